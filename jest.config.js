@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
+  },
+  testEnvironment: "node",
+  testTimeout: 120000,
+};

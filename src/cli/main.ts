@@ -1,0 +1,177 @@
+/**
+ * The command line: `init` and `check` of the contract. German output, exit codes 0/1/2, and every
+ * problem with the input as one sentence, never a stack trace.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
+import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
+import { textOf } from "../domain/values";
+import { UnreadableWorkbookError } from "../workbook/read";
+import { addReportSheet, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
+import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
+import { parseArgs } from "./args";
+import { formatFindingsText } from "./format";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Today's date; tests pin it. */
+  today(): IsoDate;
+}
+
+const HELP = `Maßnahmenplaner – SMARTe Maßnahmen für Integrations- und Handlungskonzepte
+
+Aufruf: massnahmenplaner <Befehl> [Optionen]
+        (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])
+
+Befehle:
+  init <datei.xlsx> [--vorlage leer|laatzen|ilm-kreis|beispiel] [--force]
+        legt eine strukturierte Arbeitsmappe an (überschreibt nur mit --force)
+  check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]
+        prüft alle Maßnahmen auf SMART-Vollständigkeit, Verweise und Fristen;
+        -o schreibt eine Kopie mit dem Blatt „Prüfbericht“
+
+Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
+Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
+`;
+
+const todayLocal = (): IsoDate => {
+  const now = new Date();
+  return isoFromDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
+};
+
+export const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  today: todayLocal,
+};
+
+function requireXlsxName(file: string, what: string) {
+  if (!/\.xlsx$/i.test(file)) throw new UserError(`${what} „${file}“ muss auf .xlsx enden.`);
+}
+
+function onePositional(positional: string[], usage: string): string {
+  if (positional.length !== 1) throw new UserError(`Bitte genau eine Datei angeben: ${usage}`);
+  return positional[0]!;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function commandInit(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["--vorlage"], ["--force"]);
+  const file = onePositional(args.positional, "init <datei.xlsx> [--vorlage …] [--force]");
+  requireXlsxName(file, "Die Datei");
+  const template = (args.options.get("--vorlage") ?? "leer").toLowerCase() as TemplateName;
+  if (!TEMPLATE_NAMES.includes(template)) {
+    throw new UserError(`Die Vorlage „${args.options.get("--vorlage")}“ gibt es nicht; möglich sind: ${TEMPLATE_NAMES.join(", ")}.`);
+  }
+  if ((await exists(file)) && !args.flags.has("--force")) {
+    throw new UserError(`Die Datei „${file}“ existiert bereits; mit --force wird sie überschrieben.`);
+  }
+  const workbook = await createTemplateWorkbook(template, io.today());
+  await saveWorkbookAtomically(workbook, file);
+  io.out(`Arbeitsmappe „${file}“ mit der Vorlage „${template}“ angelegt.\n`);
+  return 0;
+}
+
+function parseReferenceDate(text: string | undefined): IsoDate | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseGermanDate(text);
+  if (parsed.kind !== "date" || parsed.precision !== "day") {
+    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
+  }
+  return parsed.date;
+}
+
+async function commandCheck(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["--stichtag", "-o", "--output"], ["--json"]);
+  const file = onePositional(args.positional, "check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]");
+  const referenceDate = parseReferenceDate(args.options.get("--stichtag"));
+  const output = args.options.get("-o") ?? args.options.get("--output");
+  if (output) requireXlsxName(output, "Die Ausgabedatei");
+  const workbook = await openWorkbook(file);
+  let checked;
+  try {
+    checked = checkWorkbook(workbook, { referenceDate, today: io.today() });
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
+    throw error;
+  }
+  const { concept, result } = checked;
+  if (args.flags.has("--json")) {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          referenceDate: result.referenceDate,
+          summary: result.summary,
+          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message }) => ({ rule, severity, smart, sheet, cell, id, message })),
+        },
+        null,
+        2,
+      ) + "\n",
+    );
+  } else {
+    const titles = new Map<string, string>();
+    for (const m of concept.massnahmen.rows) {
+      const id = textOf(m.values.id ?? null);
+      if (id) titles.set(`${concept.massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
+    }
+    io.out(formatFindingsText(result, file, titles));
+  }
+  if (output) {
+    await addReportSheet(workbook, result, path.basename(file));
+    await saveWorkbookAtomically(workbook, output);
+    if (!args.flags.has("--json")) io.out(`Prüfbericht geschrieben: ${output}\n`);
+  }
+  return result.summary.errors > 0 ? 1 : 0;
+}
+
+const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
+  init: commandInit,
+  check: commandCheck,
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "hilfe") {
+    io.out(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(HELP);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UserError(`Den Befehl „${command}“ gibt es nicht; „--help“ zeigt die möglichen Befehle.`);
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.err(`${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`Unerwarteter Fehler: ${message}. Bitte melden Sie ihn mit der Datei, bei der er auftrat.\n`);
+    return 2;
+  }
+}
+
+export function runFromProcess(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) runFromProcess();
