@@ -160,7 +160,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
     col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. M-001. Einmal vergeben, nicht mehr ändern."], { synonyms: ["Nr", "Nummer"] }),
     col("handlungsfeld", "Handlungsfeld", true, "text", 26, ["Handlungsfeld", "Zu welchem Handlungsfeld gehört die Maßnahme? Aus der Liste wählen."], { list: ref("handlungsfelder", "handlungsfeld") }),
     col("ziel", "Ziel", true, "text", 28, ["Ziel", "Welches Ziel verfolgt die Maßnahme? Aus der Liste wählen; es muss zum Handlungsfeld passen."], { list: ref("ziele", "ziel") }),
-    col("titel", "Titel", true, "text", 30, ["Titel (S: spezifisch)", "Kurzer, eindeutiger Name der Maßnahme."], { smart: "S", synonyms: ["Maßnahme", "Massnahme", "Bezeichnung"] }),
+    col("titel", "Titel", true, "text", 30, ["Titel (S: spezifisch)", "Kurzer, eindeutiger Name der Maßnahme."], { smart: "S", synonyms: ["Maßnahme", "Bezeichnung"] }),
     col("beschreibung", "Beschreibung", true, "text", 50, ["Beschreibung (S: spezifisch)", "Spezifisch heißt eindeutig definiert: Was genau wird getan, für wen, wo? Mindestens 8 Wörter."], { smart: "S" }),
     col("zielgruppe", "Zielgruppe", false, "text", 22, ["Zielgruppe (S: spezifisch)", "Wen soll die Maßnahme erreichen? Z. B. neu zugewanderte Familien mit Kindern unter 6 Jahren."], { smart: "S" }),
     col("indikatoren", "Indikatoren", true, "text", 16, ["Indikatoren (M: messbar)", "Messbar heißt: Woran sieht man den Erfolg? IDs aus dem Blatt Indikatoren, mehrere mit ; trennen."], { smart: "M", list: ref("indikatoren", "indikator"), listOpen: true, synonyms: ["Indikator"] }),

@@ -1,0 +1,33 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Dependencies point inwards only: the domain is pure, the workbook contract is host-independent. */
+function importsOf(dir: string): { file: string; spec: string }[] {
+  const out: { file: string; spec: string }[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const text = fs.readFileSync(file, "utf8");
+    for (const m of text.matchAll(/(?:import|export)[^;]*?from\s+["']([^"']+)["']|require\(["']([^"']+)["']\)/g)) {
+      out.push({ file: path.relative(process.cwd(), file), spec: (m[1] ?? m[2])! });
+    }
+  }
+  return out;
+}
+
+describe("architecture", () => {
+  it("src/domain imports only itself and zod", () => {
+    const bad = importsOf("src/domain").filter((i) => !i.spec.startsWith("./") && i.spec !== "zod");
+    expect(bad).toEqual([]);
+  });
+
+  it("src/workbook imports only the domain and itself", () => {
+    const bad = importsOf("src/workbook").filter((i) => !i.spec.startsWith("./") && !i.spec.startsWith("../domain/"));
+    expect(bad).toEqual([]);
+  });
+
+  it("no host or surface is imported by the core", () => {
+    const core = [...importsOf("src/domain"), ...importsOf("src/workbook")];
+    expect(core.filter((i) => /xlsx|excel|taskpane|cli|react|office/i.test(i.spec))).toEqual([]);
+  });
+});
