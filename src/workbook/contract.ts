@@ -143,7 +143,7 @@ export const AKTEURE: TableSpec<"akteure"> = {
     col("bezeichnung", "Bezeichnung", true, "text", 36, ["Bezeichnung", "Name der Stelle, z. B. „Fachdienst Jugend“ oder „Volkshochschule“."], { synonyms: ["Name", "Akteur", "Stelle"] }),
     col("fachbereich", "Fachbereich", false, "text", 24, ["Fachbereich", "Fachbereich oder Organisationseinheit; danach wird die Datei verteilt."], { synonyms: ["Fachdienst", "Amt"] }),
     col("ansprechperson", "Ansprechperson", false, "text", 24, ["Ansprechperson (A)", "Wer ist ansprechbar? Name der zuständigen Person."], { smart: "A", synonyms: ["Ansprechpartner", "Ansprechpartnerin", "Kontakt"] }),
-    col("email", "E-Mail", false, "email", 28, ["E-Mail (A)", "Dienstliche E-Mail-Adresse der Stelle oder der Ansprechperson."], { smart: "A", synonyms: ["Email", "Mail"] }),
+    col("email", "E-Mail", false, "email", 28, ["E-Mail (A)", "Dienstliche E-Mail-Adresse der Stelle oder der Ansprechperson."], { smart: "A", synonyms: ["Mail", "E-Mail-Adresse"] }),
     col("art", "Art", false, "text", 10, ["Art", "intern (Verwaltung) oder extern (Träger, Verein, Partner)."], { list: { kind: "values", values: ART_VALUES } }),
   ],
 };
