@@ -1,3 +1,4 @@
+/* global Office */
 /*
  * Funktionsdatei der Menüband-Befehle (manifest.xml: FunctionFile → commands.html).
  */

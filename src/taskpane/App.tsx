@@ -1,3 +1,4 @@
+/* global Office */
 import { useEffect, useState, type ReactElement } from "react";
 import { Body1, FluentProvider, Title1, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 
