@@ -8,7 +8,7 @@ import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { textOf } from "../domain/values";
 import { UnreadableWorkbookError } from "../workbook/read";
-import { addReportSheet, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
+import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
 import { parseArgs } from "./args";
 import { formatFindingsText } from "./format";
@@ -31,6 +31,9 @@ Befehle:
   check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]
         prüft alle Maßnahmen auf SMART-Vollständigkeit, Verweise und Fristen;
         -o schreibt eine Kopie mit dem Blatt „Prüfbericht“
+  matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
+        legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
+        ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
 
 Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
 Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
@@ -96,14 +99,9 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   const output = args.options.get("-o") ?? args.options.get("--output");
   if (output) requireXlsxName(output, "Die Ausgabedatei");
   const workbook = await openWorkbook(file);
-  let checked;
-  try {
-    checked = checkWorkbook(workbook, { referenceDate, today: io.today() });
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
-    throw error;
-  }
-  const { concept, result } = checked;
+  const { concept, result } = await withReadableConcept(file, () =>
+    checkWorkbook(workbook, { referenceDate, today: io.today() }),
+  );
   if (args.flags.has("--json")) {
     io.out(
       JSON.stringify(
@@ -133,9 +131,44 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
   return result.summary.errors > 0 ? 1 : 0;
 }
 
+async function commandMatrix(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["--runde", "-o", "--output"], []);
+  const file = onePositional(args.positional, "matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]");
+  const roundText = args.options.get("--runde");
+  if (!roundText) throw new UserError("Bitte die Bewertungsrunde angeben, z. B. --runde 2027.");
+  if (!/^\d{4}$/.test(roundText) || Number(roundText) < 2000 || Number(roundText) > 2100) {
+    throw new UserError(`Die Runde „${roundText}“ ist kein Jahr; geben Sie sie vierstellig an, z. B. --runde 2027.`);
+  }
+  const output = args.options.get("-o") ?? args.options.get("--output") ?? file;
+  requireXlsxName(output, "Die Ausgabedatei");
+  const workbook = await openWorkbook(file);
+  const outcome = await withReadableConcept(file, () => buildMatrix(workbook, Number(roundText)));
+  await saveWorkbookAtomically(workbook, output);
+  const { added, kept, retired } = outcome.stats;
+  io.out(
+    `Blatt „${outcome.sheet}“ in „${output}“ ${kept + retired > 0 ? "aktualisiert" : "angelegt"}: ${outcome.rows} Maßnahmen ` +
+      `(${added} neu, ${kept} mit bisheriger Bewertung, ${retired} entfallen).\n` +
+      `Kriterien: ${outcome.criteria.join(", ")}${outcome.defaultCriteria ? " (Standardkriterien)" : ""}.\n` +
+      (outcome.addedCriteriaSheet ? "Das Blatt „Bewertungskriterien“ mit den Standardkriterien wurde ergänzt.\n" : "") +
+      (outcome.retiredColumns.length ? `Bewertungen entfallener Kriterien stehen in: ${outcome.retiredColumns.join(", ")}.\n` : ""),
+  );
+  return 0;
+}
+
+/** Runs an operation that reads the concept; a workbook without Maßnahmen is unusable input. */
+async function withReadableConcept<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
+    throw error;
+  }
+}
+
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   init: commandInit,
   check: commandCheck,
+  matrix: commandMatrix,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -73,6 +73,8 @@ export interface SheetPlan {
   conditionalFormats: ConditionalFormatPlan[];
   print?: { landscape: boolean; fitToWidth: boolean; repeatHeaderRow: number };
   protect?: boolean;
+  /** Cell notes (comments) to put back, e.g. those the team left in a round. */
+  notes?: { row: number; column: number; text: string }[];
 }
 
 export interface WorkbookPlan {

@@ -23,6 +23,8 @@ export interface SheetGrid {
   readonly columnCount: number;
   /** Plain value of a cell: formulas give their result, rich text its text. 1-based. */
   value(row: number, column: number): CellValue;
+  /** Text of a cell's note (comment), where the host can read notes. */
+  note?(row: number, column: number): string | undefined;
 }
 
 export interface TableLocation {
@@ -138,7 +140,12 @@ export function readTable<K extends EntityKind>(spec: TableSpec<K>, source: Work
 
   const fields = Object.entries(columnIndex);
   const rows: RowRecord<string>[] = [];
-  const bottom = Math.min(area.bottom, sheet.rowCount);
+  let bottom = Math.min(area.bottom, sheet.rowCount);
+  // Rows typed directly below a table (LibreOffice and other tools do not extend Excel tables) belong to it.
+  if (tableName) {
+    const hasContent = (row: number) => fields.some(([, column]) => !isBlank(sheet.value(row, column)));
+    while (bottom < sheet.rowCount && hasContent(bottom + 1)) bottom++;
+  }
   for (let row = area.top + 1; row <= bottom; row++) {
     const values: Record<string, CellValue> = {};
     let content = false;

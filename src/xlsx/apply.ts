@@ -12,6 +12,9 @@ function toExcelJs(value: PlanValue): ExcelJS.CellValue {
 /** Adds the sheet of a plan; a sheet of the same name is replaced (generated sheets only). */
 export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan): Promise<ExcelJS.Worksheet> {
   const existing = workbook.getWorksheet(plan.name);
+  // exceljs sorts sheets by orderNo (untyped); a replaced sheet keeps its place among the tabs.
+  type Ordered = { orderNo?: number };
+  const position = (existing as unknown as Ordered | undefined)?.orderNo;
   if (existing) workbook.removeWorksheet(existing.id);
   const ws = workbook.addWorksheet(plan.name, {
     properties: plan.tabColor ? { tabColor: { argb: plan.tabColor } } : {},
@@ -26,6 +29,7 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
     ],
   });
   ws.state = plan.state;
+  if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
   for (const { column, width } of plan.widths) ws.getColumn(column).width = width;
   for (const { column, numFmt } of plan.formats) ws.getColumn(column).numFmt = numFmt;
   for (const column of plan.wrapColumns) ws.getColumn(column).alignment = { wrapText: true, vertical: "top" };
@@ -97,6 +101,7 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
       printTitlesRow: `${plan.print.repeatHeaderRow}:${plan.print.repeatHeaderRow}`,
     };
   }
+  for (const n of plan.notes ?? []) ws.getCell(n.row, n.column).note = n.text;
   if (plan.protect) {
     await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
   }

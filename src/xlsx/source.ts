@@ -41,6 +41,14 @@ class ExcelJsGrid implements SheetGrid {
     }
     return plainValue(this.cachedValues[column]);
   }
+
+  note(row: number, column: number): string | undefined {
+    const note = this.ws.findRow(row)?.findCell(column)?.note as unknown;
+    if (!note) return undefined;
+    if (typeof note === "string") return note;
+    const texts = (note as { texts?: { text?: string }[] }).texts;
+    return texts?.map((t) => t.text ?? "").join("") || undefined;
+  }
 }
 
 export function areaOf(ref: string): Area {

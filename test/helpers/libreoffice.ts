@@ -1,0 +1,74 @@
+/** Recalculates a workbook in LibreOffice (../shared/tools/recalc.sh) and returns every sheet as rows. */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const RECALC = path.resolve(__dirname, "../../../shared/tools/recalc.sh");
+
+export function hasLibreOffice(): boolean {
+  try {
+    execFileSync("sh", ["-c", "command -v soffice"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** In CI a missing LibreOffice fails the test; on a developer's machine the test is skipped. */
+export const describeWithLibreOffice: jest.Describe = (() => {
+  if (hasLibreOffice()) return describe;
+  if (process.env.CI) {
+    return ((name: string) =>
+      describe(name, () => {
+        it("needs LibreOffice (soffice), which .ci/run installs", () => {
+          throw new Error("LibreOffice (soffice) ist nicht installiert");
+        });
+      })) as unknown as jest.Describe;
+  }
+  // eslint-disable-next-line no-console
+  console.warn("LibreOffice (soffice) fehlt: Formeltests werden übersprungen.");
+  return describe.skip;
+})();
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+export function recalc(file: string): Record<string, string[][]> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "recalc-"));
+  execFileSync("bash", [RECALC, file, out], { stdio: "pipe", timeout: 180_000 });
+  const base = path.basename(file, ".xlsx");
+  const sheets: Record<string, string[][]> = {};
+  for (const name of fs.readdirSync(out)) {
+    if (name.startsWith(`${base}-`) && name.endsWith(".csv")) {
+      sheets[name.slice(base.length + 1, -4)] = parseCsv(fs.readFileSync(path.join(out, name), "utf8"));
+    }
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  return sheets;
+}
