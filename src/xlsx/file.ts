@@ -20,10 +20,12 @@ export class UserError extends Error {
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
 /** Loads a workbook or throws a UserError that says what is wrong with the file. */
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const name = path.basename(file);
+  // Messages name the file as the user gave it.
+  const name = file;
   let stat;
   try {
     stat = await fs.stat(file);
@@ -49,6 +51,10 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   if (!data.subarray(0, 4).equals(ZIP)) {
     throw new UserError(`Die Datei „${name}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
+  }
+  // A zip ends with its central directory; without it the file was cut off (an interrupted copy or download).
+  if (data.lastIndexOf(EOCD, data.length - 22) < Math.max(0, data.length - 65_557)) {
+    throw new UserError(`Die Datei „${name}“ ist beschädigt oder unvollständig (.xlsx); kopieren oder speichern Sie sie erneut.`);
   }
   if (!data.includes("xl/workbook.xml")) {
     throw new UserError(`Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).`);
