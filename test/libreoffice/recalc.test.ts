@@ -6,78 +6,22 @@
  * Uses ../shared/tools/recalc.sh (beside the repo). Without `soffice` on PATH the tests fail on CI and are
  * skipped (with a warning) elsewhere.
  */
-import { spawnSync } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { TODAY, removeTempDirs, runCli, tempDir } from "../helpers/cli";
+import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 
-const REPO = path.resolve(__dirname, "../..");
-const RECALC = path.join(REPO, "..", "shared", "tools", "recalc.sh");
 const TIMEOUT = 120_000;
-
-const hasSoffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).status === 0;
-
-if (!hasSoffice) {
-  if (process.env.CI) {
-    test("LibreOffice (soffice) is installed", () => {
-      throw new Error(
-        "soffice ist nicht im PATH: die LibreOffice-Tests laufen auf CI verpflichtend. Installieren Sie libreoffice-calc-nogui im CI-Image.",
-      );
-    });
-  } else {
-    console.warn("LibreOffice (soffice) fehlt: die Tests in test/libreoffice/recalc.test.ts werden übersprungen.");
-  }
-}
-
-const describeLo = hasSoffice ? describe : describe.skip;
 
 afterAll(() => removeTempDirs());
 
-/** A minimal RFC 4180 CSV parser (quoted fields, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-/** Runs recalc.sh and returns the CSV of one sheet, parsed. */
+/** Recalculates in LibreOffice and returns the CSV of one sheet, parsed. */
 function recalcSheet(file: string, sheetName: string): string[][] {
-  const out = tempDir("mnp-lo-");
-  const run = spawnSync("bash", [RECALC, file, out], { encoding: "utf8", timeout: TIMEOUT - 10_000 });
-  if (run.status !== 0) throw new Error(`recalc.sh failed (${run.status ?? run.signal}): ${run.stderr}`);
-  const base = path.basename(file, ".xlsx");
-  const csv = path.join(out, `${base}-${sheetName}.csv`);
-  if (!fs.existsSync(csv)) throw new Error(`recalc.sh wrote no ${path.basename(csv)}; it wrote: ${fs.readdirSync(out).join(", ")}`);
-  return parseCsv(fs.readFileSync(csv, "utf8"));
+  const sheet = recalc(file)[sheetName];
+  if (!sheet) throw new Error(`LibreOffice wrote no CSV for the sheet ${sheetName}`);
+  return sheet;
 }
 
-describeLo("LibreOffice recalculation", () => {
+describeWithLibreOffice("LibreOffice recalculation", () => {
   test(
     "the example workbook opens and the hidden Listen sheet computes its ID – Name entries",
     async () => {
