@@ -4,7 +4,6 @@
  */
 import {
   type CellValue,
-  type DateParse,
   type DatePrecision,
   type IsoDate,
   compareIso,
@@ -262,7 +261,7 @@ function checkStructure(c: Collector, table: AnyTable, requiredFields: Record<st
           record.row,
           field,
           id || null,
-          `${id ? `${label} ${id}` : `Zeile ${record.row}`}: ${fieldLabel} fehlt. Tragen Sie ${fieldLabel === "Bezeichnung" ? "die" : "den Eintrag"} ${quote(fieldLabel)} ein.`,
+          `${id ? `${label} ${id}` : `Zeile ${record.row} im Blatt ${quote(label)}`}: ${fieldLabel} fehlt. Bitte in dieser Zelle ergänzen.`,
         );
       }
     }
@@ -303,7 +302,7 @@ function checkReference(
       record.row,
       field,
       rowId(record),
-      `${ownerLabel}: ${fieldLabel} fehlt. Wählen Sie ${fieldLabel === "Ziel" ? "das" : "das"} ${fieldLabel} aus der Liste.`,
+      `${ownerLabel}: ${fieldLabel} fehlt. Wählen Sie ${fieldLabel === "Ziel" ? "ein Ziel" : "ein Handlungsfeld"} aus der Liste.`,
     );
     return null;
   }
@@ -320,10 +319,6 @@ function checkReference(
     );
   }
   return hit ?? null;
-}
-
-function readDate(raw: CellValue): DateParse {
-  return parseGermanDate(raw);
 }
 
 export function checkConcept(data: ConceptData, options: CheckOptions): CheckResult {
@@ -533,7 +528,8 @@ export function checkConcept(data: ConceptData, options: CheckOptions): CheckRes
   checkCoherence(c, data, zieleWithMeasure, linkedIndicators);
 
   const findings = sortFindings(c.findings, data);
-  return { referenceDate, settings, findings, summary: summarize(findings, massnahmen), measures: smartStates(findings, massnahmen) };
+  const measures = smartStates(findings, massnahmen);
+  return { referenceDate, settings, findings, summary: summarize(findings, measures), measures };
 }
 
 function checkStatus(c: Collector, table: AnyTable, m: RowRecord<string>, who: string): string | null {
@@ -718,7 +714,7 @@ function checkDates(
   const id = rowId(m);
   let beginn: IsoDate | null = null;
   if (has(table, "beginn")) {
-    const parsed = readDate(value(m, "beginn"));
+    const parsed = parseGermanDate(value(m, "beginn"));
     if (parsed.kind === "invalid") {
       c.add(
         "T_DATUM_UNGUELTIG",
@@ -743,7 +739,7 @@ function checkDates(
     }
   }
   if (!has(table, "frist")) return;
-  const parsed = readDate(value(m, "frist"));
+  const parsed = parseGermanDate(value(m, "frist"));
   let frist: IsoDate | null = null;
   switch (parsed.kind) {
     case "empty":
@@ -922,11 +918,10 @@ function smartStates(findings: Finding[], massnahmen: AnyTable): MeasureSmartSta
   });
 }
 
-function summarize(findings: Finding[], massnahmen: AnyTable): CheckSummary {
+function summarize(findings: Finding[], states: MeasureSmartState[]): CheckSummary {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const states = smartStates(findings, massnahmen);
   return {
-    measures: massnahmen.rows.length,
+    measures: states.length,
     errors: count("error"),
     warnings: count("warning"),
     infos: count("info"),
