@@ -42,10 +42,21 @@ export function referenceLabel(id: string, name: string): string {
   return name ? `${id} – ${name}` : id;
 }
 
-/** Case-insensitive lookup of a value in a fixed list; returns the list's spelling. */
+const loweredLists = new WeakMap<readonly string[], string[]>();
+
+/**
+ * Case-insensitive lookup of a value in a fixed list; returns the list's spelling. Plain toLowerCase is
+ * right for German (locale rules differ only for Turkish, Azeri, Lithuanian) and much faster than the
+ * locale-aware variant on the two-byte strings exceljs hands over.
+ */
 export function matchListValue<T extends string>(value: CellValue, list: readonly T[]): T | null {
-  const text = textOf(value).toLocaleLowerCase("de-DE");
-  return list.find((entry) => entry.toLocaleLowerCase("de-DE") === text) ?? null;
+  let lowered = loweredLists.get(list);
+  if (!lowered) {
+    lowered = list.map((entry) => entry.toLowerCase());
+    loweredLists.set(list, lowered);
+  }
+  const index = lowered.indexOf(textOf(value).toLowerCase());
+  return index >= 0 ? list[index]! : null;
 }
 
 export function wordCount(text: string): number {

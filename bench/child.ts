@@ -1,0 +1,96 @@
+/**
+ * One measured operation in a fresh process: `node --import tsx bench/child.ts <op> <file>`.
+ * Prints one JSON line: the operation's wall time, the process's peak RSS, and a few sanity figures.
+ *
+ * Every module is imported before the clock starts, so all operations share the same baseline and the
+ * figures show the work on the file, not module loading.
+ */
+import ExcelJS from "exceljs";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { formatFindingsText } from "../src/cli/format";
+import { textOf } from "../src/domain/values";
+import { addReportSheet, checkWorkbook } from "../src/xlsx/concept";
+import { openWorkbook, saveWorkbookAtomically } from "../src/xlsx/file";
+
+export const OPS = ["read", "check", "read-write", "check-o"] as const;
+export type Op = (typeof OPS)[number];
+
+export interface ChildResult {
+  op: Op;
+  ms: number;
+  maxRssKiB: number;
+  /** Findings of check, characters of its text output; bytes of a written file. */
+  findings?: number;
+  textChars?: number;
+  outputBytes?: number;
+}
+
+const TODAY = "2026-11-22";
+
+/** The CLI's `check` without printing (cf. commandCheck in src/cli/main.ts). */
+async function check(file: string) {
+  const workbook = await openWorkbook(file);
+  const { concept, result } = checkWorkbook(workbook, { today: TODAY });
+  const titles = new Map<string, string>();
+  for (const m of concept.massnahmen.rows) {
+    const id = textOf(m.values.id ?? null);
+    if (id) titles.set(`${concept.massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
+  }
+  const text = formatFindingsText(result, file, titles);
+  return { workbook, result, text };
+}
+
+async function run(op: Op, file: string, outDir: string): Promise<Omit<ChildResult, "maxRssKiB">> {
+  const output = path.join(outDir, "bericht.xlsx");
+  const start = performance.now();
+  switch (op) {
+    case "read": {
+      await new ExcelJS.Workbook().xlsx.readFile(file);
+      return { op, ms: performance.now() - start };
+    }
+    case "read-write": {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      await workbook.xlsx.writeFile(output);
+      const ms = performance.now() - start;
+      return { op, ms, outputBytes: (await fs.stat(output)).size };
+    }
+    case "check": {
+      const { result, text } = await check(file);
+      return { op, ms: performance.now() - start, findings: result.findings.length, textChars: text.length };
+    }
+    case "check-o": {
+      const { workbook, result, text } = await check(file);
+      await addReportSheet(workbook, result, path.basename(file));
+      await saveWorkbookAtomically(workbook, output);
+      const ms = performance.now() - start;
+      return { op, ms, findings: result.findings.length, textChars: text.length, outputBytes: (await fs.stat(output)).size };
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const [op, file] = process.argv.slice(2);
+  if (!op || !file || !(OPS as readonly string[]).includes(op)) {
+    process.stderr.write(`Aufruf: node --import tsx bench/child.ts <${OPS.join("|")}> <datei.xlsx>\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "massnahmenplaner-bench-"));
+  try {
+    const result = await run(op as Op, file, outDir);
+    const line: ChildResult = { ...result, maxRssKiB: process.resourceUsage().maxRSS };
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+  } finally {
+    await fs.rm(outDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
