@@ -189,7 +189,7 @@ function listFormula(layouts: Layouts, kind: EntityKind): string | null {
   return `OFFSET(${sheet}!$${c}$2,0,0,MAX(1,COUNTIF(${sheet}!$${c}$2:$${c}$${list.rows + 1},"?*")),1)`;
 }
 
-function validationFor(column: ColumnSpec, range: string, layouts: Layouts): ValidationPlan | null {
+export function validationFor(column: ColumnSpec, range: string, layouts: Layouts): ValidationPlan | null {
   const prompt = column.prompt;
   const list = column.list;
   if (list?.kind === "values") {

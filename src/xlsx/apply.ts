@@ -1,12 +1,26 @@
 /** Applies a write plan to an exceljs workbook. */
 import type ExcelJS from "exceljs";
-import { DATE_FORMAT, type PlanValue, type SheetPlan, type WorkbookPlan, isFormula } from "../workbook/plan";
+import { DATE_FORMAT, type PlanValue, type ValidationPlan, type SheetPlan, type WorkbookPlan, isFormula } from "../workbook/plan";
 import { columnLetter } from "../workbook/read";
 
 function toExcelJs(value: PlanValue): ExcelJS.CellValue {
   if (value === undefined) return null;
   if (isFormula(value)) return { formula: value.formula } as ExcelJS.CellFormulaValue;
   return value;
+}
+
+function toExcelJsValidation(v: ValidationPlan): ExcelJS.DataValidation {
+  return {
+    type: v.type,
+    ...(v.operator ? { operator: v.operator } : {}),
+    allowBlank: true,
+    formulae: v.formulae,
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.text,
+    showErrorMessage: v.error !== null,
+    ...(v.error ? { errorStyle: v.error.style, errorTitle: v.error.title, error: v.error.text } : {}),
+  } as ExcelJS.DataValidation;
 }
 
 /** Adds the sheet of a plan; a sheet of the same name is replaced (generated sheets only). */
@@ -62,17 +76,7 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
     if (c.numFmt) cell.numFmt = c.numFmt;
   }
   for (const v of plan.validations) {
-    (ws as unknown as { dataValidations: { add(range: string, dv: ExcelJS.DataValidation): void } }).dataValidations.add(v.range, {
-      type: v.type,
-      ...(v.operator ? { operator: v.operator } : {}),
-      allowBlank: true,
-      formulae: v.formulae,
-      showInputMessage: true,
-      promptTitle: v.prompt.title,
-      prompt: v.prompt.text,
-      showErrorMessage: v.error !== null,
-      ...(v.error ? { errorStyle: v.error.style, errorTitle: v.error.title, error: v.error.text } : {}),
-    } as ExcelJS.DataValidation);
+    (ws as unknown as DvHolder).dataValidations.add(v.range, toExcelJsValidation(v));
   }
   plan.conditionalFormats.forEach((cf, i) => {
     ws.addConditionalFormatting({
@@ -111,4 +115,14 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
 export async function applyWorkbookPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {
   for (const sheet of plan.sheets) await applySheetPlan(workbook, sheet);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+}
+
+type DvHolder = { dataValidations: { find(address: string): unknown; add(range: string, dv: ExcelJS.DataValidation): void } };
+
+/** Adds a validation where its first cell has none; a user's own rule is never replaced. */
+export function addMissingValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): boolean {
+  const dvs = (ws as unknown as DvHolder).dataValidations;
+  if (dvs.find(v.range.split(":")[0]!)) return false;
+  dvs.add(v.range, toExcelJsValidation(v));
+  return true;
 }
