@@ -84,7 +84,6 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
   const ampelCol = gesamtCol + 1;
   const inputStart = ampelCol + 1;
   const retiredStart = inputStart + MATRIX_COLUMNS.input.length;
-  const extraStart = retiredStart + plan.retiredColumns.length;
   const headers = [
     ...MATRIX_COLUMNS.lead.map((c) => c.header),
     ...plan.criteria.map((c) => c.name),
