@@ -351,6 +351,8 @@ export class ExcelHost implements WorkbookHost {
           const id = String(r[idColumn] ?? "").trim();
           if (id && !rowOf.has(id)) rowOf.set(id, i);
         });
+        // A new table holds one empty row (Excel tables cannot have none): the first new row goes there.
+        let emptyRow = t.body.values.length === 1 && (t.body.values[0] ?? []).every((v) => v === "") ? 0 : -1;
         const wasProtected = t.protection.protected;
         if (wasProtected) t.protection.unprotect();
         for (const w of writes.filter((x) => x.kind === t.kind)) {
@@ -361,10 +363,14 @@ export class ExcelHost implements WorkbookHost {
             for (const [field, value] of Object.entries(values)) {
               const column = columns.get(field);
               if (column === undefined || sameValue(current[column], value)) continue;
-              const cell = officeCell(value ?? "", undefined);
               const range = t.body.getCell(index, column);
+              if (value === null || value === undefined || value === "") {
+                range.values = [[""]];
+                continue;
+              }
+              const cell = officeCell(value, undefined);
               if (cell.format !== null) range.numberFormat = [[cell.format]];
-              range.values = [[cell.input ?? ""]];
+              range.values = [[cell.input]];
             }
           } else {
             // Fields not given stay empty; the row's cells get values and formats in header order.
@@ -378,8 +384,8 @@ export class ExcelHost implements WorkbookHost {
               inputs[column] = cell.input;
               formats[column] = cell.format;
             }
-            const row = t.table.rows.add();
-            const range = row.getRange();
+            const range = emptyRow >= 0 ? t.body.getRow(emptyRow) : t.table.rows.add().getRange();
+            emptyRow = -1;
             range.numberFormat = [formats];
             range.values = [inputs];
           }

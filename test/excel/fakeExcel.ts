@@ -607,6 +607,13 @@ class Range extends Loadable {
     });
   }
 
+  getRow(row: number) {
+    return new Range(this.ctx, () => {
+      const { sheet, area } = this.must();
+      return { sheet, area: { ...area, top: area.top + row, bottom: area.top + row } };
+    });
+  }
+
   getIntersectionOrNullObject(other: Range) {
     return new Range(this.ctx, () => {
       const a = this.must();

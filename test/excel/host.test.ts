@@ -4,7 +4,7 @@ import { planChunks, ExcelHost } from "../../src/excel/host";
 import { EDIT_MODE_MESSAGE, ExcelHostError, HostBusyError } from "../../src/excel/errors";
 import { tableSpec } from "../../src/workbook/contract";
 import { type SheetPlan, planNewWorkbook } from "../../src/workbook/plan";
-import { readConcept } from "../../src/workbook/read";
+import { readConcept, readTable } from "../../src/workbook/read";
 import { planReportSheet } from "../../src/workbook/report";
 import { checkWorkbook, createTemplateWorkbook } from "../../src/xlsx/concept";
 import { FakeWorkbook, OfficeError } from "./fakeExcel";
@@ -279,6 +279,29 @@ describe("writeRows", () => {
     await host.writeRows([{ kind: "akteure", id: "A-78", values: { bezeichnung: "Noch eine" } }]);
     expect(fake.log.filter((l) => l === "unprotect" || l.startsWith("protect"))).toEqual(["unprotect", 'protect {"allowSort":true}']);
     expect(akteure.protected).toBe(true);
+  });
+
+  it("fills the empty row of a new table first, then appends", async () => {
+    const { fake, host } = setup();
+    await host.applySheetPlan(planNewWorkbook({}).sheets.find((s) => s.name === "Akteure")!);
+    await host.writeRows([
+      { kind: "akteure", id: "A-01", values: { bezeichnung: "Jugendamt" } },
+      { kind: "akteure", id: "A-02", values: { bezeichnung: "Jobcenter", email: "info@jobcenter.de" } },
+    ]);
+    const rows = readTable(tableSpec("akteure"), await host.snapshot())!.rows;
+    expect(rows.map((r) => [r.row, r.values.id, r.values.bezeichnung])).toEqual([
+      [2, "A-01", "Jugendamt"],
+      [3, "A-02", "Jobcenter"],
+    ]);
+    expect(fake.table("tblAkteure")!.area.bottom).toBe(3);
+  });
+
+  it("clears a cell given as empty", async () => {
+    const { host } = await withMeasures();
+    await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { bemerkung: null, zielgruppe: "" } }]);
+    const m1 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-001")!;
+    expect(m1.values.bemerkung).toBeUndefined();
+    expect(m1.values.zielgruppe).toBeUndefined();
   });
 
   it("names the missing table in German", async () => {
