@@ -11,6 +11,7 @@ import { UnreadableWorkbookError } from "../workbook/read";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
 import { parseArgs } from "./args";
+import { commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
 
 export interface Io {
@@ -34,6 +35,12 @@ Befehle:
   matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
         legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
         ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
+  split <datei.xlsx> --ziel <ordner>
+        schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den
+        Ordner (überschreibt keine vorhandenen Dateien)
+  merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
+        führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
+        selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
 
 Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
 Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
@@ -169,6 +176,8 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   init: commandInit,
   check: commandCheck,
   matrix: commandMatrix,
+  split: commandSplit,
+  merge: commandMerge,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -246,6 +246,8 @@ export interface TableContent {
   spec: TableSpec;
   /** Values by field; Dates as ISO text in date columns or as Date. */
   rows: Record<string, CellValue>[];
+  /** Columns a user added, after the contract's columns; row values under `key`. */
+  extraColumns?: { key: string; header: string }[];
 }
 
 /** Converts an ISO date text in a date column to a Date; everything else stays as it is. */
@@ -260,7 +262,11 @@ function cellValue(column: ColumnSpec, value: CellValue): CellValue {
 export function planTableSheet(content: TableContent, layouts: Layouts): SheetPlan {
   const { spec } = content;
   const columns = spec.columns;
-  const dataRows = content.rows.length === 0 ? [columns.map(() => null)] : content.rows.map((r) => columns.map((c) => cellValue(c, r[c.field] ?? null)));
+  const extras = content.extraColumns ?? [];
+  const dataRows =
+    content.rows.length === 0
+      ? [[...columns, ...extras].map(() => null)]
+      : content.rows.map((r) => [...columns.map((c) => cellValue(c, r[c.field] ?? null)), ...extras.map((e) => r[e.key] ?? null)]);
   const lastDataRow = 1 + dataRows.length;
   const lastRow = lastDataRow + SPARE_ROWS;
   const lastCol = columnLetter(columns.length);
@@ -286,7 +292,7 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
     name: spec.sheet,
     state: "visible",
     tabColor: spec.tabColor,
-    widths: columns.map((c, i) => ({ column: i + 1, width: c.width })),
+    widths: [...columns.map((c) => c.width), ...extras.map(() => 20)].map((width, i) => ({ column: i + 1, width })),
     formats,
     wrapColumns: columns.flatMap((c, i) => (c.width >= 40 ? [i + 1] : [])),
     frozen: { rows: 1, columns: spec.kind === "massnahmen" ? 1 : 0 },
@@ -294,7 +300,7 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
       name: spec.table,
       row: 1,
       column: 1,
-      headers: columns.map((c) => c.header),
+      headers: [...columns.map((c) => c.header), ...extras.map((e) => e.header)],
       rows: dataRows,
       style: "TableStyleMedium2",
     },

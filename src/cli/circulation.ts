@@ -1,0 +1,83 @@
+/** The commands `split` and `merge` (CONTRACT.md, "Circulating to Fachbereiche"). */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { UnreadableWorkbookError } from "../workbook/read";
+import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
+import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
+import { parseArgs } from "./args";
+import type { Io } from "./main";
+
+async function masterConcept<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
+    throw error;
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export async function commandSplit(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["--ziel"], []);
+  if (args.positional.length !== 1) throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
+  const file = args.positional[0]!;
+  const target = args.options.get("--ziel");
+  if (!target) throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
+  const targetStat = await fs.stat(target).catch(() => null);
+  if (targetStat && !targetStat.isDirectory()) throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
+  const master = await openWorkbook(file);
+  const files = await masterConcept(file, () => splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }));
+  // Never overwrite: a distribution goes into its own (new or empty) folder.
+  for (const f of files) {
+    const out = path.join(target, f.fileName);
+    if (await fs.stat(out).then(() => true, () => false)) {
+      throw new UserError(`Im Ordner „${target}“ liegt schon „${f.fileName}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`);
+    }
+  }
+  try {
+    await fs.mkdir(target, { recursive: true });
+  } catch {
+    throw new UserError(`Der Ordner „${target}“ kann nicht angelegt werden (fehlende Berechtigung?).`);
+  }
+  for (const f of files) await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
+  io.out(`${plural(files.length, "Datei", "Dateien")} für die Fachbereiche in „${target}“ geschrieben:\n`);
+  for (const f of files) io.out(`  ${f.fachbereich}: ${plural(f.measures, "Maßnahme", "Maßnahmen")} → ${f.fileName}\n`);
+  return 0;
+}
+
+export async function commandMerge(argv: string[], io: Io): Promise<number> {
+  const args = parseArgs(argv, ["-o", "--output"], []);
+  const [file, ...returnFiles] = args.positional;
+  if (!file || returnFiles.length === 0) {
+    throw new UserError("Bitte die Master-Datei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]");
+  }
+  const output = args.options.get("-o") ?? args.options.get("--output") ?? file;
+  if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
+  for (const r of returnFiles) {
+    if (path.resolve(r) === path.resolve(file)) throw new UserError(`Der Rücklauf „${r}“ ist die Master-Datei selbst; bitte die Dateien der Fachbereiche angeben.`);
+  }
+  // Every file is opened and read before anything is written: one unusable return, and nothing changes.
+  const master = await openWorkbook(file);
+  const returns: ReturnWorkbook[] = [];
+  for (const r of returnFiles) returns.push({ file: path.basename(r), workbook: await openWorkbook(r) });
+  const result = await masterConcept(file, () => mergeWorkbooks(master, returns, path.basename(file)));
+  await saveWorkbookAtomically(master, output);
+
+  for (const s of result.summaries) {
+    const parts = [
+      `${plural(s.applied, "Wert", "Werte")} übernommen`,
+      `${plural(s.added, "Maßnahme", "Maßnahmen")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}`,
+      ...(s.deletedKept ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`] : []),
+      `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
+    ];
+    io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
+  }
+  for (const o of result.otherMaster) io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
+  io.out(
+    result.conflicts > 0
+      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.\n`
+      : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „Zusammenführung“.\n`,
+  );
+  return result.conflicts > 0 ? 1 : 0;
+}

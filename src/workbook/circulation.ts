@@ -1,0 +1,418 @@
+/**
+ * Circulating the workbook to the Fachbereiche, for any host: the measures of a table as merge rows, the
+ * per-Fachbereich workbook as a plan (with the sheet `Hinweise` and the very hidden base values), the
+ * merge memory and the report sheets `Konflikte` and `Zusammenführung`.
+ */
+import type { CellValue } from "../domain/dates";
+import { formatGermanDate } from "../domain/dates";
+import {
+  ACTION_LABEL,
+  type AkteurRef,
+  type FieldKind,
+  type MemoryEntry,
+  type MergeField,
+  type MergeOutcome,
+  type MergeRow,
+  type ReturnBase,
+  deserializeValues,
+  fachbereichResolver,
+  serializeValues,
+} from "../domain/merge";
+import type { EntityKind } from "../domain/model";
+import type { Settings } from "../domain/settings";
+import { idKey, normalizeLabel, textOf } from "../domain/values";
+import { type ColumnSpec, MASSNAHMEN, type TableSpec, tableSpec } from "./contract";
+import {
+  type CellPlan,
+  FILL,
+  type PlanValue,
+  type SheetPlan,
+  type TableContent,
+  type WorkbookPlan,
+  contractLayouts,
+  planListSheet,
+  planTableSheet,
+} from "./plan";
+import { type FoundTable, type ReadConcept, type WorkbookSource, readTable } from "./read";
+
+/** The very hidden sheet of a distributed workbook with what was sent. */
+export const BASE_SHEET = "Verteilung";
+/** The very hidden sheet of the master with what it has taken from each return. */
+export const MEMORY_SHEET = "Rücklaufprotokoll";
+export const CONFLICT_SHEET = { sheet: "Konflikte", table: "tblKonflikte" } as const;
+export const MERGE_LOG_SHEET = { sheet: "Zusammenführung", table: "tblZusammenfuehrung" } as const;
+export const HINTS_SHEET = "Hinweise";
+export const NO_FACHBEREICH = "ohne Fachbereich";
+
+/** The reference sheets a Fachbereich receives, read-only, besides its Maßnahmen. */
+const REFERENCE_KINDS: EntityKind[] = ["einstellungen", "handlungsfelder", "ziele", "indikatoren", "akteure"];
+
+const EXTRA_PREFIX = "extra:";
+
+export function extraKey(header: string): string {
+  return EXTRA_PREFIX + normalizeLabel(header);
+}
+
+function kindOf(column: ColumnSpec): FieldKind {
+  if (column.list?.kind === "values") return "list";
+  if (column.list?.kind === "table") return column.listOpen ? "references" : "reference";
+  if (column.format === "date") return "date";
+  if (column.format === "number" || column.format === "fte" || column.format === "currency" || column.format === "year") return "number";
+  return "text";
+}
+
+/** The columns of a found Maßnahmen table as merge fields: the contract's, then the user's. */
+export function mergeFields(table: FoundTable): MergeField[] {
+  const spec = tableSpec(table.kind);
+  const fields: MergeField[] = spec.columns
+    .filter((c) => (table.columnIndex as Record<string, number | undefined>)[c.field] !== undefined)
+    .map((c) => ({ key: c.field, label: c.header, kind: kindOf(c) }));
+  const seen = new Set<string>();
+  for (const e of table.extraColumns) {
+    const key = extraKey(e.header);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fields.push({ key, label: e.header, kind: "general" });
+  }
+  return fields;
+}
+
+/** Every row of a found table with its ID and the values of all columns, the user's included. */
+export function tableRows(table: FoundTable, source: WorkbookSource): (MergeRow & { row: number })[] {
+  const grid = source.sheet(table.sheet);
+  const seen = new Set<string>();
+  const extras = table.extraColumns.filter((e) => {
+    const key = extraKey(e.header);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return table.rows.map((r) => {
+    const values: Record<string, CellValue> = { ...(r.values as Record<string, CellValue>) };
+    for (const e of extras) {
+      const v = grid?.value(r.row, e.column) ?? null;
+      if (v !== null && v !== "") values[extraKey(e.header)] = v;
+    }
+    return { id: textOf(values["id"] ?? null), values, row: r.row };
+  });
+}
+
+export function akteurRefs(concept: ReadConcept): AkteurRef[] {
+  return (concept.akteure?.rows ?? []).map((r) => ({
+    id: textOf(r.values.id ?? null),
+    bezeichnung: textOf(r.values.bezeichnung ?? null),
+    fachbereich: textOf(r.values.fachbereich ?? null),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Split
+
+export interface SplitGroup {
+  fachbereich: string;
+  rows: (MergeRow & { row: number })[];
+}
+
+/** Groups the measures by the Fachbereich of their Federführung (none → `ohne Fachbereich`), in sheet order. */
+export function splitGroups(concept: ReadConcept, source: WorkbookSource): SplitGroup[] {
+  const fbOf = fachbereichResolver(akteurRefs(concept));
+  const groups = new Map<string, SplitGroup>();
+  for (const row of tableRows(concept.found.massnahmen!, source)) {
+    const fb = fbOf(row.values["federfuehrung"] ?? null) || NO_FACHBEREICH;
+    const key = normalizeLabel(fb);
+    const group = groups.get(key) ?? { fachbereich: fb, rows: [] };
+    group.rows.push(row);
+    groups.set(key, group);
+  }
+  // Alphabetical, `ohne Fachbereich` last.
+  return [...groups.values()].sort((a, b) =>
+    a.fachbereich === NO_FACHBEREICH ? 1 : b.fachbereich === NO_FACHBEREICH ? -1 : a.fachbereich.localeCompare(b.fachbereich, "de"),
+  );
+}
+
+/** Measures that cannot be merged back by ID: rows without ID and IDs used twice. */
+export function splitBlockers(concept: ReadConcept, source: WorkbookSource): { withoutId: number[]; duplicates: string[] } {
+  const withoutId: number[] = [];
+  const count = new Map<string, { id: string; n: number }>();
+  for (const row of tableRows(concept.found.massnahmen!, source)) {
+    if (!row.id) withoutId.push(row.row);
+    else {
+      const c = count.get(idKey(row.id)) ?? { id: row.id, n: 0 };
+      c.n++;
+      count.set(idKey(row.id), c);
+    }
+  }
+  return { withoutId, duplicates: [...count.values()].filter((c) => c.n > 1).map((c) => c.id) };
+}
+
+/** A file name part that every file system accepts: no `\ / : * ? " < > |`, no control characters. */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    .normalize("NFC")
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.-]+|[\s.]+$/g, "")
+    .slice(0, 80)
+    .trim();
+  if (cleaned === "") return "ohne Namen";
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) ? `${cleaned}_` : cleaned;
+}
+
+/** `<Master> – <Fachbereich>.xlsx`, unique within one distribution. */
+export function splitFileNames(masterStem: string, fachbereiche: string[]): string[] {
+  const used = new Set<string>();
+  return fachbereiche.map((fb) => {
+    const stem = `${safeFileName(masterStem)} – ${safeFileName(fb)}`;
+    let name = `${stem}.xlsx`;
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${stem} (${i}).xlsx`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}
+
+export interface SplitMeta {
+  token: string;
+  fachbereich: string;
+  masterFile: string;
+  /** ISO date of the distribution. */
+  date: string;
+}
+
+/** Who gets the return: Einstellungen `Koordinierungsstelle`/`Rücklauf an`, else the Akteur named so. */
+export function returnAddress(concept: ReadConcept, settings: Settings): string {
+  for (const r of concept.einstellungen?.rows ?? []) {
+    const key = normalizeLabel(textOf(r.values.schluessel ?? null));
+    const value = textOf(r.values.wert ?? null);
+    if (value && (key === normalizeLabel("Rücklauf an") || key === normalizeLabel("Koordinierungsstelle"))) return value;
+  }
+  const akteur = (concept.akteure?.rows ?? []).find((r) => /koordinierung/i.test(textOf(r.values.bezeichnung ?? null)));
+  if (akteur) {
+    const parts = [textOf(akteur.values.bezeichnung ?? null), textOf(akteur.values.ansprechperson ?? null), textOf(akteur.values.email ?? null)];
+    return parts.filter(Boolean).join(", ");
+  }
+  return settings.kommune ? `die Koordinierungsstelle (${settings.kommune})` : "die Koordinierungsstelle";
+}
+
+function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, measures: number): SheetPlan {
+  const lines: [string, boolean?, number?][] = [
+    [`Maßnahmen zur Rückmeldung – ${meta.fachbereich}`, true, 14],
+    [[settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept"],
+    [""],
+    ["Was ist zu tun?", true],
+    [`1. Im Blatt „Maßnahmen“ stehen die ${measures} Maßnahmen, für die Ihr Fachbereich federführend ist. Bitte prüfen, aktualisieren und ergänzen Sie sie.`],
+    ["2. Rosa hinterlegte Zellen sind Pflichtangaben, die noch fehlen."],
+    ["3. Handlungsfeld, Ziel, Indikatoren, Federführung, Finanzierung und Status wählen Sie aus der Liste (Zelle anklicken, dann den Pfeil rechts daneben)."],
+    ["4. Neue Maßnahmen tragen Sie in die erste freie Zeile direkt unter der Tabelle ein. Die ID dürfen Sie leer lassen; sie wird beim Zusammenführen vergeben."],
+    ["5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“."],
+    ["6. Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren und Akteure sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle."],
+    [""],
+    ["Bis wann?", true],
+    [settings.ruecklaufBis ? `Bitte bis zum ${formatGermanDate(settings.ruecklaufBis)} zurücksenden.` : "Den Termin für die Rückmeldung nennt Ihnen die Koordinierungsstelle."],
+    [""],
+    ["An wen?", true],
+    [`Bitte senden Sie diese Datei als Excel-Datei (.xlsx) zurück an: ${address}.`],
+    ["Den Dateinamen können Sie behalten. Für die Bearbeitung ist kein Add-in nötig."],
+    [""],
+    [`Verteilt am ${formatGermanDate(meta.date)} aus „${meta.masterFile}“.`],
+  ];
+  const cells: CellPlan[] = lines.map(([value, bold, size], i) => ({ row: i + 1, column: 1, value, ...(bold ? { bold } : {}), ...(size ? { size } : {}) }));
+  return {
+    name: HINTS_SHEET,
+    state: "visible",
+    tabColor: "FFC19C00",
+    widths: [{ column: 1, width: 120 }],
+    formats: [],
+    wrapColumns: [1],
+    frozen: { rows: 0, columns: 0 },
+    cells,
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+  };
+}
+
+const BASE_META = { token: "Kennung", fachbereich: "Fachbereich", masterFile: "Master-Datei", date: "Verteilt am" } as const;
+const BASE_HEADER_ROW = 7;
+
+/** The base values of a distributed workbook: very hidden, never shown to the Fachbereich. */
+export function planBaseSheet(meta: SplitMeta, spec: TableSpec, extras: { key: string; header: string }[], rows: MergeRow[]): SheetPlan {
+  const cells: CellPlan[] = [
+    { row: 1, column: 1, value: "Basiswerte der Verteilung für das Zusammenführen – bitte nicht ändern.", bold: true },
+    ...(Object.keys(BASE_META) as (keyof typeof BASE_META)[]).flatMap((k, i) => [
+      { row: 2 + i, column: 1, value: BASE_META[k] },
+      { row: 2 + i, column: 2, value: meta[k] },
+    ]),
+  ];
+  const columns = [...spec.columns.map((c) => ({ key: c.field, header: c.header })), ...extras];
+  columns.forEach((c, j) => cells.push({ row: BASE_HEADER_ROW, column: j + 1, value: c.header, bold: true }));
+  rows.forEach((r, i) =>
+    columns.forEach((c, j) => {
+      const v = r.values[c.key];
+      if (v !== null && v !== undefined && v !== "") cells.push({ row: BASE_HEADER_ROW + 1 + i, column: j + 1, value: v });
+    }),
+  );
+  return {
+    name: BASE_SHEET,
+    state: "veryHidden",
+    widths: [],
+    formats: [],
+    wrapColumns: [],
+    frozen: { rows: 0, columns: 0 },
+    cells,
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+  };
+}
+
+/** Reads the base values of a return; null when it has none (or they are unreadable). */
+export function readBase(source: WorkbookSource): ReturnBase | null {
+  const name = source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(BASE_SHEET));
+  const grid = name ? source.sheet(name) : undefined;
+  if (!grid) return null;
+  const meta: Record<string, string> = {};
+  for (let r = 1; r < BASE_HEADER_ROW; r++) meta[normalizeLabel(textOf(grid.value(r, 1)))] = textOf(grid.value(r, 2));
+  const token = meta[normalizeLabel(BASE_META.token)];
+  if (!token) return null;
+  const spec: TableSpec<"massnahmen"> = { ...MASSNAHMEN, sheet: grid.name, sheetSynonyms: [], table: "\u0000" };
+  const table = readTable(spec, source);
+  if (!table || table.columnIndex["id" as never] === undefined) return null;
+  return {
+    token,
+    fachbereich: meta[normalizeLabel(BASE_META.fachbereich)] ?? "",
+    masterFile: meta[normalizeLabel(BASE_META.masterFile)] ?? "",
+    fields: mergeFields(table).map((f) => f.key),
+    rows: tableRows(table, source).map(({ id, values }) => ({ id, values })),
+  };
+}
+
+export interface SplitWorkbookInput {
+  concept: ReadConcept;
+  source: WorkbookSource;
+  settings: Settings;
+  group: SplitGroup;
+  meta: SplitMeta;
+}
+
+/** One Fachbereich's workbook: Hinweise, its Maßnahmen, the reference sheets read-only, lists and base. */
+export function planSplitWorkbook({ concept, source, settings, group, meta }: SplitWorkbookInput): WorkbookPlan {
+  const massnahmen = concept.found.massnahmen!;
+  const extras = mergeFields(massnahmen)
+    .filter((f) => f.key.startsWith(EXTRA_PREFIX))
+    .map((f) => ({ key: f.key, header: f.label }));
+  const references: TableContent[] = REFERENCE_KINDS.map((kind) => {
+    const found = concept.found[kind];
+    return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
+  });
+  const measures: TableContent = { spec: MASSNAHMEN, rows: group.rows.map((r) => r.values), extraColumns: extras };
+  const contents = [...references, measures];
+  const layouts = contractLayouts(contents);
+  const sheets: SheetPlan[] = [
+    planHintsSheet(meta, settings, returnAddress(concept, settings), group.rows.length),
+    planTableSheet(measures, layouts),
+    ...references.map((c) => ({ ...planTableSheet(c, layouts), protect: true })),
+    planListSheet(layouts),
+    planBaseSheet(meta, MASSNAHMEN, extras, group.rows),
+  ];
+  return { sheets };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merge memory and reports
+
+const MEMORY_HEADERS = ["Kennung", "Rücklauf-Schlüssel", "ID im Master", "Übernommene Werte"] as const;
+
+export function planMemorySheet(memory: MemoryEntry[]): SheetPlan {
+  const cells: CellPlan[] = [
+    { row: 1, column: 1, value: "Was aus welchem Rücklauf übernommen wurde – für das Zusammenführen, bitte nicht ändern.", bold: true },
+    ...MEMORY_HEADERS.map((h, j) => ({ row: 2, column: j + 1, value: h, bold: true })),
+  ];
+  memory.forEach((m, i) => {
+    const values = serializeValues(m.values);
+    // A cell holds at most 32,767 characters; a longer entry is left out (the merge then matches by content).
+    if (values.length > 32_000) return;
+    [m.token, m.returnKey, m.masterId, values].forEach((value, j) => cells.push({ row: 3 + i, column: j + 1, value }));
+  });
+  return {
+    name: MEMORY_SHEET,
+    state: "veryHidden",
+    widths: [],
+    formats: [],
+    wrapColumns: [],
+    frozen: { rows: 0, columns: 0 },
+    cells,
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+  };
+}
+
+export function readMemory(source: WorkbookSource): MemoryEntry[] {
+  const name = source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(MEMORY_SHEET));
+  const grid = name ? source.sheet(name) : undefined;
+  if (!grid) return [];
+  const out: MemoryEntry[] = [];
+  for (let r = 3; r <= grid.rowCount; r++) {
+    const token = textOf(grid.value(r, 1));
+    const returnKey = String(grid.value(r, 2) ?? "");
+    const masterId = textOf(grid.value(r, 3));
+    const values = deserializeValues(String(grid.value(r, 4) ?? ""));
+    if (token && returnKey && masterId && values) out.push({ token, returnKey, masterId, values });
+  }
+  return out;
+}
+
+/** Text that a formula would otherwise compute stays text; plan values here are never formulas. */
+const text = (s: string): PlanValue => s;
+
+export function planConflictSheet(outcome: MergeOutcome): SheetPlan {
+  const rows = outcome.actions
+    .filter((a) => a.notApplied)
+    .map((a) => [a.masterId || a.id, a.field, a.masterValue, a.returnValue, a.file, a.note].map(text));
+  return reportSheet(CONFLICT_SHEET, ["ID", "Feld", "Wert im Master", "Wert im Rücklauf", "Datei", "Hinweis"], [10, 18, 36, 36, 28, 60], rows, "Keine Konflikte.", "FFC50F1F");
+}
+
+export function planMergeLogSheet(outcome: MergeOutcome): SheetPlan {
+  const rows = outcome.actions.map((a) =>
+    [a.file, a.id, a.masterId, ACTION_LABEL[a.kind], a.field, a.masterValue, a.returnValue, a.note].map(text),
+  );
+  return reportSheet(
+    MERGE_LOG_SHEET,
+    ["Datei", "ID im Rücklauf", "ID im Master", "Aktion", "Feld", "Wert im Master vorher", "Wert im Rücklauf", "Hinweis"],
+    [28, 12, 12, 34, 18, 30, 30, 60],
+    rows,
+    "Keine Änderungen.",
+    "FF0F6CBD",
+  );
+}
+
+function reportSheet(
+  names: { sheet: string; table: string },
+  headers: string[],
+  widths: number[],
+  rows: PlanValue[][],
+  empty: string,
+  tabColor: string,
+): SheetPlan {
+  return {
+    name: names.sheet,
+    state: "visible",
+    tabColor,
+    widths: widths.map((width, i) => ({ column: i + 1, width })),
+    formats: headers.map((_, i) => ({ column: i + 1, numFmt: "@" })),
+    wrapColumns: [headers.length],
+    frozen: { rows: 1, columns: 0 },
+    table: {
+      name: names.table,
+      row: 1,
+      column: 1,
+      headers,
+      rows: rows.length > 0 ? rows : [headers.map((_, i) => (i === headers.length - 1 ? empty : ""))],
+      style: "TableStyleLight9",
+    },
+    cells: [],
+    validations: [],
+    conditionalFormats: names.sheet === CONFLICT_SHEET.sheet ? [] : [{ range: `D2:D${1 + Math.max(rows.length, 1)}`, formula: `ISNUMBER(SEARCH("nicht übernommen",D2))`, fill: FILL.warning }],
+    print: { landscape: true, fitToWidth: true, repeatHeaderRow: 1 },
+  };
+}
