@@ -64,6 +64,8 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: [".tsx", ".ts", ".js"],
     },
     module: {
+      // Die Browser-Fassung von exceljs ist schon gebündelt und minimiert: nicht noch einmal parsen.
+      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
       rules: [
         {
           test: /\.tsx?$/,

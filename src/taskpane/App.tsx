@@ -1,6 +1,24 @@
 /* global Office */
-import { useEffect, useState, type ReactElement } from "react";
-import { Body1, FluentProvider, Title1, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Tab,
+  TabList,
+  Title2,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import type { WorkbookHost } from "../workbook/host";
+import type { ReadConcept } from "../workbook/read";
+import type { BrowserHost, Selection } from "../xlsx/browserHost";
+import { type Mode, type Session, SessionContext, errorText } from "./session";
 
 /** Wo der Aufgabenbereich läuft (im Zustand steht `null`, solange office.js sich noch nicht gemeldet hat). */
 export type Umgebung =
@@ -19,7 +37,7 @@ export function statusText(umgebung: Umgebung | null): string {
     case "anderer-host":
       return `Dieser Aufgabenbereich läuft in ${umgebung.host}, ist aber für Excel gedacht.`;
     case "browser":
-      return "Browser-Modus: Diese Seite läuft ohne Excel.";
+      return "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
   }
 }
 
@@ -36,21 +54,88 @@ export function umgebungAus(info: { host?: unknown; platform?: unknown } | null 
   return { art: "anderer-host", host };
 }
 
+// Die Ansichten werden erst geladen, wenn sie gebraucht werden: der erste Bildschirm bleibt klein.
+const EinrichtenView = lazy(() => import(/* webpackChunkName: "view-einrichten" */ "./features/einrichten/EinrichtenView"));
+const MassnahmeView = lazy(() => import(/* webpackChunkName: "view-massnahme" */ "./features/massnahme/MassnahmeView"));
+const PruefenView = lazy(() => import(/* webpackChunkName: "view-pruefen" */ "./features/pruefen/PruefenView"));
+const BewertungView = lazy(() => import(/* webpackChunkName: "view-bewertung" */ "./features/bewertung/BewertungView"));
+
+type View = "einrichten" | "massnahme" | "pruefen" | "bewertung";
+const VIEWS: { value: View; label: string }[] = [
+  { value: "einrichten", label: "Einrichten" },
+  { value: "massnahme", label: "Maßnahme" },
+  { value: "pruefen", label: "Prüfen" },
+  { value: "bewertung", label: "Bewertung" },
+];
+
 const useStyles = makeStyles({
   main: {
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    maxWidth: "720px",
   },
-  status: {
-    color: tokens.colorNeutralForeground2,
+  status: { color: tokens.colorNeutralForeground2 },
+  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  hidden: { display: "none" },
+  selection: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
   },
 });
+
+interface SelectionSource {
+  onSelection(listener: (s: Selection | null) => void): () => void;
+  cellText(sheet: string, address: string): string;
+}
+const hasSelection = (host: WorkbookHost | null): host is WorkbookHost & SelectionSource =>
+  !!host && typeof (host as Partial<SelectionSource>).onSelection === "function";
+
+const todayIso = () => {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+/** Startet den Download einer Datei im Browser. */
+function download(data: ArrayBuffer, fileName: string): void {
+  const blob = new Blob([data], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function readFile(file: File): Promise<ArrayBuffer> {
+  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(file);
+  });
+}
 
 export function App(): ReactElement {
   const styles = useStyles();
   const [umgebung, setUmgebung] = useState<Umgebung | null>(null);
+  const [host, setHost] = useState<WorkbookHost | null>(null);
+  const [fileName, setFileName] = useState("");
+  const [concept, setConcept] = useState<ReadConcept | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<View>("einrichten");
+  const [selection, setSelection] = useState<{ label: string; text: string } | null>(null);
+  const [requestedMeasure, setRequestedMeasure] = useState<Session["requestedMeasure"]>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const today = useMemo(todayIso, []);
 
   useEffect(() => {
     let aktiv = true;
@@ -72,19 +157,182 @@ export function App(): ReactElement {
     };
   }, []);
 
+  const mode: Mode = umgebung?.art === "excel" ? "excel" : "browser";
+
+  const load = useCallback(async (target: WorkbookHost | null): Promise<ReadConcept | null> => {
+    if (!target) return null;
+    const ops = await import(/* webpackChunkName: "operations" */ "./services/operations");
+    try {
+      const read = await ops.readWorkbook(target);
+      setConcept(read);
+      setProblem(null);
+      return read;
+    } catch (error) {
+      setConcept(null);
+      setProblem(
+        error instanceof ops.UnreadableWorkbookError
+          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
+          : errorText(error),
+      );
+      return null;
+    } finally {
+      setVersion((v) => v + 1);
+    }
+  }, []);
+
+  // Excel: den Office.js-Host holen und die Arbeitsmappe lesen.
+  useEffect(() => {
+    if (umgebung?.art !== "excel") return;
+    let aktiv = true;
+    import(/* webpackChunkName: "excel-host" */ "./services/excelHost")
+      .then((m) => m.createExcelHost())
+      .then(async (h) => {
+        if (!aktiv) return;
+        setHost(h);
+        setFileName("diese Arbeitsmappe");
+        const read = await load(h);
+        if (read) setView("massnahme");
+      })
+      .catch((error) => aktiv && setProblem(errorText(error)));
+    return () => {
+      aktiv = false;
+    };
+  }, [umgebung, load]);
+
+  // Browser-Modus: die ausgewählte Zelle anzeigen (Excel zeigt sie selbst).
+  useEffect(() => {
+    if (!hasSelection(host)) return;
+    return host.onSelection((s) =>
+      setSelection(s ? { label: `${s.sheet}!${s.address}`, text: host.cellText(s.sheet, s.address) } : null),
+    );
+  }, [host]);
+
+  const openFile = async (file: File) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
+      const opened = await BrowserHost.open(await readFile(file), file.name);
+      setHost(opened);
+      setFileName(file.name);
+      setSelection(null);
+      const read = await load(opened);
+      setView(read ? "massnahme" : "einrichten");
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const newWorkbook = useCallback(async (): Promise<WorkbookHost> => {
+    const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
+    const created = await BrowserHost.create("Maßnahmenplan.xlsx");
+    setHost(created);
+    setFileName(created.fileName);
+    setSelection(null);
+    return created;
+  }, []);
+
+  const downloadWorkbook = async () => {
+    if (!host || mode !== "browser") return;
+    setBusy(true);
+    try {
+      download(await (host as BrowserHost).save(), fileName || "Maßnahmenplan.xlsx");
+    } catch (error) {
+      setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const session: Session = {
+    mode,
+    host,
+    fileName,
+    concept,
+    problem,
+    version,
+    today,
+    reload: (target?: WorkbookHost) => load(target ?? host),
+    ...(mode === "browser" ? { newWorkbook } : {}),
+    openMeasure: (id: string) => {
+      setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
+      setView("massnahme");
+    },
+    requestedMeasure,
+  };
+
+  const current = (() => {
+    switch (view) {
+      case "einrichten":
+        return <EinrichtenView />;
+      case "massnahme":
+        return <MassnahmeView />;
+      case "pruefen":
+        return <PruefenView />;
+      case "bewertung":
+        return <BewertungView />;
+    }
+  })();
+
   return (
     <FluentProvider theme={webLightTheme}>
-      <main className={styles.main}>
-        <Title1 as="h1">Maßnahmenplaner</Title1>
-        <Body1 as="p">
-          Mit dem Maßnahmenplaner planen Sie SMARTe Maßnahmen für kommunale Integrations- und Handlungskonzepte,
-          prüfen sie auf vollständige und messbare Angaben und bewerten ihren Umsetzungsstand – direkt in Ihrer
-          Excel-Arbeitsmappe.
-        </Body1>
-        <Body1 as="p" role="status" className={styles.status}>
-          {statusText(umgebung)}
-        </Body1>
-      </main>
+      <SessionContext.Provider value={session}>
+        <main className={styles.main}>
+          <Title2 as="h1">Maßnahmenplaner</Title2>
+          <Body1 as="p" block role="status" className={styles.status}>
+            {statusText(umgebung)}
+          </Body1>
+          {mode === "browser" && umgebung !== null && (
+            <div className={styles.bar}>
+              <input
+                ref={fileInput}
+                className={styles.hidden}
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                aria-label="Arbeitsmappe öffnen"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = "";
+                  if (file) void openFile(file);
+                }}
+              />
+              <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
+                Arbeitsmappe öffnen …
+              </Button>
+              <Button onClick={() => void downloadWorkbook()} disabled={busy || !host}>
+                Arbeitsmappe herunterladen
+              </Button>
+              {busy && <Spinner size="tiny" label="Bitte warten …" />}
+              {host && <Caption1>Geöffnet: {fileName}</Caption1>}
+            </div>
+          )}
+          {problem && (
+            <MessageBar intent={concept === null && host ? "warning" : "error"}>
+              <MessageBarBody>{problem}</MessageBarBody>
+            </MessageBar>
+          )}
+          {selection && (
+            <div className={styles.selection} role="status" aria-live="polite">
+              <Body1>
+                Ausgewählte Zelle: <strong>{selection.label}</strong>
+                {selection.text ? ` – „${selection.text}“` : " (leer)"}
+              </Body1>
+            </div>
+          )}
+          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereiche">
+            {VIEWS.map((v) => (
+              <Tab key={v.value} value={v.value}>
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+          <section aria-label={VIEWS.find((v) => v.value === view)!.label}>
+            <Suspense fallback={<Spinner size="small" label="Wird geladen …" />}>{current}</Suspense>
+          </section>
+        </main>
+      </SessionContext.Provider>
     </FluentProvider>
   );
 }

@@ -1,0 +1,123 @@
+/**
+ * What the pane and the ribbon do with a workbook, over any `WorkbookHost` (Office.js in Excel, exceljs in
+ * the browser). Everything is computed by the domain; this module only reads, plans and writes.
+ */
+import type { IsoDate } from "../../domain/dates";
+import { type Ampel, type MatrixPlan, ampel, planRound, roundSheetName, scoreOf, weightedScore } from "../../domain/matrix";
+import { type CheckResult, checkConcept } from "../../domain/rules";
+import { type Settings, readSettings } from "../../domain/settings";
+import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../../domain/templates";
+import { tableSpec } from "../../workbook/contract";
+import type { WorkbookHost } from "../../workbook/host";
+import { planRoundSheet, readExistingRound } from "../../workbook/matrix-sheet";
+import { contractLayouts, planNewWorkbook, planTableSheet } from "../../workbook/plan";
+import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { planReportSheet } from "../../workbook/report";
+
+export { UnreadableWorkbookError };
+
+/** Today in the user's time zone, as an ISO date. */
+export function todayIso(now = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Reads the workbook; throws UnreadableWorkbookError when it has no Maßnahmen table yet. */
+export async function readWorkbook(host: WorkbookHost): Promise<ReadConcept> {
+  return readConcept(await host.snapshot());
+}
+
+export interface SetupOutcome {
+  created: string[];
+  /** Sheets that already existed and were left as they are. */
+  existing: string[];
+}
+
+/** Creates the structure of a template in the workbook, never touching a sheet that exists. */
+export async function setUpWorkbook(host: WorkbookHost, template: TemplateName, today: IsoDate): Promise<SetupOutcome> {
+  const sheets = planNewWorkbook(templateContent(template, today)).sheets;
+  const skipped = await host.createSheetsIfMissing(sheets);
+  const visible = sheets.filter((s) => s.state === "visible").map((s) => s.name);
+  return {
+    created: visible.filter((n) => !skipped.includes(n)),
+    existing: visible.filter((n) => skipped.includes(n)),
+  };
+}
+
+export function checkWorkbook(concept: ReadConcept, today: IsoDate): CheckResult {
+  return checkConcept(concept, { today });
+}
+
+/** Adds or replaces the sheet `Prüfbericht`. */
+export async function writeReport(host: WorkbookHost, result: CheckResult, file: string): Promise<void> {
+  await host.applySheetPlan(planReportSheet(result, file));
+}
+
+/** The ribbon's „Prüfen“: check and write the Prüfbericht, without the pane. */
+export async function checkAndReport(host: WorkbookHost, file: string, today: IsoDate): Promise<CheckResult> {
+  const concept = await readWorkbook(host);
+  const result = checkWorkbook(concept, today);
+  await writeReport(host, result, file);
+  await host.selectCell("Prüfbericht", "A1");
+  return result;
+}
+
+export interface SummaryRow {
+  handlungsfeld: string;
+  measures: number;
+  scored: number;
+  /** Mean Gesamt of the scored measures; null while none is scored. */
+  mean: number | null;
+  ampel: Record<Ampel, number>;
+}
+
+/** The per-Handlungsfeld summary of a round, computed by the domain (the sheet has the same as formulas). */
+export function roundSummary(plan: MatrixPlan, settings: Pick<Settings, "ampelGruenAb" | "ampelGelbAb">): SummaryRow[] {
+  return plan.handlungsfelder.map((hf) => {
+    const rows = plan.rows.filter((r) => r.handlungsfeld === hf);
+    const totals = rows.map((r) => weightedScore(r.scores.map(scoreOf), plan.criteria));
+    const scored = totals.filter((t): t is number => t !== null);
+    const counts: Record<Ampel, number> = { grün: 0, gelb: 0, rot: 0 };
+    for (const t of scored) counts[ampel(t, settings)!]++;
+    return {
+      handlungsfeld: hf,
+      measures: rows.length,
+      scored: scored.length,
+      mean: scored.length ? scored.reduce((a, b) => a + b, 0) / scored.length : null,
+      ampel: counts,
+    };
+  });
+}
+
+export interface RoundPreview {
+  round: number;
+  sheet: string;
+  exists: boolean;
+  plan: MatrixPlan;
+  summary: SummaryRow[];
+}
+
+/** What a round holds now (or would hold once created). */
+export async function previewRound(host: WorkbookHost, round: number): Promise<RoundPreview> {
+  const source = await host.snapshot();
+  const concept = readConcept(source);
+  const { settings } = readSettings(concept);
+  const existing = readExistingRound(source, round);
+  const plan = planRound(concept, settings, round, existing);
+  return { round, sheet: roundSheetName(round), exists: existing !== null, plan, summary: roundSummary(plan, settings) };
+}
+
+/** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
+export async function buildRound(host: WorkbookHost, round: number): Promise<RoundPreview & { addedCriteriaSheet: boolean }> {
+  const preview = await previewRound(host, round);
+  const concept = readConcept(await host.snapshot());
+  let addedCriteriaSheet = false;
+  if (!concept.kriterien && preview.plan.defaultCriteria) {
+    // Show the team which criteria and weights the matrix uses, where they can change them.
+    const content = { spec: tableSpec("kriterien"), rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
+    const skipped = await host.createSheetsIfMissing([planTableSheet(content, contractLayouts([content]))]);
+    addedCriteriaSheet = skipped.length === 0;
+  }
+  await host.applySheetPlan(planRoundSheet(preview.plan));
+  return { ...preview, addedCriteriaSheet };
+}

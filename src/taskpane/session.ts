@@ -1,0 +1,45 @@
+/**
+ * The open workbook as the views see it: the host, the last read concept and what the user can do next.
+ * Kept free of the domain at runtime (type imports only), so the first screen does not load it.
+ */
+import { createContext, useContext } from "react";
+import type { WorkbookHost } from "../workbook/host";
+import type { ReadConcept } from "../workbook/read";
+
+export type Mode = "excel" | "browser";
+
+export interface Session {
+  mode: Mode;
+  host: WorkbookHost | null;
+  /** Name of the workbook (the file in browser mode). */
+  fileName: string;
+  /** The workbook as last read; null while none is open or it has no Maßnahmen table yet. */
+  concept: ReadConcept | null;
+  /** Why `concept` is null, in one German sentence (null when there is nothing to say). */
+  problem: string | null;
+  /** Increases with every read, so views can recompute. */
+  version: number;
+  today: string;
+  /** Reads the workbook again (after a write, or when the user asks); `target` right after `newWorkbook`. */
+  reload(target?: WorkbookHost): Promise<ReadConcept | null>;
+  /** Browser mode: starts a new, empty workbook. */
+  newWorkbook?(): Promise<WorkbookHost>;
+  /** Shows a measure in the SMART template. */
+  openMeasure(id: string): void;
+  /** The measure the Maßnahme view should show (set by `openMeasure`). */
+  requestedMeasure: { id: string; seq: number } | null;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession außerhalb von SessionContext");
+  return session;
+}
+
+/** A message from an error, for the user. */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message || "Unbekannter Fehler.";
+}
