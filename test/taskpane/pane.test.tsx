@@ -1,0 +1,187 @@
+/** @jest-environment jsdom */
+/**
+ * The pane in jsdom: browser mode without Office, the SMART template against a real (in-memory) workbook,
+ * the Prüfen list selecting a cell, and the Bewertung summary.
+ */
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { App, statusText, umgebungAus } from "../../src/taskpane/App";
+import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
+import PruefenView from "../../src/taskpane/features/pruefen/PruefenView";
+import BewertungView from "../../src/taskpane/features/bewertung/BewertungView";
+import EinrichtenView from "../../src/taskpane/features/einrichten/EinrichtenView";
+import { type Session, SessionContext } from "../../src/taskpane/session";
+import { readConcept, type ReadConcept } from "../../src/workbook/read";
+import { createTemplateWorkbook } from "../../src/xlsx/concept";
+import { BrowserHost } from "../../src/xlsx/browserHost";
+
+const TODAY = "2026-11-22";
+
+beforeAll(() => {
+  // jsdom lacks these; Fluent's positioning and motion ask for them.
+  window.matchMedia ??= ((query: string) =>
+    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} }) as unknown as MediaQueryList);
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+afterEach(cleanup);
+
+async function beispielHost(): Promise<BrowserHost> {
+  return new BrowserHost(await createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+}
+
+/** Renders a view with a live session over a host (reload re-reads it like the pane does). */
+async function renderView(view: ReactElement, host: BrowserHost | null) {
+  let concept: ReadConcept | null = host ? readConcept(await host.snapshot()) : null;
+  const session: Session = {
+    mode: "browser",
+    host,
+    fileName: "beispiel.xlsx",
+    concept,
+    problem: null,
+    version: 0,
+    today: TODAY,
+    async reload(target) {
+      const h = (target as BrowserHost | undefined) ?? host;
+      concept = h ? readConcept(await h.snapshot()) : null;
+      session.concept = concept;
+      session.version++;
+      utils.rerender(wrap());
+      return concept;
+    },
+    openMeasure: jest.fn(),
+    requestedMeasure: null,
+  };
+  const wrap = () => (
+    <FluentProvider theme={webLightTheme}>
+      <SessionContext.Provider value={{ ...session }}>{view}</SessionContext.Provider>
+    </FluentProvider>
+  );
+  const utils = render(wrap());
+  return { ...utils, session };
+}
+
+describe("environment", () => {
+  it("is browser mode when office.js reports no host", () => {
+    expect(umgebungAus({ host: null, platform: null })).toEqual({ art: "browser" });
+    expect(umgebungAus({ host: "Excel", platform: "PC" })).toEqual({ art: "excel", plattform: "PC" });
+    expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus/);
+  });
+
+  it("shows the file picker and the four views without Office", async () => {
+    render(<App />);
+    expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getAllByRole("tab")).toHaveLength(4);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
+  });
+});
+
+describe("Maßnahme", () => {
+  it("checks live, names the missing letter and saves a new row with the next free ID", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    expect(screen.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" })).toBeTruthy();
+    const status = () => document.getElementById("smart-stand")!.textContent;
+    expect(status()).toMatch(/S \(spezifisch\), M \(messbar\), A \(aktivierend\), R \(realistisch\), T \(terminiert\)/);
+
+    // Every field of the contract is there, with its help text.
+    expect(screen.getByText(/Spezifisch heißt eindeutig definiert/)).toBeTruthy();
+    const type = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    type(/^Titel/, "Lernpatenschaften");
+    type(/^Beschreibung/, "Ehrenamtliche begleiten erwachsene Zugewanderte ein Jahr lang beim Deutschlernen im Alltag.");
+    type(/^Zielgruppe/, "Erwachsene Zugewanderte");
+    expect(status()).not.toMatch(/S \(spezifisch\)/);
+    expect(screen.getByLabelText("S spezifisch: erfüllt")).toBeTruthy();
+    expect(screen.getByLabelText("T terminiert: noch offen")).toBeTruthy();
+
+    // A date that is entered and then removed again: the field names the problem.
+    type(/^Frist/, "2027-12-31");
+    type(/^Frist/, "");
+    expect(screen.getByText(/keine Frist/)).toBeTruthy();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }));
+    });
+    await waitFor(() => expect(screen.getByText(/Die Maßnahme M-021 ist gespeichert/)).toBeTruthy());
+    const ws = host.workbook.getWorksheet("Maßnahmen")!;
+    expect(ws.getCell("A22").value).toBe("M-021");
+    expect(ws.getCell("D22").value).toBe("Lernpatenschaften");
+    expect(host.selected()).toEqual({ sheet: "Maßnahmen", address: "A22" });
+  });
+
+  it("creates a new Akteur from the Federführung combobox", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    const combo = screen.getByRole("combobox", { name: /^Federführung/ });
+    fireEvent.change(combo, { target: { value: "Stadtbibliothek" } });
+    fireEvent.keyDown(combo, { key: "ArrowDown" });
+    const option = await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ });
+    await act(async () => {
+      fireEvent.click(option);
+    });
+    await waitFor(() => expect(screen.getByText(/ist als A-09 im Blatt „Akteure“ angelegt/)).toBeTruthy());
+    expect(host.workbook.getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
+    expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
+  });
+
+  it("asks for a workbook when none is open", async () => {
+    await renderView(<MassnahmeView />, null);
+    expect(screen.getByText(/Öffnen Sie zuerst eine Arbeitsmappe/)).toBeTruthy();
+  });
+});
+
+describe("Prüfen", () => {
+  it("groups findings by measure, filters by letter, selects the cell and writes the Prüfbericht", async () => {
+    const host = await beispielHost();
+    await renderView(<PruefenView />, host);
+    expect(screen.getByText(/20 Maßnahmen, davon 14 SMART-vollständig/)).toBeTruthy();
+    const group = screen.getByRole("region", { name: /^Maßnahme M-006 – Kita-Einstiegsprogramm/ });
+    const link = within(group).getByRole("button", { name: "Maßnahmen!H7" });
+    await act(async () => {
+      fireEvent.click(link);
+    });
+    expect(host.selected()).toEqual({ sheet: "Maßnahmen", address: "H7" });
+
+    // Filter: only T findings.
+    fireEvent.click(screen.getByRole("combobox", { name: "SMART" }));
+    fireEvent.click(await screen.findByRole("option", { name: "T" }));
+    expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
+    expect(screen.getByRole("region", { name: /M-004/ })).toBeTruthy(); // Frist „fortlaufend“
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));
+    });
+    await waitFor(() => expect(screen.getByText(/Das Blatt „Prüfbericht“ enthält jetzt/)).toBeTruthy());
+    expect(host.workbook.getWorksheet("Prüfbericht")).toBeTruthy();
+  });
+});
+
+describe("Bewertung and Einrichten", () => {
+  it("creates the round and shows the summary per Handlungsfeld", async () => {
+    const host = await beispielHost();
+    await renderView(<BewertungView />, host);
+    await screen.findByText(/Das Blatt „Bewertung 2026“ gibt es noch nicht/);
+    expect(screen.getAllByRole("row")).toHaveLength(8); // header + 7 Handlungsfelder
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Bewertungsmatrix anlegen" }));
+    });
+    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu/);
+    expect(host.workbook.getWorksheet("Bewertung 2026")).toBeTruthy();
+    await screen.findByRole("button", { name: "Bewertungsmatrix aktualisieren" });
+  });
+
+  it("never overwrites and says which sheets existed", async () => {
+    const host = await beispielHost();
+    await renderView(<EinrichtenView />, host);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Struktur anlegen" }));
+    });
+    await screen.findByText(/Schon vorhanden und nicht verändert: Einstellungen, Handlungsfelder, Ziele/);
+  });
+});
