@@ -192,10 +192,18 @@ export function App(): ReactElement {
         setFileName("diese Arbeitsmappe");
         const read = await load(h);
         if (read) setView("massnahme");
+        // Änderungen im Blatt prüfen nach kurzer Pause neu; eine Zeile in „Maßnahmen“ lädt die Maßnahme.
+        const offChange = await h.onChangeDebounced?.(() => void load(h), 800);
+        const offSelect = await h.onMeasureSelected?.((id) => {
+          if (id) setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
+        });
+        disposers.push(...[offChange, offSelect].filter((d): d is () => Promise<void> => !!d));
       })
       .catch((error) => aktiv && setProblem(errorText(error)));
+    const disposers: (() => Promise<void>)[] = [];
     return () => {
       aktiv = false;
+      for (const d of disposers) void d().catch(() => undefined);
     };
   }, [umgebung, load]);
 
