@@ -8,9 +8,6 @@ import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
 import {
-  CONFLICT_SHEET,
-  HINTS_SHEET,
-  MERGE_LOG_SHEET,
   akteurRefs,
   extraKey,
   mergeFields,
@@ -82,7 +79,6 @@ export async function splitWorkbook(
     await applyWorkbookPlan(workbook, planSplitWorkbook({ concept, source, settings, group, meta }));
     // Open on the Hinweise, and on Maßnahmen next.
     workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
-    if (workbook.worksheets[0]?.name !== HINTS_SHEET) throw new Error("Hinweise must be the first sheet");
     files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
   }
   return files;
@@ -206,5 +202,3 @@ function writeOutcome(workbook: ExcelJS.Workbook, table: FoundTable, rows: (Merg
     }
   }
 }
-
-export { CONFLICT_SHEET, MERGE_LOG_SHEET };

@@ -31,6 +31,7 @@ async function distributed(): Promise<{ dir: string; master: string; out: string
     const extra = m.columnCount + 1;
     m.getCell(1, extra).value = "Haushaltsstelle";
     m.getCell(rowWhere(m, "ID", "M-006"), extra).value = "1.4.3.01";
+    m.getCell(rowWhere(m, "ID", "M-005"), columnOf(m, "Bemerkung")).value = "=SUMME(A1)";
     const e = sheet(wb, "Einstellungen");
     e.getCell(rowWhere(e, "Schlüssel", "Rücklauf bis"), columnOf(e, "Wert")).value = new Date("2027-03-31T00:00:00Z");
     // The extra column belongs to the table.
@@ -116,6 +117,9 @@ describe("split", () => {
     expect(idsOf(m)).toEqual(["M-005", "M-006", "M-007", "M-009"]);
     expect(tablesOf(m)).toEqual([{ name: "tblMassnahmen", ref: "A1:S5" }]);
     expect(cellText(m, "M-006", "Haushaltsstelle")).toBe("1.4.3.01");
+    // Text that looks like a formula stays text.
+    const note = m.getCell(rowWhere(m, "ID", "M-005"), columnOf(m, "Bemerkung"));
+    expect([note.type, note.value]).toEqual([ExcelJS.ValueType.String, "=SUMME(A1)"]);
     // Dropdowns and highlighting work without the add-in.
     const dv = (m as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
     const statusCol = columnOf(m, "Status");
