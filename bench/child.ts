@@ -11,10 +11,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { formatFindingsText } from "../src/cli/format";
 import { textOf } from "../src/domain/values";
-import { addReportSheet, checkWorkbook } from "../src/xlsx/concept";
+import { addReportSheet, buildMatrix, checkWorkbook } from "../src/xlsx/concept";
 import { openWorkbook, saveWorkbookAtomically } from "../src/xlsx/file";
 
-export const OPS = ["read", "check", "read-write", "check-o"] as const;
+export const OPS = ["read", "check", "read-write", "check-o", "matrix"] as const;
 export type Op = (typeof OPS)[number];
 
 export interface ChildResult {
@@ -60,6 +60,14 @@ async function run(op: Op, file: string, outDir: string): Promise<Omit<ChildResu
     case "check": {
       const { result, text } = await check(file);
       return { op, ms: performance.now() - start, findings: result.findings.length, textChars: text.length };
+    }
+    case "matrix": {
+      // The CLI's `matrix --runde 2027 -o …`: read, build the round, write.
+      const workbook = await openWorkbook(file);
+      const outcome = await buildMatrix(workbook, 2027);
+      await saveWorkbookAtomically(workbook, output);
+      const ms = performance.now() - start;
+      return { op, ms, findings: outcome.rows, outputBytes: (await fs.stat(output)).size };
     }
     case "check-o": {
       const { workbook, result, text } = await check(file);
