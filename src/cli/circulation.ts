@@ -1,20 +1,10 @@
 /** The commands `split` and `merge` (CONTRACT.md, "Circulating to Fachbereiche"). */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { UnreadableWorkbookError } from "../workbook/read";
 import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
-import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
+import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { parseArgs } from "./args";
 import type { Io } from "./main";
-
-async function masterConcept<T>(file: string, run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
-    throw error;
-  }
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -27,7 +17,7 @@ export async function commandSplit(argv: string[], io: Io): Promise<number> {
   const targetStat = await fs.stat(target).catch(() => null);
   if (targetStat && !targetStat.isDirectory()) throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
   const master = await openWorkbook(file);
-  const files = await masterConcept(file, () => splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }));
+  const files = await withReadableConcept(file, () => splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }));
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
     const out = path.join(target, f.fileName);
@@ -61,7 +51,7 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
   const master = await openWorkbook(file);
   const returns: ReturnWorkbook[] = [];
   for (const r of returnFiles) returns.push({ file: path.basename(r), workbook: await openWorkbook(r) });
-  const result = await masterConcept(file, () => mergeWorkbooks(master, returns, path.basename(file)));
+  const result = await withReadableConcept(file, () => mergeWorkbooks(master, returns, path.basename(file)));
   await saveWorkbookAtomically(master, output);
 
   for (const s of result.summaries) {

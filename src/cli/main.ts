@@ -7,9 +7,8 @@ import * as path from "node:path";
 import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { textOf } from "../domain/values";
-import { UnreadableWorkbookError } from "../workbook/read";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
-import { UserError, openWorkbook, saveWorkbookAtomically } from "../xlsx/file";
+import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { parseArgs } from "./args";
 import { commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
@@ -160,16 +159,6 @@ async function commandMatrix(argv: string[], io: Io): Promise<number> {
       (outcome.retiredColumns.length ? `Bewertungen entfallener Kriterien stehen in: ${outcome.retiredColumns.join(", ")}.\n` : ""),
   );
   return 0;
-}
-
-/** Runs an operation that reads the concept; a workbook without Maßnahmen is unusable input. */
-async function withReadableConcept<T>(file: string, run: () => T | Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${path.basename(file)}“ ${error.message}.`);
-    throw error;
-  }
 }
 
 const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {

@@ -234,6 +234,22 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
 const BASE_META = { token: "Kennung", fachbereich: "Fachbereich", masterFile: "Master-Datei", date: "Verteilt am" } as const;
 const BASE_HEADER_ROW = 7;
 
+/** A sheet only the program reads: very hidden (not even listed under "Einblenden") and protected. */
+function planMachineSheet(name: string, cells: CellPlan[]): SheetPlan {
+  return {
+    name,
+    state: "veryHidden",
+    widths: [],
+    formats: [],
+    wrapColumns: [],
+    frozen: { rows: 0, columns: 0 },
+    cells,
+    validations: [],
+    conditionalFormats: [],
+    protect: true,
+  };
+}
+
 /** The base values of a distributed workbook: very hidden, never shown to the Fachbereich. */
 export function planBaseSheet(meta: SplitMeta, spec: TableSpec, extras: { key: string; header: string }[], rows: MergeRow[]): SheetPlan {
   const cells: CellPlan[] = [
@@ -251,18 +267,7 @@ export function planBaseSheet(meta: SplitMeta, spec: TableSpec, extras: { key: s
       if (v !== null && v !== undefined && v !== "") cells.push({ row: BASE_HEADER_ROW + 1 + i, column: j + 1, value: v });
     }),
   );
-  return {
-    name: BASE_SHEET,
-    state: "veryHidden",
-    widths: [],
-    formats: [],
-    wrapColumns: [],
-    frozen: { rows: 0, columns: 0 },
-    cells,
-    validations: [],
-    conditionalFormats: [],
-    protect: true,
-  };
+  return planMachineSheet(BASE_SHEET, cells);
 }
 
 /** Reads the base values of a return; null when it has none (or they are unreadable). */
@@ -333,18 +338,7 @@ export function planMemorySheet(memory: MemoryEntry[]): SheetPlan {
     if (values.length > 32_000) return;
     [m.token, m.returnKey, m.masterId, values].forEach((value, j) => cells.push({ row: 3 + i, column: j + 1, value }));
   });
-  return {
-    name: MEMORY_SHEET,
-    state: "veryHidden",
-    widths: [],
-    formats: [],
-    wrapColumns: [],
-    frozen: { rows: 0, columns: 0 },
-    cells,
-    validations: [],
-    conditionalFormats: [],
-    protect: true,
-  };
+  return planMachineSheet(MEMORY_SHEET, cells);
 }
 
 export function readMemory(source: WorkbookSource): MemoryEntry[] {

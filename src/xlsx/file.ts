@@ -5,18 +5,13 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+import { UnreadableWorkbookError } from "../workbook/read";
+import { UserError } from "./userError";
 
 /** A problem the user can fix; the CLI prints the message and exits with `exitCode`. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 2,
-  ) {
-    super(message);
-  }
-}
+export { UserError };
+
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -86,6 +81,16 @@ export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, target:
       throw new UserError(`„${target}“ kann nicht geschrieben werden (fehlende Berechtigung oder Datei gesperrt).`);
     }
     if (code === "EISDIR") throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+    throw error;
+  }
+}
+
+/** Runs an operation that reads the concept; a workbook without Maßnahmen is unusable input (exit 2). */
+export async function withReadableConcept<T>(file: string, run: () => T | Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${file}“ ${error.message}.`);
     throw error;
   }
 }
