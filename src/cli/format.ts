@@ -1,7 +1,7 @@
 /** Text output of `check`: findings grouped by sheet and row (measure), errors first. */
 import { formatGermanDate } from "../domain/dates";
 import type { CheckResult, Finding } from "../domain/rules";
-import { SEVERITY_LABEL } from "../workbook/report";
+import { SEVERITY_LABEL, severityCount } from "../workbook/report";
 
 export function formatFindingsText(result: CheckResult, file: string, titles: Map<string, string>): string {
   const lines: string[] = [`Prüfung von ${file} (Stichtag ${formatGermanDate(result.referenceDate)})`, ""];
@@ -30,7 +30,7 @@ export function formatFindingsText(result: CheckResult, file: string, titles: Ma
   const active = result.measures.filter((m) => !m.rejected).length;
   lines.push(
     `Zusammenfassung: ${s.measures} Maßnahmen, davon ${s.smartComplete} von ${active} (ohne verworfene) SMART-vollständig; ` +
-      `${s.errors} Fehler, ${s.warnings} ${s.warnings === 1 ? "Warnung" : "Warnungen"}, ${s.infos} ${s.infos === 1 ? "Hinweis" : "Hinweise"}.`,
+      `${severityCount("error", s.errors)}, ${severityCount("warning", s.warnings)}, ${severityCount("info", s.infos)}.`,
   );
   return lines.join("\n") + "\n";
 }

@@ -5,6 +5,12 @@ import { PRUEFBERICHT } from "./contract";
 import { FILL, type SheetPlan } from "./plan";
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "Fehler", warning: "Warnung", info: "Hinweis" };
+export const SEVERITY_PLURAL: Record<Severity, string> = { error: "Fehler", warning: "Warnungen", info: "Hinweise" };
+
+/** `1 Warnung`, `3 Warnungen`. */
+export function severityCount(severity: Severity, n: number): string {
+  return `${n} ${n === 1 ? SEVERITY_LABEL[severity] : SEVERITY_PLURAL[severity]}`;
+}
 
 const HEADERS = ["Schwere", "SMART", "Regel", "Prüfpunkt", "Blatt", "Zelle", "ID", "Meldung"] as const;
 const TABLE_ROW = 9;

@@ -15,12 +15,11 @@ import {
 import { useMemo, useState, type ReactElement } from "react";
 import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
-import { SEVERITY_LABEL } from "../../../workbook/report";
+import { SEVERITY_LABEL, SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
 import { errorText, useSession } from "../../session";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const PLURAL: Record<Severity, string> = { error: "Fehler", warning: "Warnungen", info: "Hinweise" };
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -121,13 +120,13 @@ export default function PruefenView(): ReactElement {
   };
 
   const smartLabel = (s: SmartFilter) => (s === "alle" ? "alle" : s === "ohne" ? "ohne SMART-Bezug" : s);
-  const severityLabel = (s: SeverityFilter) => (s === "alle" ? "alle" : PLURAL[s]);
+  const severityLabel = (s: SeverityFilter) => (s === "alle" ? "alle" : SEVERITY_PLURAL[s]);
 
   return (
     <div className={styles.root}>
       <Body1 as="p" block role="status">
-        {summary.measures} Maßnahmen, davon {summary.smartComplete} SMART-vollständig · {summary.errors} Fehler ·{" "}
-        {summary.warnings} Warnungen · {summary.infos} Hinweise
+        {summary.measures} Maßnahmen, davon {summary.smartComplete} SMART-vollständig ·{" "}
+        {(["error", "warning", "info"] as const).map((s) => severityCount(s, summary[`${s}s`])).join(" · ")}
       </Body1>
       <div className={styles.actions}>
         <Button onClick={() => void session.reload()} disabled={busy}>
@@ -179,7 +178,7 @@ export default function PruefenView(): ReactElement {
           {SEVERITIES.filter((s) => g.findings.some((f) => f.severity === s)).map((s) => (
             <div key={s}>
               <Caption1 className={styles[s]}>
-                {PLURAL[s]} ({g.findings.filter((f) => f.severity === s).length})
+                {SEVERITY_PLURAL[s]} ({g.findings.filter((f) => f.severity === s).length})
               </Caption1>
               <ul className={styles.list}>
                 {g.findings
