@@ -26,7 +26,7 @@ import { MASSNAHMEN } from "../workbook/contract";
 import { DATE_FORMAT } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
 import { applySheetPlan, applyWorkbookPlan } from "./apply";
-import { UserError } from "./file";
+import { UserError } from "./userError";
 import { ExcelJsSource } from "./source";
 
 export interface SplitFile {
