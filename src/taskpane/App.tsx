@@ -59,13 +59,15 @@ const EinrichtenView = lazy(() => import(/* webpackChunkName: "view-einrichten" 
 const MassnahmeView = lazy(() => import(/* webpackChunkName: "view-massnahme" */ "./features/massnahme/MassnahmeView"));
 const PruefenView = lazy(() => import(/* webpackChunkName: "view-pruefen" */ "./features/pruefen/PruefenView"));
 const BewertungView = lazy(() => import(/* webpackChunkName: "view-bewertung" */ "./features/bewertung/BewertungView"));
+const VerteilenView = lazy(() => import(/* webpackChunkName: "view-verteilen" */ "./features/verteilen/VerteilenView"));
 
-type View = "einrichten" | "massnahme" | "pruefen" | "bewertung";
+type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen";
 const VIEWS: { value: View; label: string }[] = [
   { value: "einrichten", label: "Einrichten" },
   { value: "massnahme", label: "Maßnahme" },
   { value: "pruefen", label: "Prüfen" },
   { value: "bewertung", label: "Bewertung" },
+  { value: "verteilen", label: "Verteilen" },
 ];
 
 const useStyles = makeStyles({
@@ -281,6 +283,8 @@ export function App(): ReactElement {
         return <PruefenView />;
       case "bewertung":
         return <BewertungView />;
+      case "verteilen":
+        return <VerteilenView />;
     }
   })();
 

@@ -72,12 +72,12 @@ describe("environment", () => {
     expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus/);
   });
 
-  it("shows the file picker and the four views without Office", async () => {
+  it("shows the file picker and the five views without Office", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getAllByRole("tab")).toHaveLength(4);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect(screen.getAllByRole("tab")).toHaveLength(5);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
   });
 });

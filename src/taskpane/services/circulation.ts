@@ -1,0 +1,209 @@
+/**
+ * Verteilen und Zusammenführen im Aufgabenbereich, über jeden `WorkbookHost`: die Dateien der Fachbereiche
+ * aus der offenen Arbeitsmappe (im Browser das exceljs-Modell, in Excel die Bytes der Datei) und das
+ * Zusammenführen der Rückläufe, erst als Vorschau (nichts geschrieben), dann mit den Entscheidungen der
+ * Koordinierungsstelle über `writeRows` und `applySheetPlan`.
+ */
+import type ExcelJS from "exceljs";
+import type { CellValue, IsoDate } from "../../domain/dates";
+import { type MergeAction, type MergeOutcome, type ReturnInput, mergeReturns } from "../../domain/merge";
+import { idKey, normalizeLabel } from "../../domain/values";
+import {
+  akteurRefs,
+  mergeFields,
+  planConflictSheet,
+  planMemorySheet,
+  planMergeLogSheet,
+  readMemory,
+  tableRows,
+} from "../../workbook/circulation";
+import { MASSNAHMEN } from "../../workbook/contract";
+import type { RowWrite, WorkbookHost } from "../../workbook/host";
+import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { BrowserHost } from "../../xlsx/browserHost";
+import { type SplitFile, readReturn, splitWorkbook } from "../../xlsx/circulation";
+import { readOpenWorkbookFile } from "./officeFile";
+
+export type { SplitFile };
+
+/** The open workbook as an exceljs model: the browser host's own, or Excel's file loaded with exceljs. */
+async function openWorkbook(host: WorkbookHost, fileName: string): Promise<{ workbook: ExcelJS.Workbook; name: string }> {
+  if (host instanceof BrowserHost) return { workbook: host.workbook, name: fileName };
+  const file = await readOpenWorkbookFile();
+  return { workbook: (await BrowserHost.open(file.data, file.name)).workbook, name: file.name };
+}
+
+/** One workbook per Fachbereich (nothing is written to the open workbook). */
+export async function splitOpenWorkbook(host: WorkbookHost, fileName: string, today: IsoDate): Promise<SplitFile[]> {
+  const { workbook, name } = await openWorkbook(host, fileName);
+  return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today });
+}
+
+export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
+  return (await file.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+export interface PickedFile {
+  name: string;
+  data: ArrayBuffer;
+}
+
+/** A decision the coordinator can make: keep the master's value or take the return's. */
+export interface Choice {
+  /** Index into `outcome.actions`. */
+  index: number;
+  action: MergeAction;
+  /** The master row and field key the return's value would go into. */
+  masterId: string;
+  field: string;
+  value: CellValue;
+}
+
+export interface MergePreview {
+  inputs: ReturnInput[];
+  outcome: MergeOutcome;
+  choices: Choice[];
+  /** Returns distributed from another master file (merged all the same). */
+  otherMaster: { file: string; masterFile: string }[];
+  /** Why the pane cannot write this merge (values in the user's own columns); null when it can. */
+  blocked: string | null;
+}
+
+export type ReadReturnsResult = { ok: true; inputs: ReturnInput[] } | { ok: false; problems: string[] };
+
+/** Reads every picked file; one German sentence for each file that cannot be merged. */
+export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResult> {
+  const inputs: ReturnInput[] = [];
+  const problems: string[] = [];
+  for (const f of files) {
+    try {
+      const opened = await BrowserHost.open(f.data, f.name);
+      inputs.push(readReturn({ file: f.name, workbook: opened.workbook }));
+    } catch (error) {
+      const message = error instanceof Error && error.message ? error.message : String(error);
+      problems.push(/[.!?]$/.test(message) ? message : `Die Datei „${f.name}“ lässt sich nicht zusammenführen: ${message}.`);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
+}
+
+const CHOOSABLE = new Set<MergeAction["kind"]>(["conflict", "twoWay"]);
+
+/** Merges the returns against the workbook as it is now; writes nothing. */
+export async function previewMerge(host: WorkbookHost, inputs: ReturnInput[], fileName: string): Promise<MergePreview> {
+  const source = await host.snapshot();
+  let concept;
+  try {
+    concept = readConcept(source);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbookError) throw new Error(`Die offene Arbeitsmappe ${error.message}.`);
+    throw error;
+  }
+  const table = concept.found.massnahmen!;
+  if (table.columnIndex["id" as never] === undefined) {
+    throw new Error(`Im Blatt „${table.sheet}“ fehlt die Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`);
+  }
+  const outcome = mergeReturns({ fields: mergeFields(table), rows: tableRows(table, source) }, inputs, {
+    idField: "id",
+    idPrefix: MASSNAHMEN.idPrefix!,
+    idDigits: MASSNAHMEN.idDigits!,
+    ownerField: "federfuehrung",
+    akteure: akteurRefs(concept),
+    memory: readMemory(source),
+  });
+  const choices: Choice[] = [];
+  outcome.actions.forEach((action, index) => {
+    if (!CHOOSABLE.has(action.kind) || !action.masterId || !action.field) return;
+    const input = inputs.find((i) => i.file === action.file);
+    const field = input?.fields.find((f) => f.label === action.field);
+    const row = input?.rows.find((r) => idKey(r.id) === idKey(action.id));
+    if (!input || !field || !row) return;
+    choices.push({ index, action, masterId: action.masterId, field: field.key, value: row.values[field.key] ?? null });
+  });
+  const name = normalizeLabel(fileName.replace(/^.*[\\/]/, ""));
+  const otherMaster = inputs.flatMap((r) =>
+    r.base?.masterFile && normalizeLabel(r.base.masterFile) !== name && !/^diese arbeitsmappe$/i.test(fileName)
+      ? [{ file: r.file, masterFile: r.base.masterFile }]
+      : [],
+  );
+  const extras = extraColumns([...outcome.updates, ...outcome.additions], inputs);
+  return { inputs, outcome, choices, otherMaster, blocked: extras.length > 0 ? extraMessage(extras) : null };
+}
+
+const EXTRA = "extra:";
+
+/**
+ * Headers of the user's own columns that a write would fill. The host writes contract columns only, so the
+ * pane refuses such a merge rather than lose the values; the command line writes them.
+ */
+function extraColumns(writes: { values: Record<string, CellValue> }[], inputs: ReturnInput[]): string[] {
+  const labels = new Map<string, string>();
+  for (const i of inputs) for (const f of i.fields) if (f.key.startsWith(EXTRA)) labels.set(f.key, f.label);
+  const out = new Set<string>();
+  for (const w of writes) {
+    for (const [key, v] of Object.entries(w.values)) {
+      if (key.startsWith(EXTRA) && v !== null && v !== undefined && v !== "") out.add(labels.get(key) ?? key.slice(EXTRA.length));
+    }
+  }
+  return [...out];
+}
+
+function extraMessage(headers: string[]): string {
+  return `Der Rücklauf enthält Werte in eigenen Spalten (${headers.map((h) => `„${h}“`).join(", ")}), die der Aufgabenbereich nicht schreiben kann; bitte diese Rückläufe mit der Kommandozeile zusammenführen (merge). Es wurde nichts geschrieben.`;
+}
+
+/** A short signature of what a merge would do, to notice a workbook changed since the preview. */
+function signature(outcome: MergeOutcome): string {
+  return JSON.stringify(outcome.actions.map((a) => [a.file, a.kind, a.id, a.masterId, a.field, a.masterValue, a.returnValue]));
+}
+
+export interface MergeWritten {
+  outcome: MergeOutcome;
+  /** Return values taken instead of the master's, by the coordinator's choice. */
+  taken: number;
+}
+
+const PANE_NOTE = "Im Aufgabenbereich entschieden: Wert des Rücklaufs übernommen.";
+
+/**
+ * Writes the merge: the updates and new rows, the return values the coordinator chose (`take`: action
+ * indices), then the sheets `Konflikte`, `Zusammenführung` and the merge memory. Merges again first and
+ * refuses when the workbook has changed since the preview.
+ */
+export async function writeMerge(host: WorkbookHost, preview: MergePreview, take: ReadonlySet<number>, fileName: string): Promise<MergeWritten> {
+  const again = await previewMerge(host, preview.inputs, fileName);
+  if (signature(again.outcome) !== signature(preview.outcome)) {
+    throw new Error(
+      "Die Arbeitsmappe hat sich seit dem Einlesen der Rückläufe geändert; bitte die Rückläufe erneut einlesen und die Konflikte noch einmal ansehen. Es wurde nichts geschrieben.",
+    );
+  }
+  const outcome: MergeOutcome = { ...again.outcome, actions: [...again.outcome.actions], memory: again.outcome.memory.map((m) => ({ ...m, values: { ...m.values } })) };
+  const byId = new Map<string, RowWrite>();
+  const write = (id: string, values: Record<string, CellValue>) => {
+    const w = byId.get(idKey(id)) ?? { kind: "massnahmen" as const, id, values: {} };
+    Object.assign(w.values, values);
+    byId.set(idKey(id), w);
+  };
+  for (const u of outcome.updates) write(u.id, u.values);
+  let taken = 0;
+  for (const c of again.choices) {
+    if (!take.has(c.index)) continue;
+    taken++;
+    write(c.masterId, { [c.field]: c.value });
+    outcome.actions[c.index] = { ...c.action, kind: "applied", notApplied: false, note: PANE_NOTE };
+    // The memory notes the value as taken, so the next merge of this return sees nothing new.
+    const token = preview.inputs.find((i) => i.file === c.action.file)?.base?.token;
+    const entry = token ? outcome.memory.find((m) => m.token === token && m.returnKey === idKey(c.action.id)) : undefined;
+    if (entry) entry.values[c.field] = c.value;
+  }
+  const additions = outcome.additions.map((a) => ({ kind: "massnahmen" as const, id: a.id, values: a.values }));
+  const writes = [...byId.values(), ...additions];
+  const extras = extraColumns(writes, again.inputs);
+  if (extras.length > 0) throw new Error(extraMessage(extras));
+  outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
+  if (writes.length > 0) await host.writeRows(writes);
+  await host.applySheetPlan(planConflictSheet(outcome));
+  await host.applySheetPlan(planMergeLogSheet(outcome));
+  await host.applySheetPlan(planMemorySheet(outcome.memory));
+  return { outcome, taken };
+}
