@@ -154,7 +154,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
   /** Switches view with the arrow keys on the tab list. */
   async function tabView(name: string): Promise<void> {
     await page.getByRole("tab", { selected: true }).focus();
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       if ((await page.evaluate(() => document.activeElement?.textContent ?? "")).includes(name)) break;
       await page.keyboard.press("ArrowRight");
     }
@@ -290,4 +290,59 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;
     expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([`tblBewertung${YEAR}`]);
   }, 90_000);
+
+  it("exports the Fachbereich files and merges a changed return", async () => {
+    // Continues with the workbook opened above.
+    /** Waits until the view is idle again: its buttons are enabled and their colour transition is over. */
+    const settle = async () => {
+      await page.getByRole("button", { name: "Dateien erstellen", disabled: false }).waitFor();
+      await page.waitForTimeout(400);
+    };
+    await tabView("Verteilen");
+    await axe("Verteilen");
+    const saved: { name: string; file: string; done: Promise<void> }[] = [];
+    const onDownload = (d: import("playwright-core").Download) => {
+      const file = path.join(tmp, `export-${saved.length}.xlsx`);
+      saved.push({ name: d.suggestedFilename(), file, done: d.saveAs(file) });
+    };
+    page.on("download", onDownload);
+    await tabTo("Dateien erstellen");
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: "Dateien für die Fachbereiche" }).waitFor();
+    await expect(page.getByRole("row", { name: /Fachbereich 4 – Jugend 4 / }).count()).resolves.toBe(1);
+    await tabTo(/^Alle \d+ Dateien herunterladen$/);
+    await page.keyboard.press("Enter");
+    await page.getByText(/\d+ Dateien werden heruntergeladen/).waitFor();
+    for (let i = 0; i < 50 && saved.length < 6; i++) await page.waitForTimeout(100);
+    page.off("download", onDownload);
+    expect(saved.map((s) => s.name)).toContain("beispiel – Fachbereich 4 – Jugend.xlsx");
+    await settle();
+    await axe("Verteilen – Dateien");
+
+    // The Fachbereich changes one field and sends the file back.
+    const jugend = saved.find((s) => s.name === "beispiel – Fachbereich 4 – Jugend.xlsx")!;
+    await jugend.done;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(jugend.file);
+    const ws = wb.getWorksheet("Maßnahmen")!;
+    const id = String(ws.getCell("A2").value);
+    ws.getCell("H2").value = "Geändert vom Fachbereich Jugend";
+    const returned = path.join(tmp, "Rücklauf Jugend.xlsx");
+    await wb.xlsx.writeFile(returned);
+
+    const chooser = page.waitForEvent("filechooser");
+    await tabTo("Rückläufe auswählen …");
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles(returned);
+    await page.getByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 0 Konflikte/).waitFor();
+    const applied = page.getByRole("table", { name: "Übernommene Änderungen" });
+    await expect(applied.getByRole("row", { name: new RegExp(`^${id} Zielwert .* Geändert vom Fachbereich Jugend`) }).count()).resolves.toBe(1);
+    await settle();
+    await axe("Verteilen – Vorschau");
+    await tabTo("Zusammenführen");
+    await page.keyboard.press("Enter");
+    await page.getByText(/Zusammengeführt: 1 Wert übernommen, 0 Maßnahmen neu\. Keine offenen Konflikte/).waitFor();
+    await settle();
+    await axe("Verteilen – zusammengeführt");
+  }, 60_000);
 });
