@@ -265,6 +265,7 @@ export class ExcelHost implements WorkbookHost {
     for (const chunk of planChunks(plan, this.chunkBytes)) {
       context.application.suspendApiCalculationUntilNextSync();
       for (const block of chunk) writeBlock(ws, block);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per payload chunk, by design
       await context.sync();
     }
 

@@ -149,6 +149,7 @@ export function splitBlockers(concept: ReadConcept, source: WorkbookSource): { w
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize("NFC")
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
     .replace(/\s+/g, " ")
     .replace(/^[\s.-]+|[\s.]+$/g, "")

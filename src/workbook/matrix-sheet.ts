@@ -83,7 +83,6 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
   const gesamtCol = lastScore + 1;
   const ampelCol = gesamtCol + 1;
   const inputStart = ampelCol + 1;
-  const retiredStart = inputStart + MATRIX_COLUMNS.input.length;
   const headers = [
     ...MATRIX_COLUMNS.lead.map((c) => c.header),
     ...plan.criteria.map((c) => c.name),
