@@ -23,7 +23,9 @@ export function parseArgs(argv: string[], valueOptions: string[], flagOptions: s
       parsed.positional.push(arg);
       continue;
     }
-    const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     if (valueOptions.includes(name)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === "") throw new UserError(`Die Option ${name} braucht einen Wert.`);

@@ -10,19 +10,31 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export async function commandSplit(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["--ziel"], []);
-  if (args.positional.length !== 1) throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
+  if (args.positional.length !== 1)
+    throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
   const file = args.positional[0]!;
   const target = args.options.get("--ziel");
-  if (!target) throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
+  if (!target)
+    throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
   const targetStat = await fs.stat(target).catch(() => null);
-  if (targetStat && !targetStat.isDirectory()) throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
+  if (targetStat && !targetStat.isDirectory())
+    throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
   const master = await openWorkbook(file);
-  const files = await withReadableConcept(file, () => splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }));
+  const files = await withReadableConcept(file, () =>
+    splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }),
+  );
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
     const out = path.join(target, f.fileName);
-    if (await fs.stat(out).then(() => true, () => false)) {
-      throw new UserError(`Im Ordner „${target}“ liegt schon „${f.fileName}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`);
+    if (
+      await fs.stat(out).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      throw new UserError(
+        `Im Ordner „${target}“ liegt schon „${f.fileName}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`,
+      );
     }
   }
   try {
@@ -40,12 +52,17 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, ["-o", "--output"], []);
   const [file, ...returnFiles] = args.positional;
   if (!file || returnFiles.length === 0) {
-    throw new UserError("Bitte die Master-Datei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]");
+    throw new UserError(
+      "Bitte die Master-Datei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
+    );
   }
   const output = args.options.get("-o") ?? args.options.get("--output") ?? file;
   if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
   for (const r of returnFiles) {
-    if (path.resolve(r) === path.resolve(file)) throw new UserError(`Der Rücklauf „${r}“ ist die Master-Datei selbst; bitte die Dateien der Fachbereiche angeben.`);
+    if (path.resolve(r) === path.resolve(file))
+      throw new UserError(
+        `Der Rücklauf „${r}“ ist die Master-Datei selbst; bitte die Dateien der Fachbereiche angeben.`,
+      );
   }
   // Every file is opened and read before anything is written: one unusable return, and nothing changes.
   const master = await openWorkbook(file);
@@ -58,12 +75,15 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
     const parts = [
       `${plural(s.applied, "Wert", "Werte")} übernommen`,
       `${plural(s.added, "Maßnahme", "Maßnahmen")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}`,
-      ...(s.deletedKept ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`] : []),
+      ...(s.deletedKept
+        ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`]
+        : []),
       `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
     ];
     io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
   }
-  for (const o of result.otherMaster) io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
+  for (const o of result.otherMaster)
+    io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
   io.out(
     result.conflicts > 0
       ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.\n`

@@ -78,7 +78,9 @@ async function commandInit(argv: string[], io: Io): Promise<number> {
   requireXlsxName(file, "Die Datei");
   const template = (args.options.get("--vorlage") ?? "leer").toLowerCase() as TemplateName;
   if (!TEMPLATE_NAMES.includes(template)) {
-    throw new UserError(`Die Vorlage „${args.options.get("--vorlage")}“ gibt es nicht; möglich sind: ${TEMPLATE_NAMES.join(", ")}.`);
+    throw new UserError(
+      `Die Vorlage „${args.options.get("--vorlage")}“ gibt es nicht; möglich sind: ${TEMPLATE_NAMES.join(", ")}.`,
+    );
   }
   if ((await exists(file)) && !args.flags.has("--force")) {
     throw new UserError(`Die Datei „${file}“ existiert bereits; mit --force wird sie überschrieben.`);
@@ -115,7 +117,15 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
           file,
           referenceDate: result.referenceDate,
           summary: result.summary,
-          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message }) => ({ rule, severity, smart, sheet, cell, id, message })),
+          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message }) => ({
+            rule,
+            severity,
+            smart,
+            sheet,
+            cell,
+            id,
+            message,
+          })),
         },
         null,
         2,
@@ -156,7 +166,9 @@ async function commandMatrix(argv: string[], io: Io): Promise<number> {
       `(${added} neu, ${kept} mit bisheriger Bewertung, ${retired} entfallen).\n` +
       `Kriterien: ${outcome.criteria.join(", ")}${outcome.defaultCriteria ? " (Standardkriterien)" : ""}.\n` +
       (outcome.addedCriteriaSheet ? "Das Blatt „Bewertungskriterien“ mit den Standardkriterien wurde ergänzt.\n" : "") +
-      (outcome.retiredColumns.length ? `Bewertungen entfallener Kriterien stehen in: ${outcome.retiredColumns.join(", ")}.\n` : ""),
+      (outcome.retiredColumns.length
+        ? `Bewertungen entfallener Kriterien stehen in: ${outcome.retiredColumns.join(", ")}.\n`
+        : ""),
   );
   return 0;
 }

@@ -1,4 +1,3 @@
-/* global Office */
 /*
  * Funktionsdatei der Menüband-Befehle (manifest.xml: FunctionFile → commands.html).
  */

@@ -4,12 +4,12 @@
  */
 
 export type IsoDate = string; // 'YYYY-MM-DD'
-export type DatePrecision = 'day' | 'month' | 'quarter' | 'half' | 'year';
+export type DatePrecision = "day" | "month" | "quarter" | "half" | "year";
 export type DateParse =
-  | { kind: 'empty' }
-  | { kind: 'date'; date: IsoDate; precision: DatePrecision }
-  | { kind: 'vague'; text: string } // a term that is not a deadline
-  | { kind: 'invalid'; text: string }; // cannot be read as a date (text = the original text shown to the user)
+  | { kind: "empty" }
+  | { kind: "date"; date: IsoDate; precision: DatePrecision }
+  | { kind: "vague"; text: string } // a term that is not a deadline
+  | { kind: "invalid"; text: string }; // cannot be read as a date (text = the original text shown to the user)
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 /** Largest Excel serial (9999-12-31). */
@@ -20,28 +20,63 @@ const MAX_YEAR = 2200;
 
 /** Month names and abbreviations, in normalized form (lower case, ä → ae …, no trailing dot). */
 const MONTHS = new Map<string, number>([
-  ['januar', 1], ['jan', 1], ['jaenner', 1],
-  ['februar', 2], ['feb', 2], ['febr', 2],
-  ['maerz', 3], ['maer', 3], ['mrz', 3],
-  ['april', 4], ['apr', 4],
-  ['mai', 5],
-  ['juni', 6], ['jun', 6],
-  ['juli', 7], ['jul', 7],
-  ['august', 8], ['aug', 8],
-  ['september', 9], ['sept', 9], ['sep', 9],
-  ['oktober', 10], ['okt', 10],
-  ['november', 11], ['nov', 11],
-  ['dezember', 12], ['dez', 12],
+  ["januar", 1],
+  ["jan", 1],
+  ["jaenner", 1],
+  ["februar", 2],
+  ["feb", 2],
+  ["febr", 2],
+  ["maerz", 3],
+  ["maer", 3],
+  ["mrz", 3],
+  ["april", 4],
+  ["apr", 4],
+  ["mai", 5],
+  ["juni", 6],
+  ["jun", 6],
+  ["juli", 7],
+  ["jul", 7],
+  ["august", 8],
+  ["aug", 8],
+  ["september", 9],
+  ["sept", 9],
+  ["sep", 9],
+  ["oktober", 10],
+  ["okt", 10],
+  ["november", 11],
+  ["nov", 11],
+  ["dezember", 12],
+  ["dez", 12],
 ]);
 
-const ROMAN = new Map<string, number>([['i', 1], ['ii', 2], ['iii', 3], ['iv', 4]]);
+const ROMAN = new Map<string, number>([
+  ["i", 1],
+  ["ii", 2],
+  ["iii", 3],
+  ["iv", 4],
+]);
 
 /** Terms that name no deadline. Anything starting with "ab " is vague as well. */
 const VAGUE = new Set(
   [
-    'fortlaufend', 'laufend', 'dauerhaft', 'kurzfristig', 'mittelfristig', 'langfristig', 'ständig',
-    'regelmäßig', 'jährlich', 'fortwährend', 'kontinuierlich', 'unbefristet', 'offen', 'n.n.', 'tbd',
-    'noch offen', 'nach Bedarf', 'bei Bedarf',
+    "fortlaufend",
+    "laufend",
+    "dauerhaft",
+    "kurzfristig",
+    "mittelfristig",
+    "langfristig",
+    "ständig",
+    "regelmäßig",
+    "jährlich",
+    "fortwährend",
+    "kontinuierlich",
+    "unbefristet",
+    "offen",
+    "n.n.",
+    "tbd",
+    "noch offen",
+    "nach Bedarf",
+    "bei Bedarf",
   ].map(normalize),
 );
 
@@ -82,7 +117,7 @@ function civilFromDays(days: number): [number, number, number] {
 }
 
 function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
+  return String(n).padStart(width, "0");
 }
 
 function toIso(y: number, m: number, d: number): IsoDate {
@@ -159,23 +194,23 @@ function endOfMonth(y: number, m: number, precision: DatePrecision): Found {
 }
 
 /** Last day of quarter (q 1..4) or half year (h 1..2). */
-function endOfPeriod(y: number, n: number, kind: 'quarter' | 'half'): Found {
-  const max = kind === 'quarter' ? 4 : 2;
+function endOfPeriod(y: number, n: number, kind: "quarter" | "half"): Found {
+  const max = kind === "quarter" ? 4 : 2;
   return n >= 1 && n <= max ? endOfMonth(y, n * (12 / max), kind) : null;
 }
 
 /** Lower case, NFC, umlauts transliterated, whitespace collapsed, trailing dots removed. */
 function normalize(s: string): string {
   return s
-    .normalize('NFC')
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .replace(/\s+/g, ' ')
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .replace(/\s+/g, " ")
     .trim()
-    .replace(/[.\s]+$/, '');
+    .replace(/[.\s]+$/, "");
 }
 
 function ordinal(s: string): number {
@@ -187,22 +222,22 @@ function parseExpression(s: string): Found {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{1,2})\. ?(\d{1,2})\. ?(\d{2}|\d{4})$/.exec(s))) {
     const y = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return found(y, Number(m[2]), Number(m[1]), 'day');
+    return found(y, Number(m[2]), Number(m[1]), "day");
   }
-  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) return found(Number(m[1]), Number(m[2]), Number(m[3]), 'day');
-  if ((m = /^(\d{1,2}) ?[./] ?(\d{4})$/.exec(s))) return endOfMonth(Number(m[2]), Number(m[1]), 'month');
+  if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s))) return found(Number(m[1]), Number(m[2]), Number(m[3]), "day");
+  if ((m = /^(\d{1,2}) ?[./] ?(\d{4})$/.exec(s))) return endOfMonth(Number(m[2]), Number(m[1]), "month");
   if ((m = /^([a-z]+)\.? ?(\d{4})$/.exec(s)) && MONTHS.has(m[1]!)) {
-    return endOfMonth(Number(m[2]), MONTHS.get(m[1]!)!, 'month');
+    return endOfMonth(Number(m[2]), MONTHS.get(m[1]!)!, "month");
   }
   if ((m = /^([qh])(\d) ?[/-]? ?(\d{4})$/.exec(s))) {
-    return endOfPeriod(Number(m[3]), Number(m[2]), m[1] === 'q' ? 'quarter' : 'half');
+    return endOfPeriod(Number(m[3]), Number(m[2]), m[1] === "q" ? "quarter" : "half");
   }
   if ((m = /^(\d|[iv]+)\.? ?(quartal|halbjahr|hj)\.? ?(\d{4})$/.exec(s))) {
-    return endOfPeriod(Number(m[3]), ordinal(m[1]!), m[2] === 'quartal' ? 'quarter' : 'half');
+    return endOfPeriod(Number(m[3]), ordinal(m[1]!), m[2] === "quartal" ? "quarter" : "half");
   }
   if ((m = /^(?:jahr )?(\d{4})$/.exec(s))) {
     const y = Number(m[1]);
-    return y >= MIN_YEAR && y <= MAX_YEAR ? found(y, 12, 31, 'year') : null;
+    return y >= MIN_YEAR && y <= MAX_YEAR ? found(y, 12, 31, "year") : null;
   }
   return null;
 }
@@ -210,14 +245,14 @@ function parseExpression(s: string): Found {
 function parseText(raw: string): DateParse {
   const text = raw.trim();
   const s = normalize(text);
-  if (s === '') return { kind: 'empty' };
-  if (VAGUE.has(s) || s.startsWith('ab ')) return { kind: 'vague', text };
-  const withoutBis = s.replace(/^bis /, '');
-  const withoutEnde = withoutBis.replace(/^ende /, '');
+  if (s === "") return { kind: "empty" };
+  if (VAGUE.has(s) || s.startsWith("ab ")) return { kind: "vague", text };
+  const withoutBis = s.replace(/^bis /, "");
+  const withoutEnde = withoutBis.replace(/^ende /, "");
   const r = parseExpression(withoutEnde);
   // "Ende" only makes sense before a period ("Ende 2025", "Ende Q3 2025"), not before a day.
-  if (!r || (withoutEnde !== withoutBis && r.precision === 'day')) return { kind: 'invalid', text };
-  return { kind: 'date', ...r };
+  if (!r || (withoutEnde !== withoutBis && r.precision === "day")) return { kind: "invalid", text };
+  return { kind: "date", ...r };
 }
 
 /**
@@ -225,17 +260,17 @@ function parseText(raw: string): DateParse {
  * Text: see CONTRACT.md "Dates". Months, quarters, half years and years become their last day.
  */
 export function parseGermanDate(value: CellValue): DateParse {
-  if (value === null || value === undefined) return { kind: 'empty' };
-  if (typeof value === 'string') return parseText(value);
-  if (typeof value === 'boolean') return { kind: 'invalid', text: String(value) };
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (typeof value === "string") return parseText(value);
+  if (typeof value === "boolean") return { kind: "invalid", text: String(value) };
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { kind: 'invalid', text: String(value) };
+    if (Number.isNaN(value.getTime())) return { kind: "invalid", text: String(value) };
     const iso = isoFromDate(value);
-    return isValidIsoDate(iso) ? { kind: 'date', date: iso, precision: 'day' } : { kind: 'invalid', text: iso };
+    return isValidIsoDate(iso) ? { kind: "date", date: iso, precision: "day" } : { kind: "invalid", text: iso };
   }
   if (Number.isInteger(value) && value >= MIN_YEAR && value <= MAX_YEAR) {
-    return { kind: 'date', date: toIso(value, 12, 31), precision: 'year' };
+    return { kind: "date", date: toIso(value, 12, 31), precision: "year" };
   }
   const iso = excelSerialToIso(value);
-  return iso ? { kind: 'date', date: iso, precision: 'day' } : { kind: 'invalid', text: String(value) };
+  return iso ? { kind: "date", date: iso, precision: "day" } : { kind: "invalid", text: String(value) };
 }

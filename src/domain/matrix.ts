@@ -204,16 +204,24 @@ export function planRound(
     return null;
   };
   const retiredSource = (header: string) =>
-    oldHeaders.find((h) => norm(h) === norm(header)) ?? oldHeaders.find((h) => norm(`${h}${ENTFALLEN_SUFFIX}`) === norm(header)) ?? header;
+    oldHeaders.find((h) => norm(h) === norm(header)) ??
+    oldHeaders.find((h) => norm(`${h}${ENTFALLEN_SUFFIX}`) === norm(header)) ??
+    header;
 
-  const build = (old: ExistingRound["rows"][number] | undefined, base: Omit<MatrixRow, "scores" | "inputs" | "retired" | "extra" | "notes">): MatrixRow => ({
+  const build = (
+    old: ExistingRound["rows"][number] | undefined,
+    base: Omit<MatrixRow, "scores" | "inputs" | "retired" | "extra" | "notes">,
+  ): MatrixRow => ({
     ...base,
     scores: criteria.map((c) => {
       const kept = get(old, c.name);
       // a criterion that was removed and has come back gets its old scores back
       return kept ?? (old ? get(old, `${c.name}${ENTFALLEN_SUFFIX}`) : null);
     }),
-    inputs: Object.fromEntries(MATRIX_COLUMNS.input.map((c) => [c.key, get(old, c.header)])) as Record<InputKey, CellValue>,
+    inputs: Object.fromEntries(MATRIX_COLUMNS.input.map((c) => [c.key, get(old, c.header)])) as Record<
+      InputKey,
+      CellValue
+    >,
     retired: retiredColumns.map((h) => {
       const criterion = criteria.find((c) => norm(`${c.name}${ENTFALLEN_SUFFIX}`) === norm(h));
       return criterion ? null : get(old, retiredSource(h));

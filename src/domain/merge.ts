@@ -325,7 +325,15 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
 
   for (const ret of returns) {
     const file = ret.file;
-    const summary: FileSummary = { file, twoWay: ret.base === null, applied: 0, added: 0, renamed: 0, deletedKept: 0, notApplied: 0 };
+    const summary: FileSummary = {
+      file,
+      twoWay: ret.base === null,
+      applied: 0,
+      added: 0,
+      renamed: 0,
+      deletedKept: 0,
+      notApplied: 0,
+    };
     summaries.push(summary);
     const act = (a: Omit<MergeAction, "file">) => {
       actions.push({ file, ...a });
@@ -340,11 +348,21 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
     if (token) memory.set(token, mem);
     const baseFields = new Set(base?.fields ?? []);
     const baseRows = new Map<string, MergeRow>();
-    for (const row of base?.rows ?? []) if (idKey(row.id) && !baseRows.has(idKey(row.id))) baseRows.set(idKey(row.id), row);
+    for (const row of base?.rows ?? [])
+      if (idKey(row.id) && !baseRows.has(idKey(row.id))) baseRows.set(idKey(row.id), row);
 
     for (const f of masterFields) {
       if (!retKeys.has(f.key) && (base === null || baseFields.has(f.key))) {
-        act({ kind: "columnMissingInReturn", id: "", masterId: "", field: f.label, masterValue: "", returnValue: "", notApplied: false, note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte im Master bleiben unverändert.` });
+        act({
+          kind: "columnMissingInReturn",
+          id: "",
+          masterId: "",
+          field: f.label,
+          masterValue: "",
+          returnValue: "",
+          notApplied: false,
+          note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte im Master bleiben unverändert.`,
+        });
       }
     }
 
@@ -357,11 +375,26 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         const rv = row.values[f.key] ?? null;
         if (norm(f, rv) === "") continue;
         if (baseValues && f.key in baseValues && norm(f, baseValues[f.key] ?? null) === norm(f, rv)) continue;
-        act({ kind: "columnMissingInMaster", id: row.id, masterId, field: f.label, masterValue: "", returnValue: displayValue(rv), notApplied: true, note: `Die Spalte „${f.label}“ gibt es im Master nicht; der Wert wurde nicht übernommen.` });
+        act({
+          kind: "columnMissingInMaster",
+          id: row.id,
+          masterId,
+          field: f.label,
+          masterValue: "",
+          returnValue: displayValue(rv),
+          notApplied: true,
+          note: `Die Spalte „${f.label}“ gibt es im Master nicht; der Wert wurde nicht übernommen.`,
+        });
       }
     };
     /** Every non-empty value of a row that is not taken at all. */
-    const reportWholeRow = (row: MergeRow, kind: ActionKind, masterId: string, note: string, against: RowValues | null) => {
+    const reportWholeRow = (
+      row: MergeRow,
+      kind: ActionKind,
+      masterId: string,
+      note: string,
+      against: RowValues | null,
+    ) => {
       let any = false;
       for (const f of [...common, ...onlyInReturn]) {
         const rv = row.values[f.key] ?? null;
@@ -370,9 +403,19 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         const mv = against?.[f.key] ?? null;
         if (against && norm(f, mv) === rn) continue;
         any = true;
-        act({ kind, id: row.id, masterId, field: f.label, masterValue: displayValue(mv), returnValue: displayValue(rv), notApplied: true, note });
+        act({
+          kind,
+          id: row.id,
+          masterId,
+          field: f.label,
+          masterValue: displayValue(mv),
+          returnValue: displayValue(rv),
+          notApplied: true,
+          note,
+        });
       }
-      if (!any) act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, note });
+      if (!any)
+        act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, note });
     };
 
     const seen = new Set<string>();
@@ -380,7 +423,13 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
       const key = idKey(row.id);
       const returnKey = key || contentKey(row);
       if (seen.has(returnKey)) {
-        reportWholeRow(row, "duplicate", "", `Die ID ${row.id || "(leer)"} steht mehrfach im Rücklauf; nur die erste Zeile wurde berücksichtigt.`, null);
+        reportWholeRow(
+          row,
+          "duplicate",
+          "",
+          `Die ID ${row.id || "(leer)"} steht mehrfach im Rücklauf; nur die erste Zeile wurde berücksichtigt.`,
+          null,
+        );
         continue;
       }
       seen.add(returnKey);
@@ -389,14 +438,29 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         // Two-way: nothing is overwritten, every difference is reported.
         const m = key ? working.get(key) : undefined;
         if (!m) {
-          reportWholeRow(row, "twoWay", "", "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht im Master; sie wurde nicht aufgenommen.", null);
+          reportWholeRow(
+            row,
+            "twoWay",
+            "",
+            "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht im Master; sie wurde nicht aufgenommen.",
+            null,
+          );
           continue;
         }
         for (const f of common) {
           const rv = row.values[f.key] ?? null;
           const mv = m.values[f.key] ?? null;
           if (norm(f, rv) === norm(f, mv)) continue;
-          act({ kind: "twoWay", id: row.id, masterId: m.id, field: f.label, masterValue: displayValue(mv), returnValue: displayValue(rv), notApplied: true, note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Master behalten." });
+          act({
+            kind: "twoWay",
+            id: row.id,
+            masterId: m.id,
+            field: f.label,
+            masterValue: displayValue(mv),
+            returnValue: displayValue(rv),
+            notApplied: true,
+            note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Master behalten.",
+          });
         }
         reportOnlyInReturn(row, m.id, null);
         continue;
@@ -423,9 +487,28 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
           for (const f of common) {
             if (!changed(f)) continue;
             any = true;
-            act({ kind, id: row.id, masterId: m ? masterId : "", field: f.label, masterValue: m ? displayValue(m.values[f.key] ?? null) : "", returnValue: displayValue(row.values[f.key] ?? null), notApplied: true, note });
+            act({
+              kind,
+              id: row.id,
+              masterId: m ? masterId : "",
+              field: f.label,
+              masterValue: m ? displayValue(m.values[f.key] ?? null) : "",
+              returnValue: displayValue(row.values[f.key] ?? null),
+              notApplied: true,
+              note,
+            });
           }
-          if (!any) act({ kind, id: row.id, masterId: m ? masterId : "", field: "", masterValue: "", returnValue: "", notApplied: false, note });
+          if (!any)
+            act({
+              kind,
+              id: row.id,
+              masterId: m ? masterId : "",
+              field: "",
+              masterValue: "",
+              returnValue: "",
+              notApplied: false,
+              note,
+            });
           reportOnlyInReturn(row, "", baseValues);
           continue;
         }
@@ -438,9 +521,28 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
             const mv = m.values[f.key] ?? null;
             if (!changed(f) || norm(f, rv) === norm(f, mv)) continue;
             any = true;
-            act({ kind: "foreign", id: row.id, masterId: m.id, field: f.label, masterValue: displayValue(mv), returnValue: displayValue(rv), notApplied: true, note });
+            act({
+              kind: "foreign",
+              id: row.id,
+              masterId: m.id,
+              field: f.label,
+              masterValue: displayValue(mv),
+              returnValue: displayValue(rv),
+              notApplied: true,
+              note,
+            });
           }
-          if (!any) act({ kind: "foreign", id: row.id, masterId: m.id, field: "", masterValue: "", returnValue: "", notApplied: false, note });
+          if (!any)
+            act({
+              kind: "foreign",
+              id: row.id,
+              masterId: m.id,
+              field: "",
+              masterValue: "",
+              returnValue: "",
+              notApplied: false,
+              note,
+            });
           reportOnlyInReturn(row, m.id, baseValues);
           continue;
         }
@@ -462,7 +564,16 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
             continue;
           }
           if (known && mn === bn) {
-            act({ kind: "applied", id: row.id, masterId: m.id, field: f.label, masterValue: displayValue(mv), returnValue: displayValue(rv), notApplied: false, note: "" });
+            act({
+              kind: "applied",
+              id: row.id,
+              masterId: m.id,
+              field: f.label,
+              masterValue: displayValue(mv),
+              returnValue: displayValue(rv),
+              notApplied: false,
+              note: "",
+            });
             summary.applied++;
             m.values[f.key] = rv;
             if (m.original) {
@@ -501,7 +612,10 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
         continue;
       }
-      if (existing && common.every((f) => norm(f, row.values[f.key] ?? null) === norm(f, existing.values[f.key] ?? null))) {
+      if (
+        existing &&
+        common.every((f) => norm(f, row.values[f.key] ?? null) === norm(f, existing.values[f.key] ?? null))
+      ) {
         // The same row is already in the master (e.g. merged before without memory): nothing to add.
         mem.set(returnKey, { token: base.token, returnKey, masterId: existing.id, values: pick(row.values, common) });
         continue;
@@ -545,7 +659,16 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         const m = working.get(idKey(mem.get(returnKey)?.masterId ?? masterId));
         if (!m) continue;
         summary.deletedKept++;
-        act({ kind: "deletedKept", id: returnKey.startsWith("#") ? "" : masterId, masterId: m.id, field: "", masterValue: displayValue(m.values["titel"] ?? null), returnValue: "", notApplied: false, note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt im Master. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“." });
+        act({
+          kind: "deletedKept",
+          id: returnKey.startsWith("#") ? "" : masterId,
+          masterId: m.id,
+          field: "",
+          masterValue: displayValue(m.values["titel"] ?? null),
+          returnValue: "",
+          notApplied: false,
+          note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt im Master. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
+        });
       }
     }
   }

@@ -110,13 +110,7 @@ export type Bewertung = z.infer<typeof BewertungSchema>;
 
 /** The entity kinds of the workbook; each has one table. */
 export type EntityKind =
-  | "einstellungen"
-  | "handlungsfelder"
-  | "ziele"
-  | "indikatoren"
-  | "akteure"
-  | "massnahmen"
-  | "kriterien";
+  "einstellungen" | "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "massnahmen" | "kriterien";
 
 /** Field names of each entity, as the schemas define them. */
 export type FieldsOf<K extends EntityKind> = K extends "einstellungen"

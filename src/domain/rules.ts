@@ -22,16 +22,7 @@ import {
 } from "./model";
 import { parseGermanNumber } from "./numbers";
 import { type Settings, readSettings } from "./settings";
-import {
-  idKey,
-  isBlank,
-  isEmailAddress,
-  matchListValue,
-  referenceId,
-  referenceIds,
-  textOf,
-  wordCount,
-} from "./values";
+import { idKey, isBlank, isEmailAddress, matchListValue, referenceId, referenceIds, textOf, wordCount } from "./values";
 
 export type Severity = "error" | "warning" | "info";
 export type SmartLetter = "S" | "M" | "A" | "R" | "T";
@@ -374,12 +365,30 @@ export function checkConcept(data: ConceptData, options: CheckOptions): CheckRes
   // Ziele → Handlungsfeld, Indikatoren → Ziel
   if (ziele) {
     for (const z of ziele.rows) {
-      checkReference(c, ziele, z, "handlungsfeld", "Handlungsfeld", hfById, "Handlungsfelder", `Ziel ${rowId(z) ?? `in Zeile ${z.row}`}`);
+      checkReference(
+        c,
+        ziele,
+        z,
+        "handlungsfeld",
+        "Handlungsfeld",
+        hfById,
+        "Handlungsfelder",
+        `Ziel ${rowId(z) ?? `in Zeile ${z.row}`}`,
+      );
     }
   }
   if (indikatoren) {
     for (const ind of indikatoren.rows) {
-      checkReference(c, indikatoren, ind, "ziel", "Ziel", zielById, "Ziele", `Indikator ${rowId(ind) ?? `in Zeile ${ind.row}`}`);
+      checkReference(
+        c,
+        indikatoren,
+        ind,
+        "ziel",
+        "Ziel",
+        zielById,
+        "Ziele",
+        `Indikator ${rowId(ind) ?? `in Zeile ${ind.row}`}`,
+      );
     }
   }
 
@@ -620,7 +629,14 @@ function checkLead(
 function checkSpecific(c: Collector, table: AnyTable, m: RowRecord<string>, who: string) {
   const id = rowId(m);
   if (has(table, "titel") && isBlank(value(m, "titel"))) {
-    c.add("S_TITEL_FEHLT", table, m.row, "titel", id, `${who}: kein Titel. Geben Sie der Maßnahme einen kurzen, eindeutigen Titel.`);
+    c.add(
+      "S_TITEL_FEHLT",
+      table,
+      m.row,
+      "titel",
+      id,
+      `${who}: kein Titel. Geben Sie der Maßnahme einen kurzen, eindeutigen Titel.`,
+    );
   }
   if (has(table, "beschreibung")) {
     const text = textOf(value(m, "beschreibung"));
@@ -645,7 +661,14 @@ function checkSpecific(c: Collector, table: AnyTable, m: RowRecord<string>, who:
     }
   }
   if (has(table, "zielgruppe") && isBlank(value(m, "zielgruppe"))) {
-    c.add("S_ZIELGRUPPE_FEHLT", table, m.row, "zielgruppe", id, `${who}: keine Zielgruppe. Nennen Sie, wen die Maßnahme erreichen soll.`);
+    c.add(
+      "S_ZIELGRUPPE_FEHLT",
+      table,
+      m.row,
+      "zielgruppe",
+      id,
+      `${who}: keine Zielgruppe. Nennen Sie, wen die Maßnahme erreichen soll.`,
+    );
   }
 }
 
@@ -743,7 +766,14 @@ function checkDates(
   let frist: IsoDate | null = null;
   switch (parsed.kind) {
     case "empty":
-      c.add("T_FRIST_FEHLT", table, m.row, "frist", id, `${who}: keine Frist. Legen Sie fest, bis wann die Maßnahme umgesetzt ist, z. B. 31.12.2027.`);
+      c.add(
+        "T_FRIST_FEHLT",
+        table,
+        m.row,
+        "frist",
+        id,
+        `${who}: keine Frist. Legen Sie fest, bis wann die Maßnahme umgesetzt ist, z. B. 31.12.2027.`,
+      );
       return;
     case "vague":
       c.add(
@@ -835,7 +865,9 @@ function checkCoherence(
   }
   if (ziele) {
     const withIndicator = new Set(
-      (indikatoren && has(indikatoren, "ziel") ? indikatoren.rows : []).map((i) => idKey(referenceId(value(i, "ziel")))),
+      (indikatoren && has(indikatoren, "ziel") ? indikatoren.rows : []).map((i) =>
+        idKey(referenceId(value(i, "ziel"))),
+      ),
     );
     for (const z of ziele.rows) {
       const id = rowId(z);

@@ -74,7 +74,8 @@ export function readSettings(data: Pick<ConceptData, "einstellungen">): {
       else problems.push({ key: SETTING_KEYS[key], row: record.row, value: textOf(raw), expected: "Datum" });
     } else if ((NUMBER_KEYS as readonly string[]).includes(key)) {
       const parsed = parseGermanNumber(raw);
-      if (parsed.kind === "number" && parsed.value >= 0) (settings as unknown as Record<string, unknown>)[key] = parsed.value;
+      if (parsed.kind === "number" && parsed.value >= 0)
+        (settings as unknown as Record<string, unknown>)[key] = parsed.value;
       else problems.push({ key: SETTING_KEYS[key], row: record.row, value: textOf(raw), expected: "Zahl" });
     } else {
       (settings as unknown as Record<string, unknown>)[key] = textOf(raw);

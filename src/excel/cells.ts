@@ -89,7 +89,8 @@ export interface WriteBlock {
   formats: (string | null)[][];
 }
 
-export const hasFormula = (b: WriteBlock) => b.inputs.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")));
+export const hasFormula = (b: WriteBlock) =>
+  b.inputs.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")));
 
 /**
  * Packs blocks into requests of at most `budget` bytes, splitting a block between rows where it is too

@@ -29,13 +29,16 @@ export class HostBusyError extends ExcelHostError {
 const KNOWN: Record<string, string> = {
   AccessDenied:
     "Excel hat den Zugriff verweigert: Das Blatt oder die Arbeitsmappe ist geschützt oder schreibgeschützt geöffnet; bitte heben Sie den Schutz auf oder öffnen Sie die Datei zum Bearbeiten.",
-  ItemNotFound: "Excel hat ein Blatt oder eine Tabelle nicht gefunden: Bitte prüfen Sie, ob es umbenannt oder gelöscht wurde, und versuchen Sie es erneut.",
-  ItemAlreadyExists: "In der Arbeitsmappe gibt es bereits ein Blatt oder eine Tabelle mit diesem Namen: Bitte benennen Sie es um und versuchen Sie es erneut.",
+  ItemNotFound:
+    "Excel hat ein Blatt oder eine Tabelle nicht gefunden: Bitte prüfen Sie, ob es umbenannt oder gelöscht wurde, und versuchen Sie es erneut.",
+  ItemAlreadyExists:
+    "In der Arbeitsmappe gibt es bereits ein Blatt oder eine Tabelle mit diesem Namen: Bitte benennen Sie es um und versuchen Sie es erneut.",
   RequestPayloadSizeLimitExceeded:
     "Die Datenmenge war für einen Schritt zu groß für Excel: Bitte versuchen Sie es erneut; hilft das nicht, teilen Sie die Arbeitsmappe auf.",
   ResponsePayloadSizeLimitExceeded:
     "Die Arbeitsmappe ist zu groß, um sie in Excel im Web auf einmal zu lesen: Bitte verwenden Sie Excel für den Desktop oder teilen Sie die Arbeitsmappe auf.",
-  ApiNotFound: "Diese Excel-Version unterstützt eine benötigte Funktion nicht: Bitte aktualisieren Sie Excel oder verwenden Sie Excel im Web.",
+  ApiNotFound:
+    "Diese Excel-Version unterstützt eine benötigte Funktion nicht: Bitte aktualisieren Sie Excel oder verwenden Sie Excel im Web.",
   Conflict: "Jemand anderes hat die Arbeitsmappe gleichzeitig geändert: Bitte versuchen Sie es erneut.",
 };
 

@@ -189,7 +189,11 @@ export class ExcelHost implements WorkbookHost {
         const area = parseRangeAddress(range.address);
         return new ValuesGrid(name, area.top, area.left, range.values);
       });
-      const locations = located.map(({ name, range, ws }) => ({ name, sheet: ws.name, area: parseRangeAddress(range.address) }));
+      const locations = located.map(({ name, range, ws }) => ({
+        name,
+        sheet: ws.name,
+        area: parseRangeAddress(range.address),
+      }));
       return new SnapshotSource(grids, locations);
     });
   }
@@ -225,7 +229,9 @@ export class ExcelHost implements WorkbookHost {
     tables.load("items/name");
     await context.sync();
     const old = worksheets.items.find((ws) => ws.name.toLowerCase() === plan.name.toLowerCase());
-    const clash = plan.table ? tables.items.find((t) => t.name.toLowerCase() === plan.table!.name.toLowerCase()) : undefined;
+    const clash = plan.table
+      ? tables.items.find((t) => t.name.toLowerCase() === plan.table!.name.toLowerCase())
+      : undefined;
     if (old) old.protection.load("protected");
     const clashSheet = clash?.worksheet;
     clashSheet?.load("name");
@@ -253,7 +259,8 @@ export class ExcelHost implements WorkbookHost {
     if (plan.tabColor) ws.tabColor = cssColor(plan.tabColor);
     const columnFormats = new Map(plan.formats.map((f) => [f.column, f.numFmt]));
     for (const [column, numFmt] of columnFormats) setAll(ws.getRange(columnAddress(column)), "numberFormat", numFmt);
-    for (const { column, width } of plan.widths) ws.getRange(columnAddress(column)).format.columnWidth = widthInPoints(width);
+    for (const { column, width } of plan.widths)
+      ws.getRange(columnAddress(column)).format.columnWidth = widthInPoints(width);
     for (const column of plan.wrapColumns) {
       const format = ws.getRange(columnAddress(column)).format;
       format.wrapText = true;
@@ -345,7 +352,9 @@ export class ExcelHost implements WorkbookHost {
         const columns = headerColumns(t.spec, t.header.values[0] ?? []);
         const idColumn = columns.get("id");
         if (idColumn === undefined) {
-          throw new ExcelHostError(`Die Tabelle „${t.spec.table}“ hat keine Spalte „ID“: Bitte fügen Sie sie wieder ein.`);
+          throw new ExcelHostError(
+            `Die Tabelle „${t.spec.table}“ hat keine Spalte „ID“: Bitte fügen Sie sie wieder ein.`,
+          );
         }
         const rowOf = new Map<string, number>();
         t.body.values.forEach((r, i) => {
@@ -410,7 +419,11 @@ export class ExcelHost implements WorkbookHost {
    * Calls `callback` once the Maßnahmen sheet has been quiet for `ms` after a change — or after a
    * selection change, because picking from a dropdown fires no change event. Returns the disposer.
    */
-  async onChangeDebounced(callback: () => void, ms: number, sheet = tableSpec("massnahmen").sheet): Promise<() => Promise<void>> {
+  async onChangeDebounced(
+    callback: () => void,
+    ms: number,
+    sheet = tableSpec("massnahmen").sheet,
+  ): Promise<() => Promise<void>> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fire = async () => {
       if (timer !== undefined) clearTimeout(timer);
@@ -437,7 +450,10 @@ export class ExcelHost implements WorkbookHost {
    * Calls `callback` with the ID of the measure in the selected row whenever the selection on the
    * Maßnahmen sheet moves (null outside the table or on a row without ID). Returns the disposer.
    */
-  async onMeasureSelected(callback: (id: string | null) => void, sheet = tableSpec("massnahmen").sheet): Promise<() => Promise<void>> {
+  async onMeasureSelected(
+    callback: (id: string | null) => void,
+    sheet = tableSpec("massnahmen").sheet,
+  ): Promise<() => Promise<void>> {
     let latest = 0;
     const results = await this.exec(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheet);
@@ -566,7 +582,9 @@ function planBlocks(plan: SheetPlan, columnFormats: Map<number, string>): WriteB
 function writeBlock(ws: Excel.Worksheet, block: WriteBlock): void {
   const width = block.inputs[0]?.length ?? 0;
   if (width === 0 || block.inputs.length === 0) return;
-  const range = ws.getRange(addressOf(block.row, block.column, block.row + block.inputs.length - 1, block.column + width - 1));
+  const range = ws.getRange(
+    addressOf(block.row, block.column, block.row + block.inputs.length - 1, block.column + width - 1),
+  );
   // Formats first: a cell formatted as text keeps `=…` as text.
   if (block.formats.some((r) => r.some((f) => f !== null))) range.numberFormat = block.formats;
   if (hasFormula(block)) range.formulas = block.inputs;

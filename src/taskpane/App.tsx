@@ -1,4 +1,3 @@
-/* global Office */
 import {
   Body1,
   Button,
@@ -22,9 +21,7 @@ import { type Mode, type Session, SessionContext, errorText } from "./session";
 
 /** Wo der Aufgabenbereich läuft (im Zustand steht `null`, solange office.js sich noch nicht gemeldet hat). */
 export type Umgebung =
-  | { art: "excel"; plattform: string | null }
-  | { art: "anderer-host"; host: string }
-  | { art: "browser" };
+  { art: "excel"; plattform: string | null } | { art: "anderer-host"; host: string } | { art: "browser" };
 
 /** Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). */
 export function statusText(umgebung: Umgebung | null): string {
@@ -55,7 +52,9 @@ export function umgebungAus(info: { host?: unknown; platform?: unknown } | null 
 }
 
 // Die Ansichten werden erst geladen, wenn sie gebraucht werden: der erste Bildschirm bleibt klein.
-const EinrichtenView = lazy(() => import(/* webpackChunkName: "view-einrichten" */ "./features/einrichten/EinrichtenView"));
+const EinrichtenView = lazy(
+  () => import(/* webpackChunkName: "view-einrichten" */ "./features/einrichten/EinrichtenView"),
+);
 const MassnahmeView = lazy(() => import(/* webpackChunkName: "view-massnahme" */ "./features/massnahme/MassnahmeView"));
 const PruefenView = lazy(() => import(/* webpackChunkName: "view-pruefen" */ "./features/pruefen/PruefenView"));
 const BewertungView = lazy(() => import(/* webpackChunkName: "view-bewertung" */ "./features/bewertung/BewertungView"));
@@ -79,7 +78,13 @@ const useStyles = makeStyles({
     maxWidth: "720px",
   },
   status: { color: tokens.colorNeutralForeground2 },
-  bar: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
   hidden: { display: "none" },
   selection: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,

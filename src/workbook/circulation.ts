@@ -57,7 +57,8 @@ function kindOf(column: ColumnSpec): FieldKind {
   if (column.list?.kind === "values") return "list";
   if (column.list?.kind === "table") return column.listOpen ? "references" : "reference";
   if (column.format === "date") return "date";
-  if (column.format === "number" || column.format === "fte" || column.format === "currency" || column.format === "year") return "number";
+  if (column.format === "number" || column.format === "fte" || column.format === "currency" || column.format === "year")
+    return "number";
   return "text";
 }
 
@@ -126,12 +127,19 @@ export function splitGroups(concept: ReadConcept, source: WorkbookSource): Split
   }
   // Alphabetical, `ohne Fachbereich` last.
   return [...groups.values()].sort((a, b) =>
-    a.fachbereich === NO_FACHBEREICH ? 1 : b.fachbereich === NO_FACHBEREICH ? -1 : a.fachbereich.localeCompare(b.fachbereich, "de"),
+    a.fachbereich === NO_FACHBEREICH
+      ? 1
+      : b.fachbereich === NO_FACHBEREICH
+        ? -1
+        : a.fachbereich.localeCompare(b.fachbereich, "de"),
   );
 }
 
 /** Measures that cannot be merged back by ID: rows without ID and IDs used twice. */
-export function splitBlockers(concept: ReadConcept, source: WorkbookSource): { withoutId: number[]; duplicates: string[] } {
+export function splitBlockers(
+  concept: ReadConcept,
+  source: WorkbookSource,
+): { withoutId: number[]; duplicates: string[] } {
   const withoutId: number[] = [];
   const count = new Map<string, { id: string; n: number }>();
   for (const row of tableRows(concept.found.massnahmen!, source)) {
@@ -184,11 +192,16 @@ export function returnAddress(concept: ReadConcept, settings: Settings): string 
   for (const r of concept.einstellungen?.rows ?? []) {
     const key = normalizeLabel(textOf(r.values.schluessel ?? null));
     const value = textOf(r.values.wert ?? null);
-    if (value && (key === normalizeLabel("Rücklauf an") || key === normalizeLabel("Koordinierungsstelle"))) return value;
+    if (value && (key === normalizeLabel("Rücklauf an") || key === normalizeLabel("Koordinierungsstelle")))
+      return value;
   }
   const akteur = (concept.akteure?.rows ?? []).find((r) => /koordinierung/i.test(textOf(r.values.bezeichnung ?? null)));
   if (akteur) {
-    const parts = [textOf(akteur.values.bezeichnung ?? null), textOf(akteur.values.ansprechperson ?? null), textOf(akteur.values.email ?? null)];
+    const parts = [
+      textOf(akteur.values.bezeichnung ?? null),
+      textOf(akteur.values.ansprechperson ?? null),
+      textOf(akteur.values.email ?? null),
+    ];
     return parts.filter(Boolean).join(", ");
   }
   return settings.kommune ? `die Koordinierungsstelle (${settings.kommune})` : "die Koordinierungsstelle";
@@ -200,15 +213,29 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
     [[settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept"],
     [""],
     ["Was ist zu tun?", true],
-    [`1. Im Blatt „Maßnahmen“ stehen die ${measures} Maßnahmen, für die Ihr Fachbereich federführend ist. Bitte prüfen, aktualisieren und ergänzen Sie sie.`],
+    [
+      `1. Im Blatt „Maßnahmen“ stehen die ${measures} Maßnahmen, für die Ihr Fachbereich federführend ist. Bitte prüfen, aktualisieren und ergänzen Sie sie.`,
+    ],
     ["2. Rosa hinterlegte Zellen sind Pflichtangaben, die noch fehlen."],
-    ["3. Handlungsfeld, Ziel, Indikatoren, Federführung, Finanzierung und Status wählen Sie aus der Liste (Zelle anklicken, dann den Pfeil rechts daneben)."],
-    ["4. Neue Maßnahmen tragen Sie in die erste freie Zeile direkt unter der Tabelle ein. Die ID dürfen Sie leer lassen; sie wird beim Zusammenführen vergeben."],
-    ["5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“."],
-    ["6. Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren und Akteure sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle."],
+    [
+      "3. Handlungsfeld, Ziel, Indikatoren, Federführung, Finanzierung und Status wählen Sie aus der Liste (Zelle anklicken, dann den Pfeil rechts daneben).",
+    ],
+    [
+      "4. Neue Maßnahmen tragen Sie in die erste freie Zeile direkt unter der Tabelle ein. Die ID dürfen Sie leer lassen; sie wird beim Zusammenführen vergeben.",
+    ],
+    [
+      "5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“.",
+    ],
+    [
+      "6. Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren und Akteure sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.",
+    ],
     [""],
     ["Bis wann?", true],
-    [settings.ruecklaufBis ? `Bitte bis zum ${formatGermanDate(settings.ruecklaufBis)} zurücksenden.` : "Den Termin für die Rückmeldung nennt Ihnen die Koordinierungsstelle."],
+    [
+      settings.ruecklaufBis
+        ? `Bitte bis zum ${formatGermanDate(settings.ruecklaufBis)} zurücksenden.`
+        : "Den Termin für die Rückmeldung nennt Ihnen die Koordinierungsstelle.",
+    ],
     [""],
     ["An wen?", true],
     [`Bitte senden Sie diese Datei als Excel-Datei (.xlsx) zurück an: ${address}.`],
@@ -216,7 +243,13 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
     [""],
     [`Verteilt am ${formatGermanDate(meta.date)} aus „${meta.masterFile}“.`],
   ];
-  const cells: CellPlan[] = lines.map(([value, bold, size], i) => ({ row: i + 1, column: 1, value, ...(bold ? { bold } : {}), ...(size ? { size } : {}) }));
+  const cells: CellPlan[] = lines.map(([value, bold, size], i) => ({
+    row: i + 1,
+    column: 1,
+    value,
+    ...(bold ? { bold } : {}),
+    ...(size ? { size } : {}),
+  }));
   return {
     name: HINTS_SHEET,
     state: "visible",
@@ -232,7 +265,12 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
   };
 }
 
-const BASE_META = { token: "Kennung", fachbereich: "Fachbereich", masterFile: "Master-Datei", date: "Verteilt am" } as const;
+const BASE_META = {
+  token: "Kennung",
+  fachbereich: "Fachbereich",
+  masterFile: "Master-Datei",
+  date: "Verteilt am",
+} as const;
 const BASE_HEADER_ROW = 7;
 
 /** A sheet only the program reads: very hidden (not even listed under "Einblenden") and protected. */
@@ -252,7 +290,12 @@ function planMachineSheet(name: string, cells: CellPlan[]): SheetPlan {
 }
 
 /** The base values of a distributed workbook: very hidden, never shown to the Fachbereich. */
-export function planBaseSheet(meta: SplitMeta, spec: TableSpec, extras: { key: string; header: string }[], rows: MergeRow[]): SheetPlan {
+export function planBaseSheet(
+  meta: SplitMeta,
+  spec: TableSpec,
+  extras: { key: string; header: string }[],
+  rows: MergeRow[],
+): SheetPlan {
   const cells: CellPlan[] = [
     { row: 1, column: 1, value: "Basiswerte der Verteilung für das Zusammenführen – bitte nicht ändern.", bold: true },
     ...(Object.keys(BASE_META) as (keyof typeof BASE_META)[]).flatMap((k, i) => [
@@ -265,7 +308,8 @@ export function planBaseSheet(meta: SplitMeta, spec: TableSpec, extras: { key: s
   rows.forEach((r, i) =>
     columns.forEach((c, j) => {
       const v = r.values[c.key];
-      if (v !== null && v !== undefined && v !== "") cells.push({ row: BASE_HEADER_ROW + 1 + i, column: j + 1, value: v });
+      if (v !== null && v !== undefined && v !== "")
+        cells.push({ row: BASE_HEADER_ROW + 1 + i, column: j + 1, value: v });
     }),
   );
   return planMachineSheet(BASE_SHEET, cells);
@@ -330,7 +374,12 @@ const MEMORY_HEADERS = ["Kennung", "Rücklauf-Schlüssel", "ID im Master", "Übe
 
 export function planMemorySheet(memory: MemoryEntry[]): SheetPlan {
   const cells: CellPlan[] = [
-    { row: 1, column: 1, value: "Was aus welchem Rücklauf übernommen wurde – für das Zusammenführen, bitte nicht ändern.", bold: true },
+    {
+      row: 1,
+      column: 1,
+      value: "Was aus welchem Rücklauf übernommen wurde – für das Zusammenführen, bitte nicht ändern.",
+      bold: true,
+    },
     ...MEMORY_HEADERS.map((h, j) => ({ row: 2, column: j + 1, value: h, bold: true })),
   ];
   memory.forEach((m, i) => {
@@ -364,7 +413,14 @@ export function planConflictSheet(outcome: MergeOutcome): SheetPlan {
   const rows = outcome.actions
     .filter((a) => a.notApplied)
     .map((a) => [a.masterId || a.id, a.field, a.masterValue, a.returnValue, a.file, a.note].map(text));
-  return reportSheet(CONFLICT_SHEET, ["ID", "Feld", "Wert im Master", "Wert im Rücklauf", "Datei", "Hinweis"], [10, 18, 36, 36, 28, 60], rows, "Keine Konflikte.", "FFC50F1F");
+  return reportSheet(
+    CONFLICT_SHEET,
+    ["ID", "Feld", "Wert im Master", "Wert im Rücklauf", "Datei", "Hinweis"],
+    [10, 18, 36, 36, 28, 60],
+    rows,
+    "Keine Konflikte.",
+    "FFC50F1F",
+  );
 }
 
 export function planMergeLogSheet(outcome: MergeOutcome): SheetPlan {
@@ -373,7 +429,16 @@ export function planMergeLogSheet(outcome: MergeOutcome): SheetPlan {
   );
   return reportSheet(
     MERGE_LOG_SHEET,
-    ["Datei", "ID im Rücklauf", "ID im Master", "Aktion", "Feld", "Wert im Master vorher", "Wert im Rücklauf", "Hinweis"],
+    [
+      "Datei",
+      "ID im Rücklauf",
+      "ID im Master",
+      "Aktion",
+      "Feld",
+      "Wert im Master vorher",
+      "Wert im Rücklauf",
+      "Hinweis",
+    ],
     [28, 12, 12, 34, 18, 30, 30, 60],
     rows,
     "Keine Änderungen.",
@@ -407,7 +472,16 @@ function reportSheet(
     },
     cells: [],
     validations: [],
-    conditionalFormats: names.sheet === CONFLICT_SHEET.sheet ? [] : [{ range: `D2:D${1 + Math.max(rows.length, 1)}`, formula: `ISNUMBER(SEARCH("nicht übernommen",D2))`, fill: FILL.warning }],
+    conditionalFormats:
+      names.sheet === CONFLICT_SHEET.sheet
+        ? []
+        : [
+            {
+              range: `D2:D${1 + Math.max(rows.length, 1)}`,
+              formula: `ISNUMBER(SEARCH("nicht übernommen",D2))`,
+              fill: FILL.warning,
+            },
+          ],
     print: { landscape: true, fitToWidth: true, repeatHeaderRow: 1 },
   };
 }

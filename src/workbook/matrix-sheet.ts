@@ -26,13 +26,15 @@ export const HEADER_ROW = 2;
 export function readExistingRound(source: WorkbookSource, round: number): ExistingRound | null {
   const tableName = roundTableName(round).toLowerCase();
   const table = source.tables().find((t) => t.name.toLowerCase() === tableName);
-  const sheetName = table?.sheet ?? source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(roundSheetName(round)));
+  const sheetName =
+    table?.sheet ?? source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(roundSheetName(round)));
   const sheet = sheetName ? source.sheet(sheetName) : undefined;
   if (!sheet) return null;
   let headerRow = table?.area.top ?? 0;
   if (!headerRow) {
     for (let r = 1; r <= Math.min(10, sheet.rowCount) && !headerRow; r++) {
-      for (let c = 1; c <= sheet.columnCount; c++) if (normalizeLabel(textOf(sheet.value(r, c))) === "id") headerRow = r;
+      for (let c = 1; c <= sheet.columnCount; c++)
+        if (normalizeLabel(textOf(sheet.value(r, c))) === "id") headerRow = r;
     }
   }
   if (!headerRow) return null;
@@ -103,7 +105,9 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
     const gesamt =
       k === 0
         ? ""
-        : { formula: `IF(COUNT(${scoreRange(r)})=0,"",IFERROR(SUMPRODUCT(${scoreRange(r)},${weights})/SUMPRODUCT(ISNUMBER(${scoreRange(r)})*${weights}),""))` };
+        : {
+            formula: `IF(COUNT(${scoreRange(r)})=0,"",IFERROR(SUMPRODUCT(${scoreRange(r)},${weights})/SUMPRODUCT(ISNUMBER(${scoreRange(r)})*${weights}),""))`,
+          };
     const ampel = {
       formula: `IF(${g(r)}="","",IF(${g(r)}>=${num(plan.ampel.gruenAb)},"grün",IF(${g(r)}>=${num(plan.ampel.gelbAb)},"gelb","rot")))`,
     };
@@ -117,7 +121,9 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
       ...row.scores.map((s) => s ?? null),
       gesamt,
       ampel,
-      ...MATRIX_COLUMNS.input.map((c) => (c.key === "bewertetAm" ? toCell(row.inputs[c.key]) : (row.inputs[c.key] ?? null))),
+      ...MATRIX_COLUMNS.input.map((c) =>
+        c.key === "bewertetAm" ? toCell(row.inputs[c.key]) : (row.inputs[c.key] ?? null),
+      ),
       ...row.retired,
       ...row.extra,
     ];
@@ -143,7 +149,13 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
   const ampel = col(ampelCol);
   const active = `${status},"<>${ENTFALLEN}"`;
   const summaryHeaders = ["Handlungsfeld", "Maßnahmen", "bewertet", "Ø Gesamt", "grün", "gelb", "rot"];
-  cells.push({ row: top, column: 1, value: "Auswertung nach Handlungsfeld (ohne entfallene Maßnahmen)", bold: true, size: 12 });
+  cells.push({
+    row: top,
+    column: 1,
+    value: "Auswertung nach Handlungsfeld (ohne entfallene Maßnahmen)",
+    bold: true,
+    size: 12,
+  });
   summaryHeaders.forEach((h, i) => cells.push({ row: top + 1, column: i + 1, value: h, bold: true }));
   const summaryRow = (r: number, label: string, match: string | null) => {
     const where = match === null ? `${hf},"<>"` : `${hf},${match}`;
@@ -153,7 +165,12 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
       { row: r, column: 1, value: label, bold: match === null },
       { row: r, column: 2, value: { formula: `COUNTIFS(${where},${active})` }, numFmt: "0" },
       { row: r, column: 3, value: { formula: scored }, numFmt: "0" },
-      { row: r, column: 4, value: { formula: `IF(C${r}=0,"",SUMIFS(${gesamt},${where},${active})/C${r})` }, numFmt: "0.00" },
+      {
+        row: r,
+        column: 4,
+        value: { formula: `IF(C${r}=0,"",SUMIFS(${gesamt},${where},${active})/C${r})` },
+        numFmt: "0.00",
+      },
       ...(["grün", "gelb", "rot"] as const).map((a, i) => ({
         row: r,
         column: 5 + i,
@@ -174,7 +191,11 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
       operator: "between",
       formulae: ["0", "4"],
       prompt: { title: "Bewertung 0 bis 4", text: `${SCALE_TEXT}. Leer lassen, solange nicht bewertet.` },
-      error: { style: "stop", title: "Bewertung 0 bis 4", text: `Bitte eine ganze Zahl von 0 bis 4 eingeben: ${SCALE_TEXT}.` },
+      error: {
+        style: "stop",
+        title: "Bewertung 0 bis 4",
+        text: `Bitte eine ganze Zahl von 0 bis 4 eingeben: ${SCALE_TEXT}.`,
+      },
     });
   }
   validations.push(
@@ -182,7 +203,10 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
       range: dataRange(inputStart),
       type: "list",
       formulae: [`"${EMPFEHLUNGEN.join(",")}"`],
-      prompt: { title: "Empfehlung", text: "Was empfiehlt das Bewertungsteam: fortführen, anpassen, beenden oder verstetigen?" },
+      prompt: {
+        title: "Empfehlung",
+        text: "Was empfiehlt das Bewertungsteam: fortführen, anpassen, beenden oder verstetigen?",
+      },
       error: { style: "stop", title: "Empfehlung", text: `Bitte aus der Liste wählen: ${EMPFEHLUNGEN.join(", ")}.` },
     },
     {
@@ -209,7 +233,16 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
     tabColor: "FF8764B8",
     widths: headers.map((h, i) => ({
       column: i + 1,
-      width: i === 2 ? 36 : i === 1 || i === 3 ? 26 : i === inputStart ? 14 : i + 1 === inputStart + 1 ? 40 : Math.max(10, Math.min(18, h.length + 2)),
+      width:
+        i === 2
+          ? 36
+          : i === 1 || i === 3
+            ? 26
+            : i === inputStart
+              ? 14
+              : i + 1 === inputStart + 1
+                ? 40
+                : Math.max(10, Math.min(18, h.length + 2)),
     })),
     formats: [
       { column: 6, numFmt: DATE_FORMAT },
@@ -218,7 +251,14 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
     ],
     wrapColumns: [3, inputStart + 1],
     frozen: { rows: HEADER_ROW, columns: 1 },
-    table: { name: roundTableName(plan.round), row: HEADER_ROW, column: 1, headers, rows: rows.length ? rows : [headers.map(() => null)], style: "TableStyleMedium7" },
+    table: {
+      name: roundTableName(plan.round),
+      row: HEADER_ROW,
+      column: 1,
+      headers,
+      rows: rows.length ? rows : [headers.map(() => null)],
+      style: "TableStyleMedium7",
+    },
     cells,
     validations,
     conditionalFormats: [

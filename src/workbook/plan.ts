@@ -198,7 +198,11 @@ export function validationFor(column: ColumnSpec, range: string, layouts: Layout
       type: "list",
       formulae: [`"${list.values.join(",")}"`],
       prompt,
-      error: { style: "stop", title: column.header, text: `Bitte einen Wert aus der Liste wählen: ${list.values.join(", ")}.` },
+      error: {
+        style: "stop",
+        title: column.header,
+        text: `Bitte einen Wert aus der Liste wählen: ${list.values.join(", ")}.`,
+      },
     };
   }
   if (list?.kind === "table") {
@@ -211,7 +215,11 @@ export function validationFor(column: ColumnSpec, range: string, layouts: Layout
         prompt,
         error: column.listOpen
           ? null
-          : { style: "warning", title: column.header, text: "Dieser Eintrag steht nicht in der Liste. Bitte eine ID aus der Liste wählen oder den Eintrag dort anlegen." },
+          : {
+              style: "warning",
+              title: column.header,
+              text: "Dieser Eintrag steht nicht in der Liste. Bitte eine ID aus der Liste wählen oder den Eintrag dort anlegen.",
+            },
       };
     }
   }
@@ -236,7 +244,11 @@ export function validationFor(column: ColumnSpec, range: string, layouts: Layout
       operator: "greaterThanOrEqual",
       formulae: ["0"],
       prompt,
-      error: { style: "warning", title: column.header, text: "Bitte eine Zahl ab 0 eingeben, ohne Einheit, z. B. 0,5 oder 1500." },
+      error: {
+        style: "warning",
+        title: column.header,
+        text: "Bitte eine Zahl ab 0 eingeben, ohne Einheit, z. B. 0,5 oder 1500.",
+      },
     };
   }
   return { range, type: "any", formulae: [], prompt, error: null };
@@ -266,7 +278,10 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
   const dataRows =
     content.rows.length === 0
       ? [[...columns, ...extras].map(() => null)]
-      : content.rows.map((r) => [...columns.map((c) => cellValue(c, r[c.field] ?? null)), ...extras.map((e) => r[e.key] ?? null)]);
+      : content.rows.map((r) => [
+          ...columns.map((c) => cellValue(c, r[c.field] ?? null)),
+          ...extras.map((e) => r[e.key] ?? null),
+        ]);
   const lastDataRow = 1 + dataRows.length;
   const lastRow = lastDataRow + SPARE_ROWS;
   const lastCol = columnLetter(columns.length);

@@ -81,7 +81,10 @@ function headerMatcher(spec: TableSpec): Map<string, string> {
   return map;
 }
 
-function locate(spec: TableSpec, source: WorkbookSource): { sheet: SheetGrid; area: Area; tableName: string | null } | null {
+function locate(
+  spec: TableSpec,
+  source: WorkbookSource,
+): { sheet: SheetGrid; area: Area; tableName: string | null } | null {
   const tables = source.tables();
   const byName = tables.find((t) => t.name.toLowerCase() === spec.table.toLowerCase());
   if (byName) {
@@ -107,7 +110,11 @@ function locate(spec: TableSpec, source: WorkbookSource): { sheet: SheetGrid; ar
     for (let column = 1; column <= sheet.columnCount; column++) {
       const v = sheet.value(row, column);
       if (typeof v === "string" && normalizeLabel(v) === anchor) {
-        return { sheet, area: { top: row, left: 1, bottom: sheet.rowCount, right: sheet.columnCount }, tableName: null };
+        return {
+          sheet,
+          area: { top: row, left: 1, bottom: sheet.rowCount, right: sheet.columnCount },
+          tableName: null,
+        };
       }
     }
   }

@@ -1,6 +1,13 @@
 /** Applies a write plan to an exceljs workbook. */
 import type ExcelJS from "exceljs";
-import { DATE_FORMAT, type PlanValue, type ValidationPlan, type SheetPlan, type WorkbookPlan, isFormula } from "../workbook/plan";
+import {
+  DATE_FORMAT,
+  type PlanValue,
+  type ValidationPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+  isFormula,
+} from "../workbook/plan";
 import { columnLetter } from "../workbook/read";
 
 function toExcelJs(value: PlanValue): ExcelJS.CellValue {
@@ -107,7 +114,13 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
   }
   for (const n of plan.notes ?? []) ws.getCell(n.row, n.column).note = n.text;
   if (plan.protect) {
-    await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      autoFilter: true,
+      sort: true,
+    });
   }
   return ws;
 }
@@ -117,7 +130,9 @@ export async function applyWorkbookPlan(workbook: ExcelJS.Workbook, plan: Workbo
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
 }
 
-type DvHolder = { dataValidations: { find(address: string): unknown; add(range: string, dv: ExcelJS.DataValidation): void } };
+type DvHolder = {
+  dataValidations: { find(address: string): unknown; add(range: string, dv: ExcelJS.DataValidation): void };
+};
 
 /** Adds a validation where its first cell has none; a user's own rule is never replaced. */
 export function addMissingValidation(ws: ExcelJS.Worksheet, v: ValidationPlan): boolean {

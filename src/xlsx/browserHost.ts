@@ -69,7 +69,9 @@ export class BrowserHost implements WorkbookHost {
     try {
       await workbook.xlsx.load(data);
     } catch {
-      throw new BrowserFileError(`Die Datei „${fileName}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`);
+      throw new BrowserFileError(
+        `Die Datei „${fileName}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`,
+      );
     }
     return new BrowserHost(workbook, fileName);
   }
@@ -132,7 +134,9 @@ export class BrowserHost implements WorkbookHost {
     const spec = tableSpec(write.kind);
     const found = readTable(spec, new ExcelJsSource(this.workbook));
     if (!found) {
-      throw new Error(`Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`);
+      throw new Error(
+        `Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
+      );
     }
     const ws = this.workbook.getWorksheet(found.sheet)!;
     const idColumn = found.columnIndex["id"];
@@ -227,7 +231,10 @@ function toCell(value: RowWrite["values"][string], format: string | undefined): 
  * of the table in the saved file.
  */
 function extendTable(ws: ExcelJS.Worksheet, tableName: string, lastRow: number): void {
-  const table = ws.getTables().map(tableModel).find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+  const table = ws
+    .getTables()
+    .map(tableModel)
+    .find((t) => t.name.toLowerCase() === tableName.toLowerCase());
   if (!table) return;
   const ref = table.tableRef ?? table.ref;
   if (!ref || !ref.includes(":")) return;

@@ -40,7 +40,9 @@ export interface SplitFile {
 function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
   const table = concept.found.massnahmen!;
   if (table.columnIndex["id" as never] === undefined) {
-    throw new UserError(`Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`);
+    throw new UserError(
+      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`,
+    );
   }
   return table;
 }
@@ -65,17 +67,28 @@ export async function splitWorkbook(
     );
   }
   const groups = splitGroups(concept, source);
-  if (groups.length === 0) throw new UserError(`Die Arbeitsmappe „${options.masterFile}“ enthält keine Maßnahmen; es gibt nichts zu verteilen.`);
+  if (groups.length === 0)
+    throw new UserError(
+      `Die Arbeitsmappe „${options.masterFile}“ enthält keine Maßnahmen; es gibt nichts zu verteilen.`,
+    );
   const { settings } = readSettings(concept);
   const stem = options.masterFile.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "");
-  const names = splitFileNames(stem, groups.map((g) => g.fachbereich));
+  const names = splitFileNames(
+    stem,
+    groups.map((g) => g.fachbereich),
+  );
   const token = options.token ?? randomToken();
   const files: SplitFile[] = [];
   for (const [i, group] of groups.entries()) {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Maßnahmenplaner";
     workbook.created = new Date();
-    const meta = { token: `${token}/${i + 1}`, fachbereich: group.fachbereich, masterFile: options.masterFile.replace(/^.*[\\/]/, ""), date: options.date };
+    const meta = {
+      token: `${token}/${i + 1}`,
+      fachbereich: group.fachbereich,
+      masterFile: options.masterFile.replace(/^.*[\\/]/, ""),
+      date: options.date,
+    };
     await applyWorkbookPlan(workbook, planSplitWorkbook({ concept, source, settings, group, meta }));
     // Open on the Hinweise, and on Maßnahmen next.
     workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
@@ -123,7 +136,11 @@ export interface MergeResult extends MergeOutcome {
  * Merges returns into the master workbook in place: changed cells, new rows inside tblMassnahmen, and the
  * sheets `Konflikte` and `Zusammenführung`. Throws (before changing anything) when a return is unusable.
  */
-export async function mergeWorkbooks(master: ExcelJS.Workbook, returns: ReturnWorkbook[], masterFile: string): Promise<MergeResult> {
+export async function mergeWorkbooks(
+  master: ExcelJS.Workbook,
+  returns: ReturnWorkbook[],
+  masterFile: string,
+): Promise<MergeResult> {
   const inputs = returns.map(readReturn);
   const source = new ExcelJsSource(master);
   const concept = readConcept(source);
@@ -146,7 +163,11 @@ export async function mergeWorkbooks(master: ExcelJS.Workbook, returns: ReturnWo
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {
     ...outcome,
-    otherMaster: inputs.flatMap((r) => (r.base && r.base.masterFile && r.base.masterFile.toLowerCase() !== name ? [{ file: r.file, masterFile: r.base.masterFile }] : [])),
+    otherMaster: inputs.flatMap((r) =>
+      r.base && r.base.masterFile && r.base.masterFile.toLowerCase() !== name
+        ? [{ file: r.file, masterFile: r.base.masterFile }]
+        : [],
+    ),
   };
 }
 
@@ -158,10 +179,16 @@ function writeCell(ws: ExcelJS.Worksheet, row: number, column: number, value: un
 }
 
 /** Writes updates into their rows and new rows into free table rows or below the table, extending it. */
-function writeOutcome(workbook: ExcelJS.Workbook, table: FoundTable, rows: (MergeRow & { row: number })[], outcome: MergeOutcome): void {
+function writeOutcome(
+  workbook: ExcelJS.Workbook,
+  table: FoundTable,
+  rows: (MergeRow & { row: number })[],
+  outcome: MergeOutcome,
+): void {
   const ws = workbook.getWorksheet(table.sheet)!;
   const columnOf = new Map<string, number>();
-  for (const [field, column] of Object.entries(table.columnIndex)) if (column !== undefined) columnOf.set(field, column);
+  for (const [field, column] of Object.entries(table.columnIndex))
+    if (column !== undefined) columnOf.set(field, column);
   for (const e of table.extraColumns) if (!columnOf.has(extraKey(e.header))) columnOf.set(extraKey(e.header), e.column);
 
   const rowOf = new Map<string, number>();
@@ -193,12 +220,13 @@ function writeOutcome(workbook: ExcelJS.Workbook, table: FoundTable, rows: (Merg
     }
   }
   if (table.tableName) {
-    const found = (ws.getTables() as unknown as { table: { name: string; tableRef?: string; autoFilterRef?: string } }[]).find(
-      (t) => t.table.name === table.tableName,
-    );
+    const found = (
+      ws.getTables() as unknown as { table: { name: string; tableRef?: string; autoFilterRef?: string } }[]
+    ).find((t) => t.table.name === table.tableName);
     if (found?.table.tableRef) {
       found.table.tableRef = found.table.tableRef.replace(/\d+$/, String(bottom));
-      if (found.table.autoFilterRef) found.table.autoFilterRef = found.table.autoFilterRef.replace(/\d+$/, String(bottom));
+      if (found.table.autoFilterRef)
+        found.table.autoFilterRef = found.table.autoFilterRef.replace(/\d+$/, String(bottom));
     }
   }
 }

@@ -49,7 +49,9 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   // A zip ends with its central directory; without it the file was cut off (an interrupted copy or download).
   if (data.lastIndexOf(EOCD, data.length - 22) < Math.max(0, data.length - 65_557)) {
-    throw new UserError(`Die Datei „${name}“ ist beschädigt oder unvollständig (.xlsx); kopieren oder speichern Sie sie erneut.`);
+    throw new UserError(
+      `Die Datei „${name}“ ist beschädigt oder unvollständig (.xlsx); kopieren oder speichern Sie sie erneut.`,
+    );
   }
   if (!data.includes("xl/workbook.xml")) {
     throw new UserError(`Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).`);

@@ -27,7 +27,10 @@ import { readOpenWorkbookFile } from "./officeFile";
 export type { SplitFile };
 
 /** The open workbook as an exceljs model: the browser host's own, or Excel's file loaded with exceljs. */
-async function openWorkbook(host: WorkbookHost, fileName: string): Promise<{ workbook: ExcelJS.Workbook; name: string }> {
+async function openWorkbook(
+  host: WorkbookHost,
+  fileName: string,
+): Promise<{ workbook: ExcelJS.Workbook; name: string }> {
   if (host instanceof BrowserHost) return { workbook: host.workbook, name: fileName };
   const file = await readOpenWorkbookFile();
   return { workbook: (await BrowserHost.open(file.data, file.name)).workbook, name: file.name };
@@ -81,7 +84,9 @@ export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResul
       inputs.push(readReturn({ file: f.name, workbook: opened.workbook }));
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : String(error);
-      problems.push(/[.!?]$/.test(message) ? message : `Die Datei „${f.name}“ lässt sich nicht zusammenführen: ${message}.`);
+      problems.push(
+        /[.!?]$/.test(message) ? message : `Die Datei „${f.name}“ lässt sich nicht zusammenführen: ${message}.`,
+      );
     }
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
@@ -101,7 +106,9 @@ export async function previewMerge(host: WorkbookHost, inputs: ReturnInput[], fi
   }
   const table = concept.found.massnahmen!;
   if (table.columnIndex["id" as never] === undefined) {
-    throw new Error(`Im Blatt „${table.sheet}“ fehlt die Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`);
+    throw new Error(
+      `Im Blatt „${table.sheet}“ fehlt die Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`,
+    );
   }
   const outcome = mergeReturns({ fields: mergeFields(table), rows: tableRows(table, source) }, inputs, {
     idField: "id",
@@ -142,7 +149,8 @@ function extraColumns(writes: { values: Record<string, CellValue> }[], inputs: R
   const out = new Set<string>();
   for (const w of writes) {
     for (const [key, v] of Object.entries(w.values)) {
-      if (key.startsWith(EXTRA) && v !== null && v !== undefined && v !== "") out.add(labels.get(key) ?? key.slice(EXTRA.length));
+      if (key.startsWith(EXTRA) && v !== null && v !== undefined && v !== "")
+        out.add(labels.get(key) ?? key.slice(EXTRA.length));
     }
   }
   return [...out];
@@ -154,7 +162,9 @@ function extraMessage(headers: string[]): string {
 
 /** A short signature of what a merge would do, to notice a workbook changed since the preview. */
 function signature(outcome: MergeOutcome): string {
-  return JSON.stringify(outcome.actions.map((a) => [a.file, a.kind, a.id, a.masterId, a.field, a.masterValue, a.returnValue]));
+  return JSON.stringify(
+    outcome.actions.map((a) => [a.file, a.kind, a.id, a.masterId, a.field, a.masterValue, a.returnValue]),
+  );
 }
 
 export interface MergeWritten {
@@ -170,14 +180,23 @@ const PANE_NOTE = "Im Aufgabenbereich entschieden: Wert des Rücklaufs übernomm
  * indices), then the sheets `Konflikte`, `Zusammenführung` and the merge memory. Merges again first and
  * refuses when the workbook has changed since the preview.
  */
-export async function writeMerge(host: WorkbookHost, preview: MergePreview, take: ReadonlySet<number>, fileName: string): Promise<MergeWritten> {
+export async function writeMerge(
+  host: WorkbookHost,
+  preview: MergePreview,
+  take: ReadonlySet<number>,
+  fileName: string,
+): Promise<MergeWritten> {
   const again = await previewMerge(host, preview.inputs, fileName);
   if (signature(again.outcome) !== signature(preview.outcome)) {
     throw new Error(
       "Die Arbeitsmappe hat sich seit dem Einlesen der Rückläufe geändert; bitte die Rückläufe erneut einlesen und die Konflikte noch einmal ansehen. Es wurde nichts geschrieben.",
     );
   }
-  const outcome: MergeOutcome = { ...again.outcome, actions: [...again.outcome.actions], memory: again.outcome.memory.map((m) => ({ ...m, values: { ...m.values } })) };
+  const outcome: MergeOutcome = {
+    ...again.outcome,
+    actions: [...again.outcome.actions],
+    memory: again.outcome.memory.map((m) => ({ ...m, values: { ...m.values } })),
+  };
   const byId = new Map<string, RowWrite>();
   const write = (id: string, values: Record<string, CellValue>) => {
     const w = byId.get(idKey(id)) ?? { kind: "massnahmen" as const, id, values: {} };
@@ -193,7 +212,9 @@ export async function writeMerge(host: WorkbookHost, preview: MergePreview, take
     outcome.actions[c.index] = { ...c.action, kind: "applied", notApplied: false, note: PANE_NOTE };
     // The memory notes the value as taken, so the next merge of this return sees nothing new.
     const token = preview.inputs.find((i) => i.file === c.action.file)?.base?.token;
-    const entry = token ? outcome.memory.find((m) => m.token === token && m.returnKey === idKey(c.action.id)) : undefined;
+    const entry = token
+      ? outcome.memory.find((m) => m.token === token && m.returnKey === idKey(c.action.id))
+      : undefined;
     if (entry) entry.values[c.field] = c.value;
   }
   const additions = outcome.additions.map((a) => ({ kind: "massnahmen" as const, id: a.id, values: a.values }));

@@ -1,4 +1,3 @@
-/* global Office */
 /**
  * The bytes of the workbook open in Excel, through `Office.context.document.getFileAsync` (compressed, in
  * slices of 4 MB). The only place the pane asks Office for the file; tests replace this module.
@@ -28,7 +27,11 @@ export function readOpenWorkbookFile(): Promise<OpenFile> {
   return new Promise((resolve, reject) => {
     Office.context.document.getFileAsync(Office.FileType.Compressed, { sliceSize: SLICE_SIZE }, (result) => {
       if (result.status !== Office.AsyncResultStatus.Succeeded) {
-        reject(new Error(`Excel hat die Arbeitsmappe nicht herausgegeben (${result.error?.message ?? "unbekannter Grund"}).`));
+        reject(
+          new Error(
+            `Excel hat die Arbeitsmappe nicht herausgegeben (${result.error?.message ?? "unbekannter Grund"}).`,
+          ),
+        );
         return;
       }
       const file = result.value;
@@ -50,7 +53,13 @@ export function readOpenWorkbookFile(): Promise<OpenFile> {
         }
         file.getSliceAsync(index, (slice) => {
           if (slice.status !== Office.AsyncResultStatus.Succeeded) {
-            void close().then(() => reject(new Error(`Excel hat einen Teil der Arbeitsmappe nicht herausgegeben (${slice.error?.message ?? "unbekannter Grund"}).`)));
+            void close().then(() =>
+              reject(
+                new Error(
+                  `Excel hat einen Teil der Arbeitsmappe nicht herausgegeben (${slice.error?.message ?? "unbekannter Grund"}).`,
+                ),
+              ),
+            );
             return;
           }
           slices.push(new Uint8Array(slice.value.data as ArrayLike<number>));

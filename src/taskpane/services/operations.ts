@@ -3,7 +3,15 @@
  * the browser). Everything is computed by the domain; this module only reads, plans and writes.
  */
 import type { IsoDate } from "../../domain/dates";
-import { type Ampel, type MatrixPlan, ampel, planRound, roundSheetName, scoreOf, weightedScore } from "../../domain/matrix";
+import {
+  type Ampel,
+  type MatrixPlan,
+  ampel,
+  planRound,
+  roundSheetName,
+  scoreOf,
+  weightedScore,
+} from "../../domain/matrix";
 import { type CheckResult, checkConcept } from "../../domain/rules";
 import { type Settings, readSettings } from "../../domain/settings";
 import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../../domain/templates";
@@ -104,11 +112,20 @@ export async function previewRound(host: WorkbookHost, round: number): Promise<R
   const { settings } = readSettings(concept);
   const existing = readExistingRound(source, round);
   const plan = planRound(concept, settings, round, existing);
-  return { round, sheet: roundSheetName(round), exists: existing !== null, plan, summary: roundSummary(plan, settings) };
+  return {
+    round,
+    sheet: roundSheetName(round),
+    exists: existing !== null,
+    plan,
+    summary: roundSummary(plan, settings),
+  };
 }
 
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
-export async function buildRound(host: WorkbookHost, round: number): Promise<RoundPreview & { addedCriteriaSheet: boolean }> {
+export async function buildRound(
+  host: WorkbookHost,
+  round: number,
+): Promise<RoundPreview & { addedCriteriaSheet: boolean }> {
   const preview = await previewRound(host, round);
   const concept = readConcept(await host.snapshot());
   let addedCriteriaSheet = false;

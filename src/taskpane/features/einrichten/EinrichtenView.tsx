@@ -17,7 +17,11 @@ import { errorText, useSession } from "../../session";
 
 const TEMPLATES: { value: TemplateName; label: string; text: string }[] = [
   { value: "leer", label: "Leer", text: "Leere Tabellen mit Einstellungen und Bewertungskriterien." },
-  { value: "laatzen", label: "Laatzen", text: "Die Handlungsfelder des Handlungskonzepts Integration der Stadt Laatzen." },
+  {
+    value: "laatzen",
+    label: "Laatzen",
+    text: "Die Handlungsfelder des Handlungskonzepts Integration der Stadt Laatzen.",
+  },
   { value: "ilm-kreis", label: "Ilm-Kreis", text: "Die Handlungsfelder des Integrationskonzepts des Ilm-Kreises." },
   { value: "beispiel", label: "Beispiel", text: "Ein ausgefülltes Beispielkonzept mit 20 Maßnahmen zum Ausprobieren." },
 ];

@@ -58,7 +58,11 @@ const useStyles = makeStyles({
   legend: { padding: `0 ${tokens.spacingHorizontalXS}` },
   badges: { display: "flex", columnGap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
-  sectionFindings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorPaletteDarkOrangeForeground1 },
+  sectionFindings: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
 });
 
 const fieldId = (field: string) => `massnahme-${field}`;
@@ -68,7 +72,11 @@ const plain = (f: Finding) => f.message.replace(/^Maßnahme [^:]{1,40}:\s*/, "")
 
 function validation(findings: Finding[] | undefined): { state?: "error" | "warning" | "none"; message?: string } {
   if (!findings?.length) return {};
-  const state = findings.some((f) => f.severity === "error") ? "error" : findings.some((f) => f.severity === "warning") ? "warning" : "none";
+  const state = findings.some((f) => f.severity === "error")
+    ? "error"
+    : findings.some((f) => f.severity === "warning")
+      ? "warning"
+      : "none";
   return { state, message: findings.map(plain).join(" ") };
 }
 
@@ -88,7 +96,13 @@ export default function MassnahmeView(): ReactElement {
   return <MeasureEditor key={session.fileName} concept={concept} styles={styles} />;
 }
 
-function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: ReturnType<typeof useStyles> }): ReactElement {
+function MeasureEditor({
+  concept,
+  styles,
+}: {
+  concept: ReadConcept;
+  styles: ReturnType<typeof useStyles>;
+}): ReactElement {
   const session = useSession();
   const [selected, setSelected] = useState<string>(NEW);
   const [form, setForm] = useState<FormValues>(() => formFromRow(undefined));
@@ -114,10 +128,13 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
   useEffect(() => {
     const req = session.requestedMeasure;
     if (req && rowOf(req.id)) load(textOf(rowOf(req.id)!.values.id ?? null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Runs once per request (seq); load and rowOf change with every render on purpose.
   }, [session.requestedMeasure?.seq]);
 
-  const check: MeasureCheck = useMemo(() => checkMeasure(concept, id, form, session.today), [concept, id, form, session.today]);
+  const check: MeasureCheck = useMemo(
+    () => checkMeasure(concept, id, form, session.today),
+    [concept, id, form, session.today],
+  );
   const open = SMART_LETTERS.filter((l) => !check.letters[l]);
   const set = (field: string, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -127,7 +144,10 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
 
   const hfOptions = useMemo(() => handlungsfeldOptions(concept), [concept]);
   const zOptions = useMemo(() => zielOptions(concept, form.handlungsfeld ?? ""), [concept, form.handlungsfeld]);
-  const iOptions = useMemo(() => indikatorOptions(concept, form.handlungsfeld ?? "", form.ziel ?? ""), [concept, form.handlungsfeld, form.ziel]);
+  const iOptions = useMemo(
+    () => indikatorOptions(concept, form.handlungsfeld ?? "", form.ziel ?? ""),
+    [concept, form.handlungsfeld, form.ziel],
+  );
   const aOptions = useMemo(() => akteurOptions(concept), [concept]);
 
   const save = async () => {
@@ -190,7 +210,13 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
             setForm((f) => {
               const updated = { ...f, [c.field]: next };
               // Ein anderes Handlungsfeld: ein Ziel, das nicht dazugehört, wird abgewählt.
-              if (c.field === "handlungsfeld" && f.ziel && !zielOptions(concept, next).some((o) => idKey(referenceId(o.value)) === idKey(referenceId(f.ziel ?? "")))) {
+              if (
+                c.field === "handlungsfeld" &&
+                f.ziel &&
+                !zielOptions(concept, next).some(
+                  (o) => idKey(referenceId(o.value)) === idKey(referenceId(f.ziel ?? "")),
+                )
+              ) {
                 updated.ziel = "";
               }
               return updated;
@@ -208,7 +234,8 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
     if (c.field === "indikatoren") {
       const chosen = referenceIds(value);
       const options = [...iOptions];
-      for (const cid of chosen) if (!options.some((o) => idKey(o.value) === idKey(cid))) options.push({ value: cid, label: cid });
+      for (const cid of chosen)
+        if (!options.some((o) => idKey(o.value) === idKey(cid))) options.push({ value: cid, label: cid });
       return (
         <Dropdown
           {...common}
@@ -231,7 +258,9 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
       const query = leadQuery ?? current?.label ?? value;
       const typed = leadQuery?.trim() ?? "";
       const matches = aOptions.filter((o) => !typed || o.label.toLowerCase().includes(typed.toLowerCase()));
-      const exact = aOptions.some((o) => o.label.toLowerCase() === typed.toLowerCase() || idKey(referenceId(o.value)) === idKey(typed));
+      const exact = aOptions.some(
+        (o) => o.label.toLowerCase() === typed.toLowerCase() || idKey(referenceId(o.value)) === idKey(typed),
+      );
       return (
         <Combobox
           {...common}
@@ -296,7 +325,9 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
     }
     if (c.format === "date") {
       const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
-      return <Input {...common} type="date" lang="de-DE" value={iso} onChange={(_, data) => set(c.field, data.value)} />;
+      return (
+        <Input {...common} type="date" lang="de-DE" value={iso} onChange={(_, data) => set(c.field, data.value)} />
+      );
     }
     if (c.format === "fte" || c.format === "currency" || c.format === "number") {
       return <Input {...common} inputMode="decimal" value={value} onChange={(_, data) => set(c.field, data.value)} />;
@@ -310,7 +341,8 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
   const renderField = (c: ColumnSpec): ReactElement => {
     const v = shows(c.field) ? validation(check.byField[c.field]) : {};
     const value = form[c.field] ?? "";
-    const earlier = c.format === "date" && value && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? ` Bisher eingetragen: „${value}“.` : "";
+    const earlier =
+      c.format === "date" && value && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? ` Bisher eingetragen: „${value}“.` : "";
     return (
       <Field
         key={c.field}
@@ -334,7 +366,11 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
       <Field label="Maßnahme">
         <Dropdown
           id="massnahme-auswahl"
-          value={selected === NEW ? `Neue Maßnahme (${newId})` : (measures.find((m) => m.value === selected)?.label ?? selected)}
+          value={
+            selected === NEW
+              ? `Neue Maßnahme (${newId})`
+              : (measures.find((m) => m.value === selected)?.label ?? selected)
+          }
           selectedOptions={[selected]}
           onOptionSelect={(_, data) => load(data.optionValue ?? NEW)}
         >
@@ -377,7 +413,9 @@ function MeasureEditor({ concept, styles }: { concept: ReadConcept; styles: Retu
           <legend className={styles.legend}>
             <Subtitle2>{s.title}</Subtitle2>
           </legend>
-          <Caption1 as="p" block>{s.text}</Caption1>
+          <Caption1 as="p" block>
+            {s.text}
+          </Caption1>
           {sectionFindings(s.key).length > 0 && (
             <ul className={styles.sectionFindings}>
               {sectionFindings(s.key).map((f, i) => (

@@ -51,7 +51,11 @@ export function sections(): Section[] {
   const stand = FORM_COLUMNS.filter((c, i) => !c.smart && i > firstSmart);
   return [
     { key: "einordnung", title: "Einordnung", text: "Wohin gehört die Maßnahme im Konzept?", columns: einordnung },
-    ...SMART_LETTERS.map((letter) => ({ key: letter, ...SMART_TEXT[letter], columns: FORM_COLUMNS.filter((c) => c.smart === letter) })),
+    ...SMART_LETTERS.map((letter) => ({
+      key: letter,
+      ...SMART_TEXT[letter],
+      columns: FORM_COLUMNS.filter((c) => c.smart === letter),
+    })),
     { key: "stand", title: "Stand", text: "Wie weit ist die Maßnahme?", columns: stand },
   ];
 }
@@ -169,7 +173,11 @@ export function checkMeasure(concept: ReadConcept, id: string, form: FormValues,
 
 /** The ID a new measure gets: the next free `M-nnn`. */
 export function nextMeasureId(concept: ReadConcept): string {
-  return nextFreeId(MASSNAHMEN_SPEC.idPrefix!, MASSNAHMEN_SPEC.idDigits!, concept.massnahmen.rows.map((r) => textOf(r.values.id ?? null)));
+  return nextFreeId(
+    MASSNAHMEN_SPEC.idPrefix!,
+    MASSNAHMEN_SPEC.idDigits!,
+    concept.massnahmen.rows.map((r) => textOf(r.values.id ?? null)),
+  );
 }
 
 export interface Option {
@@ -184,7 +192,10 @@ const text = (r: RowRecord, f: string) => textOf(r.values[f] ?? null);
 export function handlungsfeldOptions(concept: ReadConcept): Option[] {
   return rowsOf(concept.handlungsfelder)
     .filter((r) => text(r, "id"))
-    .map((r) => ({ value: referenceLabel(text(r, "id"), text(r, "handlungsfeld")), label: referenceLabel(text(r, "id"), text(r, "handlungsfeld")) }));
+    .map((r) => ({
+      value: referenceLabel(text(r, "id"), text(r, "handlungsfeld")),
+      label: referenceLabel(text(r, "id"), text(r, "handlungsfeld")),
+    }));
 }
 
 /** The Ziele of a Handlungsfeld (all when none is chosen). */
@@ -192,13 +203,18 @@ export function zielOptions(concept: ReadConcept, handlungsfeld: string): Option
   const hf = idKey(referenceId(handlungsfeld));
   return rowsOf(concept.ziele)
     .filter((r) => text(r, "id") && (!hf || idKey(referenceId(r.values.handlungsfeld ?? null)) === hf))
-    .map((r) => ({ value: referenceLabel(text(r, "id"), text(r, "ziel")), label: referenceLabel(text(r, "id"), text(r, "ziel")) }));
+    .map((r) => ({
+      value: referenceLabel(text(r, "id"), text(r, "ziel")),
+      label: referenceLabel(text(r, "id"), text(r, "ziel")),
+    }));
 }
 
 /** The Indikatoren of a Ziel (of all Ziele of the Handlungsfeld when no Ziel is chosen). Value = the ID. */
 export function indikatorOptions(concept: ReadConcept, handlungsfeld: string, ziel: string): Option[] {
   const zielId = idKey(referenceId(ziel));
-  const ziele = new Set(zielId ? [zielId] : zielOptions(concept, handlungsfeld).map((o) => idKey(referenceId(o.value))));
+  const ziele = new Set(
+    zielId ? [zielId] : zielOptions(concept, handlungsfeld).map((o) => idKey(referenceId(o.value))),
+  );
   return rowsOf(concept.indikatoren)
     .filter((r) => text(r, "id") && ziele.has(idKey(referenceId(r.values.ziel ?? null))))
     .map((r) => ({ value: text(r, "id"), label: referenceLabel(text(r, "id"), text(r, "indikator")) }));
@@ -208,12 +224,19 @@ export function indikatorOptions(concept: ReadConcept, handlungsfeld: string, zi
 export function akteurOptions(concept: ReadConcept): Option[] {
   return rowsOf(concept.akteure)
     .filter((r) => text(r, "id"))
-    .map((r) => ({ value: referenceLabel(text(r, "id"), text(r, "bezeichnung")), label: referenceLabel(text(r, "id"), text(r, "bezeichnung")) }));
+    .map((r) => ({
+      value: referenceLabel(text(r, "id"), text(r, "bezeichnung")),
+      label: referenceLabel(text(r, "id"), text(r, "bezeichnung")),
+    }));
 }
 
 export function nextAkteurId(concept: ReadConcept): string {
   const spec = tableSpec("akteure");
-  return nextFreeId(spec.idPrefix!, spec.idDigits!, rowsOf(concept.akteure).map((r) => text(r, "id")));
+  return nextFreeId(
+    spec.idPrefix!,
+    spec.idDigits!,
+    rowsOf(concept.akteure).map((r) => text(r, "id")),
+  );
 }
 
 /** The measures for the picker: `M-001 – Titel`. */

@@ -31,8 +31,19 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalS,
   },
-  groupHead: { display: "flex", justifyContent: "space-between", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
+  groupHead: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
@@ -111,7 +122,10 @@ export default function PruefenView(): ReactElement {
       await writeReport(host, result, session.fileName);
       await host.selectCell("Prüfbericht", "A1");
       await session.reload();
-      setNotice({ intent: "success", text: `Das Blatt „Prüfbericht“ enthält jetzt ${result.findings.length} Befunde.` });
+      setNotice({
+        intent: "success",
+        text: `Das Blatt „Prüfbericht“ enthält jetzt ${result.findings.length} Befunde.`,
+      });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {
@@ -143,7 +157,11 @@ export default function PruefenView(): ReactElement {
       )}
       <div className={styles.filters}>
         <Field label="Schwere">
-          <Dropdown value={severityLabel(severity)} selectedOptions={[severity]} onOptionSelect={(_, d) => setSeverity(d.optionValue as SeverityFilter)}>
+          <Dropdown
+            value={severityLabel(severity)}
+            selectedOptions={[severity]}
+            onOptionSelect={(_, d) => setSeverity(d.optionValue as SeverityFilter)}
+          >
             {(["alle", ...SEVERITIES] as SeverityFilter[]).map((s) => (
               <Option key={s} value={s}>
                 {severityLabel(s)}
@@ -152,7 +170,11 @@ export default function PruefenView(): ReactElement {
           </Dropdown>
         </Field>
         <Field label="SMART">
-          <Dropdown value={smartLabel(smart)} selectedOptions={[smart]} onOptionSelect={(_, d) => setSmart(d.optionValue as SmartFilter)}>
+          <Dropdown
+            value={smartLabel(smart)}
+            selectedOptions={[smart]}
+            onOptionSelect={(_, d) => setSmart(d.optionValue as SmartFilter)}
+          >
             {(["alle", ...SMART_LETTERS, "ohne"] as SmartFilter[]).map((s) => (
               <Option key={s} value={s}>
                 {smartLabel(s)}
@@ -164,7 +186,11 @@ export default function PruefenView(): ReactElement {
       <Caption1 as="p" block>
         {shown === result.findings.length ? `${shown} Befunde` : `${shown} von ${result.findings.length} Befunden`}
       </Caption1>
-      {groups.length === 0 && <Body1 as="p" block>Keine Befunde.</Body1>}
+      {groups.length === 0 && (
+        <Body1 as="p" block>
+          Keine Befunde.
+        </Body1>
+      )}
       {groups.map((g) => (
         <section key={g.key} className={styles.group} aria-label={g.title}>
           <div className={styles.groupHead}>
@@ -192,7 +218,9 @@ export default function PruefenView(): ReactElement {
                         {SEVERITY_LABEL[f.severity]}
                         {f.smart ? ` · ${f.smart}` : ""} · {RULES[f.rule].title}
                       </Caption1>
-                      <Body1 as="p" block>{f.message}</Body1>
+                      <Body1 as="p" block>
+                        {f.message}
+                      </Body1>
                     </li>
                   ))}
               </ul>

@@ -39,7 +39,13 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     paddingTop: tokens.spacingVerticalS,
   },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap", alignItems: "center" },
+  actions: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
   hidden: { display: "none" },
   table: { tableLayout: "auto" },
   cell: { overflowWrap: "anywhere", verticalAlign: "top" },
@@ -123,7 +129,9 @@ export default function VerteilenView(): ReactElement {
     run(async () => {
       setPreview(null);
       setProblems([]);
-      const read = await readReturns(await Promise.all(picked.map(async (f) => ({ name: f.name, data: await readFile(f) }))));
+      const read = await readReturns(
+        await Promise.all(picked.map(async (f) => ({ name: f.name, data: await readFile(f) }))),
+      );
       if (!read.ok) {
         setProblems(read.problems);
         return;
@@ -155,16 +163,20 @@ export default function VerteilenView(): ReactElement {
       });
     });
 
-  const summary = preview && (() => {
-    const applied = preview.outcome.summaries.reduce((n, s) => n + s.applied, 0);
-    const added = preview.outcome.summaries.reduce((n, s) => n + s.added, 0);
-    const choosable = new Set(preview.choices.map((c) => c.index));
-    const notApplied = preview.outcome.actions.filter((a, i) => a.notApplied && !choosable.has(i)).length;
-    return { applied, added, conflicts: preview.choices.length, notApplied };
-  })();
+  const summary =
+    preview &&
+    (() => {
+      const applied = preview.outcome.summaries.reduce((n, s) => n + s.applied, 0);
+      const added = preview.outcome.summaries.reduce((n, s) => n + s.added, 0);
+      const choosable = new Set(preview.choices.map((c) => c.index));
+      const notApplied = preview.outcome.actions.filter((a, i) => a.notApplied && !choosable.has(i)).length;
+      return { applied, added, conflicts: preview.choices.length, notApplied };
+    })();
   const appliedLines = preview ? preview.outcome.actions.filter((a) => a.kind === "applied") : [];
   const choosable = new Set(preview?.choices.map((c) => c.index) ?? []);
-  const otherLines = preview ? preview.outcome.actions.filter((a, i) => OTHER_KINDS.has(a.kind) && !choosable.has(i)) : [];
+  const otherLines = preview
+    ? preview.outcome.actions.filter((a, i) => OTHER_KINDS.has(a.kind) && !choosable.has(i))
+    : [];
 
   return (
     <div className={styles.root}>
@@ -202,7 +214,12 @@ export default function VerteilenView(): ReactElement {
                   <TableCell className={styles.cell}>{f.fachbereich}</TableCell>
                   <TableCell className={styles.number}>{f.measures}</TableCell>
                   <TableCell className={styles.cell}>
-                    <Button appearance="transparent" size="small" onClick={() => void downloadFiles([f])} disabled={busy}>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      onClick={() => void downloadFiles([f])}
+                      disabled={busy}
+                    >
                       {f.fileName}
                     </Button>
                   </TableCell>
@@ -235,7 +252,11 @@ export default function VerteilenView(): ReactElement {
           }}
         />
         <div className={styles.actions}>
-          <Button appearance={preview ? "secondary" : "primary"} onClick={() => picker.current?.click()} disabled={busy}>
+          <Button
+            appearance={preview ? "secondary" : "primary"}
+            onClick={() => picker.current?.click()}
+            disabled={busy}
+          >
             Rückläufe auswählen …
           </Button>
         </div>
@@ -255,19 +276,21 @@ export default function VerteilenView(): ReactElement {
           <>
             <Body1 as="p" block role="status">
               Vorschau (noch nichts geschrieben): {plural(summary.applied, "Wert", "Werte")} übernommen,{" "}
-              {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")} zu
-              entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
+              {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")}{" "}
+              zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
             </Body1>
             <ul className={styles.list}>
               {preview.outcome.summaries.map((s) => (
                 <li key={s.file}>
                   <Caption1>
                     {s.file}
-                    {s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: {plural(s.applied, "Wert", "Werte")} übernommen,{" "}
-                    {plural(s.added, "Maßnahme", "Maßnahmen")} neu
+                    {s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: {plural(s.applied, "Wert", "Werte")}{" "}
+                    übernommen, {plural(s.added, "Maßnahme", "Maßnahmen")} neu
                     {s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}
-                    {s.deletedKept ? `, ${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)` : ""},{" "}
-                    {plural(s.notApplied, "Wert", "Werte")} nicht übernommen.
+                    {s.deletedKept
+                      ? `, ${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`
+                      : ""}
+                    , {plural(s.notApplied, "Wert", "Werte")} nicht übernommen.
                   </Caption1>
                 </li>
               ))}
