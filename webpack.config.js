@@ -122,6 +122,8 @@ module.exports = async (env = {}, argv = {}) => {
       maxEntrypointSize: 1024 * 1024,
     },
     devServer: {
+      // Only this computer: the dev server serves the add-in to the local Excel, not to the network.
+      host: "localhost",
       port: PORT,
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
