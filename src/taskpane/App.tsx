@@ -18,6 +18,7 @@ import type { WorkbookHost } from "../workbook/host";
 import type { ReadConcept } from "../workbook/read";
 import type { BrowserHost, Selection } from "../xlsx/browserHost";
 import { type Mode, type Session, SessionContext, errorText } from "./session";
+import { download, readFile } from "./services/download";
 
 /** Wo der Aufgabenbereich läuft (im Zustand steht `null`, solange office.js sich noch nicht gemeldet hat). */
 export type Umgebung =
@@ -107,28 +108,6 @@ const todayIso = () => {
 };
 
 /** Startet den Download einer Datei im Browser. */
-function download(data: ArrayBuffer, fileName: string): void {
-  const blob = new Blob([data], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function readFile(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === "function") return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
-}
-
 export function App(): ReactElement {
   const styles = useStyles();
   const [umgebung, setUmgebung] = useState<Umgebung | null>(null);

@@ -28,7 +28,7 @@ import {
   writeMerge,
 } from "../../services/circulation";
 import { errorText, useSession } from "../../session";
-import { download, readFile } from "./download";
+import { download, readFile } from "../../services/download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },

@@ -1,4 +1,4 @@
-/** Browser downloads and file reading for the Verteilen view. */
+/** Browser downloads and file reading: the browser mode's open/download and the Verteilen view. */
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
