@@ -115,6 +115,33 @@ describe("Maßnahme", () => {
     expect(host.selected()).toEqual({ sheet: "Maßnahmen", address: "A22" });
   });
 
+  it("never drops unsaved changes when another measure is chosen: the user decides", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    const titel = () => (screen.getByLabelText(/^Titel/) as HTMLInputElement).value;
+    fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Lernpatenschaften" } });
+    const choose = async (name: RegExp) => {
+      fireEvent.click(screen.getByRole("combobox", { name: "Maßnahme" }));
+      fireEvent.click(await screen.findByRole("option", { name }));
+    };
+
+    await choose(/^M-001/);
+    expect(screen.getByRole("alert").textContent).toMatch(/Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert/);
+    expect(titel()).toBe("Lernpatenschaften");
+    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(titel()).toBe("Lernpatenschaften");
+
+    fireEvent.click(screen.getByRole("button", { name: "Neue Maßnahme" }));
+    expect(screen.getByRole("alert")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
+
+    await choose(/^M-001/);
+    fireEvent.click(screen.getByRole("button", { name: "Verwerfen und M-001 öffnen" }));
+    expect(titel()).toBe("Willkommensmappe");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("creates a new Akteur from the Federführung combobox", async () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);

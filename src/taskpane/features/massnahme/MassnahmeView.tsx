@@ -8,6 +8,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Option,
   Subtitle2,
@@ -111,12 +112,18 @@ function MeasureEditor({
   const [leadQuery, setLeadQuery] = useState<string | null>(null);
   /** Fields the user has changed; a new measure shows messages only there until it is saved once. */
   const [touched, setTouched] = useState<Set<string> | "alle">(() => new Set());
+  /** The form holds changes that are not saved yet; loading another measure would drop them. */
+  const [dirty, setDirty] = useState(false);
+  /** A measure to load once the user has decided what happens to unsaved changes. */
+  const [pending, setPending] = useState<string | null>(null);
 
   const newId = useMemo(() => nextMeasureId(concept), [concept]);
   const id = selected === NEW ? newId : selected;
   const rowOf = (mid: string) => concept.massnahmen.rows.find((r) => idKey(textOf(r.values.id ?? null)) === idKey(mid));
 
   const load = (mid: string) => {
+    setDirty(false);
+    setPending(null);
     setSelected(mid);
     setForm(formFromRow(mid === NEW ? undefined : rowOf(mid)));
     setTouched(mid === NEW ? new Set() : "alle");
@@ -124,10 +131,16 @@ function MeasureEditor({
     setNotice(null);
   };
 
-  // „Im Formular öffnen“ aus der Prüfung.
+  /** Loads a measure, unless that would silently drop unsaved changes: then the user decides. */
+  const requestLoad = (mid: string) => {
+    if (dirty && (idKey(mid) !== idKey(selected) || mid === NEW)) setPending(mid);
+    else load(mid);
+  };
+
+  // „Im Formular öffnen“ aus der Prüfung, oder eine in Excel ausgewählte Zeile.
   useEffect(() => {
     const req = session.requestedMeasure;
-    if (req && rowOf(req.id)) load(textOf(rowOf(req.id)!.values.id ?? null));
+    if (req && rowOf(req.id)) requestLoad(textOf(rowOf(req.id)!.values.id ?? null));
     // Runs once per request (seq); load and rowOf change with every render on purpose.
   }, [session.requestedMeasure?.seq]);
 
@@ -138,6 +151,7 @@ function MeasureEditor({
   const open = SMART_LETTERS.filter((l) => !check.letters[l]);
   const set = (field: string, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
+    setDirty(true);
     setTouched((t) => (t === "alle" ? t : new Set([...t, field])));
   };
   const shows = (field: string) => touched === "alle" || touched.has(field);
@@ -162,6 +176,7 @@ function MeasureEditor({
       if (row) await session.host.selectCell(concept.massnahmen.sheet, `A${row}`);
       setSelected(id);
       setTouched("alle");
+      setDirty(false);
       setNotice({
         intent: "success",
         text: `Die Maßnahme ${id} ist gespeichert${row ? ` (Blatt „${concept.massnahmen.sheet}“, Zeile ${row})` : ""}.${
@@ -361,8 +376,23 @@ function MeasureEditor({
   const sectionFindings = (key: string): Finding[] =>
     touched === "alle" ? (check.byField._ ?? []).filter((f) => (f.smart ?? "einordnung") === key) : [];
 
+  const pendingLabel = pending === NEW ? "eine neue Maßnahme" : pending;
   return (
     <div className={styles.root}>
+      {pending && (
+        <MessageBar intent="warning" role="alert">
+          <MessageBarBody>
+            Die Änderungen an {selected === NEW ? `der neuen Maßnahme ${newId}` : id} sind noch nicht gespeichert.
+            Speichern Sie sie zuerst, oder verwerfen Sie sie, um {pendingLabel} zu öffnen.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => load(pending)}>Verwerfen und {pendingLabel} öffnen</Button>
+            <Button appearance="primary" onClick={() => setPending(null)}>
+              Weiter bearbeiten
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <Field label="Maßnahme">
         <Dropdown
           id="massnahme-auswahl"
@@ -372,7 +402,7 @@ function MeasureEditor({
               : (measures.find((m) => m.value === selected)?.label ?? selected)
           }
           selectedOptions={[selected]}
-          onOptionSelect={(_, data) => load(data.optionValue ?? NEW)}
+          onOptionSelect={(_, data) => requestLoad(data.optionValue ?? NEW)}
         >
           <Option key={NEW} value={NEW} text={`Neue Maßnahme (${newId})`}>
             {`Neue Maßnahme (${newId})`}
@@ -431,7 +461,7 @@ function MeasureEditor({
         <Button appearance="primary" onClick={() => void save()} disabled={busy}>
           {selected === NEW ? `Als neue Maßnahme ${newId} speichern` : `Änderungen an ${id} speichern`}
         </Button>
-        <Button onClick={() => load(NEW)} disabled={busy}>
+        <Button onClick={() => requestLoad(NEW)} disabled={busy}>
           Neue Maßnahme
         </Button>
       </div>
