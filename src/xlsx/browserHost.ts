@@ -12,6 +12,7 @@ import type { RowWrite, WorkbookHost } from "../workbook/host";
 import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
 import { type WorkbookSource, readTable } from "../workbook/read";
 import { applySheetPlan } from "./apply";
+import { restoreContractValidations } from "./restore";
 import { ExcelJsSource } from "./source";
 
 type ExcelJsModule = typeof import("exceljs");
@@ -87,6 +88,7 @@ export class BrowserHost implements WorkbookHost {
 
   /** The changed workbook as .xlsx bytes (for the download). */
   async save(): Promise<ArrayBuffer> {
+    await restoreContractValidations(this.workbook);
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     const buffer = await this.workbook.xlsx.writeBuffer();
     return buffer as ArrayBuffer;

@@ -28,6 +28,7 @@ import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept
 import { applySheetPlan, applyWorkbookPlan } from "./apply";
 import { UserError } from "./userError";
 import { ExcelJsSource } from "./source";
+import { restoreContractValidations } from "./restore";
 
 export interface SplitFile {
   fachbereich: string;
@@ -159,6 +160,7 @@ export async function mergeWorkbooks(
   await applySheetPlan(master, planConflictSheet(outcome));
   await applySheetPlan(master, planMergeLogSheet(outcome));
   await applySheetPlan(master, planMemorySheet(outcome.memory));
+  await restoreContractValidations(master);
   master.calcProperties = { ...master.calcProperties, fullCalcOnLoad: true };
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {

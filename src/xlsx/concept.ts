@@ -7,11 +7,11 @@ import { readSettings } from "../domain/settings";
 import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../domain/templates";
 import { tableSpec } from "../workbook/contract";
 import { planRoundSheet, readExistingRound } from "../workbook/matrix-sheet";
-import { planContractValidations } from "../workbook/restore";
 import { contractLayouts, planNewWorkbook, planTableSheet } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
-import { addMissingValidation, applySheetPlan, applyWorkbookPlan } from "./apply";
+import { applySheetPlan, applyWorkbookPlan } from "./apply";
+import { restoreContractValidations } from "./restore";
 import { ExcelJsSource } from "./source";
 
 export async function createTemplateWorkbook(template: TemplateName, today: IsoDate): Promise<ExcelJS.Workbook> {
@@ -65,7 +65,7 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     addedCriteriaSheet = true;
   }
   await applySheetPlan(workbook, planRoundSheet(plan));
-  await restoreContractValidations(workbook, readConcept(new ExcelJsSource(workbook)));
+  await restoreContractValidations(workbook);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return {
     sheet: roundSheetName(round),
@@ -76,20 +76,4 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     stats: plan.stats,
     retiredColumns: plan.retiredColumns,
   };
-}
-
-/**
- * Puts back the contract's dropdowns and input messages where a table has none (Excel keeps list rules
- * that point at another sheet in an extension exceljs drops) and regenerates the hidden sheet `Listen`.
- * Returns how many rules were added.
- */
-export async function restoreContractValidations(workbook: ExcelJS.Workbook, concept: ReadConcept): Promise<number> {
-  const { lists, validations } = planContractValidations(concept.found);
-  await applySheetPlan(workbook, lists);
-  let added = 0;
-  for (const { sheet, validation } of validations) {
-    const ws = workbook.getWorksheet(sheet);
-    if (ws && addMissingValidation(ws, validation)) added++;
-  }
-  return added;
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { buildMatrix, createTemplateWorkbook } from "../../src/xlsx/concept";
+import { BrowserHost } from "../../src/xlsx/browserHost";
 
 type Dv = { dataValidations: { model: Record<string, { type?: string; formulae?: string[] } | undefined>; find(a: string): { type?: string; formulae?: string[] } | undefined } };
 const dvs = (ws: ExcelJS.Worksheet) => (ws as unknown as Dv).dataValidations;
@@ -27,5 +28,14 @@ describe("rewriting a workbook in place", () => {
     expect(dvs(m).find("O500")?.type).toBe("date");
     expect(dvs(m).find("R2")?.type).toBe("textLength");
     expect(back.getWorksheet("Listen")!.state).toBe("hidden");
+  });
+
+  it("puts them back when the browser mode downloads a workbook", async () => {
+    const wb = await reload(await createTemplateWorkbook("beispiel", "2026-11-22"));
+    dvs(wb.getWorksheet("Maßnahmen")!).model = {};
+    const lost = await reload(wb);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await new BrowserHost(lost, "x.xlsx").save());
+    expect(dvs(back.getWorksheet("Maßnahmen")!).find("C2")?.formulae?.[0]).toMatch(/^OFFSET\('Listen'!\$B\$2/);
   });
 });
