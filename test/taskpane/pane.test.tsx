@@ -4,66 +4,15 @@
  * the Prüfen list selecting a cell, and the Bewertung summary.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import type { ReactElement } from "react";
 import { App, statusText, umgebungAus } from "../../src/taskpane/App";
 import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
 import PruefenView from "../../src/taskpane/features/pruefen/PruefenView";
 import BewertungView from "../../src/taskpane/features/bewertung/BewertungView";
 import EinrichtenView from "../../src/taskpane/features/einrichten/EinrichtenView";
-import { type Session, SessionContext } from "../../src/taskpane/session";
-import { readConcept, type ReadConcept } from "../../src/workbook/read";
-import { createTemplateWorkbook } from "../../src/xlsx/concept";
-import { BrowserHost } from "../../src/xlsx/browserHost";
+import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
-const TODAY = "2026-11-22";
-
-beforeAll(() => {
-  // jsdom lacks these; Fluent's positioning and motion ask for them.
-  window.matchMedia ??= ((query: string) =>
-    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} }) as unknown as MediaQueryList);
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(installJsdomShims);
 afterEach(cleanup);
-
-async function beispielHost(): Promise<BrowserHost> {
-  return new BrowserHost(await createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
-}
-
-/** Renders a view with a live session over a host (reload re-reads it like the pane does). */
-async function renderView(view: ReactElement, host: BrowserHost | null) {
-  let concept: ReadConcept | null = host ? readConcept(await host.snapshot()) : null;
-  const session: Session = {
-    mode: "browser",
-    host,
-    fileName: "beispiel.xlsx",
-    concept,
-    problem: null,
-    version: 0,
-    today: TODAY,
-    async reload(target) {
-      const h = (target as BrowserHost | undefined) ?? host;
-      concept = h ? readConcept(await h.snapshot()) : null;
-      session.concept = concept;
-      session.version++;
-      utils.rerender(wrap());
-      return concept;
-    },
-    openMeasure: jest.fn(),
-    requestedMeasure: null,
-  };
-  const wrap = () => (
-    <FluentProvider theme={webLightTheme}>
-      <SessionContext.Provider value={{ ...session }}>{view}</SessionContext.Provider>
-    </FluentProvider>
-  );
-  const utils = render(wrap());
-  return { ...utils, session };
-}
 
 describe("environment", () => {
   it("is browser mode when office.js reports no host", () => {

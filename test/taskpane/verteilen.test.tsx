@@ -5,31 +5,21 @@
  * and unusable files refused without writing anything.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
-import type { ReactElement } from "react";
 import VerteilenView from "../../src/taskpane/features/verteilen/VerteilenView";
-import { type Session, SessionContext } from "../../src/taskpane/session";
-import type { WorkbookHost } from "../../src/workbook/host";
-import { readConcept, type ReadConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
+import type { WorkbookHost } from "../../src/workbook/host";
 import { splitWorkbook } from "../../src/xlsx/circulation";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
+import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 jest.mock("../../src/taskpane/services/officeFile", () => ({ readOpenWorkbookFile: jest.fn() }));
 import { readOpenWorkbookFile } from "../../src/taskpane/services/officeFile";
 
-const TODAY = "2026-11-22";
 const downloads: string[] = [];
 
 beforeAll(() => {
-  window.matchMedia ??= ((query: string) =>
-    ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {} }) as unknown as MediaQueryList);
-  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
+  installJsdomShims();
   // jsdom has no object URLs and does not navigate: record the downloads instead.
   URL.createObjectURL = () => "blob:verteilen";
   URL.revokeObjectURL = () => undefined;
@@ -41,39 +31,6 @@ afterEach(() => {
   cleanup();
   downloads.length = 0;
 });
-
-async function beispielHost(): Promise<BrowserHost> {
-  return new BrowserHost(await createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
-}
-
-async function renderView(view: ReactElement, host: WorkbookHost, mode: Session["mode"] = "browser") {
-  let concept: ReadConcept | null = readConcept(await host.snapshot());
-  const session: Session = {
-    mode,
-    host,
-    fileName: mode === "browser" ? "beispiel.xlsx" : "diese Arbeitsmappe",
-    concept,
-    problem: null,
-    version: 0,
-    today: TODAY,
-    async reload() {
-      concept = readConcept(await host.snapshot());
-      session.concept = concept;
-      session.version++;
-      utils.rerender(wrap());
-      return concept;
-    },
-    openMeasure: jest.fn(),
-    requestedMeasure: null,
-  };
-  const wrap = () => (
-    <FluentProvider theme={webLightTheme}>
-      <SessionContext.Provider value={{ ...session }}>{view}</SessionContext.Provider>
-    </FluentProvider>
-  );
-  const utils = render(wrap());
-  return { ...utils, session };
-}
 
 const click = async (name: string | RegExp) => {
   await act(async () => {

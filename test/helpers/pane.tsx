@@ -1,0 +1,64 @@
+/** Shared set-up of the pane's jsdom tests: browser shims, the example workbook, a view with a live session. */
+import { render } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+import { type Session, SessionContext } from "../../src/taskpane/session";
+import type { WorkbookHost } from "../../src/workbook/host";
+import { type ReadConcept, readConcept } from "../../src/workbook/read";
+import { BrowserHost } from "../../src/xlsx/browserHost";
+import { createTemplateWorkbook } from "../../src/xlsx/concept";
+
+export const TODAY = "2026-11-22";
+
+/** jsdom lacks these; Fluent's positioning and motion ask for them. Call in beforeAll. */
+export function installJsdomShims(): void {
+  window.matchMedia ??= ((query: string) =>
+    ({
+      matches: false,
+      media: query,
+      addEventListener() {},
+      removeEventListener() {},
+      addListener() {},
+      removeListener() {},
+    }) as unknown as MediaQueryList);
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
+
+export async function beispielHost(): Promise<BrowserHost> {
+  return new BrowserHost(await createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+}
+
+/** Renders a view with a live session over a host (reload re-reads it like the pane does). */
+export async function renderView(view: ReactElement, host: WorkbookHost | null, mode: Session["mode"] = "browser") {
+  let concept: ReadConcept | null = host ? readConcept(await host.snapshot()) : null;
+  const session: Session = {
+    mode,
+    host,
+    fileName: mode === "browser" ? "beispiel.xlsx" : "diese Arbeitsmappe",
+    concept,
+    problem: null,
+    version: 0,
+    today: TODAY,
+    async reload(target) {
+      const h = (target as WorkbookHost | undefined) ?? host;
+      concept = h ? readConcept(await h.snapshot()) : null;
+      session.concept = concept;
+      session.version++;
+      utils.rerender(wrap());
+      return concept;
+    },
+    openMeasure: jest.fn(),
+    requestedMeasure: null,
+  };
+  const wrap = () => (
+    <FluentProvider theme={webLightTheme}>
+      <SessionContext.Provider value={{ ...session }}>{view}</SessionContext.Provider>
+    </FluentProvider>
+  );
+  const utils = render(wrap());
+  return { ...utils, session };
+}
