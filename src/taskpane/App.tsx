@@ -19,6 +19,7 @@ import type { ReadConcept } from "../workbook/read";
 import type { BrowserHost, Selection } from "../xlsx/browserHost";
 import { type Mode, type Session, SessionContext, errorText } from "./session";
 import { download, readFile } from "./services/download";
+import { NO_MASSNAHMEN_TEXT } from "./components";
 
 /** Wo der Aufgabenbereich läuft (im Zustand steht `null`, solange office.js sich noch nicht gemeldet hat). */
 export type Umgebung =
@@ -155,11 +156,7 @@ export function App(): ReactElement {
       return read;
     } catch (error) {
       setConcept(null);
-      setProblem(
-        error instanceof ops.UnreadableWorkbookError
-          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
-          : errorText(error),
-      );
+      setProblem(error instanceof ops.UnreadableWorkbookError ? NO_MASSNAHMEN_TEXT : errorText(error));
       return null;
     } finally {
       setVersion((v) => v + 1);

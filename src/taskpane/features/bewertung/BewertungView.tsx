@@ -3,8 +3,6 @@ import {
   Button,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Table,
   TableBody,
   TableCell,
@@ -17,6 +15,7 @@ import {
 import { useEffect, useState, type ReactElement } from "react";
 import { formatGermanNumber } from "../../../domain/numbers";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 
 const useStyles = makeStyles({
@@ -33,7 +32,7 @@ export default function BewertungView(): ReactElement {
   const { host, concept } = session;
   const [round, setRound] = useState(() => Number(session.today.slice(0, 4)));
   const [preview, setPreview] = useState<RoundPreview | null>(null);
-  const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const valid = Number.isInteger(round) && round >= 2000 && round <= 2100;
 
@@ -52,13 +51,7 @@ export default function BewertungView(): ReactElement {
   }, [host, concept, round, valid, session.version]);
 
   if (!host || !concept) {
-    return (
-      <Body1 as="p" block>
-        {host
-          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
-          : "Öffnen Sie zuerst eine Arbeitsmappe."}
-      </Body1>
-    );
+    return <NoConcept hasWorkbook={!!host} />;
   }
 
   const build = async () => {
@@ -118,11 +111,7 @@ export default function BewertungView(): ReactElement {
           Kriterien: {preview.plan.criteria.map((c) => `${c.name} (${formatGermanNumber(c.weight)})`).join(", ")}.
         </Body1>
       )}
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       {preview && (
         <Table className={styles.table} aria-label={`Zusammenfassung ${preview.sheet} nach Handlungsfeld`} size="small">
           <TableHeader>

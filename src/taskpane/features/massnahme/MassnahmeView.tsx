@@ -22,6 +22,7 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds, textOf } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import {
   type FormValues,
@@ -87,11 +88,10 @@ export default function MassnahmeView(): ReactElement {
   const { concept } = session;
   if (!session.host || !concept) {
     return (
-      <Body1 as="p" block>
-        {session.host
-          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
-          : "Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an."}
-      </Body1>
+      <NoConcept
+        hasWorkbook={!!session.host}
+        noWorkbookText="Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an."
+      />
     );
   }
   return <MeasureEditor key={session.fileName} concept={concept} styles={styles} />;
@@ -107,7 +107,7 @@ function MeasureEditor({
   const session = useSession();
   const [selected, setSelected] = useState<string>(NEW);
   const [form, setForm] = useState<FormValues>(() => formFromRow(undefined));
-  const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [leadQuery, setLeadQuery] = useState<string | null>(null);
   /** Fields the user has changed; a new measure shows messages only there until it is saved once. */
@@ -465,11 +465,7 @@ function MeasureEditor({
           Neue Maßnahme
         </Button>
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
     </div>
   );
 }

@@ -5,8 +5,6 @@ import {
   Dropdown,
   Field,
   Link,
-  MessageBar,
-  MessageBarBody,
   Option,
   Subtitle2,
   makeStyles,
@@ -17,6 +15,7 @@ import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } f
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
 import { SEVERITY_LABEL, SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -66,7 +65,7 @@ export default function PruefenView(): ReactElement {
   const { concept, host } = session;
   const [severity, setSeverity] = useState<SeverityFilter>("alle");
   const [smart, setSmart] = useState<SmartFilter>("alle");
-  const [notice, setNotice] = useState<{ intent: "success" | "error"; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   const result = useMemo(() => (concept ? checkWorkbook(concept, session.today) : null), [concept, session.today]);
@@ -103,13 +102,7 @@ export default function PruefenView(): ReactElement {
   }, [result, concept, severity, smart]);
 
   if (!host || !concept || !result) {
-    return (
-      <Body1 as="p" block>
-        {host
-          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
-          : "Öffnen Sie zuerst eine Arbeitsmappe."}
-      </Body1>
-    );
+    return <NoConcept hasWorkbook={!!host} />;
   }
 
   const { summary } = result;
@@ -150,11 +143,7 @@ export default function PruefenView(): ReactElement {
           Prüfbericht als Blatt
         </Button>
       </div>
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
       <div className={styles.filters}>
         <Field label="Schwere">
           <Dropdown

@@ -27,6 +27,7 @@ import {
   splitOpenWorkbook,
   writeMerge,
 } from "../../services/circulation";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import { download, readFile } from "../../services/download";
 
@@ -54,8 +55,6 @@ const useStyles = makeStyles({
 });
 
 type Decision = "master" | "ruecklauf";
-type Notice = { intent: "success" | "warning" | "error"; text: string };
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const show = (v: string) => (v === "" ? "(leer)" : v);
 
@@ -86,13 +85,7 @@ export default function VerteilenView(): ReactElement {
   const picker = useRef<HTMLInputElement>(null);
 
   if (!host || !concept) {
-    return (
-      <Body1 as="p" block>
-        {host
-          ? "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an."
-          : "Öffnen Sie zuerst eine Arbeitsmappe."}
-      </Body1>
-    );
+    return <NoConcept hasWorkbook={!!host} />;
   }
 
   const run = async (work: () => Promise<void>) => {
@@ -408,11 +401,7 @@ export default function VerteilenView(): ReactElement {
         )}
       </section>
 
-      {notice && (
-        <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <NoticeBar notice={notice} />
     </div>
   );
 }

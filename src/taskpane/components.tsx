@@ -1,0 +1,36 @@
+/** Small pieces every view of the pane shows the same way. */
+import { Body1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import type { ReactElement } from "react";
+
+export const NO_MASSNAHMEN_TEXT =
+  "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an.";
+
+/** What a view says while there is no workbook, or one without Maßnahmen. */
+export function NoConcept({
+  hasWorkbook,
+  noWorkbookText = "Öffnen Sie zuerst eine Arbeitsmappe.",
+}: {
+  hasWorkbook: boolean;
+  noWorkbookText?: string;
+}): ReactElement {
+  return (
+    <Body1 as="p" block>
+      {hasWorkbook ? NO_MASSNAHMEN_TEXT : noWorkbookText}
+    </Body1>
+  );
+}
+
+export interface Notice {
+  intent: "success" | "warning" | "error";
+  text: string;
+}
+
+/** The outcome of an action: announced politely, errors as alerts. */
+export function NoticeBar({ notice }: { notice: Notice | null }): ReactElement | null {
+  if (!notice) return null;
+  return (
+    <MessageBar intent={notice.intent} role={notice.intent === "error" ? "alert" : "status"}>
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+}
