@@ -16,7 +16,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type ReactElement } from "react";
+import { useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
 import {
   type MergePreview,
@@ -338,55 +338,27 @@ export default function VerteilenView(): ReactElement {
             )}
 
             {appliedLines.length > 0 && (
-              <Table className={styles.table} aria-label="Übernommene Änderungen" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>ID</TableHeaderCell>
-                    <TableHeaderCell>Feld</TableHeaderCell>
-                    <TableHeaderCell>Bisher</TableHeaderCell>
-                    <TableHeaderCell>Neu</TableHeaderCell>
-                    <TableHeaderCell>Datei</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {appliedLines.map((a, i) => (
-                    <TableRow key={i}>
-                      <TableCell className={styles.cell}>{a.masterId}</TableCell>
-                      <TableCell className={styles.cell}>{a.field}</TableCell>
-                      <TableCell className={styles.cell}>{show(a.masterValue)}</TableCell>
-                      <TableCell className={styles.cell}>{show(a.returnValue)}</TableCell>
-                      <TableCell className={styles.cell}>{a.file}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <LinesTable
+                label="Übernommene Änderungen"
+                headers={["ID", "Feld", "Bisher", "Neu", "Datei"]}
+                rows={appliedLines.map((a) => [a.masterId, a.field, show(a.masterValue), show(a.returnValue), a.file])}
+              />
             )}
 
             {otherLines.length > 0 && (
-              <Table className={styles.table} aria-label="Weitere Hinweise" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>ID</TableHeaderCell>
-                    <TableHeaderCell>Was</TableHeaderCell>
-                    <TableHeaderCell>Feld</TableHeaderCell>
-                    <TableHeaderCell>Wert im Rücklauf</TableHeaderCell>
-                    <TableHeaderCell>Hinweis</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {otherLines.map((a, i) => (
-                    <TableRow key={i}>
-                      <TableCell className={styles.cell}>{a.masterId || a.id || "–"}</TableCell>
-                      <TableCell className={styles.cell}>{ACTION_LABEL[a.kind]}</TableCell>
-                      <TableCell className={styles.cell}>{a.field || "–"}</TableCell>
-                      <TableCell className={styles.cell}>{a.returnValue || "–"}</TableCell>
-                      <TableCell className={styles.cell}>
-                        {a.note} <Caption1>({a.file})</Caption1>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <LinesTable
+                label="Weitere Hinweise"
+                headers={["ID", "Was", "Feld", "Wert im Rücklauf", "Hinweis"]}
+                rows={otherLines.map((a) => [
+                  a.masterId || a.id || "–",
+                  ACTION_LABEL[a.kind],
+                  a.field || "–",
+                  a.returnValue || "–",
+                  <>
+                    {a.note} <Caption1>({a.file})</Caption1>
+                  </>,
+                ])}
+              />
             )}
 
             <div className={styles.actions}>
@@ -403,5 +375,32 @@ export default function VerteilenView(): ReactElement {
 
       <NoticeBar notice={notice} />
     </div>
+  );
+}
+
+/** A read-only table of report lines. */
+function LinesTable({ label, headers, rows }: { label: string; headers: string[]; rows: ReactNode[][] }): ReactElement {
+  const styles = useStyles();
+  return (
+    <Table className={styles.table} aria-label={label} size="small">
+      <TableHeader>
+        <TableRow>
+          {headers.map((h) => (
+            <TableHeaderCell key={h}>{h}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((cells, i) => (
+          <TableRow key={i}>
+            {cells.map((cell, j) => (
+              <TableCell key={j} className={styles.cell}>
+                {cell}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
   );
 }
