@@ -65,7 +65,8 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     addedCriteriaSheet = true;
   }
   await applySheetPlan(workbook, planRoundSheet(plan));
-  await restoreContractValidations(workbook);
+  // The tables it restores are where they were read: the round sheet does not move them.
+  await restoreContractValidations(workbook, concept);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return {
     sheet: roundSheetName(round),
