@@ -10,7 +10,6 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { formatFindingsText } from "../src/cli/format";
-import { textOf } from "../src/domain/values";
 import { addReportSheet, buildMatrix, checkWorkbook } from "../src/xlsx/concept";
 import { openWorkbook, saveWorkbookAtomically } from "../src/xlsx/file";
 
@@ -33,12 +32,7 @@ const TODAY = "2026-11-22";
 async function check(file: string) {
   const workbook = await openWorkbook(file);
   const { concept, result } = checkWorkbook(workbook, { today: TODAY });
-  const titles = new Map<string, string>();
-  for (const m of concept.massnahmen.rows) {
-    const id = textOf(m.values.id ?? null);
-    if (id) titles.set(`${concept.massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
-  }
-  const text = formatFindingsText(result, file, titles);
+  const text = formatFindingsText(result, file, concept.massnahmen);
   return { workbook, result, text };
 }
 

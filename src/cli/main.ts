@@ -6,7 +6,6 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
-import { textOf } from "../domain/values";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { parseArgs } from "./args";
@@ -132,12 +131,7 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
       ) + "\n",
     );
   } else {
-    const titles = new Map<string, string>();
-    for (const m of concept.massnahmen.rows) {
-      const id = textOf(m.values.id ?? null);
-      if (id) titles.set(`${concept.massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
-    }
-    io.out(formatFindingsText(result, file, titles));
+    io.out(formatFindingsText(result, file, concept.massnahmen));
   }
   if (output) {
     await addReportSheet(workbook, result, path.basename(file));
