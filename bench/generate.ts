@@ -3,14 +3,13 @@
  * (templateContent("beispiel") → planNewWorkbook → applyWorkbookPlan), so that the benchmark reads what
  * `init` would write, only with more rows in tblMassnahmen.
  */
-import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
 import type { CellValue, IsoDate } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
-import { applyWorkbookPlan } from "../src/xlsx/apply";
+import { XlsxDocument } from "../src/xlsx/document";
 
 export const TODAY: IsoDate = "2026-11-22";
 export const REPO_ROOT = path.resolve(__dirname, "..");
@@ -203,13 +202,10 @@ function applyDefect(
 
 /** Writes the example concept with N generated measures to `file` (atomically). */
 export async function writeConceptWorkbook(file: string, n: number): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Maßnahmenplaner";
-  workbook.created = new Date(`${TODAY}T00:00:00Z`);
-  const plan = planNewWorkbook({ ...templateContent("beispiel", TODAY), massnahmen: generateMeasures(n) });
-  await applyWorkbookPlan(workbook, plan);
+  const doc = XlsxDocument.create(path.basename(file), new Date(`${TODAY}T00:00:00Z`));
+  doc.applyWorkbookPlan(planNewWorkbook({ ...templateContent("beispiel", TODAY), massnahmen: generateMeasures(n) }));
   const temp = `${file}.${process.pid}.tmp`;
-  await workbook.xlsx.writeFile(temp);
+  await fs.writeFile(temp, doc.toBytes());
   await fs.rename(temp, file);
 }
 
@@ -219,7 +215,9 @@ const GENERATOR_INPUTS = [
   "src/domain/templates.ts",
   "src/workbook/contract.ts",
   "src/workbook/plan.ts",
-  "src/xlsx/apply.ts",
+  "src/xlsx/sheetXml.ts",
+  "src/xlsx/styles.ts",
+  "src/xlsx/package.ts",
 ];
 
 function generatorHash(): string {
@@ -246,3 +244,11 @@ export async function conceptWorkbook(n: number): Promise<{ file: string; genera
     return { file, generatedMs: performance.now() - start };
   }
 }
+
+/** Bytes opened in exceljs, to edit a file the way a user would (the program never writes through it). */
+export async function toExcelJsWorkbook(bytes: Uint8Array): Promise<ExcelJSWorkbook> {
+  const wb = new (await import("exceljs")).default.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+type ExcelJSWorkbook = import("exceljs").Workbook;

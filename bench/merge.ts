@@ -14,7 +14,8 @@ import type { CellValue } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { MASSNAHMEN } from "../src/workbook/contract";
-import { applyWorkbookPlan } from "../src/xlsx/apply";
+import { XlsxDocument } from "../src/xlsx/document";
+import { toExcelJsWorkbook } from "./generate";
 import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../src/xlsx/circulation";
 import { openWorkbook, saveWorkbookAtomically } from "../src/xlsx/file";
 
@@ -51,14 +52,16 @@ async function main(): Promise<void> {
   try {
     const masterFile = path.join(dir, "konzept.xlsx");
     let t = performance.now();
-    const master = new ExcelJS.Workbook();
-    await applyWorkbookPlan(master, planNewWorkbook(masterContent()));
-    await master.xlsx.writeFile(masterFile);
+    const master = XlsxDocument.create("konzept.xlsx");
+    master.applyWorkbookPlan(planNewWorkbook(masterContent()));
+    await fs.writeFile(masterFile, master.toBytes());
     const files = await splitWorkbook(master, { masterFile: "konzept.xlsx", date: TODAY });
     const returns: string[] = [];
     for (const f of files) {
       // Each Fachbereich edits every tenth measure's Status and Bemerkung and adds two measures.
-      const ws = f.workbook.getWorksheet("Maßnahmen")!;
+      // The Fachbereich edits in Excel; exceljs plays that part here.
+      const edited = await toExcelJsWorkbook(f.workbook.toBytes());
+      const ws = edited.getWorksheet("Maßnahmen")!;
       for (let r = 2; r <= f.measures + 1; r += 10) {
         ws.getCell(r, column("status")).value = "in Umsetzung";
         ws.getCell(r, column("bemerkung")).value = `Stand ${TODAY}: läuft`;
@@ -67,7 +70,7 @@ async function main(): Promise<void> {
         ws.getCell(f.measures + 1 + k, column("titel")).value = `Neue Maßnahme ${k} aus ${f.fachbereich}`;
       }
       const file = path.join(dir, f.fileName);
-      await f.workbook.xlsx.writeFile(file);
+      await edited.xlsx.writeFile(file);
       returns.push(file);
     }
     const prepareMs = performance.now() - t;

@@ -1,45 +1,26 @@
 /**
- * The browser mode's host: the task pane works on an in-memory exceljs workbook (opened from a file the
- * user picked) exactly as it works on the open workbook in Excel, through the same `WorkbookHost`.
+ * The browser mode's host: the task pane works on an .xlsx document in memory (opened from a file the user
+ * picked) exactly as it works on the open workbook in Excel, through the same `WorkbookHost`. Writes patch
+ * the file's package (see ./package.ts), so the download keeps everything the program did not write.
  *
- * exceljs is big (~250 KB gzip); it is imported lazily, so the pane's first screen stays small.
+ * exceljs, which reads the cells, is big (~250 KB gzip); it is imported lazily (./excelJs.ts), so the pane's
+ * first screen stays small.
  */
-import type ExcelJS from "exceljs";
 import { isValidIsoDate } from "../domain/dates";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookHost } from "../workbook/host";
-import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
-import { type WorkbookSource, readTable } from "../workbook/read";
-import { applySheetPlan } from "./apply";
-import { restoreContractValidations } from "./restore";
-import { ExcelJsSource } from "./source";
+import type { SheetPlan } from "../workbook/plan";
+import { type SheetGrid, type WorkbookSource, readTable } from "../workbook/read";
+import { XlsxDocument } from "./document";
+import type { CellWrite } from "./package";
+import { UserError } from "./userError";
 
-type ExcelJsModule = typeof import("exceljs");
-
-let excelJs: Promise<ExcelJsModule> | null = null;
-
-/** exceljs, loaded on first use (a separate chunk in the browser build). */
-export function loadExcelJs(): Promise<ExcelJsModule> {
-  excelJs ??= import(/* webpackChunkName: "exceljs" */ "exceljs").then(
-    // The browser build of exceljs is a UMD bundle: its exports arrive as `default`.
-    (mod) => ((mod as unknown as { default?: ExcelJsModule }).default ?? mod) as ExcelJsModule,
-  );
-  return excelJs;
-}
+export { loadExcelJs } from "./excelJs";
 
 export interface Selection {
   sheet: string;
   address: string;
-}
-
-/** Loaded table model of exceljs (not in its typings): the refs that are written back to the file. */
-interface TableModel {
-  name: string;
-  tableRef?: string;
-  autoFilterRef?: string;
-  ref?: string;
-  totalsRow?: boolean;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -52,7 +33,7 @@ export class BrowserHost implements WorkbookHost {
   private readonly listeners = new Set<(selection: Selection | null) => void>();
 
   constructor(
-    readonly workbook: ExcelJS.Workbook,
+    readonly document: XlsxDocument,
     public fileName: string,
   ) {}
 
@@ -65,82 +46,67 @@ export class BrowserHost implements WorkbookHost {
     if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
       throw new BrowserFileError(`Die Datei „${fileName}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
     }
-    const ExcelJSLib = await loadExcelJs();
-    const workbook = new ExcelJSLib.Workbook();
     try {
-      await workbook.xlsx.load(data);
-    } catch {
-      throw new BrowserFileError(
-        `Die Datei „${fileName}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`,
-      );
+      return new BrowserHost(await XlsxDocument.open(bytes, fileName), fileName);
+    } catch (error) {
+      if (error instanceof UserError) throw new BrowserFileError(error.message);
+      throw error;
     }
-    return new BrowserHost(workbook, fileName);
   }
 
   /** An empty workbook, for setting up a new concept without a file. */
   static async create(fileName = "Maßnahmenplan.xlsx"): Promise<BrowserHost> {
-    const ExcelJSLib = await loadExcelJs();
-    const workbook = new ExcelJSLib.Workbook();
-    workbook.creator = "Maßnahmenplaner";
-    workbook.created = new Date();
-    return new BrowserHost(workbook, fileName);
+    return new BrowserHost(XlsxDocument.create(fileName), fileName);
   }
 
   /** The changed workbook as .xlsx bytes (for the download). */
   async save(): Promise<ArrayBuffer> {
-    await restoreContractValidations(this.workbook);
-    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
-    const buffer = await this.workbook.xlsx.writeBuffer();
-    return buffer as ArrayBuffer;
+    const bytes = this.document.toBytes();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   }
 
   async snapshot(): Promise<WorkbookSource> {
     // A fresh source each time: its grids cache rows.
-    return new ExcelJsSource(this.workbook);
+    return this.document.source();
   }
 
   async applySheetPlan(plan: SheetPlan): Promise<void> {
-    await applySheetPlan(this.workbook, plan);
-    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    this.document.applySheetPlan(plan);
   }
 
   async createSheetsIfMissing(plans: SheetPlan[]): Promise<string[]> {
     const skipped: string[] = [];
     for (const plan of plans) {
-      if (this.hasSheetOrTable(plan)) {
+      if (await this.hasSheetOrTable(plan)) {
         skipped.push(plan.name);
         continue;
       }
-      await applySheetPlan(this.workbook, plan);
+      this.document.applySheetPlan(plan);
     }
-    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     return skipped;
   }
 
-  private hasSheetOrTable(plan: SheetPlan): boolean {
+  private async hasSheetOrTable(plan: SheetPlan): Promise<boolean> {
     const wanted = normalizeLabel(plan.name);
-    if (this.workbook.worksheets.some((ws) => normalizeLabel(ws.name) === wanted)) return true;
+    if (this.document.pkg.sheets().some((s) => normalizeLabel(s.name) === wanted)) return true;
     const table = plan.table?.name.toLowerCase();
-    return (
-      table !== undefined &&
-      this.workbook.worksheets.some((ws) => ws.getTables().some((t) => tableModel(t).name.toLowerCase() === table))
-    );
+    return table !== undefined && this.document.pkg.tables().some((t) => t.name.toLowerCase() === table);
   }
 
   async writeRows(writes: RowWrite[]): Promise<void> {
-    for (const write of writes) this.writeRow(write);
-    this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
+    for (const write of writes) await this.writeRow(write);
   }
 
-  private writeRow(write: RowWrite): void {
+  private async writeRow(write: RowWrite): Promise<void> {
     const spec = tableSpec(write.kind);
-    const found = readTable(spec, new ExcelJsSource(this.workbook));
+    const source = await this.document.source();
+    const found = readTable(spec, source);
     if (!found) {
       throw new Error(
         `Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
       );
     }
-    const ws = this.workbook.getWorksheet(found.sheet)!;
+    const grid = source.sheet(found.sheet)!;
     const idColumn = found.columnIndex["id"];
     if (idColumn === undefined) throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
 
@@ -150,32 +116,21 @@ export class BrowserHost implements WorkbookHost {
       // The first empty row inside the table (a new table has one), else the row below it.
       const used = new Set(found.rows.map((r) => r.row));
       for (let r = found.headerRow + 1; r <= found.area.bottom && row === undefined; r++) {
-        if (!used.has(r) && rowIsEmpty(ws, r, found.area.left, found.area.right)) row = r;
+        if (!used.has(r) && rowIsEmpty(grid, r, found.area.left, found.area.right)) row = r;
       }
       row ??= found.area.bottom + 1;
     }
     const values: Record<string, unknown> = { ...write.values, id: write.id };
+    const cells: CellWrite[] = [];
     for (const [field, value] of Object.entries(values)) {
       const column = (found.columnIndex as Record<string, number | undefined>)[field];
       if (column === undefined) continue; // a column the user removed: nothing to write into
       const format = spec.columns.find((c) => c.field === field)?.format;
-      const cell = ws.getCell(row, column);
-      cell.value = toCell(value as RowWrite["values"][string], format);
-      if (cell.value instanceof Date && !/d/.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
+      cells.push({ row, column, value: toCell(value as RowWrite["values"][string], format) });
     }
-    if (found.tableName && row > found.area.bottom) extendTable(ws, found.tableName, row);
-    this.copyRowStyle(ws, row, found.headerRow + 1, found.area.left, found.area.right);
-  }
-
-  /** New rows below a table take the formats (dates, numbers) of the table's first data row. */
-  private copyRowStyle(ws: ExcelJS.Worksheet, row: number, first: number, left: number, right: number): void {
-    if (row === first) return;
-    for (let c = left; c <= right; c++) {
-      const source = ws.findRow(first)?.findCell(c);
-      const target = ws.getCell(row, c);
-      if (source?.numFmt && !target.numFmt) target.numFmt = source.numFmt;
-      if (source?.alignment && !target.alignment) target.alignment = source.alignment;
-    }
+    // New rows below a table take the formats (dates, numbers) of the table's first data row.
+    this.document.writeCells(found.sheet, cells, found.headerRow + 1);
+    if (found.tableName && row > found.area.bottom) this.document.extendTable(found.tableName, row);
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
@@ -195,29 +150,24 @@ export class BrowserHost implements WorkbookHost {
 
   /** The text of a cell (for showing the selected cell in browser mode). */
   cellText(sheet: string, address: string): string {
-    const ws = this.workbook.getWorksheet(sheet);
+    // The model last read (every snapshot reads it again after a write).
+    const ws = this.document.loadedWorkbook()?.getWorksheet(sheet);
     if (!ws) return "";
     const { text } = ws.getCell(address);
     return typeof text === "string" ? text : "";
   }
 }
 
-function tableModel(t: unknown): TableModel {
-  return (t as { table: TableModel }).table;
-}
-
-function rowIsEmpty(ws: ExcelJS.Worksheet, row: number, left: number, right: number): boolean {
-  const r = ws.findRow(row);
-  if (!r) return true;
+function rowIsEmpty(grid: SheetGrid, row: number, left: number, right: number): boolean {
   for (let c = left; c <= right; c++) {
-    const v = r.findCell(c)?.value;
+    const v = grid.value(row, c);
     if (v !== null && v !== undefined && !(typeof v === "string" && isBlank(v))) return false;
   }
   return true;
 }
 
 /** Text stays text (never a formula); ISO dates in date columns become dates. */
-function toCell(value: RowWrite["values"][string], format: string | undefined): ExcelJS.CellValue {
+function toCell(value: RowWrite["values"][string], format: string | undefined): CellWrite["value"] {
   if (value === undefined || value === null) return null;
   if (typeof value === "string") {
     if (value.trim() === "") return null;
@@ -225,24 +175,4 @@ function toCell(value: RowWrite["values"][string], format: string | undefined): 
     return value;
   }
   return value;
-}
-
-/**
- * exceljs cannot add rows to a table it loaded: its API only builds new tables. The table part is written
- * from the loaded model, so extending `tableRef` and `autoFilterRef` down to the new row makes the row part
- * of the table in the saved file.
- */
-function extendTable(ws: ExcelJS.Worksheet, tableName: string, lastRow: number): void {
-  const table = ws
-    .getTables()
-    .map(tableModel)
-    .find((t) => t.name.toLowerCase() === tableName.toLowerCase());
-  if (!table) return;
-  const ref = table.tableRef ?? table.ref;
-  if (!ref || !ref.includes(":")) return;
-  const [start, end] = ref.split(":") as [string, string];
-  const endColumn = /^\$?([A-Z]+)/i.exec(end)?.[1] ?? "";
-  const bottom = lastRow + (table.totalsRow ? 1 : 0);
-  table.tableRef = `${start}:${endColumn}${bottom}`;
-  table.autoFilterRef = `${start}:${endColumn}${lastRow}`;
 }

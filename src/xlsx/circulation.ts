@@ -2,7 +2,6 @@
  * `split` and `merge` on exceljs workbooks, without touching the file system: the command line opens and
  * saves the files, the browser mode offers them as downloads.
  */
-import ExcelJS from "exceljs";
 import type { IsoDate } from "../domain/dates";
 import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from "../domain/merge";
 import { readSettings } from "../domain/settings";
@@ -23,19 +22,18 @@ import {
   tableRows,
 } from "../workbook/circulation";
 import { MASSNAHMEN } from "../workbook/contract";
-import { DATE_FORMAT } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
-import { applySheetPlan, applyWorkbookPlan } from "./apply";
+import { XlsxDocument } from "./document";
+import type { CellWrite } from "./package";
 import { UserError } from "./userError";
-import { ExcelJsSource } from "./source";
-import { restoreContractValidations } from "./restore";
+import type { ExcelJsSource } from "./source";
 
 export interface SplitFile {
   fachbereich: string;
   /** A safe file name carrying the Fachbereich. */
   fileName: string;
   measures: number;
-  workbook: ExcelJS.Workbook;
+  workbook: XlsxDocument;
 }
 
 function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
@@ -50,10 +48,10 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
 
 /** One workbook per Fachbereich with that Fachbereich's measures (see CONTRACT.md, `split`). */
 export async function splitWorkbook(
-  master: ExcelJS.Workbook,
+  master: XlsxDocument,
   options: { masterFile: string; date: IsoDate; token?: string },
 ): Promise<SplitFile[]> {
-  const source = new ExcelJsSource(master);
+  const source = await master.source();
   const concept = readConcept(source);
   massnahmenOf(concept, options.masterFile);
   const { withoutId, duplicates } = splitBlockers(concept, source);
@@ -81,18 +79,15 @@ export async function splitWorkbook(
   const token = options.token ?? randomToken();
   const files: SplitFile[] = [];
   for (const [i, group] of groups.entries()) {
-    const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Maßnahmenplaner";
-    workbook.created = new Date();
+    const workbook = XlsxDocument.create(names[i]!);
     const meta = {
       token: `${token}/${i + 1}`,
       fachbereich: group.fachbereich,
       masterFile: options.masterFile.replace(/^.*[\\/]/, ""),
       date: options.date,
     };
-    await applyWorkbookPlan(workbook, planSplitWorkbook({ concept, source, settings, group, meta }));
-    // Open on the Hinweise, and on Maßnahmen next.
-    workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+    // The first sheet (Hinweise) is the one the file opens on.
+    workbook.applyWorkbookPlan(planSplitWorkbook({ concept, source, settings, group, meta }));
     files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
   }
   return files;
@@ -106,12 +101,12 @@ function randomToken(): string {
 export interface ReturnWorkbook {
   /** The name shown in reports (the file name). */
   file: string;
-  workbook: ExcelJS.Workbook;
+  workbook: XlsxDocument;
 }
 
 /** Reads a returned workbook; throws a UserError naming the file when it cannot be merged. */
-export function readReturn({ file, workbook }: ReturnWorkbook): ReturnInput {
-  const source = new ExcelJsSource(workbook);
+export async function readReturn({ file, workbook }: ReturnWorkbook): Promise<ReturnInput> {
+  const source = await workbook.source();
   let concept: ReadConcept;
   try {
     concept = readConcept(source);
@@ -138,12 +133,13 @@ export interface MergeResult extends MergeOutcome {
  * sheets `Konflikte` and `Zusammenführung`. Throws (before changing anything) when a return is unusable.
  */
 export async function mergeWorkbooks(
-  master: ExcelJS.Workbook,
+  master: XlsxDocument,
   returns: ReturnWorkbook[],
   masterFile: string,
 ): Promise<MergeResult> {
-  const inputs = returns.map(readReturn);
-  const source = new ExcelJsSource(master);
+  const inputs: ReturnInput[] = [];
+  for (const r of returns) inputs.push(await readReturn(r));
+  const source = await master.source();
   const concept = readConcept(source);
   const table = massnahmenOf(concept, masterFile);
   const fields = mergeFields(table);
@@ -156,12 +152,10 @@ export async function mergeWorkbooks(
     akteure: akteurRefs(concept),
     memory: readMemory(source),
   });
-  writeOutcome(master, table, rows, outcome);
-  await applySheetPlan(master, planConflictSheet(outcome));
-  await applySheetPlan(master, planMergeLogSheet(outcome));
-  await applySheetPlan(master, planMemorySheet(outcome.memory));
-  await restoreContractValidations(master);
-  master.calcProperties = { ...master.calcProperties, fullCalcOnLoad: true };
+  writeOutcome(master, source, table, rows, outcome);
+  master.applySheetPlan(planConflictSheet(outcome));
+  master.applySheetPlan(planMergeLogSheet(outcome));
+  master.applySheetPlan(planMemorySheet(outcome.memory));
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {
     ...outcome,
@@ -173,62 +167,47 @@ export async function mergeWorkbooks(
   };
 }
 
-function writeCell(ws: ExcelJS.Worksheet, row: number, column: number, value: unknown): void {
-  const cell = ws.getCell(row, column);
-  // Strings are written as strings: text that looks like a formula stays text.
-  cell.value = (value ?? null) as ExcelJS.CellValue;
-  if (value instanceof Date && !/d/.test(cell.numFmt ?? "")) cell.numFmt = DATE_FORMAT;
-}
-
 /** Writes updates into their rows and new rows into free table rows or below the table, extending it. */
 function writeOutcome(
-  workbook: ExcelJS.Workbook,
+  doc: XlsxDocument,
+  source: ExcelJsSource,
   table: FoundTable,
   rows: (MergeRow & { row: number })[],
   outcome: MergeOutcome,
 ): void {
-  const ws = workbook.getWorksheet(table.sheet)!;
+  const grid = source.sheet(table.sheet)!;
   const columnOf = new Map<string, number>();
   for (const [field, column] of Object.entries(table.columnIndex))
     if (column !== undefined) columnOf.set(field, column);
   for (const e of table.extraColumns) if (!columnOf.has(extraKey(e.header))) columnOf.set(extraKey(e.header), e.column);
 
+  // Strings are written as strings: text that looks like a formula stays text.
+  const writes: CellWrite[] = [];
+  const put = (row: number, values: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(values)) {
+      const column = columnOf.get(key);
+      if (column !== undefined) writes.push({ row, column, value: (value ?? null) as CellWrite["value"] });
+    }
+  };
   const rowOf = new Map<string, number>();
   for (const r of rows) if (r.id && !rowOf.has(idKey(r.id))) rowOf.set(idKey(r.id), r.row);
   for (const u of outcome.updates) {
     const row = rowOf.get(idKey(u.id));
-    if (row === undefined) continue;
-    for (const [key, value] of Object.entries(u.values)) {
-      const column = columnOf.get(key);
-      if (column !== undefined) writeCell(ws, row, column, value);
-    }
+    if (row !== undefined) put(row, u.values);
   }
-  if (outcome.additions.length === 0) return;
-
   // Empty rows inside the table first (a fresh table has one), then below it.
   const used = new Set(table.rows.map((r) => r.row));
   const free: number[] = [];
   for (let r = table.headerRow + 1; r <= table.area.bottom; r++) {
-    if (!used.has(r) && table.extraColumns.every((e) => ws.findCell(r, e.column)?.value == null)) free.push(r);
+    if (!used.has(r) && table.extraColumns.every((e) => (grid.value(r, e.column) ?? "") === "")) free.push(r);
   }
   let next = table.area.bottom + 1;
   let bottom = table.area.bottom;
   for (const addition of outcome.additions) {
     const row = free.shift() ?? next++;
     bottom = Math.max(bottom, row);
-    for (const [key, value] of Object.entries(addition.values)) {
-      const column = columnOf.get(key);
-      if (column !== undefined) writeCell(ws, row, column, value);
-    }
+    put(row, addition.values);
   }
-  if (table.tableName) {
-    const found = (
-      ws.getTables() as unknown as { table: { name: string; tableRef?: string; autoFilterRef?: string } }[]
-    ).find((t) => t.table.name === table.tableName);
-    if (found?.table.tableRef) {
-      found.table.tableRef = found.table.tableRef.replace(/\d+$/, String(bottom));
-      if (found.table.autoFilterRef)
-        found.table.autoFilterRef = found.table.autoFilterRef.replace(/\d+$/, String(bottom));
-    }
-  }
+  doc.writeCells(table.sheet, writes, table.headerRow + 1);
+  if (table.tableName && bottom > table.area.bottom) doc.extendTable(table.tableName, bottom);
 }

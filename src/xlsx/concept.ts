@@ -1,5 +1,4 @@
-/** Workbook-level operations on an exceljs workbook, shared by the command line and the browser mode. */
-import ExcelJS from "exceljs";
+/** Workbook-level operations on an .xlsx document, shared by the command line and the browser mode. */
 import type { IsoDate } from "../domain/dates";
 import { type CheckResult, checkConcept } from "../domain/rules";
 import { planRound, roundSheetName } from "../domain/matrix";
@@ -10,34 +9,29 @@ import { planRoundSheet, readExistingRound } from "../workbook/matrix-sheet";
 import { contractLayouts, planNewWorkbook, planTableSheet } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
-import { applySheetPlan, applyWorkbookPlan } from "./apply";
-import { restoreContractValidations } from "./restore";
-import { ExcelJsSource } from "./source";
+import { XlsxDocument } from "./document";
 
-export async function createTemplateWorkbook(template: TemplateName, today: IsoDate): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Maßnahmenplaner";
-  workbook.created = new Date();
-  await applyWorkbookPlan(workbook, planNewWorkbook(templateContent(template, today)));
-  return workbook;
+export function createTemplateWorkbook(template: TemplateName, today: IsoDate, name = "Maßnahmenplan.xlsx"): XlsxDocument {
+  const doc = XlsxDocument.create(name);
+  doc.applyWorkbookPlan(planNewWorkbook(templateContent(template, today)));
+  return doc;
 }
 
-export function readWorkbookConcept(workbook: ExcelJS.Workbook): ReadConcept {
-  return readConcept(new ExcelJsSource(workbook));
+export async function readWorkbookConcept(doc: XlsxDocument): Promise<ReadConcept> {
+  return readConcept(await doc.source());
 }
 
-export function checkWorkbook(
-  workbook: ExcelJS.Workbook,
+export async function checkWorkbook(
+  doc: XlsxDocument,
   options: { referenceDate?: IsoDate; today: IsoDate },
-): { concept: ReadConcept; result: CheckResult } {
-  const concept = readWorkbookConcept(workbook);
+): Promise<{ concept: ReadConcept; result: CheckResult }> {
+  const concept = await readWorkbookConcept(doc);
   return { concept, result: checkConcept(concept, options) };
 }
 
 /** Adds (or replaces) the sheet `Prüfbericht` with the findings. */
-export async function addReportSheet(workbook: ExcelJS.Workbook, result: CheckResult, file: string): Promise<void> {
-  await applySheetPlan(workbook, planReportSheet(result, file));
-  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+export function addReportSheet(doc: XlsxDocument, result: CheckResult, file: string): void {
+  doc.applySheetPlan(planReportSheet(result, file));
 }
 
 export interface MatrixOutcome {
@@ -51,8 +45,8 @@ export interface MatrixOutcome {
 }
 
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
-export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Promise<MatrixOutcome> {
-  const source = new ExcelJsSource(workbook);
+export async function buildMatrix(doc: XlsxDocument, round: number): Promise<MatrixOutcome> {
+  const source = await doc.source();
   const concept = readConcept(source);
   const { settings } = readSettings(concept);
   const plan = planRound(concept, settings, round, readExistingRound(source, round));
@@ -61,13 +55,10 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     // Show the team which criteria and weights the matrix uses, where they can change them.
     const spec = tableSpec("kriterien");
     const content = { spec, rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
-    await applySheetPlan(workbook, planTableSheet(content, contractLayouts([content])));
+    doc.applySheetPlan(planTableSheet(content, contractLayouts([content])));
     addedCriteriaSheet = true;
   }
-  await applySheetPlan(workbook, planRoundSheet(plan));
-  // The tables it restores are where they were read: the round sheet does not move them.
-  await restoreContractValidations(workbook, concept);
-  workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  doc.applySheetPlan(planRoundSheet(plan));
   return {
     sheet: roundSheetName(round),
     rows: plan.rows.length,

@@ -1,11 +1,13 @@
 /**
  * Opening and saving .xlsx files safely: every kind of unusable input becomes one German sentence naming
- * the file, and a file is written next to its target and renamed into place only when complete.
+ * the file; a file is written next to its target and renamed into place only when complete; a write in
+ * place is refused when the file changed since it was read (another merge, Excel saving) or is read-only.
  */
-import ExcelJS from "exceljs";
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { UnreadableWorkbookError } from "../workbook/read";
+import { XlsxDocument } from "./document";
 import { UserError } from "./userError";
 
 /** A problem the user can fix; the CLI prints the message and exits with `exitCode`. */
@@ -15,12 +17,13 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-const EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
-/** Loads a workbook or throws a UserError that says what is wrong with the file. */
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  // Messages name the file as the user gave it.
-  const name = file;
+/** Where each opened document came from and what the file held then, to notice a change before saving. */
+const origins = new WeakMap<XlsxDocument, { file: string; digest: string }>();
+
+const digestOf = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+async function readInput(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -30,60 +33,126 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!stat.isFile()) throw new UserError(`„${file}“ ist keine Datei, sondern ein Ordner oder ein Gerät.`);
   if (stat.size > MAX_FILE_BYTES) {
     throw new UserError(
-      `Die Datei „${name}“ ist mit ${(stat.size / 1024 / 1024).toFixed(0)} MB größer als die erlaubten 50 MB.`,
+      `Die Datei „${file}“ ist mit ${(stat.size / 1024 / 1024).toFixed(0)} MB größer als die erlaubten 50 MB.`,
     );
   }
-  let data: Buffer;
   try {
-    data = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch {
-    throw new UserError(`Die Datei „${name}“ lässt sich nicht lesen (fehlende Berechtigung?).`);
+    throw new UserError(`Die Datei „${file}“ lässt sich nicht lesen (fehlende Berechtigung?).`);
   }
+}
+
+/** Opens a workbook or throws a UserError that says what is wrong with the file. */
+export async function openWorkbook(file: string): Promise<XlsxDocument> {
+  const data = await readInput(file);
   if (data.subarray(0, 4).equals(OLE)) {
     throw new UserError(
-      `Die Datei „${name}“ ist im alten .xls-Format oder mit Kennwort verschlüsselt; speichern Sie sie in Excel als .xlsx ohne Kennwort.`,
+      `Die Datei „${file}“ ist im alten .xls-Format oder mit Kennwort verschlüsselt; speichern Sie sie in Excel als .xlsx ohne Kennwort.`,
     );
   }
-  if (!data.subarray(0, 4).equals(ZIP)) {
-    throw new UserError(`Die Datei „${name}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
-  }
-  // A zip ends with its central directory; without it the file was cut off (an interrupted copy or download).
-  if (data.lastIndexOf(EOCD, data.length - 22) < Math.max(0, data.length - 65_557)) {
-    throw new UserError(
-      `Die Datei „${name}“ ist beschädigt oder unvollständig (.xlsx); kopieren oder speichern Sie sie erneut.`,
-    );
-  }
-  if (!data.includes("xl/workbook.xml")) {
-    throw new UserError(`Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).`);
-  }
-  const workbook = new ExcelJS.Workbook();
+  if (!data.subarray(0, 4).equals(ZIP)) throw new UserError(`Die Datei „${file}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
+  const doc = await XlsxDocument.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file);
+  origins.set(doc, { file: path.resolve(file), digest: digestOf(data) });
+  return doc;
+}
+
+/** The temporary name beside a target; a run that was killed leaves one, which the next run removes. */
+const tempName = (target: string) => `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`;
+const TEMP = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new UserError(`Die Datei „${name}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-  return workbook;
+}
+
+/** Removes temporary files of this target left by runs that no longer live. */
+async function removeStaleTemps(dir: string, target: string): Promise<void> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const m = TEMP.exec(name) ?? /^\.(.+)\.lock$/.exec(name);
+    if (!m || m[1] !== path.basename(target)) continue;
+    const pid = m[2] ? Number(m[2]) : Number(await fs.readFile(path.join(dir, name), "utf8").catch(() => "0"));
+    if (!alive(pid)) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+function writeError(target: string, error: unknown): never {
+  if (error instanceof UserError) throw error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") throw new UserError(`Der Ordner für „${target}“ existiert nicht.`);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    throw new UserError(`„${target}“ kann nicht geschrieben werden (fehlende Berechtigung oder Datei gesperrt).`);
+  }
+  if (code === "EISDIR") throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+  if (code === "ENOSPC") throw new UserError(`Für „${target}“ ist auf dem Datenträger kein Platz mehr.`);
+  throw error;
+}
+
+/** Holds `.<name>.lock` while checking and replacing, so that two writers cannot both pass the check. */
+async function withLock<T>(dir: string, target: string, run: () => Promise<T>): Promise<T> {
+  const lock = path.join(dir, `.${path.basename(target)}.lock`);
+  try {
+    await fs.writeFile(lock, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") writeError(target, error);
+    throw new UserError(
+      `„${target}“ wird gerade von einem anderen Vorgang geschrieben; es wurde nichts geändert. Bitte den Befehl danach erneut ausführen.`,
+    );
+  }
+  try {
+    return await run();
+  } finally {
+    await fs.rm(lock, { force: true });
+  }
 }
 
 /**
- * Writes `produce`'s workbook to a temporary file beside `target` and renames it into place, so that a
- * crash never leaves a half-written workbook and the original is replaced only by a complete file.
+ * Writes the document to a temporary file beside `target` and renames it into place, so that a crash
+ * never leaves a half-written workbook. Replacing the file the document was read from is refused when
+ * that file changed since (nothing is written); a read-only target is never replaced.
  */
-export async function saveWorkbookAtomically(workbook: ExcelJS.Workbook, target: string): Promise<void> {
+export async function saveWorkbookAtomically(doc: XlsxDocument, target: string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  await removeStaleTemps(dir, target);
+  const existing = await fs.stat(target).catch(() => null);
+  if (existing?.isDirectory()) throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw new UserError(`„${target}“ ist schreibgeschützt und wird nicht ersetzt; es wurde nichts geschrieben.`);
+  }
+  const bytes = doc.toBytes();
+  const temp = path.join(dir, tempName(target));
   try {
-    await workbook.xlsx.writeFile(temp);
-    await fs.rename(temp, target);
+    const handle = await fs.open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await withLock(dir, target, async () => {
+      await refuseIfChanged(doc, target);
+      await fs.rename(temp, target);
+    });
   } catch (error) {
     await fs.rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new UserError(`Der Ordner für „${target}“ existiert nicht.`);
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new UserError(`„${target}“ kann nicht geschrieben werden (fehlende Berechtigung oder Datei gesperrt).`);
-    }
-    if (code === "EISDIR") throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
-    throw error;
+    writeError(target, error);
+  }
+}
+
+async function refuseIfChanged(doc: XlsxDocument, target: string): Promise<void> {
+  const origin = origins.get(doc);
+  if (!origin || origin.file !== path.resolve(target)) return;
+  const now = await fs.readFile(target).catch(() => null);
+  if (!now || digestOf(now) !== origin.digest) {
+    throw new UserError(
+      `„${target}“ wurde geändert, seit es gelesen wurde (z. B. von Excel oder einem anderen Zusammenführen); es wurde nichts geschrieben. Bitte den Befehl erneut ausführen.`,
+    );
   }
 }
 

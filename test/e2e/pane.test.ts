@@ -88,7 +88,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     server = await serve(DIST);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mnp-e2e-"));
     workbookFile = path.join(tmp, "beispiel.xlsx");
-    await (await createTemplateWorkbook("beispiel", `${YEAR}-06-01`)).xlsx.writeFile(workbookFile);
+    fs.writeFileSync(workbookFile, createTemplateWorkbook("beispiel", `${YEAR}-06-01`).toBytes());
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -1,4 +1,5 @@
 /** Shared set-up of the pane's jsdom tests: browser shims, the example workbook, a view with a live session. */
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
@@ -12,6 +13,9 @@ export const TODAY = "2026-11-22";
 
 /** jsdom lacks these; Fluent's positioning and motion ask for them. Call in beforeAll. */
 export function installJsdomShims(): void {
+  // jsdom lacks the encoders that browsers and Node have (the xlsx package reader uses them).
+  globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
+  globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
   window.matchMedia ??= ((query: string) =>
     ({
       matches: false,
@@ -29,7 +33,7 @@ export function installJsdomShims(): void {
 }
 
 export async function beispielHost(): Promise<BrowserHost> {
-  return new BrowserHost(await createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+  return new BrowserHost(createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
 }
 
 /** Renders a view with a live session over a host (reload re-reads it like the pane does). */

@@ -4,16 +4,23 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ampel, weightedScore } from "../../src/domain/matrix";
 import { buildMatrix, createTemplateWorkbook } from "../../src/xlsx/concept";
+import { XlsxDocument } from "../../src/xlsx/document";
 import { ExcelJsSource, plainValue } from "../../src/xlsx/source";
+import { fromExcelJs, toExcelJs } from "../helpers/xlsx";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "matrix-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function reload(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.load(await wb.xlsx.writeBuffer());
-  return back;
+async function reload(wb: ExcelJS.Workbook | XlsxDocument): Promise<ExcelJS.Workbook> {
+  return toExcelJs(wb instanceof XlsxDocument ? wb : await fromExcelJs(wb));
+}
+
+/** Runs `matrix` on a workbook as a user left it; returns the outcome and the written workbook. */
+async function matrixOn(wb: ExcelJS.Workbook, round: number) {
+  const doc = await fromExcelJs(wb);
+  const outcome = await buildMatrix(doc, round);
+  return { outcome, wb: await toExcelJs(doc) };
 }
 
 /** Column number of a header in the round's header row (row 2). */
@@ -38,9 +45,7 @@ const CRITERIA = ["Umsetzungsstand", "Zielerreichung", "Erreichung der Zielgrupp
 const WEIGHTS = [25, 30, 20, 15, 10];
 
 async function scoredWorkbook() {
-  const wb = await reload(await createTemplateWorkbook("beispiel", "2026-11-22"));
-  await buildMatrix(wb, 2027);
-  const back = await reload(wb);
+  const { wb: back } = await matrixOn(await reload(createTemplateWorkbook("beispiel", "2026-11-22")), 2027);
   const ws = back.getWorksheet("Bewertung 2027")!;
   const scores: Record<string, (number | null)[]> = {
     "M-001": [4, 2, null, null, null],
@@ -116,10 +121,9 @@ describe("regenerating a round", () => {
     const kws = wb.getWorksheet("Bewertungskriterien")!;
     kws.getCell(6, 1).value = "Wirkung";
 
-    const again = await reload(wb);
-    const outcome = await buildMatrix(again, 2027);
+    const { outcome, wb: again } = await matrixOn(wb, 2027);
     expect(outcome.stats).toEqual({ added: 1, kept: 17, retired: 2 });
-    const round = (await reload(again)).getWorksheet("Bewertung 2027")!;
+    const round = again.getWorksheet("Bewertung 2027")!;
     const headers = (round.getRow(2).values as unknown[]).filter(Boolean);
     expect(headers.slice(6, 11)).toEqual(["Umsetzungsstand", "Zielerreichung", "Erreichung der Zielgruppe", "Ressourceneinsatz", "Wirkung"]);
     expect(headers.slice(-2)).toEqual(["Nachhaltigkeit (entfallen)", "Kommentar Ausschuss"]);
@@ -140,9 +144,8 @@ describe("regenerating a round", () => {
     expect(ids.slice(-2)).toEqual(["M-017", "M-021"]);
 
     // A second regeneration changes nothing.
-    const third = await reload(await reload(again));
-    await buildMatrix(third, 2027);
-    const round3 = (await reload(third)).getWorksheet("Bewertung 2027")!;
+    const { wb: third } = await matrixOn(again, 2027);
+    const round3 = third.getWorksheet("Bewertung 2027")!;
     for (const id of ids) expect(cellsOf(round3, id, headers as string[])).toEqual(cellsOf(round, id, headers as string[]));
   });
 
@@ -155,20 +158,18 @@ describe("regenerating a round", () => {
       return rows;
     };
     const before = snapshot(wb);
-    await buildMatrix(wb, 2029);
-    const back = await reload(wb);
+    const { wb: back } = await matrixOn(wb, 2029);
     expect(snapshot(back)).toEqual(before);
     expect(back.worksheets.map((w) => w.name).filter((n) => n.startsWith("Bewertung "))).toEqual(["Bewertung 2027", "Bewertung 2029"]);
   });
 
   it("uses the default criteria and adds them as a sheet when tblKriterien is missing", async () => {
-    const wb = await reload(await createTemplateWorkbook("beispiel", "2026-11-22"));
+    const wb = await reload(createTemplateWorkbook("beispiel", "2026-11-22"));
     wb.removeWorksheet(wb.getWorksheet("Bewertungskriterien")!.id);
-    const outcome = await buildMatrix(wb, 2027);
+    const { outcome, wb: back } = await matrixOn(wb, 2027);
     expect(outcome.defaultCriteria).toBe(true);
     expect(outcome.addedCriteriaSheet).toBe(true);
     expect(outcome.criteria).toEqual(CRITERIA);
-    const back = await reload(wb);
     expect(new ExcelJsSource(back).tables().map((t) => t.name)).toEqual(expect.arrayContaining(["tblKriterien", "tblBewertung2027"]));
   });
 });

@@ -10,11 +10,15 @@ import { readConcept } from "../../src/workbook/read";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { BrowserFileError, BrowserHost } from "../../src/xlsx/browserHost";
 import { ExcelJsSource } from "../../src/xlsx/source";
+import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
 const TODAY = "2026-11-22";
 
-async function beispielBytes(): Promise<ArrayBuffer> {
-  const wb = await createTemplateWorkbook("beispiel", TODAY);
+async function beispielBytes(edit?: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
+  const doc = createTemplateWorkbook("beispiel", TODAY);
+  if (!edit) return arrayBuffer(doc.toBytes());
+  const wb = await toExcelJs(doc);
+  edit(wb);
   return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
 }
 
@@ -33,7 +37,7 @@ function tableRef(wb: ExcelJS.Workbook, sheet: string, name: string): string {
 describe("BrowserHost", () => {
   it("appends a new measure inside the loaded table, so the saved file re-reads it as a table row", async () => {
     const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
-    expect(tableRef(host.workbook, "Maßnahmen", "tblMassnahmen")).toBe("A1:R21");
+    expect(tableRef(await host.document.workbook(), "Maßnahmen", "tblMassnahmen")).toBe("A1:R21");
     await host.writeRows([
       {
         kind: "massnahmen",
@@ -70,10 +74,13 @@ describe("BrowserHost", () => {
   });
 
   it("updates a row by its ID and leaves the fields it does not name alone", async () => {
-    const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
-    const ws = host.workbook.getWorksheet("Maßnahmen")!;
-    ws.getCell("S1").value = "Eigene Spalte"; // a column a user added
-    ws.getCell("S4").value = "bleibt";
+    const bytes = await beispielBytes((wb) => {
+      const ws = wb.getWorksheet("Maßnahmen")!;
+      ws.getCell("S1").value = "Eigene Spalte"; // a column a user added
+      ws.getCell("S4").value = "bleibt";
+    });
+    const host = await BrowserHost.open(bytes, "beispiel.xlsx");
+    const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
     const before = ws.getCell("D4").value;
     expect(ws.getCell("A4").value).toBe("M-003");
     await host.writeRows([{ kind: "massnahmen", id: "m-003 ", values: { zielwert: "40 % mehrsprachige Termine" } }]);
@@ -94,12 +101,14 @@ describe("BrowserHost", () => {
   });
 
   it("sets up an empty workbook, never overwrites existing sheets, and fills the table's empty first row", async () => {
-    const host = await BrowserHost.create();
+    const created = await BrowserHost.create();
     const plans = planNewWorkbook(templateContent("leer", TODAY)).sheets;
-    expect(await host.createSheetsIfMissing(plans)).toEqual([]);
-    host.workbook.getWorksheet("Handlungsfelder")!.getCell("B2").value = "Eigener Eintrag";
+    expect(await created.createSheetsIfMissing(plans)).toEqual([]);
+    const edited = await toExcelJs(await created.save());
+    edited.getWorksheet("Handlungsfelder")!.getCell("B2").value = "Eigener Eintrag";
+    const host = await BrowserHost.open((await edited.xlsx.writeBuffer()) as ArrayBuffer, "neu.xlsx");
     expect(await host.createSheetsIfMissing(plans)).toEqual(plans.map((p) => p.name));
-    expect(host.workbook.getWorksheet("Handlungsfelder")!.getCell("B2").value).toBe("Eigener Eintrag");
+    expect((await host.document.workbook()).getWorksheet("Handlungsfelder")!.getCell("B2").value).toBe("Eigener Eintrag");
 
     await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: "Erste Maßnahme" } }]);
     const wb = await reread(host);

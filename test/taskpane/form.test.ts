@@ -28,7 +28,7 @@ const TODAY = "2026-11-22";
 let concept: ReadConcept;
 
 beforeAll(async () => {
-  concept = readConcept(new ExcelJsSource(await createTemplateWorkbook("beispiel", TODAY)));
+  concept = readConcept(await createTemplateWorkbook("beispiel", TODAY).source());
 });
 
 /** A measure that passes every SMART rule. */

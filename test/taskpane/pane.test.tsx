@@ -58,7 +58,7 @@ describe("Maßnahme", () => {
       fireEvent.click(screen.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }));
     });
     await waitFor(() => expect(screen.getByText(/Die Maßnahme M-021 ist gespeichert/)).toBeTruthy());
-    const ws = host.workbook.getWorksheet("Maßnahmen")!;
+    const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
     expect(ws.getCell("A22").value).toBe("M-021");
     expect(ws.getCell("D22").value).toBe("Lernpatenschaften");
     expect(host.selected()).toEqual({ sheet: "Maßnahmen", address: "A22" });
@@ -102,7 +102,7 @@ describe("Maßnahme", () => {
       fireEvent.click(option);
     });
     await waitFor(() => expect(screen.getByText(/ist als A-09 im Blatt „Akteure“ angelegt/)).toBeTruthy());
-    expect(host.workbook.getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
+    expect((await host.document.workbook()).getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
     expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
   });
 
@@ -134,7 +134,7 @@ describe("Prüfen", () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));
     });
     await waitFor(() => expect(screen.getByText(/Das Blatt „Prüfbericht“ enthält jetzt/)).toBeTruthy());
-    expect(host.workbook.getWorksheet("Prüfbericht")).toBeTruthy();
+    expect((await host.document.workbook()).getWorksheet("Prüfbericht")).toBeTruthy();
   });
 });
 
@@ -148,7 +148,7 @@ describe("Bewertung and Einrichten", () => {
       fireEvent.click(screen.getByRole("button", { name: "Bewertungsmatrix anlegen" }));
     });
     await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu/);
-    expect(host.workbook.getWorksheet("Bewertung 2026")).toBeTruthy();
+    expect((await host.document.workbook()).getWorksheet("Bewertung 2026")).toBeTruthy();
     await screen.findByRole("button", { name: "Bewertungsmatrix aktualisieren" });
   });
 

@@ -12,6 +12,7 @@ import type { WorkbookHost } from "../../src/workbook/host";
 import { splitWorkbook } from "../../src/xlsx/circulation";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
 jest.mock("../../src/taskpane/services/officeFile", () => ({ readOpenWorkbookFile: jest.fn() }));
 import { readOpenWorkbookFile } from "../../src/taskpane/services/officeFile";
@@ -51,9 +52,8 @@ async function xlsxFile(workbook: ExcelJS.Workbook, name: string): Promise<File>
 
 /** The return of „Dezernat II – Soziales“ (M-001, M-002, …) after `edit`. */
 async function returnOf(host: BrowserHost, edit: (ws: ExcelJS.Worksheet) => void): Promise<File> {
-  const [first] = await splitWorkbook(host.workbook, { masterFile: "beispiel.xlsx", date: TODAY });
-  const reloaded = new ExcelJS.Workbook();
-  await reloaded.xlsx.load((await first!.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const [first] = await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY });
+  const reloaded = await toExcelJs(first!.workbook);
   edit(reloaded.getWorksheet("Maßnahmen")!);
   return xlsxFile(reloaded, first!.fileName);
 }
@@ -86,7 +86,7 @@ describe("Verteilen: export", () => {
 
   it("in Excel splits the bytes of the open file (from the Office service)", async () => {
     const master = await createTemplateWorkbook("beispiel", TODAY);
-    jest.mocked(readOpenWorkbookFile).mockResolvedValue({ data: (await master.xlsx.writeBuffer()) as ArrayBuffer, name: "Konzept 2027.xlsx" });
+    jest.mocked(readOpenWorkbookFile).mockResolvedValue({ data: arrayBuffer(master.toBytes()), name: "Konzept 2027.xlsx" });
     // Not a BrowserHost: the view must ask Office for the file.
     const inner = new BrowserHost(master, "x.xlsx");
     const host: WorkbookHost = {
@@ -146,12 +146,12 @@ describe("Verteilen: import", () => {
     expect(writeRows.mock.calls[0]![0]).toEqual([
       { kind: "massnahmen", id: "M-001", values: { zielgruppe: "Neu zugewanderte Familien", titel: "Willkommensmappe digital" } },
     ]);
-    const ws = host.workbook.getWorksheet("Maßnahmen")!;
+    const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
     expect(ws.getCell("D2").value).toBe("Willkommensmappe digital");
     expect(ws.getCell("F2").value).toBe("Neu zugewanderte Familien");
     expect(ws.getCell("H3").value).toBe("350 Teilnehmende pro Jahr");
     expect(applySheetPlan.mock.calls.map(([p]) => p.name)).toEqual(["Konflikte", "Zusammenführung", "Rücklaufprotokoll"]);
-    const konflikte = host.workbook.getWorksheet("Konflikte")!;
+    const konflikte = (await host.document.workbook()).getWorksheet("Konflikte")!;
     expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Master behalten/)]);
     expect(konflikte.getRow(3).values).toEqual([]);
     expect(host.selected()).toEqual({ sheet: "Konflikte", address: "A1" });

@@ -4,7 +4,6 @@
  * Zusammenführen der Rückläufe, erst als Vorschau (nichts geschrieben), dann mit den Entscheidungen der
  * Koordinierungsstelle über `writeRows` und `applySheetPlan`.
  */
-import type ExcelJS from "exceljs";
 import type { CellValue, IsoDate } from "../../domain/dates";
 import { type MergeAction, type MergeOutcome, type ReturnInput, mergeReturns } from "../../domain/merge";
 import { idKey, normalizeLabel } from "../../domain/values";
@@ -22,6 +21,7 @@ import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, readReturn, splitWorkbook } from "../../xlsx/circulation";
+import type { XlsxDocument } from "../../xlsx/document";
 import { readOpenWorkbookFile } from "./officeFile";
 
 export type { SplitFile };
@@ -30,10 +30,10 @@ export type { SplitFile };
 async function openWorkbook(
   host: WorkbookHost,
   fileName: string,
-): Promise<{ workbook: ExcelJS.Workbook; name: string }> {
-  if (host instanceof BrowserHost) return { workbook: host.workbook, name: fileName };
+): Promise<{ workbook: XlsxDocument; name: string }> {
+  if (host instanceof BrowserHost) return { workbook: host.document, name: fileName };
   const file = await readOpenWorkbookFile();
-  return { workbook: (await BrowserHost.open(file.data, file.name)).workbook, name: file.name };
+  return { workbook: (await BrowserHost.open(file.data, file.name)).document, name: file.name };
 }
 
 /** One workbook per Fachbereich (nothing is written to the open workbook). */
@@ -43,7 +43,8 @@ export async function splitOpenWorkbook(host: WorkbookHost, fileName: string, to
 }
 
 export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
-  return (await file.workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  const bytes = file.workbook.toBytes();
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 export interface PickedFile {
@@ -81,7 +82,7 @@ export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResul
   for (const f of files) {
     try {
       const opened = await BrowserHost.open(f.data, f.name);
-      inputs.push(readReturn({ file: f.name, workbook: opened.workbook }));
+      inputs.push(await readReturn({ file: f.name, workbook: opened.document }));
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : String(error);
       problems.push(

@@ -1,0 +1,804 @@
+/**
+ * An .xlsx package that the program changes by patching: it replaces the sheets it generates, changes the
+ * cells it writes, and touches only the parts those need (workbook.xml, its relationships, content types,
+ * styles, the sheets' own relationships and tables). Every other part — charts, drawings, images, pivot
+ * tables and caches, slicers, threaded comments, custom properties, customXml, printer settings, external
+ * links — is copied compressed, byte for byte, and never unpacked. See ./zip.ts for why.
+ */
+import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
+import { columnLetter, columnNumber } from "../workbook/read";
+import { type GeneratedSheet, NS_MAIN, NS_REL, cellXml, generateSheet } from "./sheetXml";
+import { EMPTY_STYLES, StyleBook } from "./styles";
+import { UserError } from "./userError";
+import {
+  attributes,
+  element,
+  elements,
+  escapeXml,
+  hasDoctype,
+  prefixOf,
+  removeAttribute,
+  rootPrefix,
+  setAttribute,
+  splice,
+} from "./xml";
+import { type ZipEntry, ZipError, inflateEntry, newEntry, readZip, writeZip } from "./zip";
+import type { CellValue } from "../domain/dates";
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const REL_TYPE = {
+  worksheet: `${REL}/worksheet`,
+  styles: `${REL}/styles`,
+  sharedStrings: `${REL}/sharedStrings`,
+  table: `${REL}/table`,
+  comments: `${REL}/comments`,
+  vml: `${REL}/vmlDrawing`,
+  hyperlink: `${REL}/hyperlink`,
+  printerSettings: `${REL}/printerSettings`,
+  calcChain: `${REL}/calcChain`,
+  officeDocument: `${REL}/officeDocument`,
+} as const;
+
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
+  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+  core: "application/vnd.openxmlformats-package.core-properties+xml",
+};
+
+/** What is wrong with a package, for the caller's sentence naming the file. */
+export class PackageError extends Error {
+  constructor(
+    readonly reason: ZipError["reason"] | "not-a-workbook" | "doctype",
+    readonly part?: string,
+  ) {
+    super(reason);
+  }
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rId: string;
+  state: "visible" | "hidden" | "veryHidden";
+  /** The part, e.g. `xl/worksheets/sheet1.xml`; null where the relationship is missing. */
+  part: string | null;
+  /** A worksheet (cells) rather than a chart sheet, dialog sheet or macro sheet. */
+  worksheet: boolean;
+}
+
+/** One cell the program writes into an existing sheet. */
+export interface CellWrite {
+  row: number;
+  column: number;
+  value: CellValue;
+}
+
+const decode = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
+const encode = (text: string) => new TextEncoder().encode(text);
+
+/** The part a relationship target names, relative to the part that holds the relationship. */
+export function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const base = fromPart.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") base.pop();
+    else if (seg !== ".") base.push(seg);
+  }
+  return base.join("/");
+}
+
+export function relsPartOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+}
+
+function relativeTarget(fromPart: string, part: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export class XlsxPackage {
+  private readonly entries = new Map<string, ZipEntry>();
+  private readonly order: string[] = [];
+  /** Parts the program wrote (text), by name; they replace or add entries when saved. */
+  private readonly written = new Map<string, string>();
+  private readonly removed = new Set<string>();
+  private readonly texts = new Map<string, string>();
+  private styleBook: StyleBook | null = null;
+  private changedCells = false;
+
+  private constructor(entries: ZipEntry[]) {
+    for (const e of entries) {
+      // A name twice is a broken or hostile zip: the last one would win in one reader and the first in another.
+      if (this.entries.has(e.name)) throw new PackageError("corrupt", e.name);
+      this.entries.set(e.name, e);
+      this.order.push(e.name);
+    }
+  }
+
+  /** Reads the package's directory; throws PackageError (limits, not a workbook). Nothing is inflated yet. */
+  static fromBytes(bytes: Uint8Array): XlsxPackage {
+    let entries: ZipEntry[];
+    try {
+      entries = readZip(bytes);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.reason, error.part);
+      throw error;
+    }
+    const pkg = new XlsxPackage(entries);
+    if (!pkg.has("[Content_Types].xml") || !pkg.workbookPart()) throw new PackageError("not-a-workbook");
+    return pkg;
+  }
+
+  /** A package with an empty workbook (no sheet yet): `init` and `split` build on it. */
+  static empty(now = new Date()): XlsxPackage {
+    const pkg = new XlsxPackage([]);
+    const iso = now.toISOString().replace(/\.\d+Z$/, "Z");
+    pkg.put(
+      "[Content_Types].xml",
+      XML_DECL +
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        `<Default Extension="rels" ContentType="${CT.rels}"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>` +
+        `<Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/>` +
+        `<Override PartName="/docProps/core.xml" ContentType="${CT.core}"/></Types>`,
+    );
+    pkg.put(
+      "_rels/.rels",
+      XML_DECL +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL_TYPE.officeDocument}" Target="xl/workbook.xml"/>` +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        "</Relationships>",
+    );
+    pkg.put(
+      "docProps/core.xml",
+      XML_DECL +
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:creator>Maßnahmenplaner</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
+        `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`,
+    );
+    pkg.put(
+      "xl/workbook.xml",
+      XML_DECL +
+        `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
+        '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="15000" activeTab="0"/></bookViews>' +
+        '<sheets></sheets><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>',
+    );
+    pkg.put(
+      "xl/_rels/workbook.xml.rels",
+      XML_DECL +
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        `<Relationship Id="rId1" Type="${REL_TYPE.styles}" Target="styles.xml"/></Relationships>`,
+    );
+    pkg.put("xl/styles.xml", EMPTY_STYLES);
+    return pkg;
+  }
+
+  // ——— reading parts ———
+
+  has(part: string): boolean {
+    return !this.removed.has(part) && (this.written.has(part) || this.entries.has(part));
+  }
+
+  /** Part names in package order (written parts included, removed ones not). */
+  partNames(): string[] {
+    const names = this.order.filter((n) => !this.removed.has(n));
+    for (const n of this.written.keys()) if (!this.entries.has(n) && !this.removed.has(n)) names.push(n);
+    return names;
+  }
+
+  /** The text of an XML part, inflated within the limits; DOCTYPEs are refused. */
+  text(part: string): string | undefined {
+    if (this.removed.has(part)) return undefined;
+    const written = this.written.get(part);
+    if (written !== undefined) return written;
+    let text = this.texts.get(part);
+    if (text !== undefined) return text;
+    const entry = this.entries.get(part);
+    if (!entry) return undefined;
+    text = decode(this.inflate(entry));
+    if (hasDoctype(text)) throw new PackageError("doctype", part);
+    this.texts.set(part, text);
+    return text;
+  }
+
+  private inflate(entry: ZipEntry): Uint8Array {
+    try {
+      return inflateEntry(entry);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.reason, error.part);
+      throw error;
+    }
+  }
+
+  /** The bytes of a part as it is stored now (for tests and for the reading copy). */
+  bytes(part: string): Uint8Array | undefined {
+    const written = this.written.get(part);
+    if (written !== undefined) return encode(written);
+    const entry = this.entries.get(part);
+    return entry && !this.removed.has(part) ? this.inflate(entry) : undefined;
+  }
+
+  private put(part: string, text: string): void {
+    this.written.set(part, text);
+    this.removed.delete(part);
+  }
+
+  private remove(part: string): void {
+    this.written.delete(part);
+    this.removed.add(part);
+  }
+
+  workbookPart(): string | null {
+    const rels = this.relationships("");
+    const main = rels.find((r) => r.type === REL_TYPE.officeDocument);
+    const part = main ? resolveTarget("", main.target) : null;
+    return part && this.has(part) ? part : null;
+  }
+
+  /** Relationships of a part ("" for the package's own `_rels/.rels`). */
+  relationships(part: string): Relationship[] {
+    const xml = this.text(part === "" ? "_rels/.rels" : relsPartOf(part));
+    if (!xml) return [];
+    const prefix = rootPrefix(xml, "Relationships");
+    return elements(xml, `${prefix}Relationship`).map((e) => {
+      const a = attributes(e.tag);
+      return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", external: a.TargetMode === "External" };
+    });
+  }
+
+  /** The sheets in tab order as workbook.xml lists them. */
+  sheets(): SheetEntry[] {
+    const wb = this.workbookPart()!;
+    const xml = this.text(wb)!;
+    const p = rootPrefix(xml, "workbook");
+    const r = prefixOf(xml, NS_REL) ?? "r";
+    const rels = new Map(this.relationships(wb).map((rel) => [rel.id, rel]));
+    const sheets = element(xml, `${p}sheets`);
+    if (!sheets) return [];
+    return elements(sheets.inner, `${p}sheet`).map((e) => {
+      const a = attributes(e.tag);
+      const rel = rels.get(a[`${r}:id`] ?? "");
+      return {
+        name: a.name ?? "",
+        sheetId: Number(a.sheetId ?? 0),
+        rId: a[`${r}:id`] ?? "",
+        state: a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible",
+        part: rel && !rel.external ? resolveTarget(wb, rel.target) : null,
+        worksheet: rel?.type === REL_TYPE.worksheet,
+      };
+    });
+  }
+
+  date1904(): boolean {
+    const xml = this.text(this.workbookPart()!)!;
+    const pr = element(xml, `${rootPrefix(xml, "workbook")}workbookPr`);
+    const v = pr ? attributes(pr.tag).date1904 : undefined;
+    return v === "1" || v === "true";
+  }
+
+  /** Table parts of the whole workbook with their names and ids. */
+  tables(): { part: string; sheetPart: string; name: string; id: number }[] {
+    const out: { part: string; sheetPart: string; name: string; id: number }[] = [];
+    for (const sheet of this.sheets()) {
+      if (!sheet.part || !sheet.worksheet) continue;
+      for (const rel of this.relationships(sheet.part)) {
+        if (rel.type !== REL_TYPE.table || rel.external) continue;
+        const part = resolveTarget(sheet.part, rel.target);
+        const xml = this.text(part);
+        if (!xml) continue;
+        const root = element(xml, `${rootPrefix(xml, "table")}table`);
+        const a = root ? attributes(root.tag) : {};
+        out.push({ part, sheetPart: sheet.part, name: a.name ?? a.displayName ?? "", id: Number(a.id ?? 0) });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A copy with only what the reader needs (workbook, styles, shared strings, worksheets with their tables
+   * and notes), stored uncompressed, for exceljs: it unpacks every entry it is given, so it is never given
+   * charts, images, pivot caches or anything else it would not read.
+   */
+  readingCopy(): Uint8Array {
+    this.flushStyles();
+    const wb = this.workbookPart()!;
+    const out: ZipEntry[] = [];
+    const add = (name: string, text?: string) => {
+      const data = text !== undefined ? encode(text) : this.bytes(name);
+      if (data) out.push({ ...newEntryStored(name, data) });
+    };
+    add("[Content_Types].xml");
+    add("_rels/.rels", this.text("_rels/.rels"));
+    const worksheets = this.sheets().filter((s) => s.worksheet && s.part && this.has(s.part));
+    add("xl/workbook.xml", this.readingWorkbookXml(wb, new Set(worksheets.map((s) => s.rId))));
+    const wbRels = this.relationships(wb).filter((r) =>
+      [REL_TYPE.worksheet, REL_TYPE.styles, REL_TYPE.sharedStrings].includes(r.type as never),
+    );
+    add("xl/_rels/workbook.xml.rels", relsXml(wbRels));
+    for (const rel of wbRels) {
+      if (rel.type === REL_TYPE.worksheet) continue;
+      const part = resolveTarget(wb, rel.target);
+      const standard = rel.type === REL_TYPE.styles ? "xl/styles.xml" : "xl/sharedStrings.xml";
+      if (this.has(part)) add(standard, this.text(part));
+    }
+    for (const sheet of worksheets) {
+      add(sheet.part!, this.text(sheet.part!));
+      const keep = this.relationships(sheet.part!).filter(
+        (r) => r.type === REL_TYPE.table || r.type === REL_TYPE.comments || r.type === REL_TYPE.hyperlink,
+      );
+      add(relsPartOf(sheet.part!), relsXml(keep));
+      for (const r of keep) {
+        if (r.external) continue;
+        const part = resolveTarget(sheet.part!, r.target);
+        if (this.has(part)) add(part, this.text(part));
+      }
+    }
+    return writeZip(out);
+  }
+
+  /** workbook.xml for the reader: only the worksheets (chart sheets have no cells), no pivot caches. */
+  private readingWorkbookXml(wb: string, keep: Set<string>): string {
+    const xml = this.text(wb)!;
+    const p = rootPrefix(xml, "workbook");
+    const r = prefixOf(xml, NS_REL) ?? "r";
+    const sheets = element(xml, `${p}sheets`);
+    if (!sheets) return xml;
+    const kept = elements(sheets.inner, `${p}sheet`)
+      .filter((e) => keep.has(attributes(e.tag)[`${r}:id`] ?? ""))
+      .map((e) => e.tag)
+      .join("");
+    let out = xml.slice(0, sheets.start) + `<${p}sheets>${kept}</${p}sheets>` + xml.slice(sheets.end);
+    for (const name of ["pivotCaches", "externalReferences", "definedNames"]) {
+      const el = element(out, `${p}${name}`);
+      if (el) out = out.slice(0, el.start) + out.slice(el.end);
+    }
+    return out;
+  }
+
+  // ——— writing ———
+
+  styles(): StyleBook {
+    if (!this.styleBook) {
+      const wb = this.workbookPart()!;
+      const rel = this.relationships(wb).find((r) => r.type === REL_TYPE.styles);
+      const text = rel ? this.text(resolveTarget(wb, rel.target)) : undefined;
+      this.styleBook = new StyleBook(text ?? EMPTY_STYLES);
+    }
+    return this.styleBook;
+  }
+
+  private stylesPart(): string {
+    const wb = this.workbookPart()!;
+    const rel = this.relationships(wb).find((r) => r.type === REL_TYPE.styles);
+    if (rel) return resolveTarget(wb, rel.target);
+    this.addRelationship(wb, REL_TYPE.styles, "xl/styles.xml");
+    this.setContentType("/xl/styles.xml", CT.styles);
+    return "xl/styles.xml";
+  }
+
+  /** Writes the formats appended so far into the styles part (the book keeps the original to extend). */
+  private flushStyles(): void {
+    if (this.styleBook?.changed) this.put(this.stylesPart(), this.styleBook.toXml());
+  }
+
+  /**
+   * Adds or replaces a generated sheet (whole). A sheet of that name keeps its place among the tabs;
+   * refused (UserError naming the part) where that sheet carries a part the program cannot keep.
+   */
+  replaceSheet(plan: SheetPlan): void {
+    const wb = this.workbookPart()!;
+    const existing = this.sheets().find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
+    let part: string;
+    if (existing) {
+      if (!existing.worksheet || !existing.part) {
+        throw new UserError(`Das Blatt „${existing.name}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`);
+      }
+      part = existing.part;
+      this.dropOwnedParts(part, existing.name);
+      this.setSheetAttributes(existing.rId, plan);
+    } else {
+      part = this.freePart("xl/worksheets/sheet", ".xml");
+      const rId = this.addRelationship(wb, REL_TYPE.worksheet, part);
+      this.appendSheet(plan, rId);
+      this.setContentType(`/${part}`, CT.worksheet);
+    }
+    const rels: Relationship[] = [];
+    const rel = { table: "rId1", comments: "rId2", vml: "rId3" };
+    const generated = generateSheet(plan, {
+      styles: this.styles(),
+      date1904: this.date1904(),
+      tableId: this.nextTableId(),
+      rel,
+      vmlId: 1000 + this.partNames().filter((n) => n.endsWith(".vml")).length,
+    });
+    this.put(part, generated.sheetXml);
+    this.addSheetParts(part, generated, rel, rels);
+    const relsPart = relsPartOf(part);
+    if (rels.length) this.put(relsPart, relsXml(rels));
+    else if (this.has(relsPart)) this.remove(relsPart);
+    this.setPrintTitles(plan.name, generated.printTitles);
+    this.cellsChanged();
+  }
+
+  private addSheetParts(part: string, g: GeneratedSheet, rel: { table: string; comments: string; vml: string }, rels: Relationship[]) {
+    if (g.tableXml) {
+      const table = this.freePart("xl/tables/table", ".xml");
+      this.put(table, g.tableXml);
+      this.setContentType(`/${table}`, CT.table);
+      rels.push({ id: rel.table, type: REL_TYPE.table, target: relativeTarget(part, table), external: false });
+    }
+    if (g.commentsXml && g.vmlXml) {
+      const comments = this.freePart("xl/comments", ".xml");
+      const vml = this.freePart("xl/drawings/vmlDrawing", ".vml");
+      this.put(comments, g.commentsXml);
+      this.put(vml, g.vmlXml);
+      this.setContentType(`/${comments}`, CT.comments);
+      this.setDefaultContentType("vml", CT.vml);
+      rels.push({ id: rel.comments, type: REL_TYPE.comments, target: relativeTarget(part, comments), external: false });
+      rels.push({ id: rel.vml, type: REL_TYPE.vml, target: relativeTarget(part, vml), external: false });
+    }
+  }
+
+  /** Removes the tables, notes and printer settings of a generated sheet; anything else is refused. */
+  private dropOwnedParts(part: string, name: string): void {
+    const owned: string[] = [REL_TYPE.table, REL_TYPE.comments, REL_TYPE.vml, REL_TYPE.printerSettings];
+    const rels = this.relationships(part);
+    const foreign = rels.find((r) => !owned.includes(r.type) && !(r.external && r.type === REL_TYPE.hyperlink));
+    if (foreign) {
+      const what = foreign.external ? foreign.target : resolveTarget(part, foreign.target);
+      throw new UserError(
+        `Das Blatt „${name}“ wird vom Programm neu erzeugt, enthält aber „${what}“ (z. B. ein Diagramm oder eine Grafik), das dabei verloren ginge; bitte verschieben Sie es auf ein eigenes Blatt.`,
+      );
+    }
+    for (const r of rels) {
+      if (r.external) continue;
+      const target = resolveTarget(part, r.target);
+      this.remove(target);
+      this.removeContentType(`/${target}`);
+    }
+  }
+
+  private nextTableId(): number {
+    return Math.max(0, ...this.tables().map((t) => t.id)) + 1;
+  }
+
+  private freePart(stem: string, ext: string): string {
+    const taken = new Set([...this.entries.keys(), ...this.written.keys()].map((n) => n.toLowerCase()));
+    for (let i = 1; ; i++) if (!taken.has(`${stem}${i}${ext}`.toLowerCase())) return `${stem}${i}${ext}`;
+  }
+
+  private editWorkbook(edit: (xml: string, p: string, r: string) => string): void {
+    const wb = this.workbookPart()!;
+    const xml = this.text(wb)!;
+    this.put(wb, edit(xml, rootPrefix(xml, "workbook"), prefixOf(xml, NS_REL) ?? "r"));
+  }
+
+  private appendSheet(plan: SheetPlan, rId: string): void {
+    const sheetId = Math.max(0, ...this.sheets().map((s) => s.sheetId)) + 1;
+    this.editWorkbook((xml, p, r) => {
+      const state = plan.state === "visible" ? "" : ` state="${plan.state}"`;
+      const tag = `<${p}sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}"${state} ${r}:id="${rId}"/>`;
+      const sheets = element(xml, `${p}sheets`)!;
+      if (sheets.tag.endsWith("/>")) return splice(xml, [{ start: sheets.start, end: sheets.end, text: `<${p}sheets>${tag}</${p}sheets>` }]);
+      const end = sheets.end - `</${p}sheets>`.length;
+      return xml.slice(0, end) + tag + xml.slice(end);
+    });
+  }
+
+  private setSheetAttributes(rId: string, plan: SheetPlan): void {
+    this.editWorkbook((xml, p, r) => {
+      const sheets = element(xml, `${p}sheets`)!;
+      const el = elements(xml, `${p}sheet`, sheets.start, sheets.end).find((e) => attributes(e.tag)[`${r}:id`] === rId)!;
+      const tag = plan.state === "visible" ? removeAttribute(el.tag, "state") : setAttribute(el.tag, "state", plan.state);
+      return splice(xml, [{ start: el.start, end: el.end, text: tag }]);
+    });
+  }
+
+  /** `_xlnm.Print_Titles` of one sheet: replaced, or removed where the plan has none. */
+  private setPrintTitles(sheetName: string, rows: string | undefined): void {
+    const index = this.sheets().findIndex((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    const quoted = `'${sheetName.replace(/'/g, "''")}'`;
+    this.editWorkbook((xml, p) => {
+      let out = xml;
+      const names = element(out, `${p}definedNames`);
+      if (names) {
+        const drop = elements(out, `${p}definedName`, names.start, names.end).filter((e) => {
+          const a = attributes(e.tag);
+          return a.name === "_xlnm.Print_Titles" && Number(a.localSheetId) === index;
+        });
+        out = splice(out, drop.map((e) => ({ start: e.start, end: e.end, text: "" })));
+      }
+      if (!rows) return out;
+      const def = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!${rows}`)}</${p}definedName>`;
+      const again = element(out, `${p}definedNames`);
+      if (again && !again.tag.endsWith("/>")) {
+        const end = again.end - `</${p}definedNames>`.length;
+        return out.slice(0, end) + def + out.slice(end);
+      }
+      if (again) return splice(out, [{ start: again.start, end: again.end, text: `<${p}definedNames>${def}</${p}definedNames>` }]);
+      return insertAfterFirst(out, [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`], `<${p}definedNames>${def}</${p}definedNames>`);
+    });
+  }
+
+  private addRelationship(part: string, type: string, targetPart: string): string {
+    const relsPart = relsPartOf(part);
+    const rels = this.relationships(part);
+    const ids = new Set(rels.map((r) => r.id));
+    let n = rels.length + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const tag = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(part, targetPart))}"/>`;
+    const xml = this.text(relsPart);
+    if (!xml) {
+      this.put(relsPart, relsXml([{ id, type, target: relativeTarget(part, targetPart), external: false }]));
+      return id;
+    }
+    const prefix = rootPrefix(xml, "Relationships");
+    const end = xml.lastIndexOf(`</${prefix}Relationships>`);
+    const text = prefix ? tag.replace("<Relationship", `<${prefix}Relationship`) : tag;
+    this.put(relsPart, end >= 0 ? xml.slice(0, end) + text + xml.slice(end) : xml.replace(/\/>\s*$/, `>${text}</${prefix}Relationships>`));
+    return id;
+  }
+
+  private editContentTypes(edit: (xml: string, p: string) => string): void {
+    const xml = this.text("[Content_Types].xml")!;
+    const out = edit(xml, rootPrefix(xml, "Types"));
+    if (out !== xml) this.put("[Content_Types].xml", out);
+  }
+
+  private setContentType(partName: string, type: string): void {
+    this.editContentTypes((xml, p) => {
+      const existing = elements(xml, `${p}Override`).find((e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase());
+      const tag = `<${p}Override PartName="${escapeXml(partName)}" ContentType="${type}"/>`;
+      if (existing) return splice(xml, [{ start: existing.start, end: existing.end, text: tag }]);
+      const end = xml.lastIndexOf(`</${p}Types>`);
+      return xml.slice(0, end) + tag + xml.slice(end);
+    });
+  }
+
+  private setDefaultContentType(extension: string, type: string): void {
+    this.editContentTypes((xml, p) => {
+      if (elements(xml, `${p}Default`).some((e) => attributes(e.tag).Extension?.toLowerCase() === extension)) return xml;
+      const end = xml.lastIndexOf(`</${p}Types>`);
+      return xml.slice(0, end) + `<${p}Default Extension="${extension}" ContentType="${type}"/>` + xml.slice(end);
+    });
+  }
+
+  private removeContentType(partName: string): void {
+    this.editContentTypes((xml, p) => {
+      const drop = elements(xml, `${p}Override`).filter((e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase());
+      return splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" })));
+    });
+  }
+
+  /**
+   * After the program changed cells: Excel recalculates on opening, and its calculation chain (a cache of
+   * formula cells in calculation order, which may name cells that are gone) is dropped for Excel to rebuild.
+   */
+  private cellsChanged(): void {
+    if (this.changedCells) return;
+    this.changedCells = true;
+    const wb = this.workbookPart()!;
+    this.editWorkbook((xml, p) => {
+      const calc = element(xml, `${p}calcPr`);
+      if (calc) return splice(xml, [{ start: calc.start, end: calc.start + calc.tag.length, text: setAttribute(calc.tag, "fullCalcOnLoad", "1") }]);
+      return insertAfterFirst(xml, [`</${p}definedNames>`, `</${p}externalReferences>`, `</${p}sheets>`], `<${p}calcPr fullCalcOnLoad="1"/>`);
+    });
+    const chain = this.relationships(wb).find((r) => r.type === REL_TYPE.calcChain);
+    if (chain) {
+      const part = resolveTarget(wb, chain.target);
+      this.remove(part);
+      this.removeContentType(`/${part}`);
+      const relsPart = relsPartOf(wb);
+      const xml = this.text(relsPart)!;
+      const prefix = rootPrefix(xml, "Relationships");
+      const drop = elements(xml, `${prefix}Relationship`).filter((e) => attributes(e.tag).Id === chain.id);
+      this.put(relsPart, splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" }))));
+    }
+  }
+
+  /**
+   * Writes cells into an existing worksheet: a cell keeps its own format; a new cell takes the format of
+   * the cell in the same column of `templateRow` (the table's first data row), and a date gets a date
+   * format where its cell has none. Text is written as text, never as a formula.
+   */
+  writeCells(sheetName: string, writes: CellWrite[], templateRow?: number): void {
+    if (writes.length === 0) return;
+    const sheet = this.sheets().find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!sheet?.part || !sheet.worksheet) throw new Error(`Blatt „${sheetName}“ nicht gefunden.`);
+    const xml = this.text(sheet.part)!;
+    this.put(sheet.part, patchSheetCells(xml, writes, this.styles(), this.date1904(), templateRow));
+    this.cellsChanged();
+  }
+
+  /** Extends a table (and its filter) down to `lastRow`; a table already reaching it is left alone. */
+  extendTable(tableName: string, lastRow: number): void {
+    const table = this.tables().find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+    if (!table) return;
+    const xml = this.text(table.part)!;
+    const p = rootPrefix(xml, "table");
+    const root = element(xml, `${p}table`)!;
+    const a = attributes(root.tag);
+    const [start, end] = (a.ref ?? "").split(":");
+    const m = /^([A-Z]+)(\d+)$/i.exec(end ?? "");
+    if (!start || !m || Number(m[2]) >= lastRow) return;
+    const totals = Number(a.totalsRowCount ?? 0);
+    const ref = `${start}:${m[1]}${lastRow + totals}`;
+    const edits = [{ start: root.start, end: root.start + root.tag.length, text: setAttribute(root.tag, "ref", ref) }];
+    const filter = element(xml, `${p}autoFilter`, root.start + root.tag.length);
+    if (filter) edits.push({ start: filter.start, end: filter.start + filter.tag.length, text: setAttribute(filter.tag, "ref", `${start}:${m[1]}${lastRow}`) });
+    this.put(table.part, splice(xml, edits));
+  }
+
+  /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */
+  toBytes(now = new Date()): Uint8Array {
+    this.flushStyles();
+    const out: ZipEntry[] = [];
+    for (const name of this.partNames()) {
+      const text = this.written.get(name);
+      out.push(text !== undefined ? newEntry(name, encode(text), now) : this.entries.get(name)!);
+    }
+    return writeZip(out);
+  }
+}
+
+function newEntryStored(name: string, data: Uint8Array): ZipEntry {
+  const e = newEntry(name, data);
+  return e.method === 0 ? e : { ...e, method: 0, compressedSize: data.length, raw: data };
+}
+
+function relsXml(rels: Relationship[]): string {
+  return (
+    XML_DECL +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    rels
+      .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
+      .join("") +
+    "</Relationships>"
+  );
+}
+
+function insertAfterFirst(xml: string, anchors: string[], text: string): string {
+  for (const anchor of anchors) {
+    const at = xml.indexOf(anchor);
+    if (at >= 0) return xml.slice(0, at + anchor.length) + text + xml.slice(at + anchor.length);
+  }
+  return xml;
+}
+
+/** Splits `A12` into column and row numbers. */
+function cellRef(ref: string): { row: number; column: number } | null {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref);
+  return m ? { column: columnNumber(m[1]!), row: Number(m[2]) } : null;
+}
+
+/** The sheet XML with the cells written; rows and cells stay in order, untouched rows byte for byte. */
+export function patchSheetCells(xml: string, writes: CellWrite[], styles: StyleBook, date1904: boolean, templateRow?: number): string {
+  const p = rootPrefix(xml, "worksheet");
+  const data = element(xml, `${p}sheetData`);
+  if (!data) throw new Error("sheetData fehlt");
+  const innerStart = data.start + data.tag.length;
+  const rows = data.tag.endsWith("/>") ? [] : elements(xml, `${p}row`, innerStart, data.end);
+  const rowAt = new Map<number, (typeof rows)[number]>();
+  let implicit = 0;
+  for (const r of rows) {
+    const n = Number(attributes(r.tag).r ?? implicit + 1);
+    implicit = n;
+    rowAt.set(n, r);
+  }
+  const byRow = new Map<number, CellWrite[]>();
+  for (const w of writes) {
+    const list = byRow.get(w.row) ?? [];
+    list.push(w);
+    byRow.set(w.row, list);
+  }
+  const template = templateRow !== undefined ? cellStylesOf(rowAt.get(templateRow), p) : new Map<number, number>();
+  const columnDefault = columnStylesOf(xml, p);
+  const styleFor = (column: number, own: number | undefined, value: CellValue): number => {
+    let s = own ?? template.get(column) ?? columnDefault(column) ?? 0;
+    if (value instanceof Date && !/d/.test(styles.formatCode(s))) s = styles.withNumFmt(s, DATE_FORMAT);
+    return s;
+  };
+  const edits: { start: number; end: number; text: string }[] = [];
+  const newRows: { row: number; text: string }[] = [];
+  for (const [row, list] of byRow) {
+    const existing = rowAt.get(row);
+    const cells = existing ? cellsOf(existing, p) : new Map<number, { xml: string; style?: number }>();
+    for (const w of list) {
+      const own = cells.get(w.column)?.style;
+      const text = cellXml(`${columnLetter(w.column)}${row}`, w.value ?? null, styleFor(w.column, own, w.value), date1904);
+      cells.set(w.column, { xml: p ? prefixCell(text, p) : text });
+    }
+    const inner = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c.xml).join("");
+    if (existing) {
+      const tag = removeAttribute(existing.tag.replace(/\s*\/>$/, ">"), "spans");
+      edits.push({ start: existing.start, end: existing.end, text: `${tag}${inner}</${p}row>` });
+    } else {
+      newRows.push({ row, text: `<${p}row r="${row}">${inner}</${p}row>` });
+    }
+  }
+  // New rows go before the first existing row with a higher number.
+  newRows.sort((a, b) => a.row - b.row);
+  const sortedRows = [...rowAt.entries()].sort((a, b) => a[0] - b[0]);
+  const closeAt = data.tag.endsWith("/>") ? -1 : data.end - `</${p}sheetData>`.length;
+  for (const nr of newRows) {
+    const next = sortedRows.find(([n]) => n > nr.row);
+    const at = next ? next[1].start : closeAt;
+    if (at < 0) continue;
+    edits.push({ start: at, end: at, text: nr.text });
+  }
+  let out = splice(xml, edits);
+  if (closeAt < 0 && newRows.length) {
+    const empty = element(out, `${p}sheetData`)!;
+    out = splice(out, [{ start: empty.start, end: empty.end, text: `<${p}sheetData>${newRows.map((r) => r.text).join("")}</${p}sheetData>` }]);
+  }
+  return widenDimension(out, p, writes);
+}
+
+function prefixCell(text: string, p: string): string {
+  return text.replace(/<(\/?)(c|f|v|is|t)(?=[\s>/])/g, `<$1${p}$2`);
+}
+
+function cellsOf(row: { start: number; end: number; tag: string; inner: string }, p: string): Map<number, { xml: string; style?: number }> {
+  const out = new Map<number, { xml: string; style?: number }>();
+  let implicit = 0;
+  for (const c of elements(row.inner, `${p}c`)) {
+    const a = attributes(c.tag);
+    const column = a.r ? (cellRef(a.r)?.column ?? implicit + 1) : implicit + 1;
+    implicit = column;
+    const xml = row.inner.slice(c.start, c.end);
+    out.set(column, { xml, ...(a.s !== undefined ? { style: Number(a.s) } : {}) });
+  }
+  return out;
+}
+
+function cellStylesOf(row: { start: number; end: number; tag: string; inner: string } | undefined, p: string): Map<number, number> {
+  const out = new Map<number, number>();
+  if (!row) return out;
+  for (const [column, c] of cellsOf(row, p)) if (c.style !== undefined) out.set(column, c.style);
+  return out;
+}
+
+function columnStylesOf(xml: string, p: string): (column: number) => number | undefined {
+  const cols = element(xml, `${p}cols`);
+  const ranges = cols
+    ? elements(cols.inner, `${p}col`).map((c) => {
+        const a = attributes(c.tag);
+        return { min: Number(a.min), max: Number(a.max), style: a.style !== undefined ? Number(a.style) : undefined };
+      })
+    : [];
+  return (column) => ranges.find((r) => column >= r.min && column <= r.max)?.style;
+}
+
+function widenDimension(xml: string, p: string, writes: CellWrite[]): string {
+  const dim = element(xml, `${p}dimension`);
+  if (!dim) return xml;
+  const ref = attributes(dim.tag).ref ?? "A1";
+  const [a, b] = ref.split(":");
+  const start = cellRef(a ?? "A1") ?? { row: 1, column: 1 };
+  const end = cellRef(b ?? a ?? "A1") ?? start;
+  const bottom = Math.max(end.row, ...writes.map((w) => w.row));
+  const right = Math.max(end.column, ...writes.map((w) => w.column));
+  if (bottom === end.row && right === end.column) return xml;
+  const text = setAttribute(dim.tag, "ref", `${columnLetter(start.column)}${start.row}:${columnLetter(right)}${bottom}`);
+  return splice(xml, [{ start: dim.start, end: dim.end, text }]);
+}
