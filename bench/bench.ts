@@ -15,14 +15,21 @@ import type { ChildResult, Op } from "./child";
 import { REPO_ROOT, TODAY, conceptWorkbook } from "./generate";
 
 const DEFAULT_SIZES = [500, 5000, 20000];
-const AIM = { op: "check" as Op, size: 5000, ratio: 1.5 };
+/** Aims at 5,000 measures: time (and where given, peak memory) relative to the measure's floor. */
+const AIMS: { op: Op; size: number; ratio: number; memory?: number }[] = [
+  { op: "check", size: 5000, ratio: 1.5 },
+  { op: "matrix-inplace", size: 5000, ratio: 1.2, memory: 1.5 },
+];
 const CHILD = path.join(__dirname, "child.ts");
 
 /** What is measured, and the exceljs-only operation it is compared with. */
 const MEASURES: { op: Op; label: string; floor: Op }[] = [
+  { op: "open", label: "öffnen (eigenes Lesen)", floor: "read" },
   { op: "check", label: "check", floor: "read" },
   { op: "check-o", label: "check -o", floor: "read-write" },
-  { op: "matrix", label: "matrix", floor: "read-write" },
+  { op: "matrix", label: "matrix -o", floor: "read-write" },
+  // The aim of in-place writes: at most 1.2× the time and 1.5× the memory of reading the file alone.
+  { op: "matrix-inplace", label: "matrix (in der Datei)", floor: "read" },
 ];
 
 interface Run extends ChildResult {
@@ -190,19 +197,32 @@ async function main(): Promise<number> {
   console.log("Zeit: Median der Operation im Kindprozess; Boden: dieselbe Datei nur mit exceljs");
   console.log("(check: xlsx.readFile; check -o und matrix: xlsx.readFile + xlsx.writeFile). Spitze RSS: Maximum über die Läufe.");
   console.log("Prozess: Median der Laufzeit des ganzen Kindprozesses (mit Start von Node/tsx und Laden der Module).");
-  console.log("Befunde: bei matrix die Zahl der Zeilen der Runde; matrix schreibt wie check -o die ganze Mappe neu.");
+  console.log("Befunde: bei matrix die Zahl der Zeilen der Runde. Geschrieben wird durch Ändern des Pakets: nur die erzeugten");
+  console.log("Blätter und die nötigen Teile werden neu geschrieben, alles andere wird unverändert (gepackt) übernommen.");
   console.log("");
 
-  const s = results.get(`${AIM.size}:${AIM.op}`);
-  const f = results.get(`${AIM.size}:${MEASURES.find((m) => m.op === AIM.op)!.floor}`);
-  const aim = `Ziel: ${AIM.op} ≤ ${de(AIM.ratio, 1)}× Boden bei ${count(AIM.size)} Maßnahmen`;
-  if (s && f) {
-    const ratio = s.seconds / f.seconds;
-    console.log(`${aim}: ${ratio <= AIM.ratio ? "erreicht" : "NICHT erreicht"} (${de(ratio, 2)}×, ${de(s.seconds, 2)} s gegenüber ${de(f.seconds, 2)} s).`);
-  } else {
-    console.log(`${aim}: nicht gemessen (Größe ${count(AIM.size)} fehlt in --sizes oder die Messung schlug fehl).`);
-  }
+  for (const aim of AIMS) reportAim(aim, results);
   return failed ? 1 : 0;
+}
+
+function reportAim(aim: (typeof AIMS)[number], results: Map<string, Summary>): void {
+  const s = results.get(`${aim.size}:${aim.op}`);
+  const floor = MEASURES.find((m) => m.op === aim.op)!.floor;
+  const f = results.get(`${aim.size}:${floor}`);
+  const memory = aim.memory ? `, Spitze RSS ≤ ${de(aim.memory, 1)}× ${floor}` : "";
+  const text = `Ziel: ${aim.op} ≤ ${de(aim.ratio, 1)}× ${floor}${memory} bei ${count(aim.size)} Maßnahmen`;
+  if (!s || !f) {
+    console.log(`${text}: nicht gemessen (Größe ${count(aim.size)} fehlt in --sizes oder die Messung schlug fehl).`);
+    return;
+  }
+  const ratio = s.seconds / f.seconds;
+  const memoryRatio = s.peakMB / f.peakMB;
+  const met = ratio <= aim.ratio && (!aim.memory || memoryRatio <= aim.memory);
+  console.log(
+    `${text}: ${met ? "erreicht" : "NICHT erreicht"} (${de(ratio, 2)}×, ${de(s.seconds, 2)} s gegenüber ${de(f.seconds, 2)} s` +
+      (aim.memory ? `; Speicher ${de(memoryRatio, 2)}×, ${de(s.peakMB, 0)} MB gegenüber ${de(f.peakMB, 0)} MB` : "") +
+      ").",
+  );
 }
 
 main().then(

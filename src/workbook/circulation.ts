@@ -155,16 +155,36 @@ export function splitBlockers(
 
 /** A file name part that every file system accepts: no `\ / : * ? " < > |`, no control characters. */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize("NFC")
-    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s.-]+|[\s.]+$/g, "")
-    .slice(0, 80)
-    .trim();
+  const cleaned = cutToBytes(
+    name
+      .normalize("NFC")
+      // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-")
+      .replace(/\s+/g, " ")
+      .replace(/^[\s.-]+|[\s.]+$/g, ""),
+    MAX_NAME_BYTES,
+  ).replace(/[\s.]+$/, "");
   if (cleaned === "") return "ohne Namen";
   return /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) ? `${cleaned}_` : cleaned;
+}
+
+/** A part of a file name in UTF-8 bytes: two parts, the dash and `.xlsx` stay well under the 255 of every file system. */
+const MAX_NAME_BYTES = 100;
+
+/** The longest start of `text` within `max` UTF-8 bytes that ends between two user-perceived characters. */
+function cutToBytes(text: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= max) return text;
+  const segmenter = new Intl.Segmenter("de", { granularity: "grapheme" });
+  let out = "";
+  let bytes = 0;
+  for (const { segment } of segmenter.segment(text)) {
+    const n = encoder.encode(segment).length;
+    if (bytes + n > max) break;
+    out += segment;
+    bytes += n;
+  }
+  return out;
 }
 
 /** `<Master> – <Fachbereich>.xlsx`, unique within one distribution. */

@@ -88,6 +88,8 @@ export async function splitWorkbook(
     };
     // The first sheet (Hinweise) is the one the file opens on.
     workbook.applyWorkbookPlan(planSplitWorkbook({ concept, source, settings, group, meta }));
+    // A file made from the master carries its filing stamp; the master's other sheets stay with the master.
+    workbook.pkg.copyCustomProperties(master.pkg);
     files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
   }
   return files;

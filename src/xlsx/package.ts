@@ -37,6 +37,7 @@ export const REL_TYPE = {
   printerSettings: `${REL}/printerSettings`,
   calcChain: `${REL}/calcChain`,
   officeDocument: `${REL}/officeDocument`,
+  customProperties: `${REL}/custom-properties`,
 } as const;
 
 const CT = {
@@ -48,6 +49,7 @@ const CT = {
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   rels: "application/vnd.openxmlformats-package.relationships+xml",
   core: "application/vnd.openxmlformats-package.core-properties+xml",
+  customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
 };
 
 /** What is wrong with a package, for the caller's sentence naming the file. */
@@ -376,6 +378,21 @@ export class XlsxPackage {
 
   // ——— writing ———
 
+  /**
+   * Takes the document's custom properties (an e-Akte's Aktenzeichen, Vertraulichkeit) from another
+   * package, byte for byte: a file made from a workbook carries its filing stamp.
+   */
+  copyCustomProperties(from: XlsxPackage): void {
+    const rel = from.relationships("").find((r) => r.type === REL_TYPE.customProperties);
+    const part = rel && !rel.external ? resolveTarget("", rel.target) : null;
+    const entry = part ? from.entries.get(part) : undefined;
+    if (!part || !entry || from.written.has(part) || this.has(part)) return;
+    this.entries.set(part, entry);
+    this.order.push(part);
+    this.addRelationship("", REL_TYPE.customProperties, part);
+    this.setContentType(`/${part}`, CT.customProperties);
+  }
+
   styles(): StyleBook {
     if (!this.styleBook) {
       const wb = this.workbookPart()!;
@@ -540,7 +557,7 @@ export class XlsxPackage {
   }
 
   private addRelationship(part: string, type: string, targetPart: string): string {
-    const relsPart = relsPartOf(part);
+    const relsPart = part === "" ? "_rels/.rels" : relsPartOf(part);
     const rels = this.relationships(part);
     const ids = new Set(rels.map((r) => r.id));
     let n = rels.length + 1;

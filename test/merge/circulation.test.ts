@@ -75,6 +75,14 @@ describe("file names", () => {
     expect(safeFileName('FB 4: Jugend/Familie "neu"?')).toBe("FB 4- Jugend-Familie -neu-");
     expect(safeFileName("  ..  ")).toBe("ohne Namen");
     expect(safeFileName("CON")).toBe("CON_");
+    // A long name is cut between characters, never inside one (an emoji or an umlaut stays whole).
+    const long = `Fachbereich Soziales 👨‍👩‍👧 ${"ÄÖÜ 🌍 ".repeat(30)}`;
+    const cut = safeFileName(long);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(100);
+    expect(cut).not.toMatch(/\uFFFD/);
+    expect(long.startsWith(cut)).toBe(true);
+    expect(cut).toMatch(/^Fachbereich Soziales 👨‍👩‍👧 ÄÖÜ 🌍/);
+    expect(cut).not.toMatch(/[\s.]$/);
     expect(splitFileNames("konzept", ["FB 4", "FB/4", "FB:4", "ohne Fachbereich"])).toEqual([
       "konzept – FB 4.xlsx",
       "konzept – FB-4.xlsx",
