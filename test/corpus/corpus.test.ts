@@ -17,7 +17,11 @@ import {
   corpusFile,
   libreOfficeSees,
   listParts,
+  sheetPartName,
+  sheetProtection,
+  worksheetOrderProblems,
 } from "../helpers/corpus";
+import { SaxesParser } from "saxes";
 import { describeWithLibreOffice } from "../helpers/libreoffice";
 
 afterAll(removeTempDirs);
@@ -111,10 +115,51 @@ describe("the corpus", () => {
     expect(new Set(tableIds).size).toBe(tableIds.length);
   });
 
+  it.each(CORPUS_FILES)("%s has well-formed XML parts and worksheets in the order Excel demands", (name) => {
+    const parts = listParts(corpusFile(name));
+    for (const [part, bytes] of parts) {
+      if (!/\.(xml|rels|vml)$/.test(part)) continue;
+      const parser = new SaxesParser();
+      let error = "";
+      parser.on("error", (e) => {
+        error ||= e.message;
+      });
+      parser.write(bytes.toString("utf8")).close();
+      expect({ part, error }).toEqual({ part, error: "" });
+      const text = bytes.toString("utf8");
+      if (text.includes("<worksheet ")) expect({ part, problems: worksheetOrderProblems(text) }).toEqual({ part, problems: [] });
+    }
+  });
+
   it.each(CORPUS_FILES)("%s is read by check (exit 0 or 1, never 2)", async (name) => {
     const run = await runCli(["check", path.join(CORPUS_DIR, name)]);
     expect(run.err).toBe("");
     expect([0, 1]).toContain(run.code);
+  });
+});
+
+describe("looking into a package by sheet name", () => {
+  const parts = listParts(corpusFile("kitchen-sink.xlsx"));
+
+  it("finds sheet parts and the user's protection settings", () => {
+    expect(sheetPartName(parts, "Maßnahmen")).toBe("xl/worksheets/sheet6.xml");
+    expect(sheetPartName(parts, "Diagramm Kosten")).toBe("xl/chartsheets/sheet1.xml");
+    expect(sheetProtection(parts, "Bewertung 2025")).toMatch(
+      /^<sheetProtection algorithmName="SHA-512" hashValue="[^"]+" saltValue="[^"]+" spinCount="100000" sheet="1" objects="1" scenarios="1" formatCells="0" sort="0" autoFilter="0"\/>$/,
+    );
+    expect(sheetProtection(parts, "Kennzahlen")).toContain('formatColumns="0" formatRows="0" sort="0" autoFilter="0" selectLockedCells="1"');
+    expect(sheetProtection(parts, "Auswertung")).toBeUndefined();
+    expect(() => sheetPartName(parts, "Gibt es nicht")).toThrow(/no sheet named/);
+  });
+
+  it("worksheetOrderProblems notices an element Excel would refuse where it stands", () => {
+    const measures = parts.get("xl/worksheets/sheet6.xml")!.toString("utf8");
+    expect(worksheetOrderProblems(measures)).toEqual([]);
+    const legacy = /<legacyDrawing r:id="rId\d+"\/>/.exec(measures)![0];
+    const moved = measures.replace(legacy, "").replace("<extLst>", `${legacy}<extLst>`);
+    expect(worksheetOrderProblems(moved)).toEqual(["<legacyDrawing> after <tableParts>"]);
+    const doubled = measures.replace("</sheetData>", "</sheetData><sheetProtection sheet=\"1\"/><sheetProtection sheet=\"1\"/>");
+    expect(worksheetOrderProblems(doubled)).toEqual(["<sheetProtection> twice"]);
   });
 });
 
@@ -172,6 +217,7 @@ describeWithLibreOffice("libreOfficeSees", () => {
       pivotTables: 1,
       images: 1,
       notes: 5,
+      protectedSheets: ["Listen", "Bewertung 2025", "Kennzahlen"],
     });
     const charts = await libreOfficeSees(path.join(CORPUS_DIR, "charts-pivot.xlsx"));
     expect(charts).toMatchObject({ charts: 3, pivotTables: 1, images: 0, notes: 0 });

@@ -87,6 +87,8 @@ export interface LibreOfficeView {
   notes: number;
   /** The sheet names, in order. */
   sheets: string[];
+  /** The names of the sheets LibreOffice treats as protected. */
+  protectedSheets: string[];
 }
 
 const execFileAsync = promisify(execFile);
@@ -125,5 +127,77 @@ function odsView(ods: Map<string, Buffer>): LibreOfficeView {
     images: count(content, /<draw:image (?![^>]*xlink:href="\.\/ObjectReplacements\/)/g),
     notes: count(content, /<office:annotation[\s>]/g),
     sheets: [...content.matchAll(/<table:table table:name="([^"]*)"/g)].map((m) => m[1]!),
+    protectedSheets: [...content.matchAll(/<table:table table:name="([^"]*)"[^>]*table:protected="true"/g)].map((m) => m[1]!),
   };
+}
+
+// ---- looking into a package by sheet name (a writer may renumber the parts of sheets it regenerates) ----
+
+function partText(parts: Map<string, Buffer>, name: string): string {
+  const data = parts.get(name);
+  if (!data) throw new Error(`part ${name} missing`);
+  return data.toString("utf8");
+}
+
+/** The part name of the sheet called `sheet` (worksheet or chartsheet), via workbook.xml and its relationships. */
+export function sheetPartName(xlsx: Buffer | Uint8Array | Map<string, Buffer>, sheet: string): string {
+  const parts = xlsx instanceof Map ? xlsx : listParts(xlsx);
+  const workbook = partText(parts, "xl/workbook.xml");
+  const escaped = sheet.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const entry = [...workbook.matchAll(/<sheet ([^>]*?)\/>/g)].find((m) => m[1]!.includes(`name="${escaped}"`));
+  if (!entry) throw new Error(`no sheet named ${sheet}`);
+  const rid = /\br:id="([^"]+)"/.exec(entry[1]!)![1]!;
+  const rels = partText(parts, "xl/_rels/workbook.xml.rels");
+  const rel = [...rels.matchAll(/<Relationship ([^>]*?)\/>/g)].find((m) => m[1]!.includes(`Id="${rid}"`));
+  const target = /Target="([^"]+)"/.exec(rel?.[1] ?? "")?.[1];
+  if (!target) throw new Error(`no relationship ${rid} for sheet ${sheet}`);
+  return target.startsWith("/") ? target.slice(1) : path.posix.normalize(`xl/${target}`);
+}
+
+/** The XML of the sheet called `sheet`. */
+export function sheetXml(xlsx: Buffer | Uint8Array | Map<string, Buffer>, sheet: string): string {
+  const parts = xlsx instanceof Map ? xlsx : listParts(xlsx);
+  return partText(parts, sheetPartName(parts, sheet));
+}
+
+/** The sheet's <sheetProtection …/> element as written, or undefined when the sheet is not protected. */
+export function sheetProtection(xlsx: Buffer | Uint8Array | Map<string, Buffer>, sheet: string): string | undefined {
+  return /<sheetProtection\b[^>]*\/>/.exec(sheetXml(xlsx, sheet))?.[0];
+}
+
+/** The children of <worksheet> in the order ECMA-376 (CT_Worksheet) demands; Excel refuses a file that breaks it. */
+export const WORKSHEET_ORDER = [
+  "sheetPr", "dimension", "sheetViews", "sheetFormatPr", "cols", "sheetData", "sheetCalcPr", "sheetProtection",
+  "protectedRanges", "scenarios", "autoFilter", "sortState", "dataConsolidate", "customSheetViews", "mergeCells",
+  "phoneticPr", "conditionalFormatting", "dataValidations", "hyperlinks", "printOptions", "pageMargins", "pageSetup",
+  "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing",
+  "legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts",
+  "extLst",
+] as const;
+
+/** Children of the worksheet root that are out of order, unknown or repeated; [] when the sheet is right. */
+export function worksheetOrderProblems(xml: string): string[] {
+  const body = xml.slice(xml.indexOf(">", xml.indexOf("<worksheet")) + 1);
+  const problems: string[] = [];
+  let depth = 0;
+  let last = -1;
+  const seen = new Set<string>();
+  for (const m of body.matchAll(/<(\/?)([A-Za-z0-9]+:)?([A-Za-z0-9]+)\b[^>]*?(\/?)>/g)) {
+    const [, closing, prefix, name, selfClosing] = m;
+    if (closing) {
+      depth--;
+      continue;
+    }
+    if (depth === 0 && name !== "worksheet") {
+      const at = prefix ? -1 : (WORKSHEET_ORDER as readonly string[]).indexOf(name!);
+      const repeatable = name === "conditionalFormatting";
+      if (at < 0) problems.push(`unknown element <${prefix ?? ""}${name}>`);
+      else if (seen.has(name!) && !repeatable) problems.push(`<${name}> twice`);
+      else if (at < last) problems.push(`<${name}> after <${WORKSHEET_ORDER[last]}>`);
+      seen.add(name!);
+      last = Math.max(last, at);
+    }
+    if (!selfClosing) depth++;
+  }
+  return problems;
 }
