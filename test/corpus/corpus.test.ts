@@ -17,6 +17,7 @@ import {
   corpusFile,
   libreOfficeSees,
   listParts,
+  partsOfSheet,
   sheetPartName,
   sheetProtection,
   worksheetOrderProblems,
@@ -152,6 +153,29 @@ describe("looking into a package by sheet name", () => {
     expect(() => sheetPartName(parts, "Gibt es nicht")).toThrow(/no sheet named/);
   });
 
+  it("lists the parts hanging off a sheet, through every relationship", () => {
+    expect(partsOfSheet(parts, "Pivot")).toEqual([
+      "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "xl/pivotCache/pivotCacheRecords1.xml",
+      "xl/pivotTables/_rels/pivotTable1.xml.rels",
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/worksheets/_rels/sheet14.xml.rels",
+      "xl/worksheets/sheet14.xml",
+    ]);
+    const generated = listParts(corpusFile("generated-sheet-user-parts.xlsx"));
+    expect(partsOfSheet(generated, "Bewertung 2025")).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/comments1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/vmlDrawing1.vml",
+      "xl/tables/table8.xml",
+      "xl/worksheets/_rels/sheet9.xml.rels",
+      "xl/worksheets/sheet9.xml",
+    ]);
+  });
+
   it("worksheetOrderProblems notices an element Excel would refuse where it stands", () => {
     const measures = parts.get("xl/worksheets/sheet6.xml")!.toString("utf8");
     expect(worksheetOrderProblems(measures)).toEqual([]);
@@ -226,6 +250,11 @@ describeWithLibreOffice("libreOfficeSees", () => {
       charts: 0,
       pivotTables: 0,
       notes: 5,
+    });
+    expect(await libreOfficeSees(corpusFile("generated-sheet-user-parts.xlsx"))).toMatchObject({
+      charts: 1,
+      pivotTables: 0,
+      notes: 1,
     });
   });
 

@@ -12,7 +12,12 @@ import { unzipSync } from "fflate";
 export const CORPUS_DIR = path.resolve(__dirname, "../fixtures/corpus");
 
 /** The corpus files (test/fixtures/corpus/*.xlsx), by file name. */
-export const CORPUS_FILES = ["kitchen-sink.xlsx", "charts-pivot.xlsx", "comments-properties.xlsx"] as const;
+export const CORPUS_FILES = [
+  "kitchen-sink.xlsx",
+  "charts-pivot.xlsx",
+  "comments-properties.xlsx",
+  "generated-sheet-user-parts.xlsx",
+] as const;
 export type CorpusFile = (typeof CORPUS_FILES)[number];
 
 /** The bytes of a corpus file. */
@@ -200,4 +205,35 @@ export function worksheetOrderProblems(xml: string): string[] {
     if (!selfClosing) depth++;
   }
   return problems;
+}
+
+/**
+ * The sheet's part, its relationships part and every part reachable from it through relationships
+ * (tables, drawings, charts, images, notes, VML, pivot tables and their caches, printer settings),
+ * sorted — e.g. to declare a regenerated sheet's own parts as touched, or to see what a user hung on it.
+ */
+export function partsOfSheet(xlsx: Buffer | Uint8Array | Map<string, Buffer>, sheet: string): string[] {
+  const parts = xlsx instanceof Map ? xlsx : listParts(xlsx);
+  const found = new Set<string>();
+  const visit = (part: string): void => {
+    if (found.has(part) || !parts.has(part)) return;
+    found.add(part);
+    const relsName = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    if (!parts.has(relsName)) return;
+    found.add(relsName);
+    for (const m of partText(parts, relsName).matchAll(/<Relationship ([^>]*?)\/>/g)) {
+      if (/TargetMode="External"/.test(m[1]!)) continue;
+      const target = /Target="([^"]+)"/.exec(m[1]!)![1]!;
+      visit(target.startsWith("/") ? target.slice(1) : path.posix.normalize(path.posix.join(path.posix.dirname(part), target)));
+    }
+  };
+  visit(sheetPartName(parts, sheet));
+  return [...found].sort();
+}
+
+/** A copy of a corpus file in `dir` (for in-place writes); returns its path. */
+export function corpusCopy(name: CorpusFile, dir: string, as: string = name): string {
+  const file = path.join(dir, as);
+  fs.copyFileSync(path.join(CORPUS_DIR, name), file);
+  return file;
 }
