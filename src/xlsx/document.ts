@@ -72,7 +72,7 @@ export class XlsxDocument {
 
   /** A reader's view of the workbook as it is now. */
   async source(): Promise<ExcelJsSource> {
-    return new ExcelJsSource(await this.workbook());
+    return new ExcelJsSource(await this.workbook(), (sheet) => this.pkg.notes(sheet));
   }
 
   applySheetPlan(plan: SheetPlan): void {

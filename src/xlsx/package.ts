@@ -21,6 +21,7 @@ import {
   rootPrefix,
   setAttribute,
   splice,
+  unescapeXml,
 } from "./xml";
 import { type ZipEntry, ZipError, inflateEntry, newEntry, readZip, writeZip } from "./zip";
 import type { CellValue } from "../domain/dates";
@@ -38,6 +39,7 @@ export const REL_TYPE = {
   calcChain: `${REL}/calcChain`,
   officeDocument: `${REL}/officeDocument`,
   customProperties: `${REL}/custom-properties`,
+  drawing: `${REL}/drawing`,
 } as const;
 
 const CT = {
@@ -316,6 +318,28 @@ export class XlsxPackage {
   }
 
   /**
+   * The notes (legacy comments, which also carry the text of threaded comments) of a worksheet by cell,
+   * read from its comments part: exceljs attaches a note only to a cell that has a value or a format.
+   */
+  notes(sheetName: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const sheet = this.sheets().find((s) => s.name === sheetName);
+    if (!sheet?.part || !sheet.worksheet) return out;
+    for (const rel of this.relationships(sheet.part)) {
+      if (rel.type !== REL_TYPE.comments || rel.external) continue;
+      const xml = this.text(resolveTarget(sheet.part, rel.target));
+      if (!xml) continue;
+      const p = rootPrefix(xml, "comments");
+      for (const c of elements(xml, `${p}comment`)) {
+        const ref = attributes(c.tag).ref;
+        const text = elements(c.inner, `${p}t`).map((t) => unescapeXml(t.inner)).join("");
+        if (ref && text) out.set(ref.toUpperCase(), text);
+      }
+    }
+    return out;
+  }
+
+  /**
    * A copy with only what the reader needs (workbook, styles, shared strings, worksheets with their tables
    * and notes), stored uncompressed, for exceljs: it unpacks every entry it is given, so it is never given
    * charts, images, pivot caches or anything else it would not read.
@@ -343,7 +367,7 @@ export class XlsxPackage {
       if (this.has(part)) add(standard, this.text(part));
     }
     for (const sheet of worksheets) {
-      add(sheet.part!, this.text(sheet.part!));
+      add(sheet.part!, withoutDrawingReferences(this.text(sheet.part!)!));
       const keep = this.relationships(sheet.part!).filter(
         (r) => r.type === REL_TYPE.table || r.type === REL_TYPE.comments || r.type === REL_TYPE.hyperlink,
       );
@@ -425,12 +449,13 @@ export class XlsxPackage {
     const wb = this.workbookPart()!;
     const existing = this.sheets().find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
     let part: string;
+    let kept: KeptOfGenerated = { rels: [] };
     if (existing) {
       if (!existing.worksheet || !existing.part) {
         throw new UserError(`Das Blatt „${existing.name}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`);
       }
       part = existing.part;
-      this.dropOwnedParts(part, existing.name);
+      kept = this.keepOfGenerated(part, existing.name);
       this.setSheetAttributes(existing.rId, plan);
     } else {
       part = this.freePart("xl/worksheets/sheet", ".xml");
@@ -438,14 +463,18 @@ export class XlsxPackage {
       this.appendSheet(plan, rId);
       this.setContentType(`/${part}`, CT.worksheet);
     }
-    const rels: Relationship[] = [];
-    const rel = { table: "rId1", comments: "rId2", vml: "rId3" };
+    const rels: Relationship[] = [...kept.rels];
+    const taken = new Set(kept.rels.map((r) => r.id));
+    const free = (n: number): string => (taken.has(`rId${n}`) ? free(n + 10) : `rId${n}`);
+    const rel = { table: free(1), comments: free(2), vml: free(3) };
     const generated = generateSheet(plan, {
       styles: this.styles(),
       date1904: this.date1904(),
       tableId: this.nextTableId(),
       rel,
       vmlId: 1000 + this.partNames().filter((n) => n.endsWith(".vml")).length,
+      ...(kept.protection ? { protection: kept.protection } : {}),
+      ...(kept.drawing ? { drawing: kept.drawing } : {}),
     });
     this.put(part, generated.sheetXml);
     this.addSheetParts(part, generated, rel, rels);
@@ -475,23 +504,39 @@ export class XlsxPackage {
     }
   }
 
-  /** Removes the tables, notes and printer settings of a generated sheet; anything else is refused. */
-  private dropOwnedParts(part: string, name: string): void {
+  /**
+   * What a user added to a sheet the program regenerates, and what becomes of it: the program's own parts
+   * (table, notes — put back from the plan —, printer settings) are removed; the user's sheet protection
+   * and a drawing (charts, pictures anchored on the sheet) are kept; anything else (a pivot table, threaded
+   * comments, controls …) cannot be kept on a sheet whose cells are rewritten, so the write is refused.
+   */
+  private keepOfGenerated(part: string, name: string): KeptOfGenerated {
     const owned: string[] = [REL_TYPE.table, REL_TYPE.comments, REL_TYPE.vml, REL_TYPE.printerSettings];
     const rels = this.relationships(part);
-    const foreign = rels.find((r) => !owned.includes(r.type) && !(r.external && r.type === REL_TYPE.hyperlink));
-    if (foreign) {
-      const what = foreign.external ? foreign.target : resolveTarget(part, foreign.target);
+    const drawing = rels.filter((r) => r.type === REL_TYPE.drawing && !r.external);
+    const foreign = rels.find(
+      (r) => !owned.includes(r.type) && r.type !== REL_TYPE.drawing && !(r.external && r.type === REL_TYPE.hyperlink),
+    );
+    if (foreign || drawing.length > 1) {
+      const what = foreign ? (foreign.external ? foreign.target : resolveTarget(part, foreign.target)) : resolveTarget(part, drawing[1]!.target);
       throw new UserError(
-        `Das Blatt „${name}“ wird vom Programm neu erzeugt, enthält aber „${what}“ (z. B. ein Diagramm oder eine Grafik), das dabei verloren ginge; bitte verschieben Sie es auf ein eigenes Blatt.`,
+        `Das Blatt „${name}“ wird vom Programm neu erzeugt, enthält aber „${what}“, das dabei verloren ginge; es wurde nichts geschrieben. Bitte verschieben Sie es auf ein eigenes Blatt.`,
       );
     }
     for (const r of rels) {
-      if (r.external) continue;
+      if (r.external || !owned.includes(r.type)) continue;
       const target = resolveTarget(part, r.target);
       this.remove(target);
       this.removeContentType(`/${target}`);
     }
+    const xml = this.text(part)!;
+    const p = rootPrefix(xml, "worksheet");
+    const protection = element(xml, `${p}sheetProtection`);
+    return {
+      rels: drawing,
+      ...(protection ? { protection: unprefixed(protection.tag, p) } : {}),
+      ...(drawing[0] ? { drawing: drawing[0].id } : {}),
+    };
   }
 
   private nextTableId(): number {
@@ -676,6 +721,24 @@ export class XlsxPackage {
     }
     return writeZip(out);
   }
+}
+
+/** What survives of a regenerated sheet: the user's protection element and drawing relationship. */
+interface KeptOfGenerated {
+  rels: Relationship[];
+  protection?: string;
+  drawing?: string;
+}
+
+function unprefixed(tag: string, p: string): string {
+  return p ? tag.replace(`<${p}`, "<") : tag;
+}
+
+/** A sheet for the reader without its references to drawings, which the reading copy leaves out. */
+function withoutDrawingReferences(xml: string): string {
+  const p = rootPrefix(xml, "worksheet");
+  const drop = ["drawing", "legacyDrawingHF", "picture"].flatMap((name) => elements(xml, `${p}${name}`));
+  return drop.length ? splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" }))) : xml;
 }
 
 function newEntryStored(name: string, data: Uint8Array): ZipEntry {

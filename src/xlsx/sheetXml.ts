@@ -49,6 +49,10 @@ export interface SheetContext {
   rel: { table: string; comments: string; vml: string };
   /** A number unique among the workbook's VML drawings, for note shape ids. */
   vmlId: number;
+  /** The user's own protection of the sheet (its element as it was), kept instead of the plan's. */
+  protection?: string;
+  /** The relationship id of the user's drawing on the sheet (charts, pictures), kept. */
+  drawing?: string;
 }
 
 interface Cell {
@@ -257,10 +261,11 @@ export function generateSheet(plan: SheetPlan, ctx: SheetContext): GeneratedShee
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols +
     data.xml +
-    (plan.protect ? PROTECTION : "") +
+    (ctx.protection ?? (plan.protect ? PROTECTION : "")) +
     conditionalXml(plan, ctx.styles) +
     (validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "") +
     printXml(plan) +
+    (ctx.drawing ? `<drawing r:id="${ctx.drawing}"/>` : "") +
     (notes.length ? `<legacyDrawing r:id="${ctx.rel.vml}"/>` : "") +
     (table ? `<tableParts count="1"><tablePart r:id="${ctx.rel.table}"/></tableParts>` : "") +
     "</worksheet>";

@@ -1,7 +1,14 @@
 /** The exceljs host's view of a workbook as plain grids, for the host-independent reader. */
 import type ExcelJS from "exceljs";
 import type { CellValue } from "../domain/dates";
-import { type Area, type SheetGrid, type TableLocation, type WorkbookSource, parseAddress } from "../workbook/read";
+import {
+  type Area,
+  type SheetGrid,
+  type TableLocation,
+  type WorkbookSource,
+  columnLetter,
+  parseAddress,
+} from "../workbook/read";
 
 /** A plain value from whatever exceljs holds in a cell (formula results, rich text, hyperlinks, errors). */
 export function plainValue(v: unknown): CellValue {
@@ -17,11 +24,18 @@ export function plainValue(v: unknown): CellValue {
   return String(v);
 }
 
+/** Notes of a sheet by cell address (`N3`), where the caller read them from the package itself. */
+export type NotesOf = (sheet: string) => Map<string, string>;
+
 class ExcelJsGrid implements SheetGrid {
   private cachedRow = -1;
   private cachedValues: unknown[] = [];
+  private notes: Map<string, string> | null = null;
 
-  constructor(private readonly ws: ExcelJS.Worksheet) {}
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly notesOf?: NotesOf,
+  ) {}
 
   get name() {
     return this.ws.name;
@@ -43,6 +57,10 @@ class ExcelJsGrid implements SheetGrid {
   }
 
   note(row: number, column: number): string | undefined {
+    if (this.notesOf) {
+      this.notes ??= this.notesOf(this.ws.name);
+      return this.notes.get(`${columnLetter(column)}${row}`);
+    }
     const note = this.ws.findRow(row)?.findCell(column)?.note as unknown;
     if (!note) return undefined;
     if (typeof note === "string") return note;
@@ -61,7 +79,10 @@ export function areaOf(ref: string): Area {
 export class ExcelJsSource implements WorkbookSource {
   private readonly grids = new Map<string, ExcelJsGrid>();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly notesOf?: NotesOf,
+  ) {}
 
   sheetNames(): string[] {
     return this.workbook.worksheets.map((ws) => ws.name);
@@ -72,7 +93,7 @@ export class ExcelJsSource implements WorkbookSource {
     if (!grid) {
       const ws = this.workbook.getWorksheet(name);
       if (!ws) return undefined;
-      grid = new ExcelJsGrid(ws);
+      grid = new ExcelJsGrid(ws, this.notesOf);
       this.grids.set(name, grid);
     }
     return grid;
