@@ -23,7 +23,7 @@ import {
   splice,
   unescapeXml,
 } from "./xml";
-import { type ZipEntry, ZipError, inflateEntry, newEntry, readZip, writeZip } from "./zip";
+import { type ZipEntry, ZipError, crc32, inflateEntry, newEntry, readZip, writeZip } from "./zip";
 import type { CellValue } from "../domain/dates";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -233,12 +233,15 @@ export class XlsxPackage {
     }
   }
 
-  /** The bytes of a part as it is stored now (for tests and for the reading copy). */
+  /** The bytes of a part as it is stored now (for tests and for the reading copy); DOCTYPEs are refused. */
   bytes(part: string): Uint8Array | undefined {
     const written = this.written.get(part);
     if (written !== undefined) return encode(written);
     const entry = this.entries.get(part);
-    return entry && !this.removed.has(part) ? this.inflate(entry) : undefined;
+    if (!entry || this.removed.has(part)) return undefined;
+    const data = this.inflate(entry);
+    if (/\.(xml|rels|vml)$/i.test(part) && hasDoctype(decode(data.subarray(0, 4096)))) throw new PackageError("doctype", part);
+    return data;
   }
 
   private put(part: string, text: string): void {
@@ -348,9 +351,9 @@ export class XlsxPackage {
     this.flushStyles();
     const wb = this.workbookPart()!;
     const out: ZipEntry[] = [];
-    const add = (name: string, text?: string) => {
-      const data = text !== undefined ? encode(text) : this.bytes(name);
-      if (data) out.push({ ...newEntryStored(name, data) });
+    const add = (name: string, content: string | Uint8Array | undefined = this.bytes(name)) => {
+      const data = typeof content === "string" ? encode(content) : content;
+      if (data) out.push(newEntryStored(name, data));
     };
     add("[Content_Types].xml");
     add("_rels/.rels", this.text("_rels/.rels"));
@@ -364,7 +367,7 @@ export class XlsxPackage {
       if (rel.type === REL_TYPE.worksheet) continue;
       const part = resolveTarget(wb, rel.target);
       const standard = rel.type === REL_TYPE.styles ? "xl/styles.xml" : "xl/sharedStrings.xml";
-      if (this.has(part)) add(standard, this.text(part));
+      if (this.has(part)) add(standard, this.bytes(part));
     }
     for (const sheet of worksheets) {
       add(sheet.part!, withoutDrawingReferences(this.text(sheet.part!)!));
@@ -375,7 +378,7 @@ export class XlsxPackage {
       for (const r of keep) {
         if (r.external) continue;
         const part = resolveTarget(sheet.part!, r.target);
-        if (this.has(part)) add(part, this.text(part));
+        if (this.has(part)) add(part);
       }
     }
     return writeZip(out);
@@ -742,8 +745,7 @@ function withoutDrawingReferences(xml: string): string {
 }
 
 function newEntryStored(name: string, data: Uint8Array): ZipEntry {
-  const e = newEntry(name, data);
-  return e.method === 0 ? e : { ...e, method: 0, compressedSize: data.length, raw: data };
+  return { ...newEntry(name, new Uint8Array(0)), crc: crc32(data), compressedSize: data.length, size: data.length, raw: data };
 }
 
 function relsXml(rels: Relationship[]): string {

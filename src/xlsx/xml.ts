@@ -120,5 +120,7 @@ export function splice(xml: string, edits: { start: number; end: number; text: s
 
 /** A DOCTYPE is never accepted (entity expansion attacks); the contract lists it as unusable input. */
 export function hasDoctype(xml: string): boolean {
-  return /<!DOCTYPE/i.test(xml.slice(0, 4096)) || /<!ENTITY/i.test(xml.slice(0, 4096));
+  // A DOCTYPE can only stand before the root element.
+  const root = xml.search(/<[A-Za-z_]/);
+  return /<!(DOCTYPE|ENTITY)/i.test(root < 0 ? xml : xml.slice(0, root));
 }
