@@ -16,7 +16,7 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import type { ReadConcept } from "../workbook/read";
-import type { BrowserHost, Selection } from "../xlsx/browserHost";
+import type { Selection } from "../xlsx/browserHost";
 import { type Mode, type Session, SessionContext, errorText } from "./session";
 import { download, readFile } from "./services/download";
 import { NO_MASSNAHMEN_TEXT } from "./components";
@@ -88,11 +88,20 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   hidden: { display: "none" },
+  // The selected cell stays in sight wherever the user clicked it (the Prüfen list can be long).
   selection: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorBrandBackground2,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    boxShadow: tokens.shadow4,
+    overflowWrap: "anywhere",
   },
+  // Six and more views in 320 px: the tabs wrap onto a second line instead of running off the pane.
+  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  fileName: { overflowWrap: "anywhere" },
 });
 
 interface SelectionSource {
@@ -229,7 +238,8 @@ export function App(): ReactElement {
     if (!host || mode !== "browser") return;
     setBusy(true);
     try {
-      download(await (host as BrowserHost).save(), fileName || "Maßnahmenplan.xlsx");
+      const file = await host.file();
+      download(file.data, fileName || file.name);
     } catch (error) {
       setProblem(errorText(error));
     } finally {
@@ -250,6 +260,7 @@ export function App(): ReactElement {
     openMeasure: (id: string) => {
       setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
       setView("massnahme");
+      setSelection(null);
     },
     requestedMeasure,
   };
@@ -298,7 +309,7 @@ export function App(): ReactElement {
                 Arbeitsmappe herunterladen
               </Button>
               {busy && <Spinner size="tiny" label="Bitte warten …" />}
-              {host && <Caption1>Geöffnet: {fileName}</Caption1>}
+              {host && <Caption1 className={styles.fileName}>Geöffnet: {fileName}</Caption1>}
             </div>
           )}
           {problem && (
@@ -306,15 +317,16 @@ export function App(): ReactElement {
               <MessageBarBody>{problem}</MessageBarBody>
             </MessageBar>
           )}
-          {selection && (
-            <div className={styles.selection} role="status" aria-live="polite">
-              <Body1>
-                Ausgewählte Zelle: <strong>{selection.label}</strong>
-                {selection.text ? ` – „${selection.text}“` : " (leer)"}
-              </Body1>
-            </div>
-          )}
-          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereiche">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_, data) => {
+              setView(data.value as View);
+              setSelection(null);
+            }}
+            aria-label="Bereiche"
+          >
             {VIEWS.map((v) => (
               <Tab key={v.value} value={v.value}>
                 {v.label}
@@ -324,6 +336,14 @@ export function App(): ReactElement {
           <section aria-label={VIEWS.find((v) => v.value === view)!.label}>
             <Suspense fallback={<Spinner size="small" label="Wird geladen …" />}>{current}</Suspense>
           </section>
+          <div className={selection ? styles.selection : undefined} role="status" aria-live="polite">
+            {selection && (
+              <Body1>
+                Ausgewählte Zelle: <strong>{selection.label}</strong>
+                {selection.text ? ` – „${selection.text}“` : " (leer)"}
+              </Body1>
+            )}
+          </div>
         </main>
       </SessionContext.Provider>
     </FluentProvider>

@@ -8,7 +8,7 @@ import type ExcelJS from "exceljs";
 import { isValidIsoDate } from "../domain/dates";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookHost } from "../workbook/host";
+import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
 import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
 import { type WorkbookSource, readTable } from "../workbook/read";
 import { applySheetPlan } from "./apply";
@@ -92,6 +92,11 @@ export class BrowserHost implements WorkbookHost {
     this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     const buffer = await this.workbook.xlsx.writeBuffer();
     return buffer as ArrayBuffer;
+  }
+
+  /** The changed workbook as a file (for the download and the Fachbereich files). */
+  async file(): Promise<WorkbookFile> {
+    return { data: await this.save(), name: this.fileName || "Maßnahmenplan.xlsx" };
   }
 
   async snapshot(): Promise<WorkbookSource> {

@@ -22,7 +22,7 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds, textOf } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
 import { errorText, useSession } from "../../session";
 import {
   type FormValues,
@@ -69,8 +69,6 @@ const useStyles = makeStyles({
 
 const fieldId = (field: string) => `massnahme-${field}`;
 
-/** The message without its leading „Maßnahme M-001:“ (the form already says which measure it is). */
-const plain = (f: Finding) => f.message.replace(/^Maßnahme [^:]{1,40}:\s*/, "");
 
 function validation(findings: Finding[] | undefined): { state?: "error" | "warning" | "none"; message?: string } {
   if (!findings?.length) return {};
@@ -87,12 +85,7 @@ export default function MassnahmeView(): ReactElement {
   const session = useSession();
   const { concept } = session;
   if (!session.host || !concept) {
-    return (
-      <NoConcept
-        hasWorkbook={!!session.host}
-        noWorkbookText="Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an."
-      />
-    );
+    return <NoConcept hasWorkbook={!!session.host} />;
   }
   return <MeasureEditor key={session.fileName} concept={concept} styles={styles} />;
 }
