@@ -106,6 +106,26 @@ describe("Maßnahme", () => {
     expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
   });
 
+  it("takes German dates and shows a stored vague Frist as it is", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    fireEvent.click(screen.getByRole("combobox", { name: "Maßnahme" }));
+    fireEvent.click(await screen.findByRole("option", { name: /^M-004/ }));
+    const frist = screen.getByLabelText(/^Frist/) as HTMLInputElement;
+    expect(frist.value).toBe("fortlaufend");
+    expect(screen.getByRole("img", { name: "T terminiert: noch offen" })).toBeTruthy();
+    fireEvent.change(frist, { target: { value: "31.12.2027" } });
+    expect(screen.getByRole("img", { name: "T terminiert: erfüllt" })).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Änderungen an M-004 speichern" }));
+    });
+    await waitFor(() => expect(screen.getByText(/Die Maßnahme M-004 ist gespeichert/)).toBeTruthy());
+    const row = host.workbook.getWorksheet("Maßnahmen")!.getRow(5);
+    expect(row.getCell(1).value).toBe("M-004");
+    expect(row.values as unknown[]).toContainEqual(new Date("2027-12-31T00:00:00Z"));
+    expect((screen.getByLabelText(/^Frist/) as HTMLInputElement).value).toBe("31.12.2027");
+  });
+
   it("asks for a workbook when none is open", async () => {
     await renderView(<MassnahmeView />, null);
     expect(screen.getByText(/Öffnen Sie zuerst eine Arbeitsmappe/)).toBeTruthy();
@@ -143,11 +163,13 @@ describe("Bewertung and Einrichten", () => {
     const host = await beispielHost();
     await renderView(<BewertungView />, host);
     await screen.findByText(/Das Blatt „Bewertung 2026“ gibt es noch nicht/);
-    expect(screen.getAllByRole("row")).toHaveLength(8); // header + 7 Handlungsfelder
+    const summary = screen.getByRole("list", { name: "Bewertung 2026 nach Handlungsfeld" });
+    expect(within(summary).getAllByRole("listitem")).toHaveLength(7); // 7 Handlungsfelder
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Bewertungsmatrix anlegen" }));
     });
-    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu/);
+    // 20 Maßnahmen, one of them verworfen: the message says why the sheet holds 19.
+    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu.*\)\. Eine verworfene Maßnahme wird nicht bewertet\./);
     expect(host.workbook.getWorksheet("Bewertung 2026")).toBeTruthy();
     await screen.findByRole("button", { name: "Bewertungsmatrix aktualisieren" });
   });
