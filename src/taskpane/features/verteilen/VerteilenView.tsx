@@ -13,15 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
-import {
-  type MergePreview,
-  type SplitFile,
-  previewMerge,
-  readReturns,
-  splitFileBytes,
-  splitOpenWorkbook,
-  writeMerge,
-} from "../../services/circulation";
+import type { MergePreview, SplitFile } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import { download, readFile } from "../../services/download";
@@ -74,6 +66,9 @@ const useStyles = makeStyles({
   fileLink: { textAlign: "left", overflowWrap: "anywhere" },
 });
 
+/** Splitting and merging need exceljs: loaded on the first click, not when the view opens. */
+const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
+
 type Decision = "master" | "ruecklauf";
 type Area = "export" | "import";
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -125,11 +120,13 @@ export default function VerteilenView(): ReactElement {
   const prepareFiles = () =>
     run("export", async () => {
       setFiles(null);
+      const { splitOpenWorkbook } = await circulation();
       setFiles(await splitOpenWorkbook(host, session.today));
     });
 
   const downloadFiles = (which: SplitFile[]) =>
     run("export", async () => {
+      const { splitFileBytes } = await circulation();
       for (const f of which) download(await splitFileBytes(f), f.fileName);
       setNotice({
         area: "export",
@@ -145,6 +142,7 @@ export default function VerteilenView(): ReactElement {
     run("import", async () => {
       setPreview(null);
       setProblems([]);
+      const { previewMerge, readReturns } = await circulation();
       const read = await readReturns(
         await Promise.all(picked.map(async (f) => ({ name: f.name, data: await readFile(f) }))),
       );
@@ -161,6 +159,7 @@ export default function VerteilenView(): ReactElement {
     run("import", async () => {
       if (!preview) return;
       const take = new Set([...decisions].filter(([, d]) => d === "ruecklauf").map(([i]) => i));
+      const { writeMerge } = await circulation();
       const { outcome, taken } = await writeMerge(host, preview, take, session.fileName);
       setPreview(null);
       const applied = outcome.summaries.reduce((n, s) => n + s.applied, 0);
