@@ -8,7 +8,7 @@ import {
   Spinner,
   Tab,
   TabList,
-  Title2,
+  Subtitle1,
   makeStyles,
   tokens,
   webLightTheme,
@@ -25,8 +25,11 @@ import { NO_MASSNAHMEN_TEXT } from "./components";
 export type Umgebung =
   { art: "excel"; plattform: string | null } | { art: "anderer-host"; host: string } | { art: "browser" };
 
-/** Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). */
-export function statusText(umgebung: Umgebung | null): string {
+/**
+ * Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). Im Browser-Modus erklärt er das
+ * Vorgehen nur, solange keine Arbeitsmappe offen ist: danach zählt im schmalen Bereich jede Zeile.
+ */
+export function statusText(umgebung: Umgebung | null, geoeffnet = false): string {
   if (umgebung === null) return "Verbindung zu Excel wird geprüft …";
   switch (umgebung.art) {
     case "excel":
@@ -36,7 +39,9 @@ export function statusText(umgebung: Umgebung | null): string {
     case "anderer-host":
       return `Dieser Aufgabenbereich läuft in ${umgebung.host}, ist aber für Excel gedacht.`;
     case "browser":
-      return "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
+      return geoeffnet
+        ? "Browser-Modus (ohne Excel)."
+        : "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
   }
 }
 
@@ -76,7 +81,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "720px",
   },
   status: { color: tokens.colorNeutralForeground2 },
@@ -284,9 +289,9 @@ export function App(): ReactElement {
     <FluentProvider theme={webLightTheme}>
       <SessionContext.Provider value={session}>
         <main className={styles.main}>
-          <Title2 as="h1">Maßnahmenplaner</Title2>
+          <Subtitle1 as="h1">Maßnahmenplaner</Subtitle1>
           <Body1 as="p" block role="status" className={styles.status}>
-            {statusText(umgebung)}
+            {statusText(umgebung, !!host)}
           </Body1>
           {mode === "browser" && umgebung !== null && (
             <div className={styles.bar}>

@@ -163,9 +163,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect({ view, violations }).toEqual({ view, violations: [] });
   }
 
-  async function shot(name: string): Promise<void> {
+  /** A README screenshot of the pane at 350 px: from the top, or where the user is (`here`). */
+  async function shot(name: string, here = false): Promise<void> {
     if (!screenshots) return;
-    await page.evaluate(() => window.scrollTo(0, 0));
+    if (!here) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
@@ -310,7 +311,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const box = (await selected.boundingBox())!;
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(PANE.height);
-    await shot("aufgabenbereich-pruefen");
+    await shot("aufgabenbereich-pruefen", true);
     await fits("Prüfen mit ausgewählter Zelle");
     await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Prüfbericht als Blatt");
@@ -414,6 +415,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const id = String(ws.getCell("A2").value);
     ws.getCell("H2").value = "Geändert vom Fachbereich Jugend";
     ws.getCell("F2").value = "Jugendliche und junge Erwachsene";
+    // … and deletes its last measure, which the Gesamtdatei keeps (a further note).
+    const lastRow = ws.actualRowCount;
+    const deleted = String(ws.getCell(`A${lastRow}`).value);
+    for (let c = 1; c <= 18; c++) ws.getCell(lastRow, c).value = null;
     const returned = path.join(tmp, "Rücklauf Jugend.xlsx");
     await wb.xlsx.writeFile(returned);
 
@@ -431,9 +436,11 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await (await chooser).setFiles(returned);
     await page.getByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden, 0 weitere Werte nicht übernommen/).waitFor();
     // The file's own line counts the same way.
-    await page.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 1 Konflikt, 0 weitere Werte nicht übernommen\./).waitFor();
+    await page.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht \(in der Gesamtdatei behalten\), 1 Konflikt, 0 weitere Werte nicht übernommen\./).waitFor();
     const applied = page.getByRole("list", { name: "Übernommene Änderungen" });
     await expect(applied.getByRole("listitem").filter({ hasText: `${id} · Zielgruppe` }).filter({ hasText: "Jugendliche und junge Erwachsene" }).count()).resolves.toBe(1);
+    const notes = page.getByRole("list", { name: "Weitere Hinweise" }).getByRole("listitem");
+    await expect(notes.filter({ hasText: deleted }).count()).resolves.toBe(1);
     const conflict = page.getByRole("list", { name: "Konflikte" }).getByRole("listitem");
     await expect(conflict.count()).resolves.toBe(1);
     await expect(conflict.textContent()).resolves.toMatch(new RegExp(`^${id} · Zielwert.*Geändert in der Gesamtdatei.*Geändert vom Fachbereich Jugend`));

@@ -18,7 +18,8 @@ describe("environment", () => {
   it("is browser mode when office.js reports no host", () => {
     expect(umgebungAus({ host: null, platform: null })).toEqual({ art: "browser" });
     expect(umgebungAus({ host: "Excel", platform: "PC" })).toEqual({ art: "excel", plattform: "PC" });
-    expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus/);
+    expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus: .*Öffnen Sie eine Arbeitsmappe/);
+    expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
   it("shows the file picker and the five views without Office", async () => {
@@ -95,6 +96,9 @@ describe("Maßnahme", () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);
     const combo = screen.getByRole("combobox", { name: /^Federführung/ });
+    // Its button speaks German, like everything else in the pane.
+    expect(screen.queryByRole("button", { name: "Open" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Stellen anzeigen" })).toBeTruthy();
     fireEvent.change(combo, { target: { value: "Stadtbibliothek" } });
     fireEvent.keyDown(combo, { key: "ArrowDown" });
     const option = await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ });

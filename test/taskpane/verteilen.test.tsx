@@ -155,7 +155,7 @@ describe("Verteilen: import", () => {
     expect(ws.getCell("H3").value).toBe("350 Teilnehmende pro Jahr");
     expect(applySheetPlan.mock.calls.map(([p]) => p.name)).toEqual(["Konflikte", "Zusammenführung", "Rücklaufprotokoll"]);
     const konflikte = host.workbook.getWorksheet("Konflikte")!;
-    expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Master behalten/)]);
+    expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Gesamtdatei behalten/)]);
     expect(konflikte.getRow(3).values).toEqual([]);
     expect(host.selected()).toEqual({ sheet: "Konflikte", address: "A1" });
 

@@ -230,7 +230,7 @@ export default function VerteilenView(): ReactElement {
             <ul className={styles.cards} aria-labelledby="verteilen-dateien">
               {files.map((f) => (
                 <li key={f.fileName} className={styles.card}>
-                  <Link as="button" className={styles.fileLink} onClick={() => void downloadFiles([f])} disabled={busy}>
+                  <Link as="button" inline className={styles.fileLink} onClick={() => void downloadFiles([f])} disabled={busy}>
                     {f.fileName}
                   </Link>
                   <Caption1>
