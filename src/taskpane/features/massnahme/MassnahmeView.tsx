@@ -73,7 +73,6 @@ const fieldId = (field: string) => `massnahme-${field}`;
 /** Text that is often longer than the pane is wide: shown whole over several lines. */
 const MULTILINE = new Set(["zielgruppe", "zielwert", "bemerkung"]);
 
-
 function validation(findings: Finding[] | undefined): { state?: "error" | "warning" | "none"; message?: string } {
   if (!findings?.length) return {};
   const state = findings.some((f) => f.severity === "error")

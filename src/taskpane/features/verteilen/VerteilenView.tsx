@@ -182,7 +182,9 @@ export default function VerteilenView(): ReactElement {
   const choosable = new Set(preview?.choices.map((c) => c.index) ?? []);
   /** One way of counting for the whole preview and for each file: conflicts to decide are not „nicht übernommen“. */
   const counts = (file?: string) => {
-    const actions = (preview?.outcome.actions ?? []).map((a, i) => ({ a, i })).filter(({ a }) => !file || a.file === file);
+    const actions = (preview?.outcome.actions ?? [])
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => !file || a.file === file);
     return {
       conflicts: actions.filter(({ i }) => choosable.has(i)).length,
       notApplied: actions.filter(({ a, i }) => a.notApplied && !choosable.has(i)).length,
@@ -230,7 +232,13 @@ export default function VerteilenView(): ReactElement {
             <ul className={styles.cards} aria-labelledby="verteilen-dateien">
               {files.map((f) => (
                 <li key={f.fileName} className={styles.card}>
-                  <Link as="button" inline className={styles.fileLink} onClick={() => void downloadFiles([f])} disabled={busy}>
+                  <Link
+                    as="button"
+                    inline
+                    className={styles.fileLink}
+                    onClick={() => void downloadFiles([f])}
+                    disabled={busy}
+                  >
                     {f.fileName}
                   </Link>
                   <Caption1>
@@ -289,8 +297,7 @@ export default function VerteilenView(): ReactElement {
           <>
             <Body1 as="p" block role="status">
               Vorschau (noch nichts geschrieben): {plural(summary.applied, "Wert", "Werte")} übernommen,{" "}
-              {plural(summary.added, "Maßnahme", "Maßnahmen")} neu,{" "}
-              {plural(summary.conflicts, "Konflikt", "Konflikte")}{" "}
+              {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")}{" "}
               zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
             </Body1>
             <ul className={styles.list}>
