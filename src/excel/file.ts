@@ -4,7 +4,7 @@
  */
 import type { WorkbookFile } from "../workbook/host";
 
-/** The file name of the open workbook (from its URL), or a neutral one when Excel does not say. */
+/** The open workbook's bytes; its name from its URL, or a neutral one when Excel does not say. */
 export type OpenFile = WorkbookFile;
 
 const SLICE_SIZE = 4 * 1024 * 1024;

@@ -152,7 +152,11 @@ describe("Prüfen", () => {
     fireEvent.click(screen.getByRole("combobox", { name: "SMART" }));
     fireEvent.click(await screen.findByRole("option", { name: "T" }));
     expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
-    expect(screen.getByRole("region", { name: /M-004/ })).toBeTruthy(); // Frist „fortlaufend“
+    const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
+    // The heading names the measure and the group the severity: the finding repeats neither.
+    expect(m004.textContent).not.toMatch(/Maßnahme M-004:/);
+    expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
+    expect(within(m004).getByText(/^Frist „fortlaufend“ ist kein Termin/)).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));
