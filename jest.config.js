@@ -6,5 +6,6 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   testEnvironment: "node",
+  setupFiles: ["<rootDir>/test/helpers/setup-encoding.js"],
   testTimeout: 120000,
 };

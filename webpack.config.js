@@ -53,6 +53,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      meldung: "./src/commands/meldung.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -111,6 +112,12 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        templateParameters: { officeJsUrl },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "meldung.html",
+        template: "./src/commands/meldung.html",
+        chunks: ["meldung"],
         templateParameters: { officeJsUrl },
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),

@@ -116,17 +116,17 @@ export type ActionKind =
 
 export const ACTION_LABEL: Record<ActionKind, string> = {
   applied: "übernommen",
-  conflict: "Konflikt – Master behalten",
+  conflict: "Konflikt – Gesamtdatei behalten",
   added: "neu aufgenommen",
   addedRenamed: "neu aufgenommen mit neuer ID",
-  deletedKept: "im Rücklauf gelöscht – im Master behalten",
+  deletedKept: "im Rücklauf gelöscht – in der Gesamtdatei behalten",
   foreign: "anderer Fachbereich – nicht übernommen",
   duplicate: "doppelt im Rücklauf – nicht übernommen",
-  masterDeleted: "im Master gelöscht – nicht übernommen",
-  columnMissingInMaster: "Spalte fehlt im Master – nicht übernommen",
-  columnMissingInReturn: "Spalte fehlt im Rücklauf – Master unverändert",
+  masterDeleted: "in der Gesamtdatei gelöscht – nicht übernommen",
+  columnMissingInMaster: "Spalte fehlt in der Gesamtdatei – nicht übernommen",
+  columnMissingInReturn: "Spalte fehlt im Rücklauf – Gesamtdatei unverändert",
   twoWay: "ohne Basis – nicht übernommen",
-  masterDuplicate: "ID im Master doppelt – nicht übernommen",
+  masterDuplicate: "ID in der Gesamtdatei doppelt – nicht übernommen",
 };
 
 export interface MergeAction {
@@ -361,7 +361,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
           masterValue: "",
           returnValue: "",
           notApplied: false,
-          note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte im Master bleiben unverändert.`,
+          note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte in der Gesamtdatei bleiben unverändert.`,
         });
       }
     }
@@ -383,7 +383,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
           masterValue: "",
           returnValue: displayValue(rv),
           notApplied: true,
-          note: `Die Spalte „${f.label}“ gibt es im Master nicht; der Wert wurde nicht übernommen.`,
+          note: `Die Spalte „${f.label}“ gibt es in der Gesamtdatei nicht; der Wert wurde nicht übernommen.`,
         });
       }
     };
@@ -442,7 +442,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
             row,
             "twoWay",
             "",
-            "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht im Master; sie wurde nicht aufgenommen.",
+            "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht in der Gesamtdatei; sie wurde nicht aufgenommen.",
             null,
           );
           continue;
@@ -459,7 +459,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
             masterValue: displayValue(mv),
             returnValue: displayValue(rv),
             notApplied: true,
-            note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Master behalten.",
+            note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Gesamtdatei behalten.",
           });
         }
         reportOnlyInReturn(row, m.id, null);
@@ -481,8 +481,8 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         if (masterDuplicates.has(mk) || !m) {
           const kind: ActionKind = m ? "masterDuplicate" : "masterDeleted";
           const note = m
-            ? `Die ID ${masterId} kommt im Master mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
-            : `Die Maßnahme ${masterId} wurde im Master inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
+            ? `Die ID ${masterId} kommt in der Gesamtdatei mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
+            : `Die Maßnahme ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
           let any = false;
           for (const f of common) {
             if (!changed(f)) continue;
@@ -514,7 +514,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         }
         const owner = fbOf(m.values[options.ownerField] ?? null);
         if (!sameFachbereich(owner, base.fachbereich)) {
-          const note = `Die Maßnahme gehört im Master zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
+          const note = `Die Maßnahme gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
           let any = false;
           for (const f of common) {
             const rv = row.values[f.key] ?? null;
@@ -593,8 +593,8 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
             returnValue: displayValue(rv),
             notApplied: true,
             note: known
-              ? `Im Master und im Rücklauf geändert (verteilt: „${displayValue(bv)}“); Master behalten.`
-              : "Die Spalte war bei der Verteilung noch nicht dabei; Master behalten.",
+              ? `In der Gesamtdatei und im Rücklauf geändert (verteilt: „${displayValue(bv)}“); Gesamtdatei behalten.`
+              : "Die Spalte war bei der Verteilung noch nicht dabei; Gesamtdatei behalten.",
           });
           if (known) next[f.key] = bv;
         }
@@ -642,7 +642,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
         note: !key
           ? `Neue Maßnahme ohne ID; sie hat die ID ${id} erhalten.`
           : renamed
-            ? `Die ID ${row.id} ist im Master schon vergeben; die neue Maßnahme hat die ID ${id} erhalten.`
+            ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; die neue Maßnahme hat die ID ${id} erhalten.`
             : "Neue Maßnahme aus dem Rücklauf.",
       });
       reportOnlyInReturn(row, id, null);
@@ -667,7 +667,7 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
           masterValue: displayValue(m.values["titel"] ?? null),
           returnValue: "",
           notApplied: false,
-          note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt im Master. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
+          note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt in der Gesamtdatei. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
         });
       }
     }

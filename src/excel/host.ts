@@ -10,7 +10,7 @@
 import type { CellValue } from "../domain/dates";
 import { normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookHost } from "../workbook/host";
+import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
 import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
 import type { SheetGrid, TableLocation, WorkbookSource } from "../workbook/read";
 import {
@@ -25,6 +25,7 @@ import {
   parseRangeAddress,
 } from "./cells";
 import { ExcelHostError, toHostError } from "./errors";
+import { readOpenWorkbookFile } from "./file";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -159,6 +160,11 @@ export class ExcelHost implements WorkbookHost {
     } catch (error) {
       throw toHostError(error);
     }
+  }
+
+  /** The open workbook as Excel hands it out (`getFileAsync`, compressed). */
+  file(): Promise<WorkbookFile> {
+    return readOpenWorkbookFile();
   }
 
   async snapshot(): Promise<WorkbookSource> {

@@ -8,7 +8,7 @@ import {
   Spinner,
   Tab,
   TabList,
-  Title2,
+  Subtitle1,
   makeStyles,
   tokens,
   webLightTheme,
@@ -16,7 +16,7 @@ import {
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import type { ReadConcept } from "../workbook/read";
-import type { BrowserHost, Selection } from "../xlsx/browserHost";
+import type { Selection } from "../xlsx/browserHost";
 import { type Mode, type Session, SessionContext, errorText } from "./session";
 import { download, readFile } from "./services/download";
 import { NO_MASSNAHMEN_TEXT } from "./components";
@@ -25,8 +25,11 @@ import { NO_MASSNAHMEN_TEXT } from "./components";
 export type Umgebung =
   { art: "excel"; plattform: string | null } | { art: "anderer-host"; host: string } | { art: "browser" };
 
-/** Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). */
-export function statusText(umgebung: Umgebung | null): string {
+/**
+ * Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). Im Browser-Modus erklärt er das
+ * Vorgehen nur, solange keine Arbeitsmappe offen ist: danach zählt im schmalen Bereich jede Zeile.
+ */
+export function statusText(umgebung: Umgebung | null, geoeffnet = false): string {
   if (umgebung === null) return "Verbindung zu Excel wird geprüft …";
   switch (umgebung.art) {
     case "excel":
@@ -36,7 +39,9 @@ export function statusText(umgebung: Umgebung | null): string {
     case "anderer-host":
       return `Dieser Aufgabenbereich läuft in ${umgebung.host}, ist aber für Excel gedacht.`;
     case "browser":
-      return "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
+      return geoeffnet
+        ? "Browser-Modus (ohne Excel)."
+        : "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
   }
 }
 
@@ -76,7 +81,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     maxWidth: "720px",
   },
   status: { color: tokens.colorNeutralForeground2 },
@@ -88,11 +93,20 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   hidden: { display: "none" },
+  // The selected cell stays in sight wherever the user clicked it (the Prüfen list can be long).
   selection: {
+    position: "sticky",
+    bottom: 0,
+    zIndex: 1,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     backgroundColor: tokens.colorBrandBackground2,
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    boxShadow: tokens.shadow4,
+    overflowWrap: "anywhere",
   },
+  // Six and more views in 320 px: the tabs wrap onto a second line instead of running off the pane.
+  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  fileName: { overflowWrap: "anywhere" },
 });
 
 interface SelectionSource {
@@ -229,7 +243,8 @@ export function App(): ReactElement {
     if (!host || mode !== "browser") return;
     setBusy(true);
     try {
-      download(await (host as BrowserHost).save(), fileName || "Maßnahmenplan.xlsx");
+      const file = await host.file();
+      download(file.data, fileName || file.name);
     } catch (error) {
       setProblem(errorText(error));
     } finally {
@@ -250,6 +265,7 @@ export function App(): ReactElement {
     openMeasure: (id: string) => {
       setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
       setView("massnahme");
+      setSelection(null);
     },
     requestedMeasure,
   };
@@ -273,9 +289,9 @@ export function App(): ReactElement {
     <FluentProvider theme={webLightTheme}>
       <SessionContext.Provider value={session}>
         <main className={styles.main}>
-          <Title2 as="h1">Maßnahmenplaner</Title2>
+          <Subtitle1 as="h1">Maßnahmenplaner</Subtitle1>
           <Body1 as="p" block role="status" className={styles.status}>
-            {statusText(umgebung)}
+            {statusText(umgebung, !!host)}
           </Body1>
           {mode === "browser" && umgebung !== null && (
             <div className={styles.bar}>
@@ -298,7 +314,7 @@ export function App(): ReactElement {
                 Arbeitsmappe herunterladen
               </Button>
               {busy && <Spinner size="tiny" label="Bitte warten …" />}
-              {host && <Caption1>Geöffnet: {fileName}</Caption1>}
+              {host && <Caption1 className={styles.fileName}>Geöffnet: {fileName}</Caption1>}
             </div>
           )}
           {problem && (
@@ -306,15 +322,16 @@ export function App(): ReactElement {
               <MessageBarBody>{problem}</MessageBarBody>
             </MessageBar>
           )}
-          {selection && (
-            <div className={styles.selection} role="status" aria-live="polite">
-              <Body1>
-                Ausgewählte Zelle: <strong>{selection.label}</strong>
-                {selection.text ? ` – „${selection.text}“` : " (leer)"}
-              </Body1>
-            </div>
-          )}
-          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as View)} aria-label="Bereiche">
+          <TabList
+            className={styles.tabs}
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_, data) => {
+              setView(data.value as View);
+              setSelection(null);
+            }}
+            aria-label="Bereiche"
+          >
             {VIEWS.map((v) => (
               <Tab key={v.value} value={v.value}>
                 {v.label}
@@ -324,6 +341,14 @@ export function App(): ReactElement {
           <section aria-label={VIEWS.find((v) => v.value === view)!.label}>
             <Suspense fallback={<Spinner size="small" label="Wird geladen …" />}>{current}</Suspense>
           </section>
+          <div className={selection ? styles.selection : undefined} role="status" aria-live="polite">
+            {selection && (
+              <Body1>
+                Ausgewählte Zelle: <strong>{selection.label}</strong>
+                {selection.text ? ` – „${selection.text}“` : " (leer)"}
+              </Body1>
+            )}
+          </div>
         </main>
       </SessionContext.Provider>
     </FluentProvider>

@@ -1,6 +1,10 @@
 /** Small pieces every view of the pane shows the same way. */
 import { Body1, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { ReactElement } from "react";
+import type { Finding } from "../domain/rules";
+
+/** A finding's message without its leading „Maßnahme M-001:“, where the pane already names the measure. */
+export const plain = (f: Finding): string => f.message.replace(/^Maßnahme [^:]{1,40}:\s*/, "");
 
 export const NO_MASSNAHMEN_TEXT =
   "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an.";
@@ -8,7 +12,7 @@ export const NO_MASSNAHMEN_TEXT =
 /** What a view says while there is no workbook, or one without Maßnahmen. */
 export function NoConcept({
   hasWorkbook,
-  noWorkbookText = "Öffnen Sie zuerst eine Arbeitsmappe.",
+  noWorkbookText = "Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an.",
 }: {
   hasWorkbook: boolean;
   noWorkbookText?: string;

@@ -16,6 +16,13 @@ export interface RowWrite {
   values: Record<string, CellValue>;
 }
 
+/** The whole workbook as an .xlsx file. */
+export interface WorkbookFile {
+  data: ArrayBuffer;
+  /** Its file name (`Maßnahmenplan.xlsx` when the host does not know one). */
+  name: string;
+}
+
 export interface WorkbookHost {
   /** A snapshot of the workbook's values for the reader (Office.js: at most two `context.sync()`). */
   snapshot(): Promise<WorkbookSource>;
@@ -27,4 +34,9 @@ export interface WorkbookHost {
   writeRows(writes: RowWrite[]): Promise<void>;
   /** Selects a cell so the user sees it (`Maßnahmen`, `O5`). */
   selectCell(sheet: string, address: string): Promise<void>;
+  /**
+   * The workbook as it is now, as .xlsx bytes: in the browser mode the changed file the user downloads, in
+   * Excel the open workbook as Excel hands it out (for the Fachbereich files).
+   */
+  file(): Promise<WorkbookFile>;
 }

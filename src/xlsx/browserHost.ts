@@ -9,7 +9,7 @@
 import { isValidIsoDate } from "../domain/dates";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookHost } from "../workbook/host";
+import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
 import type { SheetPlan } from "../workbook/plan";
 import { type SheetGrid, type WorkbookSource, readTable } from "../workbook/read";
 import { XlsxDocument } from "./document";
@@ -63,6 +63,11 @@ export class BrowserHost implements WorkbookHost {
   async save(): Promise<ArrayBuffer> {
     const bytes = this.document.toBytes();
     return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  /** The changed workbook as a file (for the download and the Fachbereich files). */
+  async file(): Promise<WorkbookFile> {
+    return { data: await this.save(), name: this.fileName || "Maßnahmenplan.xlsx" };
   }
 
   async snapshot(): Promise<WorkbookSource> {

@@ -1,11 +1,15 @@
 /**
  * End to end in headless Chromium: the production build of the pane in browser mode, driven by keyboard
  * alone (Tab, Enter, arrow keys, typing), checked with axe-core on every view, and the downloaded workbook
- * re-read with exceljs.
+ * re-read with exceljs. At the real task-pane widths (320 and 350 px) every view and state must fit: the
+ * document may never be wider than the viewport, and axe must stay clean there. Browser mode sends
+ * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
+ * not loaded), and exceljs loads only once a workbook is opened.
  *
  * Needs /usr/bin/chromium (Debian `chromium`). Without it the test is skipped with a warning, in CI
  * (`CI` set) it fails. Builds dist/ once (OFFICE_JS=local) when it is missing or older than src/.
- * `SCREENSHOTS=1` also saves the README screenshots under docs/.
+ * Full-page screenshots of every state at both widths go to a temporary folder, or to `E2E_SHOTS=<dir>`
+ * to keep them; `SCREENSHOTS=1` also saves the README screenshots (350 px) under docs/.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -75,18 +79,29 @@ function serve(dir: string): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+/** The task pane's width in Excel (350 px) and the narrowest it gets (320 px). */
+const WIDTHS = [320, 350];
+const PANE = { width: 350, height: 800 };
+/** The views in the order of the tab list (a new view is appended). */
+const VIEWS = ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen"];
+
 describeE2E("the pane in the browser, by keyboard", () => {
   let browser: Browser;
   let server: http.Server;
   let page: Page;
   let tmp: string;
+  let shots: string;
   let workbookFile: string;
+  let origin: string;
+  const requests: string[] = [];
   const screenshots = process.env.SCREENSHOTS ? path.join(REPO, "docs") : null;
 
   beforeAll(async () => {
     ensureBuild();
     server = await serve(DIST);
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mnp-e2e-"));
+    shots = process.env.E2E_SHOTS ? path.resolve(process.env.E2E_SHOTS) : path.join(tmp, "screenshots");
+    fs.mkdirSync(shots, { recursive: true });
     workbookFile = path.join(tmp, "beispiel.xlsx");
     fs.writeFileSync(workbookFile, createTemplateWorkbook("beispiel", `${YEAR}-06-01`).toBytes());
     const { chromium } = await import("playwright-core");
@@ -94,13 +109,16 @@ describeE2E("the pane in the browser, by keyboard", () => {
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=de-DE"],
     });
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "de-DE", acceptDownloads: true });
-    // Nothing leaves the machine: only the local server answers.
-    await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
+    const context = await browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
+    const { port } = server.address() as AddressInfo;
+    origin = `http://127.0.0.1:${port}`;
+    // Every request of the page and its frames is recorded (and asserted below); one that would leave the
+    // machine is also aborted, so a failure cannot send anything either.
+    context.on("request", (r) => requests.push(r.url()));
+    await context.route((url) => url.origin !== origin, (route) => route.abort());
     page = await context.newPage();
     page.on("pageerror", (e) => console.error(`Seitenfehler: ${e.message}`));
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await page.goto(`${origin}/taskpane.html`);
   }, 120_000);
 
   afterAll(async () => {
@@ -145,26 +163,75 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect({ view, violations }).toEqual({ view, violations: [] });
   }
 
-  async function shot(name: string): Promise<void> {
+  /** A README screenshot of the pane at 350 px: from the top, or where the user is (`here`). */
+  async function shot(name: string, here = false): Promise<void> {
     if (!screenshots) return;
-    await page.evaluate(() => window.scrollTo(0, 0));
+    if (!here) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
-  /** Switches view with the arrow keys on the tab list. */
-  async function tabView(name: string): Promise<void> {
-    await page.getByRole("tab", { selected: true }).focus();
-    for (let i = 0; i < 5; i++) {
-      if ((await page.evaluate(() => document.activeElement?.textContent ?? "")).includes(name)) break;
-      await page.keyboard.press("ArrowRight");
+  /**
+   * The state on screen fits 320 and 350 px: no sideways scrolling (the document is never wider than the
+   * viewport), axe clean at both widths, a full-page screenshot of each. Returns to the pane's width.
+   */
+  async function fits(state: string): Promise<void> {
+    const file = state.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: PANE.height });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const layout = await page.evaluate(() => {
+        const root = document.documentElement;
+        // What sticks out on the right, for the failure message.
+        const wide = [...document.querySelectorAll("body *")]
+          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`);
+        return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+      });
+      await page.screenshot({ path: path.join(shots, `${file}-${width}.png`), fullPage: true });
+      expect({ state, width, ...layout }).toEqual({ state, width, scrollWidth: layout.clientWidth, clientWidth: layout.clientWidth, wide: [] });
+      await axe(`${state} (${width} px)`);
     }
-    await page.keyboard.press("Enter");
-    await page.getByRole("tab", { name, selected: true }).waitFor();
+    await page.setViewportSize(PANE);
   }
+
+  /** Switches to the view at `index` of the tab list with the arrow keys (Fluent renders each label twice). */
+  async function tabView(name: string): Promise<void> {
+    const index = VIEWS.indexOf(name);
+    await page.getByRole("tab", { selected: true }).focus();
+    await page.keyboard.press("Home");
+    for (let i = 0; i < index; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.locator('[role="tab"]').nth(index).and(page.locator('[aria-selected="true"]')).waitFor();
+  }
+
+  /** Every request so far went to the page's own origin. */
+  function onlyOwnOrigin(): void {
+    expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+  }
+
+  it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
+    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
+    // office.js opened its telemetry frame about 3 s after start: wait longer than that.
+    await page.waitForTimeout(4500);
+    onlyOwnOrigin();
+    expect(requests.some((url) => /office-js\//.test(url))).toBe(false);
+    await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe("undefined");
+    await expect(page.locator("iframe").count()).resolves.toBe(0);
+
+    // Every view without a workbook: it says what to do, fits the pane, and needs no exceljs.
+    await fits("Start");
+    for (const view of VIEWS.slice(1)) {
+      await tabView(view);
+      await page.getByText(/Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an\./).waitFor();
+      await fits(`${view} ohne Arbeitsmappe`);
+    }
+    expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
+    await tabView("Einrichten");
+  }, 120_000);
 
   it("opens, fills, checks, scores and downloads the workbook", async () => {
     await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
-    await axe("Start");
     if (screenshots) await shot("aufgabenbereich-einrichten");
 
     // Open the workbook: Tab to the button, Enter opens the file chooser.
@@ -175,7 +242,8 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByText("Geöffnet: beispiel.xlsx").waitFor();
     await page.getByRole("tab", { name: "Maßnahme", selected: true }).waitFor();
     await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
-    await axe("Maßnahme");
+    expect(requests.some((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    await fits("Maßnahme neu");
 
     // Fill the template by keyboard, leaving T (Frist) open.
     const pick = async (field: RegExp, typed: string) => {
@@ -212,47 +280,59 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const status = page.locator("#smart-stand");
     await expect(status.textContent()).resolves.toBe("Noch nicht SMART-vollständig: T (terminiert).");
     await shot("aufgabenbereich-massnahme");
+    await fits("Maßnahme ausgefüllt");
 
-    // Complete T and save.
+    // Complete T and save: a German date, typed as it is written.
     await tabTo(/^Frist/);
-    await page.keyboard.type("31122027"); // TT.MM.JJJJ with a German browser
-    if ((await page.getByLabel(/^Frist/).inputValue()) === "") {
-      // Headless Chromium may keep the US field order (MM/TT/JJJJ) whatever the locale: go back and retype.
-      await page.keyboard.press("Shift+Tab");
-      await page.keyboard.press("Shift+Tab");
-      await page.keyboard.type("12312027");
-    }
-    await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("2027-12-31");
+    await page.keyboard.type("31.12.2027");
+    await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("31.12.2027");
     await expect(status.textContent()).resolves.toBe("SMART-vollständig.");
     await tabTo("Als neue Maßnahme M-021 speichern");
     await page.keyboard.press("Enter");
     await page.getByText(/Die Maßnahme M-021 ist gespeichert \(Blatt „Maßnahmen“, Zeile 22\)/).waitFor();
     await page.getByText("Ausgewählte Zelle: Maßnahmen!A22").waitFor();
+    await fits("Maßnahme gespeichert");
 
-    // Prüfen: jump to a finding.
+    // A stored vague Frist is shown as it is.
+    await page.getByRole("combobox", { name: "Maßnahme" }).click();
+    await page.getByRole("option", { name: /^M-004/ }).click();
+    await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("fortlaufend");
+    await fits("Maßnahme mit Frist fortlaufend");
+
+    // Prüfen: jump to a finding far down the list; the selected cell is shown where the user is.
     await tabView("Prüfen");
     await page.getByText(/21 Maßnahmen, davon 15 SMART-vollständig/).waitFor();
-    await axe("Prüfen");
+    await expect(page.getByText("Ausgewählte Zelle:", { exact: false }).count()).resolves.toBe(0);
+    await fits("Prüfen");
     await tabTo("Maßnahmen!H7");
     await page.keyboard.press("Enter");
-    await page.getByText("Ausgewählte Zelle: Maßnahmen!H7 (leer)").waitFor();
-    await shot("aufgabenbereich-pruefen");
+    const selected = page.getByText("Ausgewählte Zelle: Maßnahmen!H7 (leer)");
+    await selected.waitFor();
+    const box = (await selected.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(PANE.height);
+    await shot("aufgabenbereich-pruefen", true);
+    await fits("Prüfen mit ausgewählter Zelle");
     await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Prüfbericht als Blatt");
     await page.keyboard.press("Enter");
     await page.getByText(/Das Blatt „Prüfbericht“ enthält jetzt \d+ Befunde/).waitFor();
+    await fits("Prüfbericht geschrieben");
 
     // Bewertung: create the matrix of this year's round.
     await tabView("Bewertung");
     await page.getByText(`Das Blatt „Bewertung ${YEAR}“ gibt es noch nicht.`, { exact: false }).waitFor();
-    await axe("Bewertung");
+    // The cell selected in Prüfen belongs to Prüfen.
+    await expect(page.getByText("Ausgewählte Zelle:", { exact: false }).count()).resolves.toBe(0);
+    await fits("Bewertung vor der Matrix");
     await tabTo("Bewertungsmatrix anlegen");
     await page.keyboard.press("Enter");
-    await page.getByText(new RegExp(`Das Blatt „Bewertung ${YEAR}“ enthält 20 Maßnahmen`)).waitFor();
+    await page.getByText(new RegExp(`Das Blatt „Bewertung ${YEAR}“ enthält 20 Maßnahmen .*\\. Eine verworfene Maßnahme wird nicht bewertet\\.`)).waitFor();
     await shot("aufgabenbereich-bewertung");
+    await fits("Bewertung mit Matrix");
 
     await tabView("Einrichten");
-    await axe("Einrichten");
+    await fits("Einrichten mit Arbeitsmappe");
 
     // Download and re-read.
     const download = page.waitForEvent("download");
@@ -289,7 +369,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;
     expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([`tblBewertung${YEAR}`]);
-  }, 90_000);
+  }, 240_000);
 
   it("exports the Fachbereich files and merges a changed return", async () => {
     // Continues with the workbook opened above.
@@ -299,7 +379,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
       await page.waitForTimeout(400);
     };
     await tabView("Verteilen");
-    await axe("Verteilen");
+    await fits("Verteilen");
     const saved: { name: string; file: string; done: Promise<void> }[] = [];
     const onDownload = (d: import("playwright-core").Download) => {
       const file = path.join(tmp, `export-${saved.length}.xlsx`);
@@ -308,18 +388,25 @@ describeE2E("the pane in the browser, by keyboard", () => {
     page.on("download", onDownload);
     await tabTo("Dateien erstellen");
     await page.keyboard.press("Enter");
-    await page.getByRole("table", { name: "Dateien für die Fachbereiche" }).waitFor();
-    await expect(page.getByRole("row", { name: /Fachbereich 4 – Jugend 4 / }).count()).resolves.toBe(1);
+    const list = page.getByRole("list", { name: "Dateien für die Fachbereiche" });
+    await list.waitFor();
+    await expect(list.getByRole("listitem").filter({ hasText: "Fachbereich 4 – Jugend: 4 Maßnahmen" }).count()).resolves.toBe(1);
     await tabTo(/^Alle \d+ Dateien herunterladen$/);
     await page.keyboard.press("Enter");
-    await page.getByText(/\d+ Dateien werden heruntergeladen/).waitFor();
+    const started = page.getByText(/\d+ Dateien werden heruntergeladen/);
+    await started.waitFor();
+    // The confirmation stands by its button, not at the end of the view.
+    const button = (await page.getByRole("button", { name: /^Alle \d+ Dateien herunterladen$/ }).boundingBox())!;
+    const notice = (await started.boundingBox())!;
+    expect(notice.y - (button.y + button.height)).toBeLessThan(80);
     for (let i = 0; i < 50 && saved.length < 6; i++) await page.waitForTimeout(100);
     page.off("download", onDownload);
     expect(saved.map((s) => s.name)).toContain("beispiel – Fachbereich 4 – Jugend.xlsx");
     await settle();
-    await axe("Verteilen – Dateien");
+    await fits("Verteilen – Dateien");
 
-    // The Fachbereich changes one field and sends the file back.
+    // The Fachbereich changes two fields and sends the file back; meanwhile the Koordinierung has changed
+    // one of them in the Gesamtdatei: a conflict to decide.
     const jugend = saved.find((s) => s.name === "beispiel – Fachbereich 4 – Jugend.xlsx")!;
     await jugend.done;
     const wb = new ExcelJS.Workbook();
@@ -327,22 +414,47 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const ws = wb.getWorksheet("Maßnahmen")!;
     const id = String(ws.getCell("A2").value);
     ws.getCell("H2").value = "Geändert vom Fachbereich Jugend";
+    ws.getCell("F2").value = "Jugendliche und junge Erwachsene";
+    // … and deletes its last measure, which the Gesamtdatei keeps (a further note).
+    const lastRow = ws.actualRowCount;
+    const deleted = String(ws.getCell(`A${lastRow}`).value);
+    for (let c = 1; c <= 18; c++) ws.getCell(lastRow, c).value = null;
     const returned = path.join(tmp, "Rücklauf Jugend.xlsx");
     await wb.xlsx.writeFile(returned);
+
+    await tabView("Maßnahme");
+    await page.getByRole("combobox", { name: "Maßnahme" }).click();
+    await page.getByRole("option", { name: new RegExp(`^${id}`) }).click();
+    await page.getByLabel(/^Zielwert/).fill("Geändert in der Gesamtdatei");
+    await page.getByRole("button", { name: `Änderungen an ${id} speichern` }).click();
+    await page.getByText(new RegExp(`Die Maßnahme ${id} ist gespeichert`)).waitFor();
+    await tabView("Verteilen");
 
     const chooser = page.waitForEvent("filechooser");
     await tabTo("Rückläufe auswählen …");
     await page.keyboard.press("Enter");
     await (await chooser).setFiles(returned);
-    await page.getByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 0 Konflikte/).waitFor();
-    const applied = page.getByRole("table", { name: "Übernommene Änderungen" });
-    await expect(applied.getByRole("row", { name: new RegExp(`^${id} Zielwert .* Geändert vom Fachbereich Jugend`) }).count()).resolves.toBe(1);
+    await page.getByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden, 0 weitere Werte nicht übernommen/).waitFor();
+    // The file's own line counts the same way.
+    await page.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht \(in der Gesamtdatei behalten\), 1 Konflikt, 0 weitere Werte nicht übernommen\./).waitFor();
+    const applied = page.getByRole("list", { name: "Übernommene Änderungen" });
+    await expect(applied.getByRole("listitem").filter({ hasText: `${id} · Zielgruppe` }).filter({ hasText: "Jugendliche und junge Erwachsene" }).count()).resolves.toBe(1);
+    const notes = page.getByRole("list", { name: "Weitere Hinweise" }).getByRole("listitem");
+    await expect(notes.filter({ hasText: deleted }).count()).resolves.toBe(1);
+    const conflict = page.getByRole("list", { name: "Konflikte" }).getByRole("listitem");
+    await expect(conflict.count()).resolves.toBe(1);
+    await expect(conflict.textContent()).resolves.toMatch(new RegExp(`^${id} · Zielwert.*Geändert in der Gesamtdatei.*Geändert vom Fachbereich Jugend`));
     await settle();
-    await axe("Verteilen – Vorschau");
+    await fits("Verteilen – Vorschau mit Konflikt");
+    // The radio group is one tab stop on the checked choice; the arrow key chooses the other.
+    await tabTo("Wert der Gesamtdatei behalten");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }).isChecked()).resolves.toBe(true);
     await tabTo("Zusammenführen");
     await page.keyboard.press("Enter");
-    await page.getByText(/Zusammengeführt: 1 Wert übernommen, 0 Maßnahmen neu\. Keine offenen Konflikte/).waitFor();
+    await page.getByText(/Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. Keine offenen Konflikte/).waitFor();
     await settle();
-    await axe("Verteilen – zusammengeführt");
-  }, 60_000);
+    await fits("Verteilen – zusammengeführt");
+    onlyOwnOrigin();
+  }, 240_000);
 });

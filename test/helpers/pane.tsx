@@ -1,5 +1,4 @@
 /** Shared set-up of the pane's jsdom tests: browser shims, the example workbook, a view with a live session. */
-import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 import { render } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
@@ -13,9 +12,6 @@ export const TODAY = "2026-11-22";
 
 /** jsdom lacks these; Fluent's positioning and motion ask for them. Call in beforeAll. */
 export function installJsdomShims(): void {
-  // jsdom lacks the encoders that browsers and Node have (the xlsx package reader uses them).
-  globalThis.TextEncoder ??= NodeTextEncoder as unknown as typeof TextEncoder;
-  globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
   window.matchMedia ??= ((query: string) =>
     ({
       matches: false,

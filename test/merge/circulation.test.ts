@@ -250,17 +250,17 @@ describe("merge", () => {
     expect(concept.found.massnahmen!.rows.every((r) => r.row > area.top && r.row <= area.bottom)).toBe(true);
 
     const conflicts = tableRows(sheet(wb, CONFLICT_SHEET.sheet));
-    expect(conflicts).toEqual([["M-006", "Frist", "30.06.2028", "31.12.2028", `konzept – ${FB4}.xlsx`, expect.stringContaining("Master behalten")]]);
+    expect(conflicts).toEqual([["M-006", "Frist", "30.06.2028", "31.12.2028", `konzept – ${FB4}.xlsx`, expect.stringContaining("Gesamtdatei behalten")]]);
     const log = tableRows(sheet(wb, MERGE_LOG_SHEET.sheet)).map((r) => [r[1], r[2], r[3], r[4]]);
     expect(log).toEqual([
       ["M-005", "M-005", "übernommen", "Status"],
       ["M-006", "M-006", "übernommen", "Zielwert"],
-      ["M-006", "M-006", "Konflikt – Master behalten", "Frist"],
+      ["M-006", "M-006", "Konflikt – Gesamtdatei behalten", "Frist"],
       ["M-007", "M-007", "übernommen", "Bemerkung"],
       ["M-007", "M-007", "übernommen", "Haushaltsstelle"],
       ["M-001", "M-021", "neu aufgenommen mit neuer ID", ""],
       ["", "M-022", "neu aufgenommen mit neuer ID", ""],
-      ["M-009", "M-009", "im Rücklauf gelöscht – im Master behalten", ""],
+      ["M-009", "M-009", "im Rücklauf gelöscht – in der Gesamtdatei behalten", ""],
     ]);
     expect(wb.getWorksheet(MEMORY_SHEET)?.state).toBe("veryHidden");
 

@@ -47,7 +47,7 @@ function completeForm(): Record<string, string> {
     sachkosten: "1.500",
     finanzierung: "gesichert",
     beginn: "2027-01-01",
-    frist: "2027-12-31",
+    frist: "31.12.2027",
     status: "geplant",
   };
 }
@@ -99,9 +99,16 @@ describe("the SMART template", () => {
     const row = concept.massnahmen.rows.find((r) => r.values.id === "M-015")!;
     const form = formFromRow(row);
     expect(form.frist).toBe("Q4 2028"); // not an exact day: kept as the user wrote it
+    const m004 = formFromRow(concept.massnahmen.rows.find((r) => r.values.id === "M-004")!);
+    expect(m004.frist).toBe("fortlaufend"); // a vague Frist is shown as it is stored
+    const exact = concept.massnahmen.rows.find((r) => r.values.frist instanceof Date)!;
+    expect(formFromRow(exact).frist).toMatch(/^\d{2}\.\d{2}\.\d{4}$/); // an exact day as TT.MM.JJJJ
     expect(form.personal).toBe("0,2");
-    const values = rowValuesFromForm({ ...form, frist: "2028-12-31", sachkosten: "1.500,50", bemerkung: "=1+1" });
+    const values = rowValuesFromForm({ ...form, frist: "31.12.2028", sachkosten: "1.500,50", bemerkung: "=1+1" });
     expect(values.frist).toEqual(new Date("2028-12-31T00:00:00Z"));
+    expect(rowValuesFromForm({ ...form, frist: "2028-12-31" }).frist).toEqual(new Date("2028-12-31T00:00:00Z"));
+    expect(rowValuesFromForm({ ...form, frist: "fortlaufend" }).frist).toBe("fortlaufend");
+    expect(rowValuesFromForm({ ...form, frist: "Q4 2028" }).frist).toBe("Q4 2028");
     expect(values.sachkosten).toBe(1500.5);
     expect(values.bemerkung).toBe("=1+1");
     expect(values.zielgruppe).toBe("Beschäftigte mit Publikumsverkehr");

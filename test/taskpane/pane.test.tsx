@@ -18,7 +18,8 @@ describe("environment", () => {
   it("is browser mode when office.js reports no host", () => {
     expect(umgebungAus({ host: null, platform: null })).toEqual({ art: "browser" });
     expect(umgebungAus({ host: "Excel", platform: "PC" })).toEqual({ art: "excel", plattform: "PC" });
-    expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus/);
+    expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus: .*Öffnen Sie eine Arbeitsmappe/);
+    expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
   it("shows the file picker and the five views without Office", async () => {
@@ -95,6 +96,9 @@ describe("Maßnahme", () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);
     const combo = screen.getByRole("combobox", { name: /^Federführung/ });
+    // Its button speaks German, like everything else in the pane.
+    expect(screen.queryByRole("button", { name: "Open" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Stellen anzeigen" })).toBeTruthy();
     fireEvent.change(combo, { target: { value: "Stadtbibliothek" } });
     fireEvent.keyDown(combo, { key: "ArrowDown" });
     const option = await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ });
@@ -104,6 +108,26 @@ describe("Maßnahme", () => {
     await waitFor(() => expect(screen.getByText(/ist als A-09 im Blatt „Akteure“ angelegt/)).toBeTruthy());
     expect((await host.document.workbook()).getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
     expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
+  });
+
+  it("takes German dates and shows a stored vague Frist as it is", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    fireEvent.click(screen.getByRole("combobox", { name: "Maßnahme" }));
+    fireEvent.click(await screen.findByRole("option", { name: /^M-004/ }));
+    const frist = screen.getByLabelText(/^Frist/) as HTMLInputElement;
+    expect(frist.value).toBe("fortlaufend");
+    expect(screen.getByRole("img", { name: "T terminiert: noch offen" })).toBeTruthy();
+    fireEvent.change(frist, { target: { value: "31.12.2027" } });
+    expect(screen.getByRole("img", { name: "T terminiert: erfüllt" })).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Änderungen an M-004 speichern" }));
+    });
+    await waitFor(() => expect(screen.getByText(/Die Maßnahme M-004 ist gespeichert/)).toBeTruthy());
+    const row = (await host.document.workbook()).getWorksheet("Maßnahmen")!.getRow(5);
+    expect(row.getCell(1).value).toBe("M-004");
+    expect(row.values as unknown[]).toContainEqual(new Date("2027-12-31T00:00:00Z"));
+    expect((screen.getByLabelText(/^Frist/) as HTMLInputElement).value).toBe("31.12.2027");
   });
 
   it("asks for a workbook when none is open", async () => {
@@ -128,7 +152,11 @@ describe("Prüfen", () => {
     fireEvent.click(screen.getByRole("combobox", { name: "SMART" }));
     fireEvent.click(await screen.findByRole("option", { name: "T" }));
     expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
-    expect(screen.getByRole("region", { name: /M-004/ })).toBeTruthy(); // Frist „fortlaufend“
+    const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
+    // The heading names the measure and the group the severity: the finding repeats neither.
+    expect(m004.textContent).not.toMatch(/Maßnahme M-004:/);
+    expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
+    expect(within(m004).getByText(/^Frist „fortlaufend“ ist kein Termin/)).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));
@@ -143,11 +171,13 @@ describe("Bewertung and Einrichten", () => {
     const host = await beispielHost();
     await renderView(<BewertungView />, host);
     await screen.findByText(/Das Blatt „Bewertung 2026“ gibt es noch nicht/);
-    expect(screen.getAllByRole("row")).toHaveLength(8); // header + 7 Handlungsfelder
+    const summary = screen.getByRole("list", { name: "Bewertung 2026 nach Handlungsfeld" });
+    expect(within(summary).getAllByRole("listitem")).toHaveLength(7); // 7 Handlungsfelder
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Bewertungsmatrix anlegen" }));
     });
-    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu/);
+    // 20 Maßnahmen, one of them verworfen: the message says why the sheet holds 19.
+    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu.*\)\. Eine verworfene Maßnahme wird nicht bewertet\./);
     expect((await host.document.workbook()).getWorksheet("Bewertung 2026")).toBeTruthy();
     await screen.findByRole("button", { name: "Bewertungsmatrix aktualisieren" });
   });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 /**
- * The Verteilen view in jsdom: the per-Fachbereich files listed and downloaded (browser host, and Excel's
- * file bytes through the faked Office service), returns merged with the coordinator's choice per conflict,
+ * The Verteilen view in jsdom: the per-Fachbereich files listed and downloaded (browser host, and a host that
+ * only hands out its file bytes, as Excel does), returns merged with the coordinator's choice per conflict,
  * and unusable files refused without writing anything.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
@@ -14,8 +14,6 @@ import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
-jest.mock("../../src/taskpane/services/officeFile", () => ({ readOpenWorkbookFile: jest.fn() }));
-import { readOpenWorkbookFile } from "../../src/taskpane/services/officeFile";
 
 const downloads: string[] = [];
 
@@ -63,15 +61,15 @@ describe("Verteilen: export", () => {
     const host = await beispielHost();
     await renderView(<VerteilenView />, host);
     await click("Dateien erstellen");
-    const table = await screen.findByRole("table", { name: "Dateien für die Fachbereiche" });
-    const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows.map((r) => within(r).getAllByRole("cell").map((c) => c.textContent))).toEqual([
-      ["Dezernat II – Soziales", "6", "beispiel – Dezernat II – Soziales.xlsx"],
-      ["Fachbereich 1 – Zentrale Dienste", "2", "beispiel – Fachbereich 1 – Zentrale Dienste.xlsx"],
-      ["Fachbereich 3 – Ordnung", "1", "beispiel – Fachbereich 3 – Ordnung.xlsx"],
-      ["Fachbereich 4 – Jugend", "4", "beispiel – Fachbereich 4 – Jugend.xlsx"],
-      ["Fachbereich 5 – Soziales", "1", "beispiel – Fachbereich 5 – Soziales.xlsx"],
-      ["ohne Fachbereich", "6", "beispiel – ohne Fachbereich.xlsx"],
+    const list = await screen.findByRole("list", { name: "Dateien für die Fachbereiche" });
+    const items = within(list).getAllByRole("listitem");
+    expect(items.map((li) => [within(li).getByRole("button").textContent, li.lastElementChild!.textContent])).toEqual([
+      ["beispiel – Dezernat II – Soziales.xlsx", "Dezernat II – Soziales: 6 Maßnahmen"],
+      ["beispiel – Fachbereich 1 – Zentrale Dienste.xlsx", "Fachbereich 1 – Zentrale Dienste: 2 Maßnahmen"],
+      ["beispiel – Fachbereich 3 – Ordnung.xlsx", "Fachbereich 3 – Ordnung: 1 Maßnahme"],
+      ["beispiel – Fachbereich 4 – Jugend.xlsx", "Fachbereich 4 – Jugend: 4 Maßnahmen"],
+      ["beispiel – Fachbereich 5 – Soziales.xlsx", "Fachbereich 5 – Soziales: 1 Maßnahme"],
+      ["beispiel – ohne Fachbereich.xlsx", "ohne Fachbereich: 6 Maßnahmen"],
     ]);
     expect(downloads).toEqual([]);
 
@@ -84,10 +82,11 @@ describe("Verteilen: export", () => {
     expect(downloads.at(-1)).toBe("beispiel – ohne Fachbereich.xlsx");
   });
 
-  it("in Excel splits the bytes of the open file (from the Office service)", async () => {
+  it("in Excel splits the bytes of the open file, which the host hands out", async () => {
     const master = await createTemplateWorkbook("beispiel", TODAY);
-    jest.mocked(readOpenWorkbookFile).mockResolvedValue({ data: arrayBuffer(master.toBytes()), name: "Konzept 2027.xlsx" });
-    // Not a BrowserHost: the view must ask Office for the file.
+    const data = arrayBuffer(master.toBytes());
+    const file = jest.fn(async () => ({ data, name: "Konzept 2027.xlsx" }));
+    // Not a BrowserHost: the view knows only the host interface.
     const inner = new BrowserHost(master, "x.xlsx");
     const host: WorkbookHost = {
       snapshot: () => inner.snapshot(),
@@ -95,11 +94,12 @@ describe("Verteilen: export", () => {
       createSheetsIfMissing: (p) => inner.createSheetsIfMissing(p),
       writeRows: (w) => inner.writeRows(w),
       selectCell: (s, a) => inner.selectCell(s, a),
+      file,
     };
     await renderView(<VerteilenView />, host, "excel");
     await click("Dateien erstellen");
     await screen.findByRole("button", { name: "Konzept 2027 – Fachbereich 4 – Jugend.xlsx" });
-    expect(readOpenWorkbookFile).toHaveBeenCalledTimes(1);
+    expect(file).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -125,19 +125,22 @@ describe("Verteilen: import", () => {
     expect(writeRows).not.toHaveBeenCalled();
     expect(applySheetPlan).not.toHaveBeenCalled();
 
-    const applied = screen.getByRole("table", { name: "Übernommene Änderungen" });
+    // The file line counts as the summary does: the two conflicts are not „nicht übernommen“.
+    expect(screen.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 2 Konflikte, 0 weitere Werte nicht übernommen\.$/)).toBeTruthy();
+    const applied = screen.getByRole("list", { name: "Übernommene Änderungen" });
     expect(within(applied).getByText("Neu zugewanderte Familien")).toBeTruthy();
-    const conflicts = screen.getByRole("table", { name: "Konflikte" });
-    const rows = within(conflicts).getAllByRole("row").slice(1);
-    expect(rows.map((r) => within(r).getAllByRole("cell").slice(0, 4).map((c) => c.textContent))).toEqual([
-      ["M-001", "Titel", "Willkommensmappe 2027", "Willkommensmappe digital"],
-      ["M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr"],
+    const conflicts = screen.getByRole("list", { name: "Konflikte" });
+    const cards = within(conflicts).getAllByRole("listitem");
+    const texts = (card: HTMLElement) => [card.querySelector("strong")!.textContent, ...[...card.querySelectorAll("dd")].slice(0, 2).map((d) => d.textContent)];
+    expect(cards.map(texts)).toEqual([
+      ["M-001 · Titel", "Willkommensmappe 2027", "Willkommensmappe digital"],
+      ["M-002 · Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr"],
     ]);
-    // Default: master kept.
-    const group1 = within(rows[0]!).getByRole("radiogroup");
-    expect((within(group1).getByRole("radio", { name: "Master behalten" }) as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(within(group1).getByRole("radio", { name: "Rücklauf übernehmen" }));
-    expect((within(group1).getByRole("radio", { name: "Rücklauf übernehmen" }) as HTMLInputElement).checked).toBe(true);
+    // Default: the value of the Gesamtdatei is kept.
+    const group1 = within(cards[0]!).getByRole("radiogroup");
+    expect((within(group1).getByRole("radio", { name: "Wert der Gesamtdatei behalten" }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(within(group1).getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }));
+    expect((within(group1).getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }) as HTMLInputElement).checked).toBe(true);
 
     await click("Zusammenführen");
     await screen.findByText(/Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. 1 Wert steht im Blatt „Konflikte“/);
@@ -152,7 +155,7 @@ describe("Verteilen: import", () => {
     expect(ws.getCell("H3").value).toBe("350 Teilnehmende pro Jahr");
     expect(applySheetPlan.mock.calls.map(([p]) => p.name)).toEqual(["Konflikte", "Zusammenführung", "Rücklaufprotokoll"]);
     const konflikte = (await host.document.workbook()).getWorksheet("Konflikte")!;
-    expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Master behalten/)]);
+    expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Gesamtdatei behalten/)]);
     expect(konflikte.getRow(3).values).toEqual([]);
     expect(host.selected()).toEqual({ sheet: "Konflikte", address: "A1" });
 

@@ -22,23 +22,18 @@ import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, readReturn, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
-import { readOpenWorkbookFile } from "./officeFile";
 
 export type { SplitFile };
 
-/** The open workbook as an exceljs model: the browser host's own, or Excel's file loaded with exceljs. */
-async function openWorkbook(
-  host: WorkbookHost,
-  fileName: string,
-): Promise<{ workbook: XlsxDocument; name: string }> {
-  if (host instanceof BrowserHost) return { workbook: host.document, name: fileName };
-  const file = await readOpenWorkbookFile();
+/** The open workbook as a fresh document of its file, whatever the host (the split never changes it). */
+async function openWorkbook(host: WorkbookHost): Promise<{ workbook: XlsxDocument; name: string }> {
+  const file = await host.file();
   return { workbook: (await BrowserHost.open(file.data, file.name)).document, name: file.name };
 }
 
 /** One workbook per Fachbereich (nothing is written to the open workbook). */
-export async function splitOpenWorkbook(host: WorkbookHost, fileName: string, today: IsoDate): Promise<SplitFile[]> {
-  const { workbook, name } = await openWorkbook(host, fileName);
+export async function splitOpenWorkbook(host: WorkbookHost, today: IsoDate): Promise<SplitFile[]> {
+  const { workbook, name } = await openWorkbook(host);
   return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today });
 }
 

@@ -1,30 +1,47 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Input,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useState, type ReactElement } from "react";
+import type { CellValue } from "../../../domain/dates";
+import { STATUS_VALUES } from "../../../domain/model";
 import { formatGermanNumber } from "../../../domain/numbers";
+import { matchListValue } from "../../../domain/values";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  row: { display: "flex", alignItems: "flex-end", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  row: {
+    display: "flex",
+    alignItems: "flex-end",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+  },
   year: { width: "8em" },
-  number: { textAlign: "right", width: "3.5em" },
-  table: { tableLayout: "auto" },
+  // One card per Handlungsfeld, read top-down: fits 320 px however long the name.
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
 });
+
+/** How many measures are `verworfen`: a round leaves them out. */
+function rejectedCount(rows: { values: Record<string, CellValue> }[]): number {
+  return rows.filter((r) => matchListValue(r.values.status ?? null, STATUS_VALUES) === "verworfen").length;
+}
 
 export default function BewertungView(): ReactElement {
   const styles = useStyles();
@@ -62,11 +79,17 @@ export default function BewertungView(): ReactElement {
       await host.selectCell(outcome.sheet, "A1");
       await session.reload();
       const { added, kept, retired } = outcome.plan.stats;
+      const rejected = rejectedCount(concept.massnahmen.rows);
       setNotice({
         intent: "success",
         text:
           `Das Blatt „${outcome.sheet}“ enthält ${outcome.plan.rows.length} Maßnahmen ` +
           `(${added} neu, ${kept} mit ihren Bewertungen übernommen, ${retired} entfallen).` +
+          (rejected === 1
+            ? " Eine verworfene Maßnahme wird nicht bewertet."
+            : rejected > 1
+              ? ` ${rejected} verworfene Maßnahmen werden nicht bewertet.`
+              : "") +
           (outcome.addedCriteriaSheet ? " Die Bewertungskriterien stehen im neuen Blatt „Bewertungskriterien“." : ""),
       });
     } catch (error) {
@@ -96,7 +119,11 @@ export default function BewertungView(): ReactElement {
             min={2000}
             max={2100}
             value={Number.isNaN(round) ? "" : String(round)}
-            onChange={(_, data) => setRound(Number(data.value))}
+            onChange={(_, data) => {
+              setRound(Number(data.value));
+              // An outcome belongs to the round it was for: no old success beside a new problem.
+              setNotice(null);
+            }}
           />
         </Field>
         <Button appearance="primary" onClick={() => void build()} disabled={busy || !valid}>
@@ -113,36 +140,29 @@ export default function BewertungView(): ReactElement {
       )}
       <NoticeBar notice={notice} />
       {preview && (
-        <Table className={styles.table} aria-label={`Zusammenfassung ${preview.sheet} nach Handlungsfeld`} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Handlungsfeld</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>
-                <abbr title="Maßnahmen">Anz.</abbr>
-              </TableHeaderCell>
-              <TableHeaderCell className={styles.number}>bewertet</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>
-                <abbr title="Mittelwert Gesamt">Ø</abbr>
-              </TableHeaderCell>
-              <TableHeaderCell className={styles.number}>grün</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>gelb</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>rot</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
+        <>
+          <Subtitle2 as="h2" id="bewertung-zusammenfassung">
+            {preview.sheet} nach Handlungsfeld
+          </Subtitle2>
+          <ul className={styles.cards} aria-labelledby="bewertung-zusammenfassung">
             {preview.summary.map((s) => (
-              <TableRow key={s.handlungsfeld}>
-                <TableCell>{s.handlungsfeld}</TableCell>
-                <TableCell className={styles.number}>{s.measures}</TableCell>
-                <TableCell className={styles.number}>{s.scored}</TableCell>
-                <TableCell className={styles.number}>{mean(s.mean)}</TableCell>
-                <TableCell className={styles.number}>{s.ampel.grün}</TableCell>
-                <TableCell className={styles.number}>{s.ampel.gelb}</TableCell>
-                <TableCell className={styles.number}>{s.ampel.rot}</TableCell>
-              </TableRow>
+              <li key={s.handlungsfeld} className={styles.card}>
+                <Body1>
+                  <strong>{s.handlungsfeld}</strong>
+                </Body1>
+                <Caption1>
+                  {s.measures} {s.measures === 1 ? "Maßnahme" : "Maßnahmen"}, davon {s.scored} bewertet
+                  {s.mean === null ? "" : ` · Mittelwert ${mean(s.mean)}`}
+                </Caption1>
+                {s.scored > 0 && (
+                  <Caption1>
+                    Ampel: {s.ampel.grün} grün · {s.ampel.gelb} gelb · {s.ampel.rot} rot
+                  </Caption1>
+                )}
+              </li>
             ))}
-          </TableBody>
-        </Table>
+          </ul>
+        </>
       )}
     </div>
   );

@@ -22,7 +22,7 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds, textOf } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
 import { errorText, useSession } from "../../session";
 import {
   type FormValues,
@@ -60,6 +60,7 @@ const useStyles = makeStyles({
   legend: { padding: `0 ${tokens.spacingHorizontalXS}` },
   badges: { display: "flex", columnGap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
+  pendingActions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
   sectionFindings: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -69,8 +70,8 @@ const useStyles = makeStyles({
 
 const fieldId = (field: string) => `massnahme-${field}`;
 
-/** The message without its leading „Maßnahme M-001:“ (the form already says which measure it is). */
-const plain = (f: Finding) => f.message.replace(/^Maßnahme [^:]{1,40}:\s*/, "");
+/** Text that is often longer than the pane is wide: shown whole over several lines. */
+const MULTILINE = new Set(["zielgruppe", "zielwert", "bemerkung"]);
 
 function validation(findings: Finding[] | undefined): { state?: "error" | "warning" | "none"; message?: string } {
   if (!findings?.length) return {};
@@ -87,12 +88,7 @@ export default function MassnahmeView(): ReactElement {
   const session = useSession();
   const { concept } = session;
   if (!session.host || !concept) {
-    return (
-      <NoConcept
-        hasWorkbook={!!session.host}
-        noWorkbookText="Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an."
-      />
-    );
+    return <NoConcept hasWorkbook={!!session.host} />;
   }
   return <MeasureEditor key={session.fileName} concept={concept} styles={styles} />;
 }
@@ -280,6 +276,7 @@ function MeasureEditor({
         <Combobox
           {...common}
           freeform
+          expandIcon={{ "aria-label": "Stellen anzeigen" }}
           placeholder="Stelle suchen oder neu anlegen"
           value={query}
           selectedOptions={current ? [current.value] : []}
@@ -339,31 +336,43 @@ function MeasureEditor({
       );
     }
     if (c.format === "date") {
-      const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : "";
+      // German entry: 31.12.2027, or what the contract reads as a period (12/2027, Q4 2027, 2027) or a note.
       return (
-        <Input {...common} type="date" lang="de-DE" value={iso} onChange={(_, data) => set(c.field, data.value)} />
+        <Input
+          {...common}
+          placeholder="TT.MM.JJJJ"
+          autoComplete="off"
+          value={value}
+          onChange={(_, data) => set(c.field, data.value)}
+        />
       );
     }
     if (c.format === "fte" || c.format === "currency" || c.format === "number") {
       return <Input {...common} inputMode="decimal" value={value} onChange={(_, data) => set(c.field, data.value)} />;
     }
-    if (c.width >= 40) {
-      return <Textarea {...common} resize="vertical" value={value} onChange={(_, data) => set(c.field, data.value)} />;
+    if (c.width >= 40 || MULTILINE.has(c.field)) {
+      // Longer text gets room to be read whole: Beschreibung four lines, the others two.
+      return (
+        <Textarea
+          {...common}
+          resize="vertical"
+          rows={c.field === "beschreibung" ? 5 : 2}
+          value={value}
+          onChange={(_, data) => set(c.field, data.value)}
+        />
+      );
     }
     return <Input {...common} value={value} onChange={(_, data) => set(c.field, data.value)} />;
   };
 
   const renderField = (c: ColumnSpec): ReactElement => {
     const v = shows(c.field) ? validation(check.byField[c.field]) : {};
-    const value = form[c.field] ?? "";
-    const earlier =
-      c.format === "date" && value && !/^\d{4}-\d{2}-\d{2}$/.test(value) ? ` Bisher eingetragen: „${value}“.` : "";
     return (
       <Field
         key={c.field}
         label={c.header}
         required={c.required}
-        hint={`${c.prompt.text}${earlier}`}
+        hint={c.prompt.text}
         validationState={v.state}
         validationMessage={v.message}
       >
@@ -385,7 +394,7 @@ function MeasureEditor({
             Die Änderungen an {selected === NEW ? `der neuen Maßnahme ${newId}` : id} sind noch nicht gespeichert.
             Speichern Sie sie zuerst, oder verwerfen Sie sie, um {pendingLabel} zu öffnen.
           </MessageBarBody>
-          <MessageBarActions>
+          <MessageBarActions className={styles.pendingActions}>
             <Button onClick={() => load(pending)}>Verwerfen und {pendingLabel} öffnen</Button>
             <Button appearance="primary" onClick={() => setPending(null)}>
               Weiter bearbeiten
@@ -415,7 +424,7 @@ function MeasureEditor({
         </Dropdown>
       </Field>
 
-      <div className={styles.badges} aria-label="SMART-Stand">
+      <div className={styles.badges} role="group" aria-label="SMART-Stand">
         {SMART_LETTERS.map((l: SmartLetter) => (
           <Badge
             key={l}
@@ -423,6 +432,7 @@ function MeasureEditor({
             shape="rounded"
             appearance={check.letters[l] ? "filled" : "outline"}
             color={check.rejected ? "informative" : check.letters[l] ? "success" : "danger"}
+            role="img"
             aria-label={`${l} ${SMART_NAME[l]}: ${check.letters[l] ? "erfüllt" : "noch offen"}`}
             title={`${SMART_NAME[l]}: ${check.letters[l] ? "erfüllt" : "noch offen"}`}
           >

@@ -3,7 +3,7 @@
  * Maßnahmen becomes form values and back, and the live check of one measure by the same domain rules as
  * the command line.
  */
-import { type CellValue, isoFromDate, parseGermanDate } from "../../../domain/dates";
+import { type CellValue, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
 import type { ConceptData, RowRecord } from "../../../domain/model";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { type Finding, type SmartLetter, SMART_LETTERS, checkConcept } from "../../../domain/rules";
@@ -68,8 +68,10 @@ export function formFromRow(row: RowRecord | undefined): FormValues {
   for (const c of FORM_COLUMNS) {
     const value = row?.values[c.field] ?? null;
     if (c.format === "date") {
+      // An exact day as TT.MM.JJJJ; anything else (Q4 2028, fortlaufend) exactly as it is stored.
       const parsed = parseGermanDate(value);
-      form[c.field] = parsed.kind === "date" && parsed.precision === "day" ? parsed.date : textOf(value);
+      form[c.field] =
+        parsed.kind === "date" && parsed.precision === "day" ? formatGermanDate(parsed.date) : textOf(value);
     } else if (isNumberFormat(c) && typeof value === "number") {
       form[c.field] = formatGermanNumber(value);
     } else if (c.field === "indikatoren") {
@@ -82,6 +84,12 @@ export function formFromRow(row: RowRecord | undefined): FormValues {
   return form;
 }
 
+/** The exact day a date field names (31.12.2027, 2027-12-31 …), or null for anything else. */
+export function exactDay(text: string): string | null {
+  const parsed = parseGermanDate(text);
+  return parsed.kind === "date" && parsed.precision === "day" ? parsed.date : null;
+}
+
 /** Cell values to write: numbers as numbers, exact dates as dates, all other input as text. */
 export function rowValuesFromForm(form: FormValues): Record<string, CellValue> {
   const values: Record<string, CellValue> = {};
@@ -92,8 +100,8 @@ export function rowValuesFromForm(form: FormValues): Record<string, CellValue> {
     } else if (isNumberFormat(c)) {
       const n = parseGermanNumber(text);
       values[c.field] = n.kind === "number" ? n.value : text;
-    } else if (c.format === "date" && /^\d{4}-\d{2}-\d{2}$/.test(text)) {
-      values[c.field] = new Date(`${text}T00:00:00Z`);
+    } else if (c.format === "date" && exactDay(text)) {
+      values[c.field] = new Date(`${exactDay(text)}T00:00:00Z`);
     } else {
       values[c.field] = text;
     }

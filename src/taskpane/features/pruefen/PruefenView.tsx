@@ -13,16 +13,16 @@ import {
 import { useMemo, useState, type ReactElement } from "react";
 import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
-import { SEVERITY_LABEL, SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
+import { SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
 import { errorText, useSession } from "../../session";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  filters: { display: "flex", columnGap: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  filters: { display: "flex", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
   group: {
     display: "flex",
     flexDirection: "column",
@@ -32,10 +32,14 @@ const useStyles = makeStyles({
   },
   groupHead: {
     display: "flex",
+    flexWrap: "wrap",
     justifyContent: "space-between",
-    alignItems: "baseline",
+    alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
   },
+  title: { overflowWrap: "anywhere", minWidth: 0 },
+  open: { whiteSpace: "nowrap", flexShrink: 0 },
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -46,7 +50,7 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, flexWrap: "wrap" },
 });
 
 type SmartFilter = SmartLetter | "alle" | "ohne";
@@ -183,9 +187,11 @@ export default function PruefenView(): ReactElement {
       {groups.map((g) => (
         <section key={g.key} className={styles.group} aria-label={g.title}>
           <div className={styles.groupHead}>
-            <Subtitle2 as="h3">{g.title}</Subtitle2>
+            <Subtitle2 as="h3" className={styles.title}>
+              {g.title}
+            </Subtitle2>
             {g.measureId && (
-              <Button size="small" appearance="subtle" onClick={() => session.openMeasure(g.measureId!)}>
+              <Button className={styles.open} size="small" onClick={() => session.openMeasure(g.measureId!)}>
                 Im Formular öffnen
               </Button>
             )}
@@ -204,11 +210,11 @@ export default function PruefenView(): ReactElement {
                         {`${f.sheet}!${f.cell}`}
                       </Link>{" "}
                       <Caption1>
-                        {SEVERITY_LABEL[f.severity]}
-                        {f.smart ? ` · ${f.smart}` : ""} · {RULES[f.rule].title}
+                        {f.smart ? `${f.smart} · ` : ""}
+                        {RULES[f.rule].title}
                       </Caption1>
                       <Body1 as="p" block>
-                        {f.message}
+                        {g.measureId ? plain(f) : f.message}
                       </Body1>
                     </li>
                   ))}

@@ -7,26 +7,13 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Link,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useRef, useState, type ReactElement, type ReactNode } from "react";
+import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
-import {
-  type MergePreview,
-  type SplitFile,
-  previewMerge,
-  readReturns,
-  splitFileBytes,
-  splitOpenWorkbook,
-  writeMerge,
-} from "../../services/circulation";
+import type { MergePreview, SplitFile } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import { download, readFile } from "../../services/download";
@@ -48,13 +35,42 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   hidden: { display: "none" },
-  table: { tableLayout: "auto" },
-  cell: { overflowWrap: "anywhere", verticalAlign: "top" },
-  number: { textAlign: "right", width: "5em" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  // Entries read top-down, one card each, so they fit 320 px whatever their content.
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+  },
+  pairs: {
+    margin: 0,
+    display: "grid",
+    gridTemplateColumns: "minmax(5em, max-content) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
+  fileLink: { textAlign: "left", overflowWrap: "anywhere" },
 });
 
+/** Splitting and merging need exceljs: loaded on the first click, not when the view opens. */
+const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
+
 type Decision = "master" | "ruecklauf";
+type Area = "export" | "import";
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const show = (v: string) => (v === "" ? "(leer)" : v);
 
@@ -80,7 +96,8 @@ export default function VerteilenView(): ReactElement {
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [problems, setProblems] = useState<string[]>([]);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  /** The outcome of the last action, shown in the section whose button started it. */
+  const [notice, setNotice] = useState<(Notice & { area: Area }) | null>(null);
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
@@ -88,28 +105,31 @@ export default function VerteilenView(): ReactElement {
     return <NoConcept hasWorkbook={!!host} />;
   }
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (area: Area, work: () => Promise<void>) => {
     setBusy(true);
     setNotice(null);
     try {
       await work();
     } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
+      setNotice({ area, intent: "error", text: errorText(error) });
     } finally {
       setBusy(false);
     }
   };
 
   const prepareFiles = () =>
-    run(async () => {
+    run("export", async () => {
       setFiles(null);
-      setFiles(await splitOpenWorkbook(host, session.fileName, session.today));
+      const { splitOpenWorkbook } = await circulation();
+      setFiles(await splitOpenWorkbook(host, session.today));
     });
 
   const downloadFiles = (which: SplitFile[]) =>
-    run(async () => {
+    run("export", async () => {
+      const { splitFileBytes } = await circulation();
       for (const f of which) download(await splitFileBytes(f), f.fileName);
       setNotice({
+        area: "export",
         intent: "success",
         text:
           which.length === 1
@@ -119,9 +139,10 @@ export default function VerteilenView(): ReactElement {
     });
 
   const importReturns = (picked: File[]) =>
-    run(async () => {
+    run("import", async () => {
       setPreview(null);
       setProblems([]);
+      const { previewMerge, readReturns } = await circulation();
       const read = await readReturns(
         await Promise.all(picked.map(async (f) => ({ name: f.name, data: await readFile(f) }))),
       );
@@ -135,9 +156,10 @@ export default function VerteilenView(): ReactElement {
     });
 
   const merge = () =>
-    run(async () => {
+    run("import", async () => {
       if (!preview) return;
       const take = new Set([...decisions].filter(([, d]) => d === "ruecklauf").map(([i]) => i));
+      const { writeMerge } = await circulation();
       const { outcome, taken } = await writeMerge(host, preview, take, session.fileName);
       setPreview(null);
       const applied = outcome.summaries.reduce((n, s) => n + s.applied, 0);
@@ -145,6 +167,7 @@ export default function VerteilenView(): ReactElement {
       await host.selectCell(outcome.conflicts > 0 ? "Konflikte" : "Zusammenführung", "A1");
       await session.reload();
       setNotice({
+        area: "import",
         intent: "success",
         text:
           `Zusammengeführt: ${plural(applied + taken, "Wert", "Werte")} übernommen` +
@@ -156,17 +179,25 @@ export default function VerteilenView(): ReactElement {
       });
     });
 
+  const choosable = new Set(preview?.choices.map((c) => c.index) ?? []);
+  /** One way of counting for the whole preview and for each file: conflicts to decide are not „nicht übernommen“. */
+  const counts = (file?: string) => {
+    const actions = (preview?.outcome.actions ?? [])
+      .map((a, i) => ({ a, i }))
+      .filter(({ a }) => !file || a.file === file);
+    return {
+      conflicts: actions.filter(({ i }) => choosable.has(i)).length,
+      notApplied: actions.filter(({ a, i }) => a.notApplied && !choosable.has(i)).length,
+    };
+  };
   const summary =
     preview &&
     (() => {
       const applied = preview.outcome.summaries.reduce((n, s) => n + s.applied, 0);
       const added = preview.outcome.summaries.reduce((n, s) => n + s.added, 0);
-      const choosable = new Set(preview.choices.map((c) => c.index));
-      const notApplied = preview.outcome.actions.filter((a, i) => a.notApplied && !choosable.has(i)).length;
-      return { applied, added, conflicts: preview.choices.length, notApplied };
+      return { applied, added, ...counts() };
     })();
   const appliedLines = preview ? preview.outcome.actions.filter((a) => a.kind === "applied") : [];
-  const choosable = new Set(preview?.choices.map((c) => c.index) ?? []);
   const otherLines = preview
     ? preview.outcome.actions.filter((a, i) => OTHER_KINDS.has(a.kind) && !choosable.has(i))
     : [];
@@ -180,7 +211,7 @@ export default function VerteilenView(): ReactElement {
 
       <section className={styles.section} aria-labelledby="verteilen-export">
         <Subtitle2 as="h2" id="verteilen-export">
-          Dateien für die Fachbereiche
+          Verteilen an die Fachbereiche
         </Subtitle2>
         <div className={styles.actions}>
           <Button appearance={files ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
@@ -192,34 +223,31 @@ export default function VerteilenView(): ReactElement {
             </Button>
           )}
         </div>
+        <NoticeBar notice={notice?.area === "export" ? notice : null} />
         {files && (
-          <Table className={styles.table} aria-label="Dateien für die Fachbereiche" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Fachbereich</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Maßnahmen</TableHeaderCell>
-                <TableHeaderCell>Datei</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <>
+            <Subtitle2 as="h3" id="verteilen-dateien">
+              Dateien für die Fachbereiche
+            </Subtitle2>
+            <ul className={styles.cards} aria-labelledby="verteilen-dateien">
               {files.map((f) => (
-                <TableRow key={f.fileName}>
-                  <TableCell className={styles.cell}>{f.fachbereich}</TableCell>
-                  <TableCell className={styles.number}>{f.measures}</TableCell>
-                  <TableCell className={styles.cell}>
-                    <Button
-                      appearance="transparent"
-                      size="small"
-                      onClick={() => void downloadFiles([f])}
-                      disabled={busy}
-                    >
-                      {f.fileName}
-                    </Button>
-                  </TableCell>
-                </TableRow>
+                <li key={f.fileName} className={styles.card}>
+                  <Link
+                    as="button"
+                    inline
+                    className={styles.fileLink}
+                    onClick={() => void downloadFiles([f])}
+                    disabled={busy}
+                  >
+                    {f.fileName}
+                  </Link>
+                  <Caption1>
+                    {f.fachbereich}: {plural(f.measures, "Maßnahme", "Maßnahmen")}
+                  </Caption1>
+                </li>
               ))}
-            </TableBody>
-          </Table>
+            </ul>
+          </>
         )}
       </section>
 
@@ -281,9 +309,10 @@ export default function VerteilenView(): ReactElement {
                     übernommen, {plural(s.added, "Maßnahme", "Maßnahmen")} neu
                     {s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}
                     {s.deletedKept
-                      ? `, ${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`
+                      ? `, ${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`
                       : ""}
-                    , {plural(s.notApplied, "Wert", "Werte")} nicht übernommen.
+                    , {plural(counts(s.file).conflicts, "Konflikt", "Konflikte")},{" "}
+                    {plural(counts(s.file).notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
                   </Caption1>
                 </li>
               ))}
@@ -302,62 +331,66 @@ export default function VerteilenView(): ReactElement {
             )}
 
             {preview.choices.length > 0 && (
-              <Table className={styles.table} aria-label="Konflikte" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>ID</TableHeaderCell>
-                    <TableHeaderCell>Feld</TableHeaderCell>
-                    <TableHeaderCell>Wert im Master</TableHeaderCell>
-                    <TableHeaderCell>Wert im Rücklauf</TableHeaderCell>
-                    <TableHeaderCell>Datei</TableHeaderCell>
-                    <TableHeaderCell>Entscheidung</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
+              <>
+                <Subtitle2 as="h3" id="verteilen-konflikte">
+                  Konflikte
+                </Subtitle2>
+                <Caption1 as="p" block>
+                  Beide Seiten haben denselben Wert geändert. Entscheiden Sie je Wert, welcher gilt.
+                </Caption1>
+                <ul className={styles.cards} aria-labelledby="verteilen-konflikte">
                   {preview.choices.map((c) => (
-                    <TableRow key={c.index}>
-                      <TableCell className={styles.cell}>{c.masterId}</TableCell>
-                      <TableCell className={styles.cell}>{c.action.field}</TableCell>
-                      <TableCell className={styles.cell}>{show(c.action.masterValue)}</TableCell>
-                      <TableCell className={styles.cell}>{show(c.action.returnValue)}</TableCell>
-                      <TableCell className={styles.cell}>{c.action.file}</TableCell>
-                      <TableCell className={styles.cell}>
-                        <RadioGroup
-                          aria-label={`${c.masterId} ${c.action.field} (${c.action.file})`}
-                          value={decisions.get(c.index) ?? "master"}
-                          onChange={(_, data) => setDecisions((d) => new Map(d).set(c.index, data.value as Decision))}
-                        >
-                          <Radio value="master" label="Master behalten" />
-                          <Radio value="ruecklauf" label="Rücklauf übernehmen" />
-                        </RadioGroup>
-                      </TableCell>
-                    </TableRow>
+                    <li key={c.index} className={styles.card}>
+                      <Pairs
+                        title={`${c.masterId} · ${c.action.field}`}
+                        pairs={[
+                          ["Gesamtdatei", show(c.action.masterValue)],
+                          ["Rücklauf", show(c.action.returnValue)],
+                          ["Datei", c.action.file],
+                        ]}
+                      />
+                      <RadioGroup
+                        aria-label={`Entscheidung ${c.masterId} ${c.action.field} (${c.action.file})`}
+                        value={decisions.get(c.index) ?? "master"}
+                        onChange={(_, data) => setDecisions((d) => new Map(d).set(c.index, data.value as Decision))}
+                      >
+                        <Radio value="master" label="Wert der Gesamtdatei behalten" />
+                        <Radio value="ruecklauf" label="Wert aus dem Rücklauf übernehmen" />
+                      </RadioGroup>
+                    </li>
                   ))}
-                </TableBody>
-              </Table>
+                </ul>
+              </>
             )}
 
             {appliedLines.length > 0 && (
-              <LinesTable
-                label="Übernommene Änderungen"
-                headers={["ID", "Feld", "Bisher", "Neu", "Datei"]}
-                rows={appliedLines.map((a) => [a.masterId, a.field, show(a.masterValue), show(a.returnValue), a.file])}
+              <Entries
+                id="verteilen-uebernommen"
+                heading="Übernommene Änderungen"
+                entries={appliedLines.map((a) => ({
+                  title: `${a.masterId} · ${a.field}`,
+                  pairs: [
+                    ["Bisher", show(a.masterValue)],
+                    ["Neu", show(a.returnValue)],
+                    ["Datei", a.file],
+                  ],
+                }))}
               />
             )}
 
             {otherLines.length > 0 && (
-              <LinesTable
-                label="Weitere Hinweise"
-                headers={["ID", "Was", "Feld", "Wert im Rücklauf", "Hinweis"]}
-                rows={otherLines.map((a) => [
-                  a.masterId || a.id || "–",
-                  ACTION_LABEL[a.kind],
-                  a.field || "–",
-                  a.returnValue || "–",
-                  <>
-                    {a.note} <Caption1>({a.file})</Caption1>
-                  </>,
-                ])}
+              <Entries
+                id="verteilen-hinweise"
+                heading="Weitere Hinweise"
+                entries={otherLines.map((a) => ({
+                  title: [a.masterId || a.id, a.field].filter(Boolean).join(" · ") || "–",
+                  pairs: [
+                    ["Was", ACTION_LABEL[a.kind]],
+                    ...(a.returnValue ? [["Rücklauf", a.returnValue] as [string, string]] : []),
+                    ["Hinweis", a.note],
+                    ["Datei", a.file],
+                  ],
+                }))}
               />
             )}
 
@@ -371,36 +404,59 @@ export default function VerteilenView(): ReactElement {
             </div>
           </>
         )}
+        <NoticeBar notice={notice?.area === "import" ? notice : null} />
       </section>
-
-      <NoticeBar notice={notice} />
     </div>
   );
 }
 
-/** A read-only table of report lines. */
-function LinesTable({ label, headers, rows }: { label: string; headers: string[]; rows: ReactNode[][] }): ReactElement {
+/** A title and its label/value pairs, read top-down. */
+function Pairs({ title, pairs }: { title: string; pairs: [string, ReactNode][] }): ReactElement {
   const styles = useStyles();
   return (
-    <Table className={styles.table} aria-label={label} size="small">
-      <TableHeader>
-        <TableRow>
-          {headers.map((h) => (
-            <TableHeaderCell key={h}>{h}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((cells, i) => (
-          <TableRow key={i}>
-            {cells.map((cell, j) => (
-              <TableCell key={j} className={styles.cell}>
-                {cell}
-              </TableCell>
-            ))}
-          </TableRow>
+    <>
+      <Body1>
+        <strong>{title}</strong>
+      </Body1>
+      <dl className={styles.pairs}>
+        {pairs.map(([term, value]) => (
+          <Fragment key={term}>
+            <dt className={styles.term}>
+              <Caption1>{term}</Caption1>
+            </dt>
+            <dd className={styles.value}>
+              <Caption1>{value}</Caption1>
+            </dd>
+          </Fragment>
         ))}
-      </TableBody>
-    </Table>
+      </dl>
+    </>
+  );
+}
+
+/** A read-only list of report lines under a visible heading, one card each. */
+function Entries({
+  id,
+  heading,
+  entries,
+}: {
+  id: string;
+  heading: string;
+  entries: { title: string; pairs: [string, ReactNode][] }[];
+}): ReactElement {
+  const styles = useStyles();
+  return (
+    <>
+      <Subtitle2 as="h3" id={id}>
+        {heading}
+      </Subtitle2>
+      <ul className={styles.cards} aria-labelledby={id}>
+        {entries.map((e, i) => (
+          <li key={i} className={styles.card}>
+            <Pairs title={e.title} pairs={e.pairs} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,13 +1,11 @@
 /**
  * The bytes of the workbook open in Excel, through `Office.context.document.getFileAsync` (compressed, in
- * slices of 4 MB). The only place the pane asks Office for the file; tests replace this module.
+ * slices of 4 MB). The only place that asks Office for the file: `ExcelHost.file()`.
  */
+import type { WorkbookFile } from "../workbook/host";
 
-export interface OpenFile {
-  data: ArrayBuffer;
-  /** The file name of the open workbook (from its URL), or a neutral one when Excel does not say. */
-  name: string;
-}
+/** The open workbook's bytes; its name from its URL, or a neutral one when Excel does not say. */
+export type OpenFile = WorkbookFile;
 
 const SLICE_SIZE = 4 * 1024 * 1024;
 
