@@ -75,6 +75,25 @@ export interface SheetPlan {
   protect?: boolean;
   /** Cell notes (comments) to put back, e.g. those the team left in a round. */
   notes?: { row: number; column: number; text: string }[];
+  /**
+   * Native charts over the sheet's own cells. A sheet with charts owns its drawing: regenerating it replaces
+   * the charts; a sheet without charts keeps a drawing the user put on it.
+   */
+  charts?: ChartPlan[];
+}
+
+/** A native Excel chart whose data are ranges of the same sheet (absolute A1 ranges such as `$B$3:$B$9`). */
+export interface ChartPlan {
+  kind: "stackedBar" | "line";
+  title: string;
+  /** Where it sits: the cell of its top-left corner and the cell just past its bottom-right corner. */
+  from: { row: number; column: number };
+  to: { row: number; column: number };
+  /** The category labels (one row or column). */
+  categories: string;
+  series: { name: string; values: string; color: string; dashed?: boolean }[];
+  /** What the chart shows, in words, for screen readers (Excel's alternative text). */
+  altText: string;
 }
 
 export interface WorkbookPlan {

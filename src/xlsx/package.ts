@@ -9,6 +9,7 @@ import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
 import { columnLetter, columnNumber } from "../workbook/read";
 import { type GeneratedSheet, NS_MAIN, NS_REL, cellXml, generateSheet } from "./sheetXml";
 import { EMPTY_STYLES, StyleBook } from "./styles";
+import { chartXml, drawingXml } from "./chartXml";
 import { UserError } from "./userError";
 import {
   attributes,
@@ -40,6 +41,7 @@ export const REL_TYPE = {
   officeDocument: `${REL}/officeDocument`,
   customProperties: `${REL}/custom-properties`,
   drawing: `${REL}/drawing`,
+  chart: `${REL}/chart`,
 } as const;
 
 const CT = {
@@ -52,6 +54,8 @@ const CT = {
   rels: "application/vnd.openxmlformats-package.relationships+xml",
   core: "application/vnd.openxmlformats-package.core-properties+xml",
   customProperties: "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
 /** What is wrong with a package, for the caller's sentence naming the file. */
@@ -458,7 +462,7 @@ export class XlsxPackage {
         throw new UserError(`Das Blatt „${existing.name}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`);
       }
       part = existing.part;
-      kept = this.keepOfGenerated(part, existing.name);
+      kept = this.keepOfGenerated(part, existing.name, (plan.charts?.length ?? 0) > 0);
       this.setSheetAttributes(existing.rId, plan);
     } else {
       part = this.freePart("xl/worksheets/sheet", ".xml");
@@ -470,6 +474,8 @@ export class XlsxPackage {
     const taken = new Set(kept.rels.map((r) => r.id));
     const free = (n: number): string => (taken.has(`rId${n}`) ? free(n + 10) : `rId${n}`);
     const rel = { table: free(1), comments: free(2), vml: free(3) };
+    const charts = plan.charts?.length ? this.addCharts(part, plan, free(4)) : null;
+    if (charts) rels.push(charts);
     const generated = generateSheet(plan, {
       styles: this.styles(),
       date1904: this.date1904(),
@@ -478,6 +484,7 @@ export class XlsxPackage {
       vmlId: 1000 + this.partNames().filter((n) => n.endsWith(".vml")).length,
       ...(kept.protection ? { protection: kept.protection } : {}),
       ...(kept.drawing ? { drawing: kept.drawing } : {}),
+      ...(charts ? { drawing: charts.id } : {}),
     });
     this.put(part, generated.sheetXml);
     this.addSheetParts(part, generated, rel, rels);
@@ -513,10 +520,11 @@ export class XlsxPackage {
    * and a drawing (charts, pictures anchored on the sheet) are kept; anything else (a pivot table, threaded
    * comments, controls …) cannot be kept on a sheet whose cells are rewritten, so the write is refused.
    */
-  private keepOfGenerated(part: string, name: string): KeptOfGenerated {
+  private keepOfGenerated(part: string, name: string, ownsDrawing: boolean): KeptOfGenerated {
     const owned: string[] = [REL_TYPE.table, REL_TYPE.comments, REL_TYPE.vml, REL_TYPE.printerSettings];
+    if (ownsDrawing) owned.push(REL_TYPE.drawing);
     const rels = this.relationships(part);
-    const drawing = rels.filter((r) => r.type === REL_TYPE.drawing && !r.external);
+    const drawing = rels.filter((r) => r.type === REL_TYPE.drawing && !r.external && !ownsDrawing);
     const foreign = rels.find(
       (r) => !owned.includes(r.type) && r.type !== REL_TYPE.drawing && !(r.external && r.type === REL_TYPE.hyperlink),
     );
@@ -528,9 +536,7 @@ export class XlsxPackage {
     }
     for (const r of rels) {
       if (r.external || !owned.includes(r.type)) continue;
-      const target = resolveTarget(part, r.target);
-      this.remove(target);
-      this.removeContentType(`/${target}`);
+      this.removeWithOwnParts(resolveTarget(part, r.target));
     }
     const xml = this.text(part)!;
     const p = rootPrefix(xml, "worksheet");
@@ -540,6 +546,37 @@ export class XlsxPackage {
       ...(protection ? { protection: unprefixed(protection.tag, p) } : {}),
       ...(drawing[0] ? { drawing: drawing[0].id } : {}),
     };
+  }
+
+  /** Removes a part, and with a drawing the charts it holds (and their own style and colour parts). */
+  private removeWithOwnParts(target: string): void {
+    if (/^xl\/(drawings|charts)\//.test(target) && target.endsWith(".xml")) {
+      for (const r of this.relationships(target)) {
+        if (!r.external && (r.type === REL_TYPE.chart || /chartStyle|chartColorStyle/.test(r.type))) {
+          this.removeWithOwnParts(resolveTarget(target, r.target));
+        }
+      }
+      const rels = relsPartOf(target);
+      if (this.has(rels)) this.remove(rels);
+    }
+    this.remove(target);
+    this.removeContentType(`/${target}`);
+  }
+
+  /** Writes the plan's charts and their drawing; returns the sheet's relationship to the drawing. */
+  private addCharts(sheetPart: string, plan: SheetPlan, id: string): Relationship {
+    const drawing = this.freePart("xl/drawings/drawing", ".xml");
+    const chartRels: Relationship[] = [];
+    plan.charts!.forEach((chart, i) => {
+      const part = this.freePart("xl/charts/chart", ".xml");
+      this.put(part, chartXml(chart, plan.name));
+      this.setContentType(`/${part}`, CT.chart);
+      chartRels.push({ id: `rId${i + 1}`, type: REL_TYPE.chart, target: relativeTarget(drawing, part), external: false });
+    });
+    this.put(drawing, drawingXml(plan.charts!, chartRels.map((r) => r.id)));
+    this.put(relsPartOf(drawing), relsXml(chartRels));
+    this.setContentType(`/${drawing}`, CT.drawing);
+    return { id, type: REL_TYPE.drawing, target: relativeTarget(sheetPart, drawing), external: false };
   }
 
   private nextTableId(): number {
