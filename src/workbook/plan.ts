@@ -71,7 +71,9 @@ export interface SheetPlan {
   cells: CellPlan[];
   validations: ValidationPlan[];
   conditionalFormats: ConditionalFormatPlan[];
-  print?: { landscape: boolean; fitToWidth: boolean; repeatHeaderRow: number };
+  print?: PrintPlan;
+  /** Heights in points of rows whose wrapped text needs more than one line (see print.ts). */
+  rowHeights?: { row: number; height: number }[];
   protect?: boolean;
   /** Cell notes (comments) to put back, e.g. those the team left in a round. */
   notes?: { row: number; column: number; text: string }[];
@@ -94,6 +96,24 @@ export interface ChartPlan {
   series: { name: string; values: string; color: string; dashed?: boolean }[];
   /** What the chart shows, in words, for screen readers (Excel's alternative text). */
   altText: string;
+}
+
+/** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
+export interface PrintPlan {
+  landscape: boolean;
+  /** Scale the sheet to one page wide; false where that would shrink the text below 8 pt. */
+  fitToWidth: boolean;
+  /** The header row repeated at the top of every page. */
+  repeatHeaderRow: number;
+  /** Print scale in percent when not fitted to the width. */
+  scale?: number;
+  /** Columns repeated at the left of every page when the sheet runs over several pages wide (1-based). */
+  repeatColumns?: { first: number; last: number };
+  /** Page margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Page header and footer in Excel's codes (`&L` `&C` `&R` sections, `&P` page, `&N` pages, `&A` sheet, `&D` date). */
+  header?: string;
+  footer?: string;
 }
 
 export interface WorkbookPlan {

@@ -630,7 +630,8 @@ export class XlsxPackage {
         out = splice(out, drop.map((e) => ({ start: e.start, end: e.end, text: "" })));
       }
       if (!rows) return out;
-      const def = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoted}!${rows}`)}</${p}definedName>`;
+      const ranges = rows.split(",").map((r) => `${quoted}!${r}`).join(",");
+      const def = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ranges)}</${p}definedName>`;
       const again = element(out, `${p}definedNames`);
       if (again && !again.tag.endsWith("/>")) {
         const end = again.end - `</${p}definedNames>`.length;

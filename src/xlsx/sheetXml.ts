@@ -106,6 +106,7 @@ function colsXml(plan: SheetPlan, columnStyle: Map<number, CellStyle>, styles: S
 
 function sheetDataXml(plan: SheetPlan, ctx: SheetContext, columnStyle: Map<number, CellStyle>): { xml: string; bottom: number; right: number } {
   const grid = gridOf(plan);
+  const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   let bottom = 1;
   let right = 1;
   const out: string[] = ["<sheetData>"];
@@ -124,7 +125,8 @@ function sheetDataXml(plan: SheetPlan, ctx: SheetContext, columnStyle: Map<numbe
     }
     if (parts.length === 0) continue;
     bottom = Math.max(bottom, r);
-    out.push(`<row r="${r}">${parts.join("")}</row>`);
+    const height = heights.get(r);
+    out.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${parts.join("")}</row>`);
   }
   out.push("</sheetData>");
   return { xml: out.join(""), bottom, right };
@@ -174,14 +176,27 @@ const PROTECTION =
   // Allowed to the user, as in the sheets Excel protects by default plus column widths, filter and sort.
   '<sheetProtection sheet="1" objects="1" scenarios="1" formatColumns="0" sort="0" autoFilter="0"/>';
 
+/** Page margins, A4 page setup, header and footer (CT_Worksheet: pageMargins, pageSetup, headerFooter). */
 function printXml(plan: SheetPlan): string {
-  const margins = '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
+  const m = plan.print?.margins ?? { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+  const margins = `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
   if (!plan.print) return margins;
   const p = plan.print;
-  return (
-    margins +
-    `<pageSetup paperSize="9" orientation="${p.landscape ? "landscape" : "portrait"}"${p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ""}/>`
-  );
+  const fit = p.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
+  const scale = !p.fitToWidth && p.scale ? ` scale="${Math.round(p.scale)}"` : "";
+  const headerFooter =
+    p.header || p.footer
+      ? `<headerFooter>${p.header ? `<oddHeader>${xmlText(p.header)}</oddHeader>` : ""}${p.footer ? `<oddFooter>${xmlText(p.footer)}</oddFooter>` : ""}</headerFooter>`
+      : "";
+  return `${margins}<pageSetup paperSize="9"${scale} orientation="${p.landscape ? "landscape" : "portrait"}"${fit}/>${headerFooter}`;
+}
+
+/** The rows and columns repeated on every printed page, for the defined name `_xlnm.Print_Titles`. */
+function printTitles(plan: SheetPlan): string | undefined {
+  if (!plan.print) return undefined;
+  const rows = `$${plan.print.repeatHeaderRow}:$${plan.print.repeatHeaderRow}`;
+  const c = plan.print.repeatColumns;
+  return c ? `$${columnLetter(c.first)}:$${columnLetter(c.last)},${rows}` : rows;
 }
 
 function tableXml(plan: SheetPlan, id: number): string | undefined {
@@ -273,6 +288,6 @@ export function generateSheet(plan: SheetPlan, ctx: SheetContext): GeneratedShee
     sheetXml,
     ...(table ? { tableXml: table } : {}),
     ...(notes.length ? { commentsXml: commentsXml(notes), vmlXml: vmlXml(notes, ctx.vmlId) } : {}),
-    ...(plan.print ? { printTitles: `$${plan.print.repeatHeaderRow}:$${plan.print.repeatHeaderRow}` } : {}),
+    ...(plan.print ? { printTitles: printTitles(plan)! } : {}),
   };
 }
