@@ -42,6 +42,7 @@ export const REL_TYPE = {
   customProperties: `${REL}/custom-properties`,
   drawing: `${REL}/drawing`,
   chart: `${REL}/chart`,
+  threadedComments: "http://schemas.microsoft.com/office/2017/10/relationships/threadedComment",
 } as const;
 
 const CT = {
@@ -733,6 +734,42 @@ export class XlsxPackage {
     this.cellsChanged();
   }
 
+  /**
+   * Deletes whole rows of a worksheet and moves the rows below up, as Excel's "Zeilen löschen" does for
+   * what lives in cells: the cells, the notes and threaded comments on them (and where their boxes are
+   * anchored), and the bottom of the tables that contained them. Ranges of validations and conditional
+   * formats stay as they are (they cover whole columns of a table and its spare rows).
+   */
+  deleteRows(sheetName: string, rows: number[]): void {
+    const gone = [...new Set(rows)].sort((a, b) => a - b);
+    if (gone.length === 0) return;
+    const sheet = this.sheets().find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (!sheet?.part || !sheet.worksheet) throw new Error(`Blatt „${sheetName}“ nicht gefunden.`);
+    const shift = (row: number): number | null => {
+      let below = 0;
+      for (const g of gone) {
+        if (g === row) return null;
+        if (g < row) below++;
+      }
+      return row - below;
+    };
+    this.put(sheet.part, deleteSheetRows(this.text(sheet.part)!, shift));
+    for (const rel of this.relationships(sheet.part)) {
+      if (rel.external) continue;
+      const target = resolveTarget(sheet.part, rel.target);
+      const xml = this.text(target);
+      if (xml === undefined) continue;
+      if (rel.type === REL_TYPE.comments || rel.type === REL_TYPE.threadedComments) {
+        this.put(target, moveRefs(xml, rel.type === REL_TYPE.comments ? "comment" : "threadedComment", shift));
+      } else if (rel.type === REL_TYPE.vml) {
+        this.put(target, moveNoteShapes(xml, shift));
+      } else if (rel.type === REL_TYPE.table) {
+        this.put(target, shrinkTable(xml, gone));
+      }
+    }
+    this.cellsChanged();
+  }
+
   /** Extends a table (and its filter) down to `lastRow`; a table already reaching it is left alone. */
   extendTable(tableName: string, lastRow: number): void {
     const table = this.tables().find((t) => t.name.toLowerCase() === tableName.toLowerCase());
@@ -773,6 +810,88 @@ interface KeptOfGenerated {
 
 function unprefixed(tag: string, p: string): string {
   return p ? tag.replace(`<${p}`, "<") : tag;
+}
+
+/** The sheet XML without the deleted rows; rows below move up (`shift` gives a row's new number, null = deleted). */
+function deleteSheetRows(xml: string, shift: (row: number) => number | null): string {
+  const p = rootPrefix(xml, "worksheet");
+  const data = element(xml, `${p}sheetData`);
+  if (!data || data.tag.endsWith("/>")) return xml;
+  const edits: { start: number; end: number; text: string }[] = [];
+  let implicit = 0;
+  for (const row of elements(xml, `${p}row`, data.start + data.tag.length, data.end)) {
+    const n = Number(attributes(row.tag).r ?? implicit + 1);
+    implicit = n;
+    const to = shift(n);
+    if (to === n) continue;
+    if (to === null) {
+      edits.push({ start: row.start, end: row.end, text: "" });
+      continue;
+    }
+    const text = xml
+      .slice(row.start, row.end)
+      .replace(/^(<[^>]*?\sr=")\d+"/, `$1${to}"`)
+      .replace(new RegExp(`(<${p}c\\b[^>]*?\\sr="[A-Z]+)${n}"`, "g"), `$1${to}"`);
+    edits.push({ start: row.start, end: row.end, text });
+  }
+  return splice(xml, edits);
+}
+
+/** Notes (`comment`) or threaded comments (`threadedComment`) moved with their cells; those on deleted rows go. */
+function moveRefs(xml: string, local: string, shift: (row: number) => number | null): string {
+  const p = rootPrefix(xml, local === "comment" ? "comments" : "ThreadedComments");
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const e of elements(xml, `${p}${local}`)) {
+    const ref = attributes(e.tag).ref ?? "";
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const to = shift(Number(m[2]));
+    if (to === Number(m[2])) continue;
+    edits.push({ start: e.start, end: e.end, text: to === null ? "" : xml.slice(e.start, e.end).replace(`ref="${ref}"`, `ref="${m[1]}${to}"`) });
+  }
+  return splice(xml, edits);
+}
+
+/** The boxes of notes (VML shapes) anchored at the rows their cells moved to. */
+function moveNoteShapes(xml: string, shift: (row: number) => number | null): string {
+  return xml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
+    const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape);
+    if (!row) return shape;
+    const to = shift(Number(row[1]) + 1);
+    if (to === null) return "";
+    const delta = to - 1 - Number(row[1]);
+    return shape
+      .replace(/<x:Row>\d+<\/x:Row>/, `<x:Row>${to - 1}</x:Row>`)
+      .replace(/<x:Anchor>([^<]*)<\/x:Anchor>/, (_, a: string) => {
+        const n = a.split(",").map((v) => Number(v.trim()));
+        if (n.length === 8) {
+          n[2] = Math.max(0, n[2]! + delta);
+          n[6] = Math.max(0, n[6]! + delta);
+        }
+        return `<x:Anchor>${n.join(", ")}</x:Anchor>`;
+      });
+  });
+}
+
+/** A table's bottom moved up by the deleted rows inside it (never above its first data row). */
+function shrinkTable(xml: string, gone: number[]): string {
+  const p = rootPrefix(xml, "table");
+  const root = element(xml, `${p}table`)!;
+  const [start, end] = (attributes(root.tag).ref ?? "").split(":");
+  const s = /^([A-Z]+)(\d+)$/.exec(start ?? "");
+  const e = /^([A-Z]+)(\d+)$/.exec(end ?? "");
+  if (!s || !e) return xml;
+  const top = Number(s[2]);
+  const bottom = Number(e[2]);
+  const inside = gone.filter((g) => g > top && g <= bottom).length;
+  const above = gone.filter((g) => g < top).length;
+  const newTop = top - above;
+  const newBottom = Math.max(newTop + 1, bottom - above - inside);
+  const ref = `${s[1]}${newTop}:${e[1]}${newBottom}`;
+  let out = splice(xml, [{ start: root.start, end: root.start + root.tag.length, text: setAttribute(root.tag, "ref", ref) }]);
+  const filter = element(out, `${p}autoFilter`);
+  if (filter) out = splice(out, [{ start: filter.start, end: filter.start + filter.tag.length, text: setAttribute(filter.tag, "ref", ref) }]);
+  return out;
 }
 
 /** A sheet for the reader without its references to drawings, which the reading copy leaves out. */
