@@ -11,7 +11,11 @@ import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
 import { XlsxDocument } from "./document";
 
-export function createTemplateWorkbook(template: TemplateName, today: IsoDate, name = "Maßnahmenplan.xlsx"): XlsxDocument {
+export function createTemplateWorkbook(
+  template: TemplateName,
+  today: IsoDate,
+  name = "Maßnahmenplan.xlsx",
+): XlsxDocument {
   const doc = XlsxDocument.create(name);
   doc.applyWorkbookPlan(planNewWorkbook(templateContent(template, today)));
   return doc;

@@ -41,7 +41,10 @@ export class XlsxDocument {
 
   /** Opens the bytes of an .xlsx file; throws UserError with one German sentence. */
   static async open(bytes: Uint8Array, name: string): Promise<XlsxDocument> {
-    const doc = new XlsxDocument(guard(name, () => XlsxPackage.fromBytes(bytes)), name);
+    const doc = new XlsxDocument(
+      guard(name, () => XlsxPackage.fromBytes(bytes)),
+      name,
+    );
     await doc.workbook();
     return doc;
   }

@@ -51,7 +51,8 @@ export async function openWorkbook(file: string): Promise<XlsxDocument> {
       `Die Datei „${file}“ ist im alten .xls-Format oder mit Kennwort verschlüsselt; speichern Sie sie in Excel als .xlsx ohne Kennwort.`,
     );
   }
-  if (!data.subarray(0, 4).equals(ZIP)) throw new UserError(`Die Datei „${file}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
+  if (!data.subarray(0, 4).equals(ZIP))
+    throw new UserError(`Die Datei „${file}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
   const doc = await XlsxDocument.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file);
   origins.set(doc, { file: path.resolve(file), digest: digestOf(data) });
   return doc;

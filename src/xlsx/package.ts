@@ -5,11 +5,11 @@
  * tables and caches, slicers, threaded comments, custom properties, customXml, printer settings, external
  * links — is copied compressed, byte for byte, and never unpacked. See ./zip.ts for why.
  */
-import { DATE_FORMAT, type SheetPlan } from "../workbook/plan";
-import { columnLetter, columnNumber } from "../workbook/read";
-import { type GeneratedSheet, NS_MAIN, NS_REL, cellXml, generateSheet } from "./sheetXml";
-import { EMPTY_STYLES, StyleBook } from "./styles";
+import type { SheetPlan } from "../workbook/plan";
 import { chartXml, drawingXml } from "./chartXml";
+import { type CellWrite, deleteSheetRows, moveNoteShapes, moveRefs, patchSheetCells, shrinkTable } from "./sheetPatch";
+import { type GeneratedSheet, NS_MAIN, NS_REL, generateSheet } from "./sheetXml";
+import { EMPTY_STYLES, StyleBook } from "./styles";
 import { UserError } from "./userError";
 import {
   attributes,
@@ -25,7 +25,8 @@ import {
   unescapeXml,
 } from "./xml";
 import { type ZipEntry, ZipError, crc32, inflateEntry, newEntry, readZip, writeZip } from "./zip";
-import type { CellValue } from "../domain/dates";
+
+export type { CellWrite };
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL_TYPE = {
@@ -85,13 +86,6 @@ export interface SheetEntry {
   part: string | null;
   /** A worksheet (cells) rather than a chart sheet, dialog sheet or macro sheet. */
   worksheet: boolean;
-}
-
-/** One cell the program writes into an existing sheet. */
-export interface CellWrite {
-  row: number;
-  column: number;
-  value: CellValue;
 }
 
 const decode = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
@@ -245,7 +239,8 @@ export class XlsxPackage {
     const entry = this.entries.get(part);
     if (!entry || this.removed.has(part)) return undefined;
     const data = this.inflate(entry);
-    if (/\.(xml|rels|vml)$/i.test(part) && hasDoctype(decode(data.subarray(0, 4096)))) throw new PackageError("doctype", part);
+    if (/\.(xml|rels|vml)$/i.test(part) && hasDoctype(decode(data.subarray(0, 4096))))
+      throw new PackageError("doctype", part);
     return data;
   }
 
@@ -340,7 +335,9 @@ export class XlsxPackage {
       const p = rootPrefix(xml, "comments");
       for (const c of elements(xml, `${p}comment`)) {
         const ref = attributes(c.tag).ref;
-        const text = elements(c.inner, `${p}t`).map((t) => unescapeXml(t.inner)).join("");
+        const text = elements(c.inner, `${p}t`)
+          .map((t) => unescapeXml(t.inner))
+          .join("");
         if (ref && text) out.set(ref.toUpperCase(), text);
       }
     }
@@ -460,7 +457,9 @@ export class XlsxPackage {
     let kept: KeptOfGenerated = { rels: [] };
     if (existing) {
       if (!existing.worksheet || !existing.part) {
-        throw new UserError(`Das Blatt „${existing.name}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`);
+        throw new UserError(
+          `Das Blatt „${existing.name}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`,
+        );
       }
       part = existing.part;
       kept = this.keepOfGenerated(part, existing.name, (plan.charts?.length ?? 0) > 0);
@@ -496,7 +495,12 @@ export class XlsxPackage {
     this.cellsChanged();
   }
 
-  private addSheetParts(part: string, g: GeneratedSheet, rel: { table: string; comments: string; vml: string }, rels: Relationship[]) {
+  private addSheetParts(
+    part: string,
+    g: GeneratedSheet,
+    rel: { table: string; comments: string; vml: string },
+    rels: Relationship[],
+  ) {
     if (g.tableXml) {
       const table = this.freePart("xl/tables/table", ".xml");
       this.put(table, g.tableXml);
@@ -530,7 +534,11 @@ export class XlsxPackage {
       (r) => !owned.includes(r.type) && r.type !== REL_TYPE.drawing && !(r.external && r.type === REL_TYPE.hyperlink),
     );
     if (foreign || drawing.length > 1) {
-      const what = foreign ? (foreign.external ? foreign.target : resolveTarget(part, foreign.target)) : resolveTarget(part, drawing[1]!.target);
+      const what = foreign
+        ? foreign.external
+          ? foreign.target
+          : resolveTarget(part, foreign.target)
+        : resolveTarget(part, drawing[1]!.target);
       throw new UserError(
         `Das Blatt „${name}“ wird vom Programm neu erzeugt, enthält aber „${what}“, das dabei verloren ginge; es wurde nichts geschrieben. Bitte verschieben Sie es auf ein eigenes Blatt.`,
       );
@@ -572,9 +580,20 @@ export class XlsxPackage {
       const part = this.freePart("xl/charts/chart", ".xml");
       this.put(part, chartXml(chart, plan.name));
       this.setContentType(`/${part}`, CT.chart);
-      chartRels.push({ id: `rId${i + 1}`, type: REL_TYPE.chart, target: relativeTarget(drawing, part), external: false });
+      chartRels.push({
+        id: `rId${i + 1}`,
+        type: REL_TYPE.chart,
+        target: relativeTarget(drawing, part),
+        external: false,
+      });
     });
-    this.put(drawing, drawingXml(plan.charts!, chartRels.map((r) => r.id)));
+    this.put(
+      drawing,
+      drawingXml(
+        plan.charts!,
+        chartRels.map((r) => r.id),
+      ),
+    );
     this.put(relsPartOf(drawing), relsXml(chartRels));
     this.setContentType(`/${drawing}`, CT.drawing);
     return { id, type: REL_TYPE.drawing, target: relativeTarget(sheetPart, drawing), external: false };
@@ -601,7 +620,8 @@ export class XlsxPackage {
       const state = plan.state === "visible" ? "" : ` state="${plan.state}"`;
       const tag = `<${p}sheet name="${escapeXml(plan.name)}" sheetId="${sheetId}"${state} ${r}:id="${rId}"/>`;
       const sheets = element(xml, `${p}sheets`)!;
-      if (sheets.tag.endsWith("/>")) return splice(xml, [{ start: sheets.start, end: sheets.end, text: `<${p}sheets>${tag}</${p}sheets>` }]);
+      if (sheets.tag.endsWith("/>"))
+        return splice(xml, [{ start: sheets.start, end: sheets.end, text: `<${p}sheets>${tag}</${p}sheets>` }]);
       const end = sheets.end - `</${p}sheets>`.length;
       return xml.slice(0, end) + tag + xml.slice(end);
     });
@@ -610,8 +630,11 @@ export class XlsxPackage {
   private setSheetAttributes(rId: string, plan: SheetPlan): void {
     this.editWorkbook((xml, p, r) => {
       const sheets = element(xml, `${p}sheets`)!;
-      const el = elements(xml, `${p}sheet`, sheets.start, sheets.end).find((e) => attributes(e.tag)[`${r}:id`] === rId)!;
-      const tag = plan.state === "visible" ? removeAttribute(el.tag, "state") : setAttribute(el.tag, "state", plan.state);
+      const el = elements(xml, `${p}sheet`, sheets.start, sheets.end).find(
+        (e) => attributes(e.tag)[`${r}:id`] === rId,
+      )!;
+      const tag =
+        plan.state === "visible" ? removeAttribute(el.tag, "state") : setAttribute(el.tag, "state", plan.state);
       return splice(xml, [{ start: el.start, end: el.end, text: tag }]);
     });
   }
@@ -628,18 +651,31 @@ export class XlsxPackage {
           const a = attributes(e.tag);
           return a.name === "_xlnm.Print_Titles" && Number(a.localSheetId) === index;
         });
-        out = splice(out, drop.map((e) => ({ start: e.start, end: e.end, text: "" })));
+        out = splice(
+          out,
+          drop.map((e) => ({ start: e.start, end: e.end, text: "" })),
+        );
       }
       if (!rows) return out;
-      const ranges = rows.split(",").map((r) => `${quoted}!${r}`).join(",");
+      const ranges = rows
+        .split(",")
+        .map((r) => `${quoted}!${r}`)
+        .join(",");
       const def = `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ranges)}</${p}definedName>`;
       const again = element(out, `${p}definedNames`);
       if (again && !again.tag.endsWith("/>")) {
         const end = again.end - `</${p}definedNames>`.length;
         return out.slice(0, end) + def + out.slice(end);
       }
-      if (again) return splice(out, [{ start: again.start, end: again.end, text: `<${p}definedNames>${def}</${p}definedNames>` }]);
-      return insertAfterFirst(out, [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`], `<${p}definedNames>${def}</${p}definedNames>`);
+      if (again)
+        return splice(out, [
+          { start: again.start, end: again.end, text: `<${p}definedNames>${def}</${p}definedNames>` },
+        ]);
+      return insertAfterFirst(
+        out,
+        [`</${p}externalReferences>`, `</${p}functionGroups>`, `</${p}sheets>`],
+        `<${p}definedNames>${def}</${p}definedNames>`,
+      );
     });
   }
 
@@ -659,7 +695,12 @@ export class XlsxPackage {
     const prefix = rootPrefix(xml, "Relationships");
     const end = xml.lastIndexOf(`</${prefix}Relationships>`);
     const text = prefix ? tag.replace("<Relationship", `<${prefix}Relationship`) : tag;
-    this.put(relsPart, end >= 0 ? xml.slice(0, end) + text + xml.slice(end) : xml.replace(/\/>\s*$/, `>${text}</${prefix}Relationships>`));
+    this.put(
+      relsPart,
+      end >= 0
+        ? xml.slice(0, end) + text + xml.slice(end)
+        : xml.replace(/\/>\s*$/, `>${text}</${prefix}Relationships>`),
+    );
     return id;
   }
 
@@ -671,7 +712,9 @@ export class XlsxPackage {
 
   private setContentType(partName: string, type: string): void {
     this.editContentTypes((xml, p) => {
-      const existing = elements(xml, `${p}Override`).find((e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase());
+      const existing = elements(xml, `${p}Override`).find(
+        (e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase(),
+      );
       const tag = `<${p}Override PartName="${escapeXml(partName)}" ContentType="${type}"/>`;
       if (existing) return splice(xml, [{ start: existing.start, end: existing.end, text: tag }]);
       const end = xml.lastIndexOf(`</${p}Types>`);
@@ -681,7 +724,8 @@ export class XlsxPackage {
 
   private setDefaultContentType(extension: string, type: string): void {
     this.editContentTypes((xml, p) => {
-      if (elements(xml, `${p}Default`).some((e) => attributes(e.tag).Extension?.toLowerCase() === extension)) return xml;
+      if (elements(xml, `${p}Default`).some((e) => attributes(e.tag).Extension?.toLowerCase() === extension))
+        return xml;
       const end = xml.lastIndexOf(`</${p}Types>`);
       return xml.slice(0, end) + `<${p}Default Extension="${extension}" ContentType="${type}"/>` + xml.slice(end);
     });
@@ -689,8 +733,13 @@ export class XlsxPackage {
 
   private removeContentType(partName: string): void {
     this.editContentTypes((xml, p) => {
-      const drop = elements(xml, `${p}Override`).filter((e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase());
-      return splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" })));
+      const drop = elements(xml, `${p}Override`).filter(
+        (e) => attributes(e.tag).PartName?.toLowerCase() === partName.toLowerCase(),
+      );
+      return splice(
+        xml,
+        drop.map((e) => ({ start: e.start, end: e.end, text: "" })),
+      );
     });
   }
 
@@ -704,8 +753,15 @@ export class XlsxPackage {
     const wb = this.workbookPart()!;
     this.editWorkbook((xml, p) => {
       const calc = element(xml, `${p}calcPr`);
-      if (calc) return splice(xml, [{ start: calc.start, end: calc.start + calc.tag.length, text: setAttribute(calc.tag, "fullCalcOnLoad", "1") }]);
-      return insertAfterFirst(xml, [`</${p}definedNames>`, `</${p}externalReferences>`, `</${p}sheets>`], `<${p}calcPr fullCalcOnLoad="1"/>`);
+      if (calc)
+        return splice(xml, [
+          { start: calc.start, end: calc.start + calc.tag.length, text: setAttribute(calc.tag, "fullCalcOnLoad", "1") },
+        ]);
+      return insertAfterFirst(
+        xml,
+        [`</${p}definedNames>`, `</${p}externalReferences>`, `</${p}sheets>`],
+        `<${p}calcPr fullCalcOnLoad="1"/>`,
+      );
     });
     const chain = this.relationships(wb).find((r) => r.type === REL_TYPE.calcChain);
     if (chain) {
@@ -716,7 +772,13 @@ export class XlsxPackage {
       const xml = this.text(relsPart)!;
       const prefix = rootPrefix(xml, "Relationships");
       const drop = elements(xml, `${prefix}Relationship`).filter((e) => attributes(e.tag).Id === chain.id);
-      this.put(relsPart, splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" }))));
+      this.put(
+        relsPart,
+        splice(
+          xml,
+          drop.map((e) => ({ start: e.start, end: e.end, text: "" })),
+        ),
+      );
     }
   }
 
@@ -785,7 +847,12 @@ export class XlsxPackage {
     const ref = `${start}:${m[1]}${lastRow + totals}`;
     const edits = [{ start: root.start, end: root.start + root.tag.length, text: setAttribute(root.tag, "ref", ref) }];
     const filter = element(xml, `${p}autoFilter`, root.start + root.tag.length);
-    if (filter) edits.push({ start: filter.start, end: filter.start + filter.tag.length, text: setAttribute(filter.tag, "ref", `${start}:${m[1]}${lastRow}`) });
+    if (filter)
+      edits.push({
+        start: filter.start,
+        end: filter.start + filter.tag.length,
+        text: setAttribute(filter.tag, "ref", `${start}:${m[1]}${lastRow}`),
+      });
     this.put(table.part, splice(xml, edits));
   }
 
@@ -812,97 +879,26 @@ function unprefixed(tag: string, p: string): string {
   return p ? tag.replace(`<${p}`, "<") : tag;
 }
 
-/** The sheet XML without the deleted rows; rows below move up (`shift` gives a row's new number, null = deleted). */
-function deleteSheetRows(xml: string, shift: (row: number) => number | null): string {
-  const p = rootPrefix(xml, "worksheet");
-  const data = element(xml, `${p}sheetData`);
-  if (!data || data.tag.endsWith("/>")) return xml;
-  const edits: { start: number; end: number; text: string }[] = [];
-  let implicit = 0;
-  for (const row of elements(xml, `${p}row`, data.start + data.tag.length, data.end)) {
-    const n = Number(attributes(row.tag).r ?? implicit + 1);
-    implicit = n;
-    const to = shift(n);
-    if (to === n) continue;
-    if (to === null) {
-      edits.push({ start: row.start, end: row.end, text: "" });
-      continue;
-    }
-    const text = xml
-      .slice(row.start, row.end)
-      .replace(/^(<[^>]*?\sr=")\d+"/, `$1${to}"`)
-      .replace(new RegExp(`(<${p}c\\b[^>]*?\\sr="[A-Z]+)${n}"`, "g"), `$1${to}"`);
-    edits.push({ start: row.start, end: row.end, text });
-  }
-  return splice(xml, edits);
-}
-
-/** Notes (`comment`) or threaded comments (`threadedComment`) moved with their cells; those on deleted rows go. */
-function moveRefs(xml: string, local: string, shift: (row: number) => number | null): string {
-  const p = rootPrefix(xml, local === "comment" ? "comments" : "ThreadedComments");
-  const edits: { start: number; end: number; text: string }[] = [];
-  for (const e of elements(xml, `${p}${local}`)) {
-    const ref = attributes(e.tag).ref ?? "";
-    const m = /^([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    const to = shift(Number(m[2]));
-    if (to === Number(m[2])) continue;
-    edits.push({ start: e.start, end: e.end, text: to === null ? "" : xml.slice(e.start, e.end).replace(`ref="${ref}"`, `ref="${m[1]}${to}"`) });
-  }
-  return splice(xml, edits);
-}
-
-/** The boxes of notes (VML shapes) anchored at the rows their cells moved to. */
-function moveNoteShapes(xml: string, shift: (row: number) => number | null): string {
-  return xml.replace(/<v:shape\b[\s\S]*?<\/v:shape>/g, (shape) => {
-    const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape);
-    if (!row) return shape;
-    const to = shift(Number(row[1]) + 1);
-    if (to === null) return "";
-    const delta = to - 1 - Number(row[1]);
-    return shape
-      .replace(/<x:Row>\d+<\/x:Row>/, `<x:Row>${to - 1}</x:Row>`)
-      .replace(/<x:Anchor>([^<]*)<\/x:Anchor>/, (_, a: string) => {
-        const n = a.split(",").map((v) => Number(v.trim()));
-        if (n.length === 8) {
-          n[2] = Math.max(0, n[2]! + delta);
-          n[6] = Math.max(0, n[6]! + delta);
-        }
-        return `<x:Anchor>${n.join(", ")}</x:Anchor>`;
-      });
-  });
-}
-
-/** A table's bottom moved up by the deleted rows inside it (never above its first data row). */
-function shrinkTable(xml: string, gone: number[]): string {
-  const p = rootPrefix(xml, "table");
-  const root = element(xml, `${p}table`)!;
-  const [start, end] = (attributes(root.tag).ref ?? "").split(":");
-  const s = /^([A-Z]+)(\d+)$/.exec(start ?? "");
-  const e = /^([A-Z]+)(\d+)$/.exec(end ?? "");
-  if (!s || !e) return xml;
-  const top = Number(s[2]);
-  const bottom = Number(e[2]);
-  const inside = gone.filter((g) => g > top && g <= bottom).length;
-  const above = gone.filter((g) => g < top).length;
-  const newTop = top - above;
-  const newBottom = Math.max(newTop + 1, bottom - above - inside);
-  const ref = `${s[1]}${newTop}:${e[1]}${newBottom}`;
-  let out = splice(xml, [{ start: root.start, end: root.start + root.tag.length, text: setAttribute(root.tag, "ref", ref) }]);
-  const filter = element(out, `${p}autoFilter`);
-  if (filter) out = splice(out, [{ start: filter.start, end: filter.start + filter.tag.length, text: setAttribute(filter.tag, "ref", ref) }]);
-  return out;
-}
-
 /** A sheet for the reader without its references to drawings, which the reading copy leaves out. */
 function withoutDrawingReferences(xml: string): string {
   const p = rootPrefix(xml, "worksheet");
   const drop = ["drawing", "legacyDrawingHF", "picture"].flatMap((name) => elements(xml, `${p}${name}`));
-  return drop.length ? splice(xml, drop.map((e) => ({ start: e.start, end: e.end, text: "" }))) : xml;
+  return drop.length
+    ? splice(
+        xml,
+        drop.map((e) => ({ start: e.start, end: e.end, text: "" })),
+      )
+    : xml;
 }
 
 function newEntryStored(name: string, data: Uint8Array): ZipEntry {
-  return { ...newEntry(name, new Uint8Array(0)), crc: crc32(data), compressedSize: data.length, size: data.length, raw: data };
+  return {
+    ...newEntry(name, new Uint8Array(0)),
+    crc: crc32(data),
+    compressedSize: data.length,
+    size: data.length,
+    raw: data,
+  };
 }
 
 function relsXml(rels: Relationship[]): string {
@@ -910,7 +906,10 @@ function relsXml(rels: Relationship[]): string {
     XML_DECL +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
     rels
-      .map((r) => `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
+      .map(
+        (r) =>
+          `<Relationship Id="${r.id}" Type="${r.type}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`,
+      )
       .join("") +
     "</Relationships>"
   );
@@ -922,122 +921,4 @@ function insertAfterFirst(xml: string, anchors: string[], text: string): string 
     if (at >= 0) return xml.slice(0, at + anchor.length) + text + xml.slice(at + anchor.length);
   }
   return xml;
-}
-
-/** Splits `A12` into column and row numbers. */
-function cellRef(ref: string): { row: number; column: number } | null {
-  const m = /^([A-Z]+)(\d+)$/.exec(ref);
-  return m ? { column: columnNumber(m[1]!), row: Number(m[2]) } : null;
-}
-
-/** The sheet XML with the cells written; rows and cells stay in order, untouched rows byte for byte. */
-export function patchSheetCells(xml: string, writes: CellWrite[], styles: StyleBook, date1904: boolean, templateRow?: number): string {
-  const p = rootPrefix(xml, "worksheet");
-  const data = element(xml, `${p}sheetData`);
-  if (!data) throw new Error("sheetData fehlt");
-  const innerStart = data.start + data.tag.length;
-  const rows = data.tag.endsWith("/>") ? [] : elements(xml, `${p}row`, innerStart, data.end);
-  const rowAt = new Map<number, (typeof rows)[number]>();
-  let implicit = 0;
-  for (const r of rows) {
-    const n = Number(attributes(r.tag).r ?? implicit + 1);
-    implicit = n;
-    rowAt.set(n, r);
-  }
-  const byRow = new Map<number, CellWrite[]>();
-  for (const w of writes) {
-    const list = byRow.get(w.row) ?? [];
-    list.push(w);
-    byRow.set(w.row, list);
-  }
-  const template = templateRow !== undefined ? cellStylesOf(rowAt.get(templateRow), p) : new Map<number, number>();
-  const columnDefault = columnStylesOf(xml, p);
-  const styleFor = (column: number, own: number | undefined, value: CellValue): number => {
-    let s = own ?? template.get(column) ?? columnDefault(column) ?? 0;
-    if (value instanceof Date && !/d/.test(styles.formatCode(s))) s = styles.withNumFmt(s, DATE_FORMAT);
-    return s;
-  };
-  const edits: { start: number; end: number; text: string }[] = [];
-  const newRows: { row: number; text: string }[] = [];
-  for (const [row, list] of byRow) {
-    const existing = rowAt.get(row);
-    const cells = existing ? cellsOf(existing, p) : new Map<number, { xml: string; style?: number }>();
-    for (const w of list) {
-      const own = cells.get(w.column)?.style;
-      const text = cellXml(`${columnLetter(w.column)}${row}`, w.value ?? null, styleFor(w.column, own, w.value), date1904);
-      cells.set(w.column, { xml: p ? prefixCell(text, p) : text });
-    }
-    const inner = [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c.xml).join("");
-    if (existing) {
-      const tag = removeAttribute(existing.tag.replace(/\s*\/>$/, ">"), "spans");
-      edits.push({ start: existing.start, end: existing.end, text: `${tag}${inner}</${p}row>` });
-    } else {
-      newRows.push({ row, text: `<${p}row r="${row}">${inner}</${p}row>` });
-    }
-  }
-  // New rows go before the first existing row with a higher number.
-  newRows.sort((a, b) => a.row - b.row);
-  const sortedRows = [...rowAt.entries()].sort((a, b) => a[0] - b[0]);
-  const closeAt = data.tag.endsWith("/>") ? -1 : data.end - `</${p}sheetData>`.length;
-  for (const nr of newRows) {
-    const next = sortedRows.find(([n]) => n > nr.row);
-    const at = next ? next[1].start : closeAt;
-    if (at < 0) continue;
-    edits.push({ start: at, end: at, text: nr.text });
-  }
-  let out = splice(xml, edits);
-  if (closeAt < 0 && newRows.length) {
-    const empty = element(out, `${p}sheetData`)!;
-    out = splice(out, [{ start: empty.start, end: empty.end, text: `<${p}sheetData>${newRows.map((r) => r.text).join("")}</${p}sheetData>` }]);
-  }
-  return widenDimension(out, p, writes);
-}
-
-function prefixCell(text: string, p: string): string {
-  return text.replace(/<(\/?)(c|f|v|is|t)(?=[\s>/])/g, `<$1${p}$2`);
-}
-
-function cellsOf(row: { start: number; end: number; tag: string; inner: string }, p: string): Map<number, { xml: string; style?: number }> {
-  const out = new Map<number, { xml: string; style?: number }>();
-  let implicit = 0;
-  for (const c of elements(row.inner, `${p}c`)) {
-    const a = attributes(c.tag);
-    const column = a.r ? (cellRef(a.r)?.column ?? implicit + 1) : implicit + 1;
-    implicit = column;
-    const xml = row.inner.slice(c.start, c.end);
-    out.set(column, { xml, ...(a.s !== undefined ? { style: Number(a.s) } : {}) });
-  }
-  return out;
-}
-
-function cellStylesOf(row: { start: number; end: number; tag: string; inner: string } | undefined, p: string): Map<number, number> {
-  const out = new Map<number, number>();
-  if (!row) return out;
-  for (const [column, c] of cellsOf(row, p)) if (c.style !== undefined) out.set(column, c.style);
-  return out;
-}
-
-function columnStylesOf(xml: string, p: string): (column: number) => number | undefined {
-  const cols = element(xml, `${p}cols`);
-  const ranges = cols
-    ? elements(cols.inner, `${p}col`).map((c) => {
-        const a = attributes(c.tag);
-        return { min: Number(a.min), max: Number(a.max), style: a.style !== undefined ? Number(a.style) : undefined };
-      })
-    : [];
-  return (column) => ranges.find((r) => column >= r.min && column <= r.max)?.style;
-}
-
-function widenDimension(xml: string, p: string, writes: CellWrite[]): string {
-  const dim = element(xml, `${p}dimension`);
-  if (!dim) return xml;
-  const ref = attributes(dim.tag).ref ?? "A1";
-  const [a, b] = ref.split(":");
-  const start = cellRef(a ?? "A1") ?? { row: 1, column: 1 };
-  const end = cellRef(b ?? a ?? "A1") ?? start;
-  const bottom = Math.max(end.row, ...writes.map((w) => w.row));
-  const right = Math.max(end.column, ...writes.map((w) => w.column));
-  if (bottom === end.row && right === end.column) return xml;
-  const text = setAttribute(dim.tag, "ref", `${columnLetter(start.column)}${start.row}:${columnLetter(right)}${bottom}`);
-  return splice(xml, [{ start: dim.start, end: dim.end, text }]);
 }

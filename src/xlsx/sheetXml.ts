@@ -76,7 +76,11 @@ function gridOf(plan: SheetPlan): Map<number, Map<number, Cell>> {
   for (const c of plan.cells) {
     put(c.row, c.column, {
       value: c.value,
-      style: { ...(c.bold ? { bold: true } : {}), ...(c.size ? { size: c.size } : {}), ...(c.numFmt ? { numFmt: c.numFmt } : {}) },
+      style: {
+        ...(c.bold ? { bold: true } : {}),
+        ...(c.size ? { size: c.size } : {}),
+        ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+      },
     });
   }
   return rows;
@@ -104,7 +108,11 @@ function colsXml(plan: SheetPlan, columnStyle: Map<number, CellStyle>, styles: S
   return `<cols>${cols.join("")}</cols>`;
 }
 
-function sheetDataXml(plan: SheetPlan, ctx: SheetContext, columnStyle: Map<number, CellStyle>): { xml: string; bottom: number; right: number } {
+function sheetDataXml(
+  plan: SheetPlan,
+  ctx: SheetContext,
+  columnStyle: Map<number, CellStyle>,
+): { xml: string; bottom: number; right: number } {
   const grid = gridOf(plan);
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
   let bottom = 1;
@@ -146,7 +154,8 @@ function viewsXml(plan: SheetPlan): string {
 }
 
 function validationFormula(v: ValidationPlan, f: string, date1904: boolean): string {
-  if (v.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(f)) return String(dateSerial(new Date(`${f}T00:00:00Z`), date1904));
+  if (v.type === "date" && /^\d{4}-\d{2}-\d{2}$/.test(f))
+    return String(dateSerial(new Date(`${f}T00:00:00Z`), date1904));
   return f;
 }
 
@@ -159,7 +168,9 @@ export function validationXml(v: ValidationPlan, date1904: boolean): string {
   a.push('allowBlank="1"', 'showInputMessage="1"', `showErrorMessage="${v.error ? 1 : 0}"`);
   if (v.error) a.push(`errorTitle="${xmlText(v.error.title)}"`, `error="${xmlText(v.error.text)}"`);
   a.push(`promptTitle="${xmlText(v.prompt.title)}"`, `prompt="${xmlText(v.prompt.text)}"`, `sqref="${v.range}"`);
-  const formulas = v.formulae.map((f, i) => `<formula${i + 1}>${xmlText(validationFormula(v, f, date1904))}</formula${i + 1}>`);
+  const formulas = v.formulae.map(
+    (f, i) => `<formula${i + 1}>${xmlText(validationFormula(v, f, date1904))}</formula${i + 1}>`,
+  );
   return `<dataValidation ${a.join(" ")}>${formulas.join("")}</dataValidation>`;
 }
 
@@ -204,7 +215,9 @@ function tableXml(plan: SheetPlan, id: number): string | undefined {
   if (!t) return undefined;
   const last = t.row + Math.max(t.rows.length, 1);
   const ref = `${columnLetter(t.column)}${t.row}:${columnLetter(t.column + t.headers.length - 1)}${last}`;
-  const columns = t.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${xmlText(tableColumnName(h))}"/>`).join("");
+  const columns = t.headers
+    .map((h, i) => `<tableColumn id="${i + 1}" name="${xmlText(tableColumnName(h))}"/>`)
+    .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<table xmlns="${NS_MAIN}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0">` +
@@ -278,7 +291,9 @@ export function generateSheet(plan: SheetPlan, ctx: SheetContext): GeneratedShee
     data.xml +
     (ctx.protection ?? (plan.protect ? PROTECTION : "")) +
     conditionalXml(plan, ctx.styles) +
-    (validations.length ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>` : "") +
+    (validations.length
+      ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
+      : "") +
     printXml(plan) +
     (ctx.drawing ? `<drawing r:id="${ctx.drawing}"/>` : "") +
     (notes.length ? `<legacyDrawing r:id="${ctx.rel.vml}"/>` : "") +

@@ -65,7 +65,10 @@ export class StyleBook {
     this.prefix = rootPrefix(original, "styleSheet");
     for (const section of SECTIONS) {
       const el = element(original, this.q(section));
-      this.children.set(section, el ? elements(el.inner, this.q(CHILD[section])).map((c) => this.plain(c.tag, c.inner, CHILD[section])) : []);
+      this.children.set(
+        section,
+        el ? elements(el.inner, this.q(CHILD[section])).map((c) => this.plain(c.tag, c.inner, CHILD[section])) : [],
+      );
       this.added.set(section, []);
     }
     for (const f of this.children.get("numFmts")!) {
@@ -128,7 +131,10 @@ export class StyleBook {
   /** The index into dxfs of a conditional format's look. */
   differential(style: DifferentialStyle): number {
     const font = style.font ? `<font><color rgb="${style.font}"/></font>` : "";
-    return this.index("dxfs", `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${style.fill}"/></patternFill></fill></dxf>`);
+    return this.index(
+      "dxfs",
+      `<dxf>${font}<fill><patternFill patternType="solid"><bgColor rgb="${style.fill}"/></patternFill></fill></dxf>`,
+    );
   }
 
   /** styles.xml with the appended entries and updated counts; the original text where nothing was added. */
@@ -143,7 +149,11 @@ export class StyleBook {
       const el = element(xml, q);
       const children = added.map((c) => this.prefixed(c)).join("");
       if (el) {
-        const open = setAttribute(el.tag.endsWith("/>") ? el.tag.replace(/\s*\/>$/, ">") : el.tag, "count", String(count));
+        const open = setAttribute(
+          el.tag.endsWith("/>") ? el.tag.replace(/\s*\/>$/, ">") : el.tag,
+          "count",
+          String(count),
+        );
         xml = xml.slice(0, el.start) + open + el.inner + children + `</${q}>` + xml.slice(el.end);
       } else {
         xml = this.insertSection(xml, section, `<${q} count="${count}">${children}</${q}>`);
@@ -158,7 +168,8 @@ export class StyleBook {
 
   /** A child as unprefixed text, so entries compare equal whatever prefix the part uses. */
   private plain(tag: string, inner: string, local: string): string {
-    const strip = (s: string) => (this.prefix ? s.split(`<${this.prefix}`).join("<").split(`</${this.prefix}`).join("</") : s);
+    const strip = (s: string) =>
+      this.prefix ? s.split(`<${this.prefix}`).join("<").split(`</${this.prefix}`).join("</") : s;
     return tag.endsWith("/>") ? strip(tag) : strip(`${tag}${inner}</${this.prefix}${local}>`);
   }
 

@@ -8,7 +8,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { corpusCopy, listParts } from "../helpers/corpus";
-import { doctypeWorkbook, hugeImageWorkbook, inflatingSheetWorkbook, lyingSizeWorkbook, readZipEntries } from "../helpers/zipbomb";
+import {
+  doctypeWorkbook,
+  hugeImageWorkbook,
+  inflatingSheetWorkbook,
+  lyingSizeWorkbook,
+  readZipEntries,
+} from "../helpers/zipbomb";
 
 afterAll(removeTempDirs);
 
@@ -23,7 +29,11 @@ function cliProcess(args: string[]): { code: number; err: string; peakMB: number
     process.stdout.write("\\nmaxRSS=" + process.resourceUsage().maxRSS);
     process.exitCode = code;
   });`;
-  const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  const run = spawnSync(process.execPath, ["--import", "tsx", "-e", script], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   const rss = /maxRSS=(\d+)$/.exec(run.stdout)?.[1];
   return { code: run.status ?? -1, err: run.stderr, peakMB: Number(rss) / 1024 };
 }
@@ -43,7 +53,9 @@ describe("zip bombs and hostile packages: exit 2, one sentence, bounded memory",
     const file = await inflatingSheetWorkbook({ dir: tempDir() });
     const run = cliProcess(["check", file]);
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/^Die Datei „.*massnahmen-1gib\.xlsx“ enthält einen Teil \(„xl\/worksheets\/sheet\d+\.xml“\), der entpackt größer als 200 MB wäre; so große Arbeitsmappen werden nicht geöffnet\.\n$/);
+    expect(run.err).toMatch(
+      /^Die Datei „.*massnahmen-1gib\.xlsx“ enthält einen Teil \(„xl\/worksheets\/sheet\d+\.xml“\), der entpackt größer als 200 MB wäre; so große Arbeitsmappen werden nicht geöffnet\.\n$/,
+    );
     expect(run.peakMB).toBeLessThan(300);
   });
 
@@ -51,7 +63,10 @@ describe("zip bombs and hostile packages: exit 2, one sentence, bounded memory",
     const dir = tempDir();
     const file = await hugeImageWorkbook({ dir });
     const out = path.join(dir, "out.xlsx");
-    for (const args of [["check", file], ["matrix", file, "--runde", "2027", "-o", out]]) {
+    for (const args of [
+      ["check", file],
+      ["matrix", file, "--runde", "2027", "-o", out],
+    ]) {
       const run = cliProcess(args);
       expect(run.code).toBe(2);
       expect(run.err).toMatch(/„xl\/media\/image1\.png“\), der entpackt größer als 200 MB wäre/);

@@ -25,7 +25,13 @@ import {
 afterAll(removeTempDirs);
 
 /** Parts any write may rewrite: the package's directory of parts, the workbook and its relationships, styles. */
-const PACKAGE_PARTS = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/calcChain.xml"];
+const PACKAGE_PARTS = [
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+  "xl/calcChain.xml",
+];
 
 /** The parts of a sheet the program regenerates or writes cells into: the sheet, its rels, tables, notes. */
 function ownParts(xlsx: Buffer, sheetName: string): string[] {
@@ -39,7 +45,9 @@ function ownParts(xlsx: Buffer, sheetName: string): string[] {
   const rels = part.replace(/([^/]+)$/, "_rels/$1.rels");
   const out = [part, rels];
   const text = parts.get(rels)?.toString("utf8") ?? "";
-  for (const m of text.matchAll(/Type="[^"]*\/(table|comments|vmlDrawing)"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/(table|comments|vmlDrawing)"/g)) {
+  for (const m of text.matchAll(
+    /Type="[^"]*\/(table|comments|vmlDrawing)"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/(table|comments|vmlDrawing)"/g,
+  )) {
     const target = m[2] ?? m[3]!;
     out.push(path.posix.normalize(path.posix.join(path.posix.dirname(part), target)));
   }

@@ -40,7 +40,13 @@ describe("deleting rows", () => {
     expect(threads).not.toMatch(/ref="H3"/);
 
     const measuresPart = sheetPartName(KITCHEN, "Maßnahmen");
-    const touched = new Set([measuresPart, "xl/workbook.xml", "xl/calcChain.xml", "[Content_Types].xml", "xl/_rels/workbook.xml.rels"]);
+    const touched = new Set([
+      measuresPart,
+      "xl/workbook.xml",
+      "xl/calcChain.xml",
+      "[Content_Types].xml",
+      "xl/_rels/workbook.xml.rels",
+    ]);
     assertPartsKept(KITCHEN, Buffer.from(out), {
       changed: (name) => touched.has(name) || /^xl\/(tables|comments|threadedComments|drawings\/vmlDrawing)/.test(name),
     });
