@@ -36,10 +36,14 @@ function parseBerichtArgs(argv: string[]): BerichtArgs {
       options: { stichtag: { type: "string" }, output: { type: "string", short: "o" } },
     });
   } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : "")?.[1];
-    const code = (error as { code?: string }).code;
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UserError(`Die Option ${option ?? ""} braucht einen Wert.`.replace("  ", " "));
-    throw new UserError(`Die Option „${option ?? argv.join(" ")}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
+    // node:util's errors come from another realm under test runners: read them by shape, not instanceof.
+    const { code, message } = error as { code?: string; message?: string };
+    const option = /'(-[^', ]+)/.exec(String(message ?? ""))?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UserError(`Die Option ${option} braucht einen Wert.`);
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      throw new UserError(`Die Option „${option}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
+    }
+    throw error;
   }
   const { positionals, values } = parsed;
   if (positionals.length !== 1) throw new UserError(`Bitte genau eine Datei angeben: ${USAGE}`);
