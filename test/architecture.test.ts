@@ -31,12 +31,13 @@ describe("architecture", () => {
     expect(core.filter((i) => /xlsx|docx|excel|taskpane|cli|react|office/i.test(i.spec))).toEqual([]);
   });
 
-  it("src/docx (the report's Word output, a host beside src/xlsx) imports only the domain, itself, docx and resvg", () => {
+  it("src/docx (the report's Word output, a host beside src/xlsx) imports only the domain, itself, docx, resvg and fflate", () => {
     const allowed = (spec: string) =>
       spec.startsWith("./") ||
       spec.startsWith("../domain/") ||
       spec === "docx" ||
       spec === "@resvg/resvg-js" ||
+      spec === "fflate" ||
       spec.startsWith("node:");
     expect(importsOf("src/docx").filter((i) => !allowed(i.spec))).toEqual([]);
   });

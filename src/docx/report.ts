@@ -4,9 +4,9 @@
  * in the document properties, „Seite x von y“ in the footer, and each indicator's chart as a picture whose
  * alt text states its values. Runs in Node and in the browser; the rasteriser of the charts is handed in.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   Header,
@@ -15,13 +15,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  WidthType,
 } from "docx";
 import type { Ampel } from "../domain/matrix";
 import {
@@ -35,12 +29,32 @@ import {
 } from "../domain/report";
 import { CHART_HEIGHT, CHART_WIDTH, chartAltText, hasChart, indicatorChartSvg } from "./chart";
 import { count, date, longDate, number, percent, score, valueInUnit } from "./format";
+import { type CellSpec, TABLE_HEADING_STYLE, TABLE_TEXT_STYLE, type TableSpec, tableXml } from "./tables";
 
 /** Turns a chart's SVG into PNG bytes; `labels` says whether it can draw text (has a font). */
 export interface ChartRasterizer {
   labels: boolean;
   fontFamily?: string;
   toPng(svg: string): Uint8Array;
+  /** Lets the rasteriser free what it holds after a batch of charts (native memory, see ./raster.ts). */
+  release?(): Promise<void>;
+}
+
+/** The PNG of each indicator's chart, by indicator ID (indicators without values have none). */
+type ChartImages = Map<string, Uint8Array>;
+
+const CHARTS_PER_BATCH = 20;
+
+async function rasterizeCharts(model: ReportModel, charts: ChartRasterizer | undefined): Promise<ChartImages> {
+  const images: ChartImages = new Map();
+  if (!charts) return images;
+  for (const indicator of model.fields.flatMap((f) => f.indicators)) {
+    if (!hasChart(indicator) || images.has(indicator.id)) continue;
+    images.set(indicator.id, charts.toPng(indicatorChartSvg(indicator, { labels: charts.labels, fontFamily: charts.fontFamily })));
+    if (images.size % CHARTS_PER_BATCH === 0) await charts.release?.();
+  }
+  await charts.release?.();
+  return images;
 }
 
 export interface RenderOptions {
@@ -54,7 +68,7 @@ const FONT = "Arial";
 /** A4 with 2 cm margins: the text is 9638 twips (about 642 px) wide. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-/** Shown width of a chart in px (96 per inch); the PNG has twice as many pixels. */
+/** Shown width of a chart in px (96 per inch); the PNG has 1,5 times as many. */
 const CHART_SHOWN = { width: 600, height: Math.round((600 * CHART_HEIGHT) / CHART_WIDTH) };
 
 const AMPEL_FILL: Record<IndicatorAmpel, string> = {
@@ -63,12 +77,37 @@ const AMPEL_FILL: Record<IndicatorAmpel, string> = {
   rot: "FFC7CE",
   [KEINE_DATEN]: "EDEDED",
 };
-const HEADER_FILL = "D9E2F3";
 const DASH = "–";
 
 // ---- building blocks ------------------------------------------------------------------------------------
 
-type CellSpec = string | { text: string; fill?: string; bold?: boolean; lines?: string[] };
+/**
+ * The tables of one document: each is written as WordprocessingML text (./tables.ts) in place of a
+ * placeholder paragraph that names it by number.
+ */
+class Tables {
+  readonly specs: TableSpec[] = [];
+  readonly marker = `@@TABELLE-${Math.random().toString(36).slice(2)}-`;
+
+  /** A table over the text width; `widths` are shares that add up to 1. */
+  add(headers: string[], rows: CellSpec[][], widths: number[]): Paragraph {
+    const index = this.specs.push({ headers, rows, widths }) - 1;
+    return new Paragraph({ children: [new TextRun(`${this.marker}${index}@@`)] });
+  }
+
+  /** document.xml with every placeholder paragraph replaced by its table. */
+  insertInto(documentXml: string): string {
+    const marker = this.marker.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const placeholder = new RegExp(`<w:p>(?:(?!</w:p>).)*?${marker}(\\d+)@@(?:(?!</w:p>).)*</w:p>`, "gs");
+    let replaced = 0;
+    const xml = documentXml.replace(placeholder, (_, index: string) => {
+      replaced++;
+      return tableXml(this.specs[Number(index)]!, TEXT_WIDTH);
+    });
+    if (replaced !== this.specs.length) throw new Error(`${this.specs.length - replaced} Tabellen nicht eingefügt`);
+    return xml;
+  }
+}
 
 const para = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
@@ -79,42 +118,6 @@ const heading = (text: string, level: 1 | 2 | 3) =>
     heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
     keepNext: true,
   });
-
-function cellOf(spec: CellSpec, width: number, header: boolean): TableCell {
-  const s = typeof spec === "string" ? { text: spec } : spec;
-  const lines = [s.text, ...(s.lines ?? [])];
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    shading: header
-      ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: "auto" }
-      : s.fill
-        ? { type: ShadingType.CLEAR, fill: s.fill, color: "auto" }
-        : undefined,
-    margins: { top: 40, bottom: 40, left: 70, right: 70 },
-    children: lines.map(
-      (line, i) =>
-        new Paragraph({
-          children: [new TextRun({ text: line, bold: header || (i === 0 && s.bold), size: 18, italics: i > 0 })],
-        }),
-    ),
-  });
-}
-
-/** A table over the text width; `widths` are shares that add up to 1. The header row repeats on each page. */
-function table(headers: string[], rows: CellSpec[][], widths: number[]): Table {
-  const twips = widths.map((w) => Math.round(w * TEXT_WIDTH));
-  const border = { style: BorderStyle.SINGLE, size: 4, color: "A6A6A6" };
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: twips,
-    layout: TableLayoutType.FIXED,
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cellOf(h, twips[i]!, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cellOf(c, twips[i]!, false)) })),
-    ],
-  });
-}
 
 const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
 
@@ -143,10 +146,10 @@ function titleBlock(model: ReportModel): Paragraph[] {
   return blocks;
 }
 
-function summarySection(model: ReportModel): (Paragraph | Table)[] {
+function summarySection(model: ReportModel, t: Tables): Paragraph[] {
   const s = model.summary;
   const fieldCount = model.fields.filter((f) => f.id !== "").length;
-  const out: (Paragraph | Table)[] = [heading("Zusammenfassung", 1)];
+  const out: Paragraph[] = [heading("Zusammenfassung", 1)];
   out.push(
     para(
       `Der Maßnahmenplan umfasst ${count(s.measures, "Maßnahme", "Maßnahmen")} in ${count(fieldCount, "Handlungsfeld", "Handlungsfeldern")}. ` +
@@ -158,7 +161,7 @@ function summarySection(model: ReportModel): (Paragraph | Table)[] {
   );
   out.push(heading("Maßnahmen nach Status", 3));
   out.push(
-    table(
+    t.add(
       ["Status", "Maßnahmen"],
       [...s.byStatus.map((b) => [b.status, number(b.count)]), [{ text: "Zusammen", bold: true }, { text: number(s.measures), bold: true }]],
       [0.7, 0.3],
@@ -172,7 +175,7 @@ function summarySection(model: ReportModel): (Paragraph | Table)[] {
         ? "Die Ampel eines Indikators vergleicht seine Zielerreichung mit dem zeitlichen Soll: grün im Plan, gelb mit Rückstand, rot mit deutlichem Rückstand; keine Daten, wenn Ist-, Basis- oder Zielwert fehlt."
         : "Für diesen Bericht lagen keine Indikatorwerte vor; alle Indikatoren stehen daher auf „keine Daten“.",
     ),
-    table(
+    t.add(
       ["Ampel", "Indikatoren"],
       [
         ...s.indicatorsByAmpel.map((a) => [ampelCell(a.ampel), number(a.count)]),
@@ -209,8 +212,7 @@ function indicatorRow(i: ReportIndicator): CellSpec[] {
   ];
 }
 
-function chartBlock(i: ReportIndicator, charts: ChartRasterizer, figure: number): Paragraph[] {
-  const svg = indicatorChartSvg(i, { labels: charts.labels, fontFamily: charts.fontFamily });
+function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number): Paragraph[] {
   const alt = chartAltText(i);
   return [
     new Paragraph({
@@ -220,7 +222,7 @@ function chartBlock(i: ReportIndicator, charts: ChartRasterizer, figure: number)
       children: [
         new ImageRun({
           type: "png",
-          data: charts.toPng(svg),
+          data: png,
           transformation: CHART_SHOWN,
           altText: { name: `Diagramm ${i.id}`, title: `${i.id} ${i.name}`, description: alt },
         }),
@@ -256,8 +258,8 @@ function measureRow(m: ReportMeasure): CellSpec[] {
 const MEASURE_HEADERS = ["ID", "Maßnahme", "Feder\u00adführung", "Frist", "Status", "Umset\u00adzung", "Sachstand"];
 const MEASURE_WIDTHS = [0.085, 0.2, 0.15, 0.115, 0.115, 0.095, 0.24];
 
-function fieldSection(field: ReportField, charts: ChartRasterizer | undefined, figures: { n: number }): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading(field.id ? `${field.id} – ${field.name}` : field.name, 2)];
+function fieldSection(field: ReportField, t: Tables, images: ChartImages, figures: { n: number }): Paragraph[] {
+  const out: Paragraph[] = [heading(field.id ? `${field.id} – ${field.name}` : field.name, 2)];
   if (field.leitziel) {
     out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: "Leitziel: ", bold: true }), new TextRun(field.leitziel)] }));
   }
@@ -266,7 +268,7 @@ function fieldSection(field: ReportField, charts: ChartRasterizer | undefined, f
     out.push(para("Diesem Handlungsfeld ist kein Indikator zugeordnet."));
   } else {
     out.push(
-      table(
+      t.add(
         ["Indikator", "Basis", "Ist", "Ziel", "Ziel\u00aderreichung", "Soll", "Ampel"],
         field.indicators.map(indicatorRow),
         [0.25, 0.12, 0.16, 0.12, 0.13, 0.1, 0.12],
@@ -274,8 +276,8 @@ function fieldSection(field: ReportField, charts: ChartRasterizer | undefined, f
       spacer(),
     );
     for (const i of field.indicators) {
-      if (!hasChart(i)) continue;
-      if (charts) out.push(...chartBlock(i, charts, ++figures.n));
+      const png = images.get(i.id);
+      if (png) out.push(...chartBlock(i, png, ++figures.n));
     }
     const withoutValues = field.indicators.filter((i) => !hasChart(i)).map((i) => i.id);
     if (withoutValues.length) {
@@ -286,19 +288,19 @@ function fieldSection(field: ReportField, charts: ChartRasterizer | undefined, f
   out.push(
     field.measures.length === 0
       ? para("Diesem Handlungsfeld ist keine Maßnahme zugeordnet.")
-      : table(MEASURE_HEADERS, field.measures.map(measureRow), MEASURE_WIDTHS),
+      : t.add(MEASURE_HEADERS, field.measures.map(measureRow), MEASURE_WIDTHS),
   );
   return out;
 }
 
-function roundSection(round: ReportRound): (Paragraph | Table)[] {
+function roundSection(round: ReportRound, t: Tables): Paragraph[] {
   return [
     heading(`Bewertung ${round.round}`, 1),
     para(
       `Das Bewertungsteam hat ${number(round.scored)} von ${count(round.rows.length, "Maßnahme", "Maßnahmen")} bewertet. ` +
         "Die Gesamtbewertung ist der gewichtete Mittelwert der Kriterien auf der Skala von 0 (nicht erfüllt) bis 4 (vollständig).",
     ),
-    table(
+    t.add(
       ["ID", "Maßnahme", "Handlungsfeld", "Gesamt", "Ampel", "Empfehlung"],
       round.rows.map((r) => [
         r.id,
@@ -313,13 +315,13 @@ function roundSection(round: ReportRound): (Paragraph | Table)[] {
   ];
 }
 
-function annexSection(model: ReportModel): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading("Anhang", 1), heading("Überfällige Maßnahmen", 2)];
+function annexSection(model: ReportModel, t: Tables): Paragraph[] {
+  const out: Paragraph[] = [heading("Anhang", 1), heading("Überfällige Maßnahmen", 2)];
   const { overdue, missingSachstaende } = model.annex;
   out.push(
     overdue.length === 0
       ? para("Zum Stichtag ist bei keiner Maßnahme die Frist überschritten.")
-      : table(
+      : t.add(
           ["ID", "Maßnahme", "Federführung", "Frist", "Status"],
           overdue.map((m) => [m.id, m.titel, m.federfuehrung, m.frist.date ? date(m.frist.date) : m.frist.text, m.status]),
           [0.085, 0.4, 0.22, 0.13, 0.165],
@@ -339,7 +341,7 @@ function annexSection(model: ReportModel): (Paragraph | Table)[] {
   } else {
     out.push(
       para(`Für den Berichtsstichtag ${date(model.title.berichtsstichtag!)} fehlt der Sachstand dieser Maßnahmen:`),
-      table(
+      t.add(
         ["ID", "Maßnahme", "Federführung", "Status"],
         missingSachstaende.map((m) => [m.id, m.titel, m.federfuehrung, m.status]),
         [0.085, 0.5, 0.25, 0.165],
@@ -379,16 +381,16 @@ const headingStyle = (size: number, before: number) => ({
   paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
 });
 
-export function reportDocument(model: ReportModel, options: RenderOptions = {}): Document {
+function reportDocument(model: ReportModel, options: RenderOptions, t: Tables, images: ChartImages): Document {
   const figures = { n: 0 };
   const title = `Sachstandsbericht ${model.title.konzepttitel || "Handlungskonzept"} – Stichtag ${date(model.title.stichtag)}`;
-  const children: (Paragraph | Table)[] = [
+  const children: Paragraph[] = [
     ...titleBlock(model),
-    ...summarySection(model),
+    ...summarySection(model, t),
     heading("Stand nach Handlungsfeldern", 1),
-    ...model.fields.flatMap((f) => fieldSection(f, options.charts, figures)),
-    ...(model.bewertung ? roundSection(model.bewertung) : []),
-    ...annexSection(model),
+    ...model.fields.flatMap((f) => fieldSection(f, t, images, figures)),
+    ...(model.bewertung ? roundSection(model.bewertung, t) : []),
+    ...annexSection(model, t),
   ];
   const author = options.author || model.title.kommune || "Maßnahmenplaner";
   return new Document({
@@ -414,6 +416,21 @@ export function reportDocument(model: ReportModel, options: RenderOptions = {}):
           quickFormat: true,
           run: { size: 18, italics: true, color: "404040" },
         },
+        {
+          id: TABLE_TEXT_STYLE,
+          name: "Tabelleninhalt",
+          basedOn: "Normal",
+          quickFormat: true,
+          run: { size: 18 },
+          paragraph: { spacing: { before: 0, after: 0 } },
+        },
+        {
+          id: TABLE_HEADING_STYLE,
+          name: "Tabellenkopf",
+          basedOn: TABLE_TEXT_STYLE,
+          quickFormat: true,
+          run: { bold: true },
+        },
       ],
     },
     sections: [
@@ -434,5 +451,9 @@ export function reportDocument(model: ReportModel, options: RenderOptions = {}):
 
 /** The report as .docx bytes. */
 export async function renderReport(model: ReportModel, options: RenderOptions = {}): Promise<Uint8Array> {
-  return Packer.pack(reportDocument(model, options), "uint8array");
+  const images = await rasterizeCharts(model, options.charts);
+  const tables = new Tables();
+  const files = unzipSync(await Packer.pack(reportDocument(model, options, tables, images), "uint8array"));
+  files["word/document.xml"] = strToU8(tables.insertInto(strFromU8(files["word/document.xml"]!)));
+  return zipSync(files, { level: 6 });
 }

@@ -136,10 +136,10 @@ describe("indicator chart", () => {
     expect(chartAltText(withoutZiel)).toContain("Ohne Soll-Pfad");
   });
 
-  it("rasterises to a PNG twice the drawn size", () => {
+  it("rasterises to a PNG 1,5 times the drawn size", () => {
     const png = resvgRasterizer().toPng(indicatorChartSvg(i1, { labels: true }));
     expect(Buffer.from(png.subarray(1, 4)).toString("ascii")).toBe("PNG");
     const view = new DataView(png.buffer, png.byteOffset);
-    expect([view.getUint32(16), view.getUint32(20)]).toEqual([1280, 520]);
+    expect([view.getUint32(16), view.getUint32(20)]).toEqual([960, 390]);
   });
 });
