@@ -250,13 +250,13 @@ function measureRow(m: ReportMeasure): CellSpec[] {
     m.federfuehrung,
     m.frist.date ? date(m.frist.date) : m.frist.text,
     m.status,
-    m.umsetzung === null ? "" : percent(m.umsetzung),
+    m.umsetzung === null ? "" : `${number(m.umsetzung)}\u00a0%`,
     sachstand,
   ];
 }
 
 const MEASURE_HEADERS = ["ID", "Maßnahme", "Feder\u00adführung", "Frist", "Status", "Umset\u00adzung", "Sachstand"];
-const MEASURE_WIDTHS = [0.085, 0.2, 0.15, 0.115, 0.115, 0.095, 0.24];
+const MEASURE_WIDTHS = [0.075, 0.19, 0.14, 0.13, 0.13, 0.095, 0.24];
 
 function fieldSection(field: ReportField, t: Tables, images: ChartImages, figures: { n: number }): Paragraph[] {
   const out: Paragraph[] = [heading(field.id ? `${field.id} – ${field.name}` : field.name, 2)];
@@ -324,7 +324,7 @@ function annexSection(model: ReportModel, t: Tables): Paragraph[] {
       : t.add(
           ["ID", "Maßnahme", "Federführung", "Frist", "Status"],
           overdue.map((m) => [m.id, m.titel, m.federfuehrung, m.frist.date ? date(m.frist.date) : m.frist.text, m.status]),
-          [0.085, 0.4, 0.22, 0.13, 0.165],
+          [0.075, 0.39, 0.2, 0.14, 0.195],
         ),
   );
   out.push(heading("Fehlende Sachstände", 2));
@@ -399,6 +399,8 @@ function reportDocument(model: ReportModel, options: RenderOptions, t: Tables, i
     creator: author,
     lastModifiedBy: author,
     description: `Erstellt mit dem Maßnahmenplaner am Stichtag ${date(model.title.stichtag)}.`,
+    // German compounds in narrow table columns break at syllables, not anywhere.
+    hyphenation: { autoHyphenation: true },
     styles: {
       default: {
         document: { run: { font: FONT, size: 21, language: { value: "de-DE" } }, paragraph: { spacing: { after: 60 } } },
