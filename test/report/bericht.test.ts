@@ -62,6 +62,16 @@ describe("bericht on the command line", () => {
     expect(leftoverTempFiles(dir)).toEqual([]);
   });
 
+  it("reports at the Stichtag given with --stichtag: then no Frist was overdue yet", async () => {
+    const dir = tempDir();
+    const file = writeWorkbook(dir);
+    const run = await runCli(["bericht", file, "--stichtag", "2026-01-15", "-o", path.join(dir, "b.docx")]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("Stichtag 15.01.2026");
+    const model = await reportModelOf(file, "2026-01-15", "2026-11-22");
+    expect([model.summary.overdue, model.annex.overdue]).toEqual([0, []]);
+  });
+
   it.each([
     [["bericht"], "Bitte genau eine Datei angeben"],
     [["bericht", "x.xlsx"], "Bitte mit -o angeben"],

@@ -7,7 +7,7 @@ import { buildReportModel } from "../../src/domain/report";
 import { chartAltText, indicatorChartSvg } from "../../src/docx/chart";
 import { resvgRasterizer } from "../../src/docx/raster";
 import { renderReport } from "../../src/docx/report";
-import { checkedConcept, monitoring } from "./fixture";
+import { checkedConcept, conceptRows, monitoring } from "./fixture";
 
 const { concept, check } = checkedConcept();
 const model = buildReportModel(concept, check, { monitoring: monitoring() });
@@ -100,6 +100,22 @@ describe("the report as .docx", () => {
       .map((m) => (m[1] ?? `{${m[2]!.trim()}}`))
       .join("");
     expect(text).toBe("Seite {PAGE} von {NUMPAGES}");
+  });
+
+  it("writes any text a cell can hold as text: markup characters, line breaks, no control characters", async () => {
+    const rows = conceptRows();
+    rows.massnahmen![0]!.titel = "Kurse & <Treffen> =SUMME(A1)\u0007";
+    const checked = checkedConcept(rows);
+    const m = buildReportModel(checked.concept, checked.check, {
+      monitoring: {
+        ...monitoring(),
+        sachstaende: [{ massnahme: "M-001", berichtsstichtag: "2026-06-30", status: "geplant", umsetzung: 0, ampel: null, sachstand: "Erste Zeile\nzweite Zeile" }],
+      },
+    });
+    const doc = (await parts(await renderReport(m)))["word/document.xml"]!;
+    expect(doc).toContain('<w:t xml:space="preserve">Kurse &amp; &lt;Treffen&gt; =SUMME(A1)</w:t>');
+    expect(doc).toContain('<w:t xml:space="preserve">Erste Zeile</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">zweite Zeile</w:t>');
+    expect(doc).not.toContain("\u0007");
   });
 
   it("without a rasteriser has no pictures, and the tables still carry every number", async () => {
