@@ -59,7 +59,11 @@ function indicators(n: number): Row[] {
 
 export async function writeWorkbook(file: string): Promise<void> {
   const doc = XlsxDocument.create(path.basename(file), new Date(`${TODAY}T00:00:00Z`));
-  const content = { ...templateContent("beispiel", TODAY), indikatoren: indicators(INDICATORS), massnahmen: generateMeasures(MEASURES) };
+  const content = {
+    ...templateContent("beispiel", TODAY),
+    indikatoren: indicators(INDICATORS),
+    massnahmen: generateMeasures(MEASURES),
+  };
   doc.applyWorkbookPlan(planNewWorkbook(content));
   await fs.writeFile(file, doc.toBytes());
 }
@@ -138,7 +142,8 @@ function runChild(op: Op, file: string): Promise<Run> {
     proc.on("error", reject);
     proc.on("close", (code) => {
       const line = stdout.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) reject(new Error(`${op}: Kindprozess endete mit ${code}\n${stderr.trim()}`));
+      if (code !== 0 || !line.startsWith("{"))
+        reject(new Error(`${op}: Kindprozess endete mit ${code}\n${stderr.trim()}`));
       else resolve(JSON.parse(line) as Run);
     });
   });
@@ -154,7 +159,9 @@ async function parent(argv: string[]): Promise<number> {
   const file = path.join(dir, `konzept-${MEASURES}-${INDICATORS}.xlsx`);
   process.stderr.write(`Arbeitsmappe mit ${MEASURES} Maßnahmen und ${INDICATORS} Indikatoren …\n`);
   await writeWorkbook(file);
-  console.log(`bericht-Benchmark: Node ${process.version}, ${runs} frische Prozesse je Messung, ${MEASURES} Maßnahmen, ${INDICATORS} Indikatoren`);
+  console.log(
+    `bericht-Benchmark: Node ${process.version}, ${runs} frische Prozesse je Messung, ${MEASURES} Maßnahmen, ${INDICATORS} Indikatoren`,
+  );
   console.log("Vorgang                                 Zeit (s)  Spitze RSS (MB)  Bericht (MB)  Ziel");
   let failed = false;
   for (const { op, label } of OPS) {
@@ -176,7 +183,9 @@ async function parent(argv: string[]): Promise<number> {
       `${label.padEnd(40)} ${seconds.toFixed(2).padStart(8)}  ${peak.toFixed(0).padStart(15)}  ${(done[0]!.bytes / 1024 / 1024).toFixed(2).padStart(12)}  ${aim}`,
     );
   }
-  console.log(`Zeit: Median im Kindprozess ohne Laden der Module; Ziel: unter ${AIM.seconds} s und ${AIM.megabytes} MB.`);
+  console.log(
+    `Zeit: Median im Kindprozess ohne Laden der Module; Ziel: unter ${AIM.seconds} s und ${AIM.megabytes} MB.`,
+  );
   await fs.rm(dir, { recursive: true, force: true });
   return failed ? 1 : 0;
 }

@@ -17,9 +17,24 @@ async function main(): Promise<void> {
   const model = await reportModelOf(writeWorkbook(dir), undefined, "2026-11-22", () => monitoring());
   const docx = path.join(dir, "bericht.docx");
   fs.writeFileSync(docx, await renderReport(model, { charts: resvgRasterizer() }));
-  execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profil`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { stdio: "ignore" });
+  execFileSync(
+    "soffice",
+    [`-env:UserInstallation=file://${dir}/profil`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx],
+    { stdio: "ignore" },
+  );
   const target = path.resolve(__dirname, "../docs/bericht-seite");
-  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "2", "-l", "2", "-singlefile", path.join(dir, "bericht.pdf"), target]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    "2",
+    "-l",
+    "2",
+    "-singlefile",
+    path.join(dir, "bericht.pdf"),
+    target,
+  ]);
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(`${target}.png`);
 }

@@ -18,7 +18,11 @@ import type { Io } from "./main";
 const USAGE = "bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>";
 
 /** Monitoring data of a workbook (indicator states, Sachstände) at a reference date; undefined when not read. */
-export type MonitoringReader = (source: WorkbookSource, concept: ReadConcept, referenceDate: IsoDate) => MonitoringInput | undefined;
+export type MonitoringReader = (
+  source: WorkbookSource,
+  concept: ReadConcept,
+  referenceDate: IsoDate,
+) => MonitoringInput | undefined;
 
 interface BerichtArgs {
   file: string;

@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from "../domain/dates";
 import type { ReportIndicator } from "../domain/report";
-import { date, number, valueInUnit } from "./format";
+import { date, valueInUnit } from "./format";
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 260;
@@ -102,7 +102,9 @@ export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOpti
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
   for (let v = vAxis.min; v <= vAxis.max + vAxis.step / 2; v += vAxis.step) {
-    parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${fix(y(v))}" y2="${fix(y(v))}" stroke="#dddddd" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${plot.left}" x2="${plot.right}" y1="${fix(y(v))}" y2="${fix(y(v))}" stroke="#dddddd" stroke-width="1"/>`,
+    );
     if (options.labels) {
       const label = valueInUnit(Number(v.toPrecision(12)), indicator.einheit);
       parts.push(`<text x="${plot.left - 8}" y="${fix(y(v) + 4)}" text-anchor="end" ${font}>${esc(label)}</text>`);
@@ -111,10 +113,15 @@ export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOpti
   for (const year of tAxis.years) {
     const t = dayNumber(`${year}-07-01`);
     if (t < tAxis.min || t > tAxis.max) continue;
-    parts.push(`<line x1="${fix(x(yearEnd(year - 1)))}" x2="${fix(x(yearEnd(year - 1)))}" y1="${plot.bottom}" y2="${plot.bottom + 4}" stroke="#888888"/>`);
-    if (options.labels) parts.push(`<text x="${fix(x(t))}" y="${plot.bottom + 18}" text-anchor="middle" ${font}>${year}</text>`);
+    parts.push(
+      `<line x1="${fix(x(yearEnd(year - 1)))}" x2="${fix(x(yearEnd(year - 1)))}" y1="${plot.bottom}" y2="${plot.bottom + 4}" stroke="#888888"/>`,
+    );
+    if (options.labels)
+      parts.push(`<text x="${fix(x(t))}" y="${plot.bottom + 18}" text-anchor="middle" ${font}>${year}</text>`);
   }
-  parts.push(`<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="#888888" stroke-width="1"/>`);
+  parts.push(
+    `<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="#888888" stroke-width="1"/>`,
+  );
   if (soll) {
     parts.push(
       `<line x1="${fix(x(soll[0].t))}" y1="${fix(y(soll[0].v))}" x2="${fix(x(soll[1].t))}" y2="${fix(y(soll[1].v))}" stroke="${SOLL_COLOUR}" stroke-width="2" stroke-dasharray="8 5"/>`,
@@ -155,4 +162,3 @@ export function chartAltText(indicator: ReportIndicator): string {
   const einheit = unit && unit !== "%" ? ` (Einheit: ${unit})` : "";
   return `Liniendiagramm ${indicator.id} ${indicator.name}${einheit}. Ist-Werte ${values}.${soll}`;
 }
-

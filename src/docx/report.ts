@@ -50,7 +50,10 @@ async function rasterizeCharts(model: ReportModel, charts: ChartRasterizer | und
   if (!charts) return images;
   for (const indicator of model.fields.flatMap((f) => f.indicators)) {
     if (!hasChart(indicator) || images.has(indicator.id)) continue;
-    images.set(indicator.id, charts.toPng(indicatorChartSvg(indicator, { labels: charts.labels, fontFamily: charts.fontFamily })));
+    images.set(
+      indicator.id,
+      charts.toPng(indicatorChartSvg(indicator, { labels: charts.labels, fontFamily: charts.fontFamily })),
+    );
     if (images.size % CHARTS_PER_BATCH === 0) await charts.release?.();
   }
   await charts.release?.();
@@ -163,7 +166,13 @@ function summarySection(model: ReportModel, t: Tables): Paragraph[] {
   out.push(
     t.add(
       ["Status", "Maßnahmen"],
-      [...s.byStatus.map((b) => [b.status, number(b.count)]), [{ text: "Zusammen", bold: true }, { text: number(s.measures), bold: true }]],
+      [
+        ...s.byStatus.map((b) => [b.status, number(b.count)]),
+        [
+          { text: "Zusammen", bold: true },
+          { text: number(s.measures), bold: true },
+        ],
+      ],
       [0.7, 0.3],
     ),
     spacer(),
@@ -179,7 +188,10 @@ function summarySection(model: ReportModel, t: Tables): Paragraph[] {
       ["Ampel", "Indikatoren"],
       [
         ...s.indicatorsByAmpel.map((a) => [ampelCell(a.ampel), number(a.count)]),
-        [{ text: "Zusammen", bold: true }, { text: number(s.indicators), bold: true }],
+        [
+          { text: "Zusammen", bold: true },
+          { text: number(s.indicators), bold: true },
+        ],
       ],
       [0.7, 0.3],
     ),
@@ -190,7 +202,9 @@ function summarySection(model: ReportModel, t: Tables): Paragraph[] {
     para(
       b
         ? `In der Bewertungsrunde ${b.round} sind ${number(b.scored)} von ${count(b.rows.length, "Maßnahme", "Maßnahmen")} bewertet` +
-            (b.meanGesamt === null ? "." : `; die mittlere Gesamtbewertung beträgt ${score(b.meanGesamt)} auf der Skala von 0 bis 4.`)
+            (b.meanGesamt === null
+              ? "."
+              : `; die mittlere Gesamtbewertung beträgt ${score(b.meanGesamt)} auf der Skala von 0 bis 4.`)
         : "Eine Bewertungsrunde liegt noch nicht vor.",
     ),
   );
@@ -241,7 +255,9 @@ function measureRow(m: ReportMeasure): CellSpec[] {
   const sachstand: CellSpec = m.sachstand
     ? {
         text: m.sachstand.text,
-        lines: [`Stand ${date(m.sachstand.berichtsstichtag)}${m.sachstand.ampel ? `, Ampel ${m.sachstand.ampel}` : ""}`],
+        lines: [
+          `Stand ${date(m.sachstand.berichtsstichtag)}${m.sachstand.ampel ? `, Ampel ${m.sachstand.ampel}` : ""}`,
+        ],
       }
     : "";
   return [
@@ -261,7 +277,12 @@ const MEASURE_WIDTHS = [0.075, 0.19, 0.14, 0.13, 0.13, 0.095, 0.24];
 function fieldSection(field: ReportField, t: Tables, images: ChartImages, figures: { n: number }): Paragraph[] {
   const out: Paragraph[] = [heading(field.id ? `${field.id} – ${field.name}` : field.name, 2)];
   if (field.leitziel) {
-    out.push(new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: "Leitziel: ", bold: true }), new TextRun(field.leitziel)] }));
+    out.push(
+      new Paragraph({
+        spacing: { after: 120 },
+        children: [new TextRun({ text: "Leitziel: ", bold: true }), new TextRun(field.leitziel)],
+      }),
+    );
   }
   out.push(heading("Indikatoren", 3));
   if (field.indicators.length === 0) {
@@ -323,7 +344,13 @@ function annexSection(model: ReportModel, t: Tables): Paragraph[] {
       ? para("Zum Stichtag ist bei keiner Maßnahme die Frist überschritten.")
       : t.add(
           ["ID", "Maßnahme", "Federführung", "Frist", "Status"],
-          overdue.map((m) => [m.id, m.titel, m.federfuehrung, m.frist.date ? date(m.frist.date) : m.frist.text, m.status]),
+          overdue.map((m) => [
+            m.id,
+            m.titel,
+            m.federfuehrung,
+            m.frist.date ? date(m.frist.date) : m.frist.text,
+            m.status,
+          ]),
           [0.075, 0.39, 0.2, 0.14, 0.195],
         ),
   );
@@ -337,7 +364,9 @@ function annexSection(model: ReportModel, t: Tables): Paragraph[] {
       ),
     );
   } else if (missingSachstaende.length === 0) {
-    out.push(para(`Zum Berichtsstichtag ${date(model.title.berichtsstichtag!)} liegen alle erwarteten Sachstände vor.`));
+    out.push(
+      para(`Zum Berichtsstichtag ${date(model.title.berichtsstichtag!)} liegen alle erwarteten Sachstände vor.`),
+    );
   } else {
     out.push(
       para(`Für den Berichtsstichtag ${date(model.title.berichtsstichtag!)} fehlt der Sachstand dieser Maßnahmen:`),
@@ -359,7 +388,13 @@ function pageHeader(model: ReportModel): Header {
     children: [
       new Paragraph({
         alignment: AlignmentType.RIGHT,
-        children: [new TextRun({ text: `Sachstandsbericht ${title} · Stichtag ${date(model.title.stichtag)}`, size: 16, color: "595959" })],
+        children: [
+          new TextRun({
+            text: `Sachstandsbericht ${title} · Stichtag ${date(model.title.stichtag)}`,
+            size: 16,
+            color: "595959",
+          }),
+        ],
       }),
     ],
   });
@@ -370,7 +405,9 @@ function pageFooter(): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ children: ["Seite ", PageNumber.CURRENT, " von ", PageNumber.TOTAL_PAGES], size: 18 })],
+        children: [
+          new TextRun({ children: ["Seite ", PageNumber.CURRENT, " von ", PageNumber.TOTAL_PAGES], size: 18 }),
+        ],
       }),
     ],
   });
@@ -403,7 +440,10 @@ function reportDocument(model: ReportModel, options: RenderOptions, t: Tables, i
     hyphenation: { autoHyphenation: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 21, language: { value: "de-DE" } }, paragraph: { spacing: { after: 60 } } },
+        document: {
+          run: { font: FONT, size: 21, language: { value: "de-DE" } },
+          paragraph: { spacing: { after: 60 } },
+        },
         title: { run: { font: FONT, size: 44, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
         heading1: headingStyle(32, 360),
         heading2: headingStyle(26, 280),
@@ -440,7 +480,14 @@ function reportDocument(model: ReportModel, options: RenderOptions, t: Tables, i
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: 567,
+              footer: 567,
+            },
           },
         },
         headers: { default: pageHeader(model) },

@@ -72,7 +72,9 @@ function rowXml(cells: CellSpec[], widths: number[], header: boolean): string {
 export function tableXml(spec: TableSpec, textWidth: number): string {
   const widths = spec.widths.map((w) => Math.round(w * textWidth));
   const total = widths.reduce((a, b) => a + b, 0);
-  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => `<w:${side} ${BORDER}/>`).join("");
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((side) => `<w:${side} ${BORDER}/>`)
+    .join("");
   const margins = `<w:top w:w="40" w:type="dxa"/><w:left w:w="70" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="70" w:type="dxa"/>`;
   const parts: string[] = [
     `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders>`,

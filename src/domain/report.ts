@@ -7,7 +7,15 @@
  * every indicator reads `keine Daten` and no measure has a Sachstand.
  */
 import { type CellValue, type IsoDate, compareIso, parseGermanDate } from "./dates";
-import { type Ampel, type ExistingRound, ENTFALLEN, ampel as ampelOf, readCriteria, scoreOf, weightedScore } from "./matrix";
+import {
+  type Ampel,
+  type ExistingRound,
+  ENTFALLEN,
+  ampel as ampelOf,
+  readCriteria,
+  scoreOf,
+  weightedScore,
+} from "./matrix";
 import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
@@ -207,11 +215,7 @@ export function latestSachstaende(rows: SachstandInput[]): Map<string, Sachstand
  * Measures the contract expects a Sachstand from for the Berichtsstichtag (`in Umsetzung`, or `geplant`
  * with Beginn on or before it) that have none for that date.
  */
-export function dueWithoutSachstand(
-  measures: Rec[],
-  sachstaende: SachstandInput[],
-  berichtsstichtag: IsoDate,
-): Rec[] {
+export function dueWithoutSachstand(measures: Rec[], sachstaende: SachstandInput[], berichtsstichtag: IsoDate): Rec[] {
   const reported = new Set(
     sachstaende.filter((s) => s.berichtsstichtag === berichtsstichtag).map((s) => idKey(s.massnahme)),
   );
@@ -285,7 +289,13 @@ function fieldsOf(concept: ConceptData, l: Lookups, monitoring: MonitoringInput 
   for (const h of concept.handlungsfelder?.rows ?? []) {
     const id = textOf(cell(h, "id"));
     if (!id || byKey.has(idKey(id))) continue;
-    const field = { id, name: textOf(cell(h, "handlungsfeld")), leitziel: textOf(cell(h, "leitziel")), indicators: [], measures: [] };
+    const field = {
+      id,
+      name: textOf(cell(h, "handlungsfeld")),
+      leitziel: textOf(cell(h, "leitziel")),
+      indicators: [],
+      measures: [],
+    };
     byKey.set(idKey(id), field);
     fields.push(field);
   }

@@ -20,9 +20,22 @@ async function scoredWorkbook(dir: string): Promise<string> {
   const wb = await loadWorkbook(file);
   const ws = sheet(wb, "Bewertung 2026");
   const scores: Record<string, Record<string, number | string>> = {
-    "M-001": { Umsetzungsstand: 4, Zielerreichung: 4, "Erreichung der Zielgruppe": 4, Ressourceneinsatz: 4, Nachhaltigkeit: 4, Empfehlung: "verstetigen" },
+    "M-001": {
+      Umsetzungsstand: 4,
+      Zielerreichung: 4,
+      "Erreichung der Zielgruppe": 4,
+      Ressourceneinsatz: 4,
+      Nachhaltigkeit: 4,
+      Empfehlung: "verstetigen",
+    },
     // (2·25 + 3·30 + 2·20 + 1·15) / 90 = 2,1667 → 2,17 gelb
-    "M-002": { Umsetzungsstand: 2, Zielerreichung: 3, "Erreichung der Zielgruppe": 2, Ressourceneinsatz: 1, Empfehlung: "anpassen" },
+    "M-002": {
+      Umsetzungsstand: 2,
+      Zielerreichung: 3,
+      "Erreichung der Zielgruppe": 2,
+      Ressourceneinsatz: 1,
+      Empfehlung: "anpassen",
+    },
   };
   for (let r = 3; r <= ws.rowCount; r++) {
     const values = scores[ws.getCell(r, 1).text];
@@ -141,21 +154,57 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
       "Der Maßnahmenplan umfasst 5 Maßnahmen in 2 Handlungsfeldern. 3 von 4 Maßnahmen (ohne verworfene) sind SMART-vollständig beschrieben. " +
         "Bei 1 Maßnahme ist die Frist zum Stichtag überschritten, ohne dass sie umgesetzt ist (siehe Anhang).",
     );
-    expect(hasRun(cli, ["geplant", "1", "in Umsetzung", "2", "umgesetzt", "1", "verstetigt", "0", "zurückgestellt", "0", "verworfen", "1", "Zusammen", "5"])).toBe(true);
+    expect(
+      hasRun(cli, [
+        "geplant",
+        "1",
+        "in Umsetzung",
+        "2",
+        "umgesetzt",
+        "1",
+        "verstetigt",
+        "0",
+        "zurückgestellt",
+        "0",
+        "verworfen",
+        "1",
+        "Zusammen",
+        "5",
+      ]),
+    ).toBe(true);
   });
 
   it("has the latest round with Gesamt, Ampel and Empfehlung", () => {
-    expect(cli).toContain("In der Bewertungsrunde 2026 sind 2 von 4 Maßnahmen bewertet; die mittlere Gesamtbewertung beträgt 3,08 auf der Skala von 0 bis 4.");
-    expect(hasRun(cli, ["M-001", "Sprachkita-Lotsen", "HF-01 – Bildung und Sprache", "4,00", "grün", "verstetigen"])).toBe(true);
-    expect(hasRun(cli, ["M-002", "Elternkurse Deutsch", "HF-01 – Bildung und Sprache", "2,17", "gelb", "anpassen"])).toBe(true);
+    expect(cli).toContain(
+      "In der Bewertungsrunde 2026 sind 2 von 4 Maßnahmen bewertet; die mittlere Gesamtbewertung beträgt 3,08 auf der Skala von 0 bis 4.",
+    );
+    expect(
+      hasRun(cli, ["M-001", "Sprachkita-Lotsen", "HF-01 – Bildung und Sprache", "4,00", "grün", "verstetigen"]),
+    ).toBe(true);
+    expect(
+      hasRun(cli, ["M-002", "Elternkurse Deutsch", "HF-01 – Bildung und Sprache", "2,17", "gelb", "anpassen"]),
+    ).toBe(true);
     expect(hasRun(cli, ["M-003", "Jobbörse international", "HF-02 – Arbeit", "nicht bewertet", "–"])).toBe(true);
   });
 
   it("without monitoring data says keine Daten and leaves the Sachstände empty", () => {
     expect(hasRun(cli, ["grün", "0", "gelb", "0", "rot", "0", "keine Daten", "2", "Zusammen", "2"])).toBe(true);
-    expect(hasRun(cli, ["I-001 Sprachförderquote", "Einheit: %", "40 % (2024)", "–", "80 % (2028)", "–", "–", "keine Daten"])).toBe(true);
+    expect(
+      hasRun(cli, [
+        "I-001 Sprachförderquote",
+        "Einheit: %",
+        "40 % (2024)",
+        "–",
+        "80 % (2028)",
+        "–",
+        "–",
+        "keine Daten",
+      ]),
+    ).toBe(true);
     // Umsetzung and Sachstand stay empty: the row ends with the Status, the next Handlungsfeld follows
-    expect(hasRun(cli, ["M-002", "Elternkurse Deutsch", "Jugendamt", "31.03.2026", "in Umsetzung", "HF-02 – Arbeit"])).toBe(true);
+    expect(
+      hasRun(cli, ["M-002", "Elternkurse Deutsch", "Jugendamt", "31.03.2026", "in Umsetzung", "HF-02 – Arbeit"]),
+    ).toBe(true);
     expect(cli).toContain("Für diesen Bericht lagen keine Sachstände vor (keine Daten).");
   });
 
@@ -164,18 +213,76 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
     expect(w).toContain("Berichtsstichtag der Sachstände: 30. Juni 2026");
     expect(hasRun(w, ["grün", "1", "gelb", "1", "rot", "0", "keine Daten", "0"])).toBe(true);
     // Soll 546 / 1461 days = 37,4 %; I-001 30 % → grün; I-002 12,5 % → gelb
-    expect(hasRun(w, ["I-001 Sprachförderquote", "Einheit: %", "40 % (2024)", "52 % (31.12.2025)", "80 % (2028)", "30,0 %", "37,4 %", "grün"])).toBe(true);
-    expect(hasRun(w, ["I-002 Beschäftigte Zugewanderte", "Einheit: Anzahl", "1.000 (2024)", "1.050 (31.12.2025)", "1.400 (2028)", "12,5 %", "37,4 %", "gelb"])).toBe(true);
+    expect(
+      hasRun(w, [
+        "I-001 Sprachförderquote",
+        "Einheit: %",
+        "40 % (2024)",
+        "52 % (31.12.2025)",
+        "80 % (2028)",
+        "30,0 %",
+        "37,4 %",
+        "grün",
+      ]),
+    ).toBe(true);
+    expect(
+      hasRun(w, [
+        "I-002 Beschäftigte Zugewanderte",
+        "Einheit: Anzahl",
+        "1.000 (2024)",
+        "1.050 (31.12.2025)",
+        "1.400 (2028)",
+        "12,5 %",
+        "37,4 %",
+        "gelb",
+      ]),
+    ).toBe(true);
     expect(w).toContain("Abbildung 1: I-001 Sprachförderquote – Ist-Werte und Soll-Pfad");
-    expect(hasRun(w, ["M-002", "Elternkurse Deutsch", "Jugendamt", "31.03.2026", "in Umsetzung", "45 %", "Drei Kurse laufen in der Nordstadt.", "Stand 30.06.2026, Ampel gelb"])).toBe(true);
-    expect(hasRun(w, ["M-004", "Anerkennungsberatung", "Jobcenter", "30.06.2027", "in Umsetzung", "20 %", "Beratungsstelle eingerichtet.", "Stand 31.12.2025, Ampel grün"])).toBe(true);
+    expect(
+      hasRun(w, [
+        "M-002",
+        "Elternkurse Deutsch",
+        "Jugendamt",
+        "31.03.2026",
+        "in Umsetzung",
+        "45 %",
+        "Drei Kurse laufen in der Nordstadt.",
+        "Stand 30.06.2026, Ampel gelb",
+      ]),
+    ).toBe(true);
+    expect(
+      hasRun(w, [
+        "M-004",
+        "Anerkennungsberatung",
+        "Jobcenter",
+        "30.06.2027",
+        "in Umsetzung",
+        "20 %",
+        "Beratungsstelle eingerichtet.",
+        "Stand 31.12.2025, Ampel grün",
+      ]),
+    ).toBe(true);
     // the earlier Sachstand of M-002 is history, not in the report
     expect(w.join("\n")).not.toContain("Kursleitungen gewonnen.");
   });
 
   it("lists overdue measures and missing Sachstände in the annex", () => {
     const annex = withMonitoring.slice(withMonitoring.lastIndexOf("Anhang"));
-    expect(hasRun(annex, ["Überfällige Maßnahmen", "ID", "Maßnahme", "Federführung", "Frist", "Status", "M-002", "Elternkurse Deutsch", "Jugendamt", "31.03.2026", "in Umsetzung"])).toBe(true);
+    expect(
+      hasRun(annex, [
+        "Überfällige Maßnahmen",
+        "ID",
+        "Maßnahme",
+        "Federführung",
+        "Frist",
+        "Status",
+        "M-002",
+        "Elternkurse Deutsch",
+        "Jugendamt",
+        "31.03.2026",
+        "in Umsetzung",
+      ]),
+    ).toBe(true);
     expect(annex).toContain("Für den Berichtsstichtag 30.06.2026 fehlt der Sachstand dieser Maßnahmen:");
     expect(hasRun(annex, ["M-004", "Anerkennungsberatung", "Jobcenter", "in Umsetzung"])).toBe(true);
     expect(annex.filter((l) => /^M-\d{3}$/.test(l))).toEqual(["M-002", "M-004"]);

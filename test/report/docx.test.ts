@@ -22,7 +22,12 @@ async function parts(bytes: Uint8Array): Promise<Record<string, string>> {
 }
 
 const all = (text: string, re: RegExp) => [...text.matchAll(re)];
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 describe("the report as .docx", () => {
   let xml: Record<string, string>;
@@ -34,9 +39,14 @@ describe("the report as .docx", () => {
 
   it("uses the built-in heading styles 1–3 for the chapters, Handlungsfelder and their parts", () => {
     const doc = xml["word/document.xml"]!;
-    const headings = all(doc, /<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Heading[123])"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs).map((m) => [
+    const headings = all(
+      doc,
+      /<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Heading[123])"\/>(?:(?!<\/w:p>).)*?<\/w:p>/gs,
+    ).map((m) => [
       m[1],
-      all(m[0], /<w:t[^>]*>([^<]*)<\/w:t>/g).map((t) => decode(t[1]!)).join(""),
+      all(m[0], /<w:t[^>]*>([^<]*)<\/w:t>/g)
+        .map((t) => decode(t[1]!))
+        .join(""),
     ]);
     expect(headings.filter(([level]) => level === "Heading1").map(([, text]) => text)).toEqual([
       "Zusammenfassung",
@@ -54,7 +64,9 @@ describe("the report as .docx", () => {
     // table of contents collects them.
     const styles = xml["word/styles.xml"]!;
     for (const n of [1, 2, 3]) {
-      expect(styles).toMatch(new RegExp(`<w:style [^>]*w:styleId="Heading${n}"[^>]*>\\s*<w:name w:val="heading ${n}"/>`, "i"));
+      expect(styles).toMatch(
+        new RegExp(`<w:style [^>]*w:styleId="Heading${n}"[^>]*>\\s*<w:name w:val="heading ${n}"/>`, "i"),
+      );
     }
   });
 
@@ -88,7 +100,9 @@ describe("the report as .docx", () => {
 
   it("carries title and author in the document properties", () => {
     const core = xml["docProps/core.xml"]!;
-    expect(core).toContain("<dc:title>Sachstandsbericht Integrationskonzept 2025–2029 – Stichtag 30.06.2026</dc:title>");
+    expect(core).toContain(
+      "<dc:title>Sachstandsbericht Integrationskonzept 2025–2029 – Stichtag 30.06.2026</dc:title>",
+    );
     expect(core).toContain("<dc:creator>Stadt Musterhausen</dc:creator>");
   });
 
@@ -97,7 +111,7 @@ describe("the report as .docx", () => {
     expect(footers).toHaveLength(1);
     const footer = footers[0]![1];
     const text = all(footer, /<w:t[^>]*>([^<]*)<\/w:t>|<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)
-      .map((m) => (m[1] ?? `{${m[2]!.trim()}}`))
+      .map((m) => m[1] ?? `{${m[2]!.trim()}}`)
       .join("");
     expect(text).toBe("Seite {PAGE} von {NUMPAGES}");
   });
@@ -109,12 +123,23 @@ describe("the report as .docx", () => {
     const m = buildReportModel(checked.concept, checked.check, {
       monitoring: {
         ...monitoring(),
-        sachstaende: [{ massnahme: "M-001", berichtsstichtag: "2026-06-30", status: "geplant", umsetzung: 0, ampel: null, sachstand: "Erste Zeile\nzweite Zeile" }],
+        sachstaende: [
+          {
+            massnahme: "M-001",
+            berichtsstichtag: "2026-06-30",
+            status: "geplant",
+            umsetzung: 0,
+            ampel: null,
+            sachstand: "Erste Zeile\nzweite Zeile",
+          },
+        ],
       },
     });
     const doc = (await parts(await renderReport(m)))["word/document.xml"]!;
     expect(doc).toContain('<w:t xml:space="preserve">Kurse &amp; &lt;Treffen&gt; =SUMME(A1)</w:t>');
-    expect(doc).toContain('<w:t xml:space="preserve">Erste Zeile</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">zweite Zeile</w:t>');
+    expect(doc).toContain(
+      '<w:t xml:space="preserve">Erste Zeile</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">zweite Zeile</w:t>',
+    );
     expect(doc).not.toContain("\u0007");
   });
 

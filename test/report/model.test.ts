@@ -49,18 +49,39 @@ describe("report model", () => {
       [null, null, null, []],
       [null, null, null, []],
     ]);
-    expect(model.fields.flatMap((f) => f.measures).every((m) => m.sachstand === null && m.umsetzung === null)).toBe(true);
+    expect(model.fields.flatMap((f) => f.measures).every((m) => m.sachstand === null && m.umsetzung === null)).toBe(
+      true,
+    );
     expect(model.annex.missingSachstaende).toBeNull();
   });
 
   it("groups indicators and measures by Handlungsfeld with Leitziel, Basis and Ziel from the workbook", () => {
     const model = buildReportModel(concept, check, { monitoring: monitoring() });
-    expect(model.fields.map((f) => [f.id, f.name, f.leitziel, f.indicators.map((i) => i.id), f.measures.map((m) => m.id)])).toEqual([
-      ["HF-01", "Bildung und Sprache", "Alle Kinder sprechen bei der Einschulung Deutsch.", ["I-001"], ["M-001", "M-002"]],
-      ["HF-02", "Arbeit", "Zugewanderte finden eine Arbeit, die zu ihnen passt.", ["I-002"], ["M-003", "M-004", "M-005"]],
+    expect(
+      model.fields.map((f) => [f.id, f.name, f.leitziel, f.indicators.map((i) => i.id), f.measures.map((m) => m.id)]),
+    ).toEqual([
+      [
+        "HF-01",
+        "Bildung und Sprache",
+        "Alle Kinder sprechen bei der Einschulung Deutsch.",
+        ["I-001"],
+        ["M-001", "M-002"],
+      ],
+      [
+        "HF-02",
+        "Arbeit",
+        "Zugewanderte finden eine Arbeit, die zu ihnen passt.",
+        ["I-002"],
+        ["M-003", "M-004", "M-005"],
+      ],
     ]);
     const i1 = model.fields[0]!.indicators[0]!;
-    expect(i1).toMatchObject({ basis: { wert: 40, jahr: 2024 }, ziel: { wert: 80, jahr: 2028 }, ampel: "grün", zielerreichung: 30 });
+    expect(i1).toMatchObject({
+      basis: { wert: 40, jahr: 2024 },
+      ziel: { wert: 80, jahr: 2028 },
+      ampel: "grün",
+      zielerreichung: 30,
+    });
     // the series comes sorted by Stichtag
     expect(i1.werte.map((w) => w.stichtag)).toEqual(["2024-12-31", "2025-12-31"]);
     expect(model.summary.indicatorsByAmpel.map((a) => a.count)).toEqual([1, 1, 0, 0]);
@@ -83,7 +104,10 @@ describe("report model", () => {
     const rows = conceptRows().massnahmen!;
     const geplantBegun = rows.map((r) => (r.id === "M-001" ? { ...r, beginn: "2026-01-15" } : r));
     const records = geplantBegun.map((values, i) => ({ row: i + 2, values }));
-    expect(dueWithoutSachstand(records, monitoring().sachstaende, STICHTAG).map((r) => r.values.id)).toEqual(["M-001", "M-004"]);
+    expect(dueWithoutSachstand(records, monitoring().sachstaende, STICHTAG).map((r) => r.values.id)).toEqual([
+      "M-001",
+      "M-004",
+    ]);
   });
 
   it("takes a measure's latest Sachstand by Berichtsstichtag, whatever the row order", () => {
@@ -94,20 +118,53 @@ describe("report model", () => {
   it("reports the latest round: Gesamt as the weighted mean of the scores, Ampel by the thresholds, Empfehlung", () => {
     const existing = round([
       // default criteria: Umsetzungsstand 25, Zielerreichung 30, Erreichung der Zielgruppe 20, Ressourceneinsatz 15, Nachhaltigkeit 10
-      { ID: "M-001", Maßnahme: "Sprachkita-Lotsen", Handlungsfeld: "HF-01 – Bildung und Sprache", Status: "geplant",
-        Umsetzungsstand: 4, Zielerreichung: 4, "Erreichung der Zielgruppe": 4, Ressourceneinsatz: 4, Nachhaltigkeit: 4, Empfehlung: "fortführen" },
+      {
+        ID: "M-001",
+        Maßnahme: "Sprachkita-Lotsen",
+        Handlungsfeld: "HF-01 – Bildung und Sprache",
+        Status: "geplant",
+        Umsetzungsstand: 4,
+        Zielerreichung: 4,
+        "Erreichung der Zielgruppe": 4,
+        Ressourceneinsatz: 4,
+        Nachhaltigkeit: 4,
+        Empfehlung: "fortführen",
+      },
       // (2·25 + 3·30 + 2·20 + 1·15) / 90 = 195 / 90 = 2,1667 → gelb
-      { ID: "M-002", Maßnahme: "Elternkurse Deutsch", Handlungsfeld: "HF-01 – Bildung und Sprache", Status: "in Umsetzung",
-        Umsetzungsstand: 2, Zielerreichung: 3, "Erreichung der Zielgruppe": 2, Ressourceneinsatz: 1, Empfehlung: "anpassen" },
+      {
+        ID: "M-002",
+        Maßnahme: "Elternkurse Deutsch",
+        Handlungsfeld: "HF-01 – Bildung und Sprache",
+        Status: "in Umsetzung",
+        Umsetzungsstand: 2,
+        Zielerreichung: 3,
+        "Erreichung der Zielgruppe": 2,
+        Ressourceneinsatz: 1,
+        Empfehlung: "anpassen",
+      },
       { ID: "M-003", Maßnahme: "Jobbörse international", Handlungsfeld: "HF-02 – Arbeit", Status: "umgesetzt" },
       // a cached Gesamt that Excel computed is taken as it is
-      { ID: "M-004", Maßnahme: "Anerkennungsberatung", Handlungsfeld: "HF-02 – Arbeit", Status: "in Umsetzung", Gesamt: 1.5 },
-      { ID: "M-009", Maßnahme: "Alte Maßnahme", Handlungsfeld: "HF-02 – Arbeit", Status: "entfallen", Umsetzungsstand: 1 },
+      {
+        ID: "M-004",
+        Maßnahme: "Anerkennungsberatung",
+        Handlungsfeld: "HF-02 – Arbeit",
+        Status: "in Umsetzung",
+        Gesamt: 1.5,
+      },
+      {
+        ID: "M-009",
+        Maßnahme: "Alte Maßnahme",
+        Handlungsfeld: "HF-02 – Arbeit",
+        Status: "entfallen",
+        Umsetzungsstand: 1,
+      },
     ]);
     const model = buildReportModel(concept, check, { latestRound: { round: 2026, existing } });
     const b = model.bewertung!;
     expect(b.round).toBe(2026);
-    expect(b.rows.map((r) => [r.id, r.gesamt === null ? null : Number(r.gesamt.toFixed(4)), r.ampel, r.empfehlung])).toEqual([
+    expect(
+      b.rows.map((r) => [r.id, r.gesamt === null ? null : Number(r.gesamt.toFixed(4)), r.ampel, r.empfehlung]),
+    ).toEqual([
       ["M-001", 4, "grün", "fortführen"],
       ["M-002", 2.1667, "gelb", "anpassen"],
       ["M-003", null, null, ""],
@@ -122,7 +179,11 @@ describe("report model", () => {
     rows.massnahmen!.push({ ...rows.massnahmen![0]!, id: "M-006", handlungsfeld: "HF-09" });
     const { concept: c, check: k } = checkedConcept(rows);
     const model = buildReportModel(c, k);
-    expect(model.fields.map((f) => f.name)).toEqual(["Bildung und Sprache", "Arbeit", "Ohne zugeordnetes Handlungsfeld"]);
+    expect(model.fields.map((f) => f.name)).toEqual([
+      "Bildung und Sprache",
+      "Arbeit",
+      "Ohne zugeordnetes Handlungsfeld",
+    ]);
     expect(model.fields[2]!.measures.map((m) => m.id)).toEqual(["M-006"]);
   });
 });
