@@ -4,7 +4,7 @@
  * in the document properties, „Seite x von y“ in the footer, and each indicator's chart as a picture whose
  * alt text states its values. Runs in Node and in the browser; the rasteriser of the charts is handed in.
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { type Zippable, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import {
   AlignmentType,
   Document,
@@ -504,5 +504,12 @@ export async function renderReport(model: ReportModel, options: RenderOptions = 
   const tables = new Tables();
   const files = unzipSync(await Packer.pack(reportDocument(model, options, tables, images), "uint8array"));
   files["word/document.xml"] = strToU8(tables.insertInto(strFromU8(files["word/document.xml"]!)));
-  return zipSync(files, { level: 6 });
+  // Pictures are compressed already: stored as they are, the rest deflated.
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([name, data]) => [
+      name,
+      /\.(png|jpe?g)$/i.test(name) ? ([data, { level: 0 }] as const) : data,
+    ]),
+  );
+  return zipSync(entries as Zippable, { level: 6 });
 }
