@@ -1,6 +1,8 @@
 /** The report model: figures worked out by hand for the fixture concept (see fixture.ts). */
 import type { ExistingRound } from "../../src/domain/matrix";
 import { KEINE_DATEN, buildReportModel, dueWithoutSachstand, latestSachstaende } from "../../src/domain/report";
+import { readLatestRound, roundYears } from "../../src/workbook/rounds";
+import { gridSource } from "../helpers/grid";
 import { STICHTAG, checkedConcept, conceptRows, monitoring } from "./fixture";
 
 function round(rows: Record<string, string | number>[]): ExistingRound {
@@ -185,5 +187,30 @@ describe("report model", () => {
       "Ohne zugeordnetes Handlungsfeld",
     ]);
     expect(model.fields[2]!.measures.map((m) => m.id)).toEqual(["M-006"]);
+  });
+});
+
+describe("latest round", () => {
+  const sheet = (ids: string[]) => [
+    ["Bewertung"],
+    ["ID", "Maßnahme", "Gesamt"],
+    ...ids.map((id) => [id, `Titel ${id}`, 2]),
+  ];
+
+  it("is the round of the latest year that has a readable sheet", () => {
+    const source = gridSource({
+      "Bewertung 2024": sheet(["M-001"]),
+      "Bewertung 2026": sheet(["M-001", "M-002"]),
+      "Bewertung 2026 (alt)": sheet(["M-009"]),
+      "Bewertung 2028": [["Noch leer"]],
+    });
+    expect(roundYears(source)).toEqual([2024, 2026, 2028]);
+    const latest = readLatestRound(source);
+    expect(latest?.round).toBe(2026);
+    expect(latest?.existing.rows.map((r) => r.id)).toEqual(["M-001", "M-002"]);
+  });
+
+  it("is null when the workbook has no round", () => {
+    expect(readLatestRound(gridSource({ Maßnahmen: [["ID"]] }))).toBeNull();
   });
 });
