@@ -90,7 +90,8 @@ export function berichtCommand(monitoring?: MonitoringReader) {
   return async (argv: string[], io: Io): Promise<number> => {
     const args = parseBerichtArgs(argv);
     const model = await reportModelOf(args.file, args.referenceDate, io.today(), monitoring);
-    const bytes = await renderReport(model, { charts: resvgRasterizer() });
+    const charts = resvgRasterizer();
+    const bytes = await renderReport(model, { charts });
     await writeFileAtomically(bytes, args.output);
     const fields = model.fields.filter((f) => f.id !== "").length;
     io.out(
@@ -98,7 +99,10 @@ export function berichtCommand(monitoring?: MonitoringReader) {
         `${model.summary.indicators} Indikatoren, Stichtag ${model.title.stichtag.split("-").reverse().join(".")}` +
         (model.bewertung ? `, Bewertung ${model.bewertung.round}` : "") +
         ".\n" +
-        (model.monitoring ? "" : "Indikatorwerte und Sachstände sind nicht enthalten (keine Daten).\n"),
+        (model.monitoring ? "" : "Indikatorwerte und Sachstände sind nicht enthalten (keine Daten).\n") +
+        (charts.labels
+          ? ""
+          : "Keine Schrift für die Diagramme gefunden (DejaVu Sans, Liberation Sans, Arial): sie sind ohne Beschriftung.\n"),
     );
     return 0;
   };

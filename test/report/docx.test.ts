@@ -5,7 +5,7 @@
 import { strFromU8, unzipSync } from "fflate";
 import { buildReportModel } from "../../src/domain/report";
 import { chartAltText, indicatorChartSvg } from "../../src/docx/chart";
-import { resvgRasterizer } from "../../src/docx/raster";
+import { findChartFont, resvgRasterizer } from "../../src/docx/raster";
 import { renderReport } from "../../src/docx/report";
 import { checkedConcept, conceptRows, monitoring } from "./fixture";
 
@@ -175,6 +175,14 @@ describe("indicator chart", () => {
     const withoutZiel = { ...i1, ziel: { wert: null, jahr: 2028 } };
     expect(indicatorChartSvg(withoutZiel, { labels: true })).not.toContain("stroke-dasharray");
     expect(chartAltText(withoutZiel)).toContain("Ohne Soll-Pfad");
+  });
+
+  it("without a font file draws no text and still rasterises", () => {
+    expect(findChartFont([{ file: "/gibt/es/nicht.ttf", family: "Nirgends" }])).toBeNull();
+    const noFont = resvgRasterizer(null);
+    expect(noFont.labels).toBe(false);
+    const png = noFont.toPng(indicatorChartSvg(i1, { labels: noFont.labels }));
+    expect(Buffer.from(png.subarray(1, 4)).toString("ascii")).toBe("PNG");
   });
 
   it("rasterises to a PNG 1,5 times the drawn size", () => {
