@@ -176,8 +176,7 @@ let contractCache: Map<string, Uint8Array> | undefined;
 /** The parts of `init --vorlage beispiel` (made once per test process, copied per call). */
 async function contractParts(): Promise<Map<string, Uint8Array>> {
   if (!contractCache) {
-    const workbook = await createTemplateWorkbook("beispiel", "2026-11-22");
-    const zip = workbook.toBytes();
+    const zip = createTemplateWorkbook("beispiel", "2026-11-22").toBytes();
     contractCache = new Map(Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith("/")));
   }
   return new Map(contractCache);
