@@ -28,6 +28,22 @@ describe("architecture", () => {
 
   it("no host or surface is imported by the core", () => {
     const core = [...importsOf("src/domain"), ...importsOf("src/workbook")];
-    expect(core.filter((i) => /xlsx|excel|taskpane|cli|react|office/i.test(i.spec))).toEqual([]);
+    expect(core.filter((i) => /xlsx|docx|excel|taskpane|cli|react|office/i.test(i.spec))).toEqual([]);
+  });
+
+  it("src/docx (the report's Word output, a host beside src/xlsx) imports only the domain, itself, docx, resvg and fflate", () => {
+    const allowed = (spec: string) =>
+      spec.startsWith("./") ||
+      spec.startsWith("../domain/") ||
+      spec === "docx" ||
+      spec === "@resvg/resvg-js" ||
+      spec === "fflate" ||
+      spec.startsWith("node:");
+    expect(importsOf("src/docx").filter((i) => !allowed(i.spec))).toEqual([]);
+  });
+
+  it("the other hosts do not import src/docx", () => {
+    const hosts = [...importsOf("src/xlsx"), ...importsOf("src/excel")];
+    expect(hosts.filter((i) => /docx/.test(i.spec))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { parseArgs } from "./args";
+import { commandBericht } from "./bericht";
 import { commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
 
@@ -39,6 +40,8 @@ Befehle:
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
+  bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>
+        schreibt den Sachstandsbericht für die Gremien als Word-Dokument
 
 Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
 Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
@@ -173,6 +176,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   matrix: commandMatrix,
   split: commandSplit,
   merge: commandMerge,
+  bericht: commandBericht,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

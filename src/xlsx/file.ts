@@ -146,6 +146,34 @@ export async function saveWorkbookAtomically(doc: XlsxDocument, target: string):
   }
 }
 
+/**
+ * Writes a file that is not a workbook (the report's .docx) the same safe way: a temporary file beside
+ * `target`, renamed into place when complete; a read-only target or a folder is never replaced.
+ */
+export async function writeFileAtomically(bytes: Uint8Array, target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  await removeStaleTemps(dir, target);
+  const existing = await fs.stat(target).catch(() => null);
+  if (existing?.isDirectory()) throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+  if (existing && (existing.mode & 0o222) === 0) {
+    throw new UserError(`„${target}“ ist schreibgeschützt und wird nicht ersetzt; es wurde nichts geschrieben.`);
+  }
+  const temp = path.join(dir, tempName(target));
+  try {
+    const handle = await fs.open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await withLock(dir, target, () => fs.rename(temp, target));
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    writeError(target, error);
+  }
+}
+
 async function refuseIfChanged(doc: XlsxDocument, target: string): Promise<void> {
   const origin = origins.get(doc);
   if (!origin || origin.file !== path.resolve(target)) return;

@@ -72,3 +72,26 @@ export function recalc(file: string): Record<string, string[][]> {
   fs.rmSync(out, { recursive: true, force: true });
   return sheets;
 }
+
+/**
+ * Converts a document with headless LibreOffice (its own profile, so parallel runs do not meet):
+ * `txt` is the text as Writer reads it (UTF-8, one table cell per line), `pdf` the printed pages.
+ * Returns the path of the converted file in a new temporary folder.
+ */
+export function convertWithLibreOffice(file: string, format: "txt" | "pdf"): string {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "lo-convert-"));
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  const filter = format === "txt" ? "txt:Text (encoded):UTF8" : "pdf:writer_pdf_Export";
+  try {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", filter, "--outdir", out, file],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  const converted = path.join(out, `${path.basename(file, path.extname(file))}.${format}`);
+  if (!fs.existsSync(converted)) throw new Error(`LibreOffice hat ${file} nicht nach ${format} umgewandelt`);
+  return converted;
+}

@@ -1,0 +1,31 @@
+/** German number, percent and date formats of the report (Intl, locale de-DE). */
+import type { IsoDate } from "../domain/dates";
+
+const numbers = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 2 });
+const oneDecimal = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const days = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "UTC" });
+const longDays = new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+const asDate = (d: IsoDate) => new Date(`${d}T00:00:00Z`);
+
+/** 1234.5 → `1.234,5`. */
+export const number = (n: number): string => numbers.format(n);
+/** A score: 2.6 → `2,60`. */
+export const score = (n: number): string => twoDecimals.format(n);
+/** A percentage given in percent: 45.64 → `45,6 %`. */
+export const percent = (n: number): string => `${oneDecimal.format(n)}\u00a0%`;
+/** `31.12.2025`. */
+export const date = (d: IsoDate): string => days.format(asDate(d));
+/** `31. Dezember 2025`. */
+export const longDate = (d: IsoDate): string => longDays.format(asDate(d));
+
+/** A value in the indicator's unit: `72 %` for a percentage, the bare number otherwise. */
+export function valueInUnit(n: number, einheit: string): string {
+  return einheit.trim() === "%" ? `${number(n)}\u00a0%` : number(n);
+}
+
+/** `3 Maßnahmen`, `1 Maßnahme`. */
+export function count(n: number, one: string, many: string): string {
+  return `${number(n)} ${n === 1 ? one : many}`;
+}
