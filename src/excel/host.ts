@@ -304,6 +304,7 @@ export class ExcelHost implements WorkbookHost {
       layout.paperSize = "A4";
       // "Fit all columns on one page": one page wide, as many pages tall as needed.
       if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      else if (plan.print.scale) layout.zoom = { scale: plan.print.scale };
       layout.setPrintTitleRows(`$${plan.print.repeatHeaderRow}:$${plan.print.repeatHeaderRow}`);
     }
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {

@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import {
   DATE_FORMAT,
   type PlanValue,
+  type PrintPlan,
   type ValidationPlan,
   type SheetPlan,
   type WorkbookPlan,
@@ -101,17 +102,8 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
       ],
     });
   });
-  if (plan.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9,
-      orientation: plan.print.landscape ? "landscape" : "portrait",
-      fitToPage: plan.print.fitToWidth,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${plan.print.repeatHeaderRow}:${plan.print.repeatHeaderRow}`,
-    };
-  }
+  for (const { row, height } of plan.rowHeights ?? []) ws.getRow(row).height = height;
+  if (plan.print) applyPrint(ws, plan.print);
   for (const n of plan.notes ?? []) ws.getCell(n.row, n.column).note = n.text;
   if (plan.protect) {
     await ws.protect("", {
@@ -123,6 +115,32 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
     });
   }
   return ws;
+}
+
+/** Page setup, print titles and header/footer of a sheet. */
+function applyPrint(ws: ExcelJS.Worksheet, print: PrintPlan): void {
+  const { repeatHeaderRow: row, repeatColumns: columns } = print;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: print.fitToWidth,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    // Pages are numbered on through the workbook (no restart at 1 on each sheet), as `&N` counts them all.
+    firstPageNumber: undefined as unknown as number,
+    ...(print.scale ? { scale: print.scale } : {}),
+    ...(print.margins ? { margins: print.margins } : {}),
+    ...(row > 0 ? { printTitlesRow: `${row}:${row}` } : {}),
+    ...(columns ? { printTitlesColumn: `${columnLetter(columns.first)}:${columnLetter(columns.last)}` } : {}),
+  };
+  if (print.header || print.footer) {
+    ws.headerFooter = {
+      ...ws.headerFooter,
+      ...(print.header ? { oddHeader: print.header } : {}),
+      ...(print.footer ? { oddFooter: print.footer } : {}),
+    };
+  }
 }
 
 export async function applyWorkbookPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {

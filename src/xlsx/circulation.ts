@@ -3,7 +3,7 @@
  * saves the files, the browser mode offers them as downloads.
  */
 import ExcelJS from "exceljs";
-import type { IsoDate } from "../domain/dates";
+import { type IsoDate, localIsoDate } from "../domain/dates";
 import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from "../domain/merge";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
@@ -157,8 +157,10 @@ export async function mergeWorkbooks(
     memory: readMemory(source),
   });
   writeOutcome(master, table, rows, outcome);
-  await applySheetPlan(master, planConflictSheet(outcome));
-  await applySheetPlan(master, planMergeLogSheet(outcome));
+  const { settings } = readSettings(concept);
+  const page = { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand: localIsoDate(new Date()) };
+  await applySheetPlan(master, planConflictSheet(outcome, page));
+  await applySheetPlan(master, planMergeLogSheet(outcome, page));
   await applySheetPlan(master, planMemorySheet(outcome.memory));
   await restoreContractValidations(master);
   master.calcProperties = { ...master.calcProperties, fullCalcOnLoad: true };

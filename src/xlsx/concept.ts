@@ -1,6 +1,6 @@
 /** Workbook-level operations on an exceljs workbook, shared by the command line and the browser mode. */
 import ExcelJS from "exceljs";
-import type { IsoDate } from "../domain/dates";
+import { type IsoDate, localIsoDate } from "../domain/dates";
 import { type CheckResult, checkConcept } from "../domain/rules";
 import { planRound, roundSheetName } from "../domain/matrix";
 import { readSettings } from "../domain/settings";
@@ -18,7 +18,7 @@ export async function createTemplateWorkbook(template: TemplateName, today: IsoD
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Maßnahmenplaner";
   workbook.created = new Date();
-  await applyWorkbookPlan(workbook, planNewWorkbook(templateContent(template, today)));
+  await applyWorkbookPlan(workbook, planNewWorkbook(templateContent(template, today), today));
   return workbook;
 }
 
@@ -64,7 +64,11 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     await applySheetPlan(workbook, planTableSheet(content, contractLayouts([content])));
     addedCriteriaSheet = true;
   }
-  await applySheetPlan(workbook, planRoundSheet(plan));
+  await applySheetPlan(workbook, planRoundSheet(plan, {
+    kommune: settings.kommune,
+    konzepttitel: settings.konzepttitel,
+    stand: localIsoDate(new Date()),
+  }));
   // The tables it restores are where they were read: the round sheet does not move them.
   await restoreContractValidations(workbook, concept);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };

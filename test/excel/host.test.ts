@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { checkConcept } from "../../src/domain/rules";
 import { templateContent } from "../../src/domain/templates";
 import { planChunks, ExcelHost } from "../../src/excel/host";
@@ -108,7 +109,7 @@ describe("applySheetPlan", () => {
     expect(table.area.top).toBe(1);
     expect(table.area.right).toBe(tableSpec("massnahmen").columns.length);
     expect(sheet.frozen).toEqual({ kind: "at", arg: "A1" });
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1" });
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { scale: plan.print!.scale }, printTitleRows: "$1:$1" });
     expect(sheet.conditionalFormats.length).toBe(plan.conditionalFormats.length);
     expect(sheet.conditionalFormats[0]).toMatchObject({ type: "Custom", fill: "#FDE7E9" });
     expect(sheet.conditionalFormats[0]!.formula).toMatch(/^=AND\(COUNTA/);
@@ -156,7 +157,7 @@ describe("applySheetPlan", () => {
 
   it("replaces a sheet of the same name in its place, unprotecting only a protected one", async () => {
     const { fake, host } = setup();
-    const result = { findings: [], summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 }, referenceDate: today } as never;
+    const result = { findings: [], summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 }, referenceDate: today, settings: DEFAULT_SETTINGS } as never;
     const report = planReportSheet(result, "x.xlsx");
     fake.addSheet("Ende");
     await host.applySheetPlan(report);

@@ -72,3 +72,61 @@ export function recalc(file: string): Record<string, string[][]> {
   fs.rmSync(out, { recursive: true, force: true });
   return sheets;
 }
+
+/** Is pdftotext (poppler-utils) installed? */
+export function hasPdfToText(): boolean {
+  try {
+    execFileSync("sh", ["-c", "command -v pdftotext"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Converts workbooks to PDF (one per file, `<name>.pdf` in `outDir`) as LibreOffice prints them. */
+export function convertToPdf(files: string[], outDir: string): void {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  try {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export interface PdfWord {
+  text: string;
+  x: number;
+  y: number;
+  /** Height of the word's box in points (about 1.2–1.3 × the font size, depending on the font). */
+  height: number;
+}
+
+export interface PdfPage {
+  height: number;
+  words: PdfWord[];
+}
+
+/** The words of each page of a PDF with their boxes (`pdftotext -bbox`). */
+export function pdfPages(file: string): PdfPage[] {
+  const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const decode = (s: string) =>
+    s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) => ({
+      height: Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0),
+      words: [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({
+        text: decode(m[4]!),
+        x: Number(m[1]),
+        y: Number(m[2]),
+        height: Number(m[3]) - Number(m[2]),
+      })),
+    }));
+}
