@@ -366,11 +366,14 @@ export function planSplitWorkbook({ concept, source, settings, group, meta }: Sp
     planListSheet(layouts),
     planBaseSheet(meta, MASSNAHMEN, extras, group.rows),
   ];
-  return workbookWithPageInfo({ sheets }, {
-    kommune: settings.kommune,
-    konzepttitel: settings.konzepttitel,
-    stand: meta.date,
-  });
+  return workbookWithPageInfo(
+    { sheets },
+    {
+      kommune: settings.kommune,
+      konzepttitel: settings.konzepttitel,
+      stand: meta.date,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

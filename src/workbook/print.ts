@@ -121,10 +121,7 @@ export function rowHeights(sheet: SheetPlan): { row: number; height: number }[] 
  * {@link MIN_SCALE} does not, the sheet runs over several pages wide at that scale and repeats its first
  * `keyColumns` columns (ID, Titel …) on each.
  */
-export function printSetup(
-  widths: number[],
-  options: { headerRow: number; keyColumns: number },
-): PrintPlan {
+export function printSetup(widths: number[], options: { headerRow: number; keyColumns: number }): PrintPlan {
   const total = widths.reduce((sum, w) => sum + columnPoints(w), 0);
   const fit = Math.floor((PRINTABLE_WIDTH_PT / Math.max(total, 1)) * 100);
   const scale = Math.max(MIN_SCALE, Math.min(100, fit));

@@ -64,11 +64,14 @@ export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Pr
     await applySheetPlan(workbook, planTableSheet(content, contractLayouts([content])));
     addedCriteriaSheet = true;
   }
-  await applySheetPlan(workbook, planRoundSheet(plan, {
-    kommune: settings.kommune,
-    konzepttitel: settings.konzepttitel,
-    stand: localIsoDate(new Date()),
-  }));
+  await applySheetPlan(
+    workbook,
+    planRoundSheet(plan, {
+      kommune: settings.kommune,
+      konzepttitel: settings.konzepttitel,
+      stand: localIsoDate(new Date()),
+    }),
+  );
   // The tables it restores are where they were read: the round sheet does not move them.
   await restoreContractValidations(workbook, concept);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };

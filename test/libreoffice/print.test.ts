@@ -131,7 +131,8 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
   const sheetsOf = (name: string) => [...new Set(pdf[name]!.map((p) => p.sheet))];
   const pagesOf = (name: string, sheet: string) => pdf[name]!.filter((p) => p.sheet === sheet);
   /** Whether every word of `expected` is printed on the sheet, and none of the sheet's words is cut off. */
-  const wordsOf = (name: string, sheet: string) => new Set(pagesOf(name, sheet).flatMap((p) => p.words.map((w) => w.text)));
+  const wordsOf = (name: string, sheet: string) =>
+    new Set(pagesOf(name, sheet).flatMap((p) => p.words.map((w) => w.text)));
   const expectWhole = (name: string, sheet: string, expected: string[]) => {
     const printed = wordsOf(name, sheet);
     expect(printed.size).toBeGreaterThan(0);
@@ -177,8 +178,16 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
 
   it("shows every ID, Titel and Handlungsfeld whole on the contract's sheets", () => {
     for (const name of ["beispiel", "zusammen"]) {
-      expectWhole(name, "Maßnahmen", measures.flatMap((m) => [m.id, m.titel]));
-      expectWhole(name, "Handlungsfelder", fields.flatMap((h) => [h.id, h.name]));
+      expectWhole(
+        name,
+        "Maßnahmen",
+        measures.flatMap((m) => [m.id, m.titel]),
+      );
+      expectWhole(
+        name,
+        "Handlungsfelder",
+        fields.flatMap((h) => [h.id, h.name]),
+      );
     }
     for (const sheet of sheetsOf("beispiel")) expectWhole("beispiel", sheet, []);
   });
@@ -196,7 +205,11 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
     const split = wordsOf("ruecklauf", "Maßnahmen");
     const own = measures.filter((m) => split.has(m.id));
     expect(own.length).toBeGreaterThan(0);
-    expectWhole("ruecklauf", "Maßnahmen", own.flatMap((m) => [m.id, m.titel]));
+    expectWhole(
+      "ruecklauf",
+      "Maßnahmen",
+      own.flatMap((m) => [m.id, m.titel]),
+    );
     expectWhole("ruecklauf", "Hinweise", []);
     expectWhole("zusammen", "Zusammenführung", []);
   });
