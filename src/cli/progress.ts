@@ -5,7 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { stat } from "node:fs/promises";
-import { openWorkbook } from "../xlsx/file";
+import { MAX_FILE_BYTES, openWorkbook } from "../xlsx/file";
 
 /** How long a command runs before its steps are shown. */
 export const PROGRESS_AFTER_MS = 1000;
@@ -37,6 +37,7 @@ export async function openStep(file: string, progress: Progress): Promise<ExcelJ
     (s) => s.size,
     () => 0,
   );
-  progress.step(`Öffne „${file}“ …`, size >= LARGE_FILE_BYTES);
+  // A file over the limit is refused at once: nothing to wait for.
+  progress.step(`Öffne „${file}“ …`, size >= LARGE_FILE_BYTES && size <= MAX_FILE_BYTES);
   return openWorkbook(file);
 }
