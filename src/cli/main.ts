@@ -6,6 +6,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { type IsoDate, localIsoDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
+import { PRUEFBERICHT } from "../workbook/contract";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { type CommandSpec, commandHelp, parseCommandArgs } from "./args";
@@ -40,7 +41,7 @@ Befehle:
         legt eine strukturierte Arbeitsmappe an (überschreibt nur mit --force)
   check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]
         prüft alle Maßnahmen auf SMART-Vollständigkeit, Verweise und Fristen;
-        -o schreibt eine Kopie mit dem Blatt „Prüfbericht“
+        -o schreibt eine Kopie mit dem Blatt „${PRUEFBERICHT.sheet}“
   matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
         legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
         ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
@@ -105,7 +106,7 @@ const CHECK: CommandSpec = {
       type: "string",
       short: "o",
       value: "bericht.xlsx",
-      description: "Kopie mit dem Blatt „Prüfbericht“ schreiben",
+      description: `Kopie mit dem Blatt „${PRUEFBERICHT.sheet}“ schreiben`,
     },
   },
   exit: "0 keine Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.",

@@ -2,7 +2,7 @@
  * The sheet `Bewertung JJJJ`: reading what the team entered, and the plan of the regenerated sheet with
  * live formulas for Gesamt, Ampel and the per-Handlungsfeld summary (Excel and LibreOffice alike).
  */
-import type { CellValue } from "../domain/dates";
+import type { CellValue, IsoDate } from "../domain/dates";
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
 import {
   EMPFEHLUNGEN,
@@ -11,13 +11,26 @@ import {
   MATRIX_COLUMNS,
   type MatrixPlan,
   SCALE_TEXT,
+  planRound,
   roundSheetName,
   roundTableName,
 } from "../domain/matrix";
+import { readSettings } from "../domain/settings";
+import { DEFAULT_KRITERIEN } from "../domain/templates";
 import { isBlank, normalizeLabel, textOf } from "../domain/values";
-import { type CellPlan, DATE_FORMAT, FILL, type PlanValue, type SheetPlan, type ValidationPlan } from "./plan";
+import { tableSpec } from "./contract";
+import {
+  type CellPlan,
+  DATE_FORMAT,
+  FILL,
+  type PlanValue,
+  type SheetPlan,
+  type ValidationPlan,
+  contractLayouts,
+  planTableSheet,
+} from "./plan";
 import { type PageInfo, withPageInfo, withPrintLayout } from "./print";
-import { type WorkbookSource, columnLetter } from "./read";
+import { type ReadConcept, type WorkbookSource, columnLetter, readConcept } from "./read";
 
 /** Rows above the table: row 1 holds the title and the weights of the criteria. */
 export const WEIGHT_ROW = 1;
@@ -280,4 +293,38 @@ function roundColumnWidth(column: number, at: { lead: number; gesamtCol: number;
   if (column === at.gesamtCol + 1) return 8;
   const input = [14, 36, 14, 13];
   return input[column - at.inputStart] ?? 14;
+}
+
+/** Everything a round writes: its sheet and, where the workbook has no criteria, the default ones to show. */
+export interface RoundSheets {
+  /** The concept as read before anything was written. */
+  concept: ReadConcept;
+  plan: MatrixPlan;
+  /** The workbook already holds this round. */
+  exists: boolean;
+  /** `Bewertungskriterien` with the default criteria, when the workbook has none and the round uses them. */
+  criteriaSheet: SheetPlan | null;
+  roundSheet: SheetPlan;
+}
+
+/**
+ * Plans a round from a workbook, for every host alike (file, browser mode, Excel): reads the concept,
+ * its settings and the existing round, keeps every input, and names Kommune and Konzepttitel in the
+ * printed page's header (Stand: `stand`).
+ */
+export function planRoundSheets(source: WorkbookSource, round: number, stand?: IsoDate): RoundSheets {
+  const concept = readConcept(source);
+  const { settings } = readSettings(concept);
+  const existing = readExistingRound(source, round);
+  const plan = planRound(concept, settings, round, existing);
+  const content = { spec: tableSpec("kriterien"), rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
+  return {
+    concept,
+    plan,
+    exists: existing !== null,
+    // Show the team which criteria and weights the matrix uses, where they can change them.
+    criteriaSheet:
+      !concept.kriterien && plan.defaultCriteria ? planTableSheet(content, contractLayouts([content])) : null,
+    roundSheet: planRoundSheet(plan, { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand }),
+  };
 }

@@ -52,7 +52,7 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
       style: "TableStyleLight9",
     },
     cells: [
-      { row: 1, column: 1, value: "Prüfbericht", bold: true, size: 14 },
+      { row: 1, column: 1, value: PRUEFBERICHT.sheet, bold: true, size: 14 },
       ...label(2, "Datei", file),
       ...label(3, "Stichtag", formatGermanDate(result.referenceDate)),
       ...label(4, "Maßnahmen", summary.measures),

@@ -2,12 +2,10 @@
 import ExcelJS from "exceljs";
 import { type IsoDate, localIsoDate } from "../domain/dates";
 import { type CheckResult, checkConcept } from "../domain/rules";
-import { planRound, roundSheetName } from "../domain/matrix";
-import { readSettings } from "../domain/settings";
-import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../domain/templates";
-import { tableSpec } from "../workbook/contract";
-import { planRoundSheet, readExistingRound } from "../workbook/matrix-sheet";
-import { contractLayouts, planNewWorkbook, planTableSheet } from "../workbook/plan";
+import { roundSheetName } from "../domain/matrix";
+import { type TemplateName, templateContent } from "../domain/templates";
+import { planRoundSheets } from "../workbook/matrix-sheet";
+import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
 import { applySheetPlan, applyWorkbookPlan } from "./apply";
@@ -53,26 +51,10 @@ export interface MatrixOutcome {
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
 export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Promise<MatrixOutcome> {
   const source = new ExcelJsSource(workbook);
-  const concept = readConcept(source);
-  const { settings } = readSettings(concept);
-  const plan = planRound(concept, settings, round, readExistingRound(source, round));
-  let addedCriteriaSheet = false;
-  if (!concept.kriterien && plan.defaultCriteria) {
-    // Show the team which criteria and weights the matrix uses, where they can change them.
-    const spec = tableSpec("kriterien");
-    const content = { spec, rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
-    await applySheetPlan(workbook, planTableSheet(content, contractLayouts([content])));
-    addedCriteriaSheet = true;
-  }
-  await applySheetPlan(
-    workbook,
-    planRoundSheet(plan, {
-      kommune: settings.kommune,
-      konzepttitel: settings.konzepttitel,
-      stand: localIsoDate(new Date()),
-    }),
-  );
-  // The tables it restores are where they were read: the round sheet does not move them.
+  const { concept, plan, criteriaSheet, roundSheet } = planRoundSheets(source, round, localIsoDate(new Date()));
+  if (criteriaSheet) await applySheetPlan(workbook, criteriaSheet);
+  await applySheetPlan(workbook, roundSheet);
+  const addedCriteriaSheet = criteriaSheet !== null;
   await restoreContractValidations(workbook, concept);
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   return {
