@@ -1,6 +1,6 @@
 /** Workbook-level operations on an exceljs workbook, shared by the command line and the browser mode. */
 import ExcelJS from "exceljs";
-import { type IsoDate, localIsoDate } from "../domain/dates";
+import type { IsoDate } from "../domain/dates";
 import { type CheckResult, checkConcept } from "../domain/rules";
 import { roundSheetName } from "../domain/matrix";
 import { type TemplateName, templateContent } from "../domain/templates";
@@ -16,7 +16,7 @@ export async function createTemplateWorkbook(template: TemplateName, today: IsoD
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Maßnahmenplaner";
   workbook.created = new Date();
-  await applyWorkbookPlan(workbook, planNewWorkbook(templateContent(template, today), today));
+  await applyWorkbookPlan(workbook, planNewWorkbook(templateContent(template, today)));
   return workbook;
 }
 
@@ -51,7 +51,7 @@ export interface MatrixOutcome {
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
 export async function buildMatrix(workbook: ExcelJS.Workbook, round: number): Promise<MatrixOutcome> {
   const source = new ExcelJsSource(workbook);
-  const { concept, plan, criteriaSheet, roundSheet } = planRoundSheets(source, round, localIsoDate(new Date()));
+  const { concept, plan, criteriaSheet, roundSheet } = planRoundSheets(source, round);
   if (criteriaSheet) await applySheetPlan(workbook, criteriaSheet);
   await applySheetPlan(workbook, roundSheet);
   const addedCriteriaSheet = criteriaSheet !== null;

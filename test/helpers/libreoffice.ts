@@ -83,9 +83,18 @@ export function hasPdfToText(): boolean {
   }
 }
 
+/** A LibreOffice profile with the German locale of our users (dates in header and footer as 26.11.2026). */
+const GERMAN_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>de-DE</value></prop></item>
+</oor:items>
+`;
+
 /** Converts workbooks to PDF (one per file, `<name>.pdf` in `outDir`) as LibreOffice prints them. */
 export function convertToPdf(files: string[], outDir: string): void {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"));
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), GERMAN_PROFILE);
   try {
     execFileSync(
       "soffice",
