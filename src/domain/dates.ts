@@ -1,5 +1,5 @@
 /**
- * Dates as users type them into a Maßnahmenplan (see CONTRACT.md, "Dates").
+ * Dates as users type them into a Maßnahmenplan (see docs/arbeitsmappe.md, „Daten“).
  * Pure module: no imports, no time zone dependence (all calendar arithmetic is done on day numbers).
  */
 
@@ -267,7 +267,7 @@ function parseText(raw: string): DateParse {
 
 /**
  * Reads a Beginn/Frist cell. Numbers 1900..2200 (integers) are years; other numbers Excel serials.
- * Text: see CONTRACT.md "Dates". Months, quarters, half years and years become their last day.
+ * Text: see docs/arbeitsmappe.md „Daten“. Months, quarters, half years and years become their last day.
  */
 export function parseGermanDate(value: CellValue): DateParse {
   if (value === null || value === undefined) return { kind: "empty" };

@@ -48,7 +48,7 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
   return table;
 }
 
-/** One workbook per Fachbereich with that Fachbereich's measures (see CONTRACT.md, `split`). */
+/** One workbook per Fachbereich with that Fachbereich's measures (see docs/befehle.md, `split`). */
 export async function splitWorkbook(
   master: ExcelJS.Workbook,
   options: { masterFile: string; date: IsoDate; token?: string },
