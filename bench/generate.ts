@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { CellValue, IsoDate } from "../src/domain/dates";
+import { type CellValue, type IsoDate, dateFromIso } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { applyWorkbookPlan } from "../src/xlsx/apply";
@@ -32,8 +32,22 @@ function rng(seed: number): () => number {
 }
 
 const GEMEINDEN = [
-  "Nordstadt", "Südstadt", "Altstadt", "Bahnhofsviertel", "Hohenfeld", "Rethen", "Grasdorf", "Ingeln",
-  "Gleidingen", "Oesselse", "Arnum", "Pattensen", "Sarstedt", "Hemmingen", "Wülfel", "Kirchrode",
+  "Nordstadt",
+  "Südstadt",
+  "Altstadt",
+  "Bahnhofsviertel",
+  "Hohenfeld",
+  "Rethen",
+  "Grasdorf",
+  "Ingeln",
+  "Gleidingen",
+  "Oesselse",
+  "Arnum",
+  "Pattensen",
+  "Sarstedt",
+  "Hemmingen",
+  "Wülfel",
+  "Kirchrode",
 ];
 const TEILNEHMENDE = ["Teilnehmende", "Familien", "Beratungen", "Personen", "Veranstaltungen", "Kurse", "Zertifikate"];
 const BEMERKUNGEN = [
@@ -45,9 +59,23 @@ const BEMERKUNGEN = [
 ];
 /** Typical defects, each what `check` is there to find (cf. the example template). */
 const DEFECTS = [
-  "zielwertLeer", "datumUngueltig", "fristUngenau", "fristFortlaufend", "beginnNachFrist", "indikatorUnbekannt",
-  "federfuehrungName", "federfuehrungUnbekannt", "beschreibungKurz", "zielgruppeLeer", "ressourcenLeer",
-  "finanzierungOffen", "zielPasstNicht", "ueberfaellig", "ausserhalbLaufzeit", "idDoppelt", "verworfen",
+  "zielwertLeer",
+  "datumUngueltig",
+  "fristUngenau",
+  "fristFortlaufend",
+  "beginnNachFrist",
+  "indikatorUnbekannt",
+  "federfuehrungName",
+  "federfuehrungUnbekannt",
+  "beschreibungKurz",
+  "zielgruppeLeer",
+  "ressourcenLeer",
+  "finanzierungOffen",
+  "zielPasstNicht",
+  "ueberfaellig",
+  "ausserhalbLaufzeit",
+  "idDoppelt",
+  "verworfen",
   "statusUngueltig",
 ] as const;
 
@@ -79,7 +107,9 @@ export function generateMeasures(n: number, seed = 20261122): Row[] {
     indikatorenByZiel.set(String(i.ziel), list);
   }
   // Well-formed example measures by Ziel serve as titles, descriptions and Zielgruppen.
-  const good = examples.filter((m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen");
+  const good = examples.filter(
+    (m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen",
+  );
   const examplesByZiel = new Map<string, Row[]>();
   for (const m of good) examplesByZiel.set(String(m.ziel), [...(examplesByZiel.get(String(m.ziel)) ?? []), m]);
 
@@ -193,7 +223,14 @@ function applyDefect(
       break;
     case "verworfen":
       Object.assign(row, { zielgruppe: "", indikatoren: "", zielwert: "", federfuehrung: "", beteiligte: "" });
-      Object.assign(row, { personal: null, sachkosten: null, finanzierung: "", beginn: "", frist: "", status: "verworfen" });
+      Object.assign(row, {
+        personal: null,
+        sachkosten: null,
+        finanzierung: "",
+        beginn: "",
+        frist: "",
+        status: "verworfen",
+      });
       break;
     case "statusUngueltig":
       row.status = "läuft";
@@ -205,7 +242,7 @@ function applyDefect(
 export async function writeConceptWorkbook(file: string, n: number): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Maßnahmenplaner";
-  workbook.created = new Date(`${TODAY}T00:00:00Z`);
+  workbook.created = dateFromIso(TODAY);
   const plan = planNewWorkbook({ ...templateContent("beispiel", TODAY), massnahmen: generateMeasures(n) });
   await applyWorkbookPlan(workbook, plan);
   const temp = `${file}.${process.pid}.tmp`;

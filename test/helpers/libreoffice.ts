@@ -110,6 +110,7 @@ export interface PdfWord {
   text: string;
   x: number;
   y: number;
+  width: number;
   /** Height of the word's box in points (about 1.2–1.3 × the font size, depending on the font). */
   height: number;
 }
@@ -135,12 +136,13 @@ export function pdfPages(file: string): PdfPage[] {
     .map((page) => ({
       height: Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0),
       words: [
-        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
       ].map((m) => ({
-        text: decode(m[4]!),
+        text: decode(m[5]!),
         x: Number(m[1]),
         y: Number(m[2]),
-        height: Number(m[3]) - Number(m[2]),
+        width: Number(m[3]) - Number(m[1]),
+        height: Number(m[4]) - Number(m[2]),
       })),
     }));
 }

@@ -86,6 +86,22 @@ function cutWords(words: PdfWord[]): string[] {
     );
 }
 
+/** Pairs of words whose boxes overlap by more than a sliver (text printed over text). */
+function overlaps(words: PdfWord[]): [string, string][] {
+  const found: [string, string][] = [];
+  const sorted = [...words].sort((a, b) => a.y - b.y);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.y < a.y + a.height; j++) {
+      const b = sorted[j]!;
+      const dx = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const dy = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      if (dx > 1 && dy > Math.min(a.height, b.height) * 0.3) found.push([a.text, b.text]);
+    }
+  }
+  return found;
+}
+
 async function referenceWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Referenz");
@@ -173,6 +189,13 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
         p.words.filter((w) => w.height < minHeight).map((w) => `${p.sheet}: ${w.text}`),
       );
       expect({ name, small: small.slice(0, 10) }).toEqual({ name, small: [] });
+    }
+  });
+
+  it("prints no text over other text (a row too low for its wrapped text runs into the next)", () => {
+    for (const name of ["beispiel", "runde", "bericht", "ruecklauf", "zusammen"]) {
+      const clashes = pdf[name]!.flatMap((p) => overlaps(p.words).map(([a, b]) => `${p.sheet}: ${a} / ${b}`));
+      expect({ name, clashes: clashes.slice(0, 10) }).toEqual({ name, clashes: [] });
     }
   });
 
