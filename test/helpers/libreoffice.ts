@@ -73,6 +73,18 @@ export function recalc(file: string): Record<string, string[][]> {
   return sheets;
 }
 
+/**
+ * Is Carlito installed, the free font with Calibri's metrics? Without it LibreOffice lays out the workbooks'
+ * Calibri text in a wider font, and a printout says nothing about what Excel prints.
+ */
+export function hasCalibriMetrics(): boolean {
+  try {
+    return /carlito|calibri/i.test(execFileSync("fc-list", [], { encoding: "utf8" }));
+  } catch {
+    return false;
+  }
+}
+
 /** Is pdftotext (poppler-utils) installed? */
 export function hasPdfToText(): boolean {
   try {
