@@ -22,7 +22,7 @@ export const MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header:
 /** A4 landscape, 297 mm wide, in points, less the side margins. */
 const PRINTABLE_WIDTH_PT = 841.89 - (MARGINS.left + MARGINS.right) * 72;
 
-/** Width of a column of `width` characters in points at 100 % (Excel: 7 px per character plus 5 px; LibreOffice a little more). */
+/** A column of `width` characters in points at 100 % (Excel: 7 px a character plus 5 px; LibreOffice a bit more). */
 export const columnPoints = (width: number) => (7.5 * width + 5) * 0.75;
 
 /**
@@ -43,13 +43,13 @@ function headerWidth(sheet: SheetPlan, column: number): number {
   return Math.ceil(longestWord(header) * 1.15) + FILTER_BUTTON;
 }
 
-const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+const longestWord = (text: string) => text.split(/\s+/).reduce((max, w) => Math.max(max, w.length), 0);
 
 /** The width the longest word among a column's values needs (up to 40), so that no word breaks inside. */
 function valuesWidth(sheet: SheetPlan, column: number): number {
   const t = sheet.table;
   if (!t || column < t.column || column >= t.column + t.headers.length) return 0;
-  const longest = Math.max(0, ...t.rows.map((r) => longestWord(displayText(r[column - t.column]))));
+  const longest = t.rows.reduce((max, r) => Math.max(max, longestWord(displayText(r[column - t.column]))), 0);
   return Math.min(40, Math.ceil(longest * 1.05) + 1);
 }
 
@@ -80,8 +80,8 @@ const heightOf = (lines: number) => Math.round((lines * 15 + 2) * 10) / 10;
 
 function displayText(value: PlanValue | CellValue | undefined): string {
   if (value === null || value === undefined || isFormula(value as PlanValue)) return "";
+  // A date shows as TT.MM.JJJJ.
   if (value instanceof Date) return "00.00.0000";
-  if (typeof value === "number") return String(value);
   return String(value);
 }
 

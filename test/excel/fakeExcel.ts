@@ -79,8 +79,7 @@ export function parseArea(address: string): Area {
 
 const quote = (name: string) => (/^[A-Za-z0-9_ÄÖÜäöüß]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 const a1 = (a: Area) =>
-  `${columnLetter(a.left)}${a.top}` +
-  (a.bottom === a.top && a.right === a.left ? "" : `:${columnLetter(a.right)}${a.bottom}`);
+  `${columnLetter(a.left)}${a.top}` + (a.bottom === a.top && a.right === a.left ? "" : `:${columnLetter(a.right)}${a.bottom}`);
 
 export class FakeWorkbook {
   sheets: SheetState[] = [];
@@ -92,8 +91,7 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   selection: string | null = null;
   suspendCalls = 0;
-  handlers: { sheet: string; event: "changed" | "selectionChanged"; fn: (args: any) => unknown; removed: boolean }[] =
-    [];
+  handlers: { sheet: string; event: "changed" | "selectionChanged"; fn: (args: any) => unknown; removed: boolean }[] = [];
   /** Largest request in bytes (JSON of the queued writes). */
   maxRequestBytes = 0;
   private tableCounter = 0;
@@ -156,8 +154,7 @@ export class FakeWorkbook {
   write(s: SheetState, r: number, c: number, input: unknown, asFormula: boolean) {
     if (input === null || input === undefined) return;
     if (s.protected) throw new OfficeError("AccessDenied", `sheet ${s.name} is protected`);
-    if (input instanceof Date || (typeof input === "object" && input !== null))
-      throw new OfficeError("InvalidArgument", "not a cell value");
+    if (input instanceof Date || (typeof input === "object" && input !== null)) throw new OfficeError("InvalidArgument", "not a cell value");
     const k = key(r, c);
     const format = this.formatOf(s, r, c);
     const old = s.cells.get(k);
@@ -175,7 +172,7 @@ export class FakeWorkbook {
       else cell = { value: input };
       void asFormula;
     } else if (typeof input === "number" || typeof input === "boolean") {
-      cell = { value: format === "@" ? (String(input).toUpperCase() === "TRUE" ? "TRUE" : String(input)) : input };
+      cell = { value: format === "@" ? String(input).toUpperCase() === "TRUE" ? "TRUE" : String(input) : input };
     } else throw new OfficeError("InvalidArgument");
     s.cells.set(k, { ...cell, ...keep });
   }
@@ -199,8 +196,7 @@ export class FakeWorkbook {
   /** Fires an event on a sheet's handlers, as Excel does after a change or a selection. */
   async fire(sheet: string, event: "changed" | "selectionChanged", args: any): Promise<void> {
     for (const h of this.handlers) {
-      if (!h.removed && h.event === event && h.sheet.toLowerCase() === sheet.toLowerCase())
-        await h.fn({ worksheetId: sheet, ...args });
+      if (!h.removed && h.event === event && h.sheet.toLowerCase() === sheet.toLowerCase()) await h.fn({ worksheetId: sheet, ...args });
     }
   }
 
@@ -220,19 +216,13 @@ class Loadable {
 
   protected get$(name: string): any {
     if (!this.loaded.has(name)) {
-      throw new OfficeError(
-        "PropertyNotLoaded",
-        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
-      );
+      throw new OfficeError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
     }
     return this.loaded.get(name);
   }
 
   protected loadWith(props: string | undefined, fetch: (name: string) => unknown) {
-    const names = (props ?? "")
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean);
+    const names = (props ?? "").split(",").map((p) => p.trim()).filter(Boolean);
     this.ctx.queue(`load ${names.join(",")}`, () => {
       for (const n of names) this.loaded.set(n, fetch(n));
     });
@@ -358,9 +348,7 @@ class Worksheet extends Loadable {
     });
     this.onChanged = events("changed");
     this.onSelectionChanged = events("selectionChanged");
-    this.notes = {
-      add: (address: string, text: string) => q(`notes.add ${address}`, () => s().notes.push({ address, text })),
-    };
+    this.notes = { add: (address: string, text: string) => q(`notes.add ${address}`, () => s().notes.push({ address, text })) };
   }
 
   must(): SheetState {
@@ -383,8 +371,7 @@ class Worksheet extends Loadable {
   }
   set name(v: string) {
     this.ctx.queue(`worksheet.name=${v}`, () => {
-      if (this.ctx.state.sheets.some((x) => x !== this.must() && x.name.toLowerCase() === v.toLowerCase()))
-        throw new OfficeError("ItemAlreadyExists");
+      if (this.ctx.state.sheets.some((x) => x !== this.must() && x.name.toLowerCase() === v.toLowerCase())) throw new OfficeError("ItemAlreadyExists");
       this.must().name = v;
     });
   }
@@ -573,8 +560,7 @@ class Range extends Loadable {
     this.ctx.queue(`range.${name} ${JSON.stringify(input)}`, () => {
       const { sheet, area } = this.must();
       const at = this.grid(input, name);
-      for (let r = area.top; r <= area.bottom; r++)
-        for (let c = area.left; c <= area.right; c++) this.ctx.state.write(sheet, r, c, at(r, c), asFormula);
+      for (let r = area.top; r <= area.bottom; r++) for (let c = area.left; c <= area.right; c++) this.ctx.state.write(sheet, r, c, at(r, c), asFormula);
     });
   }
 
@@ -698,18 +684,7 @@ class TableCollection extends Loadable {
     this.ctx.queue(`tables.add ${address} ${hasHeaders}`, () => {
       const sheet = this.sheet!();
       const area = parseArea(address);
-      if (
-        this.ctx.state.tables.some(
-          (t) =>
-            t.sheet === sheet &&
-            !(
-              t.area.bottom < area.top ||
-              t.area.top > area.bottom ||
-              t.area.right < area.left ||
-              t.area.left > area.right
-            ),
-        )
-      ) {
+      if (this.ctx.state.tables.some((t) => t.sheet === sheet && !(t.area.bottom < area.top || t.area.top > area.bottom || t.area.right < area.left || t.area.left > area.right))) {
         throw new OfficeError("InvalidOperation", "tables overlap");
       }
       created = { name: this.ctx.state.nextTableName(), sheet, area };
@@ -732,14 +707,10 @@ class Table extends Loadable {
     this.rows = {
       add: (index?: number | null, values?: unknown[][]) => {
         let top = 0;
-        const row = {
-          getRange: () =>
-            new Range(ctx, () => ({ sheet: this.must().sheet, area: { ...this.must().area, top, bottom: top } })),
-        };
+        const row = { getRange: () => new Range(ctx, () => ({ sheet: this.must().sheet, area: { ...this.must().area, top, bottom: top } })) };
         ctx.queue(`rows.add ${JSON.stringify(values ?? null)}`, () => {
           const t = this.must();
-          if (index !== undefined && index !== null)
-            throw new OfficeError("NotImplemented", "fake adds at the end only");
+          if (index !== undefined && index !== null) throw new OfficeError("NotImplemented", "fake adds at the end only");
           if (t.sheet.protected) throw new OfficeError("AccessDenied", "protected");
           top = t.area.bottom + 1;
           t.area = { ...t.area, bottom: top };
@@ -769,8 +740,7 @@ class Table extends Loadable {
   }
   set name(v: string) {
     this.ctx.queue(`table.name=${v}`, () => {
-      if (this.ctx.state.tables.some((t) => t !== this.must() && t.name.toLowerCase() === v.toLowerCase()))
-        throw new OfficeError("ItemAlreadyExists", `table ${v}`);
+      if (this.ctx.state.tables.some((t) => t !== this.must() && t.name.toLowerCase() === v.toLowerCase())) throw new OfficeError("ItemAlreadyExists", `table ${v}`);
       this.must().name = v;
     });
   }

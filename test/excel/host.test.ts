@@ -23,10 +23,7 @@ function setup() {
 function contentWith(n: number) {
   const content = templateContent("beispiel", today);
   const base = content.massnahmen!;
-  content.massnahmen = Array.from({ length: n }, (_, i) => ({
-    ...base[i % base.length]!,
-    id: `M-${String(i + 1).padStart(4, "0")}`,
-  }));
+  content.massnahmen = Array.from({ length: n }, (_, i) => ({ ...base[i % base.length]!, id: `M-${String(i + 1).padStart(4, "0")}` }));
   return content;
 }
 
@@ -34,14 +31,8 @@ async function applyAll(host: ExcelHost, plans: SheetPlan[]) {
   for (const p of plans) await host.applySheetPlan(p);
 }
 
-const simplify = (f: {
-  rule: string;
-  sheet: string;
-  cell: string;
-  id: string | null;
-  message: string;
-  severity: string;
-}) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.id ?? ""} ${f.message}`;
+const simplify = (f: { rule: string; sheet: string; cell: string; id: string | null; message: string; severity: string }) =>
+  `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.id ?? ""} ${f.message}`;
 
 describe("ExcelHost round trip", () => {
   it("gives the same findings as the exceljs host for the beispiel workbook", async () => {
@@ -76,9 +67,7 @@ describe("ExcelHost round trip", () => {
     fake.syncs = 0;
     await host.applySheetPlan(plan);
     expect(fake.syncs).toBeLessThanOrEqual(4 + chunks);
-    process.stdout.write(
-      `applySheetPlan Maßnahmen, ${n} rows: ${fake.syncs} syncs, ${chunks} chunks, largest request ${fake.maxRequestBytes} bytes\n`,
-    );
+    process.stdout.write(`applySheetPlan Maßnahmen, ${n} rows: ${fake.syncs} syncs, ${chunks} chunks, largest request ${fake.maxRequestBytes} bytes\n`);
     if (n === 5000) expect(chunks).toBeGreaterThan(1);
     // every request stays far below Excel on the web's 5 MB
     expect(fake.maxRequestBytes).toBeLessThan(2_500_000);
@@ -101,12 +90,8 @@ describe("applySheetPlan", () => {
       expect(parts.indexOf("prompt")).toBeLessThan(parts.indexOf("errorAlert"));
       if (parts.includes("rule")) expect(parts.indexOf("prompt")).toBeLessThan(parts.indexOf("rule"));
     }
-    const literal = sheet.validations.filter(
-      (v) => v.part === "rule" && v.value.list && !v.value.list.source.startsWith("="),
-    );
-    expect(literal.map((v) => v.value.list.source)).toContain(
-      "geplant,in Umsetzung,umgesetzt,verstetigt,zurückgestellt,verworfen",
-    );
+    const literal = sheet.validations.filter((v) => v.part === "rule" && v.value.list && !v.value.list.source.startsWith("="));
+    expect(literal.map((v) => v.value.list.source)).toContain("geplant,in Umsetzung,umgesetzt,verstetigt,zurückgestellt,verworfen");
     const hf = sheet.validations.find((v) => v.range.startsWith("B2:") && v.part === "rule");
     expect(hf?.value.list.source).toMatch(/^=OFFSET\('Listen'!/);
     const frist = sheet.validations.find((v) => v.part === "rule" && v.value.date);
@@ -124,11 +109,7 @@ describe("applySheetPlan", () => {
     expect(table.area.top).toBe(1);
     expect(table.area.right).toBe(tableSpec("massnahmen").columns.length);
     expect(sheet.frozen).toEqual({ kind: "at", arg: "A1" });
-    expect(sheet.pageLayout).toMatchObject({
-      orientation: "Landscape",
-      zoom: { scale: plan.print!.scale },
-      printTitleRows: "$1:$1",
-    });
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { scale: plan.print!.scale }, printTitleRows: "$1:$1" });
     // Maßnahmen run over several pages wide: ID, Handlungsfeld, Ziel and Titel repeat; footer in three sections.
     expect(sheet.pageLayout).toMatchObject({ printTitleColumns: "$A:$D", leftMargin: 36 });
     expect(sheet.pageLayout.headerMargin).toBeCloseTo(21.6, 9);
@@ -157,12 +138,9 @@ describe("applySheetPlan", () => {
   it("keeps text that looks like a formula or a number as text", async () => {
     const { fake, host } = setup();
     const content = templateContent("beispiel", today);
-    const tricky = ["=SUMME(A1:A9)", "+49 511 123", "-", "@home", "-5", "0049", '=HYPERLINK("http://x")'];
+    const tricky = ["=SUMME(A1:A9)", "+49 511 123", "-", "@home", "-5", "0049", "=HYPERLINK(\"http://x\")"];
     content.massnahmen = tricky.map((t, i) => ({ ...content.massnahmen![0]!, id: `M-10${i}`, titel: t, bemerkung: t }));
-    content.einstellungen = [
-      { schluessel: "Kommune", wert: "=1+1" },
-      { schluessel: "Stichtag", wert: "2026-06-30" },
-    ];
+    content.einstellungen = [{ schluessel: "Kommune", wert: "=1+1" }, { schluessel: "Stichtag", wert: "2026-06-30" }];
     await applyAll(host, planNewWorkbook(content).sheets);
     const concept = readConcept(await host.snapshot());
     expect(concept.massnahmen.rows.map((r) => r.values.titel)).toEqual(tricky);
@@ -186,12 +164,7 @@ describe("applySheetPlan", () => {
 
   it("replaces a sheet of the same name in its place, unprotecting only a protected one", async () => {
     const { fake, host } = setup();
-    const result = {
-      findings: [],
-      summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 },
-      referenceDate: today,
-      settings: DEFAULT_SETTINGS,
-    } as never;
+    const result = { findings: [], summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 }, referenceDate: today, settings: DEFAULT_SETTINGS } as never;
     const report = planReportSheet(result, "x.xlsx");
     fake.addSheet("Ende");
     await host.applySheetPlan(report);
@@ -214,9 +187,7 @@ describe("applySheetPlan", () => {
     await host.applySheetPlan(plans.find((p) => p.name === "Akteure")!);
     fake.sheet("Akteure")!.name = "Partner";
     const before = fake.sheets.length;
-    await expect(host.applySheetPlan(plans.find((p) => p.name === "Akteure")!)).rejects.toThrow(
-      /Tabelle „tblAkteure“ steht bereits auf dem Blatt „Partner“/,
-    );
+    await expect(host.applySheetPlan(plans.find((p) => p.name === "Akteure")!)).rejects.toThrow(/Tabelle „tblAkteure“ steht bereits auf dem Blatt „Partner“/);
     expect(fake.sheets.length).toBe(before);
   });
 
@@ -278,11 +249,7 @@ describe("writeRows", () => {
     fake.syncs = 0;
     await host.writeRows([
       { kind: "massnahmen", id: "M-002", values: { titel: "=Neuer Titel", status: "umgesetzt" } },
-      {
-        kind: "massnahmen",
-        id: "M-900",
-        values: { titel: "Neue Maßnahme", frist: new Date("2027-12-31T00:00:00Z"), sachkosten: 1500, zielwert: "40" },
-      },
+      { kind: "massnahmen", id: "M-900", values: { titel: "Neue Maßnahme", frist: new Date("2027-12-31T00:00:00Z"), sachkosten: 1500, zielwert: "40" } },
     ]);
     expect(fake.syncs).toBe(3);
 
@@ -304,9 +271,7 @@ describe("writeRows", () => {
     const { fake, host } = await withMeasures();
     const m1 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-001")!;
     fake.log = [];
-    await host.writeRows([
-      { kind: "massnahmen", id: "M-001", values: { titel: m1.values.titel, status: "verstetigt" } },
-    ]);
+    await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: m1.values.titel, status: "verstetigt" } }]);
     const writes = fake.log.filter((l) => l.startsWith("range.values"));
     expect(writes).toEqual(['range.values [["verstetigt"]]']);
   });
@@ -320,10 +285,7 @@ describe("writeRows", () => {
     akteure.protected = true;
     akteure.protectionOptions = { allowSort: true };
     await host.writeRows([{ kind: "akteure", id: "A-78", values: { bezeichnung: "Noch eine" } }]);
-    expect(fake.log.filter((l) => l === "unprotect" || l.startsWith("protect"))).toEqual([
-      "unprotect",
-      'protect {"allowSort":true}',
-    ]);
+    expect(fake.log.filter((l) => l === "unprotect" || l.startsWith("protect"))).toEqual(["unprotect", 'protect {"allowSort":true}']);
     expect(akteure.protected).toBe(true);
   });
 
@@ -352,9 +314,7 @@ describe("writeRows", () => {
 
   it("names the missing table in German", async () => {
     const { host } = setup();
-    await expect(host.writeRows([{ kind: "massnahmen", id: "M-001", values: {} }])).rejects.toThrow(
-      /Tabelle „tblMassnahmen“ wurde in dieser Arbeitsmappe nicht gefunden/,
-    );
+    await expect(host.writeRows([{ kind: "massnahmen", id: "M-001", values: {} }])).rejects.toThrow(/Tabelle „tblMassnahmen“ wurde in dieser Arbeitsmappe nicht gefunden/);
   });
 });
 
@@ -371,9 +331,7 @@ describe("selection and events", () => {
     jest.useFakeTimers();
     try {
       const { fake, host } = setup();
-      await host.applySheetPlan(
-        planNewWorkbook(templateContent("beispiel", today)).sheets.find((s) => s.name === "Maßnahmen")!,
-      );
+      await host.applySheetPlan(planNewWorkbook(templateContent("beispiel", today)).sheets.find((s) => s.name === "Maßnahmen")!);
       const callback = jest.fn();
       const dispose = await host.onChangeDebounced(callback, 300);
       await fake.fire("Maßnahmen", "changed", { address: "D3" });
@@ -393,9 +351,7 @@ describe("selection and events", () => {
 
   it("tells the ID of the measure in the selected row, also after sorting", async () => {
     const { fake, host } = setup();
-    await host.applySheetPlan(
-      planNewWorkbook(templateContent("beispiel", today)).sheets.find((s) => s.name === "Maßnahmen")!,
-    );
+    await host.applySheetPlan(planNewWorkbook(templateContent("beispiel", today)).sheets.find((s) => s.name === "Maßnahmen")!);
     const ids: (string | null)[] = [];
     await host.onMeasureSelected((id) => ids.push(id));
     await fake.fire("Maßnahmen", "selectionChanged", { address: "D3" });
@@ -424,12 +380,8 @@ describe("errors", () => {
     });
     const error = await host.selectCell("X", "A1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExcelHostError);
-    expect((error as Error).message).toMatch(
-      /^Excel konnte den Vorgang nicht ausführen \(Fehlercode GeneralException\): .*\.$/,
-    );
-    const missing = await new ExcelHost({ run: setup().fake.run })
-      .selectCell("Gibtsnicht", "A1")
-      .catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^Excel konnte den Vorgang nicht ausführen \(Fehlercode GeneralException\): .*\.$/);
+    const missing = await new ExcelHost({ run: setup().fake.run }).selectCell("Gibtsnicht", "A1").catch((e: unknown) => e);
     expect((missing as Error).message).toMatch(/^Excel hat ein Blatt oder eine Tabelle nicht gefunden/);
   });
 
