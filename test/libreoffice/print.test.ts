@@ -10,7 +10,7 @@ import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { templateContent } from "../../src/domain/templates";
-import { TODAY, removeTempDirs, runCli, tempDir } from "../helpers/cli";
+import { TODAY, columnOf, removeTempDirs, rowWhere, runCli, setRow, tempDir } from "../helpers/cli";
 import {
   type PdfWord,
   convertToPdf,
@@ -109,6 +109,20 @@ function overlaps(words: PdfWord[]): [string, string][] {
   return found;
 }
 
+const LONG_TEXT =
+  "schreibt die Maßnahme neu: Beratung in den Gemeinden an zwei Vormittagen je Woche, mit Dolmetschenden nach Bedarf, mit Terminvergabe über das Bürgerbüro und einer Auswertung nach sechs Monaten";
+
+/** Prefixes the Beschreibung of a measure (the first of the sheet, or `id`) with `who` and a long text. */
+async function changeBeschreibung(file: string, who: string, id: string | null): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("Maßnahmen")!;
+  const row = id ? rowWhere(ws, "ID", id) : 2;
+  setRow(ws, row, { Beschreibung: `${who} ${LONG_TEXT}` });
+  await wb.xlsx.writeFile(file);
+  return ws.getCell(row, columnOf(ws, "ID")).text;
+}
+
 async function referenceWorkbook(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Referenz");
@@ -140,8 +154,12 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
     expect((await runCli(["split", file("beispiel.xlsx"), "--ziel", file("verteilt")])).code).toBe(0);
     const returned = fs.readdirSync(file("verteilt")).sort()[0]!;
     fs.copyFileSync(path.join(file("verteilt"), returned), file("ruecklauf.xlsx"));
-    const merged = await runCli(["merge", file("beispiel.xlsx"), file("ruecklauf.xlsx"), "-o", file("zusammen.xlsx")]);
-    expect(merged.code).toBe(0);
+    // Both sides change the same Beschreibung: a conflict with long text on both sides.
+    fs.copyFileSync(file("beispiel.xlsx"), file("gesamt.xlsx"));
+    const conflictId = await changeBeschreibung(file("ruecklauf.xlsx"), "Der Fachbereich", null);
+    await changeBeschreibung(file("gesamt.xlsx"), "Die Koordinierungsstelle", conflictId);
+    const merged = await runCli(["merge", file("gesamt.xlsx"), file("ruecklauf.xlsx"), "-o", file("zusammen.xlsx")]);
+    expect(merged.code).toBe(1);
     await referenceWorkbook(file("referenz.xlsx"));
     const names = ["beispiel", "runde", "bericht", "ruecklauf", "zusammen", "referenz"];
     convertToPdf(
@@ -247,5 +265,6 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
     );
     expectWhole("ruecklauf", "Hinweise", []);
     expectWhole("zusammen", "Zusammenführung", []);
+    expectWhole("zusammen", "Konflikte", [LONG_TEXT]);
   });
 });
