@@ -310,6 +310,9 @@ export class ExcelHost implements WorkbookHost {
     for (const [column, numFmt] of columnFormats) setAll(ws.getRange(columnAddress(column)), "numberFormat", numFmt);
     for (const { column, width } of plan.widths)
       ws.getRange(columnAddress(column)).format.columnWidth = widthInPoints(width);
+    if (plan.alignTop) {
+      for (const { column } of plan.widths) ws.getRange(columnAddress(column)).format.verticalAlignment = "Top";
+    }
     for (const column of plan.wrapColumns) {
       const format = ws.getRange(columnAddress(column)).format;
       format.wrapText = true;

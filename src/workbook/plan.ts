@@ -67,6 +67,8 @@ export interface SheetPlan {
   /** Number format per column (the whole column, so new rows get it too). */
   formats: { column: number; numFmt: string }[];
   wrapColumns: number[];
+  /** Align every column to the top of its cells, also those that do not wrap (rows of wrapped text are tall). */
+  alignTop?: boolean;
   frozen: { rows: number; columns: number };
   table?: TablePlan;
   cells: CellPlan[];

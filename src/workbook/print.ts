@@ -27,10 +27,13 @@ export const columnPoints = (width: number) => (7.5 * width + 5) * 0.75;
 
 /**
  * Characters of ordinary text that fit in one line of a column of `width` characters. The column unit is
- * the width of a digit in Calibri; wider fonts (LibreOffice substitutes DejaVu Sans where Calibri is
- * missing) fit fewer, so this errs on the side of one line too many.
+ * the width of a digit in Calibri; an average letter is narrower (about 1.2 fit, measured in LibreOffice
+ * with Carlito), so one per unit errs on the side of one line too many. Bold text is wider.
  */
-const charsPerLine = (width: number, bold: boolean) => Math.max(1, Math.floor(width * (bold ? 0.72 : 0.8)));
+const charsPerLine = (width: number, bold: boolean) => Math.max(1, Math.floor(width * (bold ? 0.85 : 1)));
+
+/** Column units one character of a long word takes. */
+const WORD_CHAR = 1.05;
 
 /** Room in a header cell for the filter button of a table. */
 const FILTER_BUTTON = 3;
@@ -50,12 +53,14 @@ function valuesWidth(sheet: SheetPlan, column: number): number {
   const t = sheet.table;
   if (!t || column < t.column || column >= t.column + t.headers.length) return 0;
   const longest = t.rows.reduce((max, r) => Math.max(max, longestWord(displayText(r[column - t.column]))), 0);
-  return Math.min(40, Math.ceil(longest * 1.05) + 1);
+  return Math.min(40, Math.ceil(longest * WORD_CHAR) + 1);
 }
 
 /** Lines a text takes when wrapped at word boundaries in a column of `width` characters. */
 export function wrappedLines(text: string, width: number, bold = false): number {
   const max = charsPerLine(width, bold);
+  // A word alone on its line may fill it (columns are made as wide as their longest word, see valuesWidth).
+  const longest = Math.max(max, Math.floor((width - 1) / WORD_CHAR));
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let line = 0;
@@ -68,8 +73,8 @@ export function wrappedLines(text: string, width: number, bold = false): number 
       }
       if (line > 0) lines++;
       // A word longer than a line breaks inside the word.
-      lines += Math.floor(Math.max(length - 1, 0) / max);
-      line = length % max || max;
+      lines += Math.floor(Math.max(length - 1, 0) / longest);
+      line = length > longest ? length % longest || longest : length;
     }
   }
   return Math.max(lines, 1);
@@ -153,6 +158,7 @@ export function withPrintLayout(
     ...sheet,
     widths: headerWidths,
     wrapColumns: options.wrapColumns ?? sheet.widths.map((w) => w.column),
+    alignTop: true,
   };
   return { ...laidOut, rowHeights: rowHeights(laidOut), print: printSetup(widths, options) };
 }

@@ -54,6 +54,7 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
   if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
   for (const { column, width } of plan.widths) ws.getColumn(column).width = width;
   for (const { column, numFmt } of plan.formats) ws.getColumn(column).numFmt = numFmt;
+  if (plan.alignTop) for (const { column } of plan.widths) ws.getColumn(column).alignment = { vertical: "top" };
   for (const column of plan.wrapColumns) ws.getColumn(column).alignment = { wrapText: true, vertical: "top" };
 
   if (plan.table) {

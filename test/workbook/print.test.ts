@@ -14,9 +14,10 @@ const sheet = (name: string) => sheets.find((s) => s.name === name)!;
 describe("wrappedLines", () => {
   it("wraps between words and breaks a word only when it is longer than a line", () => {
     expect(wrappedLines("kurz", 20)).toBe(1);
-    expect(wrappedLines("eins zwei drei vier fünf sechs", 10)).toBe(6); // 8 characters a line
-    expect(wrappedLines("eins zwei drei vier fünf sechs", 20)).toBe(2); // 16 characters a line
-    expect(wrappedLines("Donaudampfschifffahrtsgesellschaft", 10)).toBe(5);
+    expect(wrappedLines("eins zwei drei vier fünf sechs", 10)).toBe(3); // 10 characters a line
+    expect(wrappedLines("eins zwei drei vier fünf sechs", 20)).toBe(2);
+    expect(wrappedLines("Donaudampfschifffahrtsgesellschaft", 10)).toBe(4); // 34 characters, broken
+    expect(wrappedLines("Überschrift", 10, true)).toBe(2); // bold: 8 characters a line
     expect(wrappedLines("Zeile eins\nZeile zwei", 40)).toBe(2);
   });
 });
