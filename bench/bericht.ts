@@ -22,6 +22,9 @@ import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { XlsxDocument } from "../src/xlsx/document";
 import { REPO_ROOT, TODAY, generateMeasures } from "./generate";
+import { parseCommandArgs } from "../src/cli/args";
+import { BERICHT } from "../src/cli/bericht";
+import { createProgress } from "../src/cli/progress";
 
 const MEASURES = 5000;
 const INDICATORS = 200;
@@ -113,7 +116,15 @@ async function child(op: Op, file: string): Promise<void> {
           ),
         );
   const start = performance.now();
-  const code = await command([file, "-o", target], io);
+  const args = parseCommandArgs([file, "-o", target], BERICHT);
+  const code = await command(args, {
+    io,
+    progress: createProgress(
+      () => undefined,
+      () => 0,
+      true,
+    ),
+  });
   const ms = performance.now() - start;
   if (code !== 0) throw new Error(`bericht endete mit ${code}`);
   const bytes = (await fs.stat(target)).size;

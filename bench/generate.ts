@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { promises as fs, readFileSync } from "node:fs";
 import * as path from "node:path";
-import type { CellValue, IsoDate } from "../src/domain/dates";
+import { type CellValue, type IsoDate, dateFromIso } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { XlsxDocument } from "../src/xlsx/document";
@@ -202,7 +202,7 @@ function applyDefect(
 
 /** Writes the example concept with N generated measures to `file` (atomically). */
 export async function writeConceptWorkbook(file: string, n: number): Promise<void> {
-  const doc = XlsxDocument.create(path.basename(file), new Date(`${TODAY}T00:00:00Z`));
+  const doc = XlsxDocument.create(path.basename(file), dateFromIso(TODAY));
   doc.applyWorkbookPlan(planNewWorkbook({ ...templateContent("beispiel", TODAY), massnahmen: generateMeasures(n) }));
   const temp = `${file}.${process.pid}.tmp`;
   await fs.writeFile(temp, doc.toBytes());

@@ -1,40 +1,123 @@
-/** A small argument parser: positional arguments, flags and options with values, German errors. */
+/**
+ * The options of each command, parsed with Node's `util.parseArgs`, and the help text made from the same
+ * description. A wrong option is one German sentence (exit 2), never Node's English message.
+ */
+import { parseArgs } from "node:util";
+import { type IsoDate, parseGermanDate } from "../domain/dates";
 import { UserError } from "../xlsx/file";
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  short?: string;
+  /** The value's placeholder in the help, e.g. `JJJJ-MM-TT`. */
+  value?: string;
+  description: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  /** The arguments after the command name, e.g. `<datei.xlsx> [--json]`. */
+  usage: string;
+  /** What the command does, one or two lines. */
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** What the exit codes mean for this command. */
+  exit: string;
+}
+
+/** Options every command takes. */
+export const COMMON_OPTIONS: Record<string, OptionSpec> = {
+  quiet: { type: "boolean", short: "q", description: "keine Fortschrittsmeldungen auf stderr" },
+  help: { type: "boolean", short: "h", description: "diese Hilfe" },
+};
 
 export interface ParsedArgs {
   positional: string[];
+  /** Values of string options by name without dashes (`stichtag`, `output`). */
   options: Map<string, string>;
+  /** Boolean options given (`json`, `force`, `quiet`). */
   flags: Set<string>;
 }
 
-/**
- * `valueOptions` take a value (`--stichtag 2026-01-01`, `--stichtag=2026-01-01`, `-o x.xlsx`);
- * `flagOptions` stand alone. Anything else starting with `-` is an error.
- */
-export function parseArgs(argv: string[], valueOptions: string[], flagOptions: string[]): ParsedArgs {
-  const parsed: ParsedArgs = { positional: [], options: new Map(), flags: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") {
-      parsed.positional.push(...argv.slice(i + 1));
-      break;
+const optionName = (spec: CommandSpec, name: string) => {
+  const o = spec.options[name] ?? COMMON_OPTIONS[name];
+  return o?.short ? `-${o.short}/--${name}` : `--${name}`;
+};
+
+/** Node's parse error as one German sentence, with the option it names. */
+function parseError(error: unknown, spec: CommandSpec): UserError {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(-[^', ]+)/.exec(message)?.[1] ?? "";
+  const help = `„massnahmenplaner ${spec.name} --help“ zeigt die möglichen Optionen`;
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return new UserError(`Die Option „${option}“ kennt der Befehl ${spec.name} nicht; ${help}.`);
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
+      const name = option.replace(/^-+/, "").replace(/=.*$/, "");
+      const known = spec.options[name] ?? COMMON_OPTIONS[name];
+      return known?.type === "boolean"
+        ? new UserError(`Die Option „${option.replace(/=.*$/, "")}“ steht für sich und nimmt keinen Wert; ${help}.`)
+        : new UserError(`Die Option „${option}“ braucht einen Wert; ${help}.`);
     }
-    if (!arg.startsWith("-") || arg === "-") {
-      parsed.positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.includes("=")
-      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-      : [arg, undefined];
-    if (valueOptions.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value === "") throw new UserError(`Die Option ${name} braucht einen Wert.`);
-      parsed.options.set(name, value);
-    } else if (flagOptions.includes(name) && inline === undefined) {
-      parsed.flags.add(name);
-    } else {
-      throw new UserError(`Die Option „${arg}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
+    default:
+      return new UserError(`Die Angaben für ${spec.name} sind nicht lesbar (${message}); ${help}.`);
+  }
+}
+
+/** Parses the arguments after the command name. */
+export function parseCommandArgs(argv: string[], spec: CommandSpec): ParsedArgs {
+  const options = { ...COMMON_OPTIONS, ...spec.options };
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: Object.fromEntries(
+        Object.entries(options).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+      ),
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw parseError(error, spec);
+  }
+  const result: ParsedArgs = { positional: parsed.positionals, options: new Map(), flags: new Set() };
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === "boolean") {
+      if (value) result.flags.add(name);
+    } else if (typeof value === "string") {
+      if (value.trim() === "") throw new UserError(`Die Option ${optionName(spec, name)} braucht einen Wert.`);
+      result.options.set(name, value);
     }
   }
-  return parsed;
+  return result;
+}
+
+/** The help of one command: usage, what it does, its options and exit codes. */
+export function commandHelp(spec: CommandSpec): string {
+  const rows = Object.entries({ ...spec.options, ...COMMON_OPTIONS }).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.value ? ` ${o.value}` : ""}`;
+    return `  ${flag.padEnd(30)}${o.description}`;
+  });
+  return [
+    `Aufruf: massnahmenplaner ${spec.name} ${spec.usage}`,
+    "",
+    spec.summary,
+    "",
+    "Optionen:",
+    ...rows,
+    "",
+    `Exit-Codes: ${spec.exit}`,
+    "",
+  ].join("\n");
+}
+
+/** `--stichtag JJJJ-MM-TT` as a date; a value that is not a day is one German sentence (exit 2). */
+export function referenceDateOption(text: string | undefined): IsoDate | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseGermanDate(text);
+  if (parsed.kind !== "date" || parsed.precision !== "day") {
+    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
+  }
+  return parsed.date;
 }

@@ -1,9 +1,8 @@
 /**
  * `bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>`: the Sachstandsbericht for the committee
- * (CONTRACT.md, "Report to the committee") as a Word document, written beside its target and renamed into place.
+ * (docs/befehle.md) as a Word document, written beside its target and renamed into place.
  */
-import { parseArgs } from "node:util";
-import { type IsoDate, parseGermanDate } from "../domain/dates";
+import type { IsoDate } from "../domain/dates";
 import { type MonitoringInput, type ReportModel, buildReportModel } from "../domain/report";
 import { checkConcept } from "../domain/rules";
 import type { ReadConcept, WorkbookSource } from "../workbook/read";
@@ -13,9 +12,21 @@ import { resvgRasterizer } from "../docx/raster";
 import { renderReport } from "../docx/report";
 import { openWorkbook, withReadableConcept, writeFileAtomically } from "../xlsx/file";
 import { UserError } from "../xlsx/userError";
-import type { Io } from "./main";
+import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
+import type { Run } from "./main";
 
-const USAGE = "bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>";
+export const BERICHT: CommandSpec = {
+  name: "bericht",
+  usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>",
+  summary:
+    "Schreibt den Sachstandsbericht für Ausschuss, Kreistag und Integrationsbeirat als Word-Dokument\n" +
+    "(Zusammenfassung, je Handlungsfeld Indikatoren mit Diagramm und Maßnahmen, Bewertung, Anhang).",
+  options: {
+    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag des Berichts (sonst wie bei check)" },
+    output: { type: "string", short: "o", value: "bericht.docx", description: "die Word-Datei, die geschrieben wird" },
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+};
 
 /** Monitoring data of a workbook (indicator states, Sachstände) at a reference date; undefined when not read. */
 export type MonitoringReader = (
@@ -30,40 +41,13 @@ interface BerichtArgs {
   referenceDate: IsoDate | undefined;
 }
 
-function parseBerichtArgs(argv: string[]): BerichtArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: { stichtag: { type: "string" }, output: { type: "string", short: "o" } },
-    });
-  } catch (error) {
-    // node:util's errors come from another realm under test runners: read them by shape, not instanceof.
-    const { code, message } = error as { code?: string; message?: string };
-    const option = /'(-[^', ]+)/.exec(String(message ?? ""))?.[1] ?? "";
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UserError(`Die Option ${option} braucht einen Wert.`);
-    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      throw new UserError(`Die Option „${option}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
-    }
-    throw error;
-  }
-  const { positionals, values } = parsed;
-  if (positionals.length !== 1) throw new UserError(`Bitte genau eine Datei angeben: ${USAGE}`);
-  const output = values.output;
-  if (!output) throw new UserError(`Bitte mit -o angeben, wohin der Bericht geschrieben wird: ${USAGE}`);
+function berichtArgs(args: ParsedArgs): BerichtArgs {
+  const usage = `bericht ${BERICHT.usage}`;
+  if (args.positional.length !== 1) throw new UserError(`Bitte genau eine Datei angeben: ${usage}`);
+  const output = args.options.get("output");
+  if (!output) throw new UserError(`Bitte mit -o angeben, wohin der Bericht geschrieben wird: ${usage}`);
   if (!/\.docx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .docx enden.`);
-  return { file: positionals[0]!, output, referenceDate: referenceDateOf(values.stichtag) };
-}
-
-function referenceDateOf(text: string | undefined): IsoDate | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseGermanDate(text);
-  if (parsed.kind !== "date" || parsed.precision !== "day") {
-    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
-  }
-  return parsed.date;
+  return { file: args.positional[0]!, output, referenceDate: referenceDateOption(args.options.get("stichtag")) };
 }
 
 /** The report model of a workbook file. */
@@ -87,11 +71,14 @@ export async function reportModelOf(
 
 /** The command, with the reader of monitoring data it uses (none yet: indicators then read `keine Daten`). */
 export function berichtCommand(monitoring?: MonitoringReader) {
-  return async (argv: string[], io: Io): Promise<number> => {
-    const args = parseBerichtArgs(argv);
+  return async (parsed: ParsedArgs, { io, progress }: Run): Promise<number> => {
+    const args = berichtArgs(parsed);
+    progress.step(`Lese „${args.file}“ …`);
     const model = await reportModelOf(args.file, args.referenceDate, io.today(), monitoring);
+    progress.step("Zeichne die Diagramme und setze den Bericht …");
     const charts = resvgRasterizer();
     const bytes = await renderReport(model, { charts });
+    progress.step(`Schreibe „${args.output}“ …`);
     await writeFileAtomically(bytes, args.output);
     const fields = model.fields.filter((f) => f.id !== "").length;
     io.out(

@@ -1,25 +1,53 @@
-/** The commands `split` and `merge` (CONTRACT.md, "Circulating to Fachbereiche"). */
+/** The commands `split` and `merge` (docs/befehle.md, „Verteilen und Zusammenführen“). */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
-import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { parseArgs } from "./args";
-import type { Io } from "./main";
+import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
+import { type CommandSpec, type ParsedArgs } from "./args";
+import type { Run } from "./main";
+import { openStep } from "./progress";
+
+export const SPLIT: CommandSpec = {
+  name: "split",
+  usage: "<datei.xlsx> --ziel <ordner>",
+  summary:
+    "Schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den Ordner, zum Verteilen;\n" +
+    "vorhandene Dateien werden nicht überschrieben.",
+  options: { ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien der Fachbereiche" } },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+};
+
+export const MERGE: CommandSpec = {
+  name: "merge",
+  usage: "<datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
+  summary:
+    "Führt die Rückläufe der Fachbereiche feldweise zusammen (ohne -o in der Datei selbst);\n" +
+    "Konflikte stehen im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.",
+  options: {
+    output: {
+      type: "string",
+      short: "o",
+      value: "out.xlsx",
+      description: "in diese Datei schreiben statt in die Datei selbst",
+    },
+  },
+  exit: "0 zusammengeführt, 1 zusammengeführt mit Konflikten, 2 Eingabe unbrauchbar.",
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export async function commandSplit(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--ziel"], []);
+export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   if (args.positional.length !== 1)
     throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
   const file = args.positional[0]!;
-  const target = args.options.get("--ziel");
+  const target = args.options.get("ziel");
   if (!target)
     throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
   const targetStat = await fs.stat(target).catch(() => null);
   if (targetStat && !targetStat.isDirectory())
     throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
-  const master = await openWorkbook(file);
+  const master = await openStep(file, progress);
+  progress.step("Teile die Maßnahmen nach Fachbereichen auf …");
   const files = await withReadableConcept(file, () =>
     splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }),
   );
@@ -42,21 +70,23 @@ export async function commandSplit(argv: string[], io: Io): Promise<number> {
   } catch {
     throw new UserError(`Der Ordner „${target}“ kann nicht angelegt werden (fehlende Berechtigung?).`);
   }
-  for (const f of files) await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
+  for (const f of files) {
+    progress.step(`Schreibe „${f.fileName}“ …`);
+    await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
+  }
   io.out(`${plural(files.length, "Datei", "Dateien")} für die Fachbereiche in „${target}“ geschrieben:\n`);
   for (const f of files) io.out(`  ${f.fachbereich}: ${plural(f.measures, "Maßnahme", "Maßnahmen")} → ${f.fileName}\n`);
   return 0;
 }
 
-export async function commandMerge(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["-o", "--output"], []);
+export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const [file, ...returnFiles] = args.positional;
   if (!file || returnFiles.length === 0) {
     throw new UserError(
       "Bitte die Master-Datei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
     );
   }
-  const output = args.options.get("-o") ?? args.options.get("--output") ?? file;
+  const output = args.options.get("output") ?? file;
   if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
   for (const r of returnFiles) {
     if (path.resolve(r) === path.resolve(file))
@@ -65,10 +95,12 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
       );
   }
   // Every file is opened and read before anything is written: one unusable return, and nothing changes.
-  const master = await openWorkbook(file);
+  const master = await openStep(file, progress);
   const returns: ReturnWorkbook[] = [];
-  for (const r of returnFiles) returns.push({ file: path.basename(r), workbook: await openWorkbook(r) });
+  for (const r of returnFiles) returns.push({ file: path.basename(r), workbook: await openStep(r, progress) });
+  progress.step("Führe die Rückläufe zusammen …");
   const result = await withReadableConcept(file, () => mergeWorkbooks(master, returns, path.basename(file)));
+  progress.step(`Schreibe „${output}“ …`);
   await saveWorkbookAtomically(master, output);
 
   for (const s of result.summaries) {

@@ -4,23 +4,35 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
+import { type IsoDate, localIsoDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
+import { PRUEFBERICHT } from "../workbook/contract";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
-import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { parseArgs } from "./args";
-import { commandBericht } from "./bericht";
-import { commandMerge, commandSplit } from "./circulation";
+import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
+import { type CommandSpec, commandHelp, parseCommandArgs, referenceDateOption } from "./args";
+import { BERICHT, commandBericht } from "./bericht";
+import { MERGE, SPLIT, commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
+import { type Progress, createProgress, openStep } from "./progress";
 
 export interface Io {
   out(text: string): void;
   err(text: string): void;
   /** Today's date; tests pin it. */
   today(): IsoDate;
+  /** Milliseconds of a monotonic clock, for progress lines; tests advance it. Default: the real clock. */
+  now?(): number;
 }
 
-const HELP = `Maßnahmenplaner – SMARTe Maßnahmen für Integrations- und Handlungskonzepte
+/** The context a command runs in: its output, today's date and its progress lines. */
+export interface Run {
+  io: Io;
+  progress: Progress;
+}
+
+const VERSION: string = (require("../../package.json") as { version: string }).version;
+
+const HELP = `Maßnahmenplaner ${VERSION} – SMARTe Maßnahmen für Integrations- und Handlungskonzepte
 
 Aufruf: massnahmenplaner <Befehl> [Optionen]
         (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])
@@ -30,7 +42,7 @@ Befehle:
         legt eine strukturierte Arbeitsmappe an (überschreibt nur mit --force)
   check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]
         prüft alle Maßnahmen auf SMART-Vollständigkeit, Verweise und Fristen;
-        -o schreibt eine Kopie mit dem Blatt „Prüfbericht“
+        -o schreibt eine Kopie mit dem Blatt „${PRUEFBERICHT.sheet}“
   matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
         legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
         ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
@@ -40,22 +52,19 @@ Befehle:
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
-  bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>
-        schreibt den Sachstandsbericht für die Gremien als Word-Dokument
+
+Jeder Befehl: --help zeigt seine Optionen, -q/--quiet schaltet die Fortschrittsmeldungen
+auf stderr ab. massnahmenplaner --version zeigt die Version.
 
 Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
 Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
 `;
 
-const todayLocal = (): IsoDate => {
-  const now = new Date();
-  return isoFromDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
-};
-
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  today: todayLocal,
+  today: () => localIsoDate(new Date()),
+  now: () => performance.now(),
 };
 
 function requireXlsxName(file: string, what: string) {
@@ -74,45 +83,98 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-async function commandInit(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--vorlage"], ["--force"]);
-  const file = onePositional(args.positional, "init <datei.xlsx> [--vorlage …] [--force]");
+const INIT: CommandSpec = {
+  name: "init",
+  usage: "<datei.xlsx> [--vorlage leer|laatzen|ilm-kreis|beispiel] [--force]",
+  summary: "Legt eine strukturierte Arbeitsmappe an: alle Tabellen, Auswahllisten, Eingabehinweise und Markierungen.",
+  options: {
+    vorlage: { type: "string", value: "NAME", description: "leer (Standard), laatzen, ilm-kreis oder beispiel" },
+    force: { type: "boolean", description: "eine vorhandene Datei überschreiben" },
+  },
+  exit: "0 angelegt, 2 Eingabe unbrauchbar (z. B. Datei vorhanden ohne --force).",
+};
+
+const CHECK: CommandSpec = {
+  name: "check",
+  usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]",
+  summary:
+    "Prüft alle Regeln (SMART, Verweise, Fristen) und gibt die Befunde nach Blatt und Maßnahme aus.\n" +
+    "Stichtag: --stichtag, sonst „Stichtag“ in den Einstellungen, sonst heute.",
+  options: {
+    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag der Prüfung" },
+    json: { type: "boolean", description: "Ergebnis als JSON-Objekt auf stdout" },
+    output: {
+      type: "string",
+      short: "o",
+      value: "bericht.xlsx",
+      description: `Kopie mit dem Blatt „${PRUEFBERICHT.sheet}“ schreiben`,
+    },
+  },
+  exit: "0 keine Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.",
+};
+
+const MATRIX: CommandSpec = {
+  name: "matrix",
+  usage: "<datei.xlsx> --runde JJJJ [-o out.xlsx]",
+  summary:
+    "Legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie, ohne Bewertungen zu verlieren\n" +
+    "(ohne -o in der Datei selbst).",
+  options: {
+    runde: { type: "string", value: "JJJJ", description: "die Bewertungsrunde, z. B. 2027" },
+    output: {
+      type: "string",
+      short: "o",
+      value: "out.xlsx",
+      description: "in diese Datei schreiben statt in die Datei selbst",
+    },
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+};
+
+/** Every command with its options; `massnahmenplaner <befehl> --help` prints its entry. */
+export const COMMANDS: Record<
+  string,
+  { spec: CommandSpec; run: (args: ReturnType<typeof parseCommandArgs>, run: Run) => Promise<number> }
+> = {
+  init: { spec: INIT, run: commandInit },
+  check: { spec: CHECK, run: commandCheck },
+  matrix: { spec: MATRIX, run: commandMatrix },
+  split: { spec: SPLIT, run: commandSplit },
+  merge: { spec: MERGE, run: commandMerge },
+  bericht: { spec: BERICHT, run: commandBericht },
+};
+
+async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {
+  const file = onePositional(args.positional, `init ${INIT.usage}`);
   requireXlsxName(file, "Die Datei");
-  const template = (args.options.get("--vorlage") ?? "leer").toLowerCase() as TemplateName;
+  const template = (args.options.get("vorlage") ?? "leer").toLowerCase() as TemplateName;
   if (!TEMPLATE_NAMES.includes(template)) {
     throw new UserError(
-      `Die Vorlage „${args.options.get("--vorlage")}“ gibt es nicht; möglich sind: ${TEMPLATE_NAMES.join(", ")}.`,
+      `Die Vorlage „${args.options.get("vorlage")}“ gibt es nicht; möglich sind: ${TEMPLATE_NAMES.join(", ")}.`,
     );
   }
-  if ((await exists(file)) && !args.flags.has("--force")) {
+  if ((await exists(file)) && !args.flags.has("force")) {
     throw new UserError(`Die Datei „${file}“ existiert bereits; mit --force wird sie überschrieben.`);
   }
+  progress.step(`Lege die Arbeitsmappe mit der Vorlage „${template}“ an …`);
   const workbook = await createTemplateWorkbook(template, io.today());
+  progress.step(`Schreibe „${file}“ …`);
   await saveWorkbookAtomically(workbook, file);
   io.out(`Arbeitsmappe „${file}“ mit der Vorlage „${template}“ angelegt.\n`);
   return 0;
 }
 
-function parseReferenceDate(text: string | undefined): IsoDate | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseGermanDate(text);
-  if (parsed.kind !== "date" || parsed.precision !== "day") {
-    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
-  }
-  return parsed.date;
-}
-
-async function commandCheck(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--stichtag", "-o", "--output"], ["--json"]);
-  const file = onePositional(args.positional, "check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]");
-  const referenceDate = parseReferenceDate(args.options.get("--stichtag"));
-  const output = args.options.get("-o") ?? args.options.get("--output");
+async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {
+  const file = onePositional(args.positional, `check ${CHECK.usage}`);
+  const referenceDate = referenceDateOption(args.options.get("stichtag"));
+  const output = args.options.get("output");
   if (output) requireXlsxName(output, "Die Ausgabedatei");
-  const workbook = await openWorkbook(file);
+  const workbook = await openStep(file, progress);
+  progress.step("Lese die Tabellen und prüfe die Regeln …");
   const { concept, result } = await withReadableConcept(file, () =>
     checkWorkbook(workbook, { referenceDate, today: io.today() }),
   );
-  if (args.flags.has("--json")) {
+  if (args.flags.has("json")) {
     io.out(
       JSON.stringify(
         {
@@ -137,25 +199,27 @@ async function commandCheck(argv: string[], io: Io): Promise<number> {
     io.out(formatFindingsText(result, file, concept.massnahmen));
   }
   if (output) {
+    progress.step(`Schreibe den Prüfbericht nach „${output}“ …`);
     await addReportSheet(workbook, result, path.basename(file));
     await saveWorkbookAtomically(workbook, output);
-    if (!args.flags.has("--json")) io.out(`Prüfbericht geschrieben: ${output}\n`);
+    if (!args.flags.has("json")) io.out(`Prüfbericht geschrieben: ${output}\n`);
   }
   return result.summary.errors > 0 ? 1 : 0;
 }
 
-async function commandMatrix(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--runde", "-o", "--output"], []);
-  const file = onePositional(args.positional, "matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]");
-  const roundText = args.options.get("--runde");
+async function commandMatrix(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {
+  const file = onePositional(args.positional, `matrix ${MATRIX.usage}`);
+  const roundText = args.options.get("runde");
   if (!roundText) throw new UserError("Bitte die Bewertungsrunde angeben, z. B. --runde 2027.");
   if (!/^\d{4}$/.test(roundText) || Number(roundText) < 2000 || Number(roundText) > 2100) {
     throw new UserError(`Die Runde „${roundText}“ ist kein Jahr; geben Sie sie vierstellig an, z. B. --runde 2027.`);
   }
-  const output = args.options.get("-o") ?? args.options.get("--output") ?? file;
+  const output = args.options.get("output") ?? file;
   requireXlsxName(output, "Die Ausgabedatei");
-  const workbook = await openWorkbook(file);
+  const workbook = await openStep(file, progress);
+  progress.step(`Erzeuge das Blatt „Bewertung ${roundText}“ …`);
   const outcome = await withReadableConcept(file, () => buildMatrix(workbook, Number(roundText)));
+  progress.step(`Schreibe „${output}“ …`);
   await saveWorkbookAtomically(workbook, output);
   const { added, kept, retired } = outcome.stats;
   io.out(
@@ -170,29 +234,32 @@ async function commandMatrix(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  init: commandInit,
-  check: commandCheck,
-  matrix: commandMatrix,
-  split: commandSplit,
-  merge: commandMerge,
-  bericht: commandBericht,
-};
+const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "hilfe") {
+  if (command === undefined || isHelp(command)) {
     io.out(HELP);
     return command === undefined ? 2 : 0;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(HELP);
+  if (command === "--version" || command === "-v") {
+    io.out(`${VERSION}\n`);
     return 0;
   }
-  const run = COMMANDS[command];
+  const entry = COMMANDS[command];
   try {
-    if (!run) throw new UserError(`Den Befehl „${command}“ gibt es nicht; „--help“ zeigt die möglichen Befehle.`);
-    return await run(rest, io);
+    if (!entry)
+      throw new UserError(
+        `Den Befehl „${command}“ gibt es nicht; „massnahmenplaner --help“ zeigt die möglichen Befehle.`,
+      );
+    const args = parseCommandArgs(rest, entry.spec);
+    if (args.flags.has("help")) {
+      io.out(commandHelp(entry.spec));
+      return 0;
+    }
+    const clock = io.now ?? (() => performance.now());
+    const progress = createProgress((t) => io.err(t), clock, args.flags.has("quiet"));
+    return await entry.run(args, { io, progress });
   } catch (error) {
     if (error instanceof UserError) {
       io.err(`${error.message}\n`);

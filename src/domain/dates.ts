@@ -1,5 +1,5 @@
 /**
- * Dates as users type them into a Maßnahmenplan (see CONTRACT.md, "Dates").
+ * Dates as users type them into a Maßnahmenplan (see docs/arbeitsmappe.md, „Daten“).
  * Pure module: no imports, no time zone dependence (all calendar arithmetic is done on day numbers).
  */
 
@@ -173,6 +173,16 @@ export function isoFromDate(d: Date): IsoDate {
   return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
+/** The calendar day of a moment on the local clock as ISO date: today is `localIsoDate(new Date())`. */
+export function localIsoDate(now: Date): IsoDate {
+  return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** An ISO date as the Date of its UTC midnight, the form exceljs and the hosts write as a date cell. */
+export function dateFromIso(d: IsoDate): Date {
+  return new Date(`${d}T00:00:00Z`);
+}
+
 /** Order of two ISO dates (negative, 0, positive). */
 export function compareIso(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -257,7 +267,7 @@ function parseText(raw: string): DateParse {
 
 /**
  * Reads a Beginn/Frist cell. Numbers 1900..2200 (integers) are years; other numbers Excel serials.
- * Text: see CONTRACT.md "Dates". Months, quarters, half years and years become their last day.
+ * Text: see docs/arbeitsmappe.md „Daten“. Months, quarters, half years and years become their last day.
  */
 export function parseGermanDate(value: CellValue): DateParse {
   if (value === null || value === undefined) return { kind: "empty" };

@@ -1,6 +1,6 @@
 /**
- * Merging the returns of the Fachbereiche into the master, field by field (CONTRACT.md, "Circulating to
- * Fachbereiche"). Pure: rows in, decisions out; the hosts write the decisions into a workbook.
+ * Merging the returns of the Fachbereiche into the master, field by field (docs/befehle.md, `merge`).
+ * Pure: rows in, decisions out; the hosts write the decisions into a workbook.
  *
  * Three-way per field, with the base being what was sent (or, for a return merged before, what the master
  * has already taken from it — the merge memory):

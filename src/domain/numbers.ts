@@ -1,5 +1,5 @@
 /**
- * Amounts as users type them (see CONTRACT.md, "Numbers"): a number cell or German text such as
+ * Amounts as users type them (see docs/arbeitsmappe.md, „Zahlen“): a number cell or German text such as
  * `1.500,50`, `1.500 €`, `15.000 EUR`, `0,5`, `5 T€`. Pure module.
  */
 import type { CellValue } from "./dates";

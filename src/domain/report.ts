@@ -1,5 +1,5 @@
 /**
- * The Sachstandsbericht for the committee (CONTRACT.md, "Report to the committee") as plain data: what the
+ * The Sachstandsbericht for the committee (docs/befehle.md, `bericht`) as plain data: what the
  * Word document says, worked out from the concept, the check, the latest Bewertung round and the
  * monitoring data. Pure; a renderer turns it into a document.
  *
@@ -35,7 +35,7 @@ export interface IndicatorValue {
   wert: number;
 }
 
-/** One indicator's state at the reference date, as the monitoring domain works it out (CONTRACT "Monitoring"). */
+/** One indicator's state at the reference date, as the monitoring domain works it out (docs/arbeitsmappe.md, Monitoring). */
 export interface IndicatorStateInput {
   /** The Indikator's ID. */
   id: string;

@@ -11,8 +11,8 @@ import type { CellValue } from "../domain/dates";
 import { normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
-import type { ConditionalFormatPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
-import type { SheetGrid, TableLocation, WorkbookSource } from "../workbook/read";
+import type { ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
+import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
 import {
   DEFAULT_CHUNK_BYTES,
   type WriteBlock,
@@ -56,6 +56,55 @@ function defaultIsSetSupported(set: string, version: string): boolean {
 }
 
 /** Column width in characters (as in the plans and exceljs) → points for `format.columnWidth`. */
+/** A header or footer in Excel's codes (`&L…&C…&R…`) as its left, center and right sections. */
+export function headerFooterSections(text: string): { left: string; center: string; right: string } {
+  const sections = { left: "", center: "", right: "" };
+  let current: keyof typeof sections = "center";
+  // `&&` is a literal ampersand, not a section code.
+  for (const part of text.split(/(&&|&[LCR])/)) {
+    if (part === "&L") current = "left";
+    else if (part === "&C") current = "center";
+    else if (part === "&R") current = "right";
+    else sections[current] += part;
+  }
+  return sections;
+}
+
+/**
+ * Page setup of a plan. Row heights are left to Excel, which fits rows with wrapped text itself (the
+ * estimated heights of the plan are for files, which no program measures on opening).
+ */
+function applyPrint(layout: Excel.PageLayout, print: PrintPlan): void {
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.paperSize = "A4";
+  // "Fit all columns on one page": one page wide, as many pages tall as needed.
+  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (print.scale) layout.zoom = { scale: print.scale };
+  if (print.repeatHeaderRow > 0) layout.setPrintTitleRows(`$${print.repeatHeaderRow}:$${print.repeatHeaderRow}`);
+  if (print.repeatColumns) {
+    const { first, last } = print.repeatColumns;
+    layout.setPrintTitleColumns(`$${columnLetter(first)}:$${columnLetter(last)}`);
+  }
+  if (print.margins) {
+    // Office.js takes margins in points, the plan in inches.
+    layout.leftMargin = print.margins.left * 72;
+    layout.rightMargin = print.margins.right * 72;
+    layout.topMargin = print.margins.top * 72;
+    layout.bottomMargin = print.margins.bottom * 72;
+    layout.headerMargin = print.margins.header * 72;
+    layout.footerMargin = print.margins.footer * 72;
+  }
+  const pages = layout.headersFooters.defaultForAllPages;
+  if (print.header) {
+    const h = headerFooterSections(print.header);
+    [pages.leftHeader, pages.centerHeader, pages.rightHeader] = [h.left, h.center, h.right];
+  }
+  if (print.footer) {
+    const f = headerFooterSections(print.footer);
+    [pages.leftFooter, pages.centerFooter, pages.rightFooter] = [f.left, f.center, f.right];
+  }
+}
+
 export const widthInPoints = (characters: number) => Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 
 /** A sheet's used range as a grid, 1-based, offset by the range's top-left cell. */
@@ -267,6 +316,9 @@ export class ExcelHost implements WorkbookHost {
     for (const [column, numFmt] of columnFormats) setAll(ws.getRange(columnAddress(column)), "numberFormat", numFmt);
     for (const { column, width } of plan.widths)
       ws.getRange(columnAddress(column)).format.columnWidth = widthInPoints(width);
+    if (plan.alignTop) {
+      for (const { column } of plan.widths) ws.getRange(columnAddress(column)).format.verticalAlignment = "Top";
+    }
     for (const column of plan.wrapColumns) {
       const format = ws.getRange(columnAddress(column)).format;
       format.wrapText = true;
@@ -304,14 +356,7 @@ export class ExcelHost implements WorkbookHost {
     if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(addressOf(1, 1, rows, columns));
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
-    if (plan.print) {
-      const layout = ws.pageLayout;
-      layout.orientation = plan.print.landscape ? "Landscape" : "Portrait";
-      layout.paperSize = "A4";
-      // "Fit all columns on one page": one page wide, as many pages tall as needed.
-      if (plan.print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      layout.setPrintTitleRows(`$${plan.print.repeatHeaderRow}:$${plan.print.repeatHeaderRow}`);
-    }
+    if (plan.print) applyPrint(ws.pageLayout, plan.print);
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {
       for (const n of plan.notes) ws.notes.add(addressOf(n.row, n.column), n.text);
     }

@@ -33,6 +33,7 @@ import {
   planListSheet,
   planTableSheet,
 } from "./plan";
+import { type PageInfo, withPageInfo, withPrintLayout, workbookWithPageInfo } from "./print";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readTable } from "./read";
 
 /** The very hidden sheet of a distributed workbook with what was sent. */
@@ -270,7 +271,7 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
     ...(bold ? { bold } : {}),
     ...(size ? { size } : {}),
   }));
-  return {
+  const sheet: SheetPlan = {
     name: HINTS_SHEET,
     state: "visible",
     tabColor: "FFC19C00",
@@ -283,6 +284,7 @@ function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, me
     conditionalFormats: [],
     protect: true,
   };
+  return withPrintLayout(sheet, { headerRow: 0, keyColumns: 0 });
 }
 
 const BASE_META = {
@@ -384,7 +386,14 @@ export function planSplitWorkbook({ concept, source, settings, group, meta }: Sp
     planListSheet(layouts),
     planBaseSheet(meta, MASSNAHMEN, extras, group.rows),
   ];
-  return { sheets };
+  return workbookWithPageInfo(
+    { sheets },
+    {
+      kommune: settings.kommune,
+      konzepttitel: settings.konzepttitel,
+      stand: meta.date,
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -429,11 +438,11 @@ export function readMemory(source: WorkbookSource): MemoryEntry[] {
 /** Text that a formula would otherwise compute stays text; plan values here are never formulas. */
 const text = (s: string): PlanValue => s;
 
-export function planConflictSheet(outcome: MergeOutcome): SheetPlan {
+export function planConflictSheet(outcome: MergeOutcome, page?: PageInfo): SheetPlan {
   const rows = outcome.actions
     .filter((a) => a.notApplied)
     .map((a) => [a.masterId || a.id, a.field, a.masterValue, a.returnValue, a.file, a.note].map(text));
-  return reportSheet(
+  const sheet = reportSheet(
     CONFLICT_SHEET,
     ["ID", "Feld", "Wert im Master", "Wert im Rücklauf", "Datei", "Hinweis"],
     [10, 18, 36, 36, 28, 60],
@@ -441,13 +450,14 @@ export function planConflictSheet(outcome: MergeOutcome): SheetPlan {
     "Keine Konflikte.",
     "FFC50F1F",
   );
+  return page ? withPageInfo(sheet, page) : sheet;
 }
 
-export function planMergeLogSheet(outcome: MergeOutcome): SheetPlan {
+export function planMergeLogSheet(outcome: MergeOutcome, page?: PageInfo): SheetPlan {
   const rows = outcome.actions.map((a) =>
     [a.file, a.id, a.masterId, ACTION_LABEL[a.kind], a.field, a.masterValue, a.returnValue, a.note].map(text),
   );
-  return reportSheet(
+  const sheet = reportSheet(
     MERGE_LOG_SHEET,
     [
       "Datei",
@@ -464,6 +474,7 @@ export function planMergeLogSheet(outcome: MergeOutcome): SheetPlan {
     "Keine Änderungen.",
     "FF0F6CBD",
   );
+  return page ? withPageInfo(sheet, page) : sheet;
 }
 
 function reportSheet(
@@ -474,7 +485,7 @@ function reportSheet(
   empty: string,
   tabColor: string,
 ): SheetPlan {
-  return {
+  const sheet: SheetPlan = {
     name: names.sheet,
     state: "visible",
     tabColor,
@@ -502,6 +513,6 @@ function reportSheet(
               fill: FILL.warning,
             },
           ],
-    print: { landscape: true, fitToWidth: true, repeatHeaderRow: 1 },
   };
+  return withPrintLayout(sheet, { headerRow: 1, keyColumns: 2 });
 }

@@ -2,8 +2,8 @@
  * The sheet `Bewertung JJJJ`: reading what the team entered, and the plan of the regenerated sheet with
  * live formulas for Gesamt, Ampel and the per-Handlungsfeld summary (Excel and LibreOffice alike).
  */
-import type { CellValue } from "../domain/dates";
-import { isValidIsoDate } from "../domain/dates";
+import type { CellValue, IsoDate } from "../domain/dates";
+import { dateFromIso, isValidIsoDate } from "../domain/dates";
 import {
   EMPFEHLUNGEN,
   ENTFALLEN,
@@ -11,12 +11,26 @@ import {
   MATRIX_COLUMNS,
   type MatrixPlan,
   SCALE_TEXT,
+  planRound,
   roundSheetName,
   roundTableName,
 } from "../domain/matrix";
+import { readSettings } from "../domain/settings";
+import { DEFAULT_KRITERIEN } from "../domain/templates";
 import { isBlank, normalizeLabel, textOf } from "../domain/values";
-import { type CellPlan, DATE_FORMAT, FILL, type PlanValue, type SheetPlan, type ValidationPlan } from "./plan";
-import { type WorkbookSource, columnLetter } from "./read";
+import { tableSpec } from "./contract";
+import {
+  type CellPlan,
+  DATE_FORMAT,
+  FILL,
+  type PlanValue,
+  type SheetPlan,
+  type ValidationPlan,
+  contractLayouts,
+  planTableSheet,
+} from "./plan";
+import { type PageInfo, withPageInfo, withPrintLayout } from "./print";
+import { type ReadConcept, type WorkbookSource, columnLetter, readConcept } from "./read";
 
 /** Rows above the table: row 1 holds the title and the weights of the criteria. */
 export const WEIGHT_ROW = 1;
@@ -71,13 +85,14 @@ export function readExistingRound(source: WorkbookSource, round: number): Existi
 }
 
 function toCell(value: CellValue): CellValue {
-  return typeof value === "string" && isValidIsoDate(value) ? new Date(`${value}T00:00:00Z`) : (value ?? null);
+  return typeof value === "string" && isValidIsoDate(value) ? dateFromIso(value) : (value ?? null);
 }
 
 /** Formula numbers are written with a dot, whatever the locale. */
 const num = (n: number) => String(n);
 
-export function planRoundSheet(plan: MatrixPlan): SheetPlan {
+/** The round's sheet; `page` names Kommune, Konzepttitel and Stand in the printed page's header and footer. */
+export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
   const k = plan.criteria.length;
   const lead = MATRIX_COLUMNS.lead.length;
   const firstScore = lead + 1;
@@ -156,24 +171,25 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
     bold: true,
     size: 12,
   });
-  summaryHeaders.forEach((h, i) => cells.push({ row: top + 1, column: i + 1, value: h, bold: true }));
+  // The label in column A runs over the empty column B, so the figures start in column C.
+  summaryHeaders.forEach((h, i) => cells.push({ row: top + 1, column: i === 0 ? 1 : i + 2, value: h, bold: true }));
   const summaryRow = (r: number, label: string, match: string | null) => {
     const where = match === null ? `${hf},"<>"` : `${hf},${match}`;
     const sel = match === null ? `(${hf}<>"")` : `(${hf}=${match})`;
     const scored = `SUMPRODUCT(${sel}*(${status}<>"${ENTFALLEN}")*ISNUMBER(${gesamt}))`;
     cells.push(
       { row: r, column: 1, value: label, bold: match === null },
-      { row: r, column: 2, value: { formula: `COUNTIFS(${where},${active})` }, numFmt: "0" },
-      { row: r, column: 3, value: { formula: scored }, numFmt: "0" },
+      { row: r, column: 3, value: { formula: `COUNTIFS(${where},${active})` }, numFmt: "0" },
+      { row: r, column: 4, value: { formula: scored }, numFmt: "0" },
       {
         row: r,
-        column: 4,
-        value: { formula: `IF(C${r}=0,"",SUMIFS(${gesamt},${where},${active})/C${r})` },
+        column: 5,
+        value: { formula: `IF(D${r}=0,"",SUMIFS(${gesamt},${where},${active})/D${r})` },
         numFmt: "0.00",
       },
       ...(["grün", "gelb", "rot"] as const).map((a, i) => ({
         row: r,
-        column: 5 + i,
+        column: 6 + i,
         value: { formula: `COUNTIFS(${where},${active},${ampel},"${a}")` },
         numFmt: "0",
       })),
@@ -227,23 +243,11 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
   );
   const ampelRange = dataRange(ampelCol);
   const a0 = `$${L(ampelCol)}${firstRow}`;
-  return {
+  const sheet: SheetPlan = {
     name: roundSheetName(plan.round),
     state: "visible",
     tabColor: "FF8764B8",
-    widths: headers.map((h, i) => ({
-      column: i + 1,
-      width:
-        i === 2
-          ? 36
-          : i === 1 || i === 3
-            ? 26
-            : i === inputStart
-              ? 14
-              : i + 1 === inputStart + 1
-                ? 40
-                : Math.max(10, Math.min(18, h.length + 2)),
-    })),
+    widths: headers.map((_, i) => ({ column: i + 1, width: roundColumnWidth(i + 1, { lead, gesamtCol, inputStart }) })),
     formats: [
       { column: 6, numFmt: DATE_FORMAT },
       { column: gesamtCol, numFmt: "0.00" },
@@ -266,12 +270,61 @@ export function planRoundSheet(plan: MatrixPlan): SheetPlan {
       { range: ampelRange, formula: `${a0}="gelb"`, fill: FILL.yellow },
       { range: ampelRange, formula: `${a0}="rot"`, fill: FILL.red },
     ],
-    print: { landscape: true, fitToWidth: true, repeatHeaderRow: HEADER_ROW },
     notes: plan.rows.flatMap((row, i) =>
       [...row.notes].flatMap(([header, text]) => {
         const c = headers.findIndex((h) => normalizeLabel(h) === normalizeLabel(header));
         return c >= 0 ? [{ row: firstRow + i, column: c + 1, text }] : [];
       }),
     ),
+  };
+  // ID, Handlungsfeld and Maßnahme on every page; ID and Gesamt stay unwrapped so the title and the
+  // Ampel thresholds in row 1 and the labels of the summary run over their empty neighbours.
+  const wrap = headers.map((_, i) => i + 1).filter((c) => c !== 1 && c !== gesamtCol);
+  const laidOut = withPrintLayout(sheet, { headerRow: HEADER_ROW, keyColumns: 3, wrapColumns: wrap });
+  return page ? withPageInfo(laidOut, page) : laidOut;
+}
+
+/** Widths for what each column holds: names wrap, scores are one digit under a wrapped criterion name. */
+function roundColumnWidth(column: number, at: { lead: number; gesamtCol: number; inputStart: number }): number {
+  const lead = [10, 20, 30, 22, 14, 11];
+  if (column <= at.lead) return lead[column - 1] ?? 12;
+  if (column < at.gesamtCol) return 12;
+  if (column === at.gesamtCol) return 9;
+  if (column === at.gesamtCol + 1) return 8;
+  const input = [14, 36, 14, 13];
+  return input[column - at.inputStart] ?? 14;
+}
+
+/** Everything a round writes: its sheet and, where the workbook has no criteria, the default ones to show. */
+export interface RoundSheets {
+  /** The concept as read before anything was written. */
+  concept: ReadConcept;
+  plan: MatrixPlan;
+  /** The workbook already holds this round. */
+  exists: boolean;
+  /** `Bewertungskriterien` with the default criteria, when the workbook has none and the round uses them. */
+  criteriaSheet: SheetPlan | null;
+  roundSheet: SheetPlan;
+}
+
+/**
+ * Plans a round from a workbook, for every host alike (file, browser mode, Excel): reads the concept,
+ * its settings and the existing round, keeps every input, and names Kommune and Konzepttitel in the
+ * printed page's header (Stand: `stand`).
+ */
+export function planRoundSheets(source: WorkbookSource, round: number, stand?: IsoDate): RoundSheets {
+  const concept = readConcept(source);
+  const { settings } = readSettings(concept);
+  const existing = readExistingRound(source, round);
+  const plan = planRound(concept, settings, round, existing);
+  const content = { spec: tableSpec("kriterien"), rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
+  return {
+    concept,
+    plan,
+    exists: existing !== null,
+    // Show the team which criteria and weights the matrix uses, where they can change them.
+    criteriaSheet:
+      !concept.kriterien && plan.defaultCriteria ? planTableSheet(content, contractLayouts([content])) : null,
+    roundSheet: planRoundSheet(plan, { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand }),
   };
 }

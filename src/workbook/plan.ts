@@ -3,10 +3,11 @@
  * print settings; the exceljs host (src/xlsx) and the Office.js host (src/excel) apply the same plan to a
  * file or to the open workbook.
  */
-import type { CellValue } from "../domain/dates";
-import { isValidIsoDate } from "../domain/dates";
+import type { CellValue, IsoDate } from "../domain/dates";
+import { dateFromIso, isValidIsoDate } from "../domain/dates";
 import type { EntityKind } from "../domain/model";
 import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
+import { pageInfoFromSettingRows, withPrintLayout, workbookWithPageInfo } from "./print";
 import { columnLetter } from "./read";
 
 export interface Formula {
@@ -66,6 +67,8 @@ export interface SheetPlan {
   /** Number format per column (the whole column, so new rows get it too). */
   formats: { column: number; numFmt: string }[];
   wrapColumns: number[];
+  /** Align every column to the top of its cells, also those that do not wrap (rows of wrapped text are tall). */
+  alignTop?: boolean;
   frozen: { rows: number; columns: number };
   table?: TablePlan;
   cells: CellPlan[];
@@ -96,6 +99,24 @@ export interface ChartPlan {
   series: { name: string; values: string; color: string; dashed?: boolean }[];
   /** What the chart shows, in words, for screen readers (Excel's alternative text). */
   altText: string;
+}
+
+/** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
+export interface PrintPlan {
+  landscape: boolean;
+  /** Scale the sheet to one page wide; false where that would shrink the text below 8 pt. */
+  fitToWidth: boolean;
+  /** The header row repeated at the top of every page. */
+  repeatHeaderRow: number;
+  /** Print scale in percent when not fitted to the width. */
+  scale?: number;
+  /** Columns repeated at the left of every page when the sheet runs over several pages wide (1-based). */
+  repeatColumns?: { first: number; last: number };
+  /** Page margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Page header and footer in Excel's codes (`&L` `&C` `&R` sections, `&P` page, `&N` pages, `&A` sheet, `&D` date). */
+  header?: string;
+  footer?: string;
 }
 
 /** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
@@ -304,7 +325,7 @@ export interface TableContent {
 /** Converts an ISO date text in a date column to a Date; everything else stays as it is. */
 function cellValue(column: ColumnSpec, value: CellValue): CellValue {
   if ((column.format === "date" || column.format === "general") && typeof value === "string" && isValidIsoDate(value)) {
-    return new Date(`${value}T00:00:00Z`);
+    return dateFromIso(value);
   }
   return value ?? null;
 }
@@ -342,13 +363,13 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
       });
     }
   });
-  return {
+  const sheet: SheetPlan = {
     name: spec.sheet,
     state: "visible",
     tabColor: spec.tabColor,
     widths: [...columns.map((c) => c.width), ...extras.map(() => 20)].map((width, i) => ({ column: i + 1, width })),
     formats,
-    wrapColumns: columns.flatMap((c, i) => (c.width >= 40 ? [i + 1] : [])),
+    wrapColumns: [],
     frozen: { rows: 1, columns: spec.kind === "massnahmen" ? 1 : 0 },
     table: {
       name: spec.table,
@@ -361,8 +382,9 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
     cells: [],
     validations,
     conditionalFormats,
-    print: { landscape: true, fitToWidth: true, repeatHeaderRow: 1 },
   };
+  // Maßnahmen repeat ID, Handlungsfeld, Ziel and Titel on every page; the other tables their ID and name.
+  return withPrintLayout(sheet, { headerRow: 1, keyColumns: spec.kind === "massnahmen" ? 4 : 2 });
 }
 
 /** Layouts of tables that a plan creates from the contract (header in row 1, columns in contract order). */
@@ -380,8 +402,12 @@ export function contractLayouts(contents: TableContent[]): Layouts {
 }
 
 /** A complete new workbook: every table of the contract in order, then the hidden lists. */
-export function planNewWorkbook(contents: Partial<Record<EntityKind, Record<string, CellValue>[]>>): WorkbookPlan {
+export function planNewWorkbook(
+  contents: Partial<Record<EntityKind, Record<string, CellValue>[]>>,
+  stand?: IsoDate,
+): WorkbookPlan {
   const tables: TableContent[] = TABLES.map((spec) => ({ spec, rows: contents[spec.kind] ?? [] }));
   const layouts = contractLayouts(tables);
-  return { sheets: [...tables.map((t) => planTableSheet(t, layouts)), planListSheet(layouts)] };
+  const plan = { sheets: [...tables.map((t) => planTableSheet(t, layouts)), planListSheet(layouts)] };
+  return workbookWithPageInfo(plan, { ...pageInfoFromSettingRows(contents.einstellungen ?? []), stand });
 }

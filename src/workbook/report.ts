@@ -3,6 +3,7 @@ import { formatGermanDate } from "../domain/dates";
 import { type CheckResult, RULES, type Severity } from "../domain/rules";
 import { PRUEFBERICHT } from "./contract";
 import { FILL, type SheetPlan } from "./plan";
+import { withPageInfo, withPrintLayout } from "./print";
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: "Fehler", warning: "Warnung", info: "Hinweis" };
 export const SEVERITY_PLURAL: Record<Severity, string> = { error: "Fehler", warning: "Warnungen", info: "Hinweise" };
@@ -34,13 +35,13 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
     { row, column: 1, value: text, bold: true },
     { row, column: 2, value },
   ];
-  return {
+  const sheet: SheetPlan = {
     name: PRUEFBERICHT.sheet,
     state: "visible",
     tabColor: "FFC50F1F",
-    widths: [10, 7, 26, 28, 16, 8, 9, 100].map((width, i) => ({ column: i + 1, width })),
+    widths: [21, 7, 28, 24, 20, 8, 9, 60].map((width, i) => ({ column: i + 1, width })),
     formats: [],
-    wrapColumns: [8],
+    wrapColumns: [],
     frozen: { rows: TABLE_ROW, columns: 0 },
     table: {
       name: PRUEFBERICHT.table,
@@ -51,7 +52,7 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
       style: "TableStyleLight9",
     },
     cells: [
-      { row: 1, column: 1, value: "Prüfbericht", bold: true, size: 14 },
+      { row: 1, column: 1, value: PRUEFBERICHT.sheet, bold: true, size: 14 },
       ...label(2, "Datei", file),
       ...label(3, "Stichtag", formatGermanDate(result.referenceDate)),
       ...label(4, "Maßnahmen", summary.measures),
@@ -66,6 +67,9 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
       { range: `A${TABLE_ROW + 1}:A${last}`, formula: `A${TABLE_ROW + 1}="Warnung"`, fill: FILL.warning },
       { range: `A${TABLE_ROW + 1}:A${last}`, formula: `A${TABLE_ROW + 1}="Hinweis"`, fill: FILL.info },
     ],
-    print: { landscape: true, fitToWidth: true, repeatHeaderRow: TABLE_ROW },
   };
+  // Prüfpunkt, Blatt and Meldung wrap; the labels and values above the table run over their neighbours.
+  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 0, wrapColumns: [4, 5, 8] });
+  const { kommune, konzepttitel } = result.settings;
+  return withPageInfo(laidOut, { kommune, konzepttitel, stand: result.referenceDate });
 }

@@ -6,7 +6,7 @@
  * exceljs, which reads the cells, is big (~250 KB gzip); it is imported lazily (./excelJs.ts), so the pane's
  * first screen stays small.
  */
-import { isValidIsoDate } from "../domain/dates";
+import { dateFromIso, isValidIsoDate } from "../domain/dates";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
@@ -176,7 +176,7 @@ function toCell(value: RowWrite["values"][string], format: string | undefined): 
   if (value === undefined || value === null) return null;
   if (typeof value === "string") {
     if (value.trim() === "") return null;
-    if (format === "date" && isValidIsoDate(value.trim())) return new Date(`${value.trim()}T00:00:00Z`);
+    if (format === "date" && isValidIsoDate(value.trim())) return dateFromIso(value.trim());
     return value;
   }
   return value;

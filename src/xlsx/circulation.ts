@@ -1,8 +1,8 @@
 /**
- * `split` and `merge` on exceljs workbooks, without touching the file system: the command line opens and
+ * `split` and `merge` on .xlsx documents, without touching the file system: the command line opens and
  * saves the files, the browser mode offers them as downloads.
  */
-import type { IsoDate } from "../domain/dates";
+import { type IsoDate, localIsoDate } from "../domain/dates";
 import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from "../domain/merge";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
@@ -46,7 +46,7 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
   return table;
 }
 
-/** One workbook per Fachbereich with that Fachbereich's measures (see CONTRACT.md, `split`). */
+/** One workbook per Fachbereich with that Fachbereich's measures (see docs/befehle.md, `split`). */
 export async function splitWorkbook(
   master: XlsxDocument,
   options: { masterFile: string; date: IsoDate; token?: string },
@@ -155,8 +155,10 @@ export async function mergeWorkbooks(
     memory: readMemory(source),
   });
   writeOutcome(master, source, table, rows, outcome);
-  master.applySheetPlan(planConflictSheet(outcome));
-  master.applySheetPlan(planMergeLogSheet(outcome));
+  const { settings } = readSettings(concept);
+  const page = { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand: localIsoDate(new Date()) };
+  master.applySheetPlan(planConflictSheet(outcome, page));
+  master.applySheetPlan(planMergeLogSheet(outcome, page));
   master.applySheetPlan(planMemorySheet(outcome.memory));
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {

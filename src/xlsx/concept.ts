@@ -1,12 +1,10 @@
 /** Workbook-level operations on an .xlsx document, shared by the command line and the browser mode. */
 import type { IsoDate } from "../domain/dates";
 import { type CheckResult, checkConcept } from "../domain/rules";
-import { planRound, roundSheetName } from "../domain/matrix";
-import { readSettings } from "../domain/settings";
-import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../domain/templates";
-import { tableSpec } from "../workbook/contract";
-import { planRoundSheet, readExistingRound } from "../workbook/matrix-sheet";
-import { contractLayouts, planNewWorkbook, planTableSheet } from "../workbook/plan";
+import { roundSheetName } from "../domain/matrix";
+import { type TemplateName, templateContent } from "../domain/templates";
+import { planRoundSheets } from "../workbook/matrix-sheet";
+import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
 import { XlsxDocument } from "./document";
@@ -50,19 +48,10 @@ export interface MatrixOutcome {
 
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
 export async function buildMatrix(doc: XlsxDocument, round: number): Promise<MatrixOutcome> {
-  const source = await doc.source();
-  const concept = readConcept(source);
-  const { settings } = readSettings(concept);
-  const plan = planRound(concept, settings, round, readExistingRound(source, round));
-  let addedCriteriaSheet = false;
-  if (!concept.kriterien && plan.defaultCriteria) {
-    // Show the team which criteria and weights the matrix uses, where they can change them.
-    const spec = tableSpec("kriterien");
-    const content = { spec, rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
-    doc.applySheetPlan(planTableSheet(content, contractLayouts([content])));
-    addedCriteriaSheet = true;
-  }
-  doc.applySheetPlan(planRoundSheet(plan));
+  const { plan, criteriaSheet, roundSheet } = planRoundSheets(await doc.source(), round);
+  if (criteriaSheet) doc.applySheetPlan(criteriaSheet);
+  doc.applySheetPlan(roundSheet);
+  const addedCriteriaSheet = criteriaSheet !== null;
   return {
     sheet: roundSheetName(round),
     rows: plan.rows.length,

@@ -89,6 +89,7 @@ function gridOf(plan: SheetPlan): Map<number, Map<number, Cell>> {
 function columnStyles(plan: SheetPlan): Map<number, CellStyle> {
   const styles = new Map<number, CellStyle>();
   for (const { column, numFmt } of plan.formats) styles.set(column, { ...styles.get(column), numFmt });
+  if (plan.alignTop) for (const { column } of plan.widths) styles.set(column, { ...styles.get(column), top: true });
   for (const column of plan.wrapColumns) styles.set(column, { ...styles.get(column), wrap: true });
   return styles;
 }
@@ -205,9 +206,13 @@ function printXml(plan: SheetPlan): string {
 /** The rows and columns repeated on every printed page, for the defined name `_xlnm.Print_Titles`. */
 function printTitles(plan: SheetPlan): string | undefined {
   if (!plan.print) return undefined;
-  const rows = `$${plan.print.repeatHeaderRow}:$${plan.print.repeatHeaderRow}`;
+  const row = plan.print.repeatHeaderRow;
   const c = plan.print.repeatColumns;
-  return c ? `$${columnLetter(c.first)}:$${columnLetter(c.last)},${rows}` : rows;
+  const titles = [
+    ...(c ? [`$${columnLetter(c.first)}:$${columnLetter(c.last)}`] : []),
+    ...(row > 0 ? [`$${row}:$${row}`] : []),
+  ];
+  return titles.length ? titles.join(",") : undefined;
 }
 
 function tableXml(plan: SheetPlan, id: number): string | undefined {
@@ -303,6 +308,6 @@ export function generateSheet(plan: SheetPlan, ctx: SheetContext): GeneratedShee
     sheetXml,
     ...(table ? { tableXml: table } : {}),
     ...(notes.length ? { commentsXml: commentsXml(notes), vmlXml: vmlXml(notes, ctx.vmlId) } : {}),
-    ...(plan.print ? { printTitles: printTitles(plan)! } : {}),
+    ...(printTitles(plan) ? { printTitles: printTitles(plan)! } : {}),
   };
 }

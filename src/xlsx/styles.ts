@@ -11,6 +11,8 @@ export interface CellStyle {
   bold?: boolean;
   size?: number;
   wrap?: boolean;
+  /** Aligned to the top of the cell (wrapped text is always). */
+  top?: boolean;
   /** ARGB of a solid fill. */
   fill?: string;
   /** ARGB of the font colour. */
@@ -92,7 +94,7 @@ export class StyleBook {
     const key = JSON.stringify(style);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    if (!style.numFmt && !style.bold && !style.size && !style.wrap && !style.fill && !style.color) {
+    if (!style.numFmt && !style.bold && !style.size && !style.wrap && !style.top && !style.fill && !style.color) {
       this.cache.set(key, 0);
       return 0;
     }
@@ -103,7 +105,11 @@ export class StyleBook {
     if (numFmtId) xf += ' applyNumberFormat="1"';
     if (fontId) xf += ' applyFont="1"';
     if (fillId) xf += ' applyFill="1"';
-    xf += style.wrap ? ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : "/>";
+    xf += style.wrap
+      ? ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+      : style.top
+        ? ' applyAlignment="1"><alignment vertical="top"/></xf>'
+        : "/>";
     const index = this.index("cellXfs", xf);
     this.cache.set(key, index);
     return index;

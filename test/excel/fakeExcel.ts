@@ -319,10 +319,21 @@ class Worksheet extends Loadable {
     };
     const layout: Record<string, any> = {
       setPrintTitleRows: (rows: string) => q(`setPrintTitleRows ${rows}`, () => (s().pageLayout.printTitleRows = rows)),
+      setPrintTitleColumns: (columns: string) =>
+        q(`setPrintTitleColumns ${columns}`, () => (s().pageLayout.printTitleColumns = columns)),
     };
-    for (const p of ["orientation", "paperSize", "zoom"]) {
+    const margins = ["leftMargin", "rightMargin", "topMargin", "bottomMargin", "headerMargin", "footerMargin"];
+    for (const p of ["orientation", "paperSize", "zoom", ...margins]) {
       Object.defineProperty(layout, p, { set: (v) => q(`pageLayout.${p}`, () => (s().pageLayout[p] = v)) });
     }
+    const pages: Record<string, any> = {};
+    for (const part of ["Header", "Footer"]) {
+      for (const side of ["left", "center", "right"]) {
+        const p = `${side}${part}`;
+        Object.defineProperty(pages, p, { set: (v) => q(`headersFooters.${p}`, () => (s().pageLayout[p] = v)) });
+      }
+    }
+    layout.headersFooters = { defaultForAllPages: pages };
     this.pageLayout = layout;
     this.tables = new TableCollection(ctx, s);
     const events = (event: "changed" | "selectionChanged") => ({

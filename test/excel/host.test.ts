@@ -1,6 +1,7 @@
+import { DEFAULT_SETTINGS } from "../../src/domain/settings";
 import { checkConcept } from "../../src/domain/rules";
 import { templateContent } from "../../src/domain/templates";
-import { planChunks, ExcelHost } from "../../src/excel/host";
+import { planChunks, ExcelHost, headerFooterSections } from "../../src/excel/host";
 import { EDIT_MODE_MESSAGE, ExcelHostError, HostBusyError } from "../../src/excel/errors";
 import { tableSpec } from "../../src/workbook/contract";
 import { type SheetPlan, planNewWorkbook } from "../../src/workbook/plan";
@@ -108,7 +109,14 @@ describe("applySheetPlan", () => {
     expect(table.area.top).toBe(1);
     expect(table.area.right).toBe(tableSpec("massnahmen").columns.length);
     expect(sheet.frozen).toEqual({ kind: "at", arg: "A1" });
-    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1" });
+    expect(sheet.pageLayout).toMatchObject({ orientation: "Landscape", zoom: { scale: plan.print!.scale }, printTitleRows: "$1:$1" });
+    // Maßnahmen run over several pages wide: ID, Handlungsfeld, Ziel and Titel repeat; footer in three sections.
+    expect(sheet.pageLayout).toMatchObject({ printTitleColumns: "$A:$D", leftMargin: 36 });
+    expect(sheet.pageLayout.headerMargin).toBeCloseTo(21.6, 9);
+    expect(sheet.pageLayout.rightFooter).toBe("&11Seite &P von &N");
+    expect(sheet.pageLayout.centerFooter).toBe("&11&A");
+    expect(sheet.pageLayout.leftHeader).toBe("&11Landkreis Beispielkreis");
+    expect(plan.print!.scale).toBe(75);
     expect(sheet.conditionalFormats.length).toBe(plan.conditionalFormats.length);
     expect(sheet.conditionalFormats[0]).toMatchObject({ type: "Custom", fill: "#FDE7E9" });
     expect(sheet.conditionalFormats[0]!.formula).toMatch(/^=AND\(COUNTA/);
@@ -156,7 +164,7 @@ describe("applySheetPlan", () => {
 
   it("replaces a sheet of the same name in its place, unprotecting only a protected one", async () => {
     const { fake, host } = setup();
-    const result = { findings: [], summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 }, referenceDate: today } as never;
+    const result = { findings: [], summary: { measures: 0, errors: 0, warnings: 0, infos: 0, smartComplete: 0 }, referenceDate: today, settings: DEFAULT_SETTINGS } as never;
     const report = planReportSheet(result, "x.xlsx");
     fake.addSheet("Ende");
     await host.applySheetPlan(report);
@@ -386,5 +394,16 @@ describe("errors", () => {
       await ctx.sync();
       expect(range.values).toEqual([[""]]);
     });
+  });
+});
+
+describe("headerFooterSections", () => {
+  it("splits Excel's &L/&C/&R sections and keeps a doubled && as a literal ampersand", () => {
+    expect(headerFooterSections("&L&11Stadt A&&B&C&11&A&R&11Seite &P von &N")).toEqual({
+      left: "&11Stadt A&&B",
+      center: "&11&A",
+      right: "&11Seite &P von &N",
+    });
+    expect(headerFooterSections("nur Mitte")).toEqual({ left: "", center: "nur Mitte", right: "" });
   });
 });

@@ -13,7 +13,7 @@ export interface CliRun {
   err: string;
 }
 
-/** Runs the CLI in-process; today() is pinned to 2026-11-22. */
+/** Runs the CLI in-process; today() is pinned to 2026-11-22 and the clock stands still (no progress lines). */
 export async function runCli(argv: string[]): Promise<CliRun> {
   let out = "";
   let err = "";
@@ -25,6 +25,8 @@ export async function runCli(argv: string[]): Promise<CliRun> {
       err += t;
     },
     today: () => TODAY,
+    // The clock stands still: progress lines (shown after a second) never depend on the machine's speed.
+    now: () => 0,
   });
   return { code, out, err };
 }

@@ -95,3 +95,89 @@ export function convertWithLibreOffice(file: string, format: "txt" | "pdf"): str
   if (!fs.existsSync(converted)) throw new Error(`LibreOffice hat ${file} nicht nach ${format} umgewandelt`);
   return converted;
 }
+
+/**
+ * Is Carlito installed, the free font with Calibri's metrics? Without it LibreOffice lays out the workbooks'
+ * Calibri text in a wider font, and a printout says nothing about what Excel prints.
+ */
+export function hasCalibriMetrics(): boolean {
+  try {
+    return /carlito|calibri/i.test(execFileSync("fc-list", [], { encoding: "utf8" }));
+  } catch {
+    return false;
+  }
+}
+
+/** Is pdftotext (poppler-utils) installed? */
+export function hasPdfToText(): boolean {
+  try {
+    execFileSync("sh", ["-c", "command -v pdftotext"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A LibreOffice profile with the German locale of our users (dates in header and footer as 26.11.2026). */
+const GERMAN_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>de-DE</value></prop></item>
+</oor:items>
+`;
+
+/** Converts workbooks to PDF (one per file, `<name>.pdf` in `outDir`) as LibreOffice prints them. */
+export function convertToPdf(files: string[], outDir: string): void {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "lo-profile-"));
+  fs.mkdirSync(path.join(profile, "user"));
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), GERMAN_PROFILE);
+  try {
+    execFileSync(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...files],
+      { stdio: "pipe", timeout: 180_000 },
+    );
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export interface PdfWord {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Height of the word's box in points (about 1.2–1.3 × the font size, depending on the font). */
+  height: number;
+}
+
+export interface PdfPage {
+  height: number;
+  words: PdfWord[];
+}
+
+/** The words of each page of a PDF with their boxes (`pdftotext -bbox`). */
+export function pdfPages(file: string): PdfPage[] {
+  const html = execFileSync("pdftotext", ["-bbox", file, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, "&");
+  return html
+    .split(/<page /)
+    .slice(1)
+    .map((page) => ({
+      height: Number(/height="([\d.]+)"/.exec(page)?.[1] ?? 0),
+      words: [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({
+        text: decode(m[5]!),
+        x: Number(m[1]),
+        y: Number(m[2]),
+        width: Number(m[3]) - Number(m[1]),
+        height: Number(m[4]) - Number(m[2]),
+      })),
+    }));
+}

@@ -79,7 +79,12 @@ describeWithLibreOffice("the Bewertungsmatrix in LibreOffice", () => {
     expect([at("M-001", "Ampel"), at("M-002", "Ampel"), at("M-005", "Ampel")]).toEqual(["gelb", "rot", "grün"]);
     expect([at("M-003", "Gesamt"), at("M-003", "Ampel")]).toEqual(["", ""]);
 
-    const summary = (label: string) => sheet.find((r) => r[0] === label)!.slice(0, 7);
+    // The label in column A runs over the empty column B; the figures stand in C to H.
+    const summary = (label: string) => {
+      const row = sheet.find((r) => r[0] === label)!;
+      expect(row[1]).toBe("");
+      return [row[0]!, ...row.slice(2, 8)];
+    };
     const m1 = weightedScore(scores["M-001"]!, criteria)!;
     const m2 = weightedScore(scores["M-002"]!, criteria)!;
     const [hf, n, scored, mean, gruen, gelb, rot] = summary("HF-01 – Willkommenskultur");

@@ -89,9 +89,9 @@ describe("bericht on the command line", () => {
     [["bericht"], "Bitte genau eine Datei angeben"],
     [["bericht", "x.xlsx"], "Bitte mit -o angeben"],
     [["bericht", "x.xlsx", "-o", "bericht.pdf"], "muss auf .docx enden"],
-    [["bericht", "x.xlsx", "-o"], "Die Option -o braucht einen Wert."],
-    [["bericht", "x.xlsx", "-o", "b.docx", "--runde", "2026"], "Die Option „--runde“ ist unbekannt"],
-    [["bericht", "x.xlsx", "-o", "b.docx", "--stichtag"], "Die Option --stichtag braucht einen Wert."],
+    [["bericht", "x.xlsx", "-o"], "Die Option „-o“ braucht einen Wert"],
+    [["bericht", "x.xlsx", "-o", "b.docx", "--runde", "2026"], "Die Option „--runde“ kennt der Befehl bericht nicht"],
+    [["bericht", "x.xlsx", "-o", "b.docx", "--stichtag"], "Die Option „--stichtag“ braucht einen Wert"],
     [["bericht", "x.xlsx", "-o", "b.docx", "--stichtag", "morgen"], "Der Stichtag „morgen“ ist kein Datum"],
   ])("refuses %j with exit 2 and one German sentence", async (argv, message) => {
     const run = await runCli(argv);

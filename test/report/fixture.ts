@@ -155,7 +155,7 @@ export function conceptRows(): Record<string, Row[]> {
 }
 
 /**
- * What the monitoring domain hands over at 30.06.2026 (CONTRACT "Monitoring", tolerance 10 points):
+ * What the monitoring domain hands over at 30.06.2026 (docs/arbeitsmappe.md, tolerance 10 points):
  * the Soll of both indicators is the time from 31.12.2024 to 31.12.2028 (1.461 days) of which 546 days have
  * passed: 37,37 %. I-001: IST 52 (31.12.2025), Zielerreichung (52 − 40) / (80 − 40) = 30 % ≥ 37,37 − 10 → grün.
  * I-002: IST 1.050, Zielerreichung 50 / 400 = 12,5 % < 27,37 but ≥ 37,37 − 30 → gelb.

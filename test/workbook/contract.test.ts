@@ -14,7 +14,7 @@ describe("the workbook contract", () => {
     expect(tableSpec(kind).columns.map((c) => c.field).sort()).toEqual(Object.keys(schema.shape).sort());
   });
 
-  it("names the tables, sheets and required columns of CONTRACT.md", () => {
+  it("names the tables, sheets and required columns of docs/arbeitsmappe.md", () => {
     const summary = Object.fromEntries(
       TABLES.map((t) => [t.table, `${t.sheet}: ${t.columns.map((c) => c.header + (c.required ? "*" : "")).join(", ")}`]),
     );
