@@ -3,11 +3,8 @@
  * (docs/befehle.md) as a Word document, written beside its target and renamed into place.
  */
 import type { IsoDate } from "../domain/dates";
-import { type MonitoringInput, type ReportModel, buildReportModel } from "../domain/report";
-import { checkConcept } from "../domain/rules";
-import type { ReadConcept, WorkbookSource } from "../workbook/read";
-import { readConcept } from "../workbook/read";
-import { readLatestRound } from "../workbook/rounds";
+import type { ReportModel } from "../domain/report";
+import { type MonitoringReader, readReportModel } from "../workbook/report-model";
 import { resvgRasterizer } from "../docx/raster";
 import { renderReport } from "../docx/report";
 import { openWorkbook, withReadableConcept, writeFileAtomically } from "../xlsx/file";
@@ -27,13 +24,6 @@ export const BERICHT: CommandSpec = {
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };
-
-/** Monitoring data of a workbook (indicator states, Sachstände) at a reference date; undefined when not read. */
-export type MonitoringReader = (
-  source: WorkbookSource,
-  concept: ReadConcept,
-  referenceDate: IsoDate,
-) => MonitoringInput | undefined;
 
 interface BerichtArgs {
   file: string;
@@ -57,16 +47,8 @@ export async function reportModelOf(
   today: IsoDate,
   monitoring?: MonitoringReader,
 ): Promise<ReportModel> {
-  const workbook = await openWorkbook(file);
-  const source = await workbook.source();
-  return withReadableConcept(file, () => {
-    const concept = readConcept(source);
-    const check = checkConcept(concept, { referenceDate, today });
-    return buildReportModel(concept, check, {
-      latestRound: readLatestRound(source),
-      monitoring: monitoring?.(source, concept, check.referenceDate),
-    });
-  });
+  const source = await (await openWorkbook(file)).source();
+  return withReadableConcept(file, () => readReportModel(source, { referenceDate, today, monitoring }).model);
 }
 
 /** The command, with the reader of monitoring data it uses (none yet: indicators then read `keine Daten`). */

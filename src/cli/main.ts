@@ -12,6 +12,7 @@ import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/
 import { type CommandSpec, commandHelp, parseCommandArgs, referenceDateOption } from "./args";
 import { BERICHT, commandBericht } from "./bericht";
 import { MERGE, SPLIT, commandMerge, commandSplit } from "./circulation";
+import { UEBERSICHT, commandUebersicht } from "./uebersicht";
 import { formatFindingsText } from "./format";
 import { type Progress, createProgress, openStep } from "./progress";
 
@@ -52,6 +53,10 @@ Befehle:
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
+  uebersicht <datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]
+        legt das Blatt „Übersicht“ mit Zahlen und Diagrammen je Handlungsfeld an
+  bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>
+        schreibt den Sachstandsbericht für die Gremien als Word-Dokument
 
 Jeder Befehl: --help zeigt seine Optionen, -q/--quiet schaltet die Fortschrittsmeldungen
 auf stderr ab. massnahmenplaner --version zeigt die Version.
@@ -142,6 +147,7 @@ export const COMMANDS: Record<
   split: { spec: SPLIT, run: commandSplit },
   merge: { spec: MERGE, run: commandMerge },
   bericht: { spec: BERICHT, run: commandBericht },
+  uebersicht: { spec: UEBERSICHT, run: commandUebersicht },
 };
 
 async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {

@@ -7,6 +7,9 @@ import { planRoundSheets } from "../workbook/matrix-sheet";
 import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
+import { overviewOf } from "../domain/overview";
+import { planOverviewSheet } from "../workbook/overview-sheet";
+import { type MonitoringReader, readReportModel } from "../workbook/report-model";
 import { XlsxDocument } from "./document";
 
 export function createTemplateWorkbook(
@@ -60,5 +63,34 @@ export async function buildMatrix(doc: XlsxDocument, round: number): Promise<Mat
     addedCriteriaSheet,
     stats: plan.stats,
     retiredColumns: plan.retiredColumns,
+  };
+}
+
+export interface OverviewOutcome {
+  handlungsfelder: number;
+  charts: number;
+  indicatorsWithoutValues: number;
+}
+
+/** Creates or regenerates the sheet Übersicht with its charts (a chart the user made elsewhere stays). */
+export async function buildOverview(
+  doc: XlsxDocument,
+  options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
+): Promise<OverviewOutcome> {
+  const { concept, check, model } = readReportModel(await doc.source(), options);
+  const indicators = model.fields.flatMap((f) => f.indicators);
+  const plan = planOverviewSheet({
+    overview: overviewOf(model, concept, check),
+    indicators,
+    massnahmen: concept.found.massnahmen!,
+    kommune: model.title.kommune,
+    konzepttitel: model.title.konzepttitel,
+    stichtag: model.title.stichtag,
+  });
+  doc.applySheetPlan(plan);
+  return {
+    handlungsfelder: model.fields.filter((f) => f.id !== "").length,
+    charts: plan.charts?.length ?? 0,
+    indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
   };
 }

@@ -1,0 +1,35 @@
+/**
+ * The report model of a workbook as it is read: what the Sachstandsbericht and the sheet Übersicht show.
+ * One place, so that the report, the overview and the pane never disagree.
+ */
+import type { IsoDate } from "../domain/dates";
+import { type MonitoringInput, type ReportModel, buildReportModel } from "../domain/report";
+import { type CheckResult, checkConcept } from "../domain/rules";
+import { type ReadConcept, type WorkbookSource, readConcept } from "./read";
+import { readLatestRound } from "./rounds";
+
+/** Monitoring data of a workbook (indicator states, Sachstände) at a reference date; undefined when not read. */
+export type MonitoringReader = (
+  source: WorkbookSource,
+  concept: ReadConcept,
+  referenceDate: IsoDate,
+) => MonitoringInput | undefined;
+
+export interface ReadReport {
+  concept: ReadConcept;
+  check: CheckResult;
+  model: ReportModel;
+}
+
+export function readReportModel(
+  source: WorkbookSource,
+  options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
+): ReadReport {
+  const concept = readConcept(source);
+  const check = checkConcept(concept, { referenceDate: options.referenceDate, today: options.today });
+  const model = buildReportModel(concept, check, {
+    latestRound: readLatestRound(source),
+    monitoring: options.monitoring?.(source, concept, check.referenceDate),
+  });
+  return { concept, check, model };
+}
