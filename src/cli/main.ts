@@ -11,6 +11,7 @@ import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } 
 import { parseArgs } from "./args";
 import { commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
+import { commandImport } from "./import";
 
 export interface Io {
   out(text: string): void;
@@ -39,6 +40,9 @@ Befehle:
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
+  import <liste.xlsx|liste.csv> -o <konzept.xlsx> [--blatt NAME] [--zuordnung datei.json] [--force]
+        übernimmt eine bestehende Maßnahmenliste in eine neue Arbeitsmappe; das
+        Blatt „Übernahme“ zeigt die Zuordnung und alles, was nicht verstanden wurde
 
 Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
 Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
@@ -173,6 +177,7 @@ const COMMANDS: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   matrix: commandMatrix,
   split: commandSplit,
   merge: commandMerge,
+  import: commandImport,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

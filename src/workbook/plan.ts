@@ -340,9 +340,19 @@ export function contractLayouts(contents: TableContent[]): Layouts {
   return layouts;
 }
 
-/** A complete new workbook: every table of the contract in order, then the hidden lists. */
-export function planNewWorkbook(contents: Partial<Record<EntityKind, Record<string, CellValue>[]>>): WorkbookPlan {
-  const tables: TableContent[] = TABLES.map((spec) => ({ spec, rows: contents[spec.kind] ?? [] }));
+/**
+ * A complete new workbook: every table of the contract in order, then the hidden lists. Dropdowns and
+ * highlighting cover every row written plus SPARE_ROWS, however many rows there are.
+ */
+export function planNewWorkbook(
+  contents: Partial<Record<EntityKind, Record<string, CellValue>[]>>,
+  extraColumns: Partial<Record<EntityKind, TableContent["extraColumns"]>> = {},
+): WorkbookPlan {
+  const tables: TableContent[] = TABLES.map((spec) => ({
+    spec,
+    rows: contents[spec.kind] ?? [],
+    ...(extraColumns[spec.kind] ? { extraColumns: extraColumns[spec.kind] } : {}),
+  }));
   const layouts = contractLayouts(tables);
   return { sheets: [...tables.map((t) => planTableSheet(t, layouts)), planListSheet(layouts)] };
 }

@@ -177,7 +177,7 @@ let contractCache: Map<string, Uint8Array> | undefined;
 async function contractParts(): Promise<Map<string, Uint8Array>> {
   if (!contractCache) {
     const workbook = await createTemplateWorkbook("beispiel", "2026-11-22");
-    const zip = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const zip = workbook.toBytes();
     contractCache = new Map(Object.entries(unzipSync(zip)).filter(([name]) => !name.endsWith("/")));
   }
   return new Map(contractCache);
