@@ -664,6 +664,12 @@ export class XlsxPackage {
     const filter = element(xml, `${p}autoFilter`, root.start + root.tag.length);
     if (filter) edits.push({ start: filter.start, end: filter.start + filter.tag.length, text: setAttribute(filter.tag, "ref", `${start}:${m[1]}${lastRow}`) });
     this.put(table.part, splice(xml, edits));
+    const first = cellRef(start.replace(/\$/g, "").toUpperCase());
+    const sheetXml = this.text(table.sheetPart);
+    if (!first || !sheetXml) return;
+    const area = { left: first.column, right: columnNumber(m[1]!), firstRow: first.row + Number(a.headerRowCount ?? 1), oldLast: Number(m[2]) - totals, newLast: lastRow };
+    const widened = widenTableHelp(sheetXml, area);
+    if (widened !== sheetXml) this.put(table.sheetPart, widened);
   }
 
   /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */
@@ -676,6 +682,35 @@ export class XlsxPackage {
     }
     return writeZip(out);
   }
+}
+
+/**
+ * Rows appended to a table beyond its dropdowns and highlighting get them too: each range of a data
+ * validation or conditional format (also those Excel keeps in extension lists, `xm:sqref`) that starts at
+ * the table's first data row, stays within its columns and reaches at least its old last row, but ends
+ * before the new last row, moves its end down by the rows added — keeping its spare rows beyond the data.
+ * Other ranges (a user's own rule on a few cells, the selection) stay as they are.
+ */
+export function widenTableHelp(
+  sheetXml: string,
+  t: { left: number; right: number; firstRow: number; oldLast: number; newLast: number },
+): string {
+  if (t.newLast <= t.oldLast) return sheetXml;
+  const widen = (sqref: string) =>
+    sqref
+      .split(/\s+/)
+      .map((range) => {
+        const [a, b] = range.split(":");
+        const from = a ? cellRef(a.replace(/\$/g, "")) : null;
+        const to = b ? cellRef(b.replace(/\$/g, "")) : null;
+        if (!from || !to || from.row !== t.firstRow || from.column < t.left || to.column > t.right) return range;
+        if (to.row < t.oldLast || to.row >= t.newLast) return range;
+        return `${a}:${columnLetter(to.column)}${to.row + t.newLast - t.oldLast}`;
+      })
+      .join(" ");
+  return sheetXml
+    .replace(/(<(?:\w+:)?(?:dataValidation|conditionalFormatting)\s[^>]*?\bsqref=")([^"]*)(")/g, (_, pre, ref, post) => pre + widen(ref) + post)
+    .replace(/(<(\w+:)?sqref>)([^<]*)(<\/\2?sqref>)/g, (_, pre, _p, ref, post) => pre + widen(ref) + post);
 }
 
 function newEntryStored(name: string, data: Uint8Array): ZipEntry {
