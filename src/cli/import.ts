@@ -30,7 +30,8 @@ function options(argv: string[]) {
       },
     });
   } catch (error) {
-    const option = /'([^']+)'/.exec(error instanceof Error ? error.message : "")?.[1] ?? "";
+    // Not `instanceof Error`: node's errors come from another realm under jest.
+    const option = /'([^']+)'/.exec(String((error as { message?: unknown }).message ?? ""))?.[1] ?? "";
     const code = (error as { code?: string }).code;
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UserError(`Die Option ${option.split(" ")[0]} braucht einen Wert.`);
     throw new UserError(`Die Option „${option}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);

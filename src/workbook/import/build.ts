@@ -292,6 +292,8 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
     if (partners.length > 0) {
       const labels = partners.map(([name, c]) => actor(name, row, c.column, c.raw));
       out.beteiligte = [...new Set(labels)].join("; ");
+      const given = cell("beteiligte");
+      if (others.length > 1) ctx.note(row, given.column, given.raw, `als Beteiligte ${out.beteiligte} gelesen`);
     }
     // Dates, numbers, lists.
     const frist = cell("frist");
