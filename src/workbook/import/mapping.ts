@@ -204,10 +204,13 @@ export function guessMapping(grid: ImportGrid): ImportMapping & { recognised: nu
   const last = Math.min(HEADER_SEARCH_ROWS, grid.rows.length);
   const rows = new Set<number>(Array.from({ length: last }, (_, i) => i + 1));
   if (grid.tableHeaderRow) rows.add(grid.tableHeaderRow);
+  const filled = (r: number) => (grid.rows[r - 1] ?? []).some((v) => textOf(v) !== "");
   let best = { top: 1, bottom: 1, score: -1 };
-  for (const r of [...rows].sort((a, b) => a - b)) {
-    for (const bottom of [r, r + 1]) {
-      if (bottom > grid.rows.length) continue;
+  // One header row first; two rows only where both hold something and together they name more.
+  for (const span of [0, 1]) {
+    for (const r of [...rows].sort((a, b) => a - b)) {
+      const bottom = r + span;
+      if (bottom > grid.rows.length || !filled(r) || !filled(bottom)) continue;
       const s = score(headerTexts(grid, r, bottom));
       if (s > best.score) best = { top: r, bottom, score: s };
     }

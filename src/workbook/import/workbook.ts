@@ -20,7 +20,7 @@ export function sachstaendeSpec(): TableSpec | undefined {
 }
 
 /** A Sachstand as a row of the contract's Sachstände table, its columns found by header. */
-function sachstandRow(spec: TableSpec, s: SachstandImport): Record<string, CellValue> {
+export function sachstandRow(spec: TableSpec, s: SachstandImport): Record<string, CellValue> {
   const byHeader: Record<string, CellValue> = {
     massnahme: s.massnahme,
     berichtsstichtag: s.berichtsstichtag,

@@ -1,0 +1,117 @@
+/**
+ * The pure part a pane uses to show the guess before anything is written: headers as cities write them,
+ * periods, the guess over a grid, corrections, and Sachstände rows for the contract's table once it exists.
+ */
+import { buildImport, splitActors } from "../../src/workbook/import/build";
+import { MappingError, applyMappingOverrides, fieldOf, guessMapping, periodOf } from "../../src/workbook/import/mapping";
+import { sachstandRow } from "../../src/workbook/import/workbook";
+import type { TableSpec } from "../../src/workbook/contract";
+
+describe("headers as cities write them", () => {
+  it.each([
+    ["lfd. Nr.", "id"],
+    ["Nr.", "id"],
+    ["Maßnahme (Kurzbezeichnung)", "titel"],
+    ["Maßnahmenbeschreibung", "beschreibung"],
+    ["Inhalt / Erläuterung", "beschreibung"],
+    ["Zuständigkeit / Federführung", "federfuehrung"],
+    ["Wer?", "federfuehrung"],
+    ["mit wem?", "beteiligte"],
+    ["Bis wann?", "frist"],
+    ["Finanzbedarf (EUR)", "sachkosten"],
+    ["Themenfeld", "handlungsfeld"],
+    ["Zielgruppe(n)", "zielgruppe"],
+    ["Kennzahl", "indikatoren"],
+    ["Stand", "status"],
+  ])("%s → %s", (header, field) => {
+    expect(fieldOf(header)?.field).toBe(field);
+  });
+
+  it.each(["Förderprogramm", "Stadtteil", "Haushaltsstelle", "2013"])("%s is not a field", (header) => {
+    expect(fieldOf(header)).toBeNull();
+  });
+
+  it.each([
+    ["Sachstand 2013", "sachstand", "2013-12-31"],
+    ["Stand 2015/16", "sachstand", "2016-12-31"],
+    ["Ampel 2017/2018", "ampel", "2018-12-31"],
+    ["Status zum 30.06.2024", "status", "2024-06-30"],
+    ["Umsetzungsstand (Dezember 2022)", "sachstand", "2022-12-31"],
+  ])("%s is a per-period column", (header, aspect, date) => {
+    expect(periodOf(header)).toEqual({ aspect, date });
+  });
+
+  it("a period column is not the Status, and a period must be one", () => {
+    expect(periodOf("Stand")).toBeNull();
+    expect(periodOf("Stand 2019/2010")).toBeNull();
+    expect(periodOf("Standort")).toBeNull();
+  });
+
+  it("splits a Zuständigkeit into Stellen, but not a number range", () => {
+    expect(splitActors("FB 50 / Jobcenter", false)).toEqual(["FB 50", "Jobcenter"]);
+    expect(splitActors("Jugendamt/Schulamt; VHS", false)).toEqual(["Jugendamt", "Schulamt", "VHS"]);
+    expect(splitActors("FB 50/51", false)).toEqual(["FB 50/51"]);
+    expect(splitActors("Amt für Jugend, Familie und Soziales", false)).toEqual(["Amt für Jugend, Familie und Soziales"]);
+    expect(splitActors("Caritas, Diakonie", true)).toEqual(["Caritas", "Diakonie"]);
+  });
+});
+
+describe("guess and corrections on a grid", () => {
+  const grid = {
+    sheet: "Liste",
+    rows: [
+      ["Maßnahmenübersicht 2024", null, null, null],
+      [null, null, null, null],
+      ["Pos.", "Vorhaben", "Bezeichnung", "Ansprechpartner"],
+      ["1", "Sprachcafé", "SC", "Frau Muster"],
+    ],
+    merges: [{ top: 1, left: 1, bottom: 1, right: 4 }],
+  };
+
+  it("finds the header below the title and says what each column is (of two title-like headers the better synonym wins)", () => {
+    const guess = guessMapping(grid);
+    expect(guess.headerTop).toBe(3);
+    expect(guess.columns.map((c) => [c.column, c.header, c.target.kind === "field" ? c.target.field : c.target.kind, c.alsoLike ?? null])).toEqual([
+      [1, "Pos.", "id", null],
+      [2, "Vorhaben", "extra", "titel"],
+      [3, "Bezeichnung", "titel", null],
+      [4, "Ansprechpartner", "extra", null],
+    ]);
+  });
+
+  it("a correction moves the Titel to another column; the guessed one stays its own column", () => {
+    const mapping = applyMappingOverrides(grid, guessMapping(grid), { spalten: { Vorhaben: "Titel" } });
+    const result = buildImport(grid, mapping);
+    expect(result.massnahmen).toEqual([{ id: "1", titel: "Sprachcafé", "extra:3": "SC", "extra:4": "Frau Muster" }]);
+    expect(result.extraColumns.map((e) => e.header)).toEqual(["Bezeichnung", "Ansprechpartner"]);
+  });
+
+  it("refuses corrections that cannot be meant, in one sentence", () => {
+    const guess = guessMapping(grid);
+    expect(() => applyMappingOverrides(grid, guess, [])).toThrow(MappingError);
+    expect(() => applyMappingOverrides(grid, guess, { spalten: { B: "Titel", C: "Maßnahme" } })).toThrow(/zwei Spalten \(B und C\)/);
+    expect(() => applyMappingOverrides(grid, guess, { kopfzeile: "drei" })).toThrow(/„kopfzeile“ muss eine Zeilennummer/);
+    expect(() => applyMappingOverrides(grid, guess, { farben: {} })).toThrow(/kennt den Eintrag „farben“ nicht/);
+  });
+});
+
+describe("Sachstände for the contract's table, once the contract has one", () => {
+  it("fills the columns found by their headers", () => {
+    const headers = ["Maßnahme", "Berichtsstichtag", "Status", "Umsetzung (%)", "Ampel", "Sachstand", "Nächste Schritte"];
+    const spec = {
+      kind: "sachstaende",
+      sheet: "Sachstände",
+      table: "tblSachstaende",
+      requiredSheet: false,
+      tabColor: "FF000000",
+      columns: headers.map((header, i) => ({ field: `f${i}`, header, required: false, format: "text", width: 10, prompt: { title: "", text: "" } })),
+    } as unknown as TableSpec;
+    expect(sachstandRow(spec, { massnahme: "1.1", berichtsstichtag: "2016-12-31", status: "in Umsetzung", ampel: "grün", sachstand: "läuft", cells: ["H6"] })).toEqual({
+      f0: "1.1",
+      f1: "2016-12-31",
+      f2: "in Umsetzung",
+      f4: "grün",
+      f5: "läuft",
+    });
+  });
+});
