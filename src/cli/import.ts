@@ -78,8 +78,9 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
   if (result.massnahmen.length === 0) {
     throw new UserError(`In „${list}“ stehen unter der Kopfzeile (Zeile ${result.mapping.headerBottom}) keine Maßnahmen.`);
   }
+  const others = grids.map((g) => g.sheet).filter((name) => name !== result.sheet);
   const doc = XlsxDocument.create(output);
-  doc.applyWorkbookPlan(planImportWorkbook(result, templateContent("leer", io.today()), path.basename(list)));
+  doc.applyWorkbookPlan(planImportWorkbook(result, templateContent("leer", io.today()), path.basename(list), others));
   await saveWorkbookAtomically(doc, output);
   const sachstaende = sachstaendeSpec()
     ? `${result.sachstaende.length} Sachstände`

@@ -41,15 +41,24 @@ export function parseCsv(text: string, separator: string, maxRecords = Infinity)
   while (i < text.length && records.length < maxRecords) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (field += ch), i++;
-    } else if (ch === '"' && field.trim() === "") (quoted = true), (field = ""), i++;
-    else if (ch === separator) record.push(field), (field = ""), i++;
-    else if (ch === "\r" || ch === "\n") {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === "") {
+      quoted = true;
+      field = "";
+    } else if (ch === separator) {
+      record.push(field);
+      field = "";
+    } else if (ch === "\r" || ch === "\n") {
       endRecord();
-      i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
-    } else (field += ch), i++;
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+    } else field += ch;
+    i++;
   }
   if ((field !== "" || record.length > 0) && records.length < maxRecords) endRecord();
   return records;

@@ -178,6 +178,7 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
   it("Übernahme shows the mapping, the rows taken and every value read differently, with its cell", () => {
     const all = lines(sheet(wb, "Übernahme"));
     expect(all[1]).toEqual(["Kopfzeile: Zeilen 3–4. Übernommen: 3 Maßnahmen aus Zeilen 6–9."]);
+    expect(all[3]).toEqual(["Weitere Blätter der Liste, nicht übernommen: „Deckblatt“."]);
     const mapping = all.slice(all.findIndex((l) => l[0] === "Spalte") + 1, all.findIndex((l) => l[0] === "Nicht oder anders verstandene Werte"));
     expect(mapping.map((l) => l.slice(0, 3))).toEqual([
       ["A", "Nr.", "ID"],
@@ -200,7 +201,7 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
       A8: "Handlungsfeld 2: Arbeit → als Handlungsfeld „Arbeit“ der folgenden Maßnahmen gelesen",
       D6: "FB 50 / Jobcenter → aufgeteilt: Federführung „FB 50“, Beteiligte „Jobcenter“",
       E6: "Ende 2026 → als Frist 31.12.2026 gelesen (letzter Tag des Jahres)",
-      F6: "15.000 € → als Sachkosten (EUR) 15000 gelesen",
+      F6: "15.000 € → als Sachkosten (EUR) 15.000 gelesen",
       C7: "mehr eltern sprechen deutsch → als Ziel Z-01 – Mehr Eltern sprechen Deutsch gelesen",
       D9: "Jobcenter; FB 50 → aufgeteilt: Federführung „Jobcenter“, Beteiligte „FB 50“",
       E9: "laufend → ist kein Termin; steht unverändert in der Frist, bitte ein Datum eintragen",

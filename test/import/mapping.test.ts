@@ -115,3 +115,26 @@ describe("Sachstände for the contract's table, once the contract has one", () =
     });
   });
 });
+
+describe("dates as lists write them", () => {
+  const build = (header: string, value: string) => {
+    const grid = { sheet: "L", rows: [["Maßnahme", header], ["A", value]], merges: [] };
+    return buildImport(grid, guessMapping(grid));
+  };
+
+  it.each([
+    ["bis wann", "Ende 2026", { frist: "2026-12-31" }],
+    ["bis wann", "bis Q3 2025", { frist: "2025-09-30" }],
+    ["Zeitraum", "01/2021 bis 12/2022", { beginn: "2021-01-01", frist: "2022-12-31" }],
+    ["Zeitraum", "2020–2022", { beginn: "2020-01-01", frist: "2022-12-31" }],
+    ["Beginn", "ab 2025", { beginn: "2025-01-01" }],
+    ["Beginn", "3. Quartal 2025", { beginn: "2025-07-01" }],
+    ["Termin", "fortlaufend", { frist: "fortlaufend" }],
+    ["Termin", "sobald Mittel da sind", { frist: "sobald Mittel da sind" }],
+  ])("%s „%s“", (header, value, expected) => {
+    const result = build(header, value);
+    expect(result.massnahmen[0]).toEqual({ id: "M-001", titel: "A", ...expected });
+    // Whatever is not taken as written is named with its cell.
+    expect(result.notes.map((n) => [n.cell, n.value])).toEqual([["B2", value]]);
+  });
+});

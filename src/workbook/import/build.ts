@@ -6,7 +6,7 @@
  */
 import { type CellValue, type DateParse, type IsoDate, formatGermanDate, parseGermanDate } from "../../domain/dates";
 import { FINANZIERUNG_VALUES, PRIORITAET_VALUES, STATUS_VALUES } from "../../domain/model";
-import { parseGermanNumber } from "../../domain/numbers";
+import { formatGermanNumber, parseGermanNumber } from "../../domain/numbers";
 import { idKey, matchListValue, nextFreeId, normalizeLabel, referenceLabel, textOf } from "../../domain/values";
 import { MASSNAHMEN } from "../contract";
 import { columnLetter } from "../read";
@@ -103,7 +103,7 @@ interface Context {
 
 function readFrist(ctx: Context, row: number, column: number, raw: CellValue): { frist: CellValue; beginn?: IsoDate } {
   const text = textOf(raw);
-  const parsed = parseGermanDate(typeof raw === "string" ? raw : raw);
+  const parsed = parseGermanDate(raw);
   if (parsed.kind === "empty") return { frist: null };
   if (parsed.kind === "date") {
     if (text !== formatGermanDate(parsed.date)) {
@@ -128,7 +128,8 @@ function readFrist(ctx: Context, row: number, column: number, raw: CellValue): {
 }
 
 function readBeginn(ctx: Context, row: number, column: number, raw: CellValue): CellValue {
-  const parsed = parseGermanDate(raw);
+  // `ab 2025` names no deadline, but it does name a beginning.
+  const parsed = parseGermanDate(typeof raw === "string" ? raw.replace(/^\s*(?:ab|seit)\s+/i, "") : raw);
   if (parsed.kind === "empty") return null;
   if (parsed.kind === "date") {
     const day = firstDay(parsed);
@@ -143,7 +144,7 @@ function readNumber(ctx: Context, row: number, column: number, raw: CellValue, l
   const parsed = parseGermanNumber(raw);
   if (parsed.kind === "empty") return null;
   if (parsed.kind === "number") {
-    if (textOf(raw) !== String(parsed.value)) ctx.note(row, column, raw, `als ${label} ${String(parsed.value).replace(".", ",")} gelesen`);
+    if (textOf(raw) !== String(parsed.value)) ctx.note(row, column, raw, `als ${label} ${formatGermanNumber(parsed.value)} gelesen`);
     return parsed.value;
   }
   ctx.note(row, column, raw, `nicht als Zahl verstanden; steht unverändert in „${label}“`);

@@ -70,7 +70,13 @@ function writer(): Writer {
 }
 
 /** The sheet Übernahme: source, mapping, rows taken, values not understood (with their cells), Sachstände not written. */
-export function planUebernahmeSheet(result: ImportResult, source: string, sachstaendeWritten: boolean): SheetPlan {
+export function planUebernahmeSheet(
+  result: ImportResult,
+  source: string,
+  sachstaendeWritten: boolean,
+  /** Sheets of the list that were not imported. */
+  otherSheets: string[] = [],
+): SheetPlan {
   const w = writer();
   const { mapping } = result;
   w.cells.push({ row: 1, column: 1, value: `Übernahme aus „${source}“, Blatt „${result.sheet}“`, bold: true, size: 14 });
@@ -81,6 +87,7 @@ export function planUebernahmeSheet(result: ImportResult, source: string, sachst
   w.line([
     `Neu angelegt: ${result.handlungsfelder.length} Handlungsfelder, ${result.ziele.length} Ziele, ${result.indikatoren.length} Indikatoren, ${result.akteure.length} Akteure, ${result.sachstaende.length} Sachstände.`,
   ]);
+  if (otherSheets.length > 0) w.line([`Weitere Blätter der Liste, nicht übernommen: ${otherSheets.map((n) => `„${n}“`).join(", ")}.`]);
   if (!mapping.columns.some((c) => c.target.kind === "field" && c.target.field === "id")) {
     w.line(["Keine Spalte mit Nummern erkannt: die Maßnahmen haben neue IDs (M-001 …) bekommen."]);
   }
@@ -131,6 +138,7 @@ export function planImportWorkbook(
   result: ImportResult,
   template: Partial<Record<EntityKind, Record<string, CellValue>[]>>,
   source: string,
+  otherSheets: string[] = [],
 ): WorkbookPlan {
   const spec = sachstaendeSpec();
   const contents: Partial<Record<string, Record<string, CellValue>[]>> = {
@@ -145,5 +153,5 @@ export function planImportWorkbook(
   const plan = planNewWorkbook(contents as Partial<Record<EntityKind, Record<string, CellValue>[]>>, {
     massnahmen: result.extraColumns.map(({ key, header }) => ({ key, header })),
   });
-  return { sheets: [...plan.sheets, planUebernahmeSheet(result, source, spec !== undefined)] };
+  return { sheets: [...plan.sheets, planUebernahmeSheet(result, source, spec !== undefined, otherSheets)] };
 }
