@@ -99,9 +99,10 @@ export async function xlsxGrids(bytes: Uint8Array, name: string): Promise<Import
   const tables = source.tables();
   return source.workbook.worksheets.map((ws) => {
     const grid = source.sheet(ws.name)!;
-    const rows = Array.from({ length: grid.rowCount }, (_, r) =>
-      Array.from({ length: grid.columnCount }, (_, c) => grid.value(r + 1, c + 1)),
-    );
+    // exceljs counts columns by walking every row: read the counts once.
+    const rowCount = grid.rowCount;
+    const columnCount = grid.columnCount;
+    const rows = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => grid.value(r + 1, c + 1)));
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(areaOf);
     // exceljs shows a merged area's value in each of its cells; the file holds it only in the top-left one.
     for (const m of merges) {
