@@ -138,3 +138,28 @@ describe("dates as lists write them", () => {
     expect(result.notes.map((n) => [n.cell, n.value])).toEqual([["B2", value]]);
   });
 });
+
+describe("merged cells in the data", () => {
+  it("a Handlungsfeld or Zuständigkeit merged down over its measures belongs to each of them; a cell merged across does not repeat", () => {
+    const grid = {
+      sheet: "L",
+      rows: [
+        ["Handlungsfeld", "Maßnahme", "Zuständigkeit", "Bemerkung", "Kosten"],
+        ["Bildung", "Sprachkurs", "FB 40", "lang erklärt", null],
+        [null, "Lesepaten", null, "kurz", 100],
+        ["Arbeit", "Jobbörse", "Jobcenter", null, null],
+      ],
+      merges: [
+        { top: 2, left: 1, bottom: 3, right: 1 },
+        { top: 2, left: 3, bottom: 3, right: 3 },
+        { top: 2, left: 4, bottom: 2, right: 5 },
+      ],
+    };
+    const result = buildImport(grid, guessMapping(grid));
+    expect(result.massnahmen.map((m) => [m.handlungsfeld, m.titel, m.federfuehrung, m.bemerkung ?? null, m.sachkosten ?? null])).toEqual([
+      ["HF-01 – Bildung", "Sprachkurs", "A-01 – FB 40", "lang erklärt", null],
+      ["HF-01 – Bildung", "Lesepaten", "A-01 – FB 40", "kurz", 100],
+      ["HF-02 – Arbeit", "Jobbörse", "A-02 – Jobcenter", null, null],
+    ]);
+  });
+});
