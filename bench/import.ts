@@ -12,7 +12,19 @@ import * as path from "node:path";
 import { main } from "../src/cli/main";
 
 const MEASURES = Number(process.env.MEASURES ?? 5000);
-const HEADER = ["Nr.", "Handlungsfeld", "Maßnahme", "Beschreibung", "Zuständigkeit", "bis wann", "Kosten", "Sachstand 2013", "Stand 2015/16", "Ampel 2017/2018", "Förderung"];
+const HEADER = [
+  "Nr.",
+  "Handlungsfeld",
+  "Maßnahme",
+  "Beschreibung",
+  "Zuständigkeit",
+  "bis wann",
+  "Kosten",
+  "Sachstand 2013",
+  "Stand 2015/16",
+  "Ampel 2017/2018",
+  "Förderung",
+];
 
 function rows(): string[][] {
   return Array.from({ length: MEASURES }, (_, i) => [
@@ -42,7 +54,11 @@ async function run(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "mnp-bench-import-"));
   const data = [["Maßnahmenplan der Stadt"], HEADER, ...rows()];
   const csv = path.join(dir, "liste.csv");
-  await fs.writeFile(csv, data.map((r) => r.map((f) => (f.includes(";") ? `"${f}"` : f)).join(";")).join("\r\n"), "latin1");
+  await fs.writeFile(
+    csv,
+    data.map((r) => r.map((f) => (f.includes(";") ? `"${f}"` : f)).join(";")).join("\r\n"),
+    "latin1",
+  );
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Liste");
   data.forEach((r) => ws.addRow(r));

@@ -33,7 +33,8 @@ function options(argv: string[]) {
     // Not `instanceof Error`: node's errors come from another realm under jest.
     const option = /'([^']+)'/.exec(String((error as { message?: unknown }).message ?? ""))?.[1] ?? "";
     const code = (error as { code?: string }).code;
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UserError(`Die Option ${option.split(" ")[0]} braucht einen Wert.`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      throw new UserError(`Die Option ${option.split(" ")[0]} braucht einen Wert.`);
     throw new UserError(`Die Option „${option}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
   }
 }
@@ -57,8 +58,12 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(list)) {
     throw new UserError(`Die Ausgabedatei „${output}“ ist die Liste selbst; bitte einen anderen Namen angeben.`);
   }
-  const exists = await fs.stat(output).then(() => true, () => false);
-  if (exists && !values.force) throw new UserError(`Die Datei „${output}“ existiert bereits; mit --force wird sie überschrieben.`);
+  const exists = await fs.stat(output).then(
+    () => true,
+    () => false,
+  );
+  if (exists && !values.force)
+    throw new UserError(`Die Datei „${output}“ existiert bereits; mit --force wird sie überschrieben.`);
 
   const bytes = await readInput(list);
   const { grids, kind } = await importGrids(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), list);
@@ -68,7 +73,9 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
     const { grid, guess } = chooseGrid(grids, values.blatt, overrides !== undefined);
     const mapping = overrides === undefined ? guess : applyMappingOverrides(grid, guess, overrides);
     if (!mapping.columns.some((c) => c.target.kind !== "extra")) {
-      throw new MappingError("Die Zuordnung ordnet keine Spalte einer Spalte der Maßnahmen zu; es gäbe nichts zu übernehmen.");
+      throw new MappingError(
+        "Die Zuordnung ordnet keine Spalte einer Spalte der Maßnahmen zu; es gäbe nichts zu übernehmen.",
+      );
     }
     result = buildImport(grid, mapping);
   } catch (error) {
@@ -76,7 +83,9 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
     throw error;
   }
   if (result.massnahmen.length === 0) {
-    throw new UserError(`In „${list}“ stehen unter der Kopfzeile (Zeile ${result.mapping.headerBottom}) keine Maßnahmen.`);
+    throw new UserError(
+      `In „${list}“ stehen unter der Kopfzeile (Zeile ${result.mapping.headerBottom}) keine Maßnahmen.`,
+    );
   }
   const others = grids.map((g) => g.sheet).filter((name) => name !== result.sheet);
   const doc = XlsxDocument.create(output);

@@ -14,9 +14,12 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 /** The text of a CSV file: a BOM decides; else UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8 (BOM)" };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16" };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16" };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8 (BOM)" };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16" };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16" };
   try {
     // Windows-1252 text with umlauts is never valid UTF-8 (a lone byte ≥ 0x80), so the strict decoder tells them apart.
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
@@ -102,12 +105,15 @@ export async function xlsxGrids(bytes: Uint8Array, name: string): Promise<Import
     // exceljs counts columns by walking every row: read the counts once.
     const rowCount = grid.rowCount;
     const columnCount = grid.columnCount;
-    const rows = Array.from({ length: rowCount }, (_, r) => Array.from({ length: columnCount }, (_, c) => grid.value(r + 1, c + 1)));
+    const rows = Array.from({ length: rowCount }, (_, r) =>
+      Array.from({ length: columnCount }, (_, c) => grid.value(r + 1, c + 1)),
+    );
     const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(areaOf);
     // exceljs shows a merged area's value in each of its cells; the file holds it only in the top-left one.
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && rows[r - 1]) rows[r - 1]![c - 1] = null;
+        for (let c = m.left; c <= m.right; c++)
+          if ((r !== m.top || c !== m.left) && rows[r - 1]) rows[r - 1]![c - 1] = null;
       }
     }
     const table = tables.find((t) => t.sheet === ws.name);
@@ -121,7 +127,9 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 /** The grids of a list file, by what its bytes are (not by its name). */
 export async function importGrids(bytes: Uint8Array, name: string): Promise<{ grids: ImportGrid[]; kind: string }> {
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new UserError(`Die Datei „${name}“ ist im alten .xls-Format; speichern Sie sie in Excel als .xlsx oder .csv.`);
+    throw new UserError(
+      `Die Datei „${name}“ ist im alten .xls-Format; speichern Sie sie in Excel als .xlsx oder .csv.`,
+    );
   }
   if (startsWith(bytes, ZIP_MAGIC)) return { grids: await xlsxGrids(bytes, name), kind: "Excel-Arbeitsmappe" };
   if (bytes.subarray(0, 4096).includes(0) && !startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xfe, 0xff])) {

@@ -18,14 +18,19 @@ const LONG = 700;
 /** The sqref of every data validation and conditional format of a sheet XML (attributes and xm:sqref). */
 function ranges(xml: string): string[] {
   return [
-    ...[...xml.matchAll(/<(?:\w+:)?(?:dataValidation|conditionalFormatting)\s[^>]*?\bsqref="([^"]*)"/g)].map((m) => m[1]!),
+    ...[...xml.matchAll(/<(?:\w+:)?(?:dataValidation|conditionalFormatting)\s[^>]*?\bsqref="([^"]*)"/g)].map(
+      (m) => m[1]!,
+    ),
     ...[...xml.matchAll(/<(?:\w+:)?sqref>([^<]*)</g)].map((m) => m[1]!),
   ];
 }
 
 describe("generated sheets cover every row written", () => {
   it("an imported list of 700 measures has dropdowns and highlighting down to row 701 plus the spare rows", () => {
-    const rows = [["Nr.", "Maßnahme", "Zuständigkeit", "Status", "bis wann"], ...Array.from({ length: LONG }, (_, i) => [String(i + 1), `Maßnahme ${i + 1}`, `FB ${i % 7}`, "geplant", "2027"])];
+    const rows = [
+      ["Nr.", "Maßnahme", "Zuständigkeit", "Status", "bis wann"],
+      ...Array.from({ length: LONG }, (_, i) => [String(i + 1), `Maßnahme ${i + 1}`, `FB ${i % 7}`, "geplant", "2027"]),
+    ];
     const grid = { sheet: "Liste", rows, merges: [] };
     const result = buildImport(grid, guessMapping(grid));
     const plan = planImportWorkbook(result, templateContent("leer", "2026-11-26"), "liste.csv");
@@ -38,7 +43,9 @@ describe("generated sheets cover every row written", () => {
     expect(akteure.table!.rows).toHaveLength(7);
     const listen = plan.sheets.find((s) => s.name === "Listen")!;
     const akteurColumn = listen.cells.find((c) => c.row === 1 && c.value === "Akteure")!.column;
-    expect(Math.max(...listen.cells.filter((c) => c.column === akteurColumn).map((c) => c.row))).toBe(1 + 7 + SPARE_ROWS);
+    expect(Math.max(...listen.cells.filter((c) => c.column === akteurColumn).map((c) => c.row))).toBe(
+      1 + 7 + SPARE_ROWS,
+    );
   });
 });
 
@@ -67,7 +74,14 @@ describe("rows appended to a table beyond its spare rows", () => {
 
   it("leaves everything alone while the new rows stay within the spare rows", () => {
     expect(widenTableHelp(sheetXml, { ...table, newLast: 10 })).toBe(sheetXml);
-    expect(ranges(widenTableHelp(sheetXml, { ...table, newLast: 400 }))).toEqual(["D2:D502", "Z5:Z9", "P2:P502 B2:B502", "AB2:AB502", "C2:C408", "I2:I502"]);
+    expect(ranges(widenTableHelp(sheetXml, { ...table, newLast: 400 }))).toEqual([
+      "D2:D502",
+      "Z5:Z9",
+      "P2:P502 B2:B502",
+      "AB2:AB502",
+      "C2:C408",
+      "I2:I502",
+    ]);
     expect(widenTableHelp(sheetXml, { ...table, newLast: 2 })).toBe(sheetXml);
   });
 
@@ -78,7 +92,11 @@ describe("rows appended to a table beyond its spare rows", () => {
     const first = found.area.bottom + 1;
     const last = found.area.bottom + LONG;
     const id = found.columnIndex.id!;
-    doc.writeCells(found.sheet, Array.from({ length: LONG }, (_, i) => ({ row: first + i, column: id, value: `M-${900 + i}` })), found.headerRow + 1);
+    doc.writeCells(
+      found.sheet,
+      Array.from({ length: LONG }, (_, i) => ({ row: first + i, column: id, value: `M-${900 + i}` })),
+      found.headerRow + 1,
+    );
     doc.extendTable(found.tableName!, last);
     const part = doc.pkg.sheets().find((s) => s.name === found.sheet)!.part!;
     const all = ranges(doc.pkg.text(part)!).flatMap((r) => r.split(" "));

@@ -59,7 +59,10 @@ function missingValues(input: Cells, wb: ExcelJS.Workbook): string[] {
     );
   }
   const all = haystack.join("\u0000");
-  return input.flat().map((v) => textOf(v)).filter((t) => t !== "" && !all.includes(squash(t)));
+  return input
+    .flat()
+    .map((v) => textOf(v))
+    .filter((t) => t !== "" && !all.includes(squash(t)));
 }
 
 async function importFile(name: string, data: Buffer | string, ...args: string[]) {
@@ -75,7 +78,9 @@ async function structuralFindings(file: string): Promise<string[]> {
   const run = await runCli(["check", file, "--json"]);
   expect(run.code).not.toBe(2);
   const report = JSON.parse(run.out) as { findings: { rule: string; sheet: string }[] };
-  return report.findings.filter((f) => f.rule === "BLATT_FEHLT" || f.rule === "SPALTE_FEHLT").map((f) => `${f.rule} ${f.sheet}`);
+  return report.findings
+    .filter((f) => f.rule === "BLATT_FEHLT" || f.rule === "SPALTE_FEHLT")
+    .map((f) => `${f.rule} ${f.sheet}`);
 }
 
 describe("import of Musterstadt's plan (title rows, merged header over periods, sections, FB 50 / Jobcenter)", () => {
@@ -166,7 +171,9 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
     ];
     if (sachstaendeSpec()) {
       const rows = records(sheet(wb, "Sachstände"));
-      expect(rows.map((r) => [r["Maßnahme"], r["Berichtsstichtag"], r["Status"] ?? "", r["Ampel"] ?? "", r["Sachstand"]])).toEqual(expected);
+      expect(
+        rows.map((r) => [r["Maßnahme"], r["Berichtsstichtag"], r["Status"] ?? "", r["Ampel"] ?? "", r["Sachstand"]]),
+      ).toEqual(expected);
     } else {
       const all = lines(sheet(wb, "Übernahme"));
       const start = all.findIndex((l) => l[0] === "Maßnahme" && l[1] === "Berichtsstichtag");
@@ -179,7 +186,10 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
     const all = lines(sheet(wb, "Übernahme"));
     expect(all[1]).toEqual(["Kopfzeile: Zeilen 3–4. Übernommen: 3 Maßnahmen aus Zeilen 6–9."]);
     expect(all[3]).toEqual(["Weitere Blätter der Liste, nicht übernommen: „Deckblatt“."]);
-    const mapping = all.slice(all.findIndex((l) => l[0] === "Spalte") + 1, all.findIndex((l) => l[0] === "Nicht oder anders verstandene Werte"));
+    const mapping = all.slice(
+      all.findIndex((l) => l[0] === "Spalte") + 1,
+      all.findIndex((l) => l[0] === "Nicht oder anders verstandene Werte"),
+    );
     expect(mapping.map((l) => l.slice(0, 3))).toEqual([
       ["A", "Nr.", "ID"],
       ["B", "Maßnahme", "Titel"],
@@ -234,7 +244,15 @@ describe("CSV in every usual encoding and separator", () => {
       Status: "in Umsetzung",
       Bemerkung: "Räume: Bürgerhaus",
     },
-    { ID: "A2", Handlungsfeld: "HF-01 – Bildung", Titel: "Lesepaten", Beschreibung: "Ehrenamtliche lesen vor", Federführung: "A-04 – Stadtbibliothek", Frist: "2024-12-31", Status: "geplant" },
+    {
+      ID: "A2",
+      Handlungsfeld: "HF-01 – Bildung",
+      Titel: "Lesepaten",
+      Beschreibung: "Ehrenamtliche lesen vor",
+      Federführung: "A-04 – Stadtbibliothek",
+      Frist: "2024-12-31",
+      Status: "geplant",
+    },
     {
       ID: "A3",
       Handlungsfeld: "HF-02 – Arbeit und Beruf",
@@ -256,7 +274,10 @@ describe("CSV in every usual encoding and separator", () => {
         const { out, run } = await importFile("liste.csv", encode(csvText(CSV_ROWS, separator)));
         expect(run).toMatchObject({ code: 0, err: "" });
         const wb = await loadWorkbook(out);
-        const rows = records(sheet(wb, "Maßnahmen")).map((r) => ({ ...r, Beschreibung: r.Beschreibung?.replace(/\s+/g, " ") }));
+        const rows = records(sheet(wb, "Maßnahmen")).map((r) => ({
+          ...r,
+          Beschreibung: r.Beschreibung?.replace(/\s+/g, " "),
+        }));
         expect(rows).toEqual(expected);
         expect(missingValues(CSV_ROWS, wb)).toEqual([]);
         expect(await structuralFindings(out)).toEqual([]);
@@ -268,13 +289,21 @@ describe("CSV in every usual encoding and separator", () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csvText(CSV_ROWS, "\t"), "utf16le")]);
     const { out, run } = await importFile("liste.txt", bytes);
     expect(run).toMatchObject({ code: 0, err: "" });
-    expect(records(sheet(await loadWorkbook(out), "Maßnahmen")).map((r) => r.Titel)).toEqual(["Sprachcafé", "Lesepaten", "Praktikumsbörse"]);
+    expect(records(sheet(await loadWorkbook(out), "Maßnahmen")).map((r) => r.Titel)).toEqual([
+      "Sprachcafé",
+      "Lesepaten",
+      "Praktikumsbörse",
+    ]);
   });
 });
 
 describe("lists without an ID column, with doubled numbers, with two title columns", () => {
   it("proposes M-001 … where the list has no numbers, and says so", async () => {
-    const rows = [["Maßnahme", "Verantwortlich", "Termin"], ["Elterncafé", "FB 51", "2026"], ["Lotsenprojekt", "Ehrenamt", "Q2 2027"]];
+    const rows = [
+      ["Maßnahme", "Verantwortlich", "Termin"],
+      ["Elterncafé", "FB 51", "2026"],
+      ["Lotsenprojekt", "Ehrenamt", "Q2 2027"],
+    ];
     const { out, run } = await importFile("liste.csv", csvText(rows, ";"));
     expect(run.code).toBe(0);
     const wb = await loadWorkbook(out);
@@ -282,15 +311,28 @@ describe("lists without an ID column, with doubled numbers, with two title colum
       ["M-001", "Elterncafé", "2026-12-31"],
       ["M-002", "Lotsenprojekt", "2027-06-30"],
     ]);
-    expect(lines(sheet(wb, "Übernahme")).flat()).toContain("Keine Spalte mit Nummern erkannt: die Maßnahmen haben neue IDs (M-001 …) bekommen.");
+    expect(lines(sheet(wb, "Übernahme")).flat()).toContain(
+      "Keine Spalte mit Nummern erkannt: die Maßnahmen haben neue IDs (M-001 …) bekommen.",
+    );
     expect(missingValues(rows, wb)).toEqual([]);
   });
 
   it("keeps unique numbers and gives doubled ones the next free ID, naming them", async () => {
-    const rows = [["Nr.", "Maßnahme"], ["1", "A"], ["2", "B"], ["2", "C"], ["", "D"]];
+    const rows = [
+      ["Nr.", "Maßnahme"],
+      ["1", "A"],
+      ["2", "B"],
+      ["2", "C"],
+      ["", "D"],
+    ];
     const { out } = await importFile("liste.csv", csvText(rows, ";"));
     const wb = await loadWorkbook(out);
-    expect(records(sheet(wb, "Maßnahmen")).map((r) => [r.ID, r.Titel])).toEqual([["1", "A"], ["M-001", "B"], ["M-002", "C"], ["M-003", "D"]]);
+    expect(records(sheet(wb, "Maßnahmen")).map((r) => [r.ID, r.Titel])).toEqual([
+      ["1", "A"],
+      ["M-001", "B"],
+      ["M-002", "C"],
+      ["M-003", "D"],
+    ]);
     const notes = lines(sheet(wb, "Übernahme")).filter((l) => l[0] === "A3" || l[0] === "A4");
     expect(notes).toEqual([
       ["A3", "2", "Nummer kommt mehrfach vor; die Maßnahme hat die ID M-001 bekommen"],
@@ -299,76 +341,186 @@ describe("lists without an ID column, with doubled numbers, with two title colum
   });
 
   it("takes one of two title-like columns and keeps the other, Übernahme saying which", async () => {
-    const rows = [["Nr.", "Bezeichnung", "Maßnahme", "Zuständigkeit"], ["1", "Kurzname A", "Sprachkurs für Mütter", "VHS"]];
+    const rows = [
+      ["Nr.", "Bezeichnung", "Maßnahme", "Zuständigkeit"],
+      ["1", "Kurzname A", "Sprachkurs für Mütter", "VHS"],
+    ];
     const { out } = await importFile("liste.csv", csvText(rows, ";"));
     const wb = await loadWorkbook(out);
     expect(records(sheet(wb, "Maßnahmen"))).toEqual([
       { ID: "1", Titel: "Sprachkurs für Mütter", Federführung: "A-01 – VHS", Bezeichnung: "Kurzname A" },
     ]);
     const b = lines(sheet(wb, "Übernahme")).find((l) => l[0] === "B");
-    expect(b).toEqual(["B", "Bezeichnung", "eigene Spalte „Bezeichnung“ in Maßnahmen", "sieht auch wie „Titel“ aus; übernommen wurde dafür Spalte C"]);
+    expect(b).toEqual([
+      "B",
+      "Bezeichnung",
+      "eigene Spalte „Bezeichnung“ in Maßnahmen",
+      "sieht auch wie „Titel“ aus; übernommen wurde dafür Spalte C",
+    ]);
   });
 });
 
 describe("choosing sheet and mapping", () => {
   it("reads an Excel table on the sheet named with --blatt", async () => {
     const bytes = await xlsxList([
-      { name: "Alt", rows: [["Nr.", "Maßnahme"], ["9", "Alte Liste"]] },
-      { name: "Neu", rows: [["Nr.", "Maßnahme", "Frist"], ["1", "Neue Liste", "31.12.2027"]], table: true },
+      {
+        name: "Alt",
+        rows: [
+          ["Nr.", "Maßnahme"],
+          ["9", "Alte Liste"],
+        ],
+      },
+      {
+        name: "Neu",
+        rows: [
+          ["Nr.", "Maßnahme", "Frist"],
+          ["1", "Neue Liste", "31.12.2027"],
+        ],
+        table: true,
+      },
     ]);
     const { out, run } = await importFile("liste.xlsx", bytes, "--blatt", "neu");
     expect(run.code).toBe(0);
-    expect(records(sheet(await loadWorkbook(out), "Maßnahmen"))).toEqual([{ ID: "1", Titel: "Neue Liste", Frist: "2027-12-31" }]);
+    expect(records(sheet(await loadWorkbook(out), "Maßnahmen"))).toEqual([
+      { ID: "1", Titel: "Neue Liste", Frist: "2027-12-31" },
+    ]);
   });
 
   it("--zuordnung overrides the guess: a column by letter or header, a period, a header row", async () => {
-    const rows = [["Titelblatt"], ["Pos.", "Vorhaben", "Förderprogramm", "Stadtteil", "Bericht Mai 2025"], ["1", "Sprachcafé", "ESF", "Nord", "läuft gut"]];
+    const rows = [
+      ["Titelblatt"],
+      ["Pos.", "Vorhaben", "Förderprogramm", "Stadtteil", "Bericht Mai 2025"],
+      ["1", "Sprachcafé", "ESF", "Nord", "läuft gut"],
+    ];
     const dir = tempDir("mnp-import-");
-    fs.writeFileSync(path.join(dir, "z.json"), JSON.stringify({ kopfzeile: 2, spalten: { C: "Finanzierung", Stadtteil: "Zielgruppe", E: "Sachstand 2025" } }));
+    fs.writeFileSync(
+      path.join(dir, "z.json"),
+      JSON.stringify({ kopfzeile: 2, spalten: { C: "Finanzierung", Stadtteil: "Zielgruppe", E: "Sachstand 2025" } }),
+    );
     const { out, run } = await importFile("liste.csv", csvText(rows, ";"), "--zuordnung", path.join(dir, "z.json"));
     expect(run).toMatchObject({ code: 0, err: "" });
     const wb = await loadWorkbook(out);
-    expect(records(sheet(wb, "Maßnahmen"))).toEqual([{ ID: "1", Titel: "Sprachcafé", Zielgruppe: "Nord", Finanzierung: "ESF" }]);
-    expect(lines(sheet(wb, "Übernahme")).find((l) => l[0] === "C3")).toEqual(["C3", "ESF", "kein Wert der Liste „Finanzierung“; steht unverändert dort"]);
+    expect(records(sheet(wb, "Maßnahmen"))).toEqual([
+      { ID: "1", Titel: "Sprachcafé", Zielgruppe: "Nord", Finanzierung: "ESF" },
+    ]);
+    expect(lines(sheet(wb, "Übernahme")).find((l) => l[0] === "C3")).toEqual([
+      "C3",
+      "ESF",
+      "kein Wert der Liste „Finanzierung“; steht unverändert dort",
+    ]);
   });
 });
 
 describe("bad input: exit 2, one German sentence, nothing written", () => {
-  const list = csvText([["Nr.", "Maßnahme"], ["1", "A"]], ";");
-  const cases: [string, () => Promise<{ dir: string; list: string; out: string; run: { code: number; err: string } }>, RegExp][] = [
-    ["an existing output without --force", async () => {
-      const dir = tempDir("mnp-import-");
-      fs.writeFileSync(path.join(dir, "konzept.xlsx"), "alt");
-      fs.writeFileSync(path.join(dir, "liste.csv"), list);
-      const run = await runCli(["import", path.join(dir, "liste.csv"), "-o", path.join(dir, "konzept.xlsx")]);
-      return { dir, list: "", out: "", run };
-    }, /existiert bereits; mit --force wird sie überschrieben\.$/],
-    ["a mapping that is not JSON", async () => {
-      const dir = tempDir("mnp-import-");
-      fs.writeFileSync(path.join(dir, "z.json"), "{spalten: B=Titel}");
-      return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
-    }, /ist kein gültiges JSON/],
-    ["a mapping naming a column the list lacks", async () => {
-      const dir = tempDir("mnp-import-");
-      fs.writeFileSync(path.join(dir, "z.json"), JSON.stringify({ spalten: { Kosten: "Sachkosten" } }));
-      return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
-    }, /nennt die Spalte „Kosten“, die die Liste nicht hat\.$/],
-    ["a mapping with an unknown target", async () => {
-      const dir = tempDir("mnp-import-");
-      fs.writeFileSync(path.join(dir, "z.json"), JSON.stringify({ spalten: { B: "Farbe" } }));
-      return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
-    }, /„Farbe“ kein bekanntes Ziel/],
-    ["a sheet that does not exist", async () => importFile("liste.xlsx", await xlsxList([{ name: "Liste", rows: [["Nr.", "Maßnahme"], ["1", "A"]] }]), "--blatt", "Tabelle9"), /Das Blatt „Tabelle9“ gibt es in der Liste nicht; vorhanden sind: „Liste“\.$/],
-    ["a list without a recognisable header", async () => importFile("liste.csv", csvText([["Farbe", "Form"], ["rot", "rund"]], ";")), /keine Kopfzeile mit bekannten Überschriften/],
-    ["a header without rows", async () => importFile("liste.csv", csvText([["Nr.", "Maßnahme"]], ";")), /stehen unter der Kopfzeile \(Zeile 1\) keine Maßnahmen\.$/],
-    ["an old .xls", async () => importFile("liste.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(600)])), /im alten \.xls-Format/],
-    ["an unknown option", async () => importFile("liste.csv", list, "--schnell"), /Die Option „--schnell“ ist unbekannt/],
-    ["an output that is not .xlsx", async () => {
-      const dir = tempDir("mnp-import-");
-      fs.writeFileSync(path.join(dir, "liste.csv"), list);
-      const run = await runCli(["import", path.join(dir, "liste.csv"), "-o", path.join(dir, "konzept.ods")]);
-      return { dir, list: "", out: "", run };
-    }, /muss auf \.xlsx enden\.$/],
+  const list = csvText(
+    [
+      ["Nr.", "Maßnahme"],
+      ["1", "A"],
+    ],
+    ";",
+  );
+  const cases: [
+    string,
+    () => Promise<{ dir: string; list: string; out: string; run: { code: number; err: string } }>,
+    RegExp,
+  ][] = [
+    [
+      "an existing output without --force",
+      async () => {
+        const dir = tempDir("mnp-import-");
+        fs.writeFileSync(path.join(dir, "konzept.xlsx"), "alt");
+        fs.writeFileSync(path.join(dir, "liste.csv"), list);
+        const run = await runCli(["import", path.join(dir, "liste.csv"), "-o", path.join(dir, "konzept.xlsx")]);
+        return { dir, list: "", out: "", run };
+      },
+      /existiert bereits; mit --force wird sie überschrieben\.$/,
+    ],
+    [
+      "a mapping that is not JSON",
+      async () => {
+        const dir = tempDir("mnp-import-");
+        fs.writeFileSync(path.join(dir, "z.json"), "{spalten: B=Titel}");
+        return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
+      },
+      /ist kein gültiges JSON/,
+    ],
+    [
+      "a mapping naming a column the list lacks",
+      async () => {
+        const dir = tempDir("mnp-import-");
+        fs.writeFileSync(path.join(dir, "z.json"), JSON.stringify({ spalten: { Kosten: "Sachkosten" } }));
+        return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
+      },
+      /nennt die Spalte „Kosten“, die die Liste nicht hat\.$/,
+    ],
+    [
+      "a mapping with an unknown target",
+      async () => {
+        const dir = tempDir("mnp-import-");
+        fs.writeFileSync(path.join(dir, "z.json"), JSON.stringify({ spalten: { B: "Farbe" } }));
+        return importFile("liste.csv", list, "--zuordnung", path.join(dir, "z.json"));
+      },
+      /„Farbe“ kein bekanntes Ziel/,
+    ],
+    [
+      "a sheet that does not exist",
+      async () =>
+        importFile(
+          "liste.xlsx",
+          await xlsxList([
+            {
+              name: "Liste",
+              rows: [
+                ["Nr.", "Maßnahme"],
+                ["1", "A"],
+              ],
+            },
+          ]),
+          "--blatt",
+          "Tabelle9",
+        ),
+      /Das Blatt „Tabelle9“ gibt es in der Liste nicht; vorhanden sind: „Liste“\.$/,
+    ],
+    [
+      "a list without a recognisable header",
+      async () =>
+        importFile(
+          "liste.csv",
+          csvText(
+            [
+              ["Farbe", "Form"],
+              ["rot", "rund"],
+            ],
+            ";",
+          ),
+        ),
+      /keine Kopfzeile mit bekannten Überschriften/,
+    ],
+    [
+      "a header without rows",
+      async () => importFile("liste.csv", csvText([["Nr.", "Maßnahme"]], ";")),
+      /stehen unter der Kopfzeile \(Zeile 1\) keine Maßnahmen\.$/,
+    ],
+    [
+      "an old .xls",
+      async () => importFile("liste.xls", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), Buffer.alloc(600)])),
+      /im alten \.xls-Format/,
+    ],
+    [
+      "an unknown option",
+      async () => importFile("liste.csv", list, "--schnell"),
+      /Die Option „--schnell“ ist unbekannt/,
+    ],
+    [
+      "an output that is not .xlsx",
+      async () => {
+        const dir = tempDir("mnp-import-");
+        fs.writeFileSync(path.join(dir, "liste.csv"), list);
+        const run = await runCli(["import", path.join(dir, "liste.csv"), "-o", path.join(dir, "konzept.ods")]);
+        return { dir, list: "", out: "", run };
+      },
+      /muss auf \.xlsx enden\.$/,
+    ],
   ];
   for (const [what, make, message] of cases) {
     it(what, async () => {
@@ -376,7 +528,12 @@ describe("bad input: exit 2, one German sentence, nothing written", () => {
       expect(run.code).toBe(2);
       expect(run.err.trim()).toMatch(message);
       expect(run.err.trim().split("\n")).toHaveLength(1);
-      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx") && f !== "liste.xlsx").map((f) => fs.readFileSync(path.join(dir, f), "utf8").slice(0, 3))).not.toContain("PK\u0003");
+      expect(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".xlsx") && f !== "liste.xlsx")
+          .map((f) => fs.readFileSync(path.join(dir, f), "utf8").slice(0, 3)),
+      ).not.toContain("PK\u0003");
     });
   }
 });

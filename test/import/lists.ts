@@ -8,7 +8,9 @@ import type { CellValue } from "../../src/domain/dates";
 export type Cells = (CellValue | undefined)[][];
 
 /** An .xlsx with one sheet per entry; rows from row 1, merges as A1 ranges. */
-export async function xlsxList(sheets: { name: string; rows: Cells; merges?: string[]; table?: boolean }[]): Promise<Buffer> {
+export async function xlsxList(
+  sheets: { name: string; rows: Cells; merges?: string[]; table?: boolean }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
@@ -36,27 +38,128 @@ export const MUSTERSTADT: { rows: Cells; merges: string[] } = {
   rows: [
     ["Integrationskonzept Musterstadt – Maßnahmenplan"],
     ["Stand: März 2019"],
-    ["Nr.", "Maßnahme", "Ziel", "Zuständigkeit", "bis wann", "Kosten", "Sachstand", null, null, "Ampel 2017/2018", "Förderprogramm"],
+    [
+      "Nr.",
+      "Maßnahme",
+      "Ziel",
+      "Zuständigkeit",
+      "bis wann",
+      "Kosten",
+      "Sachstand",
+      null,
+      null,
+      "Ampel 2017/2018",
+      "Förderprogramm",
+    ],
     [null, null, null, null, null, null, "2013", "2015/16", "2017/2018", null, null],
     ["Handlungsfeld 1: Sprache und Bildung"],
-    ["1.1", "Sprachkurse für Eltern", "Mehr Eltern sprechen Deutsch", "FB 50 / Jobcenter", "Ende 2026", "15.000 €", "Konzept erstellt", "läuft", "in Umsetzung", "grün", "BAMF"],
-    ["1.2", "Hausaufgabenhilfe", "mehr eltern  sprechen deutsch", "VHS", new Date(Date.UTC(2025, 11, 31)), 2000, null, "geplant", "umgesetzt", "Gelb", null],
+    [
+      "1.1",
+      "Sprachkurse für Eltern",
+      "Mehr Eltern sprechen Deutsch",
+      "FB 50 / Jobcenter",
+      "Ende 2026",
+      "15.000 €",
+      "Konzept erstellt",
+      "läuft",
+      "in Umsetzung",
+      "grün",
+      "BAMF",
+    ],
+    [
+      "1.2",
+      "Hausaufgabenhilfe",
+      "mehr eltern  sprechen deutsch",
+      "VHS",
+      new Date(Date.UTC(2025, 11, 31)),
+      2000,
+      null,
+      "geplant",
+      "umgesetzt",
+      "Gelb",
+      null,
+    ],
     ["Handlungsfeld 2: Arbeit"],
-    ["2.1", "Jobbörse", "Mehr Menschen in Arbeit", "Jobcenter; FB 50", "laufend", "nach Bedarf", null, null, "abgeschlossen", "blau", "ESF"],
+    [
+      "2.1",
+      "Jobbörse",
+      "Mehr Menschen in Arbeit",
+      "Jobcenter; FB 50",
+      "laufend",
+      "nach Bedarf",
+      null,
+      null,
+      "abgeschlossen",
+      "blau",
+      "ESF",
+    ],
   ],
   merges: ["A1:K1", "A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:E4", "F3:F4", "G3:I3", "J3:J4", "K3:K4", "A5:K5", "A8:K8"],
 };
 
 /** A list as a town hall exports it to CSV: one header row, per-period columns, a quoted field with separator and line break. */
 export const CSV_ROWS: string[][] = [
-  ["lfd. Nr.", "Handlungsfeld", "Maßnahme", "Beschreibung", "Federführung", "Partner", "Zeitraum", "Status", "Bemerkung", "Sachstand 2013", "Stand 2015/16", "Ampel 2017/2018"],
-  ["A1", "Bildung", "Sprachcafé", "Wöchentliches Treffen; Gespräche, Übungen\nund Austausch", "Amt für Jugend", "Caritas, Diakonie", "2020 - 2022", "in Arbeit", "Räume: Bürgerhaus", "Idee", "gestartet", "grün"],
-  ["A2", " bildung ", "Lesepaten", "Ehrenamtliche lesen vor", "Stadtbibliothek", "", "12/2024", "geplant", "", "", "", ""],
-  ["A3", "Arbeit und  Beruf", "Praktikumsbörse", "Betriebe öffnen sich", "Jobcenter / Wirtschaftsförderung", "IHK", "Q3 2025", "", "", "", "", "rot"],
+  [
+    "lfd. Nr.",
+    "Handlungsfeld",
+    "Maßnahme",
+    "Beschreibung",
+    "Federführung",
+    "Partner",
+    "Zeitraum",
+    "Status",
+    "Bemerkung",
+    "Sachstand 2013",
+    "Stand 2015/16",
+    "Ampel 2017/2018",
+  ],
+  [
+    "A1",
+    "Bildung",
+    "Sprachcafé",
+    "Wöchentliches Treffen; Gespräche, Übungen\nund Austausch",
+    "Amt für Jugend",
+    "Caritas, Diakonie",
+    "2020 - 2022",
+    "in Arbeit",
+    "Räume: Bürgerhaus",
+    "Idee",
+    "gestartet",
+    "grün",
+  ],
+  [
+    "A2",
+    " bildung ",
+    "Lesepaten",
+    "Ehrenamtliche lesen vor",
+    "Stadtbibliothek",
+    "",
+    "12/2024",
+    "geplant",
+    "",
+    "",
+    "",
+    "",
+  ],
+  [
+    "A3",
+    "Arbeit und  Beruf",
+    "Praktikumsbörse",
+    "Betriebe öffnen sich",
+    "Jobcenter / Wirtschaftsförderung",
+    "IHK",
+    "Q3 2025",
+    "",
+    "",
+    "",
+    "",
+    "rot",
+  ],
 ];
 
 export function csvText(rows: string[][], separator: string): string {
-  const quote = (f: string) => (f.includes(separator) || f.includes('"') || f.includes("\n") ? `"${f.replace(/"/g, '""')}"` : f);
+  const quote = (f: string) =>
+    f.includes(separator) || f.includes('"') || f.includes("\n") ? `"${f.replace(/"/g, '""')}"` : f;
   return rows.map((r) => r.map(quote).join(separator)).join("\r\n") + "\r\n";
 }
 

@@ -3,7 +3,13 @@
  * periods, the guess over a grid, corrections, and Sachstände rows for the contract's table once it exists.
  */
 import { buildImport, splitActors } from "../../src/workbook/import/build";
-import { MappingError, applyMappingOverrides, fieldOf, guessMapping, periodOf } from "../../src/workbook/import/mapping";
+import {
+  MappingError,
+  applyMappingOverrides,
+  fieldOf,
+  guessMapping,
+  periodOf,
+} from "../../src/workbook/import/mapping";
 import { sachstandRow } from "../../src/workbook/import/workbook";
 import type { TableSpec } from "../../src/workbook/contract";
 
@@ -51,7 +57,9 @@ describe("headers as cities write them", () => {
     expect(splitActors("FB 50 / Jobcenter", false)).toEqual(["FB 50", "Jobcenter"]);
     expect(splitActors("Jugendamt/Schulamt; VHS", false)).toEqual(["Jugendamt", "Schulamt", "VHS"]);
     expect(splitActors("FB 50/51", false)).toEqual(["FB 50/51"]);
-    expect(splitActors("Amt für Jugend, Familie und Soziales", false)).toEqual(["Amt für Jugend, Familie und Soziales"]);
+    expect(splitActors("Amt für Jugend, Familie und Soziales", false)).toEqual([
+      "Amt für Jugend, Familie und Soziales",
+    ]);
     expect(splitActors("Caritas, Diakonie", true)).toEqual(["Caritas", "Diakonie"]);
   });
 });
@@ -71,7 +79,14 @@ describe("guess and corrections on a grid", () => {
   it("finds the header below the title and says what each column is (of two title-like headers the better synonym wins)", () => {
     const guess = guessMapping(grid);
     expect(guess.headerTop).toBe(3);
-    expect(guess.columns.map((c) => [c.column, c.header, c.target.kind === "field" ? c.target.field : c.target.kind, c.alsoLike ?? null])).toEqual([
+    expect(
+      guess.columns.map((c) => [
+        c.column,
+        c.header,
+        c.target.kind === "field" ? c.target.field : c.target.kind,
+        c.alsoLike ?? null,
+      ]),
+    ).toEqual([
       [1, "Pos.", "id", null],
       [2, "Vorhaben", "extra", "titel"],
       [3, "Bezeichnung", "titel", null],
@@ -89,24 +104,52 @@ describe("guess and corrections on a grid", () => {
   it("refuses corrections that cannot be meant, in one sentence", () => {
     const guess = guessMapping(grid);
     expect(() => applyMappingOverrides(grid, guess, [])).toThrow(MappingError);
-    expect(() => applyMappingOverrides(grid, guess, { spalten: { B: "Titel", C: "Maßnahme" } })).toThrow(/zwei Spalten \(B und C\)/);
-    expect(() => applyMappingOverrides(grid, guess, { kopfzeile: "drei" })).toThrow(/„kopfzeile“ muss eine Zeilennummer/);
+    expect(() => applyMappingOverrides(grid, guess, { spalten: { B: "Titel", C: "Maßnahme" } })).toThrow(
+      /zwei Spalten \(B und C\)/,
+    );
+    expect(() => applyMappingOverrides(grid, guess, { kopfzeile: "drei" })).toThrow(
+      /„kopfzeile“ muss eine Zeilennummer/,
+    );
     expect(() => applyMappingOverrides(grid, guess, { farben: {} })).toThrow(/kennt den Eintrag „farben“ nicht/);
   });
 });
 
 describe("Sachstände for the contract's table, once the contract has one", () => {
   it("fills the columns found by their headers", () => {
-    const headers = ["Maßnahme", "Berichtsstichtag", "Status", "Umsetzung (%)", "Ampel", "Sachstand", "Nächste Schritte"];
+    const headers = [
+      "Maßnahme",
+      "Berichtsstichtag",
+      "Status",
+      "Umsetzung (%)",
+      "Ampel",
+      "Sachstand",
+      "Nächste Schritte",
+    ];
     const spec = {
       kind: "sachstaende",
       sheet: "Sachstände",
       table: "tblSachstaende",
       requiredSheet: false,
       tabColor: "FF000000",
-      columns: headers.map((header, i) => ({ field: `f${i}`, header, required: false, format: "text", width: 10, prompt: { title: "", text: "" } })),
+      columns: headers.map((header, i) => ({
+        field: `f${i}`,
+        header,
+        required: false,
+        format: "text",
+        width: 10,
+        prompt: { title: "", text: "" },
+      })),
     } as unknown as TableSpec;
-    expect(sachstandRow(spec, { massnahme: "1.1", berichtsstichtag: "2016-12-31", status: "in Umsetzung", ampel: "grün", sachstand: "läuft", cells: ["H6"] })).toEqual({
+    expect(
+      sachstandRow(spec, {
+        massnahme: "1.1",
+        berichtsstichtag: "2016-12-31",
+        status: "in Umsetzung",
+        ampel: "grün",
+        sachstand: "läuft",
+        cells: ["H6"],
+      }),
+    ).toEqual({
       f0: "1.1",
       f1: "2016-12-31",
       f2: "in Umsetzung",
@@ -118,7 +161,14 @@ describe("Sachstände for the contract's table, once the contract has one", () =
 
 describe("dates as lists write them", () => {
   const build = (header: string, value: string) => {
-    const grid = { sheet: "L", rows: [["Maßnahme", header], ["A", value]], merges: [] };
+    const grid = {
+      sheet: "L",
+      rows: [
+        ["Maßnahme", header],
+        ["A", value],
+      ],
+      merges: [],
+    };
     return buildImport(grid, guessMapping(grid));
   };
 
@@ -156,7 +206,15 @@ describe("merged cells in the data", () => {
       ],
     };
     const result = buildImport(grid, guessMapping(grid));
-    expect(result.massnahmen.map((m) => [m.handlungsfeld, m.titel, m.federfuehrung, m.bemerkung ?? null, m.sachkosten ?? null])).toEqual([
+    expect(
+      result.massnahmen.map((m) => [
+        m.handlungsfeld,
+        m.titel,
+        m.federfuehrung,
+        m.bemerkung ?? null,
+        m.sachkosten ?? null,
+      ]),
+    ).toEqual([
       ["HF-01 – Bildung", "Sprachkurs", "A-01 – FB 40", "lang erklärt", null],
       ["HF-01 – Bildung", "Lesepaten", "A-01 – FB 40", "kurz", 100],
       ["HF-02 – Arbeit", "Jobbörse", "A-02 – Jobcenter", null, null],

@@ -63,7 +63,11 @@ class Distinct {
   ) {}
 
   /** The entry for a name; `variant` is set when the name was spelled differently before. */
-  get(name: string, scope = "", make: (id: string, name: string) => Row): { id: string; name: string; variant: boolean } {
+  get(
+    name: string,
+    scope = "",
+    make: (id: string, name: string) => Row,
+  ): { id: string; name: string; variant: boolean } {
     const key = `${scope}\u0000${name.replace(/\s+/g, " ").trim().toLowerCase()}`;
     let entry = this.byKey.get(key);
     if (!entry) {
@@ -94,7 +98,13 @@ function firstDay(parse: Extract<DateParse, { kind: "date" }>): IsoDate {
   return `${y}-${String(Number(m) - back).padStart(2, "0")}-01`;
 }
 
-const PRECISION_TEXT = { day: "", month: " (letzter Tag des Monats)", quarter: " (letzter Tag des Quartals)", half: " (letzter Tag des Halbjahrs)", year: " (letzter Tag des Jahres)" };
+const PRECISION_TEXT = {
+  day: "",
+  month: " (letzter Tag des Monats)",
+  quarter: " (letzter Tag des Quartals)",
+  half: " (letzter Tag des Halbjahrs)",
+  year: " (letzter Tag des Jahres)",
+};
 
 interface Context {
   notes: ImportNote[];
@@ -107,7 +117,12 @@ function readFrist(ctx: Context, row: number, column: number, raw: CellValue): {
   if (parsed.kind === "empty") return { frist: null };
   if (parsed.kind === "date") {
     if (text !== formatGermanDate(parsed.date)) {
-      ctx.note(row, column, raw, `als Frist ${formatGermanDate(parsed.date)} gelesen${PRECISION_TEXT[parsed.precision]}`);
+      ctx.note(
+        row,
+        column,
+        raw,
+        `als Frist ${formatGermanDate(parsed.date)} gelesen${PRECISION_TEXT[parsed.precision]}`,
+      );
     }
     return { frist: parsed.date };
   }
@@ -117,7 +132,12 @@ function readFrist(ctx: Context, row: number, column: number, raw: CellValue): {
     const end = range ? parseGermanDate(range[2]!) : null;
     if (start?.kind === "date" && end?.kind === "date" && start.date <= end.date) {
       const beginn = firstDay(start);
-      ctx.note(row, column, raw, `als Zeitraum gelesen: Beginn ${formatGermanDate(beginn)}, Frist ${formatGermanDate(end.date)}`);
+      ctx.note(
+        row,
+        column,
+        raw,
+        `als Zeitraum gelesen: Beginn ${formatGermanDate(beginn)}, Frist ${formatGermanDate(end.date)}`,
+      );
       return { frist: end.date, beginn };
     }
     ctx.note(row, column, raw, "nicht als Datum verstanden; steht unverändert in der Frist");
@@ -133,7 +153,8 @@ function readBeginn(ctx: Context, row: number, column: number, raw: CellValue): 
   if (parsed.kind === "empty") return null;
   if (parsed.kind === "date") {
     const day = firstDay(parsed);
-    if (textOf(raw) !== formatGermanDate(day)) ctx.note(row, column, raw, `als Beginn ${formatGermanDate(day)} gelesen`);
+    if (textOf(raw) !== formatGermanDate(day))
+      ctx.note(row, column, raw, `als Beginn ${formatGermanDate(day)} gelesen`);
     return day;
   }
   ctx.note(row, column, raw, "nicht als Datum verstanden; steht unverändert im Beginn");
@@ -144,7 +165,8 @@ function readNumber(ctx: Context, row: number, column: number, raw: CellValue, l
   const parsed = parseGermanNumber(raw);
   if (parsed.kind === "empty") return null;
   if (parsed.kind === "number") {
-    if (textOf(raw) !== String(parsed.value)) ctx.note(row, column, raw, `als ${label} ${formatGermanNumber(parsed.value)} gelesen`);
+    if (textOf(raw) !== String(parsed.value))
+      ctx.note(row, column, raw, `als ${label} ${formatGermanNumber(parsed.value)} gelesen`);
     return parsed.value;
   }
   ctx.note(row, column, raw, `nicht als Zahl verstanden; steht unverändert in „${label}“`);
@@ -164,7 +186,9 @@ function readList(ctx: Context, row: number, column: number, raw: CellValue, fie
   if (text === "") return null;
   const label = fieldLabel(field);
   const known =
-    field === "status" ? statusOf(raw) : matchListValue(raw, field === "prioritaet" ? PRIORITAET_VALUES : FINANZIERUNG_VALUES);
+    field === "status"
+      ? statusOf(raw)
+      : matchListValue(raw, field === "prioritaet" ? PRIORITAET_VALUES : FINANZIERUNG_VALUES);
   if (known === null) {
     ctx.note(row, column, raw, `kein Wert der Liste „${label}“; steht unverändert dort`);
     return text;
@@ -179,7 +203,12 @@ function plainText(raw: CellValue): string {
 }
 
 /** A row that only names a section (`Handlungsfeld 1: Bildung`, merged across the table), not a measure. */
-function sectionText(grid: ImportGrid, row: number, filled: { column: number; value: CellValue }[], titleColumn?: number): string | null {
+function sectionText(
+  grid: ImportGrid,
+  row: number,
+  filled: { column: number; value: CellValue }[],
+  titleColumn?: number,
+): string | null {
   if (filled.length !== 1) return null;
   const { column, value } = filled[0]!;
   const merged = grid.merges.some((m) => m.top === row && m.left === column && m.right > m.left);
@@ -218,10 +247,16 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
     if (filled.length === 0) continue;
     const text = sectionText(grid, row, filled, fieldColumn.get("titel"));
     if (text !== null) {
-      if (fieldColumn.has("handlungsfeld")) ctx.note(row, filled[0]!.column, filled[0]!.value, "Zeile ohne Maßnahme; nicht übernommen");
+      if (fieldColumn.has("handlungsfeld"))
+        ctx.note(row, filled[0]!.column, filled[0]!.value, "Zeile ohne Maßnahme; nicht übernommen");
       else {
         section = text;
-        ctx.note(row, filled[0]!.column, filled[0]!.value, `als Handlungsfeld „${text}“ der folgenden Maßnahmen gelesen`);
+        ctx.note(
+          row,
+          filled[0]!.column,
+          filled[0]!.value,
+          `als Handlungsfeld „${text}“ der folgenden Maßnahmen gelesen`,
+        );
       }
       continue;
     }
@@ -263,7 +298,8 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
       const h = hf.get(hfName, "", (id, name) => ({ id, handlungsfeld: name }));
       hfId = h.id;
       out.handlungsfeld = referenceLabel(h.id, h.name);
-      if (h.variant && hfCell.column) ctx.note(row, hfCell.column, hfCell.raw, `als Handlungsfeld ${referenceLabel(h.id, h.name)} gelesen`);
+      if (h.variant && hfCell.column)
+        ctx.note(row, hfCell.column, hfCell.raw, `als Handlungsfeld ${referenceLabel(h.id, h.name)} gelesen`);
     }
     const zielCell = cell("ziel");
     let zielId = "";
@@ -277,7 +313,8 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
     if (textOf(indCell.raw)) {
       const ind = indikatoren.get(textOf(indCell.raw), "", (id, name) => ({ id, ziel: zielId, indikator: name }));
       out.indikatoren = ind.id;
-      if (ind.variant) ctx.note(row, indCell.column, indCell.raw, `als Indikator ${referenceLabel(ind.id, ind.name)} gelesen`);
+      if (ind.variant)
+        ctx.note(row, indCell.column, indCell.raw, `als Indikator ${referenceLabel(ind.id, ind.name)} gelesen`);
     }
     // Federführung: the first named; the others are Beteiligte.
     const lead = cell("federfuehrung");
@@ -286,10 +323,18 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
     if (leads.length > 0) {
       out.federfuehrung = actor(leads[0]!, row, lead.column, lead.raw);
       if (leads.length > 1) {
-        ctx.note(row, lead.column, lead.raw, `aufgeteilt: Federführung „${leads[0]}“, Beteiligte „${leads.slice(1).join("“, „")}“`);
+        ctx.note(
+          row,
+          lead.column,
+          lead.raw,
+          `aufgeteilt: Federführung „${leads[0]}“, Beteiligte „${leads.slice(1).join("“, „")}“`,
+        );
       }
     }
-    const partners = [...leads.slice(1).map((n) => [n, lead] as const), ...others.map((n) => [n, cell("beteiligte")] as const)];
+    const partners = [
+      ...leads.slice(1).map((n) => [n, lead] as const),
+      ...others.map((n) => [n, cell("beteiligte")] as const),
+    ];
     if (partners.length > 0) {
       const labels = partners.map(([name, c]) => actor(name, row, c.column, c.raw));
       out.beteiligte = [...new Set(labels)].join("; ");
@@ -304,7 +349,10 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
     const b = readBeginn(ctx, row, beginn.column, beginn.raw);
     if (b !== null) out.beginn = b;
     else if (f.beginn) out.beginn = f.beginn;
-    for (const [field, label] of [["personal", "Personal (VZÄ)"], ["sachkosten", "Sachkosten (EUR)"]] as const) {
+    for (const [field, label] of [
+      ["personal", "Personal (VZÄ)"],
+      ["sachkosten", "Sachkosten (EUR)"],
+    ] as const) {
       const c = cell(field);
       const v = readNumber(ctx, row, c.column, c.raw, label);
       if (v !== null) out[field] = v;
@@ -348,7 +396,12 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
 }
 
 /** Each measure's own number where it is unique, else the next free `M-001`. */
-function measureIds(ctx: Context, rows: number[], column: number | undefined, read: (r: number, c: number) => CellValue): string[] {
+function measureIds(
+  ctx: Context,
+  rows: number[],
+  column: number | undefined,
+  read: (r: number, c: number) => CellValue,
+): string[] {
   const own = rows.map((r) => (column === undefined ? "" : textOf(read(r, column))));
   const count = new Map<string, number>();
   for (const id of own) if (id) count.set(idKey(id), (count.get(idKey(id)) ?? 0) + 1);

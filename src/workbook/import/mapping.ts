@@ -20,9 +20,7 @@ export interface ImportGrid {
 }
 
 export type ColumnTarget =
-  | { kind: "field"; field: ImportField }
-  | { kind: "period"; aspect: PeriodAspect; date: IsoDate }
-  | { kind: "extra" };
+  { kind: "field"; field: ImportField } | { kind: "period"; aspect: PeriodAspect; date: IsoDate } | { kind: "extra" };
 
 export interface ColumnMapping {
   column: number;
@@ -100,7 +98,9 @@ function recognise(header: string): { target: ColumnTarget; rank: number } {
   const period = periodOf(header);
   if (period) return { target: { kind: "period", ...period }, rank: 0 };
   const field = fieldOf(header);
-  return field ? { target: { kind: "field", field: field.field }, rank: field.rank } : { target: { kind: "extra" }, rank: 0 };
+  return field
+    ? { target: { kind: "field", field: field.field }, rank: field.rank }
+    : { target: { kind: "extra" }, rank: 0 };
 }
 
 // ——— the grid with its merged cells ———
@@ -169,7 +169,12 @@ function assign(headers: string[], grid: ImportGrid, headerBottom: number): Colu
     const { target, rank } = recognise(header);
     columns.push({ column: c, header, target, rank });
   }
-  return resolveDuplicates(columns).map(({ rank: _rank, ...column }) => column);
+  return resolveDuplicates(columns).map((c) => ({
+    column: c.column,
+    header: c.header,
+    target: c.target,
+    ...(c.alsoLike ? { alsoLike: c.alsoLike } : {}),
+  }));
 }
 
 const targetKey = (t: ColumnTarget) =>
@@ -238,7 +243,8 @@ const EXTRA_WORDS = ["eigene Spalte", "Extra", "übernehmen wie sie ist", "behal
 export function targetOf(text: string): ColumnTarget | null {
   const key = headerKey(text);
   if (EXTRA_WORDS.includes(key)) return { kind: "extra" };
-  for (const [field, label] of FIELD_LABEL) if (headerKey(label) === key || headerKey(field) === key) return { kind: "field", field };
+  for (const [field, label] of FIELD_LABEL)
+    if (headerKey(label) === key || headerKey(field) === key) return { kind: "field", field };
   const period = periodOf(text);
   if (period) return { kind: "period", ...period };
   const exact = FIELD_KEYS.find((f) => f.key === key);
@@ -246,11 +252,18 @@ export function targetOf(text: string): ColumnTarget | null {
 }
 
 function headerRange(value: unknown): [number, number] {
-  const m = typeof value === "number" ? [String(value), String(value), undefined] : typeof value === "string" ? /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(value) : null;
+  const m =
+    typeof value === "number"
+      ? [String(value), String(value), undefined]
+      : typeof value === "string"
+        ? /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(value)
+        : null;
   const top = m ? Number(m[1]) : NaN;
   const bottom = m?.[2] ? Number(m[2]) : top;
   if (!Number.isInteger(top) || top < 1 || bottom < top || bottom > top + 1) {
-    throw new MappingError(`„kopfzeile“ muss eine Zeilennummer wie 3 oder zwei Zeilen wie "3-4" sein, nicht „${String(value)}“.`);
+    throw new MappingError(
+      `„kopfzeile“ muss eine Zeilennummer wie 3 oder zwei Zeilen wie "3-4" sein, nicht „${String(value)}“.`,
+    );
   }
   return [top, bottom];
 }
@@ -267,11 +280,14 @@ export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, js
   }
   const { kopfzeile, spalten, ...rest } = json as Record<string, unknown>;
   const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) throw new MappingError(`Die Zuordnung kennt den Eintrag „${unknown}“ nicht; möglich sind „kopfzeile“ und „spalten“.`);
+  if (unknown !== undefined)
+    throw new MappingError(
+      `Die Zuordnung kennt den Eintrag „${unknown}“ nicht; möglich sind „kopfzeile“ und „spalten“.`,
+    );
   const base = kopfzeile === undefined ? guess : mappingAt(grid, ...headerRange(kopfzeile));
   if (spalten === undefined) return base;
   if (typeof spalten !== "object" || spalten === null || Array.isArray(spalten)) {
-    throw new MappingError("„spalten“ muss ein Objekt sein, z. B. { \"B\": \"Titel\" }.");
+    throw new MappingError('„spalten“ muss ein Objekt sein, z. B. { "B": "Titel" }.');
   }
   const chosen = new Map<number, ColumnTarget>();
   for (const [key, value] of Object.entries(spalten as Record<string, unknown>)) {
@@ -287,7 +303,10 @@ export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, js
     }
     const key2 = targetKey(target);
     const clash = key2 ? [...chosen].find(([, t]) => targetKey(t) === key2) : undefined;
-    if (clash) throw new MappingError(`Die Zuordnung gibt „${String(value)}“ zwei Spalten (${columnLetter(clash[0])} und ${columnLetter(column.column)}).`);
+    if (clash)
+      throw new MappingError(
+        `Die Zuordnung gibt „${String(value)}“ zwei Spalten (${columnLetter(clash[0])} und ${columnLetter(column.column)}).`,
+      );
     chosen.set(column.column, target);
   }
   const taken = new Set([...chosen.values()].map(targetKey).filter((k) => k !== null));
@@ -298,7 +317,12 @@ export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, js
       if (own) return { column: c.column, header: c.header, target: own };
       const key = targetKey(c.target);
       if (key && taken.has(key)) {
-        return { column: c.column, header: c.header, target: { kind: "extra" }, ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}) };
+        return {
+          column: c.column,
+          header: c.header,
+          target: { kind: "extra" },
+          ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
+        };
       }
       return c;
     }),
@@ -316,8 +340,10 @@ export function chooseGrid(
   mappingGiven = false,
 ): { grid: ImportGrid; guess: ImportMapping } {
   const names = grids.map((g) => `„${g.sheet}“`).join(", ");
-  const candidates = wanted === undefined ? grids : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
-  if (candidates.length === 0) throw new MappingError(`Das Blatt „${wanted}“ gibt es in der Liste nicht; vorhanden sind: ${names}.`);
+  const candidates =
+    wanted === undefined ? grids : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
+  if (candidates.length === 0)
+    throw new MappingError(`Das Blatt „${wanted}“ gibt es in der Liste nicht; vorhanden sind: ${names}.`);
   let best: { grid: ImportGrid; guess: ImportMapping & { recognised: number } } | null = null;
   for (const grid of candidates) {
     const guess = guessMapping(grid);

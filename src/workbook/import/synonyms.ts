@@ -29,9 +29,39 @@ export type ImportField =
   | "bemerkung";
 
 export const IMPORT_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = {
-  id: ["ID", "Nr", "lfd. Nr", "laufende Nummer", "Nummer", "Maßnahmen-Nr", "Maßnahmennummer", "Kennung", "Pos", "Position"],
-  titel: ["Titel", "Maßnahme", "Maßnahmen", "Maßnahmentitel", "Bezeichnung", "Name der Maßnahme", "Kurzbezeichnung", "Projekt", "Vorhaben"],
-  beschreibung: ["Beschreibung", "Inhalt", "Inhalte", "Erläuterung", "Erläuterungen", "Maßnahmenbeschreibung", "Kurzbeschreibung", "Was"],
+  id: [
+    "ID",
+    "Nr",
+    "lfd. Nr",
+    "laufende Nummer",
+    "Nummer",
+    "Maßnahmen-Nr",
+    "Maßnahmennummer",
+    "Kennung",
+    "Pos",
+    "Position",
+  ],
+  titel: [
+    "Titel",
+    "Maßnahme",
+    "Maßnahmen",
+    "Maßnahmentitel",
+    "Bezeichnung",
+    "Name der Maßnahme",
+    "Kurzbezeichnung",
+    "Projekt",
+    "Vorhaben",
+  ],
+  beschreibung: [
+    "Beschreibung",
+    "Inhalt",
+    "Inhalte",
+    "Erläuterung",
+    "Erläuterungen",
+    "Maßnahmenbeschreibung",
+    "Kurzbeschreibung",
+    "Was",
+  ],
   handlungsfeld: ["Handlungsfeld", "Themenfeld", "Bereich", "Handlungsbereich", "Themenbereich", "Thema"],
   ziel: ["Ziel", "Ziele", "Zielsetzung", "Teilziel", "Wirkungsziel"],
   zielgruppe: ["Zielgruppe", "Zielgruppen", "für wen", "Adressaten"],
@@ -48,12 +78,31 @@ export const IMPORT_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> =
     "verantwortliche Stelle",
     "Wer",
   ],
-  beteiligte: ["Beteiligte", "Partner", "Kooperationspartner", "mit wem", "Mitwirkende", "Netzwerkpartner", "Beteiligung"],
+  beteiligte: [
+    "Beteiligte",
+    "Partner",
+    "Kooperationspartner",
+    "mit wem",
+    "Mitwirkende",
+    "Netzwerkpartner",
+    "Beteiligung",
+  ],
   personal: ["Personal (VZÄ)", "Personal", "VZÄ", "Personalbedarf", "Personalaufwand"],
   sachkosten: ["Sachkosten (EUR)", "Kosten", "Finanzbedarf", "Sachkosten", "Budget", "Mittel", "Haushaltsmittel"],
   finanzierung: ["Finanzierung"],
   beginn: ["Beginn", "Start", "ab wann", "Startdatum"],
-  frist: ["Frist", "Zeitraum", "bis wann", "Termin", "Zeitrahmen", "Umsetzungszeitraum", "Zeitplan", "Zeitschiene", "Ende", "wann"],
+  frist: [
+    "Frist",
+    "Zeitraum",
+    "bis wann",
+    "Termin",
+    "Zeitrahmen",
+    "Umsetzungszeitraum",
+    "Zeitplan",
+    "Zeitschiene",
+    "Ende",
+    "wann",
+  ],
   status: ["Status", "Stand", "Umsetzungsstand", "Stand der Umsetzung"],
   prioritaet: ["Priorität", "Prio", "Dringlichkeit"],
   bemerkung: ["Bemerkung", "Bemerkungen", "Anmerkung", "Anmerkungen", "Hinweis", "Hinweise", "Kommentar"],
@@ -110,4 +159,5 @@ export const AMPEL_SYNONYMS: Readonly<Record<string, "grün" | "gelb" | "rot">> 
 export const SECTION_PREFIX = /^(?:handlungsfeld|themenfeld|handlungsbereich|bereich)\s*[\dIVX.]*\s*[:.–-]?\s*/i;
 
 /** Akteure whose name says they are an office of the administration: Fachbereich = name, Art intern. */
-export const INTERNAL_UNIT = /^(?:FB|Fachbereich|FD|Fachdienst|Amt|Dezernat|Referat|Ref\.|Stabsstelle|Sachgebiet|SG)\b/i;
+export const INTERNAL_UNIT =
+  /^(?:FB|Fachbereich|FD|Fachdienst|Amt|Dezernat|Referat|Ref\.|Stabsstelle|Sachgebiet|SG)\b/i;

@@ -37,7 +37,8 @@ export function sachstandRow(spec: TableSpec, s: SachstandImport): Record<string
 }
 
 export function targetText(target: ColumnTarget): string {
-  if (target.kind === "field") return target.field === "federfuehrung" ? "Federführung (weitere Stellen: Beteiligte)" : fieldLabel(target.field);
+  if (target.kind === "field")
+    return target.field === "federfuehrung" ? "Federführung (weitere Stellen: Beteiligte)" : fieldLabel(target.field);
   if (target.kind === "period") {
     const what = { sachstand: "Sachstand", status: "Status", ampel: "Ampel" }[target.aspect];
     return `Sachstände: ${what} zum ${formatGermanDate(target.date)}`;
@@ -58,7 +59,8 @@ function writer(): Writer {
     row: 1,
     line(values, bold) {
       values.forEach((value, i) => {
-        if (value !== null && value !== undefined && value !== "") w.cells.push({ row: w.row, column: i + 1, value, ...(bold ? { bold } : {}) });
+        if (value !== null && value !== undefined && value !== "")
+          w.cells.push({ row: w.row, column: i + 1, value, ...(bold ? { bold } : {}) });
       });
       w.row++;
     },
@@ -79,15 +81,25 @@ export function planUebernahmeSheet(
 ): SheetPlan {
   const w = writer();
   const { mapping } = result;
-  w.cells.push({ row: 1, column: 1, value: `Übernahme aus „${source}“, Blatt „${result.sheet}“`, bold: true, size: 14 });
+  w.cells.push({
+    row: 1,
+    column: 1,
+    value: `Übernahme aus „${source}“, Blatt „${result.sheet}“`,
+    bold: true,
+    size: 14,
+  });
   w.row = 2;
-  const header = mapping.headerTop === mapping.headerBottom ? `Zeile ${mapping.headerTop}` : `Zeilen ${mapping.headerTop}–${mapping.headerBottom}`;
+  const header =
+    mapping.headerTop === mapping.headerBottom
+      ? `Zeile ${mapping.headerTop}`
+      : `Zeilen ${mapping.headerTop}–${mapping.headerBottom}`;
   const rows = result.rows.length ? `Zeilen ${result.rows[0]}–${result.rows.at(-1)}` : "keine Zeilen";
   w.line([`Kopfzeile: ${header}. Übernommen: ${result.massnahmen.length} Maßnahmen aus ${rows}.`]);
   w.line([
     `Neu angelegt: ${result.handlungsfelder.length} Handlungsfelder, ${result.ziele.length} Ziele, ${result.indikatoren.length} Indikatoren, ${result.akteure.length} Akteure, ${result.sachstaende.length} Sachstände.`,
   ]);
-  if (otherSheets.length > 0) w.line([`Weitere Blätter der Liste, nicht übernommen: ${otherSheets.map((n) => `„${n}“`).join(", ")}.`]);
+  if (otherSheets.length > 0)
+    w.line([`Weitere Blätter der Liste, nicht übernommen: ${otherSheets.map((n) => `„${n}“`).join(", ")}.`]);
   if (!mapping.columns.some((c) => c.target.kind === "field" && c.target.field === "id")) {
     w.line(["Keine Spalte mit Nummern erkannt: die Maßnahmen haben neue IDs (M-001 …) bekommen."]);
   }
@@ -116,7 +128,14 @@ export function planUebernahmeSheet(
     w.line(["Sachstände (die Vorlage hat noch kein Blatt „Sachstände“; bitte von hier übernehmen)"], true);
     w.line(["Maßnahme", "Berichtsstichtag", "Status", "Ampel", "Sachstand", "Zellen"], true);
     for (const s of result.sachstaende) {
-      w.line([s.massnahme, new Date(`${s.berichtsstichtag}T00:00:00Z`), s.status ?? "", s.ampel ?? "", s.sachstand, s.cells.join(", ")]);
+      w.line([
+        s.massnahme,
+        new Date(`${s.berichtsstichtag}T00:00:00Z`),
+        s.status ?? "",
+        s.ampel ?? "",
+        s.sachstand,
+        s.cells.join(", "),
+      ]);
     }
   }
   return {
