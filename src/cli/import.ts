@@ -67,6 +67,11 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
 
   const bytes = await readInput(list);
   const { grids, kind } = await importGrids(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), list);
+  if (values.blatt !== undefined && kind.startsWith("CSV")) {
+    throw new UserError(
+      `„${list}“ ist eine CSV-Datei mit nur einer Tabelle; --blatt gilt nur für Excel-Arbeitsmappen.`,
+    );
+  }
   const overrides = values.zuordnung === undefined ? undefined : await readMappingFile(values.zuordnung);
   let result;
   try {

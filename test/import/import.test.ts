@@ -507,6 +507,11 @@ describe("bad input: exit 2, one German sentence, nothing written", () => {
       /im alten \.xls-Format/,
     ],
     [
+      "--blatt with a CSV file",
+      async () => importFile("liste.csv", list, "--blatt", "Liste"),
+      /ist eine CSV-Datei mit nur einer Tabelle; --blatt gilt nur für Excel-Arbeitsmappen\.$/,
+    ],
+    [
       "an unknown option",
       async () => importFile("liste.csv", list, "--schnell"),
       /Die Option „--schnell“ ist unbekannt/,

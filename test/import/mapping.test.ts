@@ -33,6 +33,43 @@ describe("headers as cities write them", () => {
     expect(fieldOf(header)?.field).toBe(field);
   });
 
+  // The headers CONTRACT.md lists under "Bringing in what exists".
+  it.each([
+    ["Nr.", "id"],
+    ["lfd. Nr.", "id"],
+    ["Maßnahme", "titel"],
+    ["Bezeichnung", "titel"],
+    ["Beschreibung", "beschreibung"],
+    ["Inhalt", "beschreibung"],
+    ["Erläuterung", "beschreibung"],
+    ["Handlungsfeld", "handlungsfeld"],
+    ["Themenfeld", "handlungsfeld"],
+    ["Bereich", "handlungsfeld"],
+    ["Ziel", "ziel"],
+    ["Zuständigkeit", "federfuehrung"],
+    ["Federführung", "federfuehrung"],
+    ["verantwortlich", "federfuehrung"],
+    ["Wer", "federfuehrung"],
+    ["Beteiligte", "beteiligte"],
+    ["Partner", "beteiligte"],
+    ["mit wem", "beteiligte"],
+    ["Zeitraum", "frist"],
+    ["bis wann", "frist"],
+    ["Termin", "frist"],
+    ["Frist", "frist"],
+    ["Kosten", "sachkosten"],
+    ["Finanzbedarf", "sachkosten"],
+    ["Status", "status"],
+    ["Stand", "status"],
+    ["Indikator", "indikatoren"],
+    ["Kennzahl", "indikatoren"],
+    ["Zielgruppe", "zielgruppe"],
+    ["für wen", "zielgruppe"],
+    ["Priorität", "prioritaet"],
+  ])("contract: %s → %s", (header, field) => {
+    expect(fieldOf(header)?.field).toBe(field);
+  });
+
   it.each(["Förderprogramm", "Stadtteil", "Haushaltsstelle", "2013"])("%s is not a field", (header) => {
     expect(fieldOf(header)).toBeNull();
   });
