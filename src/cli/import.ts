@@ -34,7 +34,7 @@ function options(argv: string[]) {
     const option = /'([^']+)'/.exec(String((error as { message?: unknown }).message ?? ""))?.[1] ?? "";
     const code = (error as { code?: string }).code;
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-      throw new UserError(`Die Option ${option.split(" ")[0]} braucht einen Wert.`);
+      throw new UserError(`Die Option ${/^-[^\s,]+/.exec(option)?.[0] ?? option} braucht einen Wert.`);
     throw new UserError(`Die Option „${option}“ ist unbekannt; „--help“ zeigt die möglichen Optionen.`);
   }
 }
@@ -58,14 +58,14 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(list)) {
     throw new UserError(`Die Ausgabedatei „${output}“ ist die Liste selbst; bitte einen anderen Namen angeben.`);
   }
+  const bytes = await readInput(list);
   const exists = await fs.stat(output).then(
     () => true,
     () => false,
   );
-  if (exists && !values.force)
+  if (exists && !values.force) {
     throw new UserError(`Die Datei „${output}“ existiert bereits; mit --force wird sie überschrieben.`);
-
-  const bytes = await readInput(list);
+  }
   const { grids, kind } = await importGrids(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), list);
   if (values.blatt !== undefined && kind.startsWith("CSV")) {
     throw new UserError(
@@ -96,13 +96,15 @@ export async function commandImport(argv: string[], io: Io): Promise<number> {
   const doc = XlsxDocument.create(output);
   doc.applyWorkbookPlan(planImportWorkbook(result, templateContent("leer", io.today()), path.basename(list), others));
   await saveWorkbookAtomically(doc, output);
-  const sachstaende = sachstaendeSpec()
-    ? `${result.sachstaende.length} Sachstände`
-    : `${result.sachstaende.length} Sachstände (im Blatt „${UEBERNAHME_SHEET}“ aufgeführt)`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const where =
+    sachstaendeSpec() || result.sachstaende.length === 0 ? "" : ` (im Blatt „${UEBERNAHME_SHEET}“ aufgeführt)`;
   io.out(
-    `„${list}“ (${kind}, Blatt „${result.sheet}“) übernommen nach „${output}“: ${result.massnahmen.length} Maßnahmen, ` +
-      `${result.handlungsfelder.length} Handlungsfelder, ${result.ziele.length} Ziele, ${result.akteure.length} Akteure, ${sachstaende}.\n` +
-      `${result.notes.length} Werte wurden nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET}“ nennt sie mit ihrer Zelle.\n` +
+    `„${list}“ (${kind}${grids.length > 1 || !kind.startsWith("CSV") ? `, Blatt „${result.sheet}“` : ""}) übernommen nach „${output}“: ` +
+      `${count(result.massnahmen.length, "Maßnahme", "Maßnahmen")}, ${count(result.handlungsfelder.length, "Handlungsfeld", "Handlungsfelder")}, ` +
+      `${count(result.ziele.length, "Ziel", "Ziele")}, ${count(result.akteure.length, "Akteur", "Akteure")}, ` +
+      `${count(result.sachstaende.length, "Sachstand", "Sachstände")}${where}.\n` +
+      `${count(result.notes.length, "Wert wurde", "Werte wurden")} nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET}“ nennt sie mit ihrer Zelle.\n` +
       `„check ${output}“ zeigt, was für SMARTe Maßnahmen noch fehlt.\n`,
   );
   return 0;
