@@ -131,6 +131,15 @@ describe("guess and corrections on a grid", () => {
     ]);
   });
 
+  it("a title that names a field does not beat a header with one known column", () => {
+    const titled = {
+      sheet: "L",
+      rows: [["Maßnahmen der Stadt Musterstadt"], ["Maßnahme", "Ort", "Träger"], ["Sprachcafé", "Nord", "VHS"]],
+      merges: [],
+    };
+    expect(guessMapping(titled).headerTop).toBe(2);
+  });
+
   it("a correction moves the Titel to another column; the guessed one stays its own column", () => {
     const mapping = applyMappingOverrides(grid, guessMapping(grid), { spalten: { Vorhaben: "Titel" } });
     const result = buildImport(grid, mapping);

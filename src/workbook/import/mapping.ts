@@ -210,14 +210,17 @@ export function guessMapping(grid: ImportGrid): ImportMapping & { recognised: nu
   const rows = new Set<number>(Array.from({ length: last }, (_, i) => i + 1));
   if (grid.tableHeaderRow) rows.add(grid.tableHeaderRow);
   const filled = (r: number) => (grid.rows[r - 1] ?? []).some((v) => textOf(v) !== "");
-  let best = { top: 1, bottom: 1, score: -1 };
-  // One header row first; two rows only where both hold something and together they name more.
+  let best = { top: 1, bottom: 1, score: -1, width: 0 };
+  // One header row first; two rows only where both hold something and together they name more. On a tie
+  // the row with more distinct headers wins (a title `Maßnahmen der Stadt` names a field too).
   for (const span of [0, 1]) {
     for (const r of [...rows].sort((a, b) => a - b)) {
       const bottom = r + span;
       if (bottom > grid.rows.length || !filled(r) || !filled(bottom)) continue;
-      const s = score(headerTexts(grid, r, bottom));
-      if (s > best.score) best = { top: r, bottom, score: s };
+      const headers = headerTexts(grid, r, bottom);
+      const s = score(headers);
+      const width = new Set(headers.filter((h) => h !== "")).size;
+      if (s > best.score || (s === best.score && width > best.width)) best = { top: r, bottom, score: s, width };
     }
   }
   return { ...mappingAt(grid, best.top, best.bottom), recognised: Math.max(best.score, 0) };
