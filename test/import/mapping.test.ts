@@ -267,3 +267,26 @@ describe("merged cells in the data", () => {
     ]);
   });
 });
+
+describe("section rows", () => {
+  it("a text alone in the first column names the Handlungsfeld; a value alone in another column is a measure", () => {
+    const grid = {
+      sheet: "L",
+      rows: [
+        ["Nr.", "Maßnahme", "Beschreibung"],
+        ["Bildung"],
+        ["1", "Sprachcafé", "Treffen"],
+        [null, null, "Fortsetzung der Beschreibung"],
+      ],
+      merges: [],
+    };
+    const result = buildImport(grid, guessMapping(grid));
+    expect(result.massnahmen).toEqual([
+      { id: "1", titel: "Sprachcafé", beschreibung: "Treffen", handlungsfeld: "HF-01 – Bildung" },
+      { id: "M-001", beschreibung: "Fortsetzung der Beschreibung", handlungsfeld: "HF-01 – Bildung" },
+    ]);
+    expect(result.notes).toEqual([
+      { cell: "A2", value: "Bildung", message: "als Handlungsfeld „Bildung“ der folgenden Maßnahmen gelesen" },
+    ]);
+  });
+});

@@ -207,12 +207,14 @@ function sectionText(
   grid: ImportGrid,
   row: number,
   filled: { column: number; value: CellValue }[],
+  firstColumn: number,
   titleColumn?: number,
 ): string | null {
   if (filled.length !== 1) return null;
   const { column, value } = filled[0]!;
   const merged = grid.merges.some((m) => m.top === row && m.left === column && m.right > m.left);
-  if (!merged && column === titleColumn) return null;
+  // Unmerged, only a text in the first column is a section; elsewhere it is a measure with one value.
+  if (!merged && (column === titleColumn || column !== firstColumn)) return null;
   if (typeof value !== "string") return null;
   return value.replace(/\s+/g, " ").trim().replace(SECTION_PREFIX, "") || null;
 }
@@ -245,7 +247,7 @@ export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportRes
       .map((c) => ({ column: c.column, value: read(row, c.column) }))
       .filter((c) => textOf(c.value) !== "");
     if (filled.length === 0) continue;
-    const text = sectionText(grid, row, filled, fieldColumn.get("titel"));
+    const text = sectionText(grid, row, filled, mapping.columns[0]?.column ?? 1, fieldColumn.get("titel"));
     if (text !== null) {
       if (fieldColumn.has("handlungsfeld"))
         ctx.note(row, filled[0]!.column, filled[0]!.value, "Zeile ohne Maßnahme; nicht übernommen");
