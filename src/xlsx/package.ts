@@ -343,7 +343,8 @@ export class XlsxPackage {
       if (this.has(part)) add(standard, this.text(part));
     }
     for (const sheet of worksheets) {
-      add(sheet.part!, this.text(sheet.part!));
+      // The reader is not given drawings; a sheet pointing at one it lacks would be refused as broken.
+      add(sheet.part!, this.text(sheet.part!)!.replace(/<(?:\w+:)?drawing\s[^>]*\/>/g, ""));
       const keep = this.relationships(sheet.part!).filter(
         (r) => r.type === REL_TYPE.table || r.type === REL_TYPE.comments || r.type === REL_TYPE.hyperlink,
       );
