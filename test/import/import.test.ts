@@ -184,7 +184,7 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
 
   it("Übernahme shows the mapping, the rows taken and every value read differently, with its cell", () => {
     const all = lines(sheet(wb, "Übernahme"));
-    expect(all[1]).toEqual(["Kopfzeile: Zeilen 3–4. Übernommen: 3 Maßnahmen aus Zeilen 6–9."]);
+    expect(all[1]).toEqual(["Kopfzeile: Zeilen 3–4. Übernommen: 3 Maßnahmen aus Zeilen 6–7, 9."]);
     expect(all[3]).toEqual(["Weitere Blätter der Liste, nicht übernommen: „Deckblatt“."]);
     const mapping = all.slice(
       all.findIndex((l) => l[0] === "Spalte") + 1,

@@ -46,6 +46,18 @@ export function targetText(target: ColumnTarget): string {
   return "eigene Spalte in Maßnahmen";
 }
 
+/** `6, 7, 9, 10, 11` → `6–7, 9–11`. */
+export function rowRanges(rows: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
+    i = j;
+  }
+  return parts.join(", ");
+}
+
 interface Writer {
   cells: CellPlan[];
   row: number;
@@ -93,7 +105,7 @@ export function planUebernahmeSheet(
     mapping.headerTop === mapping.headerBottom
       ? `Zeile ${mapping.headerTop}`
       : `Zeilen ${mapping.headerTop}–${mapping.headerBottom}`;
-  const rows = result.rows.length ? `Zeilen ${result.rows[0]}–${result.rows.at(-1)}` : "keine Zeilen";
+  const rows = result.rows.length === 1 ? `Zeile ${result.rows[0]}` : `Zeilen ${rowRanges(result.rows)}`;
   w.line([`Kopfzeile: ${header}. Übernommen: ${result.massnahmen.length} Maßnahmen aus ${rows}.`]);
   w.line([
     `Neu angelegt: ${result.handlungsfelder.length} Handlungsfelder, ${result.ziele.length} Ziele, ${result.indikatoren.length} Indikatoren, ${result.akteure.length} Akteure, ${result.sachstaende.length} Sachstände.`,
