@@ -219,181 +219,216 @@ function sectionText(
   return value.replace(/\s+/g, " ").trim().replace(SECTION_PREFIX, "") || null;
 }
 
-/** The list as contract rows. */
-export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportResult {
-  const notes: ImportNote[] = [];
-  const ctx: Context = {
-    notes,
-    note: (row, column, value, message) => notes.push({ cell: address(row, column), value: textOf(value), message }),
-  };
-  const read = cellReader(grid, mapping.headerBottom);
-  const fieldColumn = new Map<ImportField, number>();
-  for (const c of mapping.columns) if (c.target.kind === "field") fieldColumn.set(c.target.field, c.column);
-  const extraColumns = extraColumnsOf(mapping);
-  const periods = mapping.columns.filter((c) => c.target.kind === "period");
+type Reader = (row: number, column: number) => CellValue;
 
-  // Title rows above the header are not data; they are named so that nothing of the list goes unmentioned.
-  for (let row = 1; row < mapping.headerTop; row++) {
-    (grid.rows[row - 1] ?? []).forEach((value, i) => {
-      if (textOf(value) !== "") ctx.note(row, i + 1, value, "über der Kopfzeile; nicht übernommen");
-    });
+/** One source cell of a field: its column (0 when the list has none) and value. */
+interface SourceCell {
+  column: number;
+  raw: CellValue;
+}
+
+/** Builds the rows; each method fills one part of a measure and notes what it read differently. */
+class ImportBuilder {
+  readonly notes: ImportNote[] = [];
+  readonly ctx: Context = {
+    notes: this.notes,
+    note: (row, column, value, message) =>
+      this.notes.push({ cell: address(row, column), value: textOf(value), message }),
+  };
+  readonly read: Reader;
+  readonly fieldColumn = new Map<ImportField, number>();
+  readonly hf = new Distinct("HF", 2);
+  readonly ziele = new Distinct("Z", 2);
+  readonly indikatoren = new Distinct("I", 3);
+  readonly akteure = new Distinct("A", 2);
+
+  constructor(
+    readonly grid: ImportGrid,
+    readonly mapping: ImportMapping,
+  ) {
+    this.read = cellReader(grid, mapping.headerBottom);
+    for (const c of mapping.columns) if (c.target.kind === "field") this.fieldColumn.set(c.target.field, c.column);
   }
-  // Measure rows and section rows.
-  const measureRows: number[] = [];
-  const sectionOf = new Map<number, string>();
-  let section: string | null = null;
-  for (let row = mapping.headerBottom + 1; row <= grid.rows.length; row++) {
-    const filled = mapping.columns
-      .map((c) => ({ column: c.column, value: read(row, c.column) }))
-      .filter((c) => textOf(c.value) !== "");
-    if (filled.length === 0) continue;
-    const text = sectionText(grid, row, filled, mapping.columns[0]?.column ?? 1, fieldColumn.get("titel"));
-    if (text !== null) {
-      if (fieldColumn.has("handlungsfeld"))
-        ctx.note(row, filled[0]!.column, filled[0]!.value, "Zeile ohne Maßnahme; nicht übernommen");
+
+  cell(row: number, field: ImportField): SourceCell {
+    const column = this.fieldColumn.get(field);
+    return column === undefined ? { column: 0, raw: null } : { column, raw: this.read(row, column) };
+  }
+
+  /** Title rows above the header are not data; they are named so that nothing of the list goes unmentioned. */
+  noteTitleRows(): void {
+    for (let row = 1; row < this.mapping.headerTop; row++) {
+      (this.grid.rows[row - 1] ?? []).forEach((value, i) => {
+        if (textOf(value) !== "") this.ctx.note(row, i + 1, value, "über der Kopfzeile; nicht übernommen");
+      });
+    }
+  }
+
+  /** The rows that are measures, each with the section (Handlungsfeld) it stands under. */
+  measureRows(): { row: number; section: string | null }[] {
+    const out: { row: number; section: string | null }[] = [];
+    let section: string | null = null;
+    const first = this.mapping.columns[0]?.column ?? 1;
+    for (let row = this.mapping.headerBottom + 1; row <= this.grid.rows.length; row++) {
+      const filled = this.mapping.columns
+        .map((c) => ({ column: c.column, value: this.read(row, c.column) }))
+        .filter((c) => textOf(c.value) !== "");
+      if (filled.length === 0) continue;
+      const text = sectionText(this.grid, row, filled, first, this.fieldColumn.get("titel"));
+      if (text === null) {
+        out.push({ row, section });
+        continue;
+      }
+      const { column, value } = filled[0]!;
+      if (this.fieldColumn.has("handlungsfeld"))
+        this.ctx.note(row, column, value, "Zeile ohne Maßnahme; nicht übernommen");
       else {
         section = text;
-        ctx.note(
-          row,
-          filled[0]!.column,
-          filled[0]!.value,
-          `als Handlungsfeld „${text}“ der folgenden Maßnahmen gelesen`,
-        );
+        this.ctx.note(row, column, value, `als Handlungsfeld „${text}“ der folgenden Maßnahmen gelesen`);
       }
-      continue;
     }
-    measureRows.push(row);
-    if (section !== null) sectionOf.set(row, section);
+    return out;
   }
 
-  const ids = measureIds(ctx, measureRows, fieldColumn.get("id"), read);
-  const hf = new Distinct("HF", 2);
-  const ziele = new Distinct("Z", 2);
-  const indikatoren = new Distinct("I", 3);
-  const akteure = new Distinct("A", 2);
-  const actor = (name: string, row: number, column: number, raw: CellValue) => {
-    const a = akteure.get(name, "", (id, clean) => {
+  /** Handlungsfeld, Ziel and Indikator as references to rows built from the distinct values. */
+  references(out: Row, row: number, section: string | null): void {
+    const hfCell = this.cell(row, "handlungsfeld");
+    const hfName = textOf(hfCell.raw) || section || "";
+    let hfId = "";
+    if (hfName) {
+      const h = this.hf.get(hfName, "", (id, name) => ({ id, handlungsfeld: name }));
+      hfId = h.id;
+      out.handlungsfeld = referenceLabel(h.id, h.name);
+      if (h.variant && hfCell.column) this.noteAs(row, hfCell, `als Handlungsfeld ${out.handlungsfeld} gelesen`);
+    }
+    const zielCell = this.cell(row, "ziel");
+    let zielId = "";
+    if (textOf(zielCell.raw)) {
+      const z = this.ziele.get(textOf(zielCell.raw), hfId, (id, name) => ({ id, handlungsfeld: hfId, ziel: name }));
+      zielId = z.id;
+      out.ziel = referenceLabel(z.id, z.name);
+      if (z.variant) this.noteAs(row, zielCell, `als Ziel ${out.ziel} gelesen`);
+    }
+    const indCell = this.cell(row, "indikatoren");
+    if (textOf(indCell.raw)) {
+      const ind = this.indikatoren.get(textOf(indCell.raw), "", (id, name) => ({ id, ziel: zielId, indikator: name }));
+      out.indikatoren = ind.id;
+      if (ind.variant) this.noteAs(row, indCell, `als Indikator ${referenceLabel(ind.id, ind.name)} gelesen`);
+    }
+  }
+
+  private noteAs(row: number, cell: SourceCell, message: string): void {
+    this.ctx.note(row, cell.column, cell.raw, message);
+  }
+
+  private actor(name: string, row: number, cell: SourceCell): string {
+    const a = this.akteure.get(name, "", (id, clean) => {
       const internal = INTERNAL_UNIT.test(clean);
       return { id, bezeichnung: clean, fachbereich: internal ? clean : "", art: internal ? "intern" : "" };
     });
-    if (a.variant) ctx.note(row, column, raw, `„${name}“ als Akteur ${referenceLabel(a.id, a.name)} gelesen`);
+    if (a.variant) this.noteAs(row, cell, `„${name}“ als Akteur ${referenceLabel(a.id, a.name)} gelesen`);
     return referenceLabel(a.id, a.name);
-  };
+  }
 
-  const massnahmen: Row[] = [];
-  const sachstaende: SachstandImport[] = [];
-  measureRows.forEach((row, i) => {
-    const out: Row = { id: ids[i]! };
-    const cell = (field: ImportField) => {
-      const column = fieldColumn.get(field);
-      return column === undefined ? { column: 0, raw: null as CellValue } : { column, raw: read(row, column) };
-    };
-    for (const field of ["titel", "beschreibung", "zielgruppe", "zielwert", "bemerkung"] as const) {
-      const { raw } = cell(field);
-      if (textOf(raw) !== "") out[field] = plainText(raw);
-    }
-    // Handlungsfeld, Ziel, Indikator: distinct values with new IDs.
-    const hfCell = cell("handlungsfeld");
-    const hfName = textOf(hfCell.raw) || sectionOf.get(row) || "";
-    let hfId = "";
-    if (hfName) {
-      const h = hf.get(hfName, "", (id, name) => ({ id, handlungsfeld: name }));
-      hfId = h.id;
-      out.handlungsfeld = referenceLabel(h.id, h.name);
-      if (h.variant && hfCell.column)
-        ctx.note(row, hfCell.column, hfCell.raw, `als Handlungsfeld ${referenceLabel(h.id, h.name)} gelesen`);
-    }
-    const zielCell = cell("ziel");
-    let zielId = "";
-    if (textOf(zielCell.raw)) {
-      const z = ziele.get(textOf(zielCell.raw), hfId, (id, name) => ({ id, handlungsfeld: hfId, ziel: name }));
-      zielId = z.id;
-      out.ziel = referenceLabel(z.id, z.name);
-      if (z.variant) ctx.note(row, zielCell.column, zielCell.raw, `als Ziel ${referenceLabel(z.id, z.name)} gelesen`);
-    }
-    const indCell = cell("indikatoren");
-    if (textOf(indCell.raw)) {
-      const ind = indikatoren.get(textOf(indCell.raw), "", (id, name) => ({ id, ziel: zielId, indikator: name }));
-      out.indikatoren = ind.id;
-      if (ind.variant)
-        ctx.note(row, indCell.column, indCell.raw, `als Indikator ${referenceLabel(ind.id, ind.name)} gelesen`);
-    }
-    // Federführung: the first named; the others are Beteiligte.
-    const lead = cell("federfuehrung");
+  /** Federführung: the first Stelle named; the others, and those of a Beteiligte column, are Beteiligte. */
+  actors(out: Row, row: number): void {
+    const lead = this.cell(row, "federfuehrung");
+    const given = this.cell(row, "beteiligte");
     const leads = splitActors(textOf(lead.raw), false);
-    const others = splitActors(textOf(cell("beteiligte").raw), true);
+    const others = splitActors(textOf(given.raw), true);
     if (leads.length > 0) {
-      out.federfuehrung = actor(leads[0]!, row, lead.column, lead.raw);
+      out.federfuehrung = this.actor(leads[0]!, row, lead);
       if (leads.length > 1) {
-        ctx.note(
-          row,
-          lead.column,
-          lead.raw,
-          `aufgeteilt: Federführung „${leads[0]}“, Beteiligte „${leads.slice(1).join("“, „")}“`,
-        );
+        this.noteAs(row, lead, `aufgeteilt: Federführung „${leads[0]}“, Beteiligte „${leads.slice(1).join("“, „")}“`);
       }
     }
-    const partners = [
-      ...leads.slice(1).map((n) => [n, lead] as const),
-      ...others.map((n) => [n, cell("beteiligte")] as const),
-    ];
-    if (partners.length > 0) {
-      const labels = partners.map(([name, c]) => actor(name, row, c.column, c.raw));
-      out.beteiligte = [...new Set(labels)].join("; ");
-      const given = cell("beteiligte");
-      if (others.length > 1) ctx.note(row, given.column, given.raw, `als Beteiligte ${out.beteiligte} gelesen`);
+    const partners = [...leads.slice(1).map((n) => [n, lead] as const), ...others.map((n) => [n, given] as const)];
+    if (partners.length === 0) return;
+    out.beteiligte = [...new Set(partners.map(([name, c]) => this.actor(name, row, c)))].join("; ");
+    if (others.length > 1) this.noteAs(row, given, `als Beteiligte ${out.beteiligte} gelesen`);
+  }
+
+  /** Texts as written; dates, amounts and list values as the contract reads them. */
+  values(out: Row, row: number): void {
+    for (const field of ["titel", "beschreibung", "zielgruppe", "zielwert", "bemerkung"] as const) {
+      const { raw } = this.cell(row, field);
+      if (textOf(raw) !== "") out[field] = plainText(raw);
     }
-    // Dates, numbers, lists.
-    const frist = cell("frist");
-    const f = readFrist(ctx, row, frist.column, frist.raw);
+    const frist = this.cell(row, "frist");
+    const f = readFrist(this.ctx, row, frist.column, frist.raw);
     if (f.frist !== null) out.frist = f.frist;
-    const beginn = cell("beginn");
-    const b = readBeginn(ctx, row, beginn.column, beginn.raw);
+    const beginn = this.cell(row, "beginn");
+    const b = readBeginn(this.ctx, row, beginn.column, beginn.raw) ?? f.beginn ?? null;
     if (b !== null) out.beginn = b;
-    else if (f.beginn) out.beginn = f.beginn;
     for (const [field, label] of [
       ["personal", "Personal (VZÄ)"],
       ["sachkosten", "Sachkosten (EUR)"],
     ] as const) {
-      const c = cell(field);
-      const v = readNumber(ctx, row, c.column, c.raw, label);
+      const c = this.cell(row, field);
+      const v = readNumber(this.ctx, row, c.column, c.raw, label);
       if (v !== null) out[field] = v;
     }
     for (const field of ["status", "prioritaet", "finanzierung"] as const) {
-      const c = cell(field);
-      const v = readList(ctx, row, c.column, c.raw, field);
+      const c = this.cell(row, field);
+      const v = readList(this.ctx, row, c.column, c.raw, field);
       if (v !== null) out[field] = v;
     }
+  }
+
+  /** Without a Status of its own, a measure takes the latest Status of its history. */
+  statusFromHistory(out: Row, row: number, history: SachstandImport[]): void {
+    const latest = history.filter((h) => h.status && statusOf(h.status)).at(-1);
+    if (out.status !== undefined || !latest?.status) return;
+    out.status = latest.status;
+    this.notes.push({
+      cell: `Zeile ${row}`,
+      value: latest.status,
+      message: `Status aus dem Sachstand zum ${formatGermanDate(latest.berichtsstichtag)} übernommen`,
+    });
+  }
+}
+
+/** The list as contract rows. */
+export function buildImport(grid: ImportGrid, mapping: ImportMapping): ImportResult {
+  const b = new ImportBuilder(grid, mapping);
+  const extraColumns = extraColumnsOf(mapping);
+  const periods = mapping.columns.filter((c) => c.target.kind === "period");
+  b.noteTitleRows();
+  const rows = b.measureRows();
+  const ids = measureIds(
+    b.ctx,
+    rows.map((r) => r.row),
+    b.fieldColumn.get("id"),
+    b.read,
+  );
+  const massnahmen: Row[] = [];
+  const sachstaende: SachstandImport[] = [];
+  rows.forEach(({ row, section }, i) => {
+    const out: Row = { id: ids[i]! };
+    b.values(out, row);
+    b.references(out, row, section);
+    b.actors(out, row);
     for (const e of extraColumns) {
-      const v = read(row, e.column);
+      const v = b.read(row, e.column);
       if (textOf(v) !== "") out[e.key] = v;
     }
-    const history = sachstandRows(ctx, row, ids[i]!, periods, read);
+    const history = sachstandRows(b.ctx, row, ids[i]!, periods, b.read);
     sachstaende.push(...history);
-    const latest = history.filter((h) => h.status && statusOf(h.status)).at(-1);
-    if (out.status === undefined && latest?.status) {
-      out.status = latest.status;
-      notes.push({
-        cell: `Zeile ${row}`,
-        value: latest.status,
-        message: `Status aus dem Sachstand zum ${formatGermanDate(latest.berichtsstichtag)} übernommen`,
-      });
-    }
+    b.statusFromHistory(out, row, history);
     massnahmen.push(out);
   });
-
   return {
     sheet: grid.sheet,
     mapping,
-    handlungsfelder: hf.entries.map((e) => e.row),
-    ziele: ziele.entries.map((e) => e.row),
-    indikatoren: indikatoren.entries.map((e) => e.row),
-    akteure: akteure.entries.map((e) => e.row),
+    handlungsfelder: b.hf.entries.map((e) => e.row),
+    ziele: b.ziele.entries.map((e) => e.row),
+    indikatoren: b.indikatoren.entries.map((e) => e.row),
+    akteure: b.akteure.entries.map((e) => e.row),
     massnahmen,
     extraColumns,
     sachstaende,
-    notes,
-    rows: measureRows,
+    notes: b.notes,
+    rows: rows.map((r) => r.row),
   };
 }
 
