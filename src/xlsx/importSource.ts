@@ -117,7 +117,13 @@ export async function xlsxGrids(bytes: Uint8Array, name: string): Promise<Import
       }
     }
     const table = tables.find((t) => t.sheet === ws.name);
-    return { sheet: ws.name, rows, merges, ...(table ? { tableHeaderRow: table.area.top } : {}) };
+    return {
+      sheet: ws.name,
+      rows,
+      merges,
+      ...(table ? { tableHeaderRow: table.area.top } : {}),
+      ...(ws.state !== "visible" ? { hidden: true } : {}),
+    };
   });
 }
 

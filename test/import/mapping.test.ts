@@ -6,6 +6,7 @@ import { buildImport, splitActors } from "../../src/workbook/import/build";
 import {
   MappingError,
   applyMappingOverrides,
+  chooseGrid,
   fieldOf,
   guessMapping,
   periodOf,
@@ -288,5 +289,23 @@ describe("section rows", () => {
     expect(result.notes).toEqual([
       { cell: "A2", value: "Bildung", message: "als Handlungsfeld „Bildung“ der folgenden Maßnahmen gelesen" },
     ]);
+  });
+});
+
+describe("choosing the sheet", () => {
+  const list = (sheet: string, hidden = false) => ({
+    sheet,
+    rows: [
+      ["Nr.", "Maßnahme", "Zuständigkeit"],
+      ["1", "A", "VHS"],
+    ],
+    merges: [],
+    ...(hidden ? { hidden } : {}),
+  });
+
+  it("takes the visible sheet with the most known headers; a hidden one only when named", () => {
+    const cover = { sheet: "Deckblatt", rows: [["Maßnahmenplan"]], merges: [] };
+    expect(chooseGrid([cover, list("Alt", true), list("Liste")]).grid.sheet).toBe("Liste");
+    expect(chooseGrid([cover, list("Alt", true), list("Liste")], "alt").grid.sheet).toBe("Alt");
   });
 });

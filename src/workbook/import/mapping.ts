@@ -17,6 +17,8 @@ export interface ImportGrid {
   merges: Area[];
   /** The header row of an Excel table on the sheet, where there is one. */
   tableHeaderRow?: number;
+  /** A hidden sheet is taken only when named. */
+  hidden?: boolean;
 }
 
 export type ColumnTarget =
@@ -343,8 +345,9 @@ export function chooseGrid(
   mappingGiven = false,
 ): { grid: ImportGrid; guess: ImportMapping } {
   const names = grids.map((g) => `„${g.sheet}“`).join(", ");
+  const visible = grids.some((g) => !g.hidden) ? grids.filter((g) => !g.hidden) : grids;
   const candidates =
-    wanted === undefined ? grids : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
+    wanted === undefined ? visible : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
   if (candidates.length === 0)
     throw new MappingError(`Das Blatt „${wanted}“ gibt es in der Liste nicht; vorhanden sind: ${names}.`);
   let best: { grid: ImportGrid; guess: ImportMapping & { recognised: number } } | null = null;
