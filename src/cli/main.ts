@@ -15,6 +15,7 @@ import { MERGE, SPLIT, commandMerge, commandSplit } from "./circulation";
 import { UEBERSICHT, commandUebersicht } from "./uebersicht";
 import { formatFindingsText } from "./format";
 import { type Progress, createProgress, openStep } from "./progress";
+import { IMPORT, commandImport } from "./import";
 
 export interface Io {
   out(text: string): void;
@@ -148,6 +149,7 @@ export const COMMANDS: Record<
   merge: { spec: MERGE, run: commandMerge },
   bericht: { spec: BERICHT, run: commandBericht },
   uebersicht: { spec: UEBERSICHT, run: commandUebersicht },
+  import: { spec: IMPORT, run: commandImport },
 };
 
 async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {

@@ -401,12 +401,21 @@ export function contractLayouts(contents: TableContent[]): Layouts {
   return layouts;
 }
 
-/** A complete new workbook: every table of the contract in order, then the hidden lists. */
+/**
+ * A complete new workbook: every table of the contract in order, then the hidden lists. Dropdowns and
+ * highlighting cover every row written plus SPARE_ROWS, however many rows there are. `stand` dates the
+ * page footer of a workbook made for a given day.
+ */
 export function planNewWorkbook(
   contents: Partial<Record<EntityKind, Record<string, CellValue>[]>>,
-  stand?: IsoDate,
+  options: { extraColumns?: Partial<Record<EntityKind, TableContent["extraColumns"]>>; stand?: IsoDate } = {},
 ): WorkbookPlan {
-  const tables: TableContent[] = TABLES.map((spec) => ({ spec, rows: contents[spec.kind] ?? [] }));
+  const { extraColumns = {}, stand } = options;
+  const tables: TableContent[] = TABLES.map((spec) => ({
+    spec,
+    rows: contents[spec.kind] ?? [],
+    ...(extraColumns[spec.kind] ? { extraColumns: extraColumns[spec.kind] } : {}),
+  }));
   const layouts = contractLayouts(tables);
   const plan = { sheets: [...tables.map((t) => planTableSheet(t, layouts)), planListSheet(layouts)] };
   return workbookWithPageInfo(plan, { ...pageInfoFromSettingRows(contents.einstellungen ?? []), stand });

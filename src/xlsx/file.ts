@@ -23,7 +23,7 @@ const origins = new WeakMap<XlsxDocument, { file: string; digest: string }>();
 
 const digestOf = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
 
-async function readInput(file: string): Promise<Buffer> {
+export async function readInput(file: string): Promise<Buffer> {
   let stat;
   try {
     stat = await fs.stat(file);

@@ -7,7 +7,17 @@
  */
 import type { SheetPlan } from "../workbook/plan";
 import { chartXml, drawingXml } from "./chartXml";
-import { type CellWrite, deleteSheetRows, moveNoteShapes, moveRefs, patchSheetCells, shrinkTable } from "./sheetPatch";
+import {
+  type CellWrite,
+  cellRef,
+  deleteSheetRows,
+  moveNoteShapes,
+  moveRefs,
+  patchSheetCells,
+  shrinkTable,
+  widenTableHelp,
+} from "./sheetPatch";
+import { columnNumber } from "../workbook/read";
 import { type GeneratedSheet, NS_MAIN, NS_REL, generateSheet } from "./sheetXml";
 import { EMPTY_STYLES, StyleBook } from "./styles";
 import { UserError } from "./userError";
@@ -854,6 +864,18 @@ export class XlsxPackage {
         text: setAttribute(filter.tag, "ref", `${start}:${m[1]}${lastRow}`),
       });
     this.put(table.part, splice(xml, edits));
+    const first = cellRef(start.replace(/\$/g, "").toUpperCase());
+    const sheetXml = this.text(table.sheetPart);
+    if (!first || !sheetXml) return;
+    const area = {
+      left: first.column,
+      right: columnNumber(m[1]!),
+      firstRow: first.row + Number(a.headerRowCount ?? 1),
+      oldLast: Number(m[2]) - totals,
+      newLast: lastRow,
+    };
+    const widened = widenTableHelp(sheetXml, area);
+    if (widened !== sheetXml) this.put(table.sheetPart, widened);
   }
 
   /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */

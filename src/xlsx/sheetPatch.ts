@@ -109,7 +109,7 @@ export function shrinkTable(xml: string, gone: number[]): string {
 }
 
 /** Splits `A12` into column and row numbers. */
-function cellRef(ref: string): { row: number; column: number } | null {
+export function cellRef(ref: string): { row: number; column: number } | null {
   const m = /^([A-Z]+)(\d+)$/.exec(ref);
   return m ? { column: columnNumber(m[1]!), row: Number(m[2]) } : null;
 }
@@ -254,4 +254,36 @@ function widenDimension(xml: string, p: string, writes: CellWrite[]): string {
     `${columnLetter(start.column)}${start.row}:${columnLetter(right)}${bottom}`,
   );
   return splice(xml, [{ start: dim.start, end: dim.end, text }]);
+}
+
+/**
+ * Rows appended to a table beyond its dropdowns and highlighting get them too: each range of a data
+ * validation or conditional format (also those Excel keeps in extension lists, `xm:sqref`) that starts at
+ * the table's first data row, stays within its columns and reaches at least its old last row, but ends
+ * before the new last row, moves its end down by the rows added — keeping its spare rows beyond the data.
+ * Other ranges (a user's own rule on a few cells, the selection) stay as they are.
+ */
+export function widenTableHelp(
+  sheetXml: string,
+  t: { left: number; right: number; firstRow: number; oldLast: number; newLast: number },
+): string {
+  if (t.newLast <= t.oldLast) return sheetXml;
+  const widen = (sqref: string) =>
+    sqref
+      .split(/\s+/)
+      .map((range) => {
+        const [a, b] = range.split(":");
+        const from = a ? cellRef(a.replace(/\$/g, "")) : null;
+        const to = b ? cellRef(b.replace(/\$/g, "")) : null;
+        if (!from || !to || from.row !== t.firstRow || from.column < t.left || to.column > t.right) return range;
+        if (to.row < t.oldLast || to.row >= t.newLast) return range;
+        return `${a}:${columnLetter(to.column)}${to.row + t.newLast - t.oldLast}`;
+      })
+      .join(" ");
+  return sheetXml
+    .replace(
+      /(<(?:\w+:)?(?:dataValidation|conditionalFormatting)\s[^>]*?\bsqref=")([^"]*)(")/g,
+      (_, pre, ref, post) => pre + widen(ref) + post,
+    )
+    .replace(/(<(\w+:)?sqref>)([^<]*)(<\/\2?sqref>)/g, (_, pre, _p, ref, post) => pre + widen(ref) + post);
 }
