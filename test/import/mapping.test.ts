@@ -34,7 +34,7 @@ describe("headers as cities write them", () => {
     expect(fieldOf(header)?.field).toBe(field);
   });
 
-  // The headers CONTRACT.md lists under "Bringing in what exists".
+  // The usual headers docs/befehle.md names under `import`.
   it.each([
     ["Nr.", "id"],
     ["lfd. Nr.", "id"],

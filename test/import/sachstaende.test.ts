@@ -1,7 +1,7 @@
 /**
  * Once the contract has the Sachstände table (another branch adds it), the import writes the per-period
  * history there instead of listing it in Übernahme. Until then this test lends the contract a table of that
- * shape (the columns CONTRACT.md gives), so the path is proven today and by the real table later.
+ * shape (the columns docs/arbeitsmappe.md gives), so the path is proven today and by the real table later.
  */
 import { templateContent } from "../../src/domain/templates";
 import { type ColumnSpec, type TableSpec, TABLES } from "../../src/workbook/contract";

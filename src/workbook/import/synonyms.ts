@@ -1,5 +1,5 @@
 /**
- * The usual headers of municipal measure lists, as data (CONTRACT.md, "Bringing in what exists"). Headers
+ * The usual headers of municipal measure lists, as data (docs/befehle.md, `import`). Headers
  * are compared like the contract's (case, spacing, `-`/`_`, umlaut spellings ignored) and without
  * punctuation; a header that starts with a synonym of five or more letters also counts
  * (`Maßnahme (Kurzbezeichnung)`), the longest synonym winning (`Maßnahmenbeschreibung` is a Beschreibung).
