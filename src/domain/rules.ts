@@ -12,7 +12,7 @@ import {
 } from "./dates";
 import {
   type ConceptData,
-  type EntityKind,
+  ENTITY_KINDS,
   type RowRecord,
   type TableData,
   ART_VALUES,
@@ -122,15 +122,6 @@ export interface CheckOptions {
 type AnyTable = TableData<string>;
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-const TABLE_ORDER: EntityKind[] = [
-  "einstellungen",
-  "handlungsfelder",
-  "ziele",
-  "indikatoren",
-  "akteure",
-  "massnahmen",
-  "kriterien",
-];
 
 const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   month: "Monatsangabe",
@@ -912,7 +903,7 @@ function checkCoherence(
 
 function sortFindings(findings: Finding[], data: ConceptData): Finding[] {
   const sheetRank = new Map<string, number>();
-  TABLE_ORDER.forEach((kind, i) => {
+  ENTITY_KINDS.forEach((kind, i) => {
     const t = data[kind];
     if (t) sheetRank.set(t.sheet, i);
   });
