@@ -26,8 +26,8 @@ export type Finanzierung = (typeof FINANZIERUNG_VALUES)[number];
  * are driven by it. A new table is one entry here plus its columns there.
  *
  * There is no second, typed copy of the rows (no schema): the rule engine reads the raw cell values,
- * because it has to say which cell is wrong, and typed readers (./rows.ts) turn a row into typed
- * values where a rule or a calculation needs them.
+ * because it has to say which cell is wrong, and typed readers (e.g. ./monitoring.ts) turn a
+ * row into typed values where a rule or a calculation needs them.
  */
 export const ENTITY_FIELDS = {
   einstellungen: ["schluessel", "wert"],
@@ -44,6 +44,7 @@ export const ENTITY_FIELDS = {
     "zieljahr",
     "datenquelle",
     "erhebungsturnus",
+    "zustaendig",
   ],
   akteure: ["id", "bezeichnung", "fachbereich", "ansprechperson", "email", "art"],
   massnahmen: [
@@ -67,6 +68,19 @@ export const ENTITY_FIELDS = {
     "bemerkung",
   ],
   kriterien: ["kriterium", "gewicht", "beschreibung"],
+  indikatorwerte: ["indikator", "stichtag", "wert", "quelle", "bemerkung"],
+  sachstaende: [
+    "massnahme",
+    "berichtsstichtag",
+    "status",
+    "umsetzung",
+    "ampel",
+    "sachstand",
+    "naechsteSchritte",
+    "hindernisse",
+    "gemeldetVon",
+    "gemeldetAm",
+  ],
 } as const;
 
 /** The entity kinds of the workbook; each has one table. */

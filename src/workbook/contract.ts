@@ -13,6 +13,7 @@ import {
   PRIORITAET_VALUES,
   STATUS_VALUES,
 } from "../domain/model";
+import { AMPEL_VALUES } from "../domain/monitoring";
 import type { SmartLetter } from "../domain/rules";
 
 export type ColumnFormat = "general" | "text" | "date" | "number" | "fte" | "currency" | "year" | "email";
@@ -207,6 +208,17 @@ export const INDIKATOREN = defineTable({
       16,
       ["Erhebungsturnus", "Wie oft wird erhoben? Z. B. jährlich."],
       { synonyms: ["Turnus"] },
+    ),
+    zustaendig: col(
+      "Zuständig",
+      false,
+      "text",
+      26,
+      [
+        "Zuständig",
+        "Welche Stelle liefert die Werte? Aus der Liste der Akteure wählen; danach wird die Abfrage verteilt.",
+      ],
+      { list: ref("akteure", "bezeichnung"), synonyms: ["Zuständigkeit", "Datenlieferung"] },
     ),
   },
 });
@@ -441,6 +453,133 @@ export const KRITERIEN = defineTable({
   },
 });
 
+export const INDIKATORWERTE = defineTable({
+  kind: "indikatorwerte",
+  sheet: "Indikatorwerte",
+  table: "tblIndikatorwerte",
+  requiredSheet: false,
+  tabColor: "FF008575",
+  columns: {
+    indikator: col("Indikator", true, "text", 40, ["Indikator", "Welcher Indikator? Aus der Liste wählen."], {
+      list: ref("indikatoren", "indikator"),
+    }),
+    stichtag: col(
+      "Stichtag",
+      true,
+      "date",
+      12,
+      ["Stichtag", "Auf welchen Tag bezieht sich der Wert? TT.MM.JJJJ; ein Jahr (2025) gilt als 31.12."],
+      { synonyms: ["Datum", "Jahr"] },
+    ),
+    wert: col("Wert", true, "number", 11, ["Wert", "Der gemessene Wert in der Einheit des Indikators, z. B. 12,5."], {
+      synonyms: ["IST", "Ist-Wert"],
+    }),
+    quelle: col(
+      "Quelle",
+      false,
+      "text",
+      28,
+      ["Quelle", "Woher stammt der Wert? Z. B. Statistik der Ausländerbehörde."],
+      {
+        synonyms: ["Datenquelle"],
+      },
+    ),
+    bemerkung: col(
+      "Bemerkung",
+      false,
+      "text",
+      30,
+      ["Bemerkung", "Hinweis zum Wert, z. B. geänderte Erhebungsmethode."],
+      {
+        synonyms: ["Bemerkungen", "Anmerkung", "Hinweis"],
+      },
+    ),
+  },
+});
+
+export const SACHSTAENDE = defineTable({
+  kind: "sachstaende",
+  sheet: "Sachstände",
+  table: "tblSachstaende",
+  requiredSheet: false,
+  tabColor: "FF008575",
+  columns: {
+    massnahme: col(
+      "Maßnahme",
+      true,
+      "text",
+      34,
+      ["Maßnahme", "Über welche Maßnahme wird berichtet? Aus der Liste wählen."],
+      {
+        list: ref("massnahmen", "titel"),
+        synonyms: ["Maßnahmen-ID"],
+      },
+    ),
+    berichtsstichtag: col(
+      "Berichtsstichtag",
+      true,
+      "date",
+      14,
+      ["Berichtsstichtag", "Stand zu welchem Tag? TT.MM.JJJJ; ein Zeitraum wie 2015/2016 gilt als sein letzter Tag."],
+      { synonyms: ["Stichtag", "Berichtszeitraum"] },
+    ),
+    status: col(
+      "Status",
+      true,
+      "text",
+      14,
+      ["Status", "Stand der Umsetzung am Berichtsstichtag, aus der Liste wählen."],
+      {
+        list: { kind: "values", values: STATUS_VALUES },
+      },
+    ),
+    umsetzung: col(
+      "Umsetzung (%)",
+      false,
+      "number",
+      11,
+      ["Umsetzung (%)", "Wie weit ist die Maßnahme umgesetzt? 0 bis 100."],
+      {
+        synonyms: ["Umsetzung", "Umsetzungsgrad", "Fortschritt"],
+      },
+    ),
+    ampel: col(
+      "Ampel",
+      false,
+      "text",
+      9,
+      ["Ampel", "Ihre Einschätzung: grün (im Plan), gelb (verzögert), rot (gefährdet)."],
+      {
+        list: { kind: "values", values: AMPEL_VALUES },
+      },
+    ),
+    sachstand: col(
+      "Sachstand",
+      true,
+      "text",
+      50,
+      ["Sachstand", "Was ist seit dem letzten Bericht geschehen? Zwei, drei Sätze."],
+      { synonyms: ["Stand", "Bericht"] },
+    ),
+    naechsteSchritte: col("Nächste Schritte", false, "text", 40, [
+      "Nächste Schritte",
+      "Was ist bis zum nächsten Bericht geplant?",
+    ]),
+    hindernisse: col(
+      "Hindernisse",
+      false,
+      "text",
+      36,
+      ["Hindernisse", "Was hemmt die Umsetzung? Was wird dafür gebraucht?"],
+      {
+        synonyms: ["Probleme", "Hemmnisse"],
+      },
+    ),
+    gemeldetVon: col("Gemeldet von", false, "text", 22, ["Gemeldet von", "Wer hat den Sachstand gemeldet?"]),
+    gemeldetAm: col("Gemeldet am", false, "date", 12, ["Gemeldet am", "Wann wurde gemeldet? TT.MM.JJJJ."]),
+  },
+});
+
 /** The table of each entity kind; a kind without a table does not compile. */
 const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   einstellungen: EINSTELLUNGEN,
@@ -450,6 +589,8 @@ const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   akteure: AKTEURE,
   massnahmen: MASSNAHMEN,
   kriterien: KRITERIEN,
+  indikatorwerte: INDIKATORWERTE,
+  sachstaende: SACHSTAENDE,
 };
 
 /** All tables in workbook order. */

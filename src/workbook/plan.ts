@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../domain/dates";
 import { isValidIsoDate } from "../domain/dates";
-import type { EntityKind } from "../domain/model";
+import { ENTITY_KINDS, type EntityKind } from "../domain/model";
 import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
 import { columnLetter } from "./read";
 
@@ -137,6 +137,8 @@ for (const spec of TABLES) {
     }
   }
 }
+// In the order of the kinds, so that a list column keeps its place on `Listen` when a table gains a reference.
+LIST_SOURCES.sort((a, b) => ENTITY_KINDS.indexOf(a.kind) - ENTITY_KINDS.indexOf(b.kind));
 
 function listColumns(layouts: Layouts): (ListColumn & { nameField: string })[] {
   return LIST_SOURCES.filter((l) => layouts[l.kind]).map((l, i) => ({

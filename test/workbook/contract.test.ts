@@ -11,11 +11,14 @@ describe("the workbook contract", () => {
       tblHandlungsfelder: "Handlungsfelder: ID*, Handlungsfeld*, Leitziel, Beschreibung",
       tblZiele: "Ziele: ID*, Handlungsfeld*, Ziel*, Zielgruppe",
       tblIndikatoren:
-        "Indikatoren: ID*, Ziel*, Indikator*, Einheit, Basiswert, Basisjahr, Zielwert, Zieljahr, Datenquelle, Erhebungsturnus",
+        "Indikatoren: ID*, Ziel*, Indikator*, Einheit, Basiswert, Basisjahr, Zielwert, Zieljahr, Datenquelle, Erhebungsturnus, Zuständig",
       tblAkteure: "Akteure: ID*, Bezeichnung*, Fachbereich, Ansprechperson, E-Mail, Art",
       tblMassnahmen:
         "Maßnahmen: ID*, Handlungsfeld*, Ziel*, Titel*, Beschreibung*, Zielgruppe, Indikatoren*, Zielwert*, Federführung*, Beteiligte, Personal (VZÄ), Sachkosten (EUR), Finanzierung, Beginn, Frist*, Status*, Priorität, Bemerkung",
       tblKriterien: "Bewertungskriterien: Kriterium*, Gewicht*, Beschreibung",
+      tblIndikatorwerte: "Indikatorwerte: Indikator*, Stichtag*, Wert*, Quelle, Bemerkung",
+      tblSachstaende:
+        "Sachstände: Maßnahme*, Berichtsstichtag*, Status*, Umsetzung (%), Ampel, Sachstand*, Nächste Schritte, Hindernisse, Gemeldet von, Gemeldet am",
     });
   });
 

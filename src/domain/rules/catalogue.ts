@@ -50,6 +50,14 @@ export const RULES = {
   K_ZIEL_OHNE_MASSNAHME: { severity: "warning", smart: null, title: "Ziel ohne Maßnahme" },
   K_ZIEL_OHNE_INDIKATOR: { severity: "warning", smart: null, title: "Ziel ohne Indikator" },
   K_INDIKATOR_UNGENUTZT: { severity: "info", smart: null, title: "Indikator ungenutzt" },
+  I_WERT_UNGUELTIG: { severity: "error", smart: null, title: "Indikatorwert nicht lesbar" },
+  I_WERT_DOPPELT: { severity: "warning", smart: null, title: "Indikatorwert doppelt" },
+  I_WERT_UNPLAUSIBEL: { severity: "warning", smart: null, title: "Indikatorwert unplausibel" },
+  I_WERT_FEHLT: { severity: "warning", smart: null, title: "Indikatorwert fehlt" },
+  I_ZIEL_GEFAEHRDET: { severity: "warning", smart: null, title: "Indikatorziel gefährdet" },
+  SACHSTAND_FEHLT: { severity: "warning", smart: null, title: "Sachstand fehlt" },
+  SACHSTAND_UNGUELTIG: { severity: "error", smart: null, title: "Sachstand nicht lesbar" },
+  SACHSTAND_WIDERSPRUCH: { severity: "warning", smart: null, title: "Sachstand widerspricht Status" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -19,8 +19,10 @@ import {
 } from "./catalogue";
 import { checkCoherence } from "./coherence";
 import { Collector, type Table, ruleContext } from "./context";
+import { checkIndicatorStates, checkIndicatorValues } from "./indicators";
 import { checkLinkedIndicators } from "./measurable";
 import { checkMeasures } from "./measures";
+import { checkSachstaende } from "./reports";
 import { checkAllStructures, checkMissingTables, checkParentReferences } from "./structure";
 
 export * from "./catalogue";
@@ -38,6 +40,9 @@ export function checkConcept(data: CheckInput, options: CheckOptions): CheckResu
   checkMeasures(c, ctx);
   checkLinkedIndicators(c, ctx);
   checkCoherence(c, ctx);
+  const values = checkIndicatorValues(c, ctx);
+  checkIndicatorStates(c, ctx, values);
+  checkSachstaende(c, ctx);
   const findings = sortFindings(c.findings, data);
   const measures = smartStates(findings, data.massnahmen);
   return { referenceDate, settings, findings, summary: summarize(findings, measures), measures };

@@ -20,6 +20,11 @@ export function rowLabel(sheet: string, id: string | null, row: number): string 
   return id ? `${sheet} ${id}` : `Zeile ${row} im Blatt ${quote(sheet)}`;
 }
 
+/** `<Label> „given“ <problem>`, or `<Label> fehlt` when the cell is empty. */
+function unreadable(label: string, given: string, problem: string): string {
+  return given === "" ? `${label} fehlt` : `${label} ${quote(given)} ${problem}`;
+}
+
 const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   month: "Monatsangabe",
   quarter: "Quartalsangabe",
@@ -117,6 +122,41 @@ export const MESSAGES = {
     `Ziel ${id} hat keinen Indikator. Legen Sie im Blatt „Indikatoren“ fest, woran die Zielerreichung gemessen wird.`,
   K_INDIKATOR_UNGENUTZT: (id: string) =>
     `Indikator ${id} wird von keiner Maßnahme genutzt. Verknüpfen Sie ihn mit einer Maßnahme oder streichen Sie ihn.`,
+  /** `problem`: what cannot be read; `given` the cell's text. */
+  I_WERT_UNGUELTIG: (row: number, problem: "indikator" | "unbekannt" | "stichtag" | "wert", given: string) =>
+    ({
+      indikator: `Indikatorwerte, Zeile ${row}: kein Indikator angegeben. Wählen Sie den Indikator aus der Liste.`,
+      unbekannt: `Indikatorwerte, Zeile ${row}: den Indikator ${quote(given)} gibt es im Blatt „Indikatoren“ nicht. Wählen Sie eine vorhandene ID aus der Liste.`,
+      stichtag: `Indikatorwerte, Zeile ${row}: ${unreadable("Stichtag", given, "ist kein Datum")}. Tragen Sie ein Datum wie 31.12.2025 oder ein Jahr wie 2025 ein.`,
+      wert: `Indikatorwerte, Zeile ${row}: ${unreadable("Wert", given, "ist keine Zahl")}. Tragen Sie nur die Zahl ein, z. B. 12,5.`,
+    })[problem],
+  I_WERT_DOPPELT: (indicator: string, stichtag: IsoDate, otherRows: readonly number[]) =>
+    `Indikator ${indicator}: für den Stichtag ${formatGermanDate(stichtag)} stehen verschiedene Werte (auch in Zeile ${otherRows.join(", ")}). Lassen Sie den richtigen stehen und löschen Sie die anderen.`,
+  I_WERT_UNPLAUSIBEL: (indicator: string, wert: string, einheit: "%" | "Anzahl") =>
+    einheit === "%"
+      ? `Indikator ${indicator}: der Wert ${wert} liegt nicht zwischen 0 und 100, die Einheit ist aber %. Prüfen Sie den Wert.`
+      : `Indikator ${indicator}: der Wert ${wert} ist keine ganze Zahl ab 0, die Einheit ist aber Anzahl. Prüfen Sie den Wert.`,
+  I_WERT_FEHLT: (indicator: string, users: readonly string[], since: IsoDate, referenceDate: IsoDate) =>
+    `Indikator ${indicator} (genutzt von ${users.join(", ")}, in Umsetzung): seit ${formatGermanDate(since)} ist bis zum Stichtag ${formatGermanDate(referenceDate)} kein Wert eingetragen. Tragen Sie im Blatt „Indikatorwerte“ den aktuellen Wert ein.`,
+  I_ZIEL_GEFAEHRDET: (indicator: string, zielerreichung: string, soll: string, stand: IsoDate) =>
+    `Indikator ${indicator}: Zielerreichung ${zielerreichung} % (Stand ${formatGermanDate(stand)}) liegt weit unter dem Soll von ${soll} %; Ampel rot. Prüfen Sie mit den Verantwortlichen, ob die Maßnahmen nachgesteuert werden müssen.`,
+  SACHSTAND_FEHLT: (who: string, berichtsstichtag: IsoDate) =>
+    `${who}: für den Berichtsstichtag ${formatGermanDate(berichtsstichtag)} ist kein Sachstand gemeldet. Tragen Sie im Blatt „Sachstände“ eine Zeile für diesen Stichtag ein oder fragen Sie den Sachstand ab.`,
+  /** `problem`: what cannot be read; `given` the cell's text. */
+  SACHSTAND_UNGUELTIG: (
+    row: number,
+    problem: "massnahme" | "unbekannt" | "berichtsstichtag" | "status" | "umsetzung",
+    given: string,
+  ) =>
+    ({
+      massnahme: `Sachstände, Zeile ${row}: keine Maßnahme angegeben. Wählen Sie die Maßnahme aus der Liste.`,
+      unbekannt: `Sachstände, Zeile ${row}: die Maßnahme ${quote(given)} gibt es im Blatt „Maßnahmen“ nicht. Wählen Sie eine vorhandene ID aus der Liste.`,
+      berichtsstichtag: `Sachstände, Zeile ${row}: ${unreadable("Berichtsstichtag", given, "ist kein Datum")}. Tragen Sie ein Datum wie 30.06.2026 ein.`,
+      status: `Sachstände, Zeile ${row}: ${unreadable("Status", given, "ist nicht vorgesehen")}. Wählen Sie einen Status aus der Liste (${STATUS_VALUES.join(", ")}).`,
+      umsetzung: `Sachstände, Zeile ${row}: ${unreadable("Umsetzung", given, "ist keine Zahl von 0 bis 100")}. Tragen Sie den Umsetzungsgrad in Prozent ein, z. B. 40.`,
+    })[problem],
+  SACHSTAND_WIDERSPRUCH: (who: string, status: string, reported: string, berichtsstichtag: IsoDate) =>
+    `${who}: Status ist „${status}“, der letzte Sachstand vom ${formatGermanDate(berichtsstichtag)} meldet aber „${reported}“. Gleichen Sie den Status im Blatt „Maßnahmen“ an oder korrigieren Sie den Sachstand.`,
 } satisfies Record<RuleCode, (...args: never[]) => string>;
 
 export type MessageArgs<C extends RuleCode> = Parameters<(typeof MESSAGES)[C]>;

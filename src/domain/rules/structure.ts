@@ -78,6 +78,8 @@ export function checkAllStructures(c: Collector, data: ConceptData, problems: Se
   if (data.akteure) checkStructure(c, data.akteure, { bezeichnung: "Bezeichnung" });
   checkStructure(c, data.massnahmen, {});
   if (data.kriterien) checkStructure(c, data.kriterien, {});
+  if (data.indikatorwerte) checkStructure(c, data.indikatorwerte, {});
+  if (data.sachstaende) checkStructure(c, data.sachstaende, { sachstand: "Sachstand" });
 }
 
 function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {
