@@ -1,4 +1,5 @@
 /** A small argument parser: positional arguments, flags and options with values, German errors. */
+import { type IsoDate, parseGermanDate } from "../domain/dates";
 import { UserError } from "../xlsx/file";
 
 export interface ParsedArgs {
@@ -37,4 +38,14 @@ export function parseArgs(argv: string[], valueOptions: string[], flagOptions: s
     }
   }
   return parsed;
+}
+
+/** A date option given as a day (`2026-12-31`, `31.12.2026`); a German sentence when it is none. */
+export function parseReferenceDate(text: string | undefined, what = "Der Stichtag"): IsoDate | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseGermanDate(text);
+  if (parsed.kind !== "date" || parsed.precision !== "day") {
+    throw new UserError(`${what} „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
+  }
+  return parsed.date;
 }

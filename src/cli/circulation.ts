@@ -3,25 +3,27 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
 import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { parseArgs } from "./args";
+import { parseArgs, parseReferenceDate } from "./args";
 import type { Io } from "./main";
+import type { MergeAction } from "../domain/merge";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function commandSplit(argv: string[], io: Io): Promise<number> {
-  const args = parseArgs(argv, ["--ziel"], []);
+  const args = parseArgs(argv, ["--ziel", "--sachstand"], []);
   if (args.positional.length !== 1)
     throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
   const file = args.positional[0]!;
   const target = args.options.get("--ziel");
   if (!target)
     throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
+  const sachstand = parseReferenceDate(args.options.get("--sachstand"), "Der Berichtsstichtag");
   const targetStat = await fs.stat(target).catch(() => null);
   if (targetStat && !targetStat.isDirectory())
     throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
   const master = await openWorkbook(file);
   const files = await withReadableConcept(file, () =>
-    splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }),
+    splitWorkbook(master, { masterFile: path.basename(file), date: io.today(), sachstand }),
   );
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
@@ -81,6 +83,8 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
       `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
     ];
     io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
+    const reports = reportCounts(result.actions.filter((a) => a.file === s.file));
+    if (reports) io.out(`  ${reports}\n`);
   }
   for (const o of result.otherMaster)
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
@@ -90,4 +94,20 @@ export async function commandMerge(argv: string[], io: Io): Promise<number> {
       : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „Zusammenführung“.\n`,
   );
   return result.conflicts > 0 ? 1 : 0;
+}
+
+/** The status query's part of a return: Sachstände and Indikatorwerte appended and not reported. */
+function reportCounts(actions: MergeAction[]): string {
+  const count = (field: string, kind: MergeAction["kind"]) =>
+    actions.filter((a) => a.field === field && a.kind === kind).length;
+  const parts: string[] = [];
+  for (const [field, one, many] of [
+    ["Sachstand", "Sachstand", "Sachstände"],
+    ["Indikatorwert", "Indikatorwert", "Indikatorwerte"],
+  ] as const) {
+    const appended = count(field, "appended");
+    const missing = count(field, "notReported");
+    if (appended + missing > 0) parts.push(`${plural(appended, one, many)} angefügt, ${missing} nicht gemeldet`);
+  }
+  return parts.join("; ");
 }

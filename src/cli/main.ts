@@ -8,7 +8,7 @@ import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { parseArgs } from "./args";
+import { parseArgs, parseReferenceDate } from "./args";
 import { commandMerge, commandSplit } from "./circulation";
 import { formatFindingsText } from "./format";
 
@@ -33,9 +33,10 @@ Befehle:
   matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
         legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
         ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
-  split <datei.xlsx> --ziel <ordner>
+  split <datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT]
         schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den
-        Ordner (überschreibt keine vorhandenen Dateien)
+        Ordner (überschreibt keine vorhandenen Dateien); mit --sachstand als
+        Sachstandsabfrage mit Sachständen und Indikatorwerten zum Ausfüllen
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
@@ -88,15 +89,6 @@ async function commandInit(argv: string[], io: Io): Promise<number> {
   await saveWorkbookAtomically(workbook, file);
   io.out(`Arbeitsmappe „${file}“ mit der Vorlage „${template}“ angelegt.\n`);
   return 0;
-}
-
-function parseReferenceDate(text: string | undefined): IsoDate | undefined {
-  if (text === undefined) return undefined;
-  const parsed = parseGermanDate(text);
-  if (parsed.kind !== "date" || parsed.precision !== "day") {
-    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
-  }
-  return parsed.date;
 }
 
 async function commandCheck(argv: string[], io: Io): Promise<number> {

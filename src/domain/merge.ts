@@ -112,7 +112,13 @@ export type ActionKind =
   | "columnMissingInMaster"
   | "columnMissingInReturn"
   | "twoWay"
-  | "masterDuplicate";
+  | "masterDuplicate"
+  /** status query: a Sachstand or Indikatorwert appended to its long table */
+  | "appended"
+  /** status query: a row left empty */
+  | "notReported"
+  /** status query: the same report is already in the master */
+  | "unchanged";
 
 export const ACTION_LABEL: Record<ActionKind, string> = {
   applied: "übernommen",
@@ -127,6 +133,9 @@ export const ACTION_LABEL: Record<ActionKind, string> = {
   columnMissingInReturn: "Spalte fehlt im Rücklauf – Master unverändert",
   twoWay: "ohne Basis – nicht übernommen",
   masterDuplicate: "ID im Master doppelt – nicht übernommen",
+  appended: "angefügt",
+  notReported: "nicht gemeldet",
+  unchanged: "schon vorhanden",
 };
 
 export interface MergeAction {

@@ -4,26 +4,30 @@
  */
 import ExcelJS from "exceljs";
 import type { IsoDate } from "../domain/dates";
-import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from "../domain/merge";
+import { type MergeOutcome, type MergeRow, type ReturnInput, type RowValues, mergeReturns } from "../domain/merge";
+import { statusFromReports } from "../domain/statusQuery";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
 import {
   akteurRefs,
   extraKey,
   mergeFields,
+  mergeReports,
   planConflictSheet,
   planMemorySheet,
   planMergeLogSheet,
   planSplitWorkbook,
   readBase,
   readMemory,
+  returnReports,
   splitBlockers,
   splitFileNames,
   splitGroups,
   tableRows,
 } from "../workbook/circulation";
-import { MASSNAHMEN } from "../workbook/contract";
-import { DATE_FORMAT } from "../workbook/plan";
+import { MASSNAHMEN, tableSpec } from "../workbook/contract";
+import { DATE_FORMAT, contractLayouts, planTableSheet } from "../workbook/plan";
+import { layoutsOf } from "../workbook/restore";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
 import { applySheetPlan, applyWorkbookPlan } from "./apply";
 import { UserError } from "./userError";
@@ -51,7 +55,7 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
 /** One workbook per Fachbereich with that Fachbereich's measures (see CONTRACT.md, `split`). */
 export async function splitWorkbook(
   master: ExcelJS.Workbook,
-  options: { masterFile: string; date: IsoDate; token?: string },
+  options: { masterFile: string; date: IsoDate; token?: string; sachstand?: IsoDate },
 ): Promise<SplitFile[]> {
   const source = new ExcelJsSource(master);
   const concept = readConcept(source);
@@ -90,7 +94,10 @@ export async function splitWorkbook(
       masterFile: options.masterFile.replace(/^.*[\\/]/, ""),
       date: options.date,
     };
-    await applyWorkbookPlan(workbook, planSplitWorkbook({ concept, source, settings, group, meta }));
+    await applyWorkbookPlan(
+      workbook,
+      planSplitWorkbook({ concept, source, settings, group, meta, sachstand: options.sachstand }),
+    );
     // Open on the Hinweise, and on Maßnahmen next.
     workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
     files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
@@ -143,6 +150,14 @@ export async function mergeWorkbooks(
   masterFile: string,
 ): Promise<MergeResult> {
   const inputs = returns.map(readReturn);
+  const reports = returns.map((r, i) =>
+    returnReports(r.file, readConcept(new ExcelJsSource(r.workbook)), inputs[i]!.base),
+  );
+  // A Status reported in a Sachstand reaches the measure through the three-way merge like any other field.
+  inputs.forEach((input, i) => {
+    if (input.base)
+      input.rows = statusFromReports(input.rows, input.base.rows, reports[i]!.rows.sachstaende, "massnahme");
+  });
   const source = new ExcelJsSource(master);
   const concept = readConcept(source);
   const table = massnahmenOf(concept, masterFile);
@@ -157,6 +172,12 @@ export async function mergeWorkbooks(
     memory: readMemory(source),
   });
   writeOutcome(master, table, rows, outcome);
+  const round = mergeReports(concept, reports);
+  for (const kind of ["sachstaende", "indikatorwerte"] as const) {
+    await appendTableRows(master, concept, kind, round[kind].additions);
+    outcome.actions.push(...round[kind].actions);
+  }
+  outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   await applySheetPlan(master, planConflictSheet(outcome));
   await applySheetPlan(master, planMergeLogSheet(outcome));
   await applySheetPlan(master, planMemorySheet(outcome.memory));
@@ -203,8 +224,48 @@ function writeOutcome(
       if (column !== undefined) writeCell(ws, row, column, value);
     }
   }
-  if (outcome.additions.length === 0) return;
+  appendRows(
+    ws,
+    table,
+    columnOf,
+    outcome.additions.map((a) => a.values),
+  );
+}
 
+/**
+ * The one place where rows are appended to a contract table of the master: rows as values by field,
+ * written into free table rows or below the table, extending it. When the master has no such table (a
+ * status query's Sachstände into an older workbook), its sheet is created from the contract.
+ */
+export async function appendTableRows(
+  workbook: ExcelJS.Workbook,
+  concept: ReadConcept,
+  kind: "sachstaende" | "indikatorwerte",
+  rows: RowValues[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const table = concept.found[kind];
+  if (!table) {
+    const content = { spec: tableSpec(kind), rows };
+    await applySheetPlan(
+      workbook,
+      planTableSheet(content, { ...layoutsOf(concept.found), ...contractLayouts([content]) }),
+    );
+    return;
+  }
+  const columnOf = new Map<string, number>();
+  for (const [field, column] of Object.entries(table.columnIndex))
+    if (column !== undefined) columnOf.set(field, column);
+  appendRows(workbook.getWorksheet(table.sheet)!, table, columnOf, rows);
+}
+
+function appendRows(
+  ws: ExcelJS.Worksheet,
+  table: FoundTable,
+  columnOf: Map<string, number>,
+  additions: RowValues[],
+): void {
+  if (additions.length === 0) return;
   // Empty rows inside the table first (a fresh table has one), then below it.
   const used = new Set(table.rows.map((r) => r.row));
   const free: number[] = [];
@@ -213,10 +274,10 @@ function writeOutcome(
   }
   let next = table.area.bottom + 1;
   let bottom = table.area.bottom;
-  for (const addition of outcome.additions) {
+  for (const addition of additions) {
     const row = free.shift() ?? next++;
     bottom = Math.max(bottom, row);
-    for (const [key, value] of Object.entries(addition.values)) {
+    for (const [key, value] of Object.entries(addition)) {
       const column = columnOf.get(key);
       if (column !== undefined) writeCell(ws, row, column, value);
     }
