@@ -42,8 +42,13 @@ export interface AppendOutcome {
 
 /** `<subject ID key>|<ISO date>`; null when the row names no subject or no readable date. */
 export function longKey(table: LongTable, values: RowValues): string | null {
-  const subject = idKey(referenceId(values[table.subjectField] ?? null));
-  const date = parseGermanDate(values[table.dateField] ?? null);
+  return rowKey(values, table.subjectField, table.dateField);
+}
+
+/** The key of a row of a long table by its subject and date fields (see longKey). */
+export function rowKey(values: RowValues, subjectField: string, dateField: string): string | null {
+  const subject = idKey(referenceId(values[subjectField] ?? null));
+  const date = parseGermanDate(values[dateField] ?? null);
   return subject && date.kind === "date" ? `${subject}|${date.date}` : null;
 }
 
