@@ -21,12 +21,12 @@ describe("environment", () => {
     expect(statusText({ art: "browser" })).toMatch(/^Browser-Modus/);
   });
 
-  it("shows the file picker and the five views without Office", async () => {
+  it("shows the file picker and the six views without Office", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getAllByRole("tab")).toHaveLength(5);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect(screen.getAllByRole("tab")).toHaveLength(6);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
   });
 });
