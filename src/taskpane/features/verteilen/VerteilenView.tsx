@@ -2,6 +2,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -70,6 +72,8 @@ const OTHER_KINDS = new Set<MergeAction["kind"]>([
   "columnMissingInReturn",
   "twoWay",
   "masterDuplicate",
+  "appended",
+  "notReported",
 ]);
 
 export default function VerteilenView(): ReactElement {
@@ -82,6 +86,7 @@ export default function VerteilenView(): ReactElement {
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
+  const [stichtag, setStichtag] = useState(session.today);
   const picker = useRef<HTMLInputElement>(null);
 
   if (!host || !concept) {
@@ -100,10 +105,14 @@ export default function VerteilenView(): ReactElement {
     }
   };
 
-  const prepareFiles = () =>
+  /** `sachstand`: a status query for that Berichtsstichtag besides the measures. */
+  const prepareFiles = (sachstand?: string) =>
     run(async () => {
       setFiles(null);
-      setFiles(await splitOpenWorkbook(host, session.fileName, session.today));
+      if (sachstand !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sachstand)) {
+        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben.");
+      }
+      setFiles(await splitOpenWorkbook(host, session.fileName, session.today, sachstand));
     });
 
   const downloadFiles = (which: SplitFile[]) =>
@@ -129,7 +138,7 @@ export default function VerteilenView(): ReactElement {
         setProblems(read.problems);
         return;
       }
-      const next = await previewMerge(host, read.inputs, session.fileName);
+      const next = await previewMerge(host, read.inputs, session.fileName, read.reports);
       setDecisions(new Map(next.choices.map((c) => [c.index, "master" as Decision])));
       setPreview(next);
     });
@@ -185,6 +194,12 @@ export default function VerteilenView(): ReactElement {
         <div className={styles.actions}>
           <Button appearance={files ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
             Dateien erstellen
+          </Button>
+          <Field label="Berichtsstichtag der Sachstandsabfrage">
+            <Input type="date" value={stichtag} onChange={(_, d) => setStichtag(d.value)} />
+          </Field>
+          <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
+            Sachstandsabfrage erstellen
           </Button>
           {files && files.length > 0 && (
             <Button appearance="primary" onClick={() => void downloadFiles(files)} disabled={busy}>
