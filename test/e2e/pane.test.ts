@@ -154,7 +154,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
   /** Switches view with the arrow keys on the tab list. */
   async function tabView(name: string): Promise<void> {
     await page.getByRole("tab", { selected: true }).focus();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       if ((await page.evaluate(() => document.activeElement?.textContent ?? "")).includes(name)) break;
       await page.keyboard.press("ArrowRight");
     }
@@ -344,5 +344,41 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByText(/Zusammengeführt: 1 Wert übernommen, 0 Maßnahmen neu\. Keine offenen Konflikte/).waitFor();
     await settle();
     await axe("Verteilen – zusammengeführt");
+  }, 60_000);
+
+  it("reports a Sachstand and enters an indicator value in the Monitoring view", async () => {
+    // Continues with the workbook opened above.
+    await tabView("Monitoring");
+    await page.getByText(/neue Sachstände gelten für den Berichtsstichtag 30\.06\.2026/).waitFor();
+    await axe("Monitoring");
+
+    // M-007 has no report for 30.06.2026 yet: pick it by typing on the list, describe, save.
+    await tabTo(/^Maßnahme$/);
+    await page.keyboard.type("M-007");
+    await page.getByRole("form", { name: "Sachstand für M-007 melden" }).waitFor();
+    await page.getByText("Für M-007 ist noch kein Sachstand gemeldet.").waitFor();
+    await tabTo(/^Umsetzung/);
+    await page.keyboard.type("30");
+    await tabTo(/^Sachstand/);
+    await page.keyboard.type("Sechs Elternbegleiterinnen sind in der Ausbildung.");
+    await tabTo("Sachstand speichern");
+    await page.keyboard.press("Enter");
+    await page.getByText("Sachstand für M-007 zum 30.06.2026 gespeichert.").waitFor();
+    const history = page.getByRole("table", { name: "Bisherige Sachstände von M-007" });
+    await expect(history.getByRole("row").count()).resolves.toBe(2);
+
+    // I-001: state as text, values as a table beside the chart, then a new value.
+    await tabTo(/^Indikator$/);
+    await page.keyboard.type("I-001");
+    await page.getByRole("img", { name: /^Verlauf I-001 – .*3 Werte/ }).waitFor();
+    await expect(page.getByRole("table", { name: "Werte von I-001" }).getByRole("row").count()).resolves.toBe(4);
+    await expect(page.getByRole("table", { name: "Stand von I-001" }).getByRole("row", { name: /^Ampel/ }).textContent()).resolves.toMatch(/^Ampel(grün|gelb|rot)$/);
+    await tabTo(/^Wert/);
+    await page.keyboard.type("170");
+    await tabTo("Wert speichern");
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Wert für I-001 zum \d\d\.\d\d\.\d{4} gespeichert\.$/).waitFor();
+    await expect(page.getByRole("table", { name: "Werte von I-001" }).getByRole("row").count()).resolves.toBe(5);
+    await axe("Monitoring – gespeichert");
   }, 60_000);
 });
