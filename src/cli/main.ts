@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { type IsoDate, isoFromDate, parseGermanDate } from "../domain/dates";
+import { type IsoDate, isoFromDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, openWorkbook, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
