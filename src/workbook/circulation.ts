@@ -448,7 +448,12 @@ export function planSplitWorkbook({
   const hints = planHintsSheet(meta, settings, returnAddress(concept, settings), group.rows.length, sachstand);
   const sheets: SheetPlan[] = [
     hints,
-    ...query.map((c) => planTableSheet(c, layouts)),
+    // The rows to fill are editable, the previous report beside them is not.
+    ...query.map((c) => ({
+      ...planTableSheet(c, layouts),
+      protect: true,
+      unlockedColumns: c.spec.columns.map((_, i) => i + 1),
+    })),
     planTableSheet(measures, layouts),
     ...references.map((c) => ({ ...planTableSheet(c, layouts), protect: true })),
     planListSheet(layouts),

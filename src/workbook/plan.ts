@@ -73,6 +73,12 @@ export interface SheetPlan {
   conditionalFormats: ConditionalFormatPlan[];
   print?: { landscape: boolean; fitToWidth: boolean; repeatHeaderRow: number };
   protect?: boolean;
+  /**
+   * With `protect`: the columns (1-based) whose cells below the header stay editable, the rest of the sheet
+   * being read-only — e.g. a status query's fields to fill beside the previous report. Absent: the whole
+   * protected sheet is read-only.
+   */
+  unlockedColumns?: number[];
   /** Cell notes (comments) to put back, e.g. those the team left in a round. */
   notes?: { row: number; column: number; text: string }[];
 }

@@ -113,6 +113,7 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
     };
   }
   for (const n of plan.notes ?? []) ws.getCell(n.row, n.column).note = n.text;
+  for (const column of plan.unlockedColumns ?? []) unlockColumn(ws, column, plan.table?.row ?? 1);
   if (plan.protect) {
     await ws.protect("", {
       selectLockedCells: true,
@@ -123,6 +124,15 @@ export async function applySheetPlan(workbook: ExcelJS.Workbook, plan: SheetPlan
     });
   }
   return ws;
+}
+
+/** Cells of a column below the header row stay editable on a protected sheet, new rows too (column style). */
+function unlockColumn(ws: ExcelJS.Worksheet, column: number, headerRow: number): void {
+  const col = ws.getColumn(column);
+  col.protection = { locked: false };
+  col.eachCell({ includeEmpty: true }, (cell, row) => {
+    cell.protection = { locked: row <= headerRow };
+  });
 }
 
 export async function applyWorkbookPlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan): Promise<void> {

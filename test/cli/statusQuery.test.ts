@@ -49,6 +49,12 @@ describe("split --sachstand", () => {
     expect(reports.every((r) => r["Berichtsstichtag"] === "2026-12-31" && r["Sachstand"] === "")).toBe(true);
     expect(reports.find((r) => r["Maßnahme"] === "M-007")!["Status"]).toBe("in Umsetzung");
     expect(reports.map((r) => r["Bisheriger Sachstand (nur zur Information)"])).toContain("noch kein Sachstand");
+    // Only the fields to fill are editable: the sheet is protected, the previous report locked.
+    const s = sheet(wb, "Sachstände");
+    expect((s as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    const m7 = rowWhere(s, "Maßnahme", "M-007");
+    expect(s.getCell(m7, columnOf(s, "Sachstand")).protection?.locked).toBe(false);
+    expect(s.getCell(m7, columnOf(s, "Bisheriger Sachstand (nur zur Information)")).protection?.locked ?? true).toBe(true);
     const values = rowsOf(sheet(wb, "Indikatorwerte"));
     // I-004 and I-012 are delivered by A-04 (Fachbereich 4); I-005 by A-05, also Fachbereich 4
     expect(values.map((v) => v["Indikator"]).sort()).toEqual(["I-004", "I-005", "I-012"]);
