@@ -19,6 +19,7 @@ import {
   planSplitWorkbook,
   readBase,
   readMemory,
+  type ReturnReports,
   returnReports,
   splitBlockers,
   splitFileNames,
@@ -117,7 +118,15 @@ export interface ReturnWorkbook {
 }
 
 /** Reads a returned workbook; throws a UserError naming the file when it cannot be merged. */
-export function readReturn({ file, workbook }: ReturnWorkbook): ReturnInput {
+export function readReturn(ret: ReturnWorkbook): ReturnInput {
+  return readReturnWithReports(ret).input;
+}
+
+/** A return's measures and its status query rows (Sachstände, Indikatorwerte), read once. */
+export function readReturnWithReports({ file, workbook }: ReturnWorkbook): {
+  input: ReturnInput;
+  reports: ReturnReports;
+} {
   const source = new ExcelJsSource(workbook);
   let concept: ReadConcept;
   try {
@@ -127,12 +136,14 @@ export function readReturn({ file, workbook }: ReturnWorkbook): ReturnInput {
     throw error;
   }
   const table = massnahmenOf(concept, file);
-  return {
+  const base = readBase(source);
+  const input = {
     file,
     fields: mergeFields(table),
     rows: tableRows(table, source).map(({ id, values }) => ({ id, values })),
-    base: readBase(source),
+    base,
   };
+  return { input, reports: returnReports(file, concept, base) };
 }
 
 export interface MergeResult extends MergeOutcome {
@@ -149,10 +160,9 @@ export async function mergeWorkbooks(
   returns: ReturnWorkbook[],
   masterFile: string,
 ): Promise<MergeResult> {
-  const inputs = returns.map(readReturn);
-  const reports = returns.map((r, i) =>
-    returnReports(r.file, readConcept(new ExcelJsSource(r.workbook)), inputs[i]!.base),
-  );
+  const read = returns.map(readReturnWithReports);
+  const inputs = read.map((r) => r.input);
+  const reports = read.map((r) => r.reports);
   // A Status reported in a Sachstand reaches the measure through the three-way merge like any other field.
   inputs.forEach((input, i) => {
     if (input.base)

@@ -26,7 +26,6 @@ import {
   planMemorySheet,
   planMergeLogSheet,
   readMemory,
-  returnReports,
   tableRows,
 } from "../../workbook/circulation";
 import { MASSNAHMEN, tableSpec } from "../../workbook/contract";
@@ -35,8 +34,7 @@ import { layoutsOf } from "../../workbook/restore";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
-import { type SplitFile, readReturn, splitWorkbook } from "../../xlsx/circulation";
-import { ExcelJsSource } from "../../xlsx/source";
+import { type SplitFile, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import { readOpenWorkbookFile } from "./officeFile";
 
 export type { SplitFile };
@@ -107,9 +105,9 @@ export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResul
   for (const f of files) {
     try {
       const opened = await BrowserHost.open(f.data, f.name);
-      const input = readReturn({ file: f.name, workbook: opened.workbook });
-      inputs.push(input);
-      reports.push(returnReports(f.name, readConcept(new ExcelJsSource(opened.workbook)), input.base));
+      const read = readReturnWithReports({ file: f.name, workbook: opened.workbook });
+      inputs.push(read.input);
+      reports.push(read.reports);
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : String(error);
       problems.push(
