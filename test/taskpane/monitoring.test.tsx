@@ -59,6 +59,25 @@ describe("Monitoring: Sachstände", () => {
   });
 });
 
+describe("Monitoring in a workbook without the sheet Sachstände", () => {
+  it("creates the sheet with its table and the Maßnahme list, then saves the report", async () => {
+    const host = await beispielHost();
+    host.workbook.removeWorksheet(host.workbook.getWorksheet("Sachstände")!.id);
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-007");
+    expect(screen.getByText("Für M-007 ist noch kein Sachstand gemeldet.")).toBeTruthy();
+    change(/^Sachstand/, "Gestartet.", screen.getByRole("form", { name: "Sachstand für M-007 melden" }));
+    await submit("Sachstand speichern");
+    await screen.findByText(/Sachstand für M-007 zum .* gespeichert\./);
+    const rows = readConcept(new ExcelJsSource(host.workbook)).sachstaende!.rows;
+    expect(rows.map((r) => [r.values.massnahme, r.values.sachstand])).toEqual([["M-007", "Gestartet."]]);
+    const listen = host.workbook.getWorksheet("Listen")!;
+    const headers: string[] = [];
+    listen.getRow(1).eachCell((c) => headers.push(c.text));
+    expect(headers).toContain("Maßnahmen");
+  });
+});
+
 describe("Monitoring: Indikatoren", () => {
   it("shows IST, Soll and Ampel as text with the values in a table, and writes a new value by Indikator + Stichtag", async () => {
     const host = await beispielHost();

@@ -28,13 +28,12 @@ import {
   readMemory,
   tableRows,
 } from "../../workbook/circulation";
-import { MASSNAHMEN, tableSpec } from "../../workbook/contract";
-import { contractLayouts, planTableSheet } from "../../workbook/plan";
-import { layoutsOf } from "../../workbook/restore";
+import { MASSNAHMEN } from "../../workbook/contract";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
+import { ensureLongTable } from "./longTables";
 import { readOpenWorkbookFile } from "./officeFile";
 
 export type { SplitFile };
@@ -287,11 +286,7 @@ async function appendReportRows(host: WorkbookHost, appended: Record<LongKind, R
   for (const kind of ["sachstaende", "indikatorwerte"] as const) {
     const rows = appended[kind];
     if (rows.length === 0) continue;
-    if (!concept.found[kind]) {
-      const content = { spec: tableSpec(kind), rows: [] };
-      const layouts = { ...layoutsOf(concept.found), ...contractLayouts([content]) };
-      await host.createSheetsIfMissing([planTableSheet(content, layouts)]);
-    }
+    await ensureLongTable(host, concept, kind);
     const { subjectField: subject, dateField: date } = LONG_TABLES[kind];
     for (const values of rows) writes.push({ kind, id: String(values[subject] ?? ""), key: { subject, date }, values });
   }

@@ -4,21 +4,11 @@
  * before these sheets existed gets the sheet first.
  */
 import type { CellValue, IsoDate } from "../../../domain/dates";
-import { tableSpec } from "../../../workbook/contract";
 import type { WorkbookHost } from "../../../workbook/host";
-import { contractLayouts, planTableSheet } from "../../../workbook/plan";
 import type { ReadConcept } from "../../../workbook/read";
-import { layoutsOf } from "../../../workbook/restore";
+import { ensureLongTable } from "../../services/longTables";
 
 const asDate = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
-
-async function ensureTable(host: WorkbookHost, concept: ReadConcept, kind: "sachstaende" | "indikatorwerte") {
-  if (concept.found[kind]) return;
-  const content = { spec: tableSpec(kind), rows: [] };
-  await host.createSheetsIfMissing([
-    planTableSheet(content, { ...layoutsOf(concept.found), ...contractLayouts([content]) }),
-  ]);
-}
 
 export interface SachstandInput {
   massnahme: string;
@@ -32,7 +22,7 @@ export interface SachstandInput {
 }
 
 export async function writeSachstand(host: WorkbookHost, concept: ReadConcept, input: SachstandInput, today: IsoDate) {
-  await ensureTable(host, concept, "sachstaende");
+  await ensureLongTable(host, concept, "sachstaende");
   const values: Record<string, CellValue> = {
     ...input,
     berichtsstichtag: asDate(input.berichtsstichtag),
@@ -48,7 +38,7 @@ export async function writeIndikatorwert(
   concept: ReadConcept,
   input: { indikator: string; stichtag: IsoDate; wert: number },
 ) {
-  await ensureTable(host, concept, "indikatorwerte");
+  await ensureLongTable(host, concept, "indikatorwerte");
   await host.writeRows([
     {
       kind: "indikatorwerte",
