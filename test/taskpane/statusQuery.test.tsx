@@ -64,7 +64,7 @@ describe("Verteilen: Sachstandsabfrage", () => {
 
     await renderView(<VerteilenView />, host);
     await pick([file]);
-    await screen.findByText(/Vorschau \(noch nichts geschrieben\)/);
+    await screen.findByText(/Vorschau \(noch nichts geschrieben\).*; 1 Sachstand und 1 Indikatorwert werden angefügt\.$/);
     await click("Zusammenführen");
     await screen.findByText(/Zusammengeführt:/);
 

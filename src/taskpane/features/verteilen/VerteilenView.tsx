@@ -285,7 +285,11 @@ export default function VerteilenView(): ReactElement {
             <Body1 as="p" block role="status">
               Vorschau (noch nichts geschrieben): {plural(summary.applied, "Wert", "Werte")} übernommen,{" "}
               {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")}{" "}
-              zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
+              zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen
+              {preview.appended.sachstaende.length + preview.appended.indikatorwerte.length > 0
+                ? `; ${plural(preview.appended.sachstaende.length, "Sachstand", "Sachstände")} und ${plural(preview.appended.indikatorwerte.length, "Indikatorwert", "Indikatorwerte")} werden angefügt`
+                : ""}
+              .
             </Body1>
             <ul className={styles.list}>
               {preview.outcome.summaries.map((s) => (
