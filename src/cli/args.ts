@@ -112,12 +112,12 @@ export function commandHelp(spec: CommandSpec): string {
   ].join("\n");
 }
 
-/** `--stichtag JJJJ-MM-TT` as a date; a value that is not a day is one German sentence (exit 2). */
-export function referenceDateOption(text: string | undefined): IsoDate | undefined {
+/** `--stichtag JJJJ-MM-TT` (or another date option) as a date; a value that is not a day is one German sentence (exit 2). */
+export function referenceDateOption(text: string | undefined, what = "Der Stichtag"): IsoDate | undefined {
   if (text === undefined) return undefined;
   const parsed = parseGermanDate(text);
   if (parsed.kind !== "date" || parsed.precision !== "day") {
-    throw new UserError(`Der Stichtag „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
+    throw new UserError(`${what} „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
   }
   return parsed.date;
 }

@@ -3,17 +3,25 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
 import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { type CommandSpec, type ParsedArgs } from "./args";
+import type { MergeAction } from "../domain/merge";
+import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
 import type { Run } from "./main";
 import { openStep } from "./progress";
 
 export const SPLIT: CommandSpec = {
   name: "split",
-  usage: "<datei.xlsx> --ziel <ordner>",
+  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT]",
   summary:
     "Schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den Ordner, zum Verteilen;\n" +
-    "vorhandene Dateien werden nicht überschrieben.",
-  options: { ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien der Fachbereiche" } },
+    "vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die Sachstandsabfrage.",
+  options: {
+    ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien der Fachbereiche" },
+    sachstand: {
+      type: "string",
+      value: "JJJJ-MM-TT",
+      description: "Berichtsstichtag: je Maßnahme eine Zeile Sachstand und die Indikatorwerte zum Ausfüllen",
+    },
+  },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };
 
@@ -43,13 +51,14 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   const target = args.options.get("ziel");
   if (!target)
     throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
+  const sachstand = referenceDateOption(args.options.get("sachstand"), "Der Berichtsstichtag");
   const targetStat = await fs.stat(target).catch(() => null);
   if (targetStat && !targetStat.isDirectory())
     throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
   const master = await openStep(file, progress);
   progress.step("Teile die Maßnahmen nach Fachbereichen auf …");
   const files = await withReadableConcept(file, () =>
-    splitWorkbook(master, { masterFile: path.basename(file), date: io.today() }),
+    splitWorkbook(master, { masterFile: path.basename(file), date: io.today(), sachstand }),
   );
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
@@ -113,6 +122,8 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
       `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
     ];
     io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
+    const reports = reportCounts(result.actions.filter((a) => a.file === s.file));
+    if (reports) io.out(`  ${reports}\n`);
   }
   for (const o of result.otherMaster)
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
@@ -122,4 +133,20 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
       : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „Zusammenführung“.\n`,
   );
   return result.conflicts > 0 ? 1 : 0;
+}
+
+/** The status query's part of a return: Sachstände and Indikatorwerte appended and not reported. */
+function reportCounts(actions: MergeAction[]): string {
+  const count = (field: string, kind: MergeAction["kind"]) =>
+    actions.filter((a) => a.field === field && a.kind === kind).length;
+  const parts: string[] = [];
+  for (const [field, one, many] of [
+    ["Sachstand", "Sachstand", "Sachstände"],
+    ["Indikatorwert", "Indikatorwert", "Indikatorwerte"],
+  ] as const) {
+    const appended = count(field, "appended");
+    const missing = count(field, "notReported");
+    if (appended + missing > 0) parts.push(`${plural(appended, one, many)} angefügt, ${missing} nicht gemeldet`);
+  }
+  return parts.join("; ");
 }

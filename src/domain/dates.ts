@@ -245,6 +245,11 @@ function parseExpression(s: string): Found {
   if ((m = /^(\d|[iv]+)\.? ?(quartal|halbjahr|hj)\.? ?(\d{4})$/.exec(s))) {
     return endOfPeriod(Number(m[3]), ordinal(m[1]!), m[2] === "quartal" ? "quarter" : "half");
   }
+  if ((m = /^(\d{4}) ?[/-] ?(\d{2}|\d{4})$/.exec(s))) {
+    // A period of two years such as a school or double budget year, `2015/2016` or `2015/16`: its last day.
+    const [first, second] = [Number(m[1]), m[2]!.length === 2 ? Number(m[1]!.slice(0, 2) + m[2]) : Number(m[2])];
+    return second === first + 1 && second <= MAX_YEAR ? found(second, 12, 31, "year") : null;
+  }
   if ((m = /^(?:jahr )?(\d{4})$/.exec(s))) {
     const y = Number(m[1]);
     return y >= MIN_YEAR && y <= MAX_YEAR ? found(y, 12, 31, "year") : null;

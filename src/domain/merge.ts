@@ -112,7 +112,13 @@ export type ActionKind =
   | "columnMissingInMaster"
   | "columnMissingInReturn"
   | "twoWay"
-  | "masterDuplicate";
+  | "masterDuplicate"
+  /** status query: a Sachstand or Indikatorwert appended to its long table */
+  | "appended"
+  /** status query: a row left empty */
+  | "notReported"
+  /** status query: the same report is already in the master */
+  | "unchanged";
 
 export const ACTION_LABEL: Record<ActionKind, string> = {
   applied: "übernommen",
@@ -127,6 +133,9 @@ export const ACTION_LABEL: Record<ActionKind, string> = {
   columnMissingInReturn: "Spalte fehlt im Rücklauf – Gesamtdatei unverändert",
   twoWay: "ohne Basis – nicht übernommen",
   masterDuplicate: "ID in der Gesamtdatei doppelt – nicht übernommen",
+  appended: "angefügt",
+  notReported: "nicht gemeldet",
+  unchanged: "schon vorhanden",
 };
 
 export interface MergeAction {
@@ -242,8 +251,6 @@ export function sameFachbereich(a: string, b: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The merge
-
 interface Working {
   id: string;
   values: RowValues;
@@ -278,55 +285,129 @@ export function deserializeValues(text: string): RowValues | null {
 }
 
 export function mergeReturns(master: MasterInput, returns: ReturnInput[], options: MergeOptions): MergeOutcome {
-  const { idField } = options;
-  const fbOf = fachbereichResolver(options.akteure);
-  const fieldByKey = new Map(master.fields.map((f) => [f.key, f]));
-  const masterFields = master.fields.filter((f) => f.key !== idField);
+  const state = new MasterState(master, returns, options);
+  for (const ret of returns) new ReturnMerge(state, ret).run();
+  return state.outcome();
+}
 
-  const working = new Map<string, Working>();
-  const order: Working[] = [];
-  const masterDuplicates = new Set<string>();
-  for (const row of master.rows) {
+/** The master while the returns are merged into it, and everything the merge reports. */
+class MasterState {
+  readonly working = new Map<string, Working>();
+  readonly order: Working[] = [];
+  /** ID keys that occur more than once in the master. */
+  readonly duplicates = new Set<string>();
+  /** Every ID the master or a distribution has used: never handed out again. */
+  readonly usedKeys = new Set<string>();
+  private readonly usedIds: string[] = [];
+  readonly memory = new Map<string, Map<string, MemoryEntry>>();
+  private readonly updates = new Map<string, { id: string; values: RowValues }>();
+  private readonly additions: MergeRow[] = [];
+  readonly actions: MergeAction[] = [];
+  readonly summaries: FileSummary[] = [];
+  readonly fbOf: (federfuehrung: CellValue) => string;
+  readonly fieldByKey: Map<string, MergeField>;
+  /** The master's fields without the ID. */
+  readonly fields: MergeField[];
+
+  constructor(
+    master: MasterInput,
+    returns: ReturnInput[],
+    readonly options: MergeOptions,
+  ) {
+    this.fbOf = fachbereichResolver(options.akteure);
+    this.fieldByKey = new Map(master.fields.map((f) => [f.key, f]));
+    this.fields = master.fields.filter((f) => f.key !== options.idField);
+    for (const row of master.rows) this.addMasterRow(row);
+    for (const row of master.rows) this.use(row.id);
+    for (const r of returns) for (const row of r.base?.rows ?? []) this.use(row.id);
+    for (const m of options.memory) this.use(m.masterId);
+    for (const m of options.memory) this.memoryOf(m.token).set(m.returnKey, m);
+  }
+
+  private addMasterRow(row: MergeRow) {
     const key = idKey(row.id);
     const w: Working = { id: row.id.trim(), values: { ...row.values }, original: true };
-    order.push(w);
-    if (key === "") continue;
-    if (working.has(key)) masterDuplicates.add(key);
-    else working.set(key, w);
-  }
-  // IDs that must never be handed out again: every ID the master or a distribution has used.
-  const usedIds: string[] = [];
-  const usedKeys = new Set<string>();
-  const use = (id: string) => {
-    usedIds.push(id);
-    usedKeys.add(idKey(id));
-  };
-  for (const row of master.rows) use(row.id);
-  for (const r of returns) for (const row of r.base?.rows ?? []) use(row.id);
-  for (const m of options.memory) use(m.masterId);
-
-  const memory = new Map<string, Map<string, MemoryEntry>>();
-  for (const m of options.memory) {
-    const byToken = memory.get(m.token) ?? new Map<string, MemoryEntry>();
-    byToken.set(m.returnKey, m);
-    memory.set(m.token, byToken);
+    this.order.push(w);
+    if (key === "") return;
+    if (this.working.has(key)) this.duplicates.add(key);
+    else this.working.set(key, w);
   }
 
-  const updates = new Map<string, { id: string; values: RowValues }>();
-  const additions: MergeRow[] = [];
-  const actions: MergeAction[] = [];
-  const summaries: FileSummary[] = [];
+  use(id: string) {
+    this.usedIds.push(id);
+    this.usedKeys.add(idKey(id));
+  }
 
-  const freshId = (): string => {
-    const id = nextFreeId(options.idPrefix, options.idDigits, usedIds);
-    use(id);
+  freshId(): string {
+    const id = nextFreeId(this.options.idPrefix, this.options.idDigits, this.usedIds);
+    this.use(id);
     return id;
-  };
+  }
 
-  for (const ret of returns) {
-    const file = ret.file;
-    const summary: FileSummary = {
-      file,
+  memoryOf(token: string): Map<string, MemoryEntry> {
+    const mem = this.memory.get(token) ?? new Map<string, MemoryEntry>();
+    this.memory.set(token, mem);
+    return mem;
+  }
+
+  /** Sets a field of a master row; a row that was in the master before gets an update. */
+  apply(m: Working, key: string, value: CellValue) {
+    m.values[key] = value;
+    if (!m.original) return;
+    const u = this.updates.get(idKey(m.id)) ?? { id: m.id, values: {} };
+    u.values[key] = value;
+    this.updates.set(idKey(m.id), u);
+  }
+
+  /** Adds a new row to the master under `id`. */
+  add(id: string, values: RowValues) {
+    const w: Working = { id, values, original: false };
+    this.working.set(idKey(id), w);
+    this.order.push(w);
+    this.additions.push({ id, values });
+  }
+
+  outcome(): MergeOutcome {
+    const memory: MemoryEntry[] = [];
+    for (const byToken of this.memory.values()) memory.push(...byToken.values());
+    return {
+      updates: [...this.updates.values()],
+      additions: this.additions,
+      rows: this.order.map((w) => ({ id: w.id, values: w.values })),
+      actions: this.actions,
+      memory,
+      summaries: this.summaries,
+      conflicts: this.actions.filter((a) => a.notApplied).length,
+    };
+  }
+}
+
+/** What a row of a return is measured against when it was sent or taken before. */
+interface KnownRow {
+  masterId: string;
+  baseValues: RowValues;
+  knownFields: Set<string>;
+}
+
+/** One return merged into the master: known rows three-way, new rows added, everything not taken reported. */
+class ReturnMerge {
+  private readonly summary: FileSummary;
+  /** Fields of both the master and the return. */
+  private readonly common: MergeField[];
+  /** Fields of the return the master does not have. */
+  private readonly onlyInReturn: MergeField[];
+  private readonly base: ReturnBase | null;
+  private readonly mem: Map<string, MemoryEntry>;
+  private readonly baseFields: Set<string>;
+  private readonly baseRows = new Map<string, MergeRow>();
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly state: MasterState,
+    private readonly ret: ReturnInput,
+  ) {
+    this.summary = {
+      file: ret.file,
       twoWay: ret.base === null,
       applied: 0,
       added: 0,
@@ -334,356 +415,311 @@ export function mergeReturns(master: MasterInput, returns: ReturnInput[], option
       deletedKept: 0,
       notApplied: 0,
     };
-    summaries.push(summary);
-    const act = (a: Omit<MergeAction, "file">) => {
-      actions.push({ file, ...a });
-      if (a.notApplied) summary.notApplied++;
-    };
+    state.summaries.push(this.summary);
     const retKeys = new Set(ret.fields.map((f) => f.key));
-    const common = masterFields.filter((f) => retKeys.has(f.key));
-    const onlyInReturn = ret.fields.filter((f) => f.key !== idField && !fieldByKey.has(f.key));
-    const base = ret.base;
-    const token = base?.token ?? null;
-    const mem = token ? (memory.get(token) ?? new Map<string, MemoryEntry>()) : new Map<string, MemoryEntry>();
-    if (token) memory.set(token, mem);
-    const baseFields = new Set(base?.fields ?? []);
-    const baseRows = new Map<string, MergeRow>();
-    for (const row of base?.rows ?? [])
-      if (idKey(row.id) && !baseRows.has(idKey(row.id))) baseRows.set(idKey(row.id), row);
-
-    for (const f of masterFields) {
-      if (!retKeys.has(f.key) && (base === null || baseFields.has(f.key))) {
-        act({
-          kind: "columnMissingInReturn",
-          id: "",
-          masterId: "",
-          field: f.label,
-          masterValue: "",
-          returnValue: "",
-          notApplied: false,
-          note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte in der Gesamtdatei bleiben unverändert.`,
-        });
-      }
-    }
-
-    const norm = (f: MergeField, v: CellValue) => comparable(f.kind, v);
-    const contentKey = (row: MergeRow) =>
-      "#" + JSON.stringify(ret.fields.filter((f) => f.key !== idField).map((f) => norm(f, row.values[f.key] ?? null)));
-    /** Values of columns the master does not have: never applied, each reported. */
-    const reportOnlyInReturn = (row: MergeRow, masterId: string, baseValues: RowValues | null) => {
-      for (const f of onlyInReturn) {
-        const rv = row.values[f.key] ?? null;
-        if (norm(f, rv) === "") continue;
-        if (baseValues && f.key in baseValues && norm(f, baseValues[f.key] ?? null) === norm(f, rv)) continue;
-        act({
-          kind: "columnMissingInMaster",
-          id: row.id,
-          masterId,
-          field: f.label,
-          masterValue: "",
-          returnValue: displayValue(rv),
-          notApplied: true,
-          note: `Die Spalte „${f.label}“ gibt es in der Gesamtdatei nicht; der Wert wurde nicht übernommen.`,
-        });
-      }
-    };
-    /** Every non-empty value of a row that is not taken at all. */
-    const reportWholeRow = (
-      row: MergeRow,
-      kind: ActionKind,
-      masterId: string,
-      note: string,
-      against: RowValues | null,
-    ) => {
-      let any = false;
-      for (const f of [...common, ...onlyInReturn]) {
-        const rv = row.values[f.key] ?? null;
-        const rn = norm(f, rv);
-        if (rn === "") continue;
-        const mv = against?.[f.key] ?? null;
-        if (against && norm(f, mv) === rn) continue;
-        any = true;
-        act({
-          kind,
-          id: row.id,
-          masterId,
-          field: f.label,
-          masterValue: displayValue(mv),
-          returnValue: displayValue(rv),
-          notApplied: true,
-          note,
-        });
-      }
-      if (!any)
-        act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, note });
-    };
-
-    const seen = new Set<string>();
-    for (const row of ret.rows) {
-      const key = idKey(row.id);
-      const returnKey = key || contentKey(row);
-      if (seen.has(returnKey)) {
-        reportWholeRow(
-          row,
-          "duplicate",
-          "",
-          `Die ID ${row.id || "(leer)"} steht mehrfach im Rücklauf; nur die erste Zeile wurde berücksichtigt.`,
-          null,
-        );
-        continue;
-      }
-      seen.add(returnKey);
-
-      if (base === null) {
-        // Two-way: nothing is overwritten, every difference is reported.
-        const m = key ? working.get(key) : undefined;
-        if (!m) {
-          reportWholeRow(
-            row,
-            "twoWay",
-            "",
-            "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht in der Gesamtdatei; sie wurde nicht aufgenommen.",
-            null,
-          );
-          continue;
-        }
-        for (const f of common) {
-          const rv = row.values[f.key] ?? null;
-          const mv = m.values[f.key] ?? null;
-          if (norm(f, rv) === norm(f, mv)) continue;
-          act({
-            kind: "twoWay",
-            id: row.id,
-            masterId: m.id,
-            field: f.label,
-            masterValue: displayValue(mv),
-            returnValue: displayValue(rv),
-            notApplied: true,
-            note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Gesamtdatei behalten.",
-          });
-        }
-        reportOnlyInReturn(row, m.id, null);
-        continue;
-      }
-
-      const remembered = mem.get(returnKey);
-      const baseRow = key ? baseRows.get(key) : undefined;
-      if (remembered || baseRow) {
-        const baseValues = remembered ? remembered.values : baseRow!.values;
-        const knownFields = remembered ? new Set(Object.keys(remembered.values)) : baseFields;
-        const masterId = remembered ? remembered.masterId : baseRow!.id;
-        const mk = idKey(masterId);
-        const changed = (f: MergeField) =>
-          knownFields.has(f.key)
-            ? norm(f, row.values[f.key] ?? null) !== norm(f, baseValues[f.key] ?? null)
-            : norm(f, row.values[f.key] ?? null) !== "";
-        const m = working.get(mk);
-        if (masterDuplicates.has(mk) || !m) {
-          const kind: ActionKind = m ? "masterDuplicate" : "masterDeleted";
-          const note = m
-            ? `Die ID ${masterId} kommt in der Gesamtdatei mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
-            : `Die Maßnahme ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
-          let any = false;
-          for (const f of common) {
-            if (!changed(f)) continue;
-            any = true;
-            act({
-              kind,
-              id: row.id,
-              masterId: m ? masterId : "",
-              field: f.label,
-              masterValue: m ? displayValue(m.values[f.key] ?? null) : "",
-              returnValue: displayValue(row.values[f.key] ?? null),
-              notApplied: true,
-              note,
-            });
-          }
-          if (!any)
-            act({
-              kind,
-              id: row.id,
-              masterId: m ? masterId : "",
-              field: "",
-              masterValue: "",
-              returnValue: "",
-              notApplied: false,
-              note,
-            });
-          reportOnlyInReturn(row, "", baseValues);
-          continue;
-        }
-        const owner = fbOf(m.values[options.ownerField] ?? null);
-        if (!sameFachbereich(owner, base.fachbereich)) {
-          const note = `Die Maßnahme gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
-          let any = false;
-          for (const f of common) {
-            const rv = row.values[f.key] ?? null;
-            const mv = m.values[f.key] ?? null;
-            if (!changed(f) || norm(f, rv) === norm(f, mv)) continue;
-            any = true;
-            act({
-              kind: "foreign",
-              id: row.id,
-              masterId: m.id,
-              field: f.label,
-              masterValue: displayValue(mv),
-              returnValue: displayValue(rv),
-              notApplied: true,
-              note,
-            });
-          }
-          if (!any)
-            act({
-              kind: "foreign",
-              id: row.id,
-              masterId: m.id,
-              field: "",
-              masterValue: "",
-              returnValue: "",
-              notApplied: false,
-              note,
-            });
-          reportOnlyInReturn(row, m.id, baseValues);
-          continue;
-        }
-        const next: RowValues = {};
-        for (const f of common) {
-          const rv = row.values[f.key] ?? null;
-          const mv = m.values[f.key] ?? null;
-          const rn = norm(f, rv);
-          const mn = norm(f, mv);
-          const known = knownFields.has(f.key);
-          const bv = baseValues[f.key] ?? null;
-          const bn = known ? norm(f, bv) : null;
-          if (rn === bn || (!known && rn === "")) {
-            if (known) next[f.key] = bv;
-            continue;
-          }
-          if (rn === mn) {
-            next[f.key] = rv;
-            continue;
-          }
-          if (known && mn === bn) {
-            act({
-              kind: "applied",
-              id: row.id,
-              masterId: m.id,
-              field: f.label,
-              masterValue: displayValue(mv),
-              returnValue: displayValue(rv),
-              notApplied: false,
-              note: "",
-            });
-            summary.applied++;
-            m.values[f.key] = rv;
-            if (m.original) {
-              const u = updates.get(mk) ?? { id: m.id, values: {} };
-              u.values[f.key] = rv;
-              updates.set(mk, u);
-            }
-            next[f.key] = rv;
-            continue;
-          }
-          act({
-            kind: "conflict",
-            id: row.id,
-            masterId: m.id,
-            field: f.label,
-            masterValue: displayValue(mv),
-            returnValue: displayValue(rv),
-            notApplied: true,
-            note: known
-              ? `In der Gesamtdatei und im Rücklauf geändert (verteilt: „${displayValue(bv)}“); Gesamtdatei behalten.`
-              : "Die Spalte war bei der Verteilung noch nicht dabei; Gesamtdatei behalten.",
-          });
-          if (known) next[f.key] = bv;
-        }
-        reportOnlyInReturn(row, m.id, baseValues);
-        mem.set(returnKey, { token: base.token, returnKey, masterId: m.id, values: next });
-        continue;
-      }
-
-      // A row that was not sent: new.
-      const owner = fbOf(row.values[options.ownerField] ?? null);
-      const existing = key ? working.get(key) : undefined;
-      if (owner !== "" && !sameFachbereich(owner, base.fachbereich)) {
-        // Only what differs from the master's row of that ID (if any) is lost; each such value is reported.
-        const note = `Die Federführung gehört zu „${owner}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; die Zeile wurde nicht übernommen.`;
-        reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
-        continue;
-      }
-      if (
-        existing &&
-        common.every((f) => norm(f, row.values[f.key] ?? null) === norm(f, existing.values[f.key] ?? null))
-      ) {
-        // The same row is already in the master (e.g. merged before without memory): nothing to add.
-        mem.set(returnKey, { token: base.token, returnKey, masterId: existing.id, values: pick(row.values, common) });
-        continue;
-      }
-      // A clashing ID, or one a deleted measure had, is never reused: the row gets the next free one.
-      const renamed = !key || usedKeys.has(key);
-      const id = renamed ? freshId() : row.id.trim();
-      use(id);
-      const values: RowValues = { ...pick(row.values, common), [idField]: id };
-      const w: Working = { id, values, original: false };
-      working.set(idKey(id), w);
-      order.push(w);
-      additions.push({ id, values });
-      summary.added++;
-      if (renamed) summary.renamed++;
-      act({
-        kind: renamed ? "addedRenamed" : "added",
-        id: row.id,
-        masterId: id,
-        field: "",
-        masterValue: "",
-        returnValue: displayValue(row.values[common.find((f) => f.key === "titel")?.key ?? ""] ?? null),
-        notApplied: false,
-        note: !key
-          ? `Neue Maßnahme ohne ID; sie hat die ID ${id} erhalten.`
-          : renamed
-            ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; die neue Maßnahme hat die ID ${id} erhalten.`
-            : "Neue Maßnahme aus dem Rücklauf.",
-      });
-      reportOnlyInReturn(row, id, null);
-      mem.set(returnKey, { token: base.token, returnKey, masterId: id, values: pick(row.values, common) });
-    }
-
-    // Rows that were sent (or taken before) and are missing now: kept.
-    if (base) {
-      const expected = new Map<string, string>();
-      for (const [key, row] of baseRows) expected.set(key, row.id);
-      for (const [returnKey, entry] of mem) expected.set(returnKey, entry.masterId);
-      for (const [returnKey, masterId] of expected) {
-        if (seen.has(returnKey)) continue;
-        const m = working.get(idKey(mem.get(returnKey)?.masterId ?? masterId));
-        if (!m) continue;
-        summary.deletedKept++;
-        act({
-          kind: "deletedKept",
-          id: returnKey.startsWith("#") ? "" : masterId,
-          masterId: m.id,
-          field: "",
-          masterValue: displayValue(m.values["titel"] ?? null),
-          returnValue: "",
-          notApplied: false,
-          note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt in der Gesamtdatei. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
-        });
-      }
+    this.common = state.fields.filter((f) => retKeys.has(f.key));
+    this.onlyInReturn = ret.fields.filter((f) => f.key !== state.options.idField && !state.fieldByKey.has(f.key));
+    this.base = ret.base;
+    this.mem = this.base ? state.memoryOf(this.base.token) : new Map<string, MemoryEntry>();
+    this.baseFields = new Set(this.base?.fields ?? []);
+    for (const row of this.base?.rows ?? []) {
+      if (idKey(row.id) && !this.baseRows.has(idKey(row.id))) this.baseRows.set(idKey(row.id), row);
     }
   }
 
-  const memoryOut: MemoryEntry[] = [];
-  for (const byToken of memory.values()) memoryOut.push(...byToken.values());
-  return {
-    updates: [...updates.values()],
-    additions,
-    rows: order.map((w) => ({ id: w.id, values: w.values })),
-    actions,
-    memory: memoryOut,
-    summaries,
-    conflicts: actions.filter((a) => a.notApplied).length,
-  };
+  run() {
+    this.reportMissingColumns(new Set(this.ret.fields.map((f) => f.key)));
+    for (const row of this.ret.rows) this.mergeRow(row);
+    if (this.base) this.reportDeletedRows();
+  }
+
+  private act(a: Omit<MergeAction, "file">) {
+    this.state.actions.push({ file: this.ret.file, ...a });
+    if (a.notApplied) this.summary.notApplied++;
+  }
+
+  private norm(f: MergeField, v: CellValue): string {
+    return comparable(f.kind, v);
+  }
+
+  private contentKey(row: MergeRow): string {
+    const fields = this.ret.fields.filter((f) => f.key !== this.state.options.idField);
+    return "#" + JSON.stringify(fields.map((f) => this.norm(f, row.values[f.key] ?? null)));
+  }
+
+  private mergeRow(row: MergeRow) {
+    const key = idKey(row.id);
+    const returnKey = key || this.contentKey(row);
+    if (this.seen.has(returnKey)) {
+      const note = `Die ID ${row.id || "(leer)"} steht mehrfach im Rücklauf; nur die erste Zeile wurde berücksichtigt.`;
+      this.reportWholeRow(row, "duplicate", "", note, null);
+      return;
+    }
+    this.seen.add(returnKey);
+    if (this.base === null) return this.mergeTwoWay(row, key);
+    const known = this.knownRow(key, returnKey);
+    if (known) this.mergeKnownRow(row, returnKey, known, this.base);
+    else this.mergeNewRow(row, key, returnKey, this.base);
+  }
+
+  /** The base a row is merged against: what the master took from it before, else what was sent. */
+  private knownRow(key: string, returnKey: string): KnownRow | null {
+    const remembered = this.mem.get(returnKey);
+    if (remembered) {
+      const knownFields = new Set(Object.keys(remembered.values));
+      return { masterId: remembered.masterId, baseValues: remembered.values, knownFields };
+    }
+    const baseRow = key ? this.baseRows.get(key) : undefined;
+    return baseRow ? { masterId: baseRow.id, baseValues: baseRow.values, knownFields: this.baseFields } : null;
+  }
+
+  /** Without base values nothing is overwritten; every difference is reported. */
+  private mergeTwoWay(row: MergeRow, key: string) {
+    const m = key ? this.state.working.get(key) : undefined;
+    if (!m) {
+      const note =
+        "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht in der Gesamtdatei; sie wurde nicht aufgenommen.";
+      this.reportWholeRow(row, "twoWay", "", note, null);
+      return;
+    }
+    for (const f of this.common) {
+      const rv = row.values[f.key] ?? null;
+      const mv = m.values[f.key] ?? null;
+      if (this.norm(f, rv) === this.norm(f, mv)) continue;
+      this.act({
+        kind: "twoWay",
+        id: row.id,
+        masterId: m.id,
+        field: f.label,
+        masterValue: displayValue(mv),
+        returnValue: displayValue(rv),
+        notApplied: true,
+        note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Gesamtdatei behalten.",
+      });
+    }
+    this.reportOnlyInReturn(row, m.id, null);
+  }
+
+  /** A row that was sent or taken before: field by field, three-way. */
+  private mergeKnownRow(row: MergeRow, returnKey: string, known: KnownRow, base: ReturnBase) {
+    const { masterId, baseValues, knownFields } = known;
+    const mk = idKey(masterId);
+    const changed = (f: MergeField) =>
+      knownFields.has(f.key)
+        ? this.norm(f, row.values[f.key] ?? null) !== this.norm(f, baseValues[f.key] ?? null)
+        : this.norm(f, row.values[f.key] ?? null) !== "";
+    const m = this.state.working.get(mk);
+    if (this.state.duplicates.has(mk) || !m) {
+      const note = m
+        ? `Die ID ${masterId} kommt in der Gesamtdatei mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
+        : `Die Maßnahme ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
+      const kind: ActionKind = m ? "masterDuplicate" : "masterDeleted";
+      this.reportFields(row, kind, m ? masterId : "", note, this.common, (f) => changed(f), m?.values ?? null);
+      this.reportOnlyInReturn(row, "", baseValues);
+      return;
+    }
+    const owner = this.state.fbOf(m.values[this.state.options.ownerField] ?? null);
+    if (!sameFachbereich(owner, base.fachbereich)) {
+      const note = `Die Maßnahme gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
+      const differs = (f: MergeField) =>
+        changed(f) && this.norm(f, row.values[f.key] ?? null) !== this.norm(f, m.values[f.key] ?? null);
+      this.reportFields(row, "foreign", m.id, note, this.common, differs, m.values);
+      this.reportOnlyInReturn(row, m.id, baseValues);
+      return;
+    }
+    const next: RowValues = {};
+    for (const f of this.common) this.mergeField(row, m, f, known, next);
+    this.reportOnlyInReturn(row, m.id, baseValues);
+    this.mem.set(returnKey, { token: base.token, returnKey, masterId: m.id, values: next });
+  }
+
+  /** One field of a known row; records in `next` the value the master now has taken from the return. */
+  private mergeField(row: MergeRow, m: Working, f: MergeField, known: KnownRow, next: RowValues) {
+    const rv = row.values[f.key] ?? null;
+    const mv = m.values[f.key] ?? null;
+    const rn = this.norm(f, rv);
+    const isKnown = known.knownFields.has(f.key);
+    const bv = known.baseValues[f.key] ?? null;
+    const bn = isKnown ? this.norm(f, bv) : null;
+    if (rn === bn || (!isKnown && rn === "")) {
+      if (isKnown) next[f.key] = bv;
+      return;
+    }
+    if (rn === this.norm(f, mv)) {
+      next[f.key] = rv;
+      return;
+    }
+    const values = {
+      id: row.id,
+      masterId: m.id,
+      field: f.label,
+      masterValue: displayValue(mv),
+      returnValue: displayValue(rv),
+    };
+    if (isKnown && this.norm(f, mv) === bn) {
+      this.act({ kind: "applied", ...values, notApplied: false, note: "" });
+      this.summary.applied++;
+      this.state.apply(m, f.key, rv);
+      next[f.key] = rv;
+      return;
+    }
+    const note = isKnown
+      ? `In der Gesamtdatei und im Rücklauf geändert (verteilt: „${displayValue(bv)}“); Gesamtdatei behalten.`
+      : "Die Spalte war bei der Verteilung noch nicht dabei; Gesamtdatei behalten.";
+    this.act({ kind: "conflict", ...values, notApplied: true, note });
+    if (isKnown) next[f.key] = bv;
+  }
+
+  /** A row that was not sent: added (under a new ID when its ID is taken), unless it belongs elsewhere. */
+  private mergeNewRow(row: MergeRow, key: string, returnKey: string, base: ReturnBase) {
+    const { state, common } = this;
+    const owner = state.fbOf(row.values[state.options.ownerField] ?? null);
+    const existing = key ? state.working.get(key) : undefined;
+    if (owner !== "" && !sameFachbereich(owner, base.fachbereich)) {
+      // Only what differs from the master's row of that ID (if any) is lost; each such value is reported.
+      const note = `Die Federführung gehört zu „${owner}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; die Zeile wurde nicht übernommen.`;
+      this.reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
+      return;
+    }
+    if (
+      existing &&
+      common.every((f) => this.norm(f, row.values[f.key] ?? null) === this.norm(f, existing.values[f.key] ?? null))
+    ) {
+      // The same row is already in the master (e.g. merged before without memory): nothing to add.
+      this.mem.set(returnKey, {
+        token: base.token,
+        returnKey,
+        masterId: existing.id,
+        values: pick(row.values, common),
+      });
+      return;
+    }
+    // A clashing ID, or one a deleted measure had, is never reused: the row gets the next free one.
+    const renamed = !key || state.usedKeys.has(key);
+    const id = renamed ? state.freshId() : row.id.trim();
+    state.use(id);
+    state.add(id, { ...pick(row.values, common), [state.options.idField]: id });
+    this.summary.added++;
+    if (renamed) this.summary.renamed++;
+    this.act({
+      kind: renamed ? "addedRenamed" : "added",
+      id: row.id,
+      masterId: id,
+      field: "",
+      masterValue: "",
+      returnValue: displayValue(row.values[common.find((f) => f.key === "titel")?.key ?? ""] ?? null),
+      notApplied: false,
+      note: !key
+        ? `Neue Maßnahme ohne ID; sie hat die ID ${id} erhalten.`
+        : renamed
+          ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; die neue Maßnahme hat die ID ${id} erhalten.`
+          : "Neue Maßnahme aus dem Rücklauf.",
+    });
+    this.reportOnlyInReturn(row, id, null);
+    this.mem.set(returnKey, { token: base.token, returnKey, masterId: id, values: pick(row.values, common) });
+  }
+
+  // -- reports ------------------------------------------------------------------------------
+
+  /** Master columns the return lacks (that were sent): their master values stay. */
+  private reportMissingColumns(retKeys: Set<string>) {
+    for (const f of this.state.fields) {
+      if (retKeys.has(f.key) || (this.base !== null && !this.baseFields.has(f.key))) continue;
+      this.act({
+        kind: "columnMissingInReturn",
+        id: "",
+        masterId: "",
+        field: f.label,
+        masterValue: "",
+        returnValue: "",
+        notApplied: false,
+        note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte in der Gesamtdatei bleiben unverändert.`,
+      });
+    }
+  }
+
+  /**
+   * A row that is not taken: one line per field `include` picks (a value the master does not get), or one
+   * line for the whole row when there is none.
+   */
+  private reportFields(
+    row: MergeRow,
+    kind: ActionKind,
+    masterId: string,
+    note: string,
+    fields: MergeField[],
+    include: (f: MergeField) => boolean,
+    masterValues: RowValues | null,
+  ) {
+    let any = false;
+    for (const f of fields) {
+      if (!include(f)) continue;
+      any = true;
+      this.act({
+        kind,
+        id: row.id,
+        masterId,
+        field: f.label,
+        masterValue: masterValues ? displayValue(masterValues[f.key] ?? null) : "",
+        returnValue: displayValue(row.values[f.key] ?? null),
+        notApplied: true,
+        note,
+      });
+    }
+    if (!any)
+      this.act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, note });
+  }
+
+  /** Every non-empty value of a row that is not taken at all (unless `against` already has it). */
+  private reportWholeRow(row: MergeRow, kind: ActionKind, masterId: string, note: string, against: RowValues | null) {
+    const lost = (f: MergeField) => {
+      const rn = this.norm(f, row.values[f.key] ?? null);
+      return rn !== "" && !(against && this.norm(f, against[f.key] ?? null) === rn);
+    };
+    this.reportFields(row, kind, masterId, note, [...this.common, ...this.onlyInReturn], lost, against);
+  }
+
+  /** Values of columns the master does not have: never applied, each reported. */
+  private reportOnlyInReturn(row: MergeRow, masterId: string, baseValues: RowValues | null) {
+    for (const f of this.onlyInReturn) {
+      const rv = row.values[f.key] ?? null;
+      if (this.norm(f, rv) === "") continue;
+      if (baseValues && f.key in baseValues && this.norm(f, baseValues[f.key] ?? null) === this.norm(f, rv)) continue;
+      this.act({
+        kind: "columnMissingInMaster",
+        id: row.id,
+        masterId,
+        field: f.label,
+        masterValue: "",
+        returnValue: displayValue(rv),
+        notApplied: true,
+        note: `Die Spalte „${f.label}“ gibt es in der Gesamtdatei nicht; der Wert wurde nicht übernommen.`,
+      });
+    }
+  }
+
+  /** Rows that were sent (or taken before) and are missing now: kept. */
+  private reportDeletedRows() {
+    const expected = new Map<string, string>();
+    for (const [key, row] of this.baseRows) expected.set(key, row.id);
+    for (const [returnKey, entry] of this.mem) expected.set(returnKey, entry.masterId);
+    for (const [returnKey, masterId] of expected) {
+      if (this.seen.has(returnKey)) continue;
+      const m = this.state.working.get(idKey(this.mem.get(returnKey)?.masterId ?? masterId));
+      if (!m) continue;
+      this.summary.deletedKept++;
+      this.act({
+        kind: "deletedKept",
+        id: returnKey.startsWith("#") ? "" : masterId,
+        masterId: m.id,
+        field: "",
+        masterValue: displayValue(m.values["titel"] ?? null),
+        returnValue: "",
+        notApplied: false,
+        note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt in der Gesamtdatei. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
+      });
+    }
+  }
 }
 
 function pick(values: RowValues, fields: MergeField[]): RowValues {

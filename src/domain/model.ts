@@ -1,9 +1,8 @@
 /**
- * The entities of a Handlungskonzept as zod schemas. These are the clean, typed values the rest of the
- * program works with once a row has been read; the raw cell values (and their addresses) stay in
- * `RowRecord` so that the rule engine can say exactly which cell is wrong.
+ * The entities of a Handlungskonzept: their kinds, fields and choice lists, and the shape of a table as
+ * read from the workbook. The raw cell values (and their addresses) stay in `RowRecord` so that the rule
+ * engine can say exactly which cell is wrong.
  */
-import { z } from "zod";
 import type { CellValue } from "./dates";
 
 export const STATUS_VALUES = [
@@ -21,111 +20,77 @@ export const PRIORITAET_VALUES = ["hoch", "mittel", "niedrig"] as const;
 export type Status = (typeof STATUS_VALUES)[number];
 export type Finanzierung = (typeof FINANZIERUNG_VALUES)[number];
 
-const text = z.string();
-const optionalText = z.string().default("");
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const HandlungsfeldSchema = z.object({
-  id: text.min(1),
-  handlungsfeld: text.min(1),
-  leitziel: optionalText,
-  beschreibung: optionalText,
-});
-
-export const ZielSchema = z.object({
-  id: text.min(1),
-  handlungsfeld: text.min(1),
-  ziel: text.min(1),
-  zielgruppe: optionalText,
-});
-
-export const IndikatorSchema = z.object({
-  id: text.min(1),
-  ziel: text.min(1),
-  indikator: text.min(1),
-  einheit: optionalText,
-  basiswert: z.number().nullable().default(null),
-  basisjahr: z.number().int().nullable().default(null),
-  zielwert: z.number().nullable().default(null),
-  zieljahr: z.number().int().nullable().default(null),
-  datenquelle: optionalText,
-  erhebungsturnus: optionalText,
-});
-
-export const AkteurSchema = z.object({
-  id: text.min(1),
-  bezeichnung: text.min(1),
-  fachbereich: optionalText,
-  ansprechperson: optionalText,
-  email: optionalText,
-  art: z.union([z.enum(ART_VALUES), z.literal("")]).default(""),
-});
-
-export const MassnahmeSchema = z.object({
-  id: text.min(1),
-  handlungsfeld: text.min(1),
-  ziel: text.min(1),
-  titel: text.min(1),
-  beschreibung: text.min(1),
-  zielgruppe: optionalText,
-  indikatoren: z.array(text.min(1)).min(1),
-  zielwert: text.min(1),
-  federfuehrung: text.min(1),
-  beteiligte: optionalText,
-  personal: z.number().min(0).nullable().default(null),
-  sachkosten: z.number().min(0).nullable().default(null),
-  finanzierung: z.union([z.enum(FINANZIERUNG_VALUES), z.literal("")]).default(""),
-  beginn: isoDate.nullable().default(null),
-  frist: isoDate,
-  status: z.enum(STATUS_VALUES),
-  prioritaet: optionalText,
-  bemerkung: optionalText,
-});
-
-export const KriteriumSchema = z.object({
-  kriterium: text.min(1),
-  gewicht: z.number().min(0),
-  beschreibung: optionalText,
-});
-
-/** One measure's scores in one evaluation round (0–4 per criterion; absent = not yet scored). */
-export const BewertungSchema = z.object({
-  id: text.min(1),
-  scores: z.record(z.string(), z.number().int().min(0).max(4)),
-  empfehlung: z.union([z.enum(["fortführen", "anpassen", "beenden", "verstetigen"]), z.literal("")]).default(""),
-  begruendung: optionalText,
-  bewertetVon: optionalText,
-  bewertetAm: isoDate.nullable().default(null),
-});
-
-export const EinstellungSchema = z.object({ schluessel: text.min(1), wert: z.string() });
-
-export type Handlungsfeld = z.infer<typeof HandlungsfeldSchema>;
-export type Ziel = z.infer<typeof ZielSchema>;
-export type Indikator = z.infer<typeof IndikatorSchema>;
-export type Akteur = z.infer<typeof AkteurSchema>;
-export type Massnahme = z.infer<typeof MassnahmeSchema>;
-export type Kriterium = z.infer<typeof KriteriumSchema>;
-export type Bewertung = z.infer<typeof BewertungSchema>;
+/**
+ * The entity kinds of the workbook and their fields, in workbook order. This is the one list: the
+ * contract (src/workbook/contract.ts) must give every field a column, and reading, writing and checking
+ * are driven by it. A new table is one entry here plus its columns there.
+ *
+ * There is no second, typed copy of the rows (no schema): the rule engine reads the raw cell values,
+ * because it has to say which cell is wrong, and typed readers (e.g. ./monitoring.ts) turn a
+ * row into typed values where a rule or a calculation needs them.
+ */
+export const ENTITY_FIELDS = {
+  einstellungen: ["schluessel", "wert"],
+  handlungsfelder: ["id", "handlungsfeld", "leitziel", "beschreibung"],
+  ziele: ["id", "handlungsfeld", "ziel", "zielgruppe"],
+  indikatoren: [
+    "id",
+    "ziel",
+    "indikator",
+    "einheit",
+    "basiswert",
+    "basisjahr",
+    "zielwert",
+    "zieljahr",
+    "datenquelle",
+    "erhebungsturnus",
+    "zustaendig",
+  ],
+  akteure: ["id", "bezeichnung", "fachbereich", "ansprechperson", "email", "art"],
+  massnahmen: [
+    "id",
+    "handlungsfeld",
+    "ziel",
+    "titel",
+    "beschreibung",
+    "zielgruppe",
+    "indikatoren",
+    "zielwert",
+    "federfuehrung",
+    "beteiligte",
+    "personal",
+    "sachkosten",
+    "finanzierung",
+    "beginn",
+    "frist",
+    "status",
+    "prioritaet",
+    "bemerkung",
+  ],
+  kriterien: ["kriterium", "gewicht", "beschreibung"],
+  indikatorwerte: ["indikator", "stichtag", "wert", "quelle", "bemerkung"],
+  sachstaende: [
+    "massnahme",
+    "berichtsstichtag",
+    "status",
+    "umsetzung",
+    "ampel",
+    "sachstand",
+    "naechsteSchritte",
+    "hindernisse",
+    "gemeldetVon",
+    "gemeldetAm",
+  ],
+} as const;
 
 /** The entity kinds of the workbook; each has one table. */
-export type EntityKind =
-  "einstellungen" | "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "massnahmen" | "kriterien";
+export type EntityKind = keyof typeof ENTITY_FIELDS;
 
-/** Field names of each entity, as the schemas define them. */
-export type FieldsOf<K extends EntityKind> = K extends "einstellungen"
-  ? "schluessel" | "wert"
-  : K extends "handlungsfelder"
-    ? keyof Handlungsfeld
-    : K extends "ziele"
-      ? keyof Ziel
-      : K extends "indikatoren"
-        ? keyof Indikator
-        : K extends "akteure"
-          ? keyof Akteur
-          : K extends "massnahmen"
-            ? keyof Massnahme
-            : keyof Kriterium;
+/** All kinds in workbook order. */
+export const ENTITY_KINDS = Object.keys(ENTITY_FIELDS) as EntityKind[];
+
+/** Field names of each entity. */
+export type FieldsOf<K extends EntityKind> = (typeof ENTITY_FIELDS)[K][number];
 
 /** One row as read from a sheet: the raw cell values by field, and where each cell is. */
 export interface RowRecord<F extends string = string> {
@@ -150,15 +115,12 @@ export interface TableData<F extends string = string> {
   rows: RowRecord<F>[];
 }
 
+/** Kinds whose table may be absent from the workbook (everything but Maßnahmen). */
+type OptionalKind = Exclude<EntityKind, "massnahmen">;
+
 /** Everything the rule engine needs. A table that is absent from the workbook is `null`. */
-export interface ConceptData {
-  einstellungen: TableData<FieldsOf<"einstellungen">> | null;
-  handlungsfelder: TableData<FieldsOf<"handlungsfelder">> | null;
-  ziele: TableData<FieldsOf<"ziele">> | null;
-  indikatoren: TableData<FieldsOf<"indikatoren">> | null;
-  akteure: TableData<FieldsOf<"akteure">> | null;
+export type ConceptData = { [K in OptionalKind]: TableData<FieldsOf<K>> | null } & {
   massnahmen: TableData<FieldsOf<"massnahmen">>;
-  kriterien: TableData<FieldsOf<"kriterien">> | null;
   /** Required tables that were not found, with what the user must create. */
   missingTables: { kind: EntityKind; sheet: string; table: string; requiredHeaders: string[] }[];
-}
+};

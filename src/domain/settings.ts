@@ -14,6 +14,10 @@ export interface Settings {
   ampelGruenAb: number;
   ampelGelbAb: number;
   ruecklaufBis: IsoDate | null;
+  /** The current status-report date; null: the latest in Sachstände. */
+  berichtsstichtag: IsoDate | null;
+  /** T of the indicator Ampel, in percentage points. */
+  indikatorToleranz: number;
 }
 
 export const SETTING_KEYS = {
@@ -26,6 +30,8 @@ export const SETTING_KEYS = {
   ampelGruenAb: "Ampel grün ab",
   ampelGelbAb: "Ampel gelb ab",
   ruecklaufBis: "Rücklauf bis",
+  berichtsstichtag: "Berichtsstichtag",
+  indikatorToleranz: "Indikator-Toleranz (Prozentpunkte)",
 } as const satisfies Record<keyof Settings, string>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +44,8 @@ export const DEFAULT_SETTINGS: Settings = {
   ampelGruenAb: 3,
   ampelGelbAb: 2,
   ruecklaufBis: null,
+  berichtsstichtag: null,
+  indikatorToleranz: 10,
 };
 
 /** A setting whose value could not be read; the default applies and the rule engine reports it. */
@@ -48,8 +56,8 @@ export interface SettingProblem {
   expected: "Datum" | "Zahl";
 }
 
-const DATE_KEYS = ["laufzeitVon", "laufzeitBis", "stichtag", "ruecklaufBis"] as const;
-const NUMBER_KEYS = ["bewertungsturnus", "ampelGruenAb", "ampelGelbAb"] as const;
+const DATE_KEYS = ["laufzeitVon", "laufzeitBis", "stichtag", "ruecklaufBis", "berichtsstichtag"] as const;
+const NUMBER_KEYS = ["bewertungsturnus", "ampelGruenAb", "ampelGelbAb", "indikatorToleranz"] as const;
 
 export function readSettings(data: Pick<ConceptData, "einstellungen">): {
   settings: Settings;

@@ -60,6 +60,7 @@ function baseSettings(year: number): Partial<Record<keyof Settings, CellValue>> 
     bewertungsturnus: 2,
     ampelGruenAb: 3,
     ampelGelbAb: 2,
+    indikatorToleranz: 10,
   };
 }
 
@@ -287,6 +288,7 @@ function beispiel(): TemplateContent {
     zieljahr,
     datenquelle,
     erhebungsturnus,
+    zustaendig: ZUSTAENDIG[id as string] ?? "A-01",
   })) as Record<string, CellValue>[];
 
   const akteure = [
@@ -724,6 +726,7 @@ function beispiel(): TemplateContent {
       ampelGruenAb: 3,
       ampelGelbAb: 2,
       ruecklaufBis: null,
+      indikatorToleranz: 10,
     }),
     handlungsfelder: hf,
     ziele,
@@ -731,5 +734,160 @@ function beispiel(): TemplateContent {
     akteure,
     massnahmen,
     kriterien: kriterienRows(),
+    indikatorwerte: beispielIndikatorwerte(),
+    sachstaende: beispielSachstaende(),
   };
+}
+
+/** Who delivers each indicator's values in the example (default: the Koordinierungsstelle A-01). */
+const ZUSTAENDIG: Record<string, string> = {
+  "I-002": "A-02",
+  "I-003": "A-03",
+  "I-004": "A-04",
+  "I-005": "A-05",
+  "I-006": "A-06",
+  "I-012": "A-04",
+};
+
+/**
+ * Two years of values (2024, 2025) and a half-year for some: I-007 moves away from its falling target,
+ * I-011 (Anzahl) has a fraction, I-006 two values for 2025, I-012 none although M-007 is in Umsetzung.
+ */
+function beispielIndikatorwerte(): Record<string, CellValue>[] {
+  // Years as text: a number in a date-formatted cell would show as a day in 1905.
+  const values: [string, string, number | string, string][] = [
+    ["I-001", "2024", 105, "Teilnahmelisten"],
+    ["I-001", "2025", 120, "Teilnahmelisten"],
+    ["I-001", "30.06.2026", 160, "Teilnahmelisten"],
+    ["I-002", "2024", 8, "Terminstatistik"],
+    ["I-002", "2025", 10, "Terminstatistik"],
+    ["I-002", "30.06.2026", 14, "Terminstatistik"],
+    ["I-003", "30.06.2025", 47, "Statistik Sozialamt"],
+    ["I-003", "2025", 48, "Statistik Sozialamt"],
+    ["I-003", "30.06.2026", 52, "Statistik Sozialamt"],
+    ["I-004", "2024", 70, "Kita-Bedarfsplanung"],
+    ["I-004", "2025", 71, "Kita-Bedarfsplanung"],
+    ["I-005", "2024", 200, "BAMF-Statistik"],
+    ["I-005", "2025", 210, "BAMF-Statistik"],
+    ["I-006", "2025", 5400, "Bundesagentur für Arbeit"],
+    ["I-006", "2025", 5450, "Jobcenter"],
+    ["I-007", "2024", 25, "Anerkennungsstelle"],
+    ["I-007", "2025", 26, "Anerkennungsstelle"],
+    ["I-007", "30.06.2026", 29, "Anerkennungsstelle"],
+    ["I-008", "2025", 850, "Kreissportbund"],
+    ["I-010", "2025", 8, "Personalstatistik"],
+    ["I-011", "2025", 2, "Koordinierungsstelle"],
+    ["I-011", "30.06.2026", "2,5", "Koordinierungsstelle"],
+  ];
+  return values.map(([indikator, stichtag, wert, quelle]) => ({ indikator, stichtag, wert, quelle, bemerkung: "" }));
+}
+
+/**
+ * Two report dates (31.12.2025, 30.06.2026). Missing for 30.06.2026: M-007, M-013 (begun, still geplant),
+ * M-017; M-011's report says zurückgestellt while the measure is still in Umsetzung.
+ */
+function beispielSachstaende(): Record<string, CellValue>[] {
+  const reports: [string, string, string, number | null, string, string, string, string, string][] = [
+    [
+      "M-004",
+      "31.12.2025",
+      "geplant",
+      0,
+      "grün",
+      "Die Stelle der Wohnraumlotsin ist ausgeschrieben.",
+      "Besetzung zum 01.01.2026.",
+      "",
+      "Petra Lehmann",
+    ],
+    [
+      "M-011",
+      "31.12.2025",
+      "geplant",
+      0,
+      "grün",
+      "Das Konzept der Anerkennungsberatung ist mit der IHK abgestimmt.",
+      "Start im Februar 2026.",
+      "",
+      "Jana Krüger",
+    ],
+    [
+      "M-017",
+      "31.12.2025",
+      "in Umsetzung",
+      10,
+      "grün",
+      "Der Integrationsbeirat hat sich konstituiert.",
+      "Erste Sitzung im März 2026.",
+      "",
+      "Jana Krüger",
+    ],
+    [
+      "M-002",
+      "30.06.2026",
+      "in Umsetzung",
+      25,
+      "grün",
+      "Die erste Willkommensveranstaltung fand mit 90 Gästen statt.",
+      "Zweite Veranstaltung im Oktober.",
+      "",
+      "Jana Krüger",
+    ],
+    [
+      "M-003",
+      "30.06.2026",
+      "in Umsetzung",
+      10,
+      "gelb",
+      "Die Software für die Terminvergabe ist beauftragt.",
+      "Übersetzungen beauftragen.",
+      "Lieferverzug beim Anbieter.",
+      "Markus Weber",
+    ],
+    [
+      "M-004",
+      "30.06.2026",
+      "in Umsetzung",
+      40,
+      "gelb",
+      "Die Wohnraumlotsin hat 14 Wohnungen vermittelt.",
+      "Vermieterfrühstück im September.",
+      "Wenig freier Wohnraum unter der Mietobergrenze.",
+      "Petra Lehmann",
+    ],
+    [
+      "M-011",
+      "30.06.2026",
+      "zurückgestellt",
+      15,
+      "rot",
+      "Die Beratung ruht, die Stelle ist seit April unbesetzt.",
+      "Stelle neu ausschreiben.",
+      "Stelle unbesetzt.",
+      "Jana Krüger",
+    ],
+  ];
+  return reports.map(
+    ([
+      massnahme,
+      berichtsstichtag,
+      status,
+      umsetzung,
+      ampel,
+      sachstand,
+      naechsteSchritte,
+      hindernisse,
+      gemeldetVon,
+    ]) => ({
+      massnahme,
+      berichtsstichtag,
+      status,
+      umsetzung,
+      ampel,
+      sachstand,
+      naechsteSchritte,
+      hindernisse,
+      gemeldetVon,
+      gemeldetAm: null,
+    }),
+  );
 }

@@ -8,6 +8,7 @@
  * `isSetSupported`.
  */
 import type { CellValue } from "../domain/dates";
+import { rowKey } from "../domain/statusQuery";
 import { normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
@@ -402,14 +403,25 @@ export class ExcelHost implements WorkbookHost {
       for (const t of loaded) {
         const columns = headerColumns(t.spec, t.header.values[0] ?? []);
         const idColumn = columns.get("id");
-        if (idColumn === undefined) {
+        const keyed = writes.filter((x) => x.kind === t.kind).some((x) => x.key);
+        if (idColumn === undefined && !keyed) {
           throw new ExcelHostError(
             `Die Tabelle „${t.spec.table}“ hat keine Spalte „ID“: Bitte fügen Sie sie wieder ein.`,
           );
         }
         const rowOf = new Map<string, number>();
+        const keyOf = (w: RowWrite) => (w.key ? (rowKey(w.values, w.key.subject, w.key.date) ?? "") : w.id.trim());
+        const keyField = writes.find((x) => x.kind === t.kind && x.key)?.key;
         t.body.values.forEach((r, i) => {
-          const id = String(r[idColumn] ?? "").trim();
+          const byField = (field: string) =>
+            columns.get(field) === undefined ? null : (r[columns.get(field)!] as CellValue);
+          const id = keyField
+            ? (rowKey(
+                { [keyField.subject]: byField(keyField.subject), [keyField.date]: byField(keyField.date) },
+                keyField.subject,
+                keyField.date,
+              ) ?? "")
+            : String(r[idColumn!] ?? "").trim();
           if (id && !rowOf.has(id)) rowOf.set(id, i);
         });
         // A new table holds one empty row (Excel tables cannot have none): the first new row goes there.
@@ -417,8 +429,8 @@ export class ExcelHost implements WorkbookHost {
         const wasProtected = t.protection.protected;
         if (wasProtected) t.protection.unprotect();
         for (const w of writes.filter((x) => x.kind === t.kind)) {
-          const values: Record<string, CellValue> = { ...w.values, id: w.id };
-          const index = rowOf.get(w.id.trim());
+          const values: Record<string, CellValue> = w.key ? { ...w.values } : { ...w.values, id: w.id };
+          const index = rowOf.get(keyOf(w));
           if (index !== undefined) {
             const current = t.body.values[index] ?? [];
             for (const [field, value] of Object.entries(values)) {

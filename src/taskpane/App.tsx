@@ -66,14 +66,18 @@ const MassnahmeView = lazy(() => import(/* webpackChunkName: "view-massnahme" */
 const PruefenView = lazy(() => import(/* webpackChunkName: "view-pruefen" */ "./features/pruefen/PruefenView"));
 const BewertungView = lazy(() => import(/* webpackChunkName: "view-bewertung" */ "./features/bewertung/BewertungView"));
 const VerteilenView = lazy(() => import(/* webpackChunkName: "view-verteilen" */ "./features/verteilen/VerteilenView"));
+const MonitoringView = lazy(
+  () => import(/* webpackChunkName: "view-monitoring" */ "./features/monitoring/MonitoringView"),
+);
 
-type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen";
+type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen" | "monitoring";
 const VIEWS: { value: View; label: string }[] = [
   { value: "einrichten", label: "Einrichten" },
   { value: "massnahme", label: "Maßnahme" },
   { value: "pruefen", label: "Prüfen" },
   { value: "bewertung", label: "Bewertung" },
   { value: "verteilen", label: "Verteilen" },
+  { value: "monitoring", label: "Monitoring" },
 ];
 
 const useStyles = makeStyles({
@@ -282,6 +286,8 @@ export function App(): ReactElement {
         return <BewertungView />;
       case "verteilen":
         return <VerteilenView />;
+      case "monitoring":
+        return <MonitoringView />;
     }
   })();
 

@@ -3,8 +3,11 @@
  * per-Fachbereich workbook as a plan (with the sheet `Hinweise` and the very hidden base values), the
  * merge memory and the report sheets `Konflikte` and `Zusammenführung`.
  */
-import type { CellValue } from "../domain/dates";
+import type { CellValue, IsoDate } from "../domain/dates";
 import { formatGermanDate } from "../domain/dates";
+import { indicatorValue, latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
+import { formatGermanNumber } from "../domain/numbers";
+import { type AppendOutcome, type LongTable, appendReports } from "../domain/statusQuery";
 import {
   ACTION_LABEL,
   type AkteurRef,
@@ -14,13 +17,15 @@ import {
   type MergeOutcome,
   type MergeRow,
   type ReturnBase,
+  type RowValues,
   deserializeValues,
   fachbereichResolver,
+  sameFachbereich,
   serializeValues,
 } from "../domain/merge";
 import type { EntityKind } from "../domain/model";
 import type { Settings } from "../domain/settings";
-import { idKey, normalizeLabel, textOf } from "../domain/values";
+import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { type ColumnSpec, MASSNAHMEN, type TableSpec, tableSpec } from "./contract";
 import {
   type CellPlan,
@@ -228,11 +233,30 @@ export function returnAddress(concept: ReadConcept, settings: Settings): string 
   return settings.kommune ? `die Koordinierungsstelle (${settings.kommune})` : "die Koordinierungsstelle";
 }
 
-function planHintsSheet(meta: SplitMeta, settings: Settings, address: string, measures: number): SheetPlan {
+function planHintsSheet(
+  meta: SplitMeta,
+  settings: Settings,
+  address: string,
+  measures: number,
+  sachstand?: IsoDate,
+): SheetPlan {
+  const query: [string, boolean?, number?][] = sachstand
+    ? [
+        ["Sachstandsabfrage", true],
+        [
+          `Im Blatt „Sachstände“ steht je Maßnahme eine Zeile zum Berichtsstichtag ${formatGermanDate(sachstand)}. Bitte Sachstand, Umsetzung (%), Ampel, Nächste Schritte und Hindernisse eintragen; hat sich der Status geändert, wählen Sie den neuen. Die Spalte „Bisheriger Sachstand“ zeigt den letzten Bericht.`,
+        ],
+        [
+          "Im Blatt „Indikatorwerte“ stehen die Indikatoren, deren Werte Ihr Fachbereich liefert: bitte den Wert zum Stichtag eintragen. Zeilen ohne Eintrag gelten als nicht gemeldet.",
+        ],
+        [""],
+      ]
+    : [];
   const lines: [string, boolean?, number?][] = [
-    [`Maßnahmen zur Rückmeldung – ${meta.fachbereich}`, true, 14],
+    [`${sachstand ? "Sachstandsabfrage" : "Maßnahmen zur Rückmeldung"} – ${meta.fachbereich}`, true, 14],
     [[settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept"],
     [""],
+    ...query,
     ["Was ist zu tun?", true],
     [
       `1. Im Blatt „Maßnahmen“ stehen die ${measures} Maßnahmen, für die Ihr Fachbereich federführend ist. Bitte prüfen, aktualisieren und ergänzen Sie sie.`,
@@ -364,10 +388,73 @@ export interface SplitWorkbookInput {
   settings: Settings;
   group: SplitGroup;
   meta: SplitMeta;
+  /** Status query: the Berichtsstichtag whose Sachstände and Indikatorwerte the Fachbereich fills in. */
+  sachstand?: IsoDate;
+}
+
+/** Extra columns of the status query, beside the rows to fill: what was reported last (for information). */
+export const PREVIOUS_REPORT = {
+  key: extraKey("Bisheriger Sachstand (nur zur Information)"),
+  header: "Bisheriger Sachstand (nur zur Information)",
+};
+export const PREVIOUS_VALUE = {
+  key: extraKey("Letzter Wert (nur zur Information)"),
+  header: "Letzter Wert (nur zur Information)",
+};
+
+/** The indicators whose Zuständig belongs to the Fachbereich. */
+export function indicatorsOf(
+  concept: ReadConcept,
+  fachbereich: string,
+): { id: string; values: Record<string, CellValue> }[] {
+  const fbOf = fachbereichResolver(akteurRefs(concept));
+  return (concept.indikatoren?.rows ?? [])
+    .filter((r) => textOf(r.values.id ?? null) !== "" && !isBlank(r.values.zustaendig ?? null))
+    .filter((r) => sameFachbereich(fbOf(r.values.zustaendig ?? null) || NO_FACHBEREICH, fachbereich))
+    .map((r) => ({ id: textOf(r.values.id ?? null), values: r.values as Record<string, CellValue> }));
+}
+
+/** The rows to fill in a status query: one Sachstand per measure, one value per indicator the Fachbereich delivers. */
+export function statusQueryContents(
+  concept: ReadConcept,
+  group: SplitGroup,
+  berichtsstichtag: IsoDate,
+): TableContent[] {
+  const reports = (concept.sachstaende?.rows ?? []).map(sachstandOf).filter((r) => r !== null);
+  const sachstaende = group.rows.map((m) => {
+    const last = latestSachstand(m.id, reports);
+    const previous = last
+      ? `${formatGermanDate(last.berichtsstichtag)} (${last.status}${last.umsetzung !== null ? `, ${formatGermanNumber(last.umsetzung)} %` : ""}): ${last.sachstand}`
+      : "noch kein Sachstand";
+    return { massnahme: m.id, berichtsstichtag, status: m.values["status"] ?? null, [PREVIOUS_REPORT.key]: previous };
+  });
+  const values = (concept.indikatorwerte?.rows ?? []).map(indicatorValue).filter((v) => v !== null);
+  const indikatorwerte = indicatorsOf(concept, group.fachbereich).map((ind) => {
+    const known = valuesOf(ind.id, values);
+    const last = known[known.length - 1];
+    const previous = last ? `${formatGermanDate(last.stichtag)}: ${formatGermanNumber(last.wert)}` : "noch kein Wert";
+    return {
+      indikator: ind.id,
+      stichtag: berichtsstichtag,
+      quelle: ind.values["datenquelle"] ?? null,
+      [PREVIOUS_VALUE.key]: previous,
+    };
+  });
+  return [
+    { spec: tableSpec("sachstaende"), rows: sachstaende, extraColumns: [PREVIOUS_REPORT] },
+    { spec: tableSpec("indikatorwerte"), rows: indikatorwerte, extraColumns: [PREVIOUS_VALUE] },
+  ];
 }
 
 /** One Fachbereich's workbook: Hinweise, its Maßnahmen, the reference sheets read-only, lists and base. */
-export function planSplitWorkbook({ concept, source, settings, group, meta }: SplitWorkbookInput): WorkbookPlan {
+export function planSplitWorkbook({
+  concept,
+  source,
+  settings,
+  group,
+  meta,
+  sachstand,
+}: SplitWorkbookInput): WorkbookPlan {
   const massnahmen = concept.found.massnahmen!;
   const extras = mergeFields(massnahmen)
     .filter((f) => f.key.startsWith(EXTRA_PREFIX))
@@ -377,10 +464,18 @@ export function planSplitWorkbook({ concept, source, settings, group, meta }: Sp
     return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
   });
   const measures: TableContent = { spec: MASSNAHMEN, rows: group.rows.map((r) => r.values), extraColumns: extras };
-  const contents = [...references, measures];
+  const query = sachstand ? statusQueryContents(concept, group, sachstand) : [];
+  const contents = [...references, measures, ...query];
   const layouts = contractLayouts(contents);
+  const hints = planHintsSheet(meta, settings, returnAddress(concept, settings), group.rows.length, sachstand);
   const sheets: SheetPlan[] = [
-    planHintsSheet(meta, settings, returnAddress(concept, settings), group.rows.length),
+    hints,
+    // The rows to fill are editable, the previous report beside them is not.
+    ...query.map((c) => ({
+      ...planTableSheet(c, layouts),
+      protect: true,
+      unlockedColumns: c.spec.columns.map((_, i) => i + 1),
+    })),
     planTableSheet(measures, layouts),
     ...references.map((c) => ({ ...planTableSheet(c, layouts), protect: true })),
     planListSheet(layouts),
@@ -515,4 +610,67 @@ function reportSheet(
           ],
   };
   return withPrintLayout(sheet, { headerRow: 1, keyColumns: 2 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status query round: the long tables of the returns
+
+function longFields(kind: "sachstaende" | "indikatorwerte"): MergeField[] {
+  return tableSpec(kind).columns.map((c) => ({ key: c.field, label: c.header, kind: kindOf(c) }));
+}
+
+export const LONG_TABLES = {
+  sachstaende: {
+    label: "Sachstand",
+    subjectField: "massnahme",
+    dateField: "berichtsstichtag",
+    reportedField: "sachstand",
+    fields: longFields("sachstaende"),
+  },
+  indikatorwerte: {
+    label: "Indikatorwert",
+    subjectField: "indikator",
+    dateField: "stichtag",
+    reportedField: "wert",
+    fields: longFields("indikatorwerte"),
+  },
+} as const satisfies Record<string, LongTable>;
+
+export type LongKind = keyof typeof LONG_TABLES;
+
+/** The Sachstände and Indikatorwerte rows of a return (values by field). */
+export interface ReturnReports {
+  file: string;
+  base: ReturnBase | null;
+  rows: Record<LongKind, RowValues[]>;
+}
+
+export function returnReports(file: string, concept: ReadConcept, base: ReturnBase | null): ReturnReports {
+  const rowsOf = (kind: LongKind) => (concept[kind]?.rows ?? []).map((r) => ({ ...r.values }) as RowValues);
+  return { file, base, rows: { sachstaende: rowsOf("sachstaende"), indikatorwerte: rowsOf("indikatorwerte") } };
+}
+
+/** What the master's Sachstände and Indikatorwerte take from the returns (see domain/statusQuery.ts). */
+export function mergeReports(master: ReadConcept, returns: ReturnReports[]): Record<LongKind, AppendOutcome> {
+  const fbOf = fachbereichResolver(akteurRefs(master));
+  const measureFb = new Map(
+    (master.massnahmen.rows ?? []).map((r) => [
+      idKey(textOf(r.values.id ?? null)),
+      fbOf(r.values.federfuehrung ?? null) || NO_FACHBEREICH,
+    ]),
+  );
+  const owners = (kind: LongKind, ret: ReturnReports) => {
+    const fb = ret.base?.fachbereich;
+    if (fb === undefined) return () => true;
+    if (kind === "sachstaende") return (id: string) => sameFachbereich(measureFb.get(idKey(id)) ?? "", fb);
+    const own = new Set(indicatorsOf(master, fb).map((i) => idKey(i.id)));
+    return (id: string) => own.has(idKey(id));
+  };
+  const merge = (kind: LongKind) =>
+    appendReports(
+      LONG_TABLES[kind],
+      (master[kind]?.rows ?? []).map((r) => r.values as RowValues),
+      returns.map((ret) => ({ file: ret.file, rows: ret.rows[kind], owns: owners(kind, ret) })),
+    );
+  return { sachstaende: merge("sachstaende"), indikatorwerte: merge("indikatorwerte") };
 }

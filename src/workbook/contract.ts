@@ -5,12 +5,15 @@
  */
 import {
   ART_VALUES,
+  ENTITY_FIELDS,
+  ENTITY_KINDS,
   type EntityKind,
   FINANZIERUNG_VALUES,
   type FieldsOf,
   PRIORITAET_VALUES,
   STATUS_VALUES,
 } from "../domain/model";
+import { AMPEL_VALUES } from "../domain/monitoring";
 import type { SmartLetter } from "../domain/rules";
 
 export type ColumnFormat = "general" | "text" | "date" | "number" | "fte" | "currency" | "year" | "email";
@@ -21,8 +24,8 @@ export type ListSource =
   /** the `ID – Name` entries of another table (kept live by formulas on the hidden sheet `Listen`) */
   | { kind: "table"; table: EntityKind; nameField: string };
 
-export interface ColumnSpec {
-  field: string;
+export interface ColumnSpec<F extends string = string> {
+  field: F;
   header: string;
   /** Further header texts that mean this column (compared like headers). */
   synonyms?: readonly string[];
@@ -48,31 +51,43 @@ export interface TableSpec<K extends EntityKind = EntityKind> {
   /** Prefix and digits of proposed IDs (`M-001`). */
   idPrefix?: string;
   idDigits?: number;
-  columns: readonly ColumnSpec[];
+  /** In the order of the domain's field list (ENTITY_FIELDS). */
+  columns: readonly ColumnSpec<FieldsOf<K>>[];
   tabColor: string;
 }
 
+/** A column's presentation; its field is the key it is given under in `TableDef.columns`. */
+type ColumnDef = Omit<ColumnSpec, "field">;
+
+/** A table as written below: every field of the domain's list must have a column, and no other. */
+interface TableDef<K extends EntityKind> extends Omit<TableSpec<K>, "columns"> {
+  columns: { [F in FieldsOf<K>]: ColumnDef };
+}
+
+function defineTable<K extends EntityKind>(def: TableDef<K>): TableSpec<K> {
+  const fields = ENTITY_FIELDS[def.kind] as readonly FieldsOf<K>[];
+  return { ...def, columns: fields.map((field) => ({ field, ...def.columns[field] })) };
+}
+
 const col = (
-  field: string,
   header: string,
   required: boolean,
   format: ColumnFormat,
   width: number,
   prompt: [string, string],
   extra: Partial<ColumnSpec> = {},
-): ColumnSpec => ({ field, header, required, format, width, prompt: { title: prompt[0], text: prompt[1] }, ...extra });
+): ColumnDef => ({ header, required, format, width, prompt: { title: prompt[0], text: prompt[1] }, ...extra });
 
 const ref = (table: EntityKind, nameField: string): ListSource => ({ kind: "table", table, nameField });
 
-export const EINSTELLUNGEN: TableSpec<"einstellungen"> = {
+export const EINSTELLUNGEN = defineTable({
   kind: "einstellungen",
   sheet: "Einstellungen",
   table: "tblEinstellungen",
   requiredSheet: false,
   tabColor: "FF605E5C",
-  columns: [
-    col(
-      "schluessel",
+  columns: {
+    schluessel: col(
       "Schlüssel",
       true,
       "text",
@@ -80,14 +95,14 @@ export const EINSTELLUNGEN: TableSpec<"einstellungen"> = {
       ["Schlüssel", "Name der Einstellung, z. B. „Stichtag“. Bitte nicht umbenennen."],
       { synonyms: ["Einstellung", "Key"] },
     ),
-    col("wert", "Wert", true, "general", 40, [
+    wert: col("Wert", true, "general", 40, [
       "Wert",
       "Wert der Einstellung. Daten als TT.MM.JJJJ, Zahlen ohne Einheit.",
     ]),
-  ],
-};
+  },
+});
 
-export const HANDLUNGSFELDER: TableSpec<"handlungsfelder"> = {
+export const HANDLUNGSFELDER = defineTable({
   kind: "handlungsfelder",
   sheet: "Handlungsfelder",
   table: "tblHandlungsfelder",
@@ -95,10 +110,9 @@ export const HANDLUNGSFELDER: TableSpec<"handlungsfelder"> = {
   idPrefix: "HF",
   idDigits: 2,
   tabColor: "FF0F6CBD",
-  columns: [
-    col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. HF-01. Einmal vergeben, nicht mehr ändern."]),
-    col(
-      "handlungsfeld",
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. HF-01. Einmal vergeben, nicht mehr ändern."]),
+    handlungsfeld: col(
       "Handlungsfeld",
       true,
       "text",
@@ -106,12 +120,12 @@ export const HANDLUNGSFELDER: TableSpec<"handlungsfelder"> = {
       ["Handlungsfeld", "Name des Handlungsfelds, z. B. „Bildung und Sprache“."],
       { synonyms: ["Name", "Bezeichnung"] },
     ),
-    col("leitziel", "Leitziel", false, "text", 50, ["Leitziel", "Die Vision für dieses Handlungsfeld in einem Satz."]),
-    col("beschreibung", "Beschreibung", false, "text", 50, ["Beschreibung", "Was gehört zu diesem Handlungsfeld?"]),
-  ],
-};
+    leitziel: col("Leitziel", false, "text", 50, ["Leitziel", "Die Vision für dieses Handlungsfeld in einem Satz."]),
+    beschreibung: col("Beschreibung", false, "text", 50, ["Beschreibung", "Was gehört zu diesem Handlungsfeld?"]),
+  },
+});
 
-export const ZIELE: TableSpec<"ziele"> = {
+export const ZIELE = defineTable({
   kind: "ziele",
   sheet: "Ziele",
   table: "tblZiele",
@@ -119,10 +133,9 @@ export const ZIELE: TableSpec<"ziele"> = {
   idPrefix: "Z",
   idDigits: 2,
   tabColor: "FF0F6CBD",
-  columns: [
-    col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. Z-01. Einmal vergeben, nicht mehr ändern."]),
-    col(
-      "handlungsfeld",
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. Z-01. Einmal vergeben, nicht mehr ändern."]),
+    handlungsfeld: col(
       "Handlungsfeld",
       true,
       "text",
@@ -130,20 +143,14 @@ export const ZIELE: TableSpec<"ziele"> = {
       ["Handlungsfeld", "Zu welchem Handlungsfeld gehört das Ziel? Aus der Liste wählen."],
       { list: ref("handlungsfelder", "handlungsfeld") },
     ),
-    col(
-      "ziel",
-      "Ziel",
-      true,
-      "text",
-      60,
-      ["Ziel", "Was soll erreicht werden? Ein Satz, der einen Zustand beschreibt."],
-      { synonyms: ["Zielformulierung"] },
-    ),
-    col("zielgruppe", "Zielgruppe", false, "text", 30, ["Zielgruppe", "Für wen gilt das Ziel?"]),
-  ],
-};
+    ziel: col("Ziel", true, "text", 60, ["Ziel", "Was soll erreicht werden? Ein Satz, der einen Zustand beschreibt."], {
+      synonyms: ["Zielformulierung"],
+    }),
+    zielgruppe: col("Zielgruppe", false, "text", 30, ["Zielgruppe", "Für wen gilt das Ziel?"]),
+  },
+});
 
-export const INDIKATOREN: TableSpec<"indikatoren"> = {
+export const INDIKATOREN = defineTable({
   kind: "indikatoren",
   sheet: "Indikatoren",
   table: "tblIndikatoren",
@@ -151,13 +158,12 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
   idPrefix: "I",
   idDigits: 3,
   tabColor: "FF0F6CBD",
-  columns: [
-    col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. I-001. Einmal vergeben, nicht mehr ändern."]),
-    col("ziel", "Ziel", true, "text", 30, ["Ziel", "Welches Ziel misst der Indikator? Aus der Liste wählen."], {
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. I-001. Einmal vergeben, nicht mehr ändern."]),
+    ziel: col("Ziel", true, "text", 30, ["Ziel", "Welches Ziel misst der Indikator? Aus der Liste wählen."], {
       list: ref("ziele", "ziel"),
     }),
-    col(
-      "indikator",
+    indikator: col(
       "Indikator",
       true,
       "text",
@@ -168,9 +174,8 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
       ],
       { smart: "M", synonyms: ["Bezeichnung"] },
     ),
-    col("einheit", "Einheit", false, "text", 12, ["Einheit", "Z. B. Personen, %, Anzahl."]),
-    col(
-      "basiswert",
+    einheit: col("Einheit", false, "text", 12, ["Einheit", "Z. B. Personen, %, Anzahl."]),
+    basiswert: col(
       "Basiswert",
       false,
       "number",
@@ -178,9 +183,8 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
       ["Basiswert (M: messbar)", "Der Ausgangswert im Basisjahr. Ohne ihn ist keine Veränderung messbar."],
       { smart: "M", synonyms: ["Ausgangswert"] },
     ),
-    col("basisjahr", "Basisjahr", false, "year", 10, ["Basisjahr", "Jahr des Basiswerts, z. B. 2025."]),
-    col(
-      "zielwert",
+    basisjahr: col("Basisjahr", false, "year", 10, ["Basisjahr", "Jahr des Basiswerts, z. B. 2025."]),
+    zielwert: col(
       "Zielwert",
       false,
       "number",
@@ -188,9 +192,8 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
       ["Zielwert (M: messbar)", "Der Wert, der im Zieljahr erreicht sein soll."],
       { smart: "M" },
     ),
-    col("zieljahr", "Zieljahr", false, "year", 10, ["Zieljahr", "Bis wann soll der Zielwert erreicht sein?"]),
-    col(
-      "datenquelle",
+    zieljahr: col("Zieljahr", false, "year", 10, ["Zieljahr", "Bis wann soll der Zielwert erreicht sein?"]),
+    datenquelle: col(
       "Datenquelle",
       false,
       "text",
@@ -198,8 +201,7 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
       ["Datenquelle (M: messbar)", "Woher kommen die Zahlen? Z. B. Statistik der Ausländerbehörde."],
       { smart: "M", synonyms: ["Quelle"] },
     ),
-    col(
-      "erhebungsturnus",
+    erhebungsturnus: col(
       "Erhebungsturnus",
       false,
       "text",
@@ -207,10 +209,21 @@ export const INDIKATOREN: TableSpec<"indikatoren"> = {
       ["Erhebungsturnus", "Wie oft wird erhoben? Z. B. jährlich."],
       { synonyms: ["Turnus"] },
     ),
-  ],
-};
+    zustaendig: col(
+      "Zuständig",
+      false,
+      "text",
+      26,
+      [
+        "Zuständig",
+        "Welche Stelle liefert die Werte? Aus der Liste der Akteure wählen; danach wird die Abfrage verteilt.",
+      ],
+      { list: ref("akteure", "bezeichnung"), synonyms: ["Zuständigkeit", "Datenlieferung"] },
+    ),
+  },
+});
 
-export const AKTEURE: TableSpec<"akteure"> = {
+export const AKTEURE = defineTable({
   kind: "akteure",
   sheet: "Akteure",
   table: "tblAkteure",
@@ -218,10 +231,9 @@ export const AKTEURE: TableSpec<"akteure"> = {
   idPrefix: "A",
   idDigits: 2,
   tabColor: "FF0F6CBD",
-  columns: [
-    col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. A-01. Einmal vergeben, nicht mehr ändern."]),
-    col(
-      "bezeichnung",
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. A-01. Einmal vergeben, nicht mehr ändern."]),
+    bezeichnung: col(
       "Bezeichnung",
       true,
       "text",
@@ -229,8 +241,7 @@ export const AKTEURE: TableSpec<"akteure"> = {
       ["Bezeichnung", "Name der Stelle, z. B. „Fachdienst Jugend“ oder „Volkshochschule“."],
       { synonyms: ["Name", "Akteur", "Stelle"] },
     ),
-    col(
-      "fachbereich",
+    fachbereich: col(
       "Fachbereich",
       false,
       "text",
@@ -238,8 +249,7 @@ export const AKTEURE: TableSpec<"akteure"> = {
       ["Fachbereich", "Fachbereich oder Organisationseinheit; danach wird die Datei verteilt."],
       { synonyms: ["Fachdienst", "Amt"] },
     ),
-    col(
-      "ansprechperson",
+    ansprechperson: col(
       "Ansprechperson",
       false,
       "text",
@@ -247,8 +257,7 @@ export const AKTEURE: TableSpec<"akteure"> = {
       ["Ansprechperson (A)", "Wer ist ansprechbar? Name der zuständigen Person."],
       { smart: "A", synonyms: ["Ansprechpartner", "Ansprechpartnerin", "Kontakt"] },
     ),
-    col(
-      "email",
+    email: col(
       "E-Mail",
       false,
       "email",
@@ -256,13 +265,13 @@ export const AKTEURE: TableSpec<"akteure"> = {
       ["E-Mail (A)", "Dienstliche E-Mail-Adresse der Stelle oder der Ansprechperson."],
       { smart: "A", synonyms: ["Mail", "E-Mail-Adresse"] },
     ),
-    col("art", "Art", false, "text", 10, ["Art", "intern (Verwaltung) oder extern (Träger, Verein, Partner)."], {
+    art: col("Art", false, "text", 10, ["Art", "intern (Verwaltung) oder extern (Träger, Verein, Partner)."], {
       list: { kind: "values", values: ART_VALUES },
     }),
-  ],
-};
+  },
+});
 
-export const MASSNAHMEN: TableSpec<"massnahmen"> = {
+export const MASSNAHMEN = defineTable({
   kind: "massnahmen",
   sheet: "Maßnahmen",
   table: "tblMassnahmen",
@@ -270,12 +279,11 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
   idPrefix: "M",
   idDigits: 3,
   tabColor: "FF107C10",
-  columns: [
-    col("id", "ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. M-001. Einmal vergeben, nicht mehr ändern."], {
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. M-001. Einmal vergeben, nicht mehr ändern."], {
       synonyms: ["Nr", "Nummer"],
     }),
-    col(
-      "handlungsfeld",
+    handlungsfeld: col(
       "Handlungsfeld",
       true,
       "text",
@@ -283,8 +291,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Handlungsfeld", "Zu welchem Handlungsfeld gehört die Maßnahme? Aus der Liste wählen."],
       { list: ref("handlungsfelder", "handlungsfeld") },
     ),
-    col(
-      "ziel",
+    ziel: col(
       "Ziel",
       true,
       "text",
@@ -292,12 +299,11 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Ziel", "Welches Ziel verfolgt die Maßnahme? Aus der Liste wählen; es muss zum Handlungsfeld passen."],
       { list: ref("ziele", "ziel") },
     ),
-    col("titel", "Titel", true, "text", 30, ["Titel (S: spezifisch)", "Kurzer, eindeutiger Name der Maßnahme."], {
+    titel: col("Titel", true, "text", 30, ["Titel (S: spezifisch)", "Kurzer, eindeutiger Name der Maßnahme."], {
       smart: "S",
       synonyms: ["Maßnahme", "Bezeichnung"],
     }),
-    col(
-      "beschreibung",
+    beschreibung: col(
       "Beschreibung",
       true,
       "text",
@@ -308,8 +314,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "S" },
     ),
-    col(
-      "zielgruppe",
+    zielgruppe: col(
       "Zielgruppe",
       false,
       "text",
@@ -320,8 +325,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "S" },
     ),
-    col(
-      "indikatoren",
+    indikatoren: col(
       "Indikatoren",
       true,
       "text",
@@ -332,8 +336,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "M", list: ref("indikatoren", "indikator"), listOpen: true, synonyms: ["Indikator"] },
     ),
-    col(
-      "zielwert",
+    zielwert: col(
       "Zielwert",
       true,
       "text",
@@ -341,8 +344,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Zielwert (M: messbar)", "Welcher Wert soll erreicht werden? Z. B. 40 Teilnehmende pro Jahr."],
       { smart: "M" },
     ),
-    col(
-      "federfuehrung",
+    federfuehrung: col(
       "Federführung",
       true,
       "text",
@@ -357,8 +359,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
         synonyms: ["federführend", "Verantwortlich", "verantwortliche Stelle", "Zuständig"],
       },
     ),
-    col(
-      "beteiligte",
+    beteiligte: col(
       "Beteiligte",
       false,
       "text",
@@ -366,8 +367,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Beteiligte (A: aktivierend)", "Wer wirkt mit? Stellen oder Akteur-IDs, mit ; getrennt."],
       { smart: "A", synonyms: ["Kooperationspartner", "Partner"] },
     ),
-    col(
-      "personal",
+    personal: col(
       "Personal (VZÄ)",
       false,
       "fte",
@@ -378,8 +378,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "R", synonyms: ["Personal", "VZÄ", "Personalaufwand"] },
     ),
-    col(
-      "sachkosten",
+    sachkosten: col(
       "Sachkosten (EUR)",
       false,
       "currency",
@@ -387,8 +386,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Sachkosten (R: realistisch)", "Sachkosten in Euro, z. B. 1.500. 0 ist erlaubt."],
       { smart: "R", synonyms: ["Sachkosten", "Kosten", "Sachkosten (€)", "Budget"] },
     ),
-    col(
-      "finanzierung",
+    finanzierung: col(
       "Finanzierung",
       false,
       "text",
@@ -396,8 +394,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Finanzierung (R)", "Ist die Finanzierung gesichert, beantragt oder offen?"],
       { smart: "R", list: { kind: "values", values: FINANZIERUNG_VALUES } },
     ),
-    col(
-      "beginn",
+    beginn: col(
       "Beginn",
       false,
       "date",
@@ -408,8 +405,7 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "T", synonyms: ["Start", "Startdatum"] },
     ),
-    col(
-      "frist",
+    frist: col(
       "Frist",
       true,
       "date",
@@ -420,14 +416,13 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ],
       { smart: "T", synonyms: ["Ende", "Enddatum", "Termin", "bis", "Zeitrahmen"] },
     ),
-    col("status", "Status", true, "text", 14, ["Status", "Stand der Umsetzung, aus der Liste wählen."], {
+    status: col("Status", true, "text", 14, ["Status", "Stand der Umsetzung, aus der Liste wählen."], {
       list: { kind: "values", values: STATUS_VALUES },
     }),
-    col("prioritaet", "Priorität", false, "text", 10, ["Priorität", "hoch, mittel oder niedrig."], {
+    prioritaet: col("Priorität", false, "text", 10, ["Priorität", "hoch, mittel oder niedrig."], {
       list: { kind: "values", values: PRIORITAET_VALUES },
     }),
-    col(
-      "bemerkung",
+    bemerkung: col(
       "Bemerkung",
       false,
       "text",
@@ -435,40 +430,178 @@ export const MASSNAHMEN: TableSpec<"massnahmen"> = {
       ["Bemerkung", "Freier Hinweis, z. B. Abhängigkeiten oder Stand der Abstimmung."],
       { synonyms: ["Bemerkungen", "Anmerkung", "Hinweis"] },
     ),
-  ],
-};
+  },
+});
 
-export const KRITERIEN: TableSpec<"kriterien"> = {
+export const KRITERIEN = defineTable({
   kind: "kriterien",
   sheet: "Bewertungskriterien",
   sheetSynonyms: ["Kriterien"],
   table: "tblKriterien",
   requiredSheet: false,
   tabColor: "FF8764B8",
-  columns: [
-    col("kriterium", "Kriterium", true, "text", 30, [
+  columns: {
+    kriterium: col("Kriterium", true, "text", 30, [
       "Kriterium",
       "Name des Bewertungskriteriums; wird Spaltenüberschrift der Bewertungsmatrix.",
     ]),
-    col("gewicht", "Gewicht", true, "number", 10, [
+    gewicht: col("Gewicht", true, "number", 10, [
       "Gewicht",
       "Gewicht des Kriteriums, z. B. 25. Die Gewichte müssen nicht 100 ergeben.",
     ]),
-    col("beschreibung", "Beschreibung", false, "text", 60, ["Beschreibung", "Was wird bei diesem Kriterium bewertet?"]),
-  ],
+    beschreibung: col("Beschreibung", false, "text", 60, ["Beschreibung", "Was wird bei diesem Kriterium bewertet?"]),
+  },
+});
+
+export const INDIKATORWERTE = defineTable({
+  kind: "indikatorwerte",
+  sheet: "Indikatorwerte",
+  table: "tblIndikatorwerte",
+  requiredSheet: false,
+  tabColor: "FF008575",
+  columns: {
+    indikator: col("Indikator", true, "text", 40, ["Indikator", "Welcher Indikator? Aus der Liste wählen."], {
+      list: ref("indikatoren", "indikator"),
+    }),
+    stichtag: col(
+      "Stichtag",
+      true,
+      "date",
+      12,
+      ["Stichtag", "Auf welchen Tag bezieht sich der Wert? TT.MM.JJJJ; ein Jahr (2025) gilt als 31.12."],
+      { synonyms: ["Datum", "Jahr"] },
+    ),
+    wert: col("Wert", true, "number", 11, ["Wert", "Der gemessene Wert in der Einheit des Indikators, z. B. 12,5."], {
+      synonyms: ["IST", "Ist-Wert"],
+    }),
+    quelle: col(
+      "Quelle",
+      false,
+      "text",
+      28,
+      ["Quelle", "Woher stammt der Wert? Z. B. Statistik der Ausländerbehörde."],
+      {
+        synonyms: ["Datenquelle"],
+      },
+    ),
+    bemerkung: col(
+      "Bemerkung",
+      false,
+      "text",
+      30,
+      ["Bemerkung", "Hinweis zum Wert, z. B. geänderte Erhebungsmethode."],
+      {
+        synonyms: ["Bemerkungen", "Anmerkung", "Hinweis"],
+      },
+    ),
+  },
+});
+
+export const SACHSTAENDE = defineTable({
+  kind: "sachstaende",
+  sheet: "Sachstände",
+  table: "tblSachstaende",
+  requiredSheet: false,
+  tabColor: "FF008575",
+  columns: {
+    massnahme: col(
+      "Maßnahme",
+      true,
+      "text",
+      34,
+      ["Maßnahme", "Über welche Maßnahme wird berichtet? Aus der Liste wählen."],
+      {
+        list: ref("massnahmen", "titel"),
+        synonyms: ["Maßnahmen-ID"],
+      },
+    ),
+    berichtsstichtag: col(
+      "Berichtsstichtag",
+      true,
+      "date",
+      14,
+      ["Berichtsstichtag", "Stand zu welchem Tag? TT.MM.JJJJ; ein Zeitraum wie 2015/2016 gilt als sein letzter Tag."],
+      { synonyms: ["Stichtag", "Berichtszeitraum"] },
+    ),
+    status: col(
+      "Status",
+      true,
+      "text",
+      14,
+      ["Status", "Stand der Umsetzung am Berichtsstichtag, aus der Liste wählen."],
+      {
+        list: { kind: "values", values: STATUS_VALUES },
+      },
+    ),
+    umsetzung: col(
+      "Umsetzung (%)",
+      false,
+      "number",
+      11,
+      ["Umsetzung (%)", "Wie weit ist die Maßnahme umgesetzt? 0 bis 100."],
+      {
+        synonyms: ["Umsetzung", "Umsetzungsgrad", "Fortschritt"],
+      },
+    ),
+    ampel: col(
+      "Ampel",
+      false,
+      "text",
+      9,
+      ["Ampel", "Ihre Einschätzung: grün (im Plan), gelb (verzögert), rot (gefährdet)."],
+      {
+        list: { kind: "values", values: AMPEL_VALUES },
+      },
+    ),
+    sachstand: col(
+      "Sachstand",
+      true,
+      "text",
+      50,
+      ["Sachstand", "Was ist seit dem letzten Bericht geschehen? Zwei, drei Sätze."],
+      { synonyms: ["Stand", "Bericht"] },
+    ),
+    naechsteSchritte: col("Nächste Schritte", false, "text", 40, [
+      "Nächste Schritte",
+      "Was ist bis zum nächsten Bericht geplant?",
+    ]),
+    hindernisse: col(
+      "Hindernisse",
+      false,
+      "text",
+      36,
+      ["Hindernisse", "Was hemmt die Umsetzung? Was wird dafür gebraucht?"],
+      {
+        synonyms: ["Probleme", "Hemmnisse"],
+      },
+    ),
+    gemeldetVon: col("Gemeldet von", false, "text", 22, ["Gemeldet von", "Wer hat den Sachstand gemeldet?"]),
+    gemeldetAm: col("Gemeldet am", false, "date", 12, ["Gemeldet am", "Wann wurde gemeldet? TT.MM.JJJJ."]),
+  },
+});
+
+/** The table of each entity kind; a kind without a table does not compile. */
+const SPECS: { [K in EntityKind]: TableSpec<K> } = {
+  einstellungen: EINSTELLUNGEN,
+  handlungsfelder: HANDLUNGSFELDER,
+  ziele: ZIELE,
+  indikatoren: INDIKATOREN,
+  akteure: AKTEURE,
+  massnahmen: MASSNAHMEN,
+  kriterien: KRITERIEN,
+  indikatorwerte: INDIKATORWERTE,
+  sachstaende: SACHSTAENDE,
 };
 
 /** All tables in workbook order. */
-export const TABLES = [EINSTELLUNGEN, HANDLUNGSFELDER, ZIELE, INDIKATOREN, AKTEURE, MASSNAHMEN, KRITERIEN] as const;
+export const TABLES: readonly TableSpec[] = ENTITY_KINDS.map((kind) => SPECS[kind] as TableSpec);
 
 export function tableSpec<K extends EntityKind>(kind: K): TableSpec<K> {
-  const spec = TABLES.find((t) => t.kind === kind);
-  if (!spec) throw new Error(`unknown table ${kind}`);
-  return spec as unknown as TableSpec<K>;
+  return SPECS[kind];
 }
 
 export function columnSpec<K extends EntityKind>(kind: K, field: FieldsOf<K>): ColumnSpec {
-  const spec = tableSpec(kind).columns.find((c) => c.field === field);
+  const spec = (tableSpec(kind).columns as readonly ColumnSpec[]).find((c) => c.field === field);
   if (!spec) throw new Error(`unknown column ${kind}.${String(field)}`);
   return spec;
 }

@@ -14,6 +14,12 @@ export interface RowWrite {
   id: string;
   /** Values by field; fields not named stay as they are. Text is always written as text. */
   values: Record<string, CellValue>;
+  /**
+   * For a table without an ID column (Indikatorwerte, Sachstände): the row is found by the ID its `subject`
+   * field names and the day its `date` field names (`2025` = 31.12.2025), both taken from `values`; `id` is
+   * then only a label and is not written. No such row: a new one is appended.
+   */
+  key?: { subject: string; date: string };
 }
 
 /** The whole workbook as an .xlsx file. */

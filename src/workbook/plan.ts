@@ -5,10 +5,10 @@
  */
 import type { CellValue, IsoDate } from "../domain/dates";
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
-import type { EntityKind } from "../domain/model";
+import { ENTITY_KINDS, type EntityKind } from "../domain/model";
 import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
 import { pageInfoFromSettingRows, withPrintLayout, workbookWithPageInfo } from "./print";
-import { columnLetter } from "./read";
+import { type FoundTable, columnLetter } from "./read";
 
 export interface Formula {
   formula: string;
@@ -78,6 +78,12 @@ export interface SheetPlan {
   /** Heights in points of rows whose wrapped text needs more than one line (see print.ts). */
   rowHeights?: { row: number; height: number }[];
   protect?: boolean;
+  /**
+   * With `protect`: the columns (1-based) whose cells below the header stay editable, the rest of the sheet
+   * being read-only — e.g. a status query's fields to fill beside the previous report. Absent: the whole
+   * protected sheet is read-only.
+   */
+  unlockedColumns?: number[];
   /** Cell notes (comments) to put back, e.g. those the team left in a round. */
   notes?: { row: number; column: number; text: string }[];
   /**
@@ -99,24 +105,6 @@ export interface ChartPlan {
   series: { name: string; values: string; color: string; dashed?: boolean }[];
   /** What the chart shows, in words, for screen readers (Excel's alternative text). */
   altText: string;
-}
-
-/** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
-export interface PrintPlan {
-  landscape: boolean;
-  /** Scale the sheet to one page wide; false where that would shrink the text below 8 pt. */
-  fitToWidth: boolean;
-  /** The header row repeated at the top of every page. */
-  repeatHeaderRow: number;
-  /** Print scale in percent when not fitted to the width. */
-  scale?: number;
-  /** Columns repeated at the left of every page when the sheet runs over several pages wide (1-based). */
-  repeatColumns?: { first: number; last: number };
-  /** Page margins in inches. */
-  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
-  /** Page header and footer in Excel's codes (`&L` `&C` `&R` sections, `&P` page, `&N` pages, `&A` sheet, `&D` date). */
-  header?: string;
-  footer?: string;
 }
 
 /** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
@@ -197,6 +185,8 @@ for (const spec of TABLES) {
     }
   }
 }
+// In the order of the kinds, so that a list column keeps its place on `Listen` when a table gains a reference.
+LIST_SOURCES.sort((a, b) => ENTITY_KINDS.indexOf(a.kind) - ENTITY_KINDS.indexOf(b.kind));
 
 function listColumns(layouts: Layouts): (ListColumn & { nameField: string })[] {
   return LIST_SOURCES.filter((l) => layouts[l.kind]).map((l, i) => ({
@@ -385,6 +375,20 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
   };
   // Maßnahmen repeat ID, Handlungsfeld, Ziel and Titel on every page; the other tables their ID and name.
   return withPrintLayout(sheet, { headerRow: 1, keyColumns: spec.kind === "massnahmen" ? 4 : 2 });
+}
+
+/** Where the tables of a workbook are as it was read, for formulas that refer to them. */
+export function layoutsOf(found: Partial<Record<EntityKind, FoundTable>>): Layouts {
+  const layouts: Layouts = {};
+  for (const [kind, table] of Object.entries(found) as [EntityKind, FoundTable][]) {
+    layouts[kind] = {
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      columnIndex: table.columnIndex,
+      lastRow: Math.max(table.area.bottom, table.rows.at(-1)?.row ?? table.headerRow),
+    };
+  }
+  return layouts;
 }
 
 /** Layouts of tables that a plan creates from the contract (header in row 1, columns in contract order). */

@@ -4,7 +4,7 @@
  * done here, driven by the contract.
  */
 import type { CellValue } from "../domain/dates";
-import type { ConceptData, EntityKind, RowRecord, TableData } from "../domain/model";
+import { type ConceptData, type EntityKind, ENTITY_KINDS, type RowRecord, type TableData } from "../domain/model";
 import { isBlank, normalizeLabel } from "../domain/values";
 import { type TableSpec, TABLES, anchorHeader } from "./contract";
 
@@ -208,15 +208,10 @@ export function readConcept(source: WorkbookSource): ReadConcept {
       "enthält kein Blatt „Maßnahmen“ und keine Tabelle „tblMassnahmen“ mit einer Spalte „ID“",
     );
   }
-  const get = <K extends EntityKind>(kind: K) => (found[kind] ?? null) as ConceptData[K] | null;
+  const tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, found[kind] ?? null]));
   return {
-    einstellungen: get("einstellungen"),
-    handlungsfelder: get("handlungsfelder"),
-    ziele: get("ziele"),
-    indikatoren: get("indikatoren"),
-    akteure: get("akteure"),
+    ...(tables as Omit<ConceptData, "massnahmen" | "missingTables">),
     massnahmen: massnahmen as ConceptData["massnahmen"],
-    kriterien: get("kriterien"),
     missingTables: missingTables.filter((m) => m.kind !== "massnahmen"),
     found,
   };

@@ -7,6 +7,7 @@
  * first screen stays small.
  */
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
+import { rowKey } from "../domain/statusQuery";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
@@ -112,10 +113,14 @@ export class BrowserHost implements WorkbookHost {
       );
     }
     const grid = source.sheet(found.sheet)!;
-    const idColumn = found.columnIndex["id"];
-    if (idColumn === undefined) throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
+    const key = write.key;
+    if (!key && found.columnIndex["id"] === undefined)
+      throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
 
-    const existing = found.rows.find((r) => idKey(textOf(r.values["id"] ?? null)) === idKey(write.id));
+    const wanted = key ? rowKey(write.values, key.subject, key.date) : null;
+    const existing = key
+      ? found.rows.find((r) => wanted !== null && rowKey(r.values, key.subject, key.date) === wanted)
+      : found.rows.find((r) => idKey(textOf(r.values["id"] ?? null)) === idKey(write.id));
     let row = existing?.row;
     if (row === undefined) {
       // The first empty row inside the table (a new table has one), else the row below it.
@@ -125,7 +130,7 @@ export class BrowserHost implements WorkbookHost {
       }
       row ??= found.area.bottom + 1;
     }
-    const values: Record<string, unknown> = { ...write.values, id: write.id };
+    const values: Record<string, unknown> = key ? { ...write.values } : { ...write.values, id: write.id };
     const cells: CellWrite[] = [];
     for (const [field, value] of Object.entries(values)) {
       const column = (found.columnIndex as Record<string, number | undefined>)[field];

@@ -3,30 +3,35 @@
  * saves the files, the browser mode offers them as downloads.
  */
 import { type IsoDate, localIsoDate } from "../domain/dates";
-import { type MergeOutcome, type MergeRow, type ReturnInput, mergeReturns } from "../domain/merge";
+import { type MergeOutcome, type MergeRow, type ReturnInput, type RowValues, mergeReturns } from "../domain/merge";
+import { statusFromReports } from "../domain/statusQuery";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
 import {
   akteurRefs,
   extraKey,
   mergeFields,
+  mergeReports,
   planConflictSheet,
   planMemorySheet,
   planMergeLogSheet,
   planSplitWorkbook,
   readBase,
   readMemory,
+  type ReturnReports,
+  returnReports,
   splitBlockers,
   splitFileNames,
   splitGroups,
   tableRows,
 } from "../workbook/circulation";
-import { MASSNAHMEN } from "../workbook/contract";
+import { MASSNAHMEN, tableSpec } from "../workbook/contract";
+import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import { UserError } from "./userError";
 import type { ExcelJsSource } from "./source";
+import { UserError } from "./userError";
 
 export interface SplitFile {
   fachbereich: string;
@@ -49,7 +54,7 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
 /** One workbook per Fachbereich with that Fachbereich's measures (see docs/befehle.md, `split`). */
 export async function splitWorkbook(
   master: XlsxDocument,
-  options: { masterFile: string; date: IsoDate; token?: string },
+  options: { masterFile: string; date: IsoDate; token?: string; sachstand?: IsoDate },
 ): Promise<SplitFile[]> {
   const source = await master.source();
   const concept = readConcept(source);
@@ -87,7 +92,9 @@ export async function splitWorkbook(
       date: options.date,
     };
     // The first sheet (Hinweise) is the one the file opens on.
-    workbook.applyWorkbookPlan(planSplitWorkbook({ concept, source, settings, group, meta }));
+    workbook.applyWorkbookPlan(
+      planSplitWorkbook({ concept, source, settings, group, meta, sachstand: options.sachstand }),
+    );
     // A file made from the master carries its filing stamp; the master's other sheets stay with the master.
     workbook.pkg.copyCustomProperties(master.pkg);
     files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
@@ -107,7 +114,15 @@ export interface ReturnWorkbook {
 }
 
 /** Reads a returned workbook; throws a UserError naming the file when it cannot be merged. */
-export async function readReturn({ file, workbook }: ReturnWorkbook): Promise<ReturnInput> {
+export async function readReturn(ret: ReturnWorkbook): Promise<ReturnInput> {
+  return (await readReturnWithReports(ret)).input;
+}
+
+/** A return's measures and its status query rows (Sachstände, Indikatorwerte), read once. */
+export async function readReturnWithReports({ file, workbook }: ReturnWorkbook): Promise<{
+  input: ReturnInput;
+  reports: ReturnReports;
+}> {
   const source = await workbook.source();
   let concept: ReadConcept;
   try {
@@ -117,12 +132,14 @@ export async function readReturn({ file, workbook }: ReturnWorkbook): Promise<Re
     throw error;
   }
   const table = massnahmenOf(concept, file);
-  return {
+  const base = readBase(source);
+  const input = {
     file,
     fields: mergeFields(table),
     rows: tableRows(table, source).map(({ id, values }) => ({ id, values })),
-    base: readBase(source),
+    base,
   };
+  return { input, reports: returnReports(file, concept, base) };
 }
 
 export interface MergeResult extends MergeOutcome {
@@ -139,8 +156,15 @@ export async function mergeWorkbooks(
   returns: ReturnWorkbook[],
   masterFile: string,
 ): Promise<MergeResult> {
-  const inputs: ReturnInput[] = [];
-  for (const r of returns) inputs.push(await readReturn(r));
+  const read: Awaited<ReturnType<typeof readReturnWithReports>>[] = [];
+  for (const r of returns) read.push(await readReturnWithReports(r));
+  const inputs = read.map((r) => r.input);
+  const reports = read.map((r) => r.reports);
+  // A Status reported in a Sachstand reaches the measure through the three-way merge like any other field.
+  inputs.forEach((input, i) => {
+    if (input.base)
+      input.rows = statusFromReports(input.rows, input.base.rows, reports[i]!.rows.sachstaende, "massnahme");
+  });
   const source = await master.source();
   const concept = readConcept(source);
   const table = massnahmenOf(concept, masterFile);
@@ -155,6 +179,12 @@ export async function mergeWorkbooks(
     memory: readMemory(source),
   });
   writeOutcome(master, source, table, rows, outcome);
+  const round = mergeReports(concept, reports);
+  for (const kind of ["sachstaende", "indikatorwerte"] as const) {
+    appendTableRows(master, source, concept, kind, round[kind].additions);
+    outcome.actions.push(...round[kind].actions);
+  }
+  outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   const { settings } = readSettings(concept);
   const page = { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand: localIsoDate(new Date()) };
   master.applySheetPlan(planConflictSheet(outcome, page));
@@ -171,6 +201,25 @@ export async function mergeWorkbooks(
   };
 }
 
+/** The column of each field (and of the user's extra columns) of a table. */
+function columnsOf(table: FoundTable, withExtras: boolean): Map<string, number> {
+  const columnOf = new Map<string, number>();
+  for (const [field, column] of Object.entries(table.columnIndex))
+    if (column !== undefined) columnOf.set(field, column);
+  if (withExtras)
+    for (const e of table.extraColumns)
+      if (!columnOf.has(extraKey(e.header))) columnOf.set(extraKey(e.header), e.column);
+  return columnOf;
+}
+
+/** Cells of a row by field; strings are written as strings (text that looks like a formula stays text). */
+function cellsOf(row: number, values: Record<string, unknown>, columnOf: Map<string, number>): CellWrite[] {
+  return Object.entries(values).flatMap(([key, value]) => {
+    const column = columnOf.get(key);
+    return column === undefined ? [] : [{ row, column, value: (value ?? null) as CellWrite["value"] }];
+  });
+}
+
 /** Writes updates into their rows and new rows into free table rows or below the table, extending it. */
 function writeOutcome(
   doc: XlsxDocument,
@@ -179,26 +228,54 @@ function writeOutcome(
   rows: (MergeRow & { row: number })[],
   outcome: MergeOutcome,
 ): void {
-  const grid = source.sheet(table.sheet)!;
-  const columnOf = new Map<string, number>();
-  for (const [field, column] of Object.entries(table.columnIndex))
-    if (column !== undefined) columnOf.set(field, column);
-  for (const e of table.extraColumns) if (!columnOf.has(extraKey(e.header))) columnOf.set(extraKey(e.header), e.column);
-
-  // Strings are written as strings: text that looks like a formula stays text.
-  const writes: CellWrite[] = [];
-  const put = (row: number, values: Record<string, unknown>) => {
-    for (const [key, value] of Object.entries(values)) {
-      const column = columnOf.get(key);
-      if (column !== undefined) writes.push({ row, column, value: (value ?? null) as CellWrite["value"] });
-    }
-  };
+  const columnOf = columnsOf(table, true);
   const rowOf = new Map<string, number>();
   for (const r of rows) if (r.id && !rowOf.has(idKey(r.id))) rowOf.set(idKey(r.id), r.row);
-  for (const u of outcome.updates) {
+  const writes = outcome.updates.flatMap((u) => {
     const row = rowOf.get(idKey(u.id));
-    if (row !== undefined) put(row, u.values);
+    return row === undefined ? [] : cellsOf(row, u.values, columnOf);
+  });
+  doc.writeCells(table.sheet, writes, table.headerRow + 1);
+  appendRows(
+    doc,
+    source,
+    table,
+    columnOf,
+    outcome.additions.map((a) => a.values),
+  );
+}
+
+/**
+ * The one place where rows are appended to a contract table of the master: rows as values by field,
+ * written into free table rows or below the table, extending it. When the master has no such table (a
+ * status query's Sachstände into an older workbook), its sheet is created from the contract.
+ */
+export function appendTableRows(
+  doc: XlsxDocument,
+  source: ExcelJsSource,
+  concept: ReadConcept,
+  kind: "sachstaende" | "indikatorwerte",
+  rows: RowValues[],
+): void {
+  if (rows.length === 0) return;
+  const table = concept.found[kind];
+  if (!table) {
+    const content = { spec: tableSpec(kind), rows };
+    doc.applySheetPlan(planTableSheet(content, { ...layoutsOf(concept.found), ...contractLayouts([content]) }));
+    return;
   }
+  appendRows(doc, source, table, columnsOf(table, false), rows);
+}
+
+function appendRows(
+  doc: XlsxDocument,
+  source: ExcelJsSource,
+  table: FoundTable,
+  columnOf: Map<string, number>,
+  additions: RowValues[],
+): void {
+  if (additions.length === 0) return;
+  const grid = source.sheet(table.sheet)!;
   // Empty rows inside the table first (a fresh table has one), then below it.
   const used = new Set(table.rows.map((r) => r.row));
   const free: number[] = [];
@@ -207,10 +284,11 @@ function writeOutcome(
   }
   let next = table.area.bottom + 1;
   let bottom = table.area.bottom;
-  for (const addition of outcome.additions) {
+  const writes: CellWrite[] = [];
+  for (const addition of additions) {
     const row = free.shift() ?? next++;
     bottom = Math.max(bottom, row);
-    put(row, addition.values);
+    writes.push(...cellsOf(row, addition, columnOf));
   }
   doc.writeCells(table.sheet, writes, table.headerRow + 1);
   if (table.tableName && bottom > table.area.bottom) doc.extendTable(table.tableName, bottom);

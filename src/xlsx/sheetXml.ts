@@ -91,6 +91,8 @@ function columnStyles(plan: SheetPlan): Map<number, CellStyle> {
   for (const { column, numFmt } of plan.formats) styles.set(column, { ...styles.get(column), numFmt });
   if (plan.alignTop) for (const { column } of plan.widths) styles.set(column, { ...styles.get(column), top: true });
   for (const column of plan.wrapColumns) styles.set(column, { ...styles.get(column), wrap: true });
+  // New rows typed into these columns stay editable too: the column's own format is unlocked.
+  for (const column of plan.unlockedColumns ?? []) styles.set(column, { ...styles.get(column), unlocked: true });
   return styles;
 }
 
@@ -125,6 +127,8 @@ function sheetDataXml(
     for (const c of [...cells.keys()].sort((a, b) => a - b)) {
       const { value, style } = cells.get(c)!;
       const merged: CellStyle = { ...columnStyle.get(c), ...style };
+      // The header (and anything above it) stays locked in an editable column.
+      if (merged.unlocked && r <= (plan.table?.row ?? 1)) delete merged.unlocked;
       if (value instanceof Date && !/d/.test(merged.numFmt ?? "")) merged.numFmt = DATE_FORMAT;
       const xml = cellXml(`${columnLetter(c)}${r}`, value, ctx.styles.cellStyle(merged), ctx.date1904);
       if (xml) {

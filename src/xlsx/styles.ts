@@ -13,6 +13,8 @@ export interface CellStyle {
   wrap?: boolean;
   /** Aligned to the top of the cell (wrapped text is always). */
   top?: boolean;
+  /** Editable when the sheet is protected. */
+  unlocked?: boolean;
   /** ARGB of a solid fill. */
   fill?: string;
   /** ARGB of the font colour. */
@@ -94,7 +96,16 @@ export class StyleBook {
     const key = JSON.stringify(style);
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
-    if (!style.numFmt && !style.bold && !style.size && !style.wrap && !style.top && !style.fill && !style.color) {
+    if (
+      !style.numFmt &&
+      !style.bold &&
+      !style.size &&
+      !style.wrap &&
+      !style.top &&
+      !style.unlocked &&
+      !style.fill &&
+      !style.color
+    ) {
       this.cache.set(key, 0);
       return 0;
     }
@@ -105,11 +116,15 @@ export class StyleBook {
     if (numFmtId) xf += ' applyNumberFormat="1"';
     if (fontId) xf += ' applyFont="1"';
     if (fillId) xf += ' applyFill="1"';
-    xf += style.wrap
-      ? ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    const alignment = style.wrap
+      ? '<alignment vertical="top" wrapText="1"/>'
       : style.top
-        ? ' applyAlignment="1"><alignment vertical="top"/></xf>'
-        : "/>";
+        ? '<alignment vertical="top"/>'
+        : "";
+    const protection = style.unlocked ? '<protection locked="0"/>' : "";
+    if (alignment) xf += ' applyAlignment="1"';
+    if (protection) xf += ' applyProtection="1"';
+    xf += alignment || protection ? `>${alignment}${protection}</xf>` : "/>";
     const index = this.index("cellXfs", xf);
     this.cache.set(key, index);
     return index;

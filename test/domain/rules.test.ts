@@ -243,7 +243,13 @@ describe.each(cases)("$rule", ({ rule, fires, at, quiet }) => {
 it("covers every rule of the catalogue; the rest are tested below", () => {
   const tested = new Set(cases.map((c) => c.rule));
   const untested = (Object.keys(RULES) as RuleCode[]).filter((r) => !tested.has(r));
-  expect(untested.sort()).toEqual(["AUSWAHL_UNGUELTIG", "EINSTELLUNG_UNGUELTIG", "PFLICHTFELD_LEER", "SPALTE_FEHLT"]);
+  const monitoring = (Object.keys(RULES) as RuleCode[]).filter((r) => /^(I_|SACHSTAND_)/.test(r)); // test/domain/monitoring.test.ts
+  expect(untested.filter((r) => !monitoring.includes(r)).sort()).toEqual([
+    "AUSWAHL_UNGUELTIG",
+    "EINSTELLUNG_UNGUELTIG",
+    "PFLICHTFELD_LEER",
+    "SPALTE_FEHLT",
+  ]);
 });
 
 describe("rules outside the SMART letters", () => {

@@ -52,7 +52,8 @@ function ensureBuild(): void {
   const fresh =
     fs.existsSync(html) &&
     fs.existsSync(path.join(DIST, "office-js")) &&
-    fs.statSync(html).mtimeMs >= Math.max(newestMtime(path.join(REPO, "src")), fs.statSync(path.join(REPO, "webpack.config.js")).mtimeMs);
+    fs.statSync(html).mtimeMs >=
+      Math.max(newestMtime(path.join(REPO, "src")), fs.statSync(path.join(REPO, "webpack.config.js")).mtimeMs);
   if (fresh) return;
   execFileSync(process.execPath, [path.join(REPO, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], {
     cwd: REPO,
@@ -61,7 +62,12 @@ function ensureBuild(): void {
   });
 }
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
 
 function serve(dir: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
@@ -83,7 +89,7 @@ function serve(dir: string): Promise<http.Server> {
 const WIDTHS = [320, 350];
 const PANE = { width: 350, height: 800 };
 /** The views in the order of the tab list (a new view is appended). */
-const VIEWS = ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen"];
+const VIEWS = ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"];
 
 describeE2E("the pane in the browser, by keyboard", () => {
   let browser: Browser;
@@ -107,7 +113,16 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const { chromium } = await import("playwright-core");
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=de-DE"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--lang=de-DE",
+      ],
     });
     const context = await browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
     const { port } = server.address() as AddressInfo;
@@ -115,7 +130,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     // Every request of the page and its frames is recorded (and asserted below); one that would leave the
     // machine is also aborted, so a failure cannot send anything either.
     context.on("request", (r) => requests.push(r.url()));
-    await context.route((url) => url.origin !== origin, (route) => route.abort());
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort(),
+    );
     page = await context.newPage();
     page.on("pageerror", (e) => console.error(`Seitenfehler: ${e.message}`));
     await page.goto(`${origin}/taskpane.html`);
@@ -140,7 +158,13 @@ describeE2E("the pane in the browser, by keyboard", () => {
             .map((id) => document.getElementById(id)?.textContent ?? "")
             .join(" ")
             .trim();
-        return (el.getAttribute("aria-label") || byIds(el.getAttribute("aria-labelledby")) || (el as HTMLInputElement).labels?.[0]?.textContent || el.textContent || "").trim();
+        return (
+          el.getAttribute("aria-label") ||
+          byIds(el.getAttribute("aria-labelledby")) ||
+          (el as HTMLInputElement).labels?.[0]?.textContent ||
+          el.textContent ||
+          ""
+        ).trim();
       });
       if (typeof name === "string" ? label === name : name.test(label)) return;
     }
@@ -154,11 +178,19 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const violations = await page.evaluate(async () => {
       // Tabster (Fluent's focus management) adds aria-hidden focus guards `<i data-tabster-dummy>` that
       // pass focus on at once; they are not content, so axe leaves them out.
-      const result = await (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
-        { include: [["body"]], exclude: [["[data-tabster-dummy]"]] },
-        { resultTypes: ["violations"] },
-      );
-      return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      const result = await (
+        window as unknown as {
+          axe: {
+            run(
+              ctx: unknown,
+              o: unknown,
+            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     });
     expect({ view, violations }).toEqual({ view, violations: [] });
   }
@@ -185,11 +217,20 @@ describeE2E("the pane in the browser, by keyboard", () => {
         const wide = [...document.querySelectorAll("body *")]
           .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
           .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`);
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`,
+          );
         return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
       });
       await page.screenshot({ path: path.join(shots, `${file}-${width}.png`), fullPage: true });
-      expect({ state, width, ...layout }).toEqual({ state, width, scrollWidth: layout.clientWidth, clientWidth: layout.clientWidth, wide: [] });
+      expect({ state, width, ...layout }).toEqual({
+        state,
+        width,
+        scrollWidth: layout.clientWidth,
+        clientWidth: layout.clientWidth,
+        wide: [],
+      });
       await axe(`${state} (${width} px)`);
     }
     await page.setViewportSize(PANE);
@@ -207,7 +248,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
 
   /** Every request so far went to the page's own origin. */
   function onlyOwnOrigin(): void {
-    expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:"))).toEqual([]);
+    expect(
+      requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")),
+    ).toEqual([]);
   }
 
   it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
@@ -223,7 +266,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await fits("Start");
     for (const view of VIEWS.slice(1)) {
       await tabView(view);
-      await page.getByText(/Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an\./).waitFor();
+      await page
+        .getByText(/Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an\./)
+        .waitFor();
       await fits(`${view} ohne Arbeitsmappe`);
     }
     expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
@@ -257,7 +302,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabTo(/^Titel/);
     await page.keyboard.type("Lernpatenschaften");
     await tabTo(/^Beschreibung/);
-    await page.keyboard.type("Ehrenamtliche begleiten erwachsene Zugewanderte ein Jahr lang beim Deutschlernen im Alltag.");
+    await page.keyboard.type(
+      "Ehrenamtliche begleiten erwachsene Zugewanderte ein Jahr lang beim Deutschlernen im Alltag.",
+    );
     await tabTo(/^Zielgruppe/);
     await page.keyboard.type("Erwachsene Zugewanderte");
     await tabTo(/^Indikatoren/);
@@ -327,7 +374,13 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await fits("Bewertung vor der Matrix");
     await tabTo("Bewertungsmatrix anlegen");
     await page.keyboard.press("Enter");
-    await page.getByText(new RegExp(`Das Blatt „Bewertung ${YEAR}“ enthält 20 Maßnahmen .*\\. Eine verworfene Maßnahme wird nicht bewertet\\.`)).waitFor();
+    await page
+      .getByText(
+        new RegExp(
+          `Das Blatt „Bewertung ${YEAR}“ enthält 20 Maßnahmen .*\\. Eine verworfene Maßnahme wird nicht bewertet\\.`,
+        ),
+      )
+      .waitFor();
     await shot("aufgabenbereich-bewertung");
     await fits("Bewertung mit Matrix");
 
@@ -345,7 +398,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
     const ws = wb.getWorksheet("Maßnahmen")!;
-    const table = ws.getTables().map((t) => (t as unknown as { table: { name: string; tableRef: string } }).table).find((t) => t.name === "tblMassnahmen");
+    const table = ws
+      .getTables()
+      .map((t) => (t as unknown as { table: { name: string; tableRef: string } }).table)
+      .find((t) => t.name === "tblMassnahmen");
     expect(table?.tableRef).toBe("A1:R22");
     const row = ws.getRow(22).values as unknown[];
     expect(row.slice(1, 16)).toEqual([
@@ -368,7 +424,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect(wb.getWorksheet("Akteure")!.getCell("A10").value).toBe("A-09");
     expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;
-    expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([`tblBewertung${YEAR}`]);
+    expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([
+      `tblBewertung${YEAR}`,
+    ]);
   }, 240_000);
 
   it("exports the Fachbereich files and merges a changed return", async () => {
@@ -390,7 +448,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.keyboard.press("Enter");
     const list = page.getByRole("list", { name: "Dateien für die Fachbereiche" });
     await list.waitFor();
-    await expect(list.getByRole("listitem").filter({ hasText: "Fachbereich 4 – Jugend: 4 Maßnahmen" }).count()).resolves.toBe(1);
+    await expect(
+      list.getByRole("listitem").filter({ hasText: "Fachbereich 4 – Jugend: 4 Maßnahmen" }).count(),
+    ).resolves.toBe(1);
     await tabTo(/^Alle \d+ Dateien herunterladen$/);
     await page.keyboard.press("Enter");
     const started = page.getByText(/\d+ Dateien werden heruntergeladen/);
@@ -434,16 +494,32 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabTo("Rückläufe auswählen …");
     await page.keyboard.press("Enter");
     await (await chooser).setFiles(returned);
-    await page.getByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden, 0 weitere Werte nicht übernommen/).waitFor();
+    await page
+      .getByText(
+        /Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden, 0 weitere Werte nicht übernommen/,
+      )
+      .waitFor();
     // The file's own line counts the same way.
-    await page.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht \(in der Gesamtdatei behalten\), 1 Konflikt, 0 weitere Werte nicht übernommen\./).waitFor();
+    await page
+      .getByText(
+        /: 1 Wert übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht \(in der Gesamtdatei behalten\), 1 Konflikt, 0 weitere Werte nicht übernommen\./,
+      )
+      .waitFor();
     const applied = page.getByRole("list", { name: "Übernommene Änderungen" });
-    await expect(applied.getByRole("listitem").filter({ hasText: `${id} · Zielgruppe` }).filter({ hasText: "Jugendliche und junge Erwachsene" }).count()).resolves.toBe(1);
+    await expect(
+      applied
+        .getByRole("listitem")
+        .filter({ hasText: `${id} · Zielgruppe` })
+        .filter({ hasText: "Jugendliche und junge Erwachsene" })
+        .count(),
+    ).resolves.toBe(1);
     const notes = page.getByRole("list", { name: "Weitere Hinweise" }).getByRole("listitem");
     await expect(notes.filter({ hasText: deleted }).count()).resolves.toBe(1);
     const conflict = page.getByRole("list", { name: "Konflikte" }).getByRole("listitem");
     await expect(conflict.count()).resolves.toBe(1);
-    await expect(conflict.textContent()).resolves.toMatch(new RegExp(`^${id} · Zielwert.*Geändert in der Gesamtdatei.*Geändert vom Fachbereich Jugend`));
+    await expect(conflict.textContent()).resolves.toMatch(
+      new RegExp(`^${id} · Zielwert.*Geändert in der Gesamtdatei.*Geändert vom Fachbereich Jugend`),
+    );
     await settle();
     await fits("Verteilen – Vorschau mit Konflikt");
     // The radio group is one tab stop on the checked choice; the arrow key chooses the other.
@@ -452,9 +528,55 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await expect(page.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }).isChecked()).resolves.toBe(true);
     await tabTo("Zusammenführen");
     await page.keyboard.press("Enter");
-    await page.getByText(/Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. Keine offenen Konflikte/).waitFor();
+    await page
+      .getByText(
+        /Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. Keine offenen Konflikte/,
+      )
+      .waitFor();
     await settle();
     await fits("Verteilen – zusammengeführt");
+    onlyOwnOrigin();
+  }, 240_000);
+
+  it("reports a Sachstand and enters an indicator value in the Monitoring view", async () => {
+    // Continues with the workbook opened above.
+    await tabView("Monitoring");
+    await page.getByText(/neue Sachstände gelten für den Berichtsstichtag 30\.06\.2026/).waitFor();
+    await fits("Monitoring");
+
+    // M-007 has no report for 30.06.2026 yet: pick it by typing on the list, describe, save.
+    await tabTo(/^Maßnahme$/);
+    await page.keyboard.type("M-007");
+    await page.getByRole("form", { name: "Sachstand für M-007 melden" }).waitFor();
+    await page.getByText("Für M-007 ist noch kein Sachstand gemeldet.").waitFor();
+    await tabTo(/^Umsetzung/);
+    await page.keyboard.type("30");
+    await tabTo(/^Sachstand/);
+    await page.keyboard.type("Sechs Elternbegleiterinnen sind in der Ausbildung.");
+    await tabTo("Sachstand speichern");
+    await page.keyboard.press("Enter");
+    await page.getByText("Sachstand für M-007 zum 30.06.2026 gespeichert.").waitFor();
+    const history = page.getByRole("table", { name: "Bisherige Sachstände von M-007" });
+    await expect(history.getByRole("row").count()).resolves.toBe(2);
+
+    // I-001: state as text, values as a table beside the chart, then a new value.
+    await tabTo(/^Indikator$/);
+    await page.keyboard.type("I-001");
+    await page.getByRole("img", { name: /^Verlauf I-001 – .*3 Werte/ }).waitFor();
+    await expect(page.getByRole("table", { name: "Werte von I-001" }).getByRole("row").count()).resolves.toBe(4);
+    await expect(
+      page
+        .getByRole("table", { name: "Stand von I-001" })
+        .getByRole("row", { name: /^Ampel/ })
+        .textContent(),
+    ).resolves.toMatch(/^Ampel(grün|gelb|rot)$/);
+    await tabTo(/^Wert/);
+    await page.keyboard.type("170");
+    await tabTo("Wert speichern");
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Wert für I-001 zum \d\d\.\d\d\.\d{4} gespeichert\.$/).waitFor();
+    await expect(page.getByRole("table", { name: "Werte von I-001" }).getByRole("row").count()).resolves.toBe(5);
+    await fits("Monitoring – gespeichert");
     onlyOwnOrigin();
   }, 240_000);
 });

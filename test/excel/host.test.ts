@@ -304,6 +304,28 @@ describe("writeRows", () => {
     expect(fake.table("tblAkteure")!.area.bottom).toBe(3);
   });
 
+  it("finds a row of a table without ID by its key (Indikator + Stichtag), updates it, else appends, in three syncs", async () => {
+    const { fake, host } = await withMeasures();
+    const key = { subject: "indikator", date: "stichtag" };
+    const before = readConcept(await host.snapshot()).indikatorwerte!.rows;
+    // The example holds I-007 for 30.06.2026 as text; the pane writes a Date, and `2025` means 31.12.2025.
+    fake.syncs = 0;
+    await host.writeRows([
+      { kind: "indikatorwerte", id: "I-007", key, values: { indikator: "I-007 – Anerkennung", stichtag: new Date("2026-06-30T00:00:00Z"), wert: 27 } },
+      { kind: "indikatorwerte", id: "I-001", key, values: { indikator: "I-001", stichtag: "2025", wert: 121 } },
+      { kind: "indikatorwerte", id: "I-012", key, values: { indikator: "I-012", stichtag: new Date("2026-06-30T00:00:00Z"), wert: 70 } },
+    ]);
+    expect(fake.syncs).toBe(3);
+    const after = readConcept(await host.snapshot()).indikatorwerte!.rows;
+    expect(after).toHaveLength(before.length + 1);
+    const at = (row: number) => after.find((r) => r.row === row)!.values;
+    const i7 = before.find((r) => r.values.indikator === "I-007" && r.values.stichtag === "30.06.2026")!;
+    expect(at(i7.row)).toMatchObject({ indikator: "I-007 – Anerkennung", wert: 27 });
+    const i1 = before.find((r) => r.values.indikator === "I-001" && r.values.stichtag === "2025")!;
+    expect(at(i1.row).wert).toBe(121);
+    expect(after.at(-1)!.values).toMatchObject({ indikator: "I-012", wert: 70 });
+  });
+
   it("clears a cell given as empty", async () => {
     const { host } = await withMeasures();
     await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { bemerkung: null, zielgruppe: "" } }]);

@@ -22,12 +22,15 @@ describe("environment", () => {
     expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
-  it("shows the file picker and the five views without Office", async () => {
+  it("shows the file picker and the six views without Office", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getAllByRole("tab")).toHaveLength(5);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen"]) expect(screen.getByRole("tab", { name })).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+    expect(screen.getAllByRole("tab")).toHaveLength(6);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"])
+      expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
   });
 });
@@ -42,9 +45,13 @@ describe("Maßnahme", () => {
 
     // Every field of the contract is there, with its help text.
     expect(screen.getByText(/Spezifisch heißt eindeutig definiert/)).toBeTruthy();
-    const type = (label: RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+    const type = (label: RegExp, value: string) =>
+      fireEvent.change(screen.getByLabelText(label), { target: { value } });
     type(/^Titel/, "Lernpatenschaften");
-    type(/^Beschreibung/, "Ehrenamtliche begleiten erwachsene Zugewanderte ein Jahr lang beim Deutschlernen im Alltag.");
+    type(
+      /^Beschreibung/,
+      "Ehrenamtliche begleiten erwachsene Zugewanderte ein Jahr lang beim Deutschlernen im Alltag.",
+    );
     type(/^Zielgruppe/, "Erwachsene Zugewanderte");
     expect(status()).not.toMatch(/S \(spezifisch\)/);
     expect(screen.getByLabelText("S spezifisch: erfüllt")).toBeTruthy();
@@ -76,7 +83,9 @@ describe("Maßnahme", () => {
     };
 
     await choose(/^M-001/);
-    expect(screen.getByRole("alert").textContent).toMatch(/Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert/);
+    expect(screen.getByRole("alert").textContent).toMatch(
+      /Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert/,
+    );
     expect(titel()).toBe("Lernpatenschaften");
     fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
     expect(screen.queryByRole("alert")).toBeNull();
@@ -177,7 +186,9 @@ describe("Bewertung and Einrichten", () => {
       fireEvent.click(screen.getByRole("button", { name: "Bewertungsmatrix anlegen" }));
     });
     // 20 Maßnahmen, one of them verworfen: the message says why the sheet holds 19.
-    await screen.findByText(/Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu.*\)\. Eine verworfene Maßnahme wird nicht bewertet\./);
+    await screen.findByText(
+      /Das Blatt „Bewertung 2026“ enthält 19 Maßnahmen \(19 neu.*\)\. Eine verworfene Maßnahme wird nicht bewertet\./,
+    );
     expect((await host.document.workbook()).getWorksheet("Bewertung 2026")).toBeTruthy();
     await screen.findByRole("button", { name: "Bewertungsmatrix aktualisieren" });
   });

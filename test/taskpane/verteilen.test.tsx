@@ -14,7 +14,6 @@ import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
-
 const downloads: string[] = [];
 
 beforeAll(() => {
@@ -121,48 +120,79 @@ describe("Verteilen: import", () => {
     await renderView(<VerteilenView />, host);
 
     await pick([returned]);
-    await screen.findByText(/Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 2 Konflikte zu entscheiden/);
+    await screen.findByText(
+      /Vorschau \(noch nichts geschrieben\): 1 Wert übernommen, 0 Maßnahmen neu, 2 Konflikte zu entscheiden/,
+    );
     expect(writeRows).not.toHaveBeenCalled();
     expect(applySheetPlan).not.toHaveBeenCalled();
 
     // The file line counts as the summary does: the two conflicts are not „nicht übernommen“.
-    expect(screen.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 2 Konflikte, 0 weitere Werte nicht übernommen\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(/: 1 Wert übernommen, 0 Maßnahmen neu, 2 Konflikte, 0 weitere Werte nicht übernommen\.$/),
+    ).toBeTruthy();
     const applied = screen.getByRole("list", { name: "Übernommene Änderungen" });
     expect(within(applied).getByText("Neu zugewanderte Familien")).toBeTruthy();
     const conflicts = screen.getByRole("list", { name: "Konflikte" });
     const cards = within(conflicts).getAllByRole("listitem");
-    const texts = (card: HTMLElement) => [card.querySelector("strong")!.textContent, ...[...card.querySelectorAll("dd")].slice(0, 2).map((d) => d.textContent)];
+    const texts = (card: HTMLElement) => [
+      card.querySelector("strong")!.textContent,
+      ...[...card.querySelectorAll("dd")].slice(0, 2).map((d) => d.textContent),
+    ];
     expect(cards.map(texts)).toEqual([
       ["M-001 · Titel", "Willkommensmappe 2027", "Willkommensmappe digital"],
       ["M-002 · Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr"],
     ]);
     // Default: the value of the Gesamtdatei is kept.
     const group1 = within(cards[0]!).getByRole("radiogroup");
-    expect((within(group1).getByRole("radio", { name: "Wert der Gesamtdatei behalten" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(group1).getByRole("radio", { name: "Wert der Gesamtdatei behalten" }) as HTMLInputElement).checked,
+    ).toBe(true);
     fireEvent.click(within(group1).getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }));
-    expect((within(group1).getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(group1).getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }) as HTMLInputElement).checked,
+    ).toBe(true);
 
     await click("Zusammenführen");
-    await screen.findByText(/Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. 1 Wert steht im Blatt „Konflikte“/);
+    await screen.findByText(
+      /Zusammengeführt: 2 Werte übernommen \(davon 1 nach Ihrer Entscheidung\), 0 Maßnahmen neu\. 1 Wert steht im Blatt „Konflikte“/,
+    );
 
     expect(writeRows).toHaveBeenCalledTimes(1);
     expect(writeRows.mock.calls[0]![0]).toEqual([
-      { kind: "massnahmen", id: "M-001", values: { zielgruppe: "Neu zugewanderte Familien", titel: "Willkommensmappe digital" } },
+      {
+        kind: "massnahmen",
+        id: "M-001",
+        values: { zielgruppe: "Neu zugewanderte Familien", titel: "Willkommensmappe digital" },
+      },
     ]);
     const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
     expect(ws.getCell("D2").value).toBe("Willkommensmappe digital");
     expect(ws.getCell("F2").value).toBe("Neu zugewanderte Familien");
     expect(ws.getCell("H3").value).toBe("350 Teilnehmende pro Jahr");
-    expect(applySheetPlan.mock.calls.map(([p]) => p.name)).toEqual(["Konflikte", "Zusammenführung", "Rücklaufprotokoll"]);
+    expect(applySheetPlan.mock.calls.map(([p]) => p.name)).toEqual([
+      "Konflikte",
+      "Zusammenführung",
+      "Rücklaufprotokoll",
+    ]);
     const konflikte = (await host.document.workbook()).getWorksheet("Konflikte")!;
-    expect(konflikte.getRow(2).values).toEqual([undefined, "M-002", "Zielwert", "350 Teilnehmende pro Jahr", "400 Teilnehmende pro Jahr", returned.name, expect.stringMatching(/Gesamtdatei behalten/)]);
+    expect(konflikte.getRow(2).values).toEqual([
+      undefined,
+      "M-002",
+      "Zielwert",
+      "350 Teilnehmende pro Jahr",
+      "400 Teilnehmende pro Jahr",
+      returned.name,
+      expect.stringMatching(/Gesamtdatei behalten/),
+    ]);
     expect(konflikte.getRow(3).values).toEqual([]);
     expect(host.selected()).toEqual({ sheet: "Konflikte", address: "A1" });
 
     // The same return again changes nothing: the decision is remembered.
     writeRows.mockClear();
     await pick([returned]);
-    await screen.findByText(/Vorschau \(noch nichts geschrieben\): 0 Werte übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden/);
+    await screen.findByText(
+      /Vorschau \(noch nichts geschrieben\): 0 Werte übernommen, 0 Maßnahmen neu, 1 Konflikt zu entscheiden/,
+    );
   });
 
   it("refuses every file when one is unusable, with one sentence per file", async () => {
@@ -172,10 +202,16 @@ describe("Verteilen: import", () => {
     });
     const writeRows = jest.spyOn(host, "writeRows");
     await renderView(<VerteilenView />, host);
-    await pick([returned, new File(["kein Excel"], "notizen.xlsx"), await xlsxFile(new ExcelJS.Workbook(), "leer.xlsx")]);
+    await pick([
+      returned,
+      new File(["kein Excel"], "notizen.xlsx"),
+      await xlsxFile(new ExcelJS.Workbook(), "leer.xlsx"),
+    ]);
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toMatch(/^Es wurde nichts zusammengeführt:/);
-    const items = within(alert).getAllByRole("listitem").map((li) => li.textContent);
+    const items = within(alert)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
     expect(items).toHaveLength(2);
     expect(items[0]).toBe("Die Datei „notizen.xlsx“ ist keine Excel-Arbeitsmappe (.xlsx).");
     expect(items[1]).toMatch(/^Der Rücklauf „leer\.xlsx“ .*\.$/);

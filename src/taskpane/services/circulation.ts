@@ -5,11 +5,22 @@
  * Koordinierungsstelle über `writeRows` und `applySheetPlan`.
  */
 import type { CellValue, IsoDate } from "../../domain/dates";
-import { type MergeAction, type MergeOutcome, type ReturnInput, mergeReturns } from "../../domain/merge";
+import {
+  type MergeAction,
+  type MergeOutcome,
+  type ReturnInput,
+  type RowValues,
+  mergeReturns,
+} from "../../domain/merge";
+import { statusFromReports } from "../../domain/statusQuery";
 import { idKey, normalizeLabel } from "../../domain/values";
 import {
+  LONG_TABLES,
+  type LongKind,
+  type ReturnReports,
   akteurRefs,
   mergeFields,
+  mergeReports,
   planConflictSheet,
   planMemorySheet,
   planMergeLogSheet,
@@ -20,8 +31,9 @@ import { MASSNAHMEN } from "../../workbook/contract";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
-import { type SplitFile, readReturn, splitWorkbook } from "../../xlsx/circulation";
+import { type SplitFile, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
+import { ensureLongTable } from "./longTables";
 
 export type { SplitFile };
 
@@ -32,9 +44,9 @@ async function openWorkbook(host: WorkbookHost): Promise<{ workbook: XlsxDocumen
 }
 
 /** One workbook per Fachbereich (nothing is written to the open workbook). */
-export async function splitOpenWorkbook(host: WorkbookHost, today: IsoDate): Promise<SplitFile[]> {
+export async function splitOpenWorkbook(host: WorkbookHost, today: IsoDate, sachstand?: IsoDate): Promise<SplitFile[]> {
   const { workbook, name } = await openWorkbook(host);
-  return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today });
+  return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today, sachstand });
 }
 
 export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
@@ -60,6 +72,10 @@ export interface Choice {
 
 export interface MergePreview {
   inputs: ReturnInput[];
+  /** The returns' Sachstände and Indikatorwerte (status query). */
+  reports: ReturnReports[];
+  /** Rows the status query appends to Sachstände and Indikatorwerte. */
+  appended: Record<LongKind, RowValues[]>;
   outcome: MergeOutcome;
   choices: Choice[];
   /** Returns distributed from another master file (merged all the same). */
@@ -68,16 +84,20 @@ export interface MergePreview {
   blocked: string | null;
 }
 
-export type ReadReturnsResult = { ok: true; inputs: ReturnInput[] } | { ok: false; problems: string[] };
+export type ReadReturnsResult =
+  { ok: true; inputs: ReturnInput[]; reports: ReturnReports[] } | { ok: false; problems: string[] };
 
 /** Reads every picked file; one German sentence for each file that cannot be merged. */
 export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResult> {
   const inputs: ReturnInput[] = [];
+  const reports: ReturnReports[] = [];
   const problems: string[] = [];
   for (const f of files) {
     try {
       const opened = await BrowserHost.open(f.data, f.name);
-      inputs.push(await readReturn({ file: f.name, workbook: opened.document }));
+      const read = await readReturnWithReports({ file: f.name, workbook: opened.document });
+      inputs.push(read.input);
+      reports.push(read.reports);
     } catch (error) {
       const message = error instanceof Error && error.message ? error.message : String(error);
       problems.push(
@@ -85,13 +105,25 @@ export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResul
       );
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs };
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, inputs, reports };
 }
 
 const CHOOSABLE = new Set<MergeAction["kind"]>(["conflict", "twoWay"]);
 
 /** Merges the returns against the workbook as it is now; writes nothing. */
-export async function previewMerge(host: WorkbookHost, inputs: ReturnInput[], fileName: string): Promise<MergePreview> {
+export async function previewMerge(
+  host: WorkbookHost,
+  given: ReturnInput[],
+  fileName: string,
+  reports: ReturnReports[] = [],
+): Promise<MergePreview> {
+  // A Status reported in a Sachstand reaches the measure through the three-way merge like any other field.
+  const inputs = given.map((input) => {
+    const sachstaende = reports.find((r) => r.file === input.file)?.rows.sachstaende ?? [];
+    return input.base
+      ? { ...input, rows: statusFromReports(input.rows, input.base.rows, sachstaende, "massnahme") }
+      : input;
+  });
   const source = await host.snapshot();
   let concept;
   try {
@@ -114,6 +146,10 @@ export async function previewMerge(host: WorkbookHost, inputs: ReturnInput[], fi
     akteure: akteurRefs(concept),
     memory: readMemory(source),
   });
+  const round = mergeReports(concept, reports);
+  outcome.actions.push(...round.sachstaende.actions, ...round.indikatorwerte.actions);
+  outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
+  const appended = { sachstaende: round.sachstaende.additions, indikatorwerte: round.indikatorwerte.additions };
   const choices: Choice[] = [];
   outcome.actions.forEach((action, index) => {
     if (!CHOOSABLE.has(action.kind) || !action.masterId || !action.field) return;
@@ -130,7 +166,15 @@ export async function previewMerge(host: WorkbookHost, inputs: ReturnInput[], fi
       : [],
   );
   const extras = extraColumns([...outcome.updates, ...outcome.additions], inputs);
-  return { inputs, outcome, choices, otherMaster, blocked: extras.length > 0 ? extraMessage(extras) : null };
+  return {
+    inputs: given,
+    reports,
+    appended,
+    outcome,
+    choices,
+    otherMaster,
+    blocked: extras.length > 0 ? extraMessage(extras) : null,
+  };
 }
 
 const EXTRA = "extra:";
@@ -182,7 +226,7 @@ export async function writeMerge(
   take: ReadonlySet<number>,
   fileName: string,
 ): Promise<MergeWritten> {
-  const again = await previewMerge(host, preview.inputs, fileName);
+  const again = await previewMerge(host, preview.inputs, fileName, preview.reports);
   if (signature(again.outcome) !== signature(preview.outcome)) {
     throw new Error(
       "Die Arbeitsmappe hat sich seit dem Einlesen der Rückläufe geändert; bitte die Rückläufe erneut einlesen und die Konflikte noch einmal ansehen. Es wurde nichts geschrieben.",
@@ -219,8 +263,23 @@ export async function writeMerge(
   if (extras.length > 0) throw new Error(extraMessage(extras));
   outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   if (writes.length > 0) await host.writeRows(writes);
+  await appendReportRows(host, again.appended);
   await host.applySheetPlan(planConflictSheet(outcome));
   await host.applySheetPlan(planMergeLogSheet(outcome));
   await host.applySheetPlan(planMemorySheet(outcome.memory));
   return { outcome, taken };
+}
+
+/** The status query's rows: appended by key (Maßnahme + Berichtsstichtag, Indikator + Stichtag). */
+async function appendReportRows(host: WorkbookHost, appended: Record<LongKind, RowValues[]>): Promise<void> {
+  const concept = readConcept(await host.snapshot());
+  const writes: RowWrite[] = [];
+  for (const kind of ["sachstaende", "indikatorwerte"] as const) {
+    const rows = appended[kind];
+    if (rows.length === 0) continue;
+    await ensureLongTable(host, concept, kind);
+    const { subjectField: subject, dateField: date } = LONG_TABLES[kind];
+    for (const values of rows) writes.push({ kind, id: String(values[subject] ?? ""), key: { subject, date }, values });
+  }
+  if (writes.length > 0) await host.writeRows(writes);
 }

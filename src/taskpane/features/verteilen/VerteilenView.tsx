@@ -2,6 +2,8 @@ import {
   Body1,
   Button,
   Caption1,
+  Field,
+  Input,
   MessageBar,
   MessageBarBody,
   Radio,
@@ -86,6 +88,8 @@ const OTHER_KINDS = new Set<MergeAction["kind"]>([
   "columnMissingInReturn",
   "twoWay",
   "masterDuplicate",
+  "appended",
+  "notReported",
 ]);
 
 export default function VerteilenView(): ReactElement {
@@ -99,6 +103,7 @@ export default function VerteilenView(): ReactElement {
   /** The outcome of the last action, shown in the section whose button started it. */
   const [notice, setNotice] = useState<(Notice & { area: Area }) | null>(null);
   const [busy, setBusy] = useState(false);
+  const [stichtag, setStichtag] = useState(session.today);
   const picker = useRef<HTMLInputElement>(null);
 
   if (!host || !concept) {
@@ -117,11 +122,15 @@ export default function VerteilenView(): ReactElement {
     }
   };
 
-  const prepareFiles = () =>
+  /** `sachstand`: a status query for that Berichtsstichtag besides the measures. */
+  const prepareFiles = (sachstand?: string) =>
     run("export", async () => {
       setFiles(null);
+      if (sachstand !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sachstand)) {
+        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben.");
+      }
       const { splitOpenWorkbook } = await circulation();
-      setFiles(await splitOpenWorkbook(host, session.today));
+      setFiles(await splitOpenWorkbook(host, session.today, sachstand));
     });
 
   const downloadFiles = (which: SplitFile[]) =>
@@ -150,7 +159,7 @@ export default function VerteilenView(): ReactElement {
         setProblems(read.problems);
         return;
       }
-      const next = await previewMerge(host, read.inputs, session.fileName);
+      const next = await previewMerge(host, read.inputs, session.fileName, read.reports);
       setDecisions(new Map(next.choices.map((c) => [c.index, "master" as Decision])));
       setPreview(next);
     });
@@ -216,6 +225,12 @@ export default function VerteilenView(): ReactElement {
         <div className={styles.actions}>
           <Button appearance={files ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
             Dateien erstellen
+          </Button>
+          <Field label="Berichtsstichtag der Sachstandsabfrage">
+            <Input type="date" value={stichtag} onChange={(_, d) => setStichtag(d.value)} />
+          </Field>
+          <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
+            Sachstandsabfrage erstellen
           </Button>
           {files && files.length > 0 && (
             <Button appearance="primary" onClick={() => void downloadFiles(files)} disabled={busy}>
@@ -298,7 +313,11 @@ export default function VerteilenView(): ReactElement {
             <Body1 as="p" block role="status">
               Vorschau (noch nichts geschrieben): {plural(summary.applied, "Wert", "Werte")} übernommen,{" "}
               {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")}{" "}
-              zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
+              zu entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen
+              {preview.appended.sachstaende.length + preview.appended.indikatorwerte.length > 0
+                ? `; ${plural(preview.appended.sachstaende.length, "Sachstand", "Sachstände")} und ${plural(preview.appended.indikatorwerte.length, "Indikatorwert", "Indikatorwerte")} werden angefügt`
+                : ""}
+              .
             </Body1>
             <ul className={styles.list}>
               {preview.outcome.summaries.map((s) => (

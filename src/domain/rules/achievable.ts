@@ -1,0 +1,62 @@
+/** A — aktivierend: the Akteure's contact data and a measure's Federführung. */
+import { ART_VALUES } from "../model";
+import { idKey, isBlank, isEmailAddress, referenceId, textOf } from "../values";
+import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
+import { checkChoice } from "./structure";
+
+/** Every Akteur's E-Mail is an address and its Art in the list. */
+export function checkAkteure(c: Collector, ctx: RuleContext) {
+  const akteure = ctx.data.akteure;
+  for (const a of akteure?.rows ?? []) {
+    const mail = textOf(value(a, "email"));
+    if (mail !== "" && !isEmailAddress(mail))
+      c.add("A_EMAIL_UNGUELTIG", at(akteure!, a, "email"), rowId(a) ?? "", mail);
+    checkChoice(c, akteure!, a, "art", "Art", ART_VALUES, `Akteur ${rowId(a) ?? ""}`);
+  }
+}
+
+/** The measure's Federführung names a known Akteur; returns that Akteur's row. */
+export function checkLead(
+  c: Collector,
+  ctx: RuleContext,
+  m: Row<"massnahmen">,
+  who: string,
+  rejected: boolean,
+): Row<"akteure"> | null {
+  const table = ctx.data.massnahmen;
+  const akteure = ctx.data.akteure;
+  if (!has(table, "federfuehrung")) return null;
+  const raw = value(m, "federfuehrung");
+  if (isBlank(raw)) {
+    if (!rejected) c.add("A_FEDERFUEHRUNG_FEHLT", at(table, m, "federfuehrung"), who);
+    return null;
+  }
+  if (!akteure) return null;
+  const lead = ctx.akteurById.get(idKey(referenceId(raw)));
+  if (lead) return lead;
+  const name = textOf(raw).toLocaleLowerCase("de-DE");
+  const byName = akteure.rows.find((a) => textOf(value(a, "bezeichnung")).toLocaleLowerCase("de-DE") === name);
+  const meant = byName ? { id: textOf(value(byName, "id")), name: textOf(value(byName, "bezeichnung")) } : null;
+  c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), who, textOf(raw), meant);
+  return null;
+}
+
+/** The lead Akteur can be reached: Ansprechperson or E-Mail. */
+export function checkContact(
+  c: Collector,
+  ctx: RuleContext,
+  m: Row<"massnahmen">,
+  who: string,
+  lead: Row<"akteure"> | null,
+) {
+  if (!lead || !ctx.data.akteure) return;
+  if (!isBlank(value(lead, "ansprechperson")) || !isBlank(value(lead, "email"))) return;
+  const table = ctx.data.massnahmen;
+  c.add(
+    "A_KONTAKT_FEHLT",
+    at(table, m, "federfuehrung"),
+    who,
+    textOf(value(lead, "id")),
+    textOf(value(lead, "bezeichnung")),
+  );
+}

@@ -1,0 +1,106 @@
+/** The rule catalogue of the contract: every rule code with its severity and SMART letter, and the result types. */
+import type { IsoDate } from "../dates";
+import type { Settings } from "../settings";
+
+export type Severity = "error" | "warning" | "info";
+export type SmartLetter = "S" | "M" | "A" | "R" | "T";
+export const SMART_LETTERS: readonly SmartLetter[] = ["S", "M", "A", "R", "T"];
+
+export interface RuleInfo {
+  severity: Severity;
+  smart: SmartLetter | null;
+  /** Short German name, for the Prüfbericht and the pane's filters. */
+  title: string;
+}
+
+export const RULES = {
+  BLATT_FEHLT: { severity: "error", smart: null, title: "Blatt fehlt" },
+  SPALTE_FEHLT: { severity: "error", smart: null, title: "Spalte fehlt" },
+  ID_FEHLT: { severity: "error", smart: null, title: "ID fehlt" },
+  ID_DOPPELT: { severity: "error", smart: null, title: "ID doppelt" },
+  PFLICHTFELD_LEER: { severity: "error", smart: null, title: "Pflichtangabe fehlt" },
+  VERWEIS_UNBEKANNT: { severity: "error", smart: null, title: "Verweis unbekannt" },
+  VERWEIS_WIDERSPRUCH: { severity: "error", smart: null, title: "Verweis widersprüchlich" },
+  STATUS_UNGUELTIG: { severity: "error", smart: null, title: "Status ungültig" },
+  AUSWAHL_UNGUELTIG: { severity: "warning", smart: null, title: "Wert nicht in der Auswahlliste" },
+  EINSTELLUNG_UNGUELTIG: { severity: "warning", smart: null, title: "Einstellung nicht lesbar" },
+  S_TITEL_FEHLT: { severity: "error", smart: "S", title: "Titel fehlt" },
+  S_BESCHREIBUNG_FEHLT: { severity: "error", smart: "S", title: "Beschreibung fehlt" },
+  S_BESCHREIBUNG_KURZ: { severity: "warning", smart: "S", title: "Beschreibung zu kurz" },
+  S_ZIELGRUPPE_FEHLT: { severity: "warning", smart: "S", title: "Zielgruppe fehlt" },
+  M_INDIKATOR_FEHLT: { severity: "error", smart: "M", title: "Indikator fehlt" },
+  M_ZIELWERT_FEHLT: { severity: "error", smart: "M", title: "Zielwert fehlt" },
+  M_INDIKATOR_UNVOLLSTAENDIG: { severity: "warning", smart: "M", title: "Indikator unvollständig" },
+  M_INDIKATOR_ANDERES_ZIEL: { severity: "warning", smart: "M", title: "Indikator gehört zu anderem Ziel" },
+  A_FEDERFUEHRUNG_FEHLT: { severity: "error", smart: "A", title: "Federführung fehlt" },
+  A_FEDERFUEHRUNG_UNBEKANNT: { severity: "error", smart: "A", title: "Federführung unbekannt" },
+  A_KONTAKT_FEHLT: { severity: "warning", smart: "A", title: "Kontakt der Federführung fehlt" },
+  A_EMAIL_UNGUELTIG: { severity: "warning", smart: "A", title: "E-Mail ungültig" },
+  R_RESSOURCEN_FEHLT: { severity: "error", smart: "R", title: "Ressourcen fehlen" },
+  R_WERT_UNGUELTIG: { severity: "error", smart: "R", title: "Ressourcenangabe ungültig" },
+  R_FINANZIERUNG_OFFEN: { severity: "warning", smart: "R", title: "Finanzierung offen" },
+  T_FRIST_FEHLT: { severity: "error", smart: "T", title: "Frist fehlt" },
+  T_FRIST_UNBESTIMMT: { severity: "error", smart: "T", title: "Frist unbestimmt" },
+  T_DATUM_UNGUELTIG: { severity: "error", smart: "T", title: "Datum ungültig" },
+  T_DATUM_UNGENAU: { severity: "info", smart: "T", title: "Datum ungenau" },
+  T_BEGINN_NACH_FRIST: { severity: "error", smart: "T", title: "Beginn nach Frist" },
+  T_AUSSERHALB_LAUFZEIT: { severity: "warning", smart: "T", title: "Frist außerhalb der Laufzeit" },
+  T_UEBERFAELLIG: { severity: "warning", smart: "T", title: "Frist überschritten" },
+  K_HANDLUNGSFELD_OHNE_ZIEL: { severity: "warning", smart: null, title: "Handlungsfeld ohne Ziel" },
+  K_ZIEL_OHNE_MASSNAHME: { severity: "warning", smart: null, title: "Ziel ohne Maßnahme" },
+  K_ZIEL_OHNE_INDIKATOR: { severity: "warning", smart: null, title: "Ziel ohne Indikator" },
+  K_INDIKATOR_UNGENUTZT: { severity: "info", smart: null, title: "Indikator ungenutzt" },
+  I_WERT_UNGUELTIG: { severity: "error", smart: null, title: "Indikatorwert nicht lesbar" },
+  I_WERT_DOPPELT: { severity: "warning", smart: null, title: "Indikatorwert doppelt" },
+  I_WERT_UNPLAUSIBEL: { severity: "warning", smart: null, title: "Indikatorwert unplausibel" },
+  I_WERT_FEHLT: { severity: "warning", smart: null, title: "Indikatorwert fehlt" },
+  I_ZIEL_GEFAEHRDET: { severity: "warning", smart: null, title: "Indikatorziel gefährdet" },
+  SACHSTAND_FEHLT: { severity: "warning", smart: null, title: "Sachstand fehlt" },
+  SACHSTAND_UNGUELTIG: { severity: "error", smart: null, title: "Sachstand nicht lesbar" },
+  SACHSTAND_WIDERSPRUCH: { severity: "warning", smart: null, title: "Sachstand widerspricht Status" },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleCode = keyof typeof RULES;
+
+export interface Finding {
+  rule: RuleCode;
+  severity: Severity;
+  smart: SmartLetter | null;
+  sheet: string;
+  cell: string;
+  id: string | null;
+  message: string;
+}
+
+export interface CheckSummary {
+  /** Measures (rows with content) in Maßnahmen. */
+  measures: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Measures not `verworfen` without an error-severity S/M/A/R/T finding. */
+  smartComplete: number;
+}
+
+export interface MeasureSmartState {
+  id: string;
+  row: number;
+  rejected: boolean;
+  /** Per letter: true when there is no error finding of that letter. */
+  letters: Record<SmartLetter, boolean>;
+}
+
+export interface CheckResult {
+  referenceDate: IsoDate;
+  settings: Settings;
+  findings: Finding[];
+  summary: CheckSummary;
+  measures: MeasureSmartState[];
+}
+
+export interface CheckOptions {
+  /** Reference date of the checks; overrides Einstellungen `Stichtag`. */
+  referenceDate?: IsoDate;
+  /** Today, used when neither option nor Einstellungen name a Stichtag. */
+  today: IsoDate;
+}

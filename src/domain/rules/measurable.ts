@@ -1,0 +1,67 @@
+/** M — messbar: a measure's indicators and Zielwert, and the indicators' own data. */
+import { idKey, isBlank, referenceId, referenceIds, textOf } from "../values";
+import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
+
+/**
+ * The indicator links of a measure: unknown IDs are structure and reported for every measure; for a
+ * measure not `verworfen` the links are recorded and checked against the measure's Ziel. Returns the IDs.
+ */
+export function checkIndicatorLinks(
+  c: Collector,
+  ctx: RuleContext,
+  m: Row<"massnahmen">,
+  who: string,
+  zielRow: Row<"ziele"> | null,
+  rejected: boolean,
+): string[] {
+  const table = ctx.data.massnahmen;
+  const ids = has(table, "indikatoren") ? referenceIds(value(m, "indikatoren")) : [];
+  for (const indId of ids) {
+    const ind = ctx.indById.get(idKey(indId));
+    if (!ind) {
+      c.add("VERWEIS_UNBEKANNT", at(table, m, "indikatoren"), who, { indicator: indId });
+      continue;
+    }
+    if (rejected) continue;
+    const key = idKey(indId);
+    ctx.linkedIndicators.set(key, [...(ctx.linkedIndicators.get(key) ?? []), rowId(m) ?? `Zeile ${m.row}`]);
+    const indZiel = referenceId(value(ind, "ziel"));
+    const zielId = zielRow ? textOf(value(zielRow, "id")) : "";
+    if (zielRow && indZiel !== "" && idKey(indZiel) !== idKey(zielId)) {
+      c.add("M_INDIKATOR_ANDERES_ZIEL", at(table, m, "indikatoren"), who, indId, indZiel, zielId);
+    }
+  }
+  return ids;
+}
+
+/** A measure names at least one indicator and a Zielwert. */
+export function checkMeasurable(c: Collector, ctx: RuleContext, m: Row<"massnahmen">, who: string, indIds: string[]) {
+  const table = ctx.data.massnahmen;
+  if (has(table, "indikatoren") && indIds.length === 0) c.add("M_INDIKATOR_FEHLT", at(table, m, "indikatoren"), who);
+  if (has(table, "zielwert") && isBlank(value(m, "zielwert"))) c.add("M_ZIELWERT_FEHLT", at(table, m, "zielwert"), who);
+}
+
+const MEASURING_FIELDS = [
+  ["basiswert", "Basiswert"],
+  ["zielwert", "Zielwert"],
+  ["datenquelle", "Datenquelle"],
+] as const;
+
+/** Indicators linked by active measures that lack the data to measure against. */
+export function checkLinkedIndicators(c: Collector, ctx: RuleContext) {
+  const indikatoren = ctx.data.indikatoren;
+  if (!indikatoren) return;
+  for (const [key, users] of ctx.linkedIndicators) {
+    const ind = ctx.indById.get(key);
+    if (!ind) continue;
+    const missing = MEASURING_FIELDS.filter(([field]) => has(indikatoren, field) && isBlank(value(ind, field)));
+    if (missing.length === 0) continue;
+    c.add(
+      "M_INDIKATOR_UNVOLLSTAENDIG",
+      at(indikatoren, ind, missing[0]![0]),
+      rowId(ind) ?? "",
+      [...new Set(users)],
+      missing.map(([, label]) => label),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+/** Sachstände: readable rows, a report per measure for the Berichtsstichtag, and agreement with the Status. */
+import { compareIso, parseGermanDate } from "../dates";
+import { STATUS_VALUES } from "../model";
+import {
+  AMPEL_VALUES,
+  type Sachstand,
+  currentBerichtsstichtag,
+  latestSachstand,
+  sachstandOf,
+  sachstandProblems,
+} from "../monitoring";
+import { idKey, matchListValue, referenceId, textOf } from "../values";
+import { type Collector, type Row, type RuleContext, type Table, at, indexById, rowId, value } from "./context";
+import { measureLabel } from "./messages";
+import { checkChoice } from "./structure";
+import { periodStart } from "./timing";
+
+export function checkSachstaende(c: Collector, ctx: RuleContext) {
+  const table = ctx.data.sachstaende;
+  const reports = table ? readReports(c, ctx, table) : [];
+  const berichtsstichtag = currentBerichtsstichtag(ctx.settings.berichtsstichtag, reports);
+  for (const m of ctx.data.massnahmen.rows) {
+    const status = matchListValue(value(m, "status"), STATUS_VALUES);
+    const id = rowId(m);
+    if (!status || !id) continue;
+    if (berichtsstichtag && (table || ctx.settings.berichtsstichtag))
+      checkReported(c, ctx, m, id, status, berichtsstichtag, reports);
+    const latest = latestSachstand(id, reports);
+    if (latest && latest.status !== status) {
+      c.add(
+        "SACHSTAND_WIDERSPRUCH",
+        at(ctx.data.massnahmen, m, "status"),
+        measureLabel(id, m.row),
+        status,
+        latest.status,
+        latest.berichtsstichtag,
+      );
+    }
+  }
+}
+
+/** The readable rows of known measures; every unreadable cell is reported. */
+function readReports(c: Collector, ctx: RuleContext, table: Table<"sachstaende">): Sachstand[] {
+  const measures = indexById(ctx.data.massnahmen);
+  const reports: Sachstand[] = [];
+  for (const row of table.rows) {
+    const known = checkReportRow(c, table, row, measures.has(idKey(referenceId(value(row, "massnahme")))));
+    checkChoice(c, table, row, "ampel", "Ampel", AMPEL_VALUES, `Sachstände, Zeile ${row.row}`);
+    const report = known ? sachstandOf(row) : null;
+    if (report) reports.push(report);
+  }
+  return reports;
+}
+
+/** Reports each unreadable cell of a Sachstände row; false when its measure is missing or unknown. */
+function checkReportRow(c: Collector, table: Table<"sachstaende">, row: Row<"sachstaende">, known: boolean): boolean {
+  const measure = referenceId(value(row, "massnahme"));
+  for (const field of sachstandProblems(row)) {
+    const place = { table, row: row.row, field, id: measure || null };
+    c.add("SACHSTAND_UNGUELTIG", place, row.row, field, textOf(value(row, field)));
+  }
+  if (measure !== "" && !known) {
+    const place = { table, row: row.row, field: "massnahme" as const, id: measure };
+    c.add("SACHSTAND_UNGUELTIG", place, row.row, "unbekannt", measure);
+  }
+  return measure !== "" && known;
+}
+
+/** A measure `in Umsetzung`, or `geplant` with Beginn on or before the Berichtsstichtag, has a report for it. */
+function checkReported(
+  c: Collector,
+  ctx: RuleContext,
+  m: Row<"massnahmen">,
+  id: string,
+  status: string,
+  berichtsstichtag: string,
+  reports: Sachstand[],
+) {
+  if (status !== "in Umsetzung" && !(status === "geplant" && begunBy(m, berichtsstichtag))) return;
+  const reported = reports.some((r) => idKey(r.massnahme) === idKey(id) && r.berichtsstichtag === berichtsstichtag);
+  if (!reported) c.add("SACHSTAND_FEHLT", at(ctx.data.massnahmen, m, "id"), measureLabel(id, m.row), berichtsstichtag);
+}
+
+function begunBy(m: Row<"massnahmen">, date: string): boolean {
+  const parsed = parseGermanDate(value(m, "beginn"));
+  return parsed.kind === "date" && compareIso(periodStart(parsed.date, parsed.precision), date) <= 0;
+}

@@ -1,0 +1,154 @@
+/** Structure rules common to every table: sheets, columns, IDs, required cells, references, choice lists. */
+import type { ConceptData, FieldsOf, RowRecord, TableData } from "../model";
+import { STATUS_VALUES } from "../model";
+import type { SettingProblem } from "../settings";
+import { idKey, isBlank, matchListValue, referenceId, textOf } from "../values";
+import { type Collector, type RuleContext, at, has, rowId, value } from "./context";
+import { rowLabel } from "./messages";
+
+export function checkMissingTables(c: Collector, data: ConceptData) {
+  for (const missing of data.missingTables) {
+    const sheet: TableData<string> = {
+      kind: missing.kind,
+      sheet: missing.sheet,
+      headerRow: 1,
+      columns: {},
+      missingColumns: [],
+      nextFreeColumn: "A",
+      rows: [],
+    };
+    c.add(
+      "BLATT_FEHLT",
+      { table: sheet, row: null, field: null, id: null, cell: "A1" },
+      missing.sheet,
+      missing.table,
+      missing.requiredHeaders,
+    );
+  }
+}
+
+/** Missing columns, IDs (missing, doubled) and the required cells named in `requiredFields`. */
+export function checkStructure<F extends string>(
+  c: Collector,
+  table: TableData<F>,
+  requiredFields: Partial<Record<F, string>>,
+) {
+  for (const missing of table.missingColumns) {
+    c.add(
+      "SPALTE_FEHLT",
+      { table, row: table.headerRow, field: null, id: null, cell: `${table.nextFreeColumn}${table.headerRow}` },
+      table.sheet,
+      missing.header,
+    );
+  }
+  const withId = table as unknown as TableData<"id">;
+  if (!has(withId, "id")) return;
+  const seen = new Map<string, RowRecord<F>[]>();
+  for (const record of table.rows) {
+    const id = rowId(record as RowRecord<string>);
+    if (id === null) {
+      c.add("ID_FEHLT", { table: withId, row: record.row, field: "id", id: null }, table.sheet, record.row);
+    } else {
+      seen.set(idKey(id), [...(seen.get(idKey(id)) ?? []), record]);
+    }
+    for (const [field, label] of Object.entries(requiredFields) as [F, string][]) {
+      if (has(table, field) && isBlank(value(record, field))) {
+        c.add("PFLICHTFELD_LEER", at(table, record, field), rowLabel(table.sheet, id, record.row), label, false);
+      }
+    }
+  }
+  for (const records of seen.values()) {
+    if (records.length < 2) continue;
+    for (const record of records) {
+      const others = records.filter((r) => r !== record).map((r) => r.row);
+      c.add("ID_DOPPELT", at(table, record, null), table.sheet, rowId(record as RowRecord<string>) ?? "", others);
+    }
+  }
+}
+
+/** Structure of every table that is there, in workbook order. */
+export function checkAllStructures(c: Collector, data: ConceptData, problems: SettingProblem[]) {
+  if (data.einstellungen) {
+    checkStructure(c, data.einstellungen, {});
+    checkSettings(c, data.einstellungen, problems);
+  }
+  if (data.handlungsfelder) checkStructure(c, data.handlungsfelder, { handlungsfeld: "Name des Handlungsfelds" });
+  if (data.ziele) checkStructure(c, data.ziele, { ziel: "Zielformulierung" });
+  if (data.indikatoren) checkStructure(c, data.indikatoren, { indikator: "Bezeichnung des Indikators" });
+  if (data.akteure) checkStructure(c, data.akteure, { bezeichnung: "Bezeichnung" });
+  checkStructure(c, data.massnahmen, {});
+  if (data.kriterien) checkStructure(c, data.kriterien, {});
+  if (data.indikatorwerte) checkStructure(c, data.indikatorwerte, {});
+  if (data.sachstaende) checkStructure(c, data.sachstaende, { sachstand: "Sachstand" });
+}
+
+function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {
+  for (const p of problems) {
+    c.add("EINSTELLUNG_UNGUELTIG", { table, row: p.row, field: "wert", id: null }, p.key, p.value, p.expected);
+  }
+}
+
+/** A single reference from `table.field` to a target table; returns the target row or null. */
+export function checkReference<F extends string, T extends string>(
+  c: Collector,
+  table: TableData<F>,
+  record: RowRecord<F>,
+  field: F,
+  label: "Handlungsfeld" | "Ziel",
+  target: Map<string, RowRecord<T>>,
+  targetSheet: string,
+  who: string,
+): RowRecord<T> | null {
+  if (!has(table, field)) return null;
+  const raw = value(record, field);
+  if (isBlank(raw)) {
+    c.add("PFLICHTFELD_LEER", at(table, record, field), who, label, true);
+    return null;
+  }
+  const id = referenceId(raw);
+  const hit = target.get(idKey(id));
+  if (!hit) c.add("VERWEIS_UNBEKANNT", at(table, record, field), who, { field: label, id, sheet: targetSheet });
+  return hit ?? null;
+}
+
+/** Ziele name their Handlungsfeld, Indikatoren their Ziel. */
+export function checkParentReferences(c: Collector, ctx: RuleContext) {
+  const { ziele, indikatoren } = ctx.data;
+  for (const z of ziele?.rows ?? []) {
+    const who = `Ziel ${rowId(z) ?? `in Zeile ${z.row}`}`;
+    checkReference(c, ziele!, z, "handlungsfeld", "Handlungsfeld", ctx.hfById, "Handlungsfelder", who);
+  }
+  for (const ind of indikatoren?.rows ?? []) {
+    const who = `Indikator ${rowId(ind) ?? `in Zeile ${ind.row}`}`;
+    checkReference(c, indikatoren!, ind, "ziel", "Ziel", ctx.zielById, "Ziele", who);
+  }
+}
+
+/** The Status of a measure; null (reported) when empty or not in the list. */
+export function checkStatus(
+  c: Collector,
+  table: TableData<FieldsOf<"massnahmen">>,
+  m: RowRecord<FieldsOf<"massnahmen">>,
+  who: string,
+): string | null {
+  if (!has(table, "status")) return null;
+  const raw = value(m, "status");
+  const status = matchListValue(raw, STATUS_VALUES);
+  if (!status) c.add("STATUS_UNGUELTIG", at(table, m, "status"), who, isBlank(raw) ? null : textOf(raw));
+  return status;
+}
+
+/** A cell with a choice list holds a value of the list (or nothing). */
+export function checkChoice<F extends string>(
+  c: Collector,
+  table: TableData<F>,
+  record: RowRecord<F>,
+  field: F,
+  label: string,
+  list: readonly string[],
+  who: string,
+) {
+  const raw = value(record, field);
+  if (!has(table, field) || isBlank(raw) || matchListValue(raw, list)) return;
+  c.add("AUSWAHL_UNGUELTIG", at(table, record, field), who, label, textOf(raw), list);
+}

@@ -1,0 +1,83 @@
+/**
+ * What the Monitoring view shows, computed from the concept as read: each measure's Sachstand history and
+ * each indicator's values and state at the reference date. Pure; the view only renders it.
+ */
+import type { IsoDate } from "../../../domain/dates";
+import {
+  type IndicatorState,
+  type IndicatorTarget,
+  type IndicatorValue,
+  type Sachstand,
+  currentBerichtsstichtag,
+  indicatorState,
+  indicatorTarget,
+  indicatorValue,
+  sachstandHistory,
+  sachstandOf,
+  valuesOf,
+} from "../../../domain/monitoring";
+import { readSettings } from "../../../domain/settings";
+import { textOf } from "../../../domain/values";
+import type { ReadConcept } from "../../../workbook/read";
+
+export interface MeasureMonitoring {
+  id: string;
+  titel: string;
+  status: string;
+  /** Oldest first. */
+  history: Sachstand[];
+}
+
+export interface IndicatorMonitoring {
+  id: string;
+  name: string;
+  einheit: string;
+  target: IndicatorTarget;
+  /** Oldest first. */
+  values: IndicatorValue[];
+  state: IndicatorState;
+}
+
+export interface MonitoringModel {
+  referenceDate: IsoDate;
+  /** The date a new Sachstand is for: Einstellungen, else the latest reported, else the reference date. */
+  berichtsstichtag: IsoDate;
+  tolerance: number;
+  measures: MeasureMonitoring[];
+  indicators: IndicatorMonitoring[];
+}
+
+export function monitoringModel(concept: ReadConcept, today: IsoDate): MonitoringModel {
+  const { settings } = readSettings(concept);
+  const referenceDate = settings.stichtag ?? today;
+  const reports = (concept.sachstaende?.rows ?? []).map(sachstandOf).filter((r) => r !== null);
+  const values = (concept.indikatorwerte?.rows ?? []).map(indicatorValue).filter((v) => v !== null);
+  const measures = concept.massnahmen.rows
+    .map((r) => ({
+      id: textOf(r.values.id ?? null),
+      titel: textOf(r.values.titel ?? null),
+      status: textOf(r.values.status ?? null),
+    }))
+    .filter((m) => m.id !== "")
+    .map((m) => ({ ...m, history: sachstandHistory(m.id, reports) }));
+  const indicators = (concept.indikatoren?.rows ?? [])
+    .filter((r) => textOf(r.values.id ?? null) !== "")
+    .map((r) => {
+      const target = indicatorTarget(r);
+      return {
+        id: target.id,
+        name: textOf(r.values.indikator ?? null),
+        einheit: textOf(r.values.einheit ?? null),
+        target,
+        values: valuesOf(target.id, values),
+        state: indicatorState(target, values, referenceDate, settings.indikatorToleranz),
+      };
+    });
+  return {
+    referenceDate,
+    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports) ?? referenceDate,
+    tolerance: settings.indikatorToleranz,
+    measures,
+    indicators,
+  };
+}

@@ -1,0 +1,117 @@
+/** @jest-environment jsdom */
+/**
+ * The Monitoring view in jsdom on the example workbook (browser host): a measure's Sachstand history and
+ * the form that writes one Sachstände row by Maßnahme + Berichtsstichtag (updated, never doubled); an
+ * indicator's IST, Soll, Ampel as text, its values as a table beside the chart, and a value written by key.
+ */
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import MonitoringView from "../../src/taskpane/features/monitoring/MonitoringView";
+import { readConcept } from "../../src/workbook/read";
+import { BrowserHost } from "../../src/xlsx/browserHost";
+import { toExcelJs } from "../helpers/xlsx";
+import { beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+
+beforeAll(installJsdomShims);
+afterEach(cleanup);
+
+const change = (label: string | RegExp, value: string, scope: HTMLElement = document.body) =>
+  fireEvent.change(within(scope).getByLabelText(label), { target: { value } });
+
+async function submit(name: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name }));
+  });
+}
+
+describe("Monitoring: Sachstände", () => {
+  it("shows a measure's history and saves this period's report as one row, updated when saved again", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    expect(screen.getByText(/Berichtsstichtag 30\.06\.2026/)).toBeTruthy();
+    change(/^Maßnahme$/, "M-004");
+    const history = screen.getByRole("table", { name: "Bisherige Sachstände von M-004" });
+    expect(
+      within(history)
+        .getAllByRole("row")
+        .slice(1)
+        .map((r) => within(r).getAllByRole("cell")[0]!.textContent),
+    ).toEqual(["31.12.2025", "30.06.2026"]);
+
+    const form = screen.getByRole("form", { name: "Sachstand für M-004 melden" });
+    change(/^Berichtsstichtag/, "2026-12-31", form);
+    change(/^Umsetzung \(%\)/, "120", form);
+    change(/^Sachstand/, "Weitere acht Wohnungen vermittelt.", form);
+    await submit("Sachstand speichern");
+    expect(screen.getByText("Die Umsetzung ist eine Zahl von 0 bis 100.")).toBeTruthy();
+
+    change(/^Umsetzung \(%\)/, "55", form);
+    await submit("Sachstand speichern");
+    await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
+    const reports = async () =>
+      readConcept(await host.snapshot()).sachstaende!.rows.filter((r) => r.values.massnahme === "M-004");
+    expect(await reports()).toHaveLength(3);
+    expect((await reports())[2]!.values).toMatchObject({
+      sachstand: "Weitere acht Wohnungen vermittelt.",
+      umsetzung: 55,
+      status: "in Umsetzung",
+    });
+
+    // Saving again for the same date changes that row instead of adding one.
+    change(
+      /^Sachstand/,
+      "Weitere neun Wohnungen vermittelt.",
+      screen.getByRole("form", { name: "Sachstand für M-004 melden" }),
+    );
+    await submit("Sachstand speichern");
+    expect(await reports()).toHaveLength(3);
+    expect((await reports())[2]!.values.sachstand).toBe("Weitere neun Wohnungen vermittelt.");
+  });
+});
+
+describe("Monitoring in a workbook without the sheet Sachstände", () => {
+  it("creates the sheet with its table and the Maßnahme list, then saves the report", async () => {
+    const edited = await toExcelJs((await beispielHost()).document);
+    edited.removeWorksheet(edited.getWorksheet("Sachstände")!.id);
+    const host = await BrowserHost.open((await edited.xlsx.writeBuffer()) as ArrayBuffer, "beispiel.xlsx");
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-007");
+    expect(screen.getByText("Für M-007 ist noch kein Sachstand gemeldet.")).toBeTruthy();
+    change(/^Sachstand/, "Gestartet.", screen.getByRole("form", { name: "Sachstand für M-007 melden" }));
+    await submit("Sachstand speichern");
+    await screen.findByText(/Sachstand für M-007 zum .* gespeichert\./);
+    const rows = readConcept(await host.snapshot()).sachstaende!.rows;
+    expect(rows.map((r) => [r.values.massnahme, r.values.sachstand])).toEqual([["M-007", "Gestartet."]]);
+    const listen = (await host.document.workbook()).getWorksheet("Listen")!;
+    const headers: string[] = [];
+    listen.getRow(1).eachCell((c: { text: string }) => headers.push(c.text));
+    expect(headers).toContain("Maßnahmen");
+  });
+});
+
+describe("Monitoring: Indikatoren", () => {
+  it("shows IST, Soll and Ampel as text with the values in a table, and writes a new value by Indikator + Stichtag", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    change(/^Indikator$/, "I-007");
+    const stand = screen.getByRole("table", { name: "Stand von I-007" });
+    const cells = within(stand)
+      .getAllByRole("row")
+      .map((r) => r.textContent);
+    // Falling target 26 → 16 (2025 → 2030), IST 29 on 30.06.2026: Zielerreichung −30 %; Soll on 22.11.2026 ≈ 17,9 %.
+    expect(cells).toEqual(["IST29 Wochen (Stand 30.06.2026)", "Zielerreichung-30 %", "Soll17,9 %", "Ampelrot"]);
+    expect(
+      screen.getByRole("img", { name: /Verlauf I-007 .*3 Werte von 31\.12\.2024 bis 30\.06\.2026, zuletzt 29/ }),
+    ).toBeTruthy();
+    const values = screen.getByRole("table", { name: "Werte von I-007" });
+    expect(within(values).getAllByRole("row")).toHaveLength(1 + 3);
+
+    const form = screen.getByRole("form", { name: "Wert für I-007 eintragen" });
+    change(/^Stichtag/, "2026-11-15", form);
+    change(/^Wert/, "24", form);
+    await submit("Wert speichern");
+    await screen.findByText("Wert für I-007 zum 15.11.2026 gespeichert.");
+    const after = screen.getByRole("table", { name: "Stand von I-007" });
+    expect(within(after).getAllByRole("row")[3]!.textContent).toBe("Ampelgrün");
+    expect(within(screen.getByRole("table", { name: "Werte von I-007" })).getAllByRole("row")).toHaveLength(1 + 4);
+  });
+});
