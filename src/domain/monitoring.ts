@@ -1,5 +1,5 @@
 /**
- * Monitoring (CONTRACT.md "Monitoring"): the state of an indicator at a reference date — IST, Stand,
+ * Monitoring (docs/arbeitsmappe.md, Monitoring): the state of an indicator at a reference date — IST, Stand,
  * Zielerreichung, Soll, Ampel — and a measure's Sachstände. Pure arithmetic on rows read as everywhere else
  * (`2025` = 31.12.2025, `2015/2016` = 31.12.2016, `12,5`).
  */

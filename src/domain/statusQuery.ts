@@ -1,5 +1,5 @@
 /**
- * The status query round (CONTRACT.md "Status query"): the filled Sachstände and Indikatorwerte rows of the
+ * The status query round (docs/befehle.md, `split --sachstand`): the filled Sachstände and Indikatorwerte rows of the
  * returns are appended to the master's long tables — never overwriting history. Pure: rows in, decisions out.
  *
  * Per row of a return, by its key (Maßnahme + Berichtsstichtag, Indikator + Stichtag):

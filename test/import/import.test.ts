@@ -514,7 +514,7 @@ describe("bad input: exit 2, one German sentence, nothing written", () => {
     [
       "an unknown option",
       async () => importFile("liste.csv", list, "--schnell"),
-      /Die Option „--schnell“ ist unbekannt/,
+      /Die Option „--schnell“ kennt der Befehl import nicht/,
     ],
     [
       "an output that is not .xlsx",

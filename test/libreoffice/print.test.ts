@@ -197,6 +197,8 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
       "Akteure",
       "Maßnahmen",
       "Bewertungskriterien",
+      "Indikatorwerte",
+      "Sachstände",
     ]);
     expect(sheetsOf("runde")).toContain("Bewertung 2027");
     expect(sheetsOf("bericht")).toContain("Prüfbericht");
