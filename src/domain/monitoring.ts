@@ -4,8 +4,10 @@
  * (`2025` = 31.12.2025, `2015/2016` = 31.12.2016, `12,5`).
  */
 import { type CellValue, type IsoDate, compareIso, parseGermanDate } from "./dates";
-import { type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
+import { type ConceptData, type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
 import { parseGermanNumber } from "./numbers";
+import type { MonitoringInput } from "./report";
+import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
 
 export const AMPEL_VALUES = ["grün", "gelb", "rot"] as const;
@@ -236,4 +238,51 @@ export function monthsBefore(date: IsoDate, months: number): IsoDate {
   const month = (total % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// For the report and the overview
+
+/**
+ * The monitoring data of a concept at a reference date, as the Sachstandsbericht and the sheet Übersicht
+ * show them: each indicator's state with its values up to that date, every readable Sachstand, and the
+ * Berichtsstichtag in force. Unreadable rows are left out (check names them: I_WERT_UNGUELTIG, SACHSTAND_UNGUELTIG).
+ */
+export function monitoringAt(
+  concept: Pick<ConceptData, "indikatoren" | "indikatorwerte" | "sachstaende">,
+  settings: Pick<Settings, "indikatorToleranz" | "berichtsstichtag">,
+  referenceDate: IsoDate,
+): MonitoringInput {
+  const values = (concept.indikatorwerte?.rows ?? []).flatMap((r) => indicatorValue(r) ?? []);
+  const reports = (concept.sachstaende?.rows ?? []).flatMap((r) => sachstandOf(r) ?? []);
+  const indicators = (concept.indikatoren?.rows ?? []).flatMap((row) => {
+    const target = indicatorTarget(row);
+    if (!target.id) return [];
+    const state = indicatorState(target, values, referenceDate, settings.indikatorToleranz);
+    const werte = valuesOf(target.id, values)
+      .filter((v) => compareIso(v.stichtag, referenceDate) <= 0)
+      .map((v) => ({ stichtag: v.stichtag, wert: v.wert }));
+    return [
+      {
+        id: target.id,
+        ist: state.ist !== null && state.stand ? { wert: state.ist, stichtag: state.stand } : null,
+        zielerreichung: state.zielerreichung,
+        soll: state.soll,
+        ampel: state.ampel,
+        werte,
+      },
+    ];
+  });
+  return {
+    indicators,
+    sachstaende: reports.map((r) => ({
+      massnahme: r.massnahme,
+      berichtsstichtag: r.berichtsstichtag,
+      status: r.status,
+      umsetzung: r.umsetzung,
+      ampel: r.ampel,
+      sachstand: r.sachstand,
+    })),
+    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports),
+  };
 }

@@ -17,13 +17,14 @@ import {
   weightedScore,
 } from "./matrix";
 import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
+import { AMPEL_VALUES, type IndicatorAmpel } from "./monitoring";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
 
-export const KEINE_DATEN = "keine Daten";
-export type IndicatorAmpel = Ampel | typeof KEINE_DATEN;
-export const INDICATOR_AMPELN: readonly IndicatorAmpel[] = ["grün", "gelb", "rot", KEINE_DATEN];
+export type { IndicatorAmpel };
+export const KEINE_DATEN = "keine Daten" satisfies IndicatorAmpel;
+export const INDICATOR_AMPELN: readonly IndicatorAmpel[] = [...AMPEL_VALUES, KEINE_DATEN];
 
 /** Measures whose Status is empty or not in the list are counted under this label. */
 export const OHNE_STATUS = "ohne gültigen Status";

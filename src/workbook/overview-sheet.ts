@@ -64,8 +64,9 @@ function formulas(t: FoundTable) {
     return c ? `${quote(t.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}` : null;
   };
   const hf = col("handlungsfeld");
+  // The ID alone, or the dropdown's `ID – Name` (the ID, a space, anything): `*` is the wildcard here.
   const both = (fn: string, head: string, tail: string, id: string) =>
-    `${fn}(${head}${hf},${literal(id)}${tail})+${fn}(${head}${hf},${literal(`${id} *`)}${tail})`;
+    `${fn}(${head}${hf},${literal(id)}${tail})+${fn}(${head}${hf},${literal(id).slice(0, -1)} *"${tail})`;
   return {
     count(id: string, status?: string): string | null {
       const st = col("status");

@@ -4,7 +4,9 @@
  */
 import type { IsoDate } from "../domain/dates";
 import { type MonitoringInput, type ReportModel, buildReportModel } from "../domain/report";
+import { monitoringAt } from "../domain/monitoring";
 import { type CheckResult, checkConcept } from "../domain/rules";
+import { readSettings } from "../domain/settings";
 import { type ReadConcept, type WorkbookSource, readConcept } from "./read";
 import { readLatestRound } from "./rounds";
 
@@ -21,15 +23,22 @@ export interface ReadReport {
   model: ReportModel;
 }
 
+/** The workbook's own Indikatorwerte and Sachstände (the default reader). */
+export const workbookMonitoring: MonitoringReader = (_source, concept, referenceDate) =>
+  concept.indikatorwerte || concept.sachstaende
+    ? monitoringAt(concept, readSettings(concept).settings, referenceDate)
+    : undefined;
+
 export function readReportModel(
   source: WorkbookSource,
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
 ): ReadReport {
   const concept = readConcept(source);
   const check = checkConcept(concept, { referenceDate: options.referenceDate, today: options.today });
+  const monitoring = options.monitoring ?? workbookMonitoring;
   const model = buildReportModel(concept, check, {
     latestRound: readLatestRound(source),
-    monitoring: options.monitoring?.(source, concept, check.referenceDate),
+    monitoring: monitoring(source, concept, check.referenceDate),
   });
   return { concept, check, model };
 }

@@ -1,0 +1,147 @@
+/**
+ * The sheet Übersicht (`uebersicht`): after LibreOffice recalculates it, every figure equals the domain's;
+ * LibreOffice shows its charts; regenerating replaces the sheet and its charts without duplicating them and
+ * never touches a chart the user made elsewhere; an amount typed as text makes its sum a value, not a formula
+ * that would miss it.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { STATUS_VALUES } from "../../src/domain/model";
+import { overviewOf } from "../../src/domain/overview";
+import { INDICATOR_AMPELN } from "../../src/domain/report";
+import { readReportModel } from "../../src/workbook/report-model";
+import { openWorkbook } from "../../src/xlsx/file";
+import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
+import { TODAY, loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
+import { assertPartsKept, corpusCopy, corpusFile, libreOfficeSees, listParts, sheetXml } from "../helpers/corpus";
+
+afterAll(removeTempDirs);
+
+async function beispiel(dir: string): Promise<string> {
+  const file = path.join(dir, "konzept.xlsx");
+  expect((await runCli(["init", file, "--vorlage", "beispiel"])).code).toBe(0);
+  return file;
+}
+
+/** Scores of a few measures in round 2025, so the mean Gesamt has something to show. */
+async function scored(file: string): Promise<void> {
+  expect((await runCli(["matrix", file, "--runde", "2025"])).code).toBe(0);
+  const wb = await loadWorkbook(file);
+  const ws = sheet(wb, "Bewertung 2025");
+  const header = (ws.getRow(2).values as unknown[]).map((v) => String(v ?? ""));
+  const col = (h: string) => header.indexOf(h);
+  const scores: Record<string, number[]> = {
+    "M-001": [4, 3, 3, 2, 2],
+    "M-004": [1, 1, 2, 1, 0],
+    "M-008": [3, 3, 3, 3, 3],
+  };
+  for (let r = 3; r <= ws.rowCount; r++) {
+    const s = scores[String(ws.getCell(r, 1).value)];
+    if (!s) continue;
+    ["Umsetzungsstand", "Zielerreichung", "Erreichung der Zielgruppe", "Ressourceneinsatz", "Nachhaltigkeit"].forEach(
+      (c, i) => (ws.getCell(r, col(c)).value = s[i]!),
+    );
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+async function domainOverview(file: string) {
+  const source = await (await openWorkbook(file)).source();
+  const { concept, check, model } = readReportModel(source, { today: TODAY });
+  return overviewOf(model, concept, check);
+}
+
+const number = (text: string | undefined) => (text === undefined || text === "" ? null : Number(text));
+
+describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
+  test("every figure equals the domain's after recalculation, and the charts are shown", async () => {
+    const dir = tempDir();
+    const file = await beispiel(dir);
+    await scored(file);
+    // One measure names its Handlungsfeld in the dropdown's form `ID – Name`.
+    const wb = await loadWorkbook(file);
+    const measures = sheet(wb, "Maßnahmen");
+    expect(measures.getCell("A3").value).toBe("M-002");
+    measures.getCell("B3").value = "HF-01 – Willkommenskultur";
+    await wb.xlsx.writeFile(file);
+    const run = await runCli(["uebersicht", file]);
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+
+    const expected = await domainOverview(file);
+    const rows = recalc(file)["Übersicht"]!;
+    const header = rows.find((r) => r[0] === "Handlungsfeld")!;
+    const at = (label: string, h: string) => rows.find((r) => r[0] === label)![header.indexOf(h)];
+    expect(expected.rows.length).toBe(7);
+    for (const r of expected.rows) {
+      expect(number(at(r.label, "Maßnahmen"))).toBe(r.measures);
+      for (const s of STATUS_VALUES) expect([r.label, s, number(at(r.label, s))]).toEqual([r.label, s, r.byStatus[s]]);
+      expect(number(at(r.label, "überfällig"))).toBe(r.overdue);
+      expect(number(at(r.label, "SMART-vollständig"))).toBe(r.smartComplete);
+      expect(number(at(r.label, "Sachkosten (EUR)"))).toBeCloseTo(r.sachkosten.value, 6);
+      expect(number(at(r.label, "Personal (VZÄ)"))).toBeCloseTo(r.personal.value, 6);
+      for (const a of INDICATOR_AMPELN) expect(number(at(r.label, `Indikatoren ${a}`))).toBe(r.indicators[a]);
+      const mean = number(at(r.label, "Ø Gesamt (Bewertung 2025)"));
+      if (r.meanGesamt === null) expect(mean).toBeNull();
+      else expect(mean).toBeCloseTo(r.meanGesamt, 2);
+    }
+    // The sums of all Handlungsfelder below the table.
+    const total = rows.find((r) => r[0] === "Alle Handlungsfelder")!;
+    expect(number(total[header.indexOf("Maßnahmen")])).toBe(expected.rows.reduce((n, r) => n + r.measures, 0));
+    // At least one Handlungsfeld has a scored measure, and one indicator has values in the example.
+    expect(expected.rows.some((r) => r.meanGesamt !== null)).toBe(true);
+
+    const view = await libreOfficeSees(file);
+    const model = readReportModel(await (await openWorkbook(file)).source(), { today: TODAY }).model;
+    const withValues = model.fields.flatMap((f) => f.indicators).filter((i) => i.werte.length > 0).length;
+    expect(withValues).toBeGreaterThan(0);
+    expect(view.charts).toBe(1 + withValues);
+  });
+});
+
+describe("regenerating the Übersicht", () => {
+  test("replaces its charts without duplicating them and keeps every other part byte for byte", async () => {
+    const file = corpusCopy("kitchen-sink.xlsx", tempDir());
+    const original = corpusFile("kitchen-sink.xlsx");
+    expect((await runCli(["uebersicht", file])).code).toBe(0);
+    const once = fs.readFileSync(file);
+    expect((await runCli(["uebersicht", file])).code).toBe(0);
+    const twice = fs.readFileSync(file);
+    const charts = (x: Buffer) => [...listParts(x).keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length;
+    const own = charts(once) - charts(original);
+    expect(own).toBeGreaterThan(0);
+    expect(charts(twice)).toBe(charts(once));
+    // Everything of the user's — their three charts, pivot, pictures, properties — is as it was.
+    const ownPart = (name: string) =>
+      [
+        "[Content_Types].xml",
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/calcChain.xml",
+      ].includes(name) || !listParts(original).has(name);
+    assertPartsKept(original, twice, { changed: ownPart });
+  });
+
+  test("an amount typed as text makes the Handlungsfeld's sum a value the program read, not a formula that misses it", async () => {
+    const dir = tempDir();
+    const file = await beispiel(dir);
+    const wb = await loadWorkbook(file);
+    const ws = sheet(wb, "Maßnahmen");
+    expect(ws.getCell("A2").value).toBe("M-001");
+    ws.getCell("L2").value = "1.500 €";
+    await wb.xlsx.writeFile(file);
+    expect((await runCli(["uebersicht", file])).code).toBe(0);
+    const expected = await domainOverview(file);
+    const hf1 = expected.rows[0]!;
+    expect(hf1.sachkosten.typed).toBe(false);
+    const xml = sheetXml(fs.readFileSync(file), "Übersicht");
+    const row5 = /<row r="5"[^>]*>(.*?)<\/row>/.exec(xml)![1]!;
+    // Columns: A Handlungsfeld, B Maßnahmen, C–H the six Status, I überfällig, J SMART, K Sachkosten, L Personal.
+    const cell = (c: string) => new RegExp(`<c r="${c}5"[^>]*>(.*?)</c>`).exec(row5)![1]!;
+    expect(cell("K")).toBe(`<v>${hf1.sachkosten.value}</v>`);
+    expect(cell("J")).toBe(`<v>${hf1.smartComplete}</v>`);
+    expect(cell("B")).toMatch(/^<f>COUNTIFS/);
+    expect(cell("L")).toMatch(/^<f>SUMIFS/);
+  });
+});
