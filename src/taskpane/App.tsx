@@ -216,15 +216,21 @@ export function App(): ReactElement {
     );
   }, [host]);
 
+  /** Opens .xlsx bytes as the pane's workbook (a picked file, or a list just imported). */
+  const openWorkbook = useCallback(async (data: ArrayBuffer, name: string): Promise<WorkbookHost> => {
+    const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
+    const opened = await BrowserHost.open(data, name);
+    setHost(opened);
+    setFileName(name);
+    setSelection(null);
+    return opened;
+  }, []);
+
   const openFile = async (file: File) => {
     setBusy(true);
     setProblem(null);
     try {
-      const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
-      const opened = await BrowserHost.open(await readFile(file), file.name);
-      setHost(opened);
-      setFileName(file.name);
-      setSelection(null);
+      const opened = await openWorkbook(await readFile(file), file.name);
       const read = await load(opened);
       setView(read ? "massnahme" : "einrichten");
     } catch (error) {
@@ -265,7 +271,7 @@ export function App(): ReactElement {
     version,
     today,
     reload: (target?: WorkbookHost) => load(target ?? host),
-    ...(mode === "browser" ? { newWorkbook } : {}),
+    ...(mode === "browser" ? { newWorkbook, openWorkbook } : {}),
     openMeasure: (id: string) => {
       setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
       setView("massnahme");

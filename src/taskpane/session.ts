@@ -24,6 +24,8 @@ export interface Session {
   reload(target?: WorkbookHost): Promise<ReadConcept | null>;
   /** Browser mode: starts a new, empty workbook. */
   newWorkbook?(): Promise<WorkbookHost>;
+  /** Browser mode: opens the bytes of an .xlsx file in the pane (it replaces the workbook open there). */
+  openWorkbook?(data: ArrayBuffer, fileName: string): Promise<WorkbookHost>;
   /** Shows a measure in the SMART template. */
   openMeasure(id: string): void;
   /** The measure the Maßnahme view should show (set by `openMeasure`). */

@@ -14,6 +14,7 @@ import { useState, type ReactElement } from "react";
 import type { TemplateName } from "../../../domain/templates";
 import { setUpWorkbook } from "../../services/operations";
 import { errorText, useSession } from "../../session";
+import ImportSection from "./ImportSection";
 
 const TEMPLATES: { value: TemplateName; label: string; text: string }[] = [
   { value: "leer", label: "Leer", text: "Leere Tabellen mit Einstellungen und Bewertungskriterien." },
@@ -89,6 +90,7 @@ export default function EinrichtenView(): ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
+      <ImportSection />
     </div>
   );
 }
