@@ -33,7 +33,13 @@ export async function beispielHost(): Promise<BrowserHost> {
 }
 
 /** Renders a view with a live session over a host (reload re-reads it like the pane does). */
-export async function renderView(view: ReactElement, host: WorkbookHost | null, mode: Session["mode"] = "browser") {
+export async function renderView(
+  view: ReactElement,
+  host: WorkbookHost | null,
+  mode: Session["mode"] = "browser",
+  /** What the pane adds in a mode (e.g. `openWorkbook` in browser mode). */
+  extra: Partial<Session> = {},
+) {
   let concept: ReadConcept | null = host ? readConcept(await host.snapshot()) : null;
   const session: Session = {
     mode,
@@ -53,6 +59,7 @@ export async function renderView(view: ReactElement, host: WorkbookHost | null, 
     },
     openMeasure: jest.fn(),
     requestedMeasure: null,
+    ...extra,
   };
   const wrap = () => (
     <FluentProvider theme={webLightTheme}>
