@@ -579,4 +579,60 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await fits("Monitoring – gespeichert");
     onlyOwnOrigin();
   }, 240_000);
+
+  it("takes an existing list by keyboard: the guess shown, one column corrected, the new workbook downloaded and opened", async () => {
+    // Last: „Hier öffnen“ replaces the workbook opened above.
+    const list = path.join(tmp, "musterdorf.csv");
+    fs.writeFileSync(
+      list,
+      "\uFEFFMaßnahmenliste Musterdorf;;;;;\r\n" +
+        "Nr.;Maßnahme;Handlungsfeld;Zuständigkeit;bis wann;Stadtteil\r\n" +
+        "1;Sprachcafé einrichten;Bildung;FB 50 / Jobcenter;Ende 2026;Nordstadt\r\n" +
+        "2;Elternlotsen ausbilden;Bildung;Jugendamt;30.06.2025;Südstadt\r\n" +
+        "3;Wohnungsbörse;Wohnen;Sozialamt;2027;Altstadt\r\n",
+    );
+    await tabView("Einrichten");
+    const chooser = page.waitForEvent("filechooser");
+    await tabTo("Liste auswählen …");
+    await page.keyboard.press("Enter");
+    await (await chooser).setFiles(list);
+    await page.getByRole("heading", { name: "Spalten der Liste" }).waitFor();
+    await expect(page.getByLabel("Spalte C übernehmen als").inputValue()).resolves.toBe("field:handlungsfeld");
+    const figures = page.locator('dl[aria-labelledby="einrichten-import-vorschau"]');
+    await expect(figures.textContent()).resolves.toMatch(/Maßnahmen3 \(Zeilen 3–5\)Handlungsfelder2Ziele/);
+    await fits("Liste übernehmen – Zuordnung");
+
+    // The Stadtteil column becomes the Handlungsfeld: typed on the focused select.
+    await tabTo("Spalte F übernehmen als");
+    await page.keyboard.type("Handl");
+    await expect(page.getByLabel("Spalte F übernehmen als").inputValue()).resolves.toBe("field:handlungsfeld");
+    await expect(page.getByLabel("Spalte C übernehmen als").inputValue()).resolves.toBe("extra");
+    await expect(figures.textContent()).resolves.toMatch(/Handlungsfelder3Ziele/);
+
+    await tabTo("Übernehmen");
+    await page.keyboard.press("Enter");
+    await page.getByText("Neue Arbeitsmappe „musterdorf – Maßnahmenplan.xlsx“ erstellt").waitFor();
+    await page.getByText(/Übernommen: 3 Maßnahmen aus Zeilen 3–5\./).waitFor();
+    await fits("Liste übernommen");
+
+    const download = page.waitForEvent("download");
+    await tabTo("Neue Arbeitsmappe herunterladen");
+    await page.keyboard.press("Enter");
+    const saved = path.join(tmp, "uebernommen.xlsx");
+    await (await download).saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const ws = wb.getWorksheet("Maßnahmen")!;
+    const headers = (ws.getRow(1).values as unknown[]).map((v) => (typeof v === "string" ? v : ""));
+    const titles = [2, 3, 4].map((r) => ws.getCell(r, headers.indexOf("Titel")).value);
+    expect(titles).toEqual(["Sprachcafé einrichten", "Elternlotsen ausbilden", "Wohnungsbörse"]);
+    expect(wb.getWorksheet("Übernahme")).toBeTruthy();
+
+    await tabTo("Hier öffnen");
+    await page.keyboard.press("Enter");
+    await page.getByText("Geöffnet: musterdorf – Maßnahmenplan.xlsx").waitFor();
+    await page.getByText(/ist jetzt hier geöffnet/).waitFor();
+    await fits("Liste übernommen und geöffnet");
+    onlyOwnOrigin();
+  }, 240_000);
 });
