@@ -73,7 +73,8 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0, overflowWrap: "anywhere" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  select: { minWidth: 0, maxWidth: "100%" },
+  // The native select as wide as the pane, never as wide as its longest option.
+  select: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -211,6 +212,7 @@ export default function ImportSection(): ReactElement {
           {loaded.list.grids.length > 1 && (
             <Field label="Blatt der Liste">
               <Select
+                select={{ className: styles.select }}
                 value={loaded.grid.sheet}
                 onChange={(_, d) =>
                   change((l) => {
@@ -263,7 +265,7 @@ export default function ImportSection(): ReactElement {
                   </Caption1>
                   <Field label={`Spalte ${letter} übernehmen als`}>
                     <Select
-                      className={styles.select}
+                      select={{ className: styles.select }}
                       value={loaded.lib.targetValue(c.target)}
                       onChange={(_, d) =>
                         change((l) => ({

@@ -37,7 +37,10 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   narrow: { minWidth: "8em", flexGrow: 1 },
-  table: { tableLayout: "auto" },
+  // Cells may break inside a long word, so five columns still fit 320 px.
+  table: { tableLayout: "auto", overflowWrap: "anywhere" },
+  // A select as wide as its longest option (a measure's title) would run off a 320 px pane.
+  longSelect: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
   number: { textAlign: "right" },
 });
 
@@ -154,7 +157,7 @@ function MeasureReports({
         Sachstände
       </Title3>
       <Field label="Maßnahme">
-        <Select value={measure.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select select={{ className: styles.longSelect }} value={measure.id} onChange={(_, d) => setSelected(d.value)}>
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
               {m.id} – {m.titel}
@@ -285,7 +288,7 @@ function IndicatorPanel({
         Indikatoren
       </Title3>
       <Field label="Indikator">
-        <Select value={indicator.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select select={{ className: styles.longSelect }} value={indicator.id} onChange={(_, d) => setSelected(d.value)}>
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
               {i.id} – {i.name}
