@@ -90,9 +90,14 @@ describe("Bestehende Liste übernehmen", () => {
     await pick(new File([CSV], "musterdorf.csv", { type: "text/csv" }));
     await screen.findByText("Spalten der Liste");
     expect((screen.getByLabelText("Kopfzeile") as HTMLSelectElement).value).toBe("2-2");
-    expect(
-      ["A", "B", "C", "D", "E", "F"].map((l) => chosen(`Spalte ${l} übernehmen als`)),
-    ).toEqual(["ID", "Titel", "Handlungsfeld", "Federführung", "Frist", "eigene Spalte behalten"]);
+    expect(["A", "B", "C", "D", "E", "F"].map((l) => chosen(`Spalte ${l} übernehmen als`))).toEqual([
+      "ID",
+      "Titel",
+      "Handlungsfeld",
+      "Federführung",
+      "Frist",
+      "eigene Spalte behalten",
+    ]);
     expect(screen.getByText("Beispiel: „Sprachcafé einrichten“")).toBeTruthy();
     expect(previewFigures()).toMatchObject({
       Maßnahmen: "3 (Zeilen 3–5)",
@@ -149,7 +154,12 @@ describe("Bestehende Liste übernehmen", () => {
     });
     const own = headers.findIndex((h) => /^Handlungsfeld \(\d\)$/.test(h));
     expect(own).toBeGreaterThan(0);
-    expect(ws.getColumn(own).values.filter((v) => typeof v === "string").slice(1)).toEqual(["Bildung", "Bildung", "Wohnen"]);
+    expect(
+      ws
+        .getColumn(own)
+        .values.filter((v) => typeof v === "string")
+        .slice(1),
+    ).toEqual(["Bildung", "Bildung", "Wohnen"]);
   });
 
   it("reads an .xlsx with a title and a two-row header, offers its sheets, and in Excel only downloads", async () => {

@@ -229,7 +229,10 @@ export default function ImportSection(): ReactElement {
               </Select>
             </Field>
           )}
-          <Field label="Kopfzeile" hint="Die Zeile mit den Überschriften; darüber stehende Zeilen werden nicht übernommen.">
+          <Field
+            label="Kopfzeile"
+            hint="Die Zeile mit den Überschriften; darüber stehende Zeilen werden nicht übernommen."
+          >
             <Select
               value={`${loaded.mapping.headerTop}-${loaded.mapping.headerBottom}`}
               onChange={(_, d) =>
@@ -282,8 +285,8 @@ export default function ImportSection(): ReactElement {
                   </Field>
                   {taker && (
                     <Caption1 className={styles.muted}>
-                      Sieht auch wie „{loaded.lib.targetLabel({ kind: "field", field: c.alsoLike! })}“ aus; dafür
-                      wird Spalte {loaded.lib.columnLetter(taker.column)} genommen.
+                      Sieht auch wie „{loaded.lib.targetLabel({ kind: "field", field: c.alsoLike! })}“ aus; dafür wird
+                      Spalte {loaded.lib.columnLetter(taker.column)} genommen.
                     </Caption1>
                   )}
                 </li>

@@ -288,7 +288,11 @@ function IndicatorPanel({
         Indikatoren
       </Title3>
       <Field label="Indikator">
-        <Select select={{ className: styles.longSelect }} value={indicator.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select
+          select={{ className: styles.longSelect }}
+          value={indicator.id}
+          onChange={(_, d) => setSelected(d.value)}
+        >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
               {i.id} – {i.name}
