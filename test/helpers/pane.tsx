@@ -12,7 +12,7 @@ export const TODAY = "2026-11-22";
 
 /** jsdom lacks these; Fluent's positioning and motion ask for them. Call in beforeAll. */
 export function installJsdomShims(): void {
-  window.matchMedia ??= (query: string) =>
+  window.matchMedia ??= ((query: string) =>
     ({
       matches: false,
       media: query,
@@ -20,7 +20,7 @@ export function installJsdomShims(): void {
       removeEventListener() {},
       addListener() {},
       removeListener() {},
-    }) as unknown as MediaQueryList;
+    }) as unknown as MediaQueryList);
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
