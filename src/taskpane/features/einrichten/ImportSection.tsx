@@ -373,6 +373,12 @@ export default function ImportSection(): ReactElement {
               </Button>
             )}
           </div>
+          {!excel && session.openWorkbook && session.host && (
+            <Caption1 className={styles.muted}>
+              „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
+              wenn Sie Änderungen daran behalten wollen.
+            </Caption1>
+          )}
           <NoticeBar notice={notice} />
         </>
       )}
