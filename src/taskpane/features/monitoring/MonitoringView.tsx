@@ -37,10 +37,7 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   narrow: { minWidth: "8em", flexGrow: 1 },
-  // Cells may break inside a long word, so five columns still fit 320 px.
-  table: { tableLayout: "auto", overflowWrap: "anywhere" },
-  // A select as wide as its longest option (a measure's title) would run off a 320 px pane.
-  longSelect: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
+  table: { tableLayout: "auto" },
   number: { textAlign: "right" },
 });
 
@@ -157,7 +154,7 @@ function MeasureReports({
         Sachstände
       </Title3>
       <Field label="Maßnahme">
-        <Select select={{ className: styles.longSelect }} value={measure.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select value={measure.id} onChange={(_, d) => setSelected(d.value)}>
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
               {m.id} – {m.titel}
@@ -288,11 +285,7 @@ function IndicatorPanel({
         Indikatoren
       </Title3>
       <Field label="Indikator">
-        <Select
-          select={{ className: styles.longSelect }}
-          value={indicator.id}
-          onChange={(_, d) => setSelected(d.value)}
-        >
+        <Select value={indicator.id} onChange={(_, d) => setSelected(d.value)}>
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
               {i.id} – {i.name}
