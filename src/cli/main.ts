@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { type IsoDate, localIsoDate, parseGermanDate } from "../domain/dates";
+import { type IsoDate, localIsoDate } from "../domain/dates";
 import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { PRUEFBERICHT } from "../workbook/contract";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";

@@ -198,10 +198,17 @@ export function planRound(
   });
 
   const oldById = new Map((existing?.rows ?? []).map((r) => [idKey(r.id), r]));
+  // Each old row's cells by normalised header, made once per row (a round has thousands of rows).
+  const byHeader = new WeakMap<ExistingRound["rows"][number], Map<string, CellValue>>();
   const get = (old: ExistingRound["rows"][number] | undefined, header: string): CellValue => {
     if (!old) return null;
-    for (const [h, value] of old.cells) if (norm(h) === norm(header)) return value;
-    return null;
+    let cells = byHeader.get(old);
+    if (!cells) {
+      cells = new Map();
+      for (const [h, value] of old.cells) if (!cells.has(norm(h))) cells.set(norm(h), value);
+      byHeader.set(old, cells);
+    }
+    return cells.get(norm(header)) ?? null;
   };
   const retiredSource = (header: string) =>
     oldHeaders.find((h) => norm(h) === norm(header)) ??

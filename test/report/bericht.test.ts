@@ -187,7 +187,7 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
     expect(hasRun(cli, ["M-003", "Jobbörse international", "HF-02 – Arbeit", "nicht bewertet", "–"])).toBe(true);
   });
 
-  it("without monitoring data says keine Daten and leaves the Sachstände empty", () => {
+  it("without indicator values and Sachstände says keine Daten and leaves the Sachstände empty", () => {
     expect(hasRun(cli, ["grün", "0", "gelb", "0", "rot", "0", "keine Daten", "2", "Zusammen", "2"])).toBe(true);
     expect(
       hasRun(cli, [
@@ -197,7 +197,8 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
         "–",
         "80 % (2028)",
         "–",
-        "–",
+        // The Soll needs no values: 546 of the 1.461 days from 31.12.2024 to 31.12.2028 have passed.
+        "37,4 %",
         "keine Daten",
       ]),
     ).toBe(true);
@@ -205,7 +206,8 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
     expect(
       hasRun(cli, ["M-002", "Elternkurse Deutsch", "Jugendamt", "31.03.2026", "in Umsetzung", "HF-02 – Arbeit"]),
     ).toBe(true);
-    expect(cli).toContain("Für diesen Bericht lagen keine Sachstände vor (keine Daten).");
+    // The sheets are there but empty: no Berichtsstichtag, so missing reports cannot be told.
+    expect(cli).toContain("Es ist kein Berichtsstichtag festgelegt; fehlende Sachstände lassen sich daher nicht feststellen.");
   });
 
   it("with monitoring data has IST, Zielerreichung, Soll, Ampel and the latest Sachstand of each measure", () => {

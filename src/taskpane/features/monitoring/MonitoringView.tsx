@@ -37,7 +37,10 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   narrow: { minWidth: "8em", flexGrow: 1 },
+  // A native select is as wide as its longest option; in the 320 px pane it takes the width it has.
+  wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
   table: { tableLayout: "auto" },
+  text: { overflowWrap: "anywhere" },
   number: { textAlign: "right" },
 });
 
@@ -154,7 +157,12 @@ function MeasureReports({
         Sachstände
       </Title3>
       <Field label="Maßnahme">
-        <Select value={measure.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select
+          className={styles.wide}
+          select={{ className: styles.wide }}
+          value={measure.id}
+          onChange={(_, d) => setSelected(d.value)}
+        >
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
               {m.id} – {m.titel}
@@ -169,20 +177,25 @@ function MeasureReports({
           <TableHeader>
             <TableRow>
               <TableHeaderCell>Stichtag</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
-              <TableHeaderCell>Umsetzung</TableHeaderCell>
-              <TableHeaderCell>Ampel</TableHeaderCell>
+              <TableHeaderCell>Stand</TableHeaderCell>
               <TableHeaderCell>Sachstand</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
+            {/* Three columns, so the history reads in the 320 px pane: Status, Umsetzung and Ampel together. */}
             {measure.history.map((h) => (
               <TableRow key={h.row}>
                 <TableCell>{formatGermanDate(h.berichtsstichtag)}</TableCell>
-                <TableCell>{h.status}</TableCell>
-                <TableCell className={styles.number}>{number(h.umsetzung, " %")}</TableCell>
-                <TableCell>{h.ampel ?? "–"}</TableCell>
-                <TableCell>{h.sachstand}</TableCell>
+                <TableCell>
+                  {[
+                    h.status,
+                    h.umsetzung === null ? null : number(h.umsetzung, " %"),
+                    h.ampel ? `Ampel ${h.ampel}` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+                </TableCell>
+                <TableCell className={styles.text}>{h.sachstand}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -285,7 +298,12 @@ function IndicatorPanel({
         Indikatoren
       </Title3>
       <Field label="Indikator">
-        <Select value={indicator.id} onChange={(_, d) => setSelected(d.value)}>
+        <Select
+          className={styles.wide}
+          select={{ className: styles.wide }}
+          value={indicator.id}
+          onChange={(_, d) => setSelected(d.value)}
+        >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
               {i.id} – {i.name}
