@@ -272,6 +272,8 @@ describeE2E("the pane in the browser, by keyboard", () => {
       await fits(`${view} ohne Arbeitsmappe`);
     }
     expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
+    // The list import's modules load only when a list is picked.
+    expect(requests.filter((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     await tabView("Einrichten");
   }, 120_000);
 
@@ -597,6 +599,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.keyboard.press("Enter");
     await (await chooser).setFiles(list);
     await page.getByRole("heading", { name: "Spalten der Liste" }).waitFor();
+    expect(requests.some((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toBe(true);
     await expect(page.getByLabel("Spalte C übernehmen als").inputValue()).resolves.toBe("field:handlungsfeld");
     const figures = page.locator('dl[aria-labelledby="einrichten-import-vorschau"]');
     await expect(figures.textContent()).resolves.toMatch(/Maßnahmen3 \(Zeilen 3–5\)Handlungsfelder2Ziele/);

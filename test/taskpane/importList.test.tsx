@@ -108,6 +108,14 @@ describe("Bestehende Liste übernehmen", () => {
     // The title row and „Ende 2026“ are named before anything is written.
     expect(screen.getByText(/A1: „Maßnahmenliste Musterdorf“ – über der Kopfzeile/)).toBeTruthy();
 
+    // Another header row is read afresh: the title row „Maßnahmenliste …“ reads as a Titel column and the
+    // real header row becomes a measure.
+    await choose("Kopfzeile", "Zeile 1");
+    expect(chosen("Spalte A übernehmen als")).toBe("Titel");
+    expect(previewFigures().Maßnahmen).toBe("4 (Zeilen 2–5)");
+    await choose("Kopfzeile", "Zeile 2");
+    expect(chosen("Spalte B übernehmen als")).toBe("Titel");
+
     // The Stadtteil becomes the Handlungsfeld: the old Handlungsfeld column is kept as its own column.
     await choose("Spalte F übernehmen als", "Handlungsfeld");
     expect(chosen("Spalte C übernehmen als")).toBe("eigene Spalte behalten");
@@ -196,6 +204,12 @@ describe("Bestehende Liste übernehmen", () => {
     await pick(new File(["kein Excel"], "liste.pdf"));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toBe("„liste.pdf“ ist weder eine Excel-Arbeitsmappe (.xlsx) noch eine CSV-Datei (.csv).");
+    expect(screen.queryByRole("button", { name: "Übernehmen" })).toBeNull();
+
+    // An old .xls (OLE compound file) is named as such.
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    await pick(new File([ole], "alt.xls"));
+    await screen.findByText(/„alt.xls“ ist im alten .xls-Format; speichern Sie sie in Excel als .xlsx oder .csv\./);
     expect(screen.queryByRole("button", { name: "Übernehmen" })).toBeNull();
   });
 });

@@ -39,7 +39,7 @@ export interface ListFile {
 
 /** Reads the picked file; errors carry one German sentence. */
 export async function readList(data: ArrayBuffer, name: string): Promise<ListFile> {
-  if (!/\.(xlsx|csv|txt)$/i.test(name)) {
+  if (!/\.(xlsx|xlsm|xls|csv|txt)$/i.test(name)) {
     throw new Error(`„${name}“ ist weder eine Excel-Arbeitsmappe (.xlsx) noch eine CSV-Datei (.csv).`);
   }
   const { grids, kind } = await importGrids(new Uint8Array(data), name);
@@ -67,13 +67,18 @@ export function mappingFromHeader(grid: ImportGrid, top: number, bottom: number)
   return mappingAt(grid, top, bottom);
 }
 
-/** The header rows the user can choose: every row of the first ten and each pair of neighbours. */
-export function headerChoices(grid: ImportGrid): { value: string; label: string }[] {
+/**
+ * The header rows the user can choose: every row of the first ten, each pair of neighbours, and the
+ * current one (an Excel table's header can stand further down).
+ */
+export function headerChoices(grid: ImportGrid, current: ImportMapping): { value: string; label: string }[] {
   const last = Math.min(10, grid.rows.length);
-  const out: { value: string; label: string }[] = [];
-  for (let r = 1; r <= last; r++) out.push({ value: `${r}-${r}`, label: `Zeile ${r}` });
-  for (let r = 1; r < last; r++) out.push({ value: `${r}-${r + 1}`, label: `Zeilen ${r} und ${r + 1}` });
-  return out;
+  const spans: [number, number][] = [];
+  for (let r = 1; r <= last; r++) spans.push([r, r]);
+  for (let r = 1; r < last; r++) spans.push([r, r + 1]);
+  if (!spans.some(([t, b]) => t === current.headerTop && b === current.headerBottom))
+    spans.push([current.headerTop, current.headerBottom]);
+  return spans.map(([t, b]) => ({ value: `${t}-${b}`, label: t === b ? `Zeile ${t}` : `Zeilen ${t} und ${b}` }));
 }
 
 // ——— targets as options of a select ———

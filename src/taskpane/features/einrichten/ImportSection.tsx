@@ -242,7 +242,7 @@ export default function ImportSection(): ReactElement {
                 })
               }
             >
-              {loaded.lib.headerChoices(loaded.grid).map((o) => (
+              {loaded.lib.headerChoices(loaded.grid, loaded.mapping).map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
                 </option>
