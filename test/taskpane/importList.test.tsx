@@ -14,10 +14,15 @@ import { installJsdomShims, renderView } from "../helpers/pane";
 import { toExcelJs } from "../helpers/xlsx";
 
 const downloads: string[] = [];
+/** The data of each download, in order. */
+const blobs: Blob[] = [];
 
 beforeAll(() => {
   installJsdomShims();
-  URL.createObjectURL = () => "blob:import";
+  URL.createObjectURL = (blob: Blob | MediaSource) => {
+    blobs.push(blob as Blob);
+    return "blob:import";
+  };
   URL.revokeObjectURL = () => undefined;
   jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push(this.download);
@@ -26,6 +31,7 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   downloads.length = 0;
+  blobs.length = 0;
 });
 
 const click = async (name: string | RegExp) => {
@@ -190,13 +196,30 @@ describe("Bestehende Liste übernehmen", () => {
 
     // The Sachstand 2015/16 column kept as its own column: fewer Sachstände are taken.
     await choose("Spalte H übernehmen als", "eigene Spalte behalten");
-    expect(Number(previewFigures()["Sachstände"])).toBeLessThan(sachstaende);
+    const taken = Number(previewFigures()["Sachstände"]);
+    expect(taken).toBeLessThan(sachstaende);
+    expect(taken).toBeGreaterThan(0);
 
     await click("Übernehmen");
     await screen.findByText(/Neue Arbeitsmappe „musterstadt – Maßnahmenplan.xlsx“ erstellt/);
     expect(screen.queryByRole("button", { name: "Hier öffnen" })).toBeNull();
     await click("Neue Arbeitsmappe herunterladen");
     expect(downloads).toEqual(["musterstadt – Maßnahmenplan.xlsx"]);
+
+    // The downloaded workbook holds the list's measures, and the Sachstände the preview counted.
+    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(blobs[0]!);
+    });
+    const concept = readConcept(await (await BrowserHost.open(data, "neu.xlsx")).snapshot());
+    expect(concept.massnahmen.rows.map((r) => [textOf(r.values.id ?? null), textOf(r.values.titel ?? null)])).toEqual([
+      ["1.1", "Sprachkurse für Eltern"],
+      ["1.2", "Hausaufgabenhilfe"],
+      ["2.1", "Jobbörse"],
+    ]);
+    expect(concept.sachstaende?.rows).toHaveLength(taken);
   });
 
   it("says in one sentence why a file cannot be read, and writes nothing", async () => {
