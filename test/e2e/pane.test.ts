@@ -625,7 +625,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
     }).outputText;
-    await page.addScriptTag({ content: `window.raster = (function () { var exports = {}; ${js}; return exports; })();` });
+    await page.addScriptTag({
+      content: `window.raster = (function () { var exports = {}; ${js}; return exports; })();`,
+    });
     const svg = indicatorChartSvg(
       {
         id: "I-001",

@@ -30,7 +30,11 @@ describe("ExcelHost charts", () => {
     await host.applySheetPlan(plan);
     const charts = fake.sheet(OVERVIEW_SHEET)!.charts;
     expect(charts.map((c) => [c.name, c.type, c.title])).toEqual(
-      plan.charts!.map((c, i) => [chartName(OVERVIEW_SHEET, i), c.kind === "line" ? "LineMarkers" : "BarStacked", c.title]),
+      plan.charts!.map((c, i) => [
+        chartName(OVERVIEW_SHEET, i),
+        c.kind === "line" ? "LineMarkers" : "BarStacked",
+        c.title,
+      ]),
     );
     plan.charts!.forEach((planned, i) => {
       const chart = charts[i]!;
@@ -56,11 +60,19 @@ describe("ExcelHost charts", () => {
     const { fake, host } = setup();
     const plan = await fixtureOverview();
     const mine = fake.addSheet("Meine Auswertung");
-    mine.charts.push({ type: "Pie", seriesBy: "Auto", name: "Diagramm 1", legend: {}, series: [{ name: "x", values: "A1:A3" }] });
+    mine.charts.push({
+      type: "Pie",
+      seriesBy: "Auto",
+      name: "Diagramm 1",
+      legend: {},
+      series: [{ name: "x", values: "A1:A3" }],
+    });
     await host.applySheetPlan(plan);
     await host.applySheetPlan(plan);
     expect(fake.sheets.filter((s) => s.name === OVERVIEW_SHEET)).toHaveLength(1);
-    expect(fake.sheet(OVERVIEW_SHEET)!.charts.map((c) => c.name)).toEqual(plan.charts!.map((_, i) => chartName(OVERVIEW_SHEET, i)));
+    expect(fake.sheet(OVERVIEW_SHEET)!.charts.map((c) => c.name)).toEqual(
+      plan.charts!.map((_, i) => chartName(OVERVIEW_SHEET, i)),
+    );
     expect(fake.sheet("Meine Auswertung")!.charts.map((c) => c.name)).toEqual(["Diagramm 1"]);
   });
 

@@ -79,7 +79,9 @@ describe("Übersicht und Bericht", () => {
     const host = await beispielHost();
     await renderView(<UebersichtBericht />, host);
     await click("Übersicht erzeugen");
-    expect(screen.getByRole("status").textContent).toMatch(/^Das Blatt „Übersicht“ ist erzeugt: \d+ Handlungsfelder, ein Diagramm\./);
+    expect(screen.getByRole("status").textContent).toMatch(
+      /^Das Blatt „Übersicht“ ist erzeugt: \d+ Handlungsfelder, ein Diagramm\./,
+    );
     const ws = (await toExcelJs(host.document)).getWorksheet("Übersicht")!;
     expect(ws.getCell("A4").value).toBe("Handlungsfeld");
     expect(ws.getCell("B4").value).toBe("Maßnahmen");
@@ -95,7 +97,9 @@ describe("Übersicht und Bericht", () => {
     const host = fixtureHost();
     await renderView(<UebersichtBericht monitoring={() => monitoring()} />, host);
     await click("Übersicht erzeugen");
-    expect(screen.getByRole("status").textContent).toBe("Das Blatt „Übersicht“ ist erzeugt: 2 Handlungsfelder, 3 Diagramme.");
+    expect(screen.getByRole("status").textContent).toBe(
+      "Das Blatt „Übersicht“ ist erzeugt: 2 Handlungsfelder, 3 Diagramme.",
+    );
     const charts = chartParts(host);
     expect(charts.filter((c) => c.includes("<c:lineChart>"))).toHaveLength(2);
     expect(charts.filter((c) => c.includes("<c:barChart>"))).toHaveLength(1);
@@ -103,7 +107,10 @@ describe("Übersicht und Bericht", () => {
 
   it("downloads the Sachstandsbericht: title, a heading per Handlungsfeld, the charts drawn by the rasteriser", async () => {
     const svgs: string[] = [];
-    await renderView(<UebersichtBericht rasterizer={stubRasterizer(svgs)} monitoring={() => monitoring()} />, fixtureHost());
+    await renderView(
+      <UebersichtBericht rasterizer={stubRasterizer(svgs)} monitoring={() => monitoring()} />,
+      fixtureHost(),
+    );
     await click("Sachstandsbericht herunterladen");
     expect(downloaded).toHaveBeenCalledTimes(1);
     const [data, name, type] = downloaded.mock.calls[0]!;
@@ -113,7 +120,9 @@ describe("Übersicht und Bericht", () => {
     const files = unzipSync(new Uint8Array(data as Uint8Array));
     const xml = strFromU8(files["word/document.xml"]!);
     expect(paragraphs(xml, "Title")).toEqual(["Sachstandsbericht"]);
-    expect(paragraphs(xml, "Heading2")).toEqual(expect.arrayContaining(["HF-01 – Bildung und Sprache", "HF-02 – Arbeit"]));
+    expect(paragraphs(xml, "Heading2")).toEqual(
+      expect.arrayContaining(["HF-01 – Bildung und Sprache", "HF-02 – Arbeit"]),
+    );
     expect(svgs).toHaveLength(2);
     expect(svgs[0]).toMatch(/^<svg /);
     // Two pictures with the values in their alt text; docx stores the same bytes once.

@@ -69,7 +69,11 @@ export default function UebersichtBericht({
       const without = outcome.indicatorsWithoutValues;
       return (
         `Das Blatt „${OVERVIEW_SHEET}“ ist erzeugt: ${outcome.handlungsfelder} Handlungsfelder, ${diagrams(outcome.charts)}.` +
-        (without === 1 ? " Ein Indikator hat noch keine Werte." : without > 1 ? ` ${without} Indikatoren haben noch keine Werte.` : "")
+        (without === 1
+          ? " Ein Indikator hat noch keine Werte."
+          : without > 1
+            ? ` ${without} Indikatoren haben noch keine Werte.`
+            : "")
       );
     });
 
@@ -90,9 +94,9 @@ export default function UebersichtBericht({
         Übersicht und Bericht
       </Subtitle2>
       <Body1 as="p" block>
-        Das Blatt „{OVERVIEW_SHEET}“ zeigt je Handlungsfeld Maßnahmen, Kosten, Indikatoren und die letzte Bewertung,
-        mit Diagrammen; es wird bei jedem Erzeugen ersetzt. Der Sachstandsbericht ist ein Word-Dokument für
-        Ausschuss, Kreistag und Integrationsbeirat.
+        Das Blatt „{OVERVIEW_SHEET}“ zeigt je Handlungsfeld Maßnahmen, Kosten, Indikatoren und die letzte Bewertung, mit
+        Diagrammen; es wird bei jedem Erzeugen ersetzt. Der Sachstandsbericht ist ein Word-Dokument für Ausschuss,
+        Kreistag und Integrationsbeirat.
       </Body1>
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={!host || work !== null} onClick={() => void overview()}>
