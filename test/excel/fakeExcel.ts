@@ -805,20 +805,11 @@ const rangeAddress = (range: any): string => {
 };
 
 class ChartCollection extends Loadable {
-  items: Chart[] = [];
   constructor(
     ctx: FakeContext,
     private readonly sheet: () => SheetState,
   ) {
     super(ctx);
-  }
-  load(props?: string) {
-    void props;
-    this.ctx.queue("charts.load", () => {
-      this.items = this.sheet().charts.map((c) => new Chart(this.ctx, () => c));
-      for (const item of this.items) item.fill();
-    });
-    return this;
   }
   add(type: string, source: any, seriesBy: string) {
     let created: ChartState | null = null;
@@ -886,21 +877,10 @@ class Chart extends Loadable {
       },
     };
   }
-  fill() {
-    this.loaded.set("name", this.ref()!.name);
-  }
-  get name(): string {
-    return this.get$("name");
-  }
   set name(v: string) {
     this.ctx.queue(`chart.name=${v}`, () => (this.ref()!.name = v));
   }
   setPosition(start: string, end: string) {
     this.ctx.queue("chart.setPosition", () => (this.ref()!.position = { start, end }));
-  }
-  delete() {
-    this.ctx.queue("chart.delete", () => {
-      for (const s of this.ctx.state.sheets) s.charts = s.charts.filter((x) => x !== this.ref());
-    });
   }
 }
