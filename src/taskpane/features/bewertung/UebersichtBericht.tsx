@@ -22,6 +22,14 @@ const useStyles = makeStyles({
 const loadBrowserRasterizer = async (): Promise<ChartRasterizer> =>
   (await import(/* webpackChunkName: "bericht" */ "../../services/browserRaster")).browserRasterizer();
 
+/** The report's code (docx); a chunk that does not arrive is one German sentence, not webpack's. */
+const loadReport = () =>
+  import(/* webpackChunkName: "bericht" */ "../../services/report").catch(() => {
+    throw new Error(
+      "Der Programmteil für den Bericht konnte nicht geladen werden: Bitte öffnen Sie den Aufgabenbereich neu und versuchen Sie es noch einmal.",
+    );
+  });
+
 type Work = "overview" | "report";
 
 const PROGRESS: Record<Work, string> = {
@@ -79,10 +87,7 @@ export default function UebersichtBericht({
 
   const report = () =>
     run("report", async () => {
-      const [{ reportOf, DOCX_TYPE }, charts] = await Promise.all([
-        import(/* webpackChunkName: "bericht" */ "../../services/report"),
-        rasterizer(),
-      ]);
+      const [{ reportOf, DOCX_TYPE }, charts] = await Promise.all([loadReport(), rasterizer()]);
       const file = await reportOf(host!, today, charts, monitoring);
       download(new Uint8Array(file.data), file.name, DOCX_TYPE);
       return `Der Sachstandsbericht „${file.name}“ wird heruntergeladen.`;
