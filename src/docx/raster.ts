@@ -41,7 +41,9 @@ function minorCollection(): (() => void) | null {
   }
 }
 
-export function resvgRasterizer(font = findChartFont()): ChartRasterizer {
+export function resvgRasterizer(
+  font = findChartFont(),
+): Omit<ChartRasterizer, "toPng"> & { toPng(svg: string): Uint8Array } {
   const collect = minorCollection();
   return {
     async release() {

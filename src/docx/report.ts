@@ -31,11 +31,14 @@ import { CHART_HEIGHT, CHART_WIDTH, chartAltText, hasChart, indicatorChartSvg } 
 import { count, date, longDate, number, percent, score, valueInUnit } from "./format";
 import { type CellSpec, TABLE_HEADING_STYLE, TABLE_TEXT_STYLE, type TableSpec, tableXml } from "./tables";
 
-/** Turns a chart's SVG into PNG bytes; `labels` says whether it can draw text (has a font). */
+/**
+ * Turns a chart's SVG into PNG bytes; `labels` says whether it can draw text (has a font). Synchronous in
+ * Node (resvg), asynchronous in the browser (an image drawn to a canvas).
+ */
 export interface ChartRasterizer {
   labels: boolean;
   fontFamily?: string;
-  toPng(svg: string): Uint8Array;
+  toPng(svg: string): Uint8Array | Promise<Uint8Array>;
   /** Lets the rasteriser free what it holds after a batch of charts (native memory, see ./raster.ts). */
   release?(): Promise<void>;
 }
@@ -52,7 +55,7 @@ async function rasterizeCharts(model: ReportModel, charts: ChartRasterizer | und
     if (!hasChart(indicator) || images.has(indicator.id)) continue;
     images.set(
       indicator.id,
-      charts.toPng(indicatorChartSvg(indicator, { labels: charts.labels, fontFamily: charts.fontFamily })),
+      await charts.toPng(indicatorChartSvg(indicator, { labels: charts.labels, fontFamily: charts.fontFamily })),
     );
     if (images.size % CHARTS_PER_BATCH === 0) await charts.release?.();
   }

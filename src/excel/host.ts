@@ -12,7 +12,7 @@ import { rowKey } from "../domain/statusQuery";
 import { normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
 import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
-import type { ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
+import type { ChartPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
 import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -275,6 +275,8 @@ export class ExcelHost implements WorkbookHost {
 
   /**
    * Replaces or adds the sheet of a plan. Syncs: two reads, one set-up, one per chunk of cells, one finish.
+   * A replaced sheet is deleted, and with it its charts: charts are never duplicated, and charts on other
+   * sheets are not touched.
    */
   private async apply(context: Excel.RequestContext, plan: SheetPlan): Promise<void> {
     const workbook = context.workbook;
@@ -358,6 +360,8 @@ export class ExcelHost implements WorkbookHost {
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
     if (plan.print) applyPrint(ws.pageLayout, plan.print);
+    // Charts last, over the cells written above; queued in the same request, so they cost no sync.
+    (plan.charts ?? []).forEach((chart, i) => addChart(ws, chart, chartName(plan.name, i)));
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {
       for (const n of plan.notes) ws.notes.add(addressOf(n.row, n.column), n.text);
     }
@@ -671,4 +675,55 @@ function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan):
   format.custom.rule.formula = `=${cf.formula}`;
   format.custom.format.fill.color = cssColor(cf.fill);
   if (cf.font) format.custom.format.font.color = cssColor(cf.font);
+}
+
+/** The name of the `index`-th chart of a generated sheet: it says who made it and where it belongs. */
+export function chartName(sheet: string, index: number): string {
+  return `Maßnahmenplaner ${sheet} ${index + 1}`;
+}
+
+const CHART_TYPE: Record<ChartPlan["kind"], "BarStacked" | "LineMarkers"> = {
+  stackedBar: "BarStacked",
+  line: "LineMarkers",
+};
+
+/** A one-row range holds a series in a row, anything else in a column. */
+function seriesBy(address: string): "Rows" | "Columns" {
+  const area = parseRangeAddress(address);
+  return area.top === area.bottom && area.right > area.left ? "Rows" : "Columns";
+}
+
+/**
+ * Adds a planned chart with ExcelApi ≤ 1.14: created over its first series' values (1.1), then each series
+ * set to exactly the planned ranges, name and colour (`setValues`, `setXAxisValues`, `lineStyle`: 1.7).
+ */
+function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
+  const first = plan.series[0];
+  if (!first) return;
+  const chart = ws.charts.add(CHART_TYPE[plan.kind], ws.getRange(first.values), seriesBy(first.values));
+  chart.name = name;
+  chart.title.text = plan.title;
+  chart.title.visible = true;
+  chart.legend.visible = true;
+  chart.legend.position = "Bottom";
+  chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
+  const categories = ws.getRange(plan.categories);
+  plan.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setValues(ws.getRange(s.values));
+    series.setXAxisValues(categories);
+    const colour = cssColor(s.color);
+    if (plan.kind === "stackedBar") {
+      series.format.fill.setSolidColor(colour);
+    } else {
+      series.format.line.color = colour;
+      series.format.line.lineStyle = s.dashed ? "Dash" : "Continuous";
+      if (s.dashed) series.markerStyle = "None";
+      else {
+        series.markerBackgroundColor = colour;
+        series.markerForegroundColor = colour;
+      }
+    }
+  });
 }

@@ -8,11 +8,12 @@
  */
 import { type IsoDate, compareIso } from "../domain/dates";
 import { STATUS_VALUES } from "../domain/model";
-import type { Overview, OverviewRow } from "../domain/overview";
+import { type Overview, type OverviewRow, overviewOf } from "../domain/overview";
 import { INDICATOR_AMPELN, type ReportIndicator } from "../domain/report";
 import { type CellPlan, type ChartPlan, NUMBER_FORMATS, type PlanValue, type SheetPlan } from "./plan";
 import { withPageInfo, withPrintLayout } from "./print";
-import { type FoundTable, columnLetter } from "./read";
+import { type FoundTable, type WorkbookSource, columnLetter } from "./read";
+import { type MonitoringReader, readReportModel } from "./report-model";
 
 export const OVERVIEW_SHEET = "Übersicht";
 export const OVERVIEW_TABLE = "tblUebersicht";
@@ -251,4 +252,33 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
   // Readable on A4 (text at least 8 pt): over several pages wide, the Handlungsfeld repeated on each.
   const laidOut = withPrintLayout(sheet, { headerRow: HEADER_ROW, keyColumns: 1 });
   return withPageInfo(laidOut, { kommune: input.kommune, konzepttitel: input.konzepttitel, stand: input.stichtag });
+}
+
+export interface OverviewOutcome {
+  handlungsfelder: number;
+  charts: number;
+  indicatorsWithoutValues: number;
+}
+
+/** The plan of the sheet Übersicht for a workbook as read, and what it holds (CLI and pane alike). */
+export function planOverview(
+  source: WorkbookSource,
+  options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
+): { plan: SheetPlan; outcome: OverviewOutcome } {
+  const { concept, check, model } = readReportModel(source, options);
+  const indicators = model.fields.flatMap((f) => f.indicators);
+  const plan = planOverviewSheet({
+    overview: overviewOf(model, concept, check),
+    indicators,
+    massnahmen: concept.found.massnahmen!,
+    kommune: model.title.kommune,
+    konzepttitel: model.title.konzepttitel,
+    stichtag: model.title.stichtag,
+  });
+  const outcome = {
+    handlungsfelder: model.fields.filter((f) => f.id !== "").length,
+    charts: plan.charts?.length ?? 0,
+    indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
+  };
+  return { plan, outcome };
 }

@@ -7,9 +7,8 @@ import { planRoundSheets } from "../workbook/matrix-sheet";
 import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
-import { overviewOf } from "../domain/overview";
-import { planOverviewSheet } from "../workbook/overview-sheet";
-import { type MonitoringReader, readReportModel } from "../workbook/report-model";
+import { type OverviewOutcome, planOverview } from "../workbook/overview-sheet";
+import type { MonitoringReader } from "../workbook/report-model";
 import { XlsxDocument } from "./document";
 
 export function createTemplateWorkbook(
@@ -66,31 +65,14 @@ export async function buildMatrix(doc: XlsxDocument, round: number): Promise<Mat
   };
 }
 
-export interface OverviewOutcome {
-  handlungsfelder: number;
-  charts: number;
-  indicatorsWithoutValues: number;
-}
+export type { OverviewOutcome };
 
 /** Creates or regenerates the sheet Übersicht with its charts (a chart the user made elsewhere stays). */
 export async function buildOverview(
   doc: XlsxDocument,
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
 ): Promise<OverviewOutcome> {
-  const { concept, check, model } = readReportModel(await doc.source(), options);
-  const indicators = model.fields.flatMap((f) => f.indicators);
-  const plan = planOverviewSheet({
-    overview: overviewOf(model, concept, check),
-    indicators,
-    massnahmen: concept.found.massnahmen!,
-    kommune: model.title.kommune,
-    konzepttitel: model.title.konzepttitel,
-    stichtag: model.title.stichtag,
-  });
+  const { plan, outcome } = planOverview(await doc.source(), options);
   doc.applySheetPlan(plan);
-  return {
-    handlungsfelder: model.fields.filter((f) => f.id !== "").length,
-    charts: plan.charts?.length ?? 0,
-    indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
-  };
+  return outcome;
 }

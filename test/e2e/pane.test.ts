@@ -18,7 +18,11 @@ import type { AddressInfo } from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
+import * as ts from "typescript";
+import { indicatorChartSvg } from "../../src/docx/chart";
+import { templateContent } from "../../src/domain/templates";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 
 const REPO = path.resolve(__dirname, "../..");
@@ -581,6 +585,97 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await fits("Monitoring – gespeichert");
     onlyOwnOrigin();
   }, 240_000);
+
+  it("creates the sheet Übersicht and downloads the Sachstandsbericht from the Bewertung view", async () => {
+    // Continues with the workbook opened above.
+    await tabView("Bewertung");
+    await page.getByText(`Das Blatt „Bewertung ${YEAR}“ gibt es schon.`, { exact: false }).waitFor();
+    await tabTo("Übersicht erzeugen");
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Das Blatt „Übersicht“ ist erzeugt: \d+ Handlungsfelder, \d+ Diagramme\./).waitFor();
+    await fits("Bewertung – Übersicht erzeugt");
+
+    const download = page.waitForEvent("download");
+    await tabTo("Sachstandsbericht herunterladen");
+    await page.keyboard.press("Enter");
+    const report = await download;
+    expect(report.suggestedFilename()).toMatch(/^Sachstandsbericht .*\.docx$/);
+    const saved = path.join(tmp, "bericht.docx");
+    await report.saveAs(saved);
+    await page.getByText(/^Der Sachstandsbericht „.*“ wird heruntergeladen\.$/).waitFor();
+    await fits("Bewertung – Bericht heruntergeladen");
+    const xml = strFromU8(unzipSync(fs.readFileSync(saved))["word/document.xml"]!);
+    expect(xml).toMatch(/<w:pStyle w:val="Title"\/>.*?<w:t[^>]*>Sachstandsbericht<\/w:t>/s);
+    const fields = templateContent("beispiel", `${YEAR}-06-01`).handlungsfelder!;
+    const xmlText = (t: string) => t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    for (const f of fields) expect(xml).toContain(`>${xmlText(`${f.id} – ${f.handlungsfeld}`)}</w:t>`);
+
+    // The downloaded workbook holds the sheet Übersicht with its chart.
+    const workbook = page.waitForEvent("download");
+    await tabView("Einrichten");
+    await page.getByRole("tab", { selected: true }).focus();
+    await tabTo("Arbeitsmappe herunterladen", 40, "Shift+Tab");
+    await page.keyboard.press("Enter");
+    const parts = unzipSync(fs.readFileSync(await (await workbook).path()));
+    const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    // The bars of measures by Status and a line chart for each indicator with values.
+    expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:barChart>"))).toHaveLength(1);
+    expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:lineChart>")).length).toBeGreaterThan(0);
+    onlyOwnOrigin();
+  }, 240_000);
+
+  it("draws a report chart in the browser: a PNG 1,5 times the SVG's size with the lines and labels on it", async () => {
+    // The rasteriser the pane loads for a report, as a plain script (its only import is a type).
+    const source = fs.readFileSync(path.join(REPO, "src/taskpane/services/browserRaster.ts"), "utf8");
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    await page.addScriptTag({
+      content: `window.raster = (function () { var exports = {}; ${js}; return exports; })();`,
+    });
+    const svg = indicatorChartSvg(
+      {
+        id: "I-001",
+        name: "Sprachförderquote",
+        einheit: "%",
+        basis: { wert: 40, jahr: 2024 },
+        ziel: { wert: 80, jahr: 2028 },
+        ist: { stichtag: "2025-12-31", wert: 52 },
+        zielerreichung: 30,
+        soll: 37,
+        ampel: "grün",
+        werte: [
+          { stichtag: "2024-12-31", wert: 40 },
+          { stichtag: "2025-12-31", wert: 52 },
+        ],
+      },
+      { labels: true, fontFamily: "Arial, Helvetica, sans-serif" },
+    );
+    const drawn = await page.evaluate(async (text) => {
+      const raster = (window as unknown as { raster: { svgToPng(svg: string): Promise<Uint8Array> } }).raster;
+      const png = await raster.svgToPng(text);
+      // Decode it again and count the pixels in the Ist colour (#1f4e79) and dark text pixels.
+      const bitmap = await createImageBitmap(new Blob([png as Uint8Array<ArrayBuffer>], { type: "image/png" }));
+      const canvas = document.createElement("canvas");
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const context = canvas.getContext("2d")!;
+      context.drawImage(bitmap, 0, 0);
+      const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let ist = 0;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (Math.abs(r - 0x1f) < 12 && Math.abs(g - 0x4e) < 12 && Math.abs(b - 0x79) < 12) ist++;
+        if (r < 100 && g < 100 && b < 100) dark++;
+      }
+      return { head: Array.from(png.slice(0, 8)), width: bitmap.width, height: bitmap.height, ist, dark };
+    }, svg);
+    expect(drawn.head).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect([drawn.width, drawn.height]).toEqual([960, 390]);
+    expect(drawn.ist).toBeGreaterThan(200);
+    expect(drawn.dark).toBeGreaterThan(200);
+  }, 60_000);
 
   it("takes an existing list by keyboard: the guess shown, one column corrected, the new workbook downloaded and opened", async () => {
     // Last: „Hier öffnen“ replaces the workbook opened above.

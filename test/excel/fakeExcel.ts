@@ -49,6 +49,28 @@ export interface SheetState {
   pageLayout: Record<string, any>;
   notes: { address: string; text: string }[];
   bold: Set<string>;
+  charts: ChartState[];
+}
+
+export interface SeriesState {
+  name: string;
+  /** A1 ranges as given to `setValues` / `setXAxisValues` (the first series: its creation range). */
+  values: string;
+  categories?: string;
+  fill?: string;
+  line?: string;
+  lineStyle?: string;
+  markerStyle?: string;
+}
+
+export interface ChartState {
+  type: string;
+  seriesBy: string;
+  name: string;
+  title?: string;
+  legend: { visible?: boolean; position?: string };
+  position?: { start: string; end: string };
+  series: SeriesState[];
 }
 
 export interface TableState {
@@ -113,6 +135,7 @@ export class FakeWorkbook {
       pageLayout: {},
       notes: [],
       bold: new Set(),
+      charts: [],
     };
     this.sheets.push(s);
     return s;
@@ -303,6 +326,7 @@ class Worksheet extends Loadable {
   readonly onChanged: any;
   readonly onSelectionChanged: any;
   readonly notes: any;
+  readonly charts: ChartCollection;
 
   constructor(
     ctx: FakeContext,
@@ -349,6 +373,7 @@ class Worksheet extends Loadable {
     this.onChanged = events("changed");
     this.onSelectionChanged = events("selectionChanged");
     this.notes = { add: (address: string, text: string) => q(`notes.add ${address}`, () => s().notes.push({ address, text })) };
+    this.charts = new ChartCollection(ctx, s);
   }
 
   must(): SheetState {
@@ -769,5 +794,93 @@ class Table extends Loadable {
       const t = this.must();
       return { sheet: t.sheet, area: { ...t.area, top: t.area.top + 1 } };
     });
+  }
+}
+
+/** The address a fake Range was made from, as the host gave it (Ranges of the fake know only their area). */
+const rangeAddress = (range: any): string => {
+  const ref = range.ref?.();
+  if (!ref) throw new OfficeError("InvalidArgument", "range");
+  return a1(ref.area);
+};
+
+class ChartCollection extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  add(type: string, source: any, seriesBy: string) {
+    let created: ChartState | null = null;
+    this.ctx.queue(`charts.add ${type}`, () => {
+      const values = rangeAddress(source);
+      const sheet = this.sheet();
+      created = { type, seriesBy, name: `Diagramm ${sheet.charts.length + 1}`, legend: {}, series: [{ name: "Datenreihe1", values }] };
+      sheet.charts.push(created);
+    });
+    return new Chart(this.ctx, () => created);
+  }
+}
+
+class Chart extends Loadable {
+  readonly title: any;
+  readonly legend: any;
+  readonly series: any;
+  constructor(
+    ctx: FakeContext,
+    private readonly ref: () => ChartState | null,
+  ) {
+    super(ctx);
+    const c = () => {
+      const chart = this.ref();
+      if (!chart) throw new OfficeError("ItemNotFound", "chart");
+      return chart;
+    };
+    const q = (t: string, fn: () => void) => ctx.queue(t, fn);
+    this.title = {};
+    Object.defineProperty(this.title, "text", { set: (v) => q("chart.title", () => (c().title = v)) });
+    Object.defineProperty(this.title, "visible", { set: () => q("chart.title.visible", () => undefined) });
+    this.legend = {};
+    for (const p of ["visible", "position"] as const) {
+      Object.defineProperty(this.legend, p, { set: (v) => q(`chart.legend.${p}`, () => (c().legend[p] = v)) });
+    }
+    const seriesAt = (get: () => SeriesState) => {
+      const set = (p: keyof SeriesState) => (v: string) => q(`series.${p}`, () => (get()[p] = v));
+      const line: any = {};
+      Object.defineProperty(line, "color", { set: set("line") });
+      Object.defineProperty(line, "lineStyle", { set: set("lineStyle") });
+      const series: any = {
+        setValues: (r: any) => q("series.setValues", () => (get().values = rangeAddress(r))),
+        setXAxisValues: (r: any) => q("series.setXAxisValues", () => (get().categories = rangeAddress(r))),
+        format: { fill: { setSolidColor: (v: string) => q("series.fill", () => (get().fill = v)) }, line },
+      };
+      for (const p of ["name", "markerStyle"] as const) Object.defineProperty(series, p, { set: set(p) });
+      for (const p of ["markerBackgroundColor", "markerForegroundColor"])
+        Object.defineProperty(series, p, { set: (v) => q(`series.${p}`, () => void v) });
+      return series;
+    };
+    this.series = {
+      getItemAt: (i: number) =>
+        seriesAt(() => {
+          const s = c().series[i];
+          if (!s) throw new OfficeError("ItemNotFound", `series ${i}`);
+          return s;
+        }),
+      add: (name: string) => {
+        let created: SeriesState | null = null;
+        q("series.add", () => {
+          created = { name, values: "" };
+          c().series.push(created);
+        });
+        return seriesAt(() => created!);
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.queue(`chart.name=${v}`, () => (this.ref()!.name = v));
+  }
+  setPosition(start: string, end: string) {
+    this.ctx.queue("chart.setPosition", () => (this.ref()!.position = { start, end }));
   }
 }

@@ -2,9 +2,9 @@
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Starts the download of one file (Blob + `<a download>`). */
-export function download(data: ArrayBuffer, fileName: string): void {
-  const blob = new Blob([data], { type: XLSX_TYPE });
+/** Starts the download of one file (Blob + `<a download>`); an .xlsx file unless `type` says otherwise. */
+export function download(data: ArrayBuffer | Uint8Array<ArrayBuffer>, fileName: string, type = XLSX_TYPE): void {
+  const blob = new Blob([data], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

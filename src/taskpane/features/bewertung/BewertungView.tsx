@@ -7,6 +7,7 @@ import { matchListValue } from "../../../domain/values";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
+import UebersichtBericht from "./UebersichtBericht";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -164,6 +165,7 @@ export default function BewertungView(): ReactElement {
           </ul>
         </>
       )}
+      <UebersichtBericht />
     </div>
   );
 }
