@@ -92,6 +92,12 @@ export class XlsxDocument {
     this.model = null;
   }
 
+  /** Deletes whole rows of a sheet, moving the rows below up (see XlsxPackage.deleteRows). */
+  deleteRows(sheet: string, rows: number[]): void {
+    this.pkg.deleteRows(sheet, rows);
+    this.model = null;
+  }
+
   extendTable(table: string, lastRow: number): void {
     this.pkg.extendTable(table, lastRow);
     this.model = null;
