@@ -33,7 +33,9 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
-/** `4 Maßnahmen (M-001, M-002, …)` */
+const measures = (n: number) => `${n} ${n === 1 ? "Maßnahme" : "Maßnahmen"}`;
+
+/** ` (M-001, M-002, …)` after a count. */
 function listed(ids: string[]): string {
   const shown = ids.filter((id) => id !== "");
   return shown.length === 0 ? "" : ` (${shown.slice(0, 10).join(", ")}${shown.length > 10 ? ", …" : ""})`;
@@ -71,9 +73,9 @@ export async function commandFortschreiben(args: ParsedArgs, { io, progress }: R
   const { firstYear, lastYear } = parsed.laufzeit;
   io.out(
     `Neue Periode ${firstYear}–${lastYear} in „${output}“ angelegt; „${file}“ bleibt unverändert.\n` +
-      `Übernommen: ${decisions.carried.length + decisions.revised.length} Maßnahmen, davon ` +
+      `Übernommen: ${measures(decisions.carried.length + decisions.revised.length)}, davon ` +
       `${decisions.revised.length} zur Überarbeitung markiert${listed(decisions.revised.map((m) => m.id))}.\n` +
-      `Nicht übernommen: ${decisions.dropped.length} Maßnahmen${listed(decisions.dropped.map((m) => m.id))}; ` +
+      `Nicht übernommen: ${measures(decisions.dropped.length)}${listed(decisions.dropped.map((m) => m.id))}; ` +
       `die Gründe stehen im Blatt „${VORPERIODE.sheet}“.\n` +
       `Basiswerte aus dem letzten IST: ${baselines.length} Indikatoren.\n` +
       (outcome.round === null ? "Es gibt keine Bewertungsrunde; nur der Status entschied.\n" : "") +
