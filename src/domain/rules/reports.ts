@@ -44,24 +44,12 @@ function readReports(c: Collector, ctx: RuleContext, table: Table<"sachstaende">
   const measures = indexById(ctx.data.massnahmen);
   const reports: Sachstand[] = [];
   for (const row of table.rows) {
-    const known = measures.has(idKey(referenceId(value(row, "massnahme"))));
-    if (!known && previousPeriod(row, ctx.settings.laufzeitVon)) continue;
-    const readable = checkReportRow(c, table, row, known);
+    const known = checkReportRow(c, table, row, measures.has(idKey(referenceId(value(row, "massnahme")))));
     checkChoice(c, table, row, "ampel", "Ampel", AMPEL_VALUES, `Sachstände, Zeile ${row.row}`);
-    const report = readable ? sachstandOf(row) : null;
+    const report = known ? sachstandOf(row) : null;
     if (report) reports.push(report);
   }
   return reports;
-}
-
-/**
- * A report from before the Laufzeit on a measure no longer in Maßnahmen: history of a measure the
- * Fortschreibung did not carry (it is listed in the sheet Vorperiode), not a wrong ID.
- */
-function previousPeriod(row: Row<"sachstaende">, laufzeitVon: string | null): boolean {
-  if (!laufzeitVon || referenceId(value(row, "massnahme")) === "") return false;
-  const date = parseGermanDate(value(row, "berichtsstichtag") ?? null);
-  return date.kind === "date" && compareIso(date.date, laufzeitVon) < 0;
 }
 
 /** Reports each unreadable cell of a Sachstände row; false when its measure is missing or unknown. */
