@@ -24,6 +24,7 @@ import { idKey, normalizeLabel, textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, readConcept } from "../workbook/read";
 import { readLatestRound } from "../workbook/rounds";
 import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
+import { readVorperiode } from "../workbook/vorperiode";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
@@ -128,6 +129,7 @@ export async function fortschreiben(
   const baselines = baselineChanges(indicatorsOf(concept), valuesOfWorkbook(concept));
   const { settings } = readSettings(concept);
   const { laufzeit } = options;
+  const earlier = readVorperiode(source);
   const newTitle = retitled(settings.konzepttitel, settings.laufzeitVon, settings.laufzeitBis, laufzeit);
 
   writeSettings(doc, source, concept, {
@@ -152,6 +154,7 @@ export async function fortschreiben(
       baselines,
       alteLaufzeit: { von: settings.laufzeitVon, bis: settings.laufzeitBis },
       laufzeit,
+      earlier,
       round: round?.round ?? null,
       file: options.file.replace(/^.*[\\/]/, ""),
       kommune: settings.kommune,

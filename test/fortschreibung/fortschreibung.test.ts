@@ -132,6 +132,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
         Empfehlung: "beenden",
         Begründung: "Ziel erreicht, läuft beim Träger weiter",
         Grund: "Empfehlung der Bewertung 2027: beenden",
+        Periode: "2026–2030",
       },
       {
         ID: "M-003",
@@ -141,6 +142,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
         Empfehlung: "",
         Begründung: "",
         Grund: "Status „umgesetzt“",
+        Periode: "2026–2030",
       },
       {
         ID: "M-019",
@@ -150,6 +152,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
         Empfehlung: "", // a verworfene measure is not in the round
         Begründung: "",
         Grund: "Status „verworfen“",
+        Periode: "2026–2030",
       },
     ]);
   });
@@ -194,7 +197,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
     expect(after.get("I-001")!.zielwert).toBe(300);
     const { source } = await read(newFile);
     const sheet = cells(source, "Vorperiode").map((r) => r.map(text));
-    expect(sheet).toContainEqual(["I-001", "120", "2025", "160", "2026", "30.06.2026", ""]);
+    expect(sheet).toContainEqual(["I-001", "120", "2025", "160", "2026", "30.06.2026", "", ""]);
     expect(sheet.some((r) => r[0] === "I-004")).toBe(false);
   });
 
@@ -218,6 +221,27 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
     expect(concept.missingTables).toEqual([]);
     const run = await runCli(["check", newFile, "--json"]);
     expect(run.code).not.toBe(2);
+    // M-002 and M-003 have Sachstände; they are named on Vorperiode, so check knows them
+    expect(JSON.parse(run.out).findings.filter((f: { rule: string }) => f.rule === "SACHSTAND_UNGUELTIG")).toEqual([]);
+  });
+
+  it("a second Fortschreibung keeps listing what earlier ones did not carry", async () => {
+    const third = path.join(dir, "dritte.xlsx");
+    const run = await runCli(["fortschreiben", newFile, "--laufzeit", "2033-2036", "-o", third, "-q"]);
+    expect(run.code).toBe(0);
+    const { source, concept } = await read(third);
+    const rows = vorperiode(source).map((r) => [r.ID, r.Periode]);
+    // the 2027 round and the Status drop nothing new: the earlier rows, still with their Periode
+    expect(rows).toEqual([
+      ["M-002", "2026–2030"],
+      ["M-003", "2026–2030"],
+      ["M-019", "2026–2030"],
+    ]);
+    expect(concept.formerMeasures).toEqual(["M-002", "M-003", "M-019"]);
+    // the revision mark is not doubled
+    expect(rowsById(concept, "massnahmen").get("M-005")!.bemerkung).toBe(
+      "Überarbeiten (Bewertung 2027: anpassen): Zielgruppe zu eng gefasst – mit Mieterverein abgestimmt",
+    );
   });
 });
 
@@ -244,7 +268,9 @@ describe("fortschreiben keeps what the program does not own", () => {
       [...listParts(before).keys()].filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p)).length,
     );
     const { source } = await read(target);
-    expect(vorperiode(source).map((r) => [r.ID, r.Grund])).toEqual([["M-019", "Status „verworfen“"]]);
+    expect(vorperiode(source).map((r) => [r.ID, r.Grund, r.Periode])).toEqual([
+      ["M-019", "Status „verworfen“", "2026–2030"],
+    ]);
   });
 });
 
