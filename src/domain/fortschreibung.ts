@@ -131,6 +131,8 @@ export function decideMeasures(measures: readonly MeasureInput[], round: LatestR
 /** A Basiswert taken from the latest IST of an indicator. */
 export interface BaselineChange {
   id: string;
+  /** The indicator's name (Indikator column). */
+  name: string;
   row: number;
   alterBasiswert: number | null;
   alterBasisjahr: string;
@@ -145,7 +147,7 @@ export interface BaselineChange {
  * as the Basisjahr. Indicators whose Basiswert and Basisjahr already are these are left out.
  */
 export function baselineChanges(
-  indicators: readonly (IndicatorTarget & { row: number; basisjahrText: string })[],
+  indicators: readonly (IndicatorTarget & { row: number; name: string; basisjahrText: string })[],
   values: readonly IndicatorValue[],
 ): BaselineChange[] {
   const changes: BaselineChange[] = [];
@@ -159,6 +161,7 @@ export function baselineChanges(
     if (indicator.basiswert === latest.wert && sameYear) continue;
     changes.push({
       id: indicator.id,
+      name: indicator.name,
       row: indicator.row,
       alterBasiswert: indicator.basiswert,
       alterBasisjahr: indicator.basisjahrText,

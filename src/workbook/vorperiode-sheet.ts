@@ -6,6 +6,7 @@
 import { type CellValue, type IsoDate, formatGermanDate } from "../domain/dates";
 import type { BaselineChange, Laufzeit, MeasureDecisions } from "../domain/fortschreibung";
 import type { CellPlan, PlanValue, SheetPlan } from "./plan";
+import { formatGermanNumber } from "../domain/numbers";
 import { normalizeLabel } from "../domain/values";
 import { withPageInfo, withPrintLayout } from "./print";
 import { VORPERIODE } from "./vorperiode";
@@ -14,7 +15,15 @@ export { VORPERIODE };
 
 const HEADERS = ["ID", "Titel", "Handlungsfeld", "Status", "Empfehlung", "Begründung", "Grund", "Periode"] as const;
 const REVISED_HEADERS = ["ID", "Titel", "Handlungsfeld", "Status", "Empfehlung", "Begründung", "Bemerkung neu"];
-const BASELINE_HEADERS = ["Indikator", "Basiswert bisher", "Basisjahr bisher", "Basiswert neu", "Basisjahr neu", "Stichtag des Werts"];
+const BASELINE_HEADERS = [
+  "Indikator",
+  "Bezeichnung",
+  "Basiswert bisher",
+  "Basisjahr bisher",
+  "Basiswert neu",
+  "Basisjahr neu",
+  "Stichtag des Werts",
+];
 const TABLE_ROW = 10;
 
 export interface VorperiodeInput {
@@ -93,12 +102,14 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
     m.neueBemerkung,
   ]);
   const baselineTop = revisedTop + 2 + Math.max(revised.length, 0) + 1;
+  // Values as German text beside the years (a Basisjahr may be a period such as `2015/2016`).
   const baselineRows = baselines.map((b) => [
     b.id,
-    b.alterBasiswert,
+    b.name,
+    b.alterBasiswert === null ? "" : formatGermanNumber(b.alterBasiswert),
     b.alterBasisjahr,
-    b.basiswert,
-    b.basisjahr,
+    formatGermanNumber(b.basiswert),
+    String(b.basisjahr),
     formatGermanDate(b.stichtag),
   ]);
   const carried = decisions.carried.length + decisions.revised.length;

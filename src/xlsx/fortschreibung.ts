@@ -83,6 +83,7 @@ function indicatorsOf(concept: ReadConcept) {
   return rows.map((r) => ({
     ...indicatorTarget(r),
     row: r.row,
+    name: textOf(r.values.indikator ?? null),
     basisjahrText: textOf(r.values.basisjahr ?? null),
   }));
 }

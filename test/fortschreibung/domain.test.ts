@@ -86,6 +86,7 @@ describe("baselineChanges", () => {
   const target = (id: string, basiswert: number | null, basisjahr: number) => ({
     id,
     row: 2,
+    name: `Name ${id}`,
     basiswert,
     basisDatum: `${basisjahr}-12-31`,
     basisjahrText: String(basisjahr),
@@ -107,6 +108,7 @@ describe("baselineChanges", () => {
     expect(changes).toEqual([
       {
         id: "I-001",
+        name: "Name I-001",
         row: 2,
         alterBasiswert: 1,
         alterBasisjahr: "2025",

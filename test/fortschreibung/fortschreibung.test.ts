@@ -197,7 +197,17 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
     expect(after.get("I-001")!.zielwert).toBe(300);
     const { source } = await read(newFile);
     const sheet = cells(source, "Vorperiode").map((r) => r.map(text));
-    expect(sheet).toContainEqual(["I-001", "120", "2025", "160", "2026", "30.06.2026", "", ""]);
+    expect(sheet).toContainEqual([
+      "I-001",
+      "Teilnehmende an Willkommensveranstaltungen pro Jahr",
+      "120",
+      "2025",
+      "160",
+      "2026",
+      "30.06.2026",
+      "",
+    ]);
+    expect(sheet.find((r) => r[0] === "I-011")!.slice(2, 7)).toEqual(["2", "2025", "2,5", "2026", "30.06.2026"]);
     expect(sheet.some((r) => r[0] === "I-004")).toBe(false);
   });
 
