@@ -1,0 +1,72 @@
+/**
+ * A user's formula column in Maßnahmen survives the Fortschreibung deleting rows: every formula still
+ * reads its own row, a formula Excel stored as shared (filled down) keeps working when its first cell is
+ * deleted, and references to deleted rows become #REF! as in Excel.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { shiftFormulaRows, translateFormula } from "../../src/xlsx/formulaShift";
+import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
+
+afterAll(removeTempDirs);
+
+describe("shiftFormulaRows", () => {
+  it("moves references below the deleted rows up, shrinks ranges, turns deleted cells into #REF!", () => {
+    const formula = `L5*2+SUM(L2:L21)+$A$7+Maßnahmen!A3+'Andere Tabelle'!A5+tblMassnahmen[Sachkosten]+LOG10(A7)&"A5"`;
+    expect(shiftFormulaRows(formula, "Maßnahmen", [3, 4])).toBe(
+      `L3*2+SUM(L2:L19)+$A$5+Maßnahmen!#REF!+'Andere Tabelle'!A5+tblMassnahmen[Sachkosten]+LOG10(A5)&"A5"`,
+    );
+    expect(shiftFormulaRows("SUM(A3:A4)+A2+B:B", "Maßnahmen", [3, 4])).toBe("SUM(#REF!)+A2+B:B");
+    expect(shiftFormulaRows("'Maßnahmen'!C10", "Maßnahmen", [2])).toBe("'Maßnahmen'!C9");
+  });
+});
+
+describe("translateFormula", () => {
+  it("moves relative references, keeps $ ones (a shared formula written out per cell)", () => {
+    expect(translateFormula("L2*$M$2+SUM(L$2:L2)+tbl[[#This Row],[A1]]", 3, 1)).toBe(
+      "M5*$M$2+SUM(M$2:M5)+tbl[[#This Row],[A1]]",
+    );
+    expect(translateFormula("A2", -1, 0)).toBe("A1");
+    expect(translateFormula("A2", -2, 0)).toBe("#REF!");
+  });
+});
+
+describe("fortschreiben with a user's formula column in Maßnahmen", () => {
+  it("keeps every formula on its own row, also a shared one whose first cell is deleted", async () => {
+    const dir = tempDir("fortschreiben-formeln-");
+    const file = path.join(dir, "alt.xlsx");
+    expect((await runCli(["init", file, "--vorlage", "beispiel", "-q"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Maßnahmen")!;
+    const extra = 19; // S, right of the contract's columns
+    ws.getCell(1, extra).value = "Sachkosten doppelt";
+    // Filled down as Excel stores it: a shared formula whose master sits in row 2 (M-001).
+    ws.fillFormula(`S2:S21`, "L2*2", (row) => row);
+    ws.getCell(2, 16).value = "umgesetzt"; // M-001 is not carried: the master's row goes
+    ws.getCell(1, extra + 1).value = "Summe";
+    ws.getCell(3, extra + 1).value = { formula: "SUM(L2:L21)" } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(file);
+    const sheetXml = (await import("../helpers/corpus")).sheetXml(fs.readFileSync(file), "Maßnahmen");
+    expect(sheetXml).toMatch(/<f t="shared" ref="S2:S21" si="0">L2\*2<\/f>/);
+
+    const target = path.join(dir, "neu.xlsx");
+    expect((await runCli(["fortschreiben", file, "--laufzeit", "2029-2032", "-o", target, "-q"])).code).toBe(0);
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(target);
+    const m = out.getWorksheet("Maßnahmen")!;
+    // M-001 (row 2) and M-019 (row 20) went; the rows below moved up
+    expect(m.getCell(2, 1).value).toBe("M-002");
+    for (let r = 2; r <= 19; r++) {
+      const cell = m.getCell(r, extra);
+      expect([r, cell.formula]).toEqual([r, `L${r}*2`]);
+    }
+    expect(m.getCell(20, extra).formula ?? null).toBeNull();
+    // the Summe moved up with M-002 and its range shrank by the two deleted rows
+    expect(m.getCell(2, extra + 1).formula).toBe("SUM(L2:L19)");
+    // no cell refers to a shared formula whose master was deleted
+    const written = (await import("../helpers/corpus")).sheetXml(fs.readFileSync(target), "Maßnahmen");
+    expect(written).not.toMatch(/t="shared"/);
+  });
+});
