@@ -177,7 +177,12 @@ export function baselineChanges(
  * The Konzepttitel with the old period's years replaced by the new ones (`Integrationskonzept 2026–2030` →
  * `Integrationskonzept 2029–2032`), keeping the separator; null when the title does not name the old years.
  */
-export function retitled(title: string, alteVon: IsoDate | null, alteBis: IsoDate | null, laufzeit: Laufzeit): string | null {
+export function retitled(
+  title: string,
+  alteVon: IsoDate | null,
+  alteBis: IsoDate | null,
+  laufzeit: Laufzeit,
+): string | null {
   if (!alteVon || !alteBis) return null;
   const pattern = new RegExp(`\\b${alteVon.slice(0, 4)}(\\s*(?:[-–—/]|bis)\\s*)${alteBis.slice(0, 4)}\\b`);
   if (!pattern.test(title)) return null;

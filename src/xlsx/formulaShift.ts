@@ -16,7 +16,8 @@ interface Ref {
   row: number;
 }
 
-const REF = /(?:('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(!.\u00C0-\uFFFF])/y;
+const REF =
+  /(?:('(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![\w(!.\u00C0-\uFFFF])/y;
 const WORD = /[\w.\u00C0-\uFFFF$]/;
 
 /**
@@ -128,7 +129,8 @@ export function shiftSheetFormulas(xml: string, sheet: string, gone: readonly nu
     if (!f || !/\bt="shared"/.test(f[2]!) || !/\bref="/.test(f[2]!)) continue;
     const si = /\bsi="(\d+)"/.exec(f[2]!)?.[1];
     const at = /\br="([A-Z]+)(\d+)"/.exec(c[2]!);
-    if (si !== undefined && at) masters.set(si, { formula: unescapeXml(f[3] ?? ""), row: Number(at[2]), col: columnNumber(at[1]!) });
+    if (si !== undefined && at)
+      masters.set(si, { formula: unescapeXml(f[3] ?? ""), row: Number(at[2]), col: columnNumber(at[1]!) });
   }
   return xml.replace(CELL, (cell, p: string, attrs: string, _end: string, inner: string | undefined) => {
     if (!inner) return cell;

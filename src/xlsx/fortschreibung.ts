@@ -72,7 +72,10 @@ function verdictsOf(source: ExcelJsSource): LatestRoundVerdicts | null {
     return "";
   };
   const byId = new Map(
-    latest.existing.rows.map((r) => [idKey(r.id), { empfehlung: cell(r, "Empfehlung"), begruendung: cell(r, "Begründung") }]),
+    latest.existing.rows.map((r) => [
+      idKey(r.id),
+      { empfehlung: cell(r, "Empfehlung"), begruendung: cell(r, "Begründung") },
+    ]),
   );
   return { round: latest.round, byId };
 }

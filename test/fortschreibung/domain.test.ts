@@ -93,7 +93,12 @@ describe("baselineChanges", () => {
     zielwert: 10,
     zielDatum: "2030-12-31",
   });
-  const value = (indikator: string, stichtag: string, wert: number, row: number) => ({ indikator, stichtag, wert, row });
+  const value = (indikator: string, stichtag: string, wert: number, row: number) => ({
+    indikator,
+    stichtag,
+    wert,
+    row,
+  });
 
   it("takes the latest value by Stichtag, its year as Basisjahr; unchanged and valueless indicators stay", () => {
     const changes = baselineChanges(

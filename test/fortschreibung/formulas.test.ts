@@ -7,7 +7,9 @@ import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { shiftFormulaRows, translateFormula } from "../../src/xlsx/formulaShift";
+import { sheetXml } from "../helpers/corpus";
 import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
+import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 
 afterAll(removeTempDirs);
 
@@ -32,25 +34,32 @@ describe("translateFormula", () => {
   });
 });
 
+/** Column S, right of the contract's columns; L (12) is Sachkosten. */
+const extra = 19;
+const SACHKOSTEN = 12;
+
+/** The example with a filled-down formula column S = L*2 and a sum in T3; M-001 (the master's row) umgesetzt. */
+async function withFormulaColumn(dir: string): Promise<string> {
+  const file = path.join(dir, "alt.xlsx");
+  expect((await runCli(["init", file, "--vorlage", "beispiel", "-q"])).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("Maßnahmen")!;
+  ws.getCell(1, extra).value = "Sachkosten doppelt";
+  // Filled down as Excel stores it: a shared formula whose master sits in row 2 (M-001).
+  ws.fillFormula("S2:S21", "L2*2", (row) => row);
+  ws.getCell(2, 16).value = "umgesetzt"; // M-001 is not carried: the master's row goes
+  ws.getCell(1, extra + 1).value = "Summe";
+  ws.getCell(3, extra + 1).value = { formula: "SUM(L2:L21)" } as ExcelJS.CellFormulaValue;
+  await wb.xlsx.writeFile(file);
+  expect(sheetXml(fs.readFileSync(file), "Maßnahmen")).toMatch(/<f t="shared" ref="S2:S21" si="0">L2\*2<\/f>/);
+  return file;
+}
+
 describe("fortschreiben with a user's formula column in Maßnahmen", () => {
   it("keeps every formula on its own row, also a shared one whose first cell is deleted", async () => {
     const dir = tempDir("fortschreiben-formeln-");
-    const file = path.join(dir, "alt.xlsx");
-    expect((await runCli(["init", file, "--vorlage", "beispiel", "-q"])).code).toBe(0);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    const ws = wb.getWorksheet("Maßnahmen")!;
-    const extra = 19; // S, right of the contract's columns
-    ws.getCell(1, extra).value = "Sachkosten doppelt";
-    // Filled down as Excel stores it: a shared formula whose master sits in row 2 (M-001).
-    ws.fillFormula(`S2:S21`, "L2*2", (row) => row);
-    ws.getCell(2, 16).value = "umgesetzt"; // M-001 is not carried: the master's row goes
-    ws.getCell(1, extra + 1).value = "Summe";
-    ws.getCell(3, extra + 1).value = { formula: "SUM(L2:L21)" } as ExcelJS.CellFormulaValue;
-    await wb.xlsx.writeFile(file);
-    const sheetXml = (await import("../helpers/corpus")).sheetXml(fs.readFileSync(file), "Maßnahmen");
-    expect(sheetXml).toMatch(/<f t="shared" ref="S2:S21" si="0">L2\*2<\/f>/);
-
+    const file = await withFormulaColumn(dir);
     const target = path.join(dir, "neu.xlsx");
     expect((await runCli(["fortschreiben", file, "--laufzeit", "2029-2032", "-o", target, "-q"])).code).toBe(0);
     const out = new ExcelJS.Workbook();
@@ -66,7 +75,28 @@ describe("fortschreiben with a user's formula column in Maßnahmen", () => {
     // the Summe moved up with M-002 and its range shrank by the two deleted rows
     expect(m.getCell(2, extra + 1).formula).toBe("SUM(L2:L19)");
     // no cell refers to a shared formula whose master was deleted
-    const written = (await import("../helpers/corpus")).sheetXml(fs.readFileSync(target), "Maßnahmen");
+    const written = sheetXml(fs.readFileSync(target), "Maßnahmen");
     expect(written).not.toMatch(/t="shared"/);
+  });
+});
+
+describeWithLibreOffice("the moved formulas, computed by LibreOffice", () => {
+  it("give each measure's own Sachkosten doubled and the sum of the measures carried", async () => {
+    const dir = tempDir("fortschreiben-formeln-lo-");
+    const file = await withFormulaColumn(dir);
+    const target = path.join(dir, "neu.xlsx");
+    expect((await runCli(["fortschreiben", file, "--laufzeit", "2029-2032", "-o", target, "-q"])).code).toBe(0);
+    const rows = recalc(target)["Maßnahmen"]!;
+    const l = SACHKOSTEN - 1;
+    const measures = rows.slice(1).filter((r) => /^M-\d+$/.test(r[0] ?? ""));
+    expect(measures.map((r) => r[0])).not.toContain("M-001");
+    let sum = 0;
+    for (const r of measures) {
+      const cost = Number(r[l] || 0);
+      sum += cost;
+      expect([r[0], Number(r[extra - 1])]).toEqual([r[0], cost * 2]);
+    }
+    expect(sum).toBeGreaterThan(0);
+    expect(Number(rows[1]![extra])).toBe(sum);
   });
 });

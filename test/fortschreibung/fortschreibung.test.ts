@@ -269,7 +269,13 @@ describe("fortschreiben keeps what the program does not own", () => {
       changed: (name) =>
         own.has(name) ||
         /^xl\/(tables|comments|threadedComments|drawings\/vmlDrawing)/.test(name) ||
-        ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml", "xl/calcChain.xml"].includes(name) ||
+        [
+          "xl/workbook.xml",
+          "xl/_rels/workbook.xml.rels",
+          "[Content_Types].xml",
+          "xl/styles.xml",
+          "xl/calcChain.xml",
+        ].includes(name) ||
         name === "xl/sharedStrings.xml",
     });
     const parts = listParts(after);
