@@ -353,3 +353,31 @@ describe("fortschreiben refuses unusable input with one sentence and exit 2", ()
     expect(vorperiode((await read(target)).source).map((r) => r.ID)).toEqual(["M-019"]);
   });
 });
+
+describe("fortschreiben with Einstellungen that lack the Laufzeit", () => {
+  it("appends the missing keys to tblEinstellungen", async () => {
+    const dir = tempDir("fortschreiben-einstellungen-");
+    const file = path.join(dir, "alt.xlsx");
+    expect((await runCli(["init", file, "--vorlage", "beispiel", "-q"])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("Einstellungen")!;
+    for (const key of ["Laufzeit von", "Laufzeit bis"]) {
+      const r = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((i) => ws.getCell(i, 1).value === key)!;
+      ws.getCell(r, 1).value = null;
+      ws.getCell(r, 2).value = null;
+    }
+    await wb.xlsx.writeFile(file);
+    const target = path.join(dir, "neu.xlsx");
+    const run = await runCli(["fortschreiben", file, "--laufzeit", "2029-2032", "-o", target, "-q"]);
+    expect(run.code).toBe(0);
+    expect(run.out).not.toContain("Konzepttitel"); // without an old Laufzeit the title stays
+    const { source, concept } = await read(target);
+    const settings = new Map(concept.einstellungen!.rows.map((r) => [text(r.values.schluessel), r.values.wert]));
+    expect((settings.get("Laufzeit von") as Date).toISOString().slice(0, 10)).toBe("2029-01-01");
+    expect((settings.get("Laufzeit bis") as Date).toISOString().slice(0, 10)).toBe("2032-12-31");
+    expect(settings.get("Konzepttitel")).toBe("Integrationskonzept 2026–2030");
+    const table = source.tables().find((t) => t.name === "tblEinstellungen")!;
+    expect(table.area.bottom).toBe(concept.einstellungen!.rows[concept.einstellungen!.rows.length - 1]!.row);
+  });
+});
