@@ -101,7 +101,8 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
     m.begruendung,
     m.neueBemerkung,
   ]);
-  const baselineTop = revisedTop + 2 + Math.max(revised.length, 0) + 1;
+  // title, header and rows (or the line saying there are none), then one empty row
+  const baselineTop = revisedTop + 3 + revised.length;
   // Values as German text beside the years (a Basisjahr may be a period such as `2015/2016`).
   const baselineRows = baselines.map((b) => [
     b.id,
