@@ -55,11 +55,9 @@ export async function commandFortschreiben(args: ParsedArgs, { io, progress }: R
       `Die Ausgabedatei „${output}“ ist die alte Arbeitsmappe selbst; sie bleibt unverändert, bitte einen anderen Namen angeben.`,
     );
   }
-  const exists = await fs.stat(output).then(
-    () => true,
-    () => false,
-  );
-  if (exists && !args.flags.has("force")) {
+  const existing = await fs.stat(output).catch(() => null);
+  if (existing?.isDirectory()) throw new UserError(`„${output}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+  if (existing && !args.flags.has("force")) {
     throw new UserError(`Die Datei „${output}“ existiert bereits; mit --force wird sie überschrieben.`);
   }
   const doc = await openStep(file, progress);

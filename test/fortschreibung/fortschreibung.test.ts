@@ -335,6 +335,14 @@ describe("fortschreiben refuses unusable input with one sentence and exit 2", ()
     await expectRefused([file, "--laufzeit", "2029-2032", "-o", other], /ist die alte Arbeitsmappe selbst/);
   });
 
+  it("-o naming a folder", async () => {
+    fs.mkdirSync(path.join(dir, "ordner.xlsx"));
+    await expectRefused(
+      [file, "--laufzeit", "2029-2032", "-o", path.join(dir, "ordner.xlsx"), "--force"],
+      /ist ein Ordner/,
+    );
+  });
+
   it("an existing -o without --force; with --force it is replaced", async () => {
     const target = path.join(dir, "vorhanden.xlsx");
     fs.writeFileSync(target, "meins");
