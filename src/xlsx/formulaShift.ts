@@ -150,3 +150,39 @@ export function shiftSheetFormulas(xml: string, sheet: string, gone: readonly nu
     return `<${p}c${attrs}>${body}</${p}c>`;
   });
 }
+
+/** `A5` or `A5:C7` after deleting the rows `gone` (sorted); null when nothing of it is left. */
+function shiftRange(ref: string, gone: readonly number[]): string | null {
+  const shifted = shiftFormulaRows(ref, "", gone);
+  return shifted.includes("#REF!") ? null : shifted;
+}
+
+/**
+ * Hyperlinks and merged cells of the sheet XML moved with their rows: those on deleted rows go, a merged
+ * area that loses rows shrinks, one reduced to a single cell is no longer merged. An emptied list goes
+ * (Excel refuses an empty one).
+ */
+export function shiftSheetAreas(xml: string, gone: readonly number[]): string {
+  if (gone.length === 0 || !/<(?:\w+:)?(?:hyperlink|mergeCell)\b/.test(xml)) return xml;
+  const moved = xml.replace(
+    /<((?:\w+:)?)(hyperlink|mergeCell)\b([^>]*?)\sref="([^"]+)"[^>]*?(?:\/>|>[\s\S]*?<\/\1\2>)/g,
+    (element, _p: string, kind: string, _attrs: string, ref: string) => {
+      const to = shiftRange(ref, gone);
+      if (to === null) return "";
+      if (kind === "mergeCell") {
+        const [a, b] = to.split(":");
+        if (b === undefined || a === b) return "";
+      }
+      return element.replace(`ref="${ref}"`, `ref="${to}"`);
+    },
+  );
+  return moved
+    .replace(/<((?:\w+:)?)(hyperlinks|mergeCells)\b[^>]*>\s*<\/\1\2>/g, "")
+    .replace(
+      /<((?:\w+:)?)mergeCells\b([^>]*?)\scount="\d+"([^>]*)>([\s\S]*?)<\/\1mergeCells>/g,
+      (_m, p: string, a: string, b: string, inner: string) => {
+        const count = (inner.match(/<(?:\w+:)?mergeCell\b/g) ?? []).length;
+        return `<${p}mergeCells${a} count="${count}"${b}>${inner}</${p}mergeCells>`;
+      },
+    );
+}

@@ -5,7 +5,7 @@
  * tables and caches, slicers, threaded comments, custom properties, customXml, printer settings, external
  * links — is copied compressed, byte for byte, and never unpacked. See ./zip.ts for why.
  */
-import { shiftSheetFormulas } from "./formulaShift";
+import { shiftSheetAreas, shiftSheetFormulas } from "./formulaShift";
 import type { SheetPlan } from "../workbook/plan";
 import { chartXml, drawingXml } from "./chartXml";
 import {
@@ -826,7 +826,8 @@ export class XlsxPackage {
       }
       return row - below;
     };
-    this.put(sheet.part, deleteSheetRows(shiftSheetFormulas(this.text(sheet.part)!, sheet.name, gone), shift));
+    const adjusted = shiftSheetAreas(shiftSheetFormulas(this.text(sheet.part)!, sheet.name, gone), gone);
+    this.put(sheet.part, deleteSheetRows(adjusted, shift));
     for (const rel of this.relationships(sheet.part)) {
       if (rel.external) continue;
       const target = resolveTarget(sheet.part, rel.target);

@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { shiftFormulaRows, translateFormula } from "../../src/xlsx/formulaShift";
+import { shiftFormulaRows, shiftSheetAreas, translateFormula } from "../../src/xlsx/formulaShift";
 import { sheetXml } from "../helpers/corpus";
 import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
@@ -24,6 +24,17 @@ describe("shiftFormulaRows", () => {
   });
 });
 
+describe("shiftSheetAreas", () => {
+  it("moves merged areas and links, drops those of deleted rows and lists left empty", () => {
+    const xml =
+      `<worksheet><sheetData/><mergeCells count="2"><mergeCell ref="U4:U5"/><mergeCell ref="U20:U21"/></mergeCells>` +
+      `<hyperlinks><hyperlink ref="R2" r:id="rId1"/></hyperlinks></worksheet>`;
+    expect(shiftSheetAreas(xml, [2, 20])).toBe(
+      `<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="U3:U4"/></mergeCells></worksheet>`,
+    );
+  });
+});
+
 describe("translateFormula", () => {
   it("moves relative references, keeps $ ones (a shared formula written out per cell)", () => {
     expect(translateFormula("L2*$M$2+SUM(L$2:L2)+tbl[[#This Row],[A1]]", 3, 1)).toBe(
@@ -38,7 +49,10 @@ describe("translateFormula", () => {
 const extra = 19;
 const SACHKOSTEN = 12;
 
-/** The example with a filled-down formula column S = L*2 and a sum in T3; M-001 (the master's row) umgesetzt. */
+/**
+ * The example with a filled-down formula column S = L*2, a sum in T3, two links and two merged areas;
+ * M-001 (the master's row) umgesetzt.
+ */
 async function withFormulaColumn(dir: string): Promise<string> {
   const file = path.join(dir, "alt.xlsx");
   expect((await runCli(["init", file, "--vorlage", "beispiel", "-q"])).code).toBe(0);
@@ -51,13 +65,18 @@ async function withFormulaColumn(dir: string): Promise<string> {
   ws.getCell(2, 16).value = "umgesetzt"; // M-001 is not carried: the master's row goes
   ws.getCell(1, extra + 1).value = "Summe";
   ws.getCell(3, extra + 1).value = { formula: "SUM(L2:L21)" } as ExcelJS.CellFormulaValue;
+  // links on a carried row (M-003) and on a dropped one (M-001); merged areas
+  ws.getCell("R4").value = { text: "Protokoll", hyperlink: "https://example.org/protokoll" };
+  ws.getCell("R2").value = { text: "alt", hyperlink: "https://example.org/alt" };
+  ws.mergeCells("U4:U5");
+  ws.mergeCells("U20:U21"); // M-019 (row 20) is dropped: one row is left, no longer merged
   await wb.xlsx.writeFile(file);
   expect(sheetXml(fs.readFileSync(file), "Maßnahmen")).toMatch(/<f t="shared" ref="S2:S21" si="0">L2\*2<\/f>/);
   return file;
 }
 
-describe("fortschreiben with a user's formula column in Maßnahmen", () => {
-  it("keeps every formula on its own row, also a shared one whose first cell is deleted", async () => {
+describe("fortschreiben with a user's formula column, links and merged cells in Maßnahmen", () => {
+  it("keeps every formula, link and merge on its own row, also a shared formula whose first cell is deleted", async () => {
     const dir = tempDir("fortschreiben-formeln-");
     const file = await withFormulaColumn(dir);
     const target = path.join(dir, "neu.xlsx");
@@ -74,6 +93,11 @@ describe("fortschreiben with a user's formula column in Maßnahmen", () => {
     expect(m.getCell(20, extra).formula ?? null).toBeNull();
     // the Summe moved up with M-002 and its range shrank by the two deleted rows
     expect(m.getCell(2, extra + 1).formula).toBe("SUM(L2:L19)");
+    expect(m.getCell("R3").value).toMatchObject({ text: "Protokoll", hyperlink: "https://example.org/protokoll" });
+    const xml = sheetXml(fs.readFileSync(target), "Maßnahmen");
+    // M-001's link went with its row; nothing points at R2, which now holds M-002's empty Bemerkung
+    expect([...xml.matchAll(/<hyperlink ref="([^"]+)"/g)].map((x) => x[1])).toEqual(["R3"]);
+    expect([...xml.matchAll(/<mergeCell ref="([^"]+)"/g)].map((x) => x[1])).toEqual(["U3:U4"]);
     // no cell refers to a shared formula whose master was deleted
     const written = sheetXml(fs.readFileSync(target), "Maßnahmen");
     expect(written).not.toMatch(/t="shared"/);
