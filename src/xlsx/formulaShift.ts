@@ -81,6 +81,16 @@ function mapRefs(formula: string, edit: (sheet: string | null, refs: [Ref] | [Re
   return out;
 }
 
+/** Whether the formula names `sheet` in a cell reference. */
+function refersTo(formula: string, sheet: string): boolean {
+  let found = false;
+  mapRefs(formula, (named) => {
+    if (named !== null && named.toLowerCase() === sheet.toLowerCase()) found = true;
+    return null;
+  });
+  return found;
+}
+
 const text = (r: Ref) => `${r.colAbs ? "$" : ""}${columnLetter(r.col)}${r.rowAbs ? "$" : ""}${r.row}`;
 
 /** The formula as it reads `dRow` rows and `dCol` columns away (relative references move, `$` ones stay). */
@@ -96,11 +106,14 @@ export function translateFormula(formula: string, dRow: number, dCol: number): s
   });
 }
 
-/** The formula after the rows `gone` (sorted) of `sheet` were deleted; the formula lives on `sheet`. */
-export function shiftFormulaRows(formula: string, sheet: string, gone: readonly number[]): string {
+/**
+ * The formula after the rows `gone` (sorted) of `sheet` were deleted. `own`: the formula lives on `sheet`
+ * (references without a sheet name are to it); otherwise only references naming `sheet` move.
+ */
+export function shiftFormulaRows(formula: string, sheet: string, gone: readonly number[], own = true): string {
   const before = (row: number) => gone.filter((g) => g < row).length;
   return mapRefs(formula, (named, refs) => {
-    if (named !== null && named.toLowerCase() !== sheet.toLowerCase()) return null;
+    if (named === null ? !own : named.toLowerCase() !== sheet.toLowerCase()) return null;
     if (refs.length === 1) {
       const [r] = refs;
       return gone.includes(r.row) ? "#REF!" : text({ ...r, row: r.row - before(r.row) });
@@ -121,16 +134,19 @@ const FORMULA = /<((?:\w+:)?)f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/\1f>)/;
  * written out per cell, references within the sheet moved. Cached values stay; the workbook is recalculated
  * on opening (see XlsxPackage.cellsChanged).
  */
-export function shiftSheetFormulas(xml: string, sheet: string, gone: readonly number[]): string {
+export function shiftSheetFormulas(xml: string, sheet: string, gone: readonly number[], own = true): string {
   if (gone.length === 0 || !/<(?:\w+:)?f\b/.test(xml)) return xml;
+  // On another sheet a shared group is written out only when it refers to the sheet whose rows go.
+  const expand = (formula: string) => own || refersTo(formula, sheet);
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   for (const c of xml.matchAll(CELL)) {
     const f = c[4] ? FORMULA.exec(c[4]) : null;
     if (!f || !/\bt="shared"/.test(f[2]!) || !/\bref="/.test(f[2]!)) continue;
     const si = /\bsi="(\d+)"/.exec(f[2]!)?.[1];
     const at = /\br="([A-Z]+)(\d+)"/.exec(c[2]!);
-    if (si !== undefined && at)
-      masters.set(si, { formula: unescapeXml(f[3] ?? ""), row: Number(at[2]), col: columnNumber(at[1]!) });
+    const formula = unescapeXml(f[3] ?? "");
+    if (si !== undefined && at && expand(formula))
+      masters.set(si, { formula, row: Number(at[2]), col: columnNumber(at[1]!) });
   }
   return xml.replace(CELL, (cell, p: string, attrs: string, _end: string, inner: string | undefined) => {
     if (!inner) return cell;
@@ -144,8 +160,10 @@ export function shiftSheetFormulas(xml: string, sheet: string, gone: readonly nu
       if (!master || !at) return cell;
       formula = translateFormula(master.formula, Number(at[2]) - master.row, columnNumber(at[1]!) - master.col);
     }
+    const moved = shiftFormulaRows(formula, sheet, gone, own);
+    if (!shared && moved === formula) return cell; // untouched cells keep their bytes
     const attributes = shared ? f[2]!.replace(/\s(t="shared"|si="\d+"|ref="[^"]*")/g, "") : f[2]!;
-    const shifted = `<${f[1]}f${attributes}>${escapeXml(shiftFormulaRows(formula, sheet, gone))}</${f[1]}f>`;
+    const shifted = `<${f[1]}f${attributes}>${escapeXml(moved)}</${f[1]}f>`;
     const body = inner.replace(FORMULA, () => shifted);
     return `<${p}c${attrs}>${body}</${p}c>`;
   });

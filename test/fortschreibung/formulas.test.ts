@@ -70,6 +70,11 @@ async function withFormulaColumn(dir: string): Promise<string> {
   ws.getCell("R2").value = { text: "alt", hyperlink: "https://example.org/alt" };
   ws.mergeCells("U4:U5");
   ws.mergeCells("U20:U21"); // M-019 (row 20) is dropped: one row is left, no longer merged
+  // a user's sheet and a name pointing at single measures' cells
+  const own = wb.addWorksheet("Auswertung");
+  own.getCell("A1").value = { formula: "Maßnahmen!L4*1" } as ExcelJS.CellFormulaValue; // M-003
+  own.getCell("A2").value = { formula: "Maßnahmen!L2*1" } as ExcelJS.CellFormulaValue; // M-001, dropped
+  wb.definedNames.add("'Maßnahmen'!$L$4", "KostenM003");
   await wb.xlsx.writeFile(file);
   expect(sheetXml(fs.readFileSync(file), "Maßnahmen")).toMatch(/<f t="shared" ref="S2:S21" si="0">L2\*2<\/f>/);
   return file;
@@ -98,6 +103,12 @@ describe("fortschreiben with a user's formula column, links and merged cells in 
     // M-001's link went with its row; nothing points at R2, which now holds M-002's empty Bemerkung
     expect([...xml.matchAll(/<hyperlink ref="([^"]+)"/g)].map((x) => x[1])).toEqual(["R3"]);
     expect([...xml.matchAll(/<mergeCell ref="([^"]+)"/g)].map((x) => x[1])).toEqual(["U3:U4"]);
+    const auswertung = out.getWorksheet("Auswertung")!;
+    expect([auswertung.getCell("A1").formula, auswertung.getCell("A2").formula]).toEqual([
+      "Maßnahmen!L3*1",
+      "Maßnahmen!#REF!*1",
+    ]);
+    expect(out.definedNames.getRanges("KostenM003").ranges).toEqual(["'Maßnahmen'!$L$3"]);
     // no cell refers to a shared formula whose master was deleted
     const written = sheetXml(fs.readFileSync(target), "Maßnahmen");
     expect(written).not.toMatch(/t="shared"/);
