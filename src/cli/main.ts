@@ -16,6 +16,7 @@ import { UEBERSICHT, commandUebersicht } from "./uebersicht";
 import { formatFindingsText } from "./format";
 import { type Progress, createProgress, openStep } from "./progress";
 import { IMPORT, commandImport } from "./import";
+import { FORTSCHREIBEN, commandFortschreiben } from "./fortschreiben";
 
 export interface Io {
   out(text: string): void;
@@ -59,6 +60,9 @@ Befehle:
         legt das Blatt „Übersicht“ mit Zahlen und Diagrammen je Handlungsfeld an
   bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>
         schreibt den Sachstandsbericht für die Gremien als Word-Dokument
+  fortschreiben <alt.xlsx> --laufzeit JJJJ-JJJJ -o <neu.xlsx> [--force]
+        beginnt die nächste Konzeptperiode als neue Arbeitsmappe; das Blatt
+        „Vorperiode“ nennt, was nicht übernommen wurde (die alte bleibt unverändert)
 
 Jeder Befehl: --help zeigt seine Optionen, -q/--quiet schaltet die Fortschrittsmeldungen
 auf stderr ab. massnahmenplaner --version zeigt die Version.
@@ -151,6 +155,7 @@ export const COMMANDS: Record<
   bericht: { spec: BERICHT, run: commandBericht },
   uebersicht: { spec: UEBERSICHT, run: commandUebersicht },
   import: { spec: IMPORT, run: commandImport },
+  fortschreiben: { spec: FORTSCHREIBEN, run: commandFortschreiben },
 };
 
 async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {

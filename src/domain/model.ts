@@ -123,4 +123,9 @@ export type ConceptData = { [K in OptionalKind]: TableData<FieldsOf<K>> | null }
   massnahmen: TableData<FieldsOf<"massnahmen">>;
   /** Required tables that were not found, with what the user must create. */
   missingTables: { kind: EntityKind; sheet: string; table: string; requiredHeaders: string[] }[];
+  /**
+   * IDs of measures an earlier Fortschreibung did not carry (listed on the sheet Vorperiode): their
+   * Sachstände are history, not references to a measure that does not exist.
+   */
+  formerMeasures?: string[];
 };

@@ -7,6 +7,7 @@ import type { CellValue } from "../domain/dates";
 import { type ConceptData, type EntityKind, ENTITY_KINDS, type RowRecord, type TableData } from "../domain/model";
 import { isBlank, normalizeLabel } from "../domain/values";
 import { type TableSpec, TABLES, anchorHeader } from "./contract";
+import { formerMeasureIds, readVorperiode } from "./vorperiode";
 
 /** A rectangle of a sheet, 1-based and inclusive. */
 export interface Area {
@@ -210,9 +211,10 @@ export function readConcept(source: WorkbookSource): ReadConcept {
   }
   const tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, found[kind] ?? null]));
   return {
-    ...(tables as Omit<ConceptData, "massnahmen" | "missingTables">),
+    ...(tables as Omit<ConceptData, "massnahmen" | "missingTables" | "formerMeasures">),
     massnahmen: massnahmen as ConceptData["massnahmen"],
     missingTables: missingTables.filter((m) => m.kind !== "massnahmen"),
+    formerMeasures: formerMeasureIds(readVorperiode(source)),
     found,
   };
 }

@@ -7,6 +7,7 @@ import { type MergeOutcome, type MergeRow, type ReturnInput, type RowValues, mer
 import { statusFromReports } from "../domain/statusQuery";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
+import type { EntityKind } from "../domain/model";
 import {
   akteurRefs,
   extraKey,
@@ -254,7 +255,7 @@ export function appendTableRows(
   doc: XlsxDocument,
   source: ExcelJsSource,
   concept: ReadConcept,
-  kind: "sachstaende" | "indikatorwerte",
+  kind: EntityKind,
   rows: RowValues[],
 ): void {
   if (rows.length === 0) return;

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import { loadExcelJs } from "./excelJs";
+import { LISTEN_SHEET } from "../workbook/contract";
 import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { type CellWrite, PackageError, XlsxPackage } from "./package";
 import { ExcelJsSource } from "./source";
@@ -89,6 +90,15 @@ export class XlsxDocument {
 
   writeCells(sheet: string, writes: CellWrite[], templateRow?: number): void {
     this.pkg.writeCells(sheet, writes, templateRow);
+    this.model = null;
+  }
+
+  /**
+   * Deletes whole rows of a sheet, moving the rows below up (see XlsxPackage.deleteRows); the formulas of
+   * the hidden sheet Listen keep reading their rows by position.
+   */
+  deleteRows(sheet: string, rows: number[]): void {
+    this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET]);
     this.model = null;
   }
 

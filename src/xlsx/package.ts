@@ -5,6 +5,7 @@
  * tables and caches, slicers, threaded comments, custom properties, customXml, printer settings, external
  * links — is copied compressed, byte for byte, and never unpacked. See ./zip.ts for why.
  */
+import { shiftFormulaRows, shiftSheetAreas, shiftSheetFormulas } from "./formulaShift";
 import type { SheetPlan } from "../workbook/plan";
 import { chartXml, drawingXml } from "./chartXml";
 import {
@@ -812,7 +813,7 @@ export class XlsxPackage {
    * anchored), and the bottom of the tables that contained them. Ranges of validations and conditional
    * formats stay as they are (they cover whole columns of a table and its spare rows).
    */
-  deleteRows(sheetName: string, rows: number[]): void {
+  deleteRows(sheetName: string, rows: number[], positional: readonly string[] = []): void {
     const gone = [...new Set(rows)].sort((a, b) => a - b);
     if (gone.length === 0) return;
     const sheet = this.sheets().find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
@@ -825,7 +826,9 @@ export class XlsxPackage {
       }
       return row - below;
     };
-    this.put(sheet.part, deleteSheetRows(this.text(sheet.part)!, shift));
+    const adjusted = shiftSheetAreas(shiftSheetFormulas(this.text(sheet.part)!, sheet.name, gone), gone);
+    this.put(sheet.part, deleteSheetRows(adjusted, shift));
+    this.shiftReferencesTo(sheet.name, sheet.part, gone, positional);
     for (const rel of this.relationships(sheet.part)) {
       if (rel.external) continue;
       const target = resolveTarget(sheet.part, rel.target);
@@ -840,6 +843,32 @@ export class XlsxPackage {
       }
     }
     this.cellsChanged();
+  }
+
+  /**
+   * Formulas of the other sheets and defined names that name `sheetName`, moved with its deleted rows —
+   * except on the `positional` sheets, whose formulas read rows by position (the hidden lists: row k of the
+   * list is row k of the table, whatever is in it).
+   */
+  private shiftReferencesTo(sheetName: string, part: string, gone: number[], positional: readonly string[]): void {
+    const fixed = new Set(positional.map((n) => n.toLowerCase()));
+    for (const other of this.sheets()) {
+      if (!other.part || !other.worksheet || other.part === part || fixed.has(other.name.toLowerCase())) continue;
+      const xml = this.text(other.part)!;
+      const moved = shiftSheetFormulas(xml, sheetName, gone, false);
+      if (moved !== xml) this.put(other.part, moved);
+    }
+    const wb = this.workbookPart()!;
+    const xml = this.text(wb)!;
+    const moved = xml.replace(
+      /(<(?:\w+:)?definedName\b[^>]*>)([^<]*)(<\/(?:\w+:)?definedName>)/g,
+      (whole, open: string, body: string, close: string) => {
+        const formula = unescapeXml(body);
+        const shifted = shiftFormulaRows(formula, sheetName, gone, false);
+        return shifted === formula ? whole : `${open}${escapeXml(shifted)}${close}`;
+      },
+    );
+    if (moved !== xml) this.put(wb, moved);
   }
 
   /** Extends a table (and its filter) down to `lastRow`; a table already reaching it is left alone. */

@@ -28,7 +28,7 @@ describe("deleting rows", () => {
     expect(before.notes.has("H3")).toBe(true); // the threaded comment's note on M-002's row
 
     const pkg = XlsxPackage.fromBytes(new Uint8Array(KITCHEN));
-    pkg.deleteRows("Maßnahmen", [2, 5]); // M-001 and M-004
+    pkg.deleteRows("Maßnahmen", [2, 5], ["Listen"]); // M-001 and M-004; the lists read rows by position
     const out = pkg.toBytes();
     const after = await measures(out);
     expect(after.ids).toEqual(before.ids.filter((id) => id !== "M-001" && id !== "M-004"));

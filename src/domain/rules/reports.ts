@@ -42,9 +42,13 @@ export function checkSachstaende(c: Collector, ctx: RuleContext) {
 /** The readable rows of known measures; every unreadable cell is reported. */
 function readReports(c: Collector, ctx: RuleContext, table: Table<"sachstaende">): Sachstand[] {
   const measures = indexById(ctx.data.massnahmen);
+  const former = new Set((ctx.data.formerMeasures ?? []).map(idKey));
   const reports: Sachstand[] = [];
   for (const row of table.rows) {
-    const known = checkReportRow(c, table, row, measures.has(idKey(referenceId(value(row, "massnahme")))));
+    const id = idKey(referenceId(value(row, "massnahme")));
+    // The history of a measure an earlier Fortschreibung did not carry: neither wrong nor current.
+    if (!measures.has(id) && former.has(id)) continue;
+    const known = checkReportRow(c, table, row, measures.has(id));
     checkChoice(c, table, row, "ampel", "Ampel", AMPEL_VALUES, `Sachstände, Zeile ${row.row}`);
     const report = known ? sachstandOf(row) : null;
     if (report) reports.push(report);

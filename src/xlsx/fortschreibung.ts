@@ -1,0 +1,174 @@
+/**
+ * `fortschreiben` on an .xlsx document, without touching the file system: the next concept period is the
+ * old workbook patched — the measures not carried deleted from Maßnahmen, the new Laufzeit in Einstellungen,
+ * the Basiswerte from the latest IST in Indikatoren, the measures to revise marked in their Bemerkung, and
+ * the sheet Vorperiode. Everything else (Sachstände, Indikatorwerte, Bewertung rounds, the user's sheets,
+ * charts and properties) stays as it is, so that the history continues under the same IDs.
+ */
+import { type IsoDate, dateFromIso } from "../domain/dates";
+import {
+  type BaselineChange,
+  type Laufzeit,
+  type LatestRoundVerdicts,
+  type MeasureDecisions,
+  type MeasureInput,
+  baselineChanges,
+  decideMeasures,
+  retitled,
+} from "../domain/fortschreibung";
+import type { ExistingRound } from "../domain/matrix";
+import type { FieldsOf, RowRecord } from "../domain/model";
+import { type IndicatorValue, indicatorTarget, indicatorValue } from "../domain/monitoring";
+import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
+import { idKey, normalizeLabel, textOf } from "../domain/values";
+import { type FoundTable, type ReadConcept, readConcept } from "../workbook/read";
+import { readLatestRound } from "../workbook/rounds";
+import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
+import { readVorperiode } from "../workbook/vorperiode";
+import { appendTableRows } from "./circulation";
+import type { XlsxDocument } from "./document";
+import type { CellWrite } from "./package";
+import type { ExcelJsSource } from "./source";
+import { UserError } from "./userError";
+
+export interface FortschreibungOutcome {
+  decisions: MeasureDecisions;
+  baselines: BaselineChange[];
+  round: number | null;
+  /** The Konzepttitel when it named the old years and now names the new ones, else null. */
+  newTitle: string | null;
+}
+
+/** The cells of one row of a table, by field (fields without a column are left out). */
+function fieldCells(table: FoundTable, row: number, values: Record<string, CellWrite["value"]>): CellWrite[] {
+  return Object.entries(values).flatMap(([field, value]) => {
+    const column = table.columnIndex[field];
+    return column === undefined ? [] : [{ row, column, value }];
+  });
+}
+
+function measuresOf(table: FoundTable, file: string): MeasureInput[] {
+  if (table.columnIndex["id"] === undefined) {
+    throw new UserError(
+      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lässt sich die Geschichte der Maßnahmen nicht fortführen.`,
+    );
+  }
+  return table.rows.map((r) => ({
+    row: r.row,
+    id: textOf(r.values["id"] ?? null),
+    titel: textOf(r.values["titel"] ?? null),
+    handlungsfeld: textOf(r.values["handlungsfeld"] ?? null),
+    status: r.values["status"] ?? null,
+    bemerkung: textOf(r.values["bemerkung"] ?? null),
+  }));
+}
+
+/** Empfehlung and Begründung of the latest round, by measure ID. */
+function verdictsOf(source: ExcelJsSource): LatestRoundVerdicts | null {
+  const latest = readLatestRound(source);
+  if (!latest) return null;
+  const cell = (row: ExistingRound["rows"][number], header: string) => {
+    for (const [h, value] of row.cells) if (normalizeLabel(h) === normalizeLabel(header)) return textOf(value);
+    return "";
+  };
+  const byId = new Map(
+    latest.existing.rows.map((r) => [
+      idKey(r.id),
+      { empfehlung: cell(r, "Empfehlung"), begruendung: cell(r, "Begründung") },
+    ]),
+  );
+  return { round: latest.round, byId };
+}
+
+function indicatorsOf(concept: ReadConcept) {
+  const table = concept.found.indikatoren;
+  const rows = (table?.rows ?? []) as RowRecord<FieldsOf<"indikatoren">>[];
+  return rows.map((r) => ({
+    ...indicatorTarget(r),
+    row: r.row,
+    name: textOf(r.values.indikator ?? null),
+    basisjahrText: textOf(r.values.basisjahr ?? null),
+  }));
+}
+
+function valuesOfWorkbook(concept: ReadConcept): IndicatorValue[] {
+  const rows = (concept.found.indikatorwerte?.rows ?? []) as RowRecord<FieldsOf<"indikatorwerte">>[];
+  return rows.flatMap((r) => indicatorValue(r) ?? []);
+}
+
+/** Writes settings into their rows of tblEinstellungen; a key without a row is appended to the table. */
+function writeSettings(
+  doc: XlsxDocument,
+  source: ExcelJsSource,
+  concept: ReadConcept,
+  values: Partial<Record<keyof Settings, CellWrite["value"]>>,
+): void {
+  const { rows } = readSettings(concept);
+  const table = concept.found.einstellungen;
+  const missing: Record<string, CellWrite["value"]>[] = [];
+  const writes: CellWrite[] = [];
+  for (const [key, value] of Object.entries(values) as [keyof Settings, CellWrite["value"]][]) {
+    const row = rows.get(key);
+    if (table && row !== undefined) writes.push(...fieldCells(table, row, { wert: value }));
+    else missing.push({ schluessel: SETTING_KEYS[key], wert: value });
+  }
+  if (table) doc.writeCells(table.sheet, writes, table.headerRow + 1);
+  appendTableRows(doc, source, concept, "einstellungen", missing);
+}
+
+/**
+ * Turns the document (the old workbook, opened) into the next period in memory. Reads everything first,
+ * then writes; the rows of the measures not carried are deleted last, so that every row number read stays
+ * valid for the writes before.
+ */
+export async function fortschreiben(
+  doc: XlsxDocument,
+  options: { laufzeit: Laufzeit; file: string; today: IsoDate },
+): Promise<FortschreibungOutcome> {
+  const source = await doc.source();
+  const concept = readConcept(source);
+  const massnahmen = concept.found.massnahmen!;
+  const round = verdictsOf(source);
+  const decisions = decideMeasures(measuresOf(massnahmen, options.file), round);
+  const baselines = baselineChanges(indicatorsOf(concept), valuesOfWorkbook(concept));
+  const { settings } = readSettings(concept);
+  const { laufzeit } = options;
+  const earlier = readVorperiode(source);
+  const newTitle = retitled(settings.konzepttitel, settings.laufzeitVon, settings.laufzeitBis, laufzeit);
+
+  writeSettings(doc, source, concept, {
+    laufzeitVon: dateFromIso(laufzeit.von),
+    laufzeitBis: dateFromIso(laufzeit.bis),
+    ...(newTitle ? { konzepttitel: newTitle } : {}),
+  });
+  const indikatoren = concept.found.indikatoren;
+  if (indikatoren && baselines.length > 0) {
+    const writes = baselines.flatMap((b) =>
+      fieldCells(indikatoren, b.row, { basiswert: b.basiswert, basisjahr: b.basisjahr }),
+    );
+    doc.writeCells(indikatoren.sheet, writes, indikatoren.headerRow + 1);
+  }
+  if (massnahmen.columnIndex["bemerkung"] !== undefined && decisions.revised.length > 0) {
+    const writes = decisions.revised.flatMap((m) => fieldCells(massnahmen, m.row, { bemerkung: m.neueBemerkung }));
+    doc.writeCells(massnahmen.sheet, writes, massnahmen.headerRow + 1);
+  }
+  doc.applySheetPlan(
+    planVorperiodeSheet({
+      decisions,
+      baselines,
+      alteLaufzeit: { von: settings.laufzeitVon, bis: settings.laufzeitBis },
+      laufzeit,
+      earlier,
+      round: round?.round ?? null,
+      file: options.file.replace(/^.*[\\/]/, ""),
+      kommune: settings.kommune,
+      konzepttitel: newTitle ?? settings.konzepttitel,
+      stand: options.today,
+    }),
+  );
+  doc.deleteRows(
+    massnahmen.sheet,
+    decisions.dropped.map((m) => m.row),
+  );
+  return { decisions, baselines, round: round?.round ?? null, newTitle };
+}
