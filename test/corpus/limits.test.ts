@@ -44,7 +44,7 @@ beforeAll(() => {
   const dir = tempDir();
   const file = path.join(dir, "klein.xlsx");
   expect(cliProcess(["init", file, "--vorlage", "beispiel"]).code).toBe(0);
-  baselineMB = cliProcess(["check", file]).peakMB;
+  baselineMB = cliProcess(["check", file, "--quiet"]).peakMB;
   expect(baselineMB).toBeGreaterThan(0);
 });
 
@@ -95,7 +95,7 @@ describe("zip bombs and hostile packages: exit 2, one sentence, bounded memory",
   test("a large picture the program does not read is copied compressed, never unpacked", async () => {
     const dir = tempDir();
     const file = await hugeImageWorkbook({ dir, imageBytes: 150 * MB });
-    const run = cliProcess(["matrix", file, "--runde", "2027"]);
+    const run = cliProcess(["matrix", file, "--runde", "2027", "--quiet"]);
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     // Unpacking 150 MB would show in the peak; copying the ~150 KB of deflated zeros does not.
