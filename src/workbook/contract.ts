@@ -624,9 +624,16 @@ export const ANGEBOTE = defineTable({
     zielgruppe: col("Zielgruppe", false, "text", 22, ["Zielgruppe", "Für wen ist das Angebot?"], {
       synonyms: ["für wen"],
     }),
-    sozialraum: col("Sozialraum", false, "text", 18, ["Sozialraum", "Wo findet es statt? Stadtteil, Ort oder „gesamt“."], {
-      synonyms: ["Ort", "Stadtteil"],
-    }),
+    sozialraum: col(
+      "Sozialraum",
+      false,
+      "text",
+      18,
+      ["Sozialraum", "Wo findet es statt? Stadtteil, Ort oder „gesamt“."],
+      {
+        synonyms: ["Ort", "Stadtteil"],
+      },
+    ),
     teilnehmende: col(
       "Teilnehmende pro Jahr",
       false,
@@ -664,9 +671,16 @@ export const BEDARFE = defineTable({
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. B-001. Einmal vergeben, nicht mehr ändern."], {
       synonyms: ["Nr", "Nummer"],
     }),
-    bedarf: col("Bedarf", true, "text", 50, ["Bedarf", "Was wird gebraucht? Ein Satz, z. B. „Kinderbetreuung während der Sprachkurse“."], {
-      synonyms: ["Bezeichnung", "Beschreibung"],
-    }),
+    bedarf: col(
+      "Bedarf",
+      true,
+      "text",
+      50,
+      ["Bedarf", "Was wird gebraucht? Ein Satz, z. B. „Kinderbetreuung während der Sprachkurse“."],
+      {
+        synonyms: ["Bezeichnung", "Beschreibung"],
+      },
+    ),
     handlungsfeld: col(
       "Handlungsfeld",
       true,

@@ -207,7 +207,14 @@ const cases: Case[] = [
   {
     rule: "K_INDIKATOR_UNGENUTZT",
     fires: (r) =>
-      r.indikatoren!.push({ id: "I-003", ziel: "Z-01", indikator: "Elternabende", basiswert: 1, zielwert: 2, datenquelle: "x" }),
+      r.indikatoren!.push({
+        id: "I-003",
+        ziel: "Z-01",
+        indikator: "Elternabende",
+        basiswert: 1,
+        zielwert: 2,
+        datenquelle: "x",
+      }),
     at: { sheet: "Indikatoren", cell: "A4", id: "I-003" },
     quiet: (r) => (r.massnahmen![0]!.indikatoren = "I-001;I-001"),
   },
@@ -233,7 +240,14 @@ function angebot(id: string, handlungsfeld: string) {
 }
 
 function bedarf(id: string, prioritaet: string, extra: Record<string, string> = {}) {
-  return { id, bedarf: "Kinderbetreuung während der Kurse", handlungsfeld: "HF-01", quelle: "World Café", prioritaet, ...extra };
+  return {
+    id,
+    bedarf: "Kinderbetreuung während der Kurse",
+    handlungsfeld: "HF-01",
+    quelle: "World Café",
+    prioritaet,
+    ...extra,
+  };
 }
 
 describe("Bedarfe and Angebote", () => {
@@ -262,6 +276,12 @@ describe("Bedarfe and Angebote", () => {
     expect(at("PFLICHTFELD_LEER")).toEqual(["Angebote!D2"]);
     expect(at("AUSWAHL_UNGUELTIG")).toEqual(["Bedarfe!F2"]);
     expect(result.findings.find((f) => f.cell === "S2")!.message).toContain("B-007");
+  });
+
+  it("K_HANDLUNGSFELD_OHNE_BESTAND waits for the first Angebot: an empty sheet Angebote is not yet an inventory", () => {
+    const rows = baseline();
+    rows.angebote = [];
+    expect(check(rows).findings).toEqual([]);
   });
 
   it("says nothing about Bedarfe in a measure when the sheet Bedarfe is absent", () => {
@@ -327,8 +347,14 @@ describe("rules outside the SMART letters", () => {
     rows.massnahmen![0]!.finanzierung = "vielleicht";
     rows.einstellungen!.push({ schluessel: "Ampel grün ab", wert: "drei" });
     const result = check(rows);
-    expect(result.findings.find((f) => f.rule === "AUSWAHL_UNGUELTIG")).toMatchObject({ cell: "M2", severity: "warning" });
-    expect(result.findings.find((f) => f.rule === "EINSTELLUNG_UNGUELTIG")).toMatchObject({ sheet: "Einstellungen", cell: "B5" });
+    expect(result.findings.find((f) => f.rule === "AUSWAHL_UNGUELTIG")).toMatchObject({
+      cell: "M2",
+      severity: "warning",
+    });
+    expect(result.findings.find((f) => f.rule === "EINSTELLUNG_UNGUELTIG")).toMatchObject({
+      sheet: "Einstellungen",
+      cell: "B5",
+    });
     expect(result.settings.ampelGruenAb).toBe(3);
   });
 
@@ -344,7 +370,10 @@ describe("verworfen measures", () => {
     const rows = baseline();
     rows.massnahmen!.push({ id: "M-003", handlungsfeld: "HF-09", status: "verworfen" });
     const result = check(rows);
-    expect(result.findings.filter((f) => f.id === "M-003").map((f) => f.rule)).toEqual(["VERWEIS_UNBEKANNT", "PFLICHTFELD_LEER"]);
+    expect(result.findings.filter((f) => f.id === "M-003").map((f) => f.rule)).toEqual([
+      "VERWEIS_UNBEKANNT",
+      "PFLICHTFELD_LEER",
+    ]);
     expect(result.summary.smartComplete).toBe(2);
     expect(result.summary.measures).toBe(3);
   });

@@ -66,10 +66,13 @@ function checkUnansweredBedarfe(c: Collector, ctx: RuleContext) {
   }
 }
 
-/** K_HANDLUNGSFELD_OHNE_BESTAND: the sheet Angebote is there, but a Handlungsfeld has no Angebot. */
+/**
+ * K_HANDLUNGSFELD_OHNE_BESTAND: the sheet Angebote is there, but a Handlungsfeld has no Angebot. An empty
+ * sheet (as `init` creates it) means the Bestandsaufnahme has not begun: no finding then.
+ */
 function checkFieldsWithoutAngebot(c: Collector, ctx: RuleContext) {
   const { angebote, handlungsfelder } = ctx.data;
-  if (!angebote || !handlungsfelder || !has(angebote, "handlungsfeld")) return;
+  if (!angebote || !handlungsfelder || !has(angebote, "handlungsfeld") || angebote.rows.length === 0) return;
   const covered = fieldsWithAngebot(ctx.data);
   for (const h of handlungsfelder.rows) {
     const id = rowId(h);
