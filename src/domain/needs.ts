@@ -28,7 +28,6 @@ export function needsByField(concept: Pick<ConceptData, "massnahmen" | "bedarfe"
   const byField = new Map<string, NeedsOfField>();
   for (const b of concept.bedarfe?.rows ?? []) {
     const id = textOf(b.values.id ?? null);
-    if (id === "" && textOf(b.values.bedarf ?? null) === "") continue;
     const field = idKey(referenceId(b.values.handlungsfeld ?? null));
     const entry = byField.get(field) ?? { bedarfe: 0, answered: 0 };
     entry.bedarfe++;

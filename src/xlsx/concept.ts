@@ -83,6 +83,7 @@ export async function buildOverview(
     overview: overviewOf(model, concept, check),
     indicators,
     massnahmen: concept.found.massnahmen!,
+    ...(concept.found.bedarfe ? { bedarfe: concept.found.bedarfe } : {}),
     kommune: model.title.kommune,
     konzepttitel: model.title.konzepttitel,
     stichtag: model.title.stichtag,
