@@ -96,6 +96,8 @@ export interface MergeOptions {
   idDigits: number;
   /** The field that names the lead Akteur, whose Fachbereich owns the row. */
   ownerField: string;
+  /** The field that names a row in the report (default `titel`, a measure's). */
+  titleField?: string;
   akteure: AkteurRef[];
   memory: MemoryEntry[];
 }
@@ -607,7 +609,9 @@ class ReturnMerge {
       masterId: id,
       field: "",
       masterValue: "",
-      returnValue: displayValue(row.values[common.find((f) => f.key === "titel")?.key ?? ""] ?? null),
+      returnValue: displayValue(
+        row.values[common.find((f) => f.key === (state.options.titleField ?? "titel"))?.key ?? ""] ?? null,
+      ),
       notApplied: false,
       note: !key
         ? `Neue Maßnahme ohne ID; sie hat die ID ${id} erhalten.`
@@ -713,7 +717,7 @@ class ReturnMerge {
         id: returnKey.startsWith("#") ? "" : masterId,
         masterId: m.id,
         field: "",
-        masterValue: displayValue(m.values["titel"] ?? null),
+        masterValue: displayValue(m.values[this.state.options.titleField ?? "titel"] ?? null),
         returnValue: "",
         notApplied: false,
         note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt in der Gesamtdatei. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
