@@ -296,6 +296,13 @@ function mergeAngebote(
     idDigits: ANGEBOTE.idDigits!,
     ownerField: "traeger",
     titleField: "angebot",
+    words: {
+      the: "das Angebot",
+      theNew: "das neue Angebot",
+      aNew: "Neues Angebot",
+      owner: "Der Träger",
+      instead: "Soll es entfallen, löschen Sie es dort.",
+    },
     akteure: akteurRefs(concept),
     memory,
   });

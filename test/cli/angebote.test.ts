@@ -142,8 +142,8 @@ describe("merge of an Erfassungsbogen", () => {
       }),
     ]);
     const log = rowsOf(sheet(wb, "Zusammenführung"));
-    expect(log.filter((l) => l["ID im Master"] === "AN-008").map((l) => l["Aktion"])).toEqual([
-      "neu aufgenommen mit neuer ID",
+    expect(log.filter((l) => l["ID im Master"] === "AN-008").map((l) => `${l["Aktion"]}: ${l["Hinweis"]}`)).toEqual([
+      "neu aufgenommen mit neuer ID: Neues Angebot ohne ID; die Zeile hat die ID AN-008 erhalten.",
     ]);
     expect(log.filter((l) => l["ID im Master"] === "AN-003").map((l) => `${l["Aktion"]} ${l["Feld"]}`)).toEqual([
       "übernommen Teilnehmende pro Jahr",
