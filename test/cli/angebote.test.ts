@@ -159,4 +159,28 @@ describe("merge of an Erfassungsbogen", () => {
     const wb2 = await loadWorkbook(master);
     expect(rowsOf(sheet(wb2, "Angebote"))).toEqual(angebote);
   });
+
+  test("into a master without the sheet Angebote: the Erfassungsbogen starts empty and merge creates the sheet", async () => {
+    const dir = tempDir();
+    const master = path.join(dir, "konzept.xlsx");
+    await runCli(["init", master, "--vorlage", "beispiel"]);
+    await edit(master, (wb) => wb.removeWorksheet(sheet(wb, "Angebote").id));
+    const out = path.join(dir, "erfassung");
+    expect((await runCli(["split", master, "--ziel", out, "--angebote"])).code).toBe(0);
+    const fb4 = path.join(out, FB4);
+    await edit(fb4, (wb) => {
+      const a = sheet(wb, "Angebote");
+      expect(columnValues(a, "ID")).toEqual([]);
+      const row = 2; // the first row of the empty table
+      a.getCell(row, columnOf(a, "Angebot")).value = "Sprachcafé";
+      a.getCell(row, columnOf(a, "Träger")).value = "A-05";
+      a.getCell(row, columnOf(a, "Handlungsfeld")).value = "HF-03";
+    });
+    const run = await runCli(["merge", master, fb4]);
+    expect(run).toMatchObject({ code: 0, err: "" });
+    const angebote = rowsOf(sheet(await loadWorkbook(master), "Angebote"));
+    expect(angebote).toEqual([
+      expect.objectContaining({ ID: "AN-001", Angebot: "Sprachcafé", Träger: "A-05", Handlungsfeld: "HF-03" }),
+    ]);
+  });
 });
