@@ -261,6 +261,7 @@ function planHintsSheet(
   measures: number,
   sachstand?: IsoDate,
   angebote?: number,
+  readOnly: string[] = REFERENCE_KINDS.map((k) => tableSpec(k).sheet),
 ): SheetPlan {
   const erfassung: [string, boolean?, number?][] =
     angebote === undefined
@@ -308,7 +309,7 @@ function planHintsSheet(
       "5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“.",
     ],
     [
-      "6. Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren und Akteure sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.",
+      `6. Die Blätter ${readOnly.slice(0, -1).join(", ")} und ${readOnly[readOnly.length - 1]} sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.`,
     ],
     [""],
     ["Bis wann?", true],
@@ -512,7 +513,9 @@ export function planSplitWorkbook({
   const extras = mergeFields(massnahmen)
     .filter((f) => f.key.startsWith(EXTRA_PREFIX))
     .map((f) => ({ key: f.key, header: f.label }));
-  const references: TableContent[] = REFERENCE_KINDS.map((kind) => {
+  // Bedarfe go along when the master has them, so the Maßnahmen column Bedarfe offers them as a list.
+  const kinds: EntityKind[] = [...REFERENCE_KINDS, ...(concept.found.bedarfe ? (["bedarfe"] as const) : [])];
+  const references: TableContent[] = kinds.map((kind) => {
     const found = concept.found[kind];
     return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
   });
@@ -528,6 +531,7 @@ export function planSplitWorkbook({
     group.rows.length,
     sachstand,
     angebote?.rows.length,
+    references.map((r) => r.spec.sheet),
   );
   const sheets: SheetPlan[] = [
     hints,

@@ -59,6 +59,15 @@ describe("split --angebote", () => {
     const hints = (sheet(wb, "Hinweise").getColumn(1).values as unknown[]).map(String).join("\n");
     expect(hints).toContain("Erfassungsbogen");
     expect(hints).toContain("die 2 Angebote, deren Träger zu Ihrem Fachbereich gehört");
+    // The Bedarfe go along read-only, so the Maßnahmen column Bedarfe offers them.
+    const m = sheet(wb, "Maßnahmen");
+    expect(String(m.getCell(2, columnOf(m, "Bedarfe")).dataValidation?.formulae?.[0])).toContain("Listen");
+    expect((sheet(wb, "Bedarfe") as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(
+      true,
+    );
+    expect(hints).toContain(
+      "Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren, Akteure und Bedarfe sind schreibgeschützt.",
+    );
     // Träger that are no Akteur of a Fachbereich (Jobcenter, Kreissportbund) go to „ohne Fachbereich“.
     const none = await loadWorkbook(path.join(out, NONE));
     expect(columnValues(sheet(none, "Angebote"), "ID")).toEqual(["AN-005", "AN-006"]);

@@ -117,6 +117,7 @@ describe("split", () => {
       ["Ziele", "visible"],
       ["Indikatoren", "visible"],
       ["Akteure", "visible"],
+      ["Bedarfe", "visible"],
       ["Listen", "hidden"],
       [BASE_SHEET, "veryHidden"],
     ]);
