@@ -10,16 +10,22 @@ import { openStep } from "./progress";
 
 export const SPLIT: CommandSpec = {
   name: "split",
-  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT]",
+  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote]",
   summary:
     "Schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den Ordner, zum Verteilen;\n" +
-    "vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die Sachstandsabfrage.",
+    "vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die Sachstandsabfrage;\n" +
+    "mit --angebote: der Erfassungsbogen der bestehenden Angebote.",
   options: {
     ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien der Fachbereiche" },
     sachstand: {
       type: "string",
       value: "JJJJ-MM-TT",
       description: "Berichtsstichtag: je Maßnahme eine Zeile Sachstand und die Indikatorwerte zum Ausfüllen",
+    },
+    angebote: {
+      type: "boolean",
+      description:
+        "Erfassungsbogen: jeder Fachbereich ergänzt seine Angebote (Träger aus dem Fachbereich) und trägt neue ein",
     },
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
@@ -58,7 +64,12 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   const master = await openStep(file, progress);
   progress.step("Teile die Maßnahmen nach Fachbereichen auf …");
   const files = await withReadableConcept(file, () =>
-    splitWorkbook(master, { masterFile: path.basename(file), date: io.today(), sachstand }),
+    splitWorkbook(master, {
+      masterFile: path.basename(file),
+      date: io.today(),
+      sachstand,
+      angebote: args.flags.has("angebote"),
+    }),
   );
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
@@ -84,7 +95,10 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
     await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
   }
   io.out(`${plural(files.length, "Datei", "Dateien")} für die Fachbereiche in „${target}“ geschrieben:\n`);
-  for (const f of files) io.out(`  ${f.fachbereich}: ${plural(f.measures, "Maßnahme", "Maßnahmen")} → ${f.fileName}\n`);
+  for (const f of files) {
+    const angebote = f.angebote === undefined ? "" : `, ${plural(f.angebote, "Angebot", "Angebote")}`;
+    io.out(`  ${f.fachbereich}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}\n`);
+  }
   return 0;
 }
 
@@ -124,6 +138,11 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
     io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
     const reports = reportCounts(result.actions.filter((a) => a.file === s.file));
     if (reports) io.out(`  ${reports}\n`);
+  }
+  for (const s of result.angebote) {
+    io.out(
+      `${s.file}, Angebote: ${plural(s.applied, "Wert", "Werte")} übernommen, ${plural(s.added, "Angebot", "Angebote")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}, ${plural(s.notApplied, "Wert", "Werte")} nicht übernommen.\n`,
+    );
   }
   for (const o of result.otherMaster)
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);

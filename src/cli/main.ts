@@ -49,10 +49,11 @@ Befehle:
   matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
         legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
         ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
-  split <datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT]
+  split <datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote]
         schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den
         Ordner (überschreibt keine vorhandenen Dateien); mit --sachstand als
-        Sachstandsabfrage mit Sachständen und Indikatorwerten zum Ausfüllen
+        Sachstandsabfrage mit Sachständen und Indikatorwerten zum Ausfüllen;
+        mit --angebote als Erfassungsbogen der bestehenden Angebote
   merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
         führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
         selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind

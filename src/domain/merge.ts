@@ -96,9 +96,37 @@ export interface MergeOptions {
   idDigits: number;
   /** The field that names the lead Akteur, whose Fachbereich owns the row. */
   ownerField: string;
+  /** The field that names a row in the report (default `titel`, a measure's). */
+  titleField?: string;
+  /** How the notes name a row and its owner field (default: measures and their Federführung). */
+  words?: RowWords;
   akteure: AkteurRef[];
   memory: MemoryEntry[];
 }
+
+/** The German words of the merge notes for one kind of row. */
+export interface RowWords {
+  /** `die Maßnahme` */
+  the: string;
+  /** `die neue Maßnahme` */
+  theNew: string;
+  /** `Neue Maßnahme` */
+  aNew: string;
+  /** `Die Federführung` */
+  owner: string;
+  /** What to do instead of deleting a row. */
+  instead: string;
+}
+
+export const MEASURE_WORDS: RowWords = {
+  the: "die Maßnahme",
+  theNew: "die neue Maßnahme",
+  aNew: "Neue Maßnahme",
+  owner: "Die Federführung",
+  instead: "Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
+};
+
+const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export type ActionKind =
   | "applied"
@@ -433,6 +461,10 @@ class ReturnMerge {
     if (this.base) this.reportDeletedRows();
   }
 
+  private get words(): RowWords {
+    return this.state.options.words ?? MEASURE_WORDS;
+  }
+
   private act(a: Omit<MergeAction, "file">) {
     this.state.actions.push({ file: this.ret.file, ...a });
     if (a.notApplied) this.summary.notApplied++;
@@ -477,8 +509,7 @@ class ReturnMerge {
   private mergeTwoWay(row: MergeRow, key: string) {
     const m = key ? this.state.working.get(key) : undefined;
     if (!m) {
-      const note =
-        "Der Rücklauf enthält keine Basiswerte der Verteilung, und die Maßnahme steht nicht in der Gesamtdatei; sie wurde nicht aufgenommen.";
+      const note = `Der Rücklauf enthält keine Basiswerte der Verteilung, und ${this.words.the} steht nicht in der Gesamtdatei; die Zeile wurde nicht aufgenommen.`;
       this.reportWholeRow(row, "twoWay", "", note, null);
       return;
     }
@@ -512,7 +543,7 @@ class ReturnMerge {
     if (this.state.duplicates.has(mk) || !m) {
       const note = m
         ? `Die ID ${masterId} kommt in der Gesamtdatei mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
-        : `Die Maßnahme ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
+        : `${upper(this.words.the)} ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
       const kind: ActionKind = m ? "masterDuplicate" : "masterDeleted";
       this.reportFields(row, kind, m ? masterId : "", note, this.common, (f) => changed(f), m?.values ?? null);
       this.reportOnlyInReturn(row, "", baseValues);
@@ -520,7 +551,7 @@ class ReturnMerge {
     }
     const owner = this.state.fbOf(m.values[this.state.options.ownerField] ?? null);
     if (!sameFachbereich(owner, base.fachbereich)) {
-      const note = `Die Maßnahme gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
+      const note = `${upper(this.words.the)} gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
       const differs = (f: MergeField) =>
         changed(f) && this.norm(f, row.values[f.key] ?? null) !== this.norm(f, m.values[f.key] ?? null);
       this.reportFields(row, "foreign", m.id, note, this.common, differs, m.values);
@@ -577,7 +608,7 @@ class ReturnMerge {
     const existing = key ? state.working.get(key) : undefined;
     if (owner !== "" && !sameFachbereich(owner, base.fachbereich)) {
       // Only what differs from the master's row of that ID (if any) is lost; each such value is reported.
-      const note = `Die Federführung gehört zu „${owner}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; die Zeile wurde nicht übernommen.`;
+      const note = `${this.words.owner} gehört zu „${owner}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; die Zeile wurde nicht übernommen.`;
       this.reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
       return;
     }
@@ -607,13 +638,15 @@ class ReturnMerge {
       masterId: id,
       field: "",
       masterValue: "",
-      returnValue: displayValue(row.values[common.find((f) => f.key === "titel")?.key ?? ""] ?? null),
+      returnValue: displayValue(
+        row.values[common.find((f) => f.key === (state.options.titleField ?? "titel"))?.key ?? ""] ?? null,
+      ),
       notApplied: false,
       note: !key
-        ? `Neue Maßnahme ohne ID; sie hat die ID ${id} erhalten.`
+        ? `${this.words.aNew} ohne ID; die Zeile hat die ID ${id} erhalten.`
         : renamed
-          ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; die neue Maßnahme hat die ID ${id} erhalten.`
-          : "Neue Maßnahme aus dem Rücklauf.",
+          ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; ${this.words.theNew} hat die ID ${id} erhalten.`
+          : `${this.words.aNew} aus dem Rücklauf.`,
     });
     this.reportOnlyInReturn(row, id, null);
     this.mem.set(returnKey, { token: base.token, returnKey, masterId: id, values: pick(row.values, common) });
@@ -713,10 +746,10 @@ class ReturnMerge {
         id: returnKey.startsWith("#") ? "" : masterId,
         masterId: m.id,
         field: "",
-        masterValue: displayValue(m.values["titel"] ?? null),
+        masterValue: displayValue(m.values[this.state.options.titleField ?? "titel"] ?? null),
         returnValue: "",
         notApplied: false,
-        note: "Die Zeile fehlt im Rücklauf; die Maßnahme bleibt in der Gesamtdatei. Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
+        note: `Die Zeile fehlt im Rücklauf; ${this.words.the} bleibt in der Gesamtdatei. ${this.words.instead}`,
       });
     }
   }

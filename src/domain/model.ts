@@ -16,6 +16,21 @@ export const STATUS_VALUES = [
 export const FINANZIERUNG_VALUES = ["gesichert", "beantragt", "offen"] as const;
 export const ART_VALUES = ["intern", "extern"] as const;
 export const PRIORITAET_VALUES = ["hoch", "mittel", "niedrig"] as const;
+/**
+ * Where a Bedarf was found: the ways of participation and analysis the municipalities' concepts name
+ * (Befragung and World Café in the participation process, the staff survey, expert talks, statistics).
+ */
+export const QUELLE_VALUES = [
+  "Befragung",
+  "World Café",
+  "Beschäftigtenbefragung",
+  "Fachgespräch",
+  "Fachtag",
+  "Workshop",
+  "Statistik",
+  "Bestandsaufnahme",
+  "Sonstiges",
+] as const;
 
 export type Status = (typeof STATUS_VALUES)[number];
 export type Finanzierung = (typeof FINANZIERUNG_VALUES)[number];
@@ -66,6 +81,7 @@ export const ENTITY_FIELDS = {
     "status",
     "prioritaet",
     "bemerkung",
+    "bedarfe",
   ],
   kriterien: ["kriterium", "gewicht", "beschreibung"],
   indikatorwerte: ["indikator", "stichtag", "wert", "quelle", "bemerkung"],
@@ -81,6 +97,19 @@ export const ENTITY_FIELDS = {
     "gemeldetVon",
     "gemeldetAm",
   ],
+  angebote: [
+    "id",
+    "angebot",
+    "traeger",
+    "handlungsfeld",
+    "zielgruppe",
+    "sozialraum",
+    "teilnehmende",
+    "finanzierung",
+    "kontakt",
+    "stand",
+  ],
+  bedarfe: ["id", "bedarf", "handlungsfeld", "quelle", "zielgruppe", "prioritaet", "begruendung"],
 } as const;
 
 /** The entity kinds of the workbook; each has one table. */

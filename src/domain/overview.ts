@@ -1,9 +1,11 @@
 /**
  * The figures of the sheet Übersicht per Handlungsfeld: measures by Status, overdue, SMART-complete,
- * Sachkosten and VZÄ, indicators by Ampel and the latest round's mean Gesamt. They come from the same
+ * Sachkosten and VZÄ, indicators by Ampel, the latest round's mean Gesamt and, when the sheet Bedarfe is there,
+ * the Bedarfe and how many of them a measure answers. They come from the same
  * report model as the Sachstandsbericht, so the sheet and the report never disagree.
  */
 import { STATUS_VALUES, type Status } from "./model";
+import { type NeedsOfField, needsByField } from "./needs";
 import { parseGermanNumber } from "./numbers";
 import { INDICATOR_AMPELN, type IndicatorAmpel, type ReportModel } from "./report";
 import type { CheckResult } from "./rules";
@@ -29,6 +31,8 @@ export interface OverviewRow {
   indicators: Record<IndicatorAmpel, number>;
   /** The latest round's mean Gesamt over the scored measures of this Handlungsfeld; null when none. */
   meanGesamt: number | null;
+  /** Bedarfe of this Handlungsfeld and how many a measure answers; null without the sheet Bedarfe. */
+  needs: NeedsOfField | null;
 }
 
 export interface Overview {
@@ -55,6 +59,7 @@ export function overviewOf(model: ReportModel, concept: ConceptData, check: Chec
   );
   const overdue = new Set(model.annex.overdue.map((m) => idKey(m.id)));
   const rowsById = new Map(concept.massnahmen.rows.map((r) => [idKey(textOf(r.values.id ?? null)), r] as const));
+  const needs = concept.bedarfe ? needsByField(concept) : null;
   const rows = model.fields.map((field): OverviewRow => {
     const byStatus = Object.fromEntries(STATUS_VALUES.map((s) => [s, 0])) as Record<Status, number>;
     for (const m of field.measures) if (m.status in byStatus) byStatus[m.status as Status]++;
@@ -75,6 +80,7 @@ export function overviewOf(model: ReportModel, concept: ConceptData, check: Chec
       personal: sumOf(measureRows.map((r) => r.values.personal)),
       indicators,
       meanGesamt: scored.length ? scored.reduce((s, r) => s + r.gesamt!, 0) / scored.length : null,
+      needs: needs ? (needs.get(idKey(field.id)) ?? { bedarfe: 0, answered: 0 }) : null,
     };
   });
   return { rows, round: model.bewertung?.round ?? null };

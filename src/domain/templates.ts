@@ -715,6 +715,7 @@ function beispiel(): TemplateContent {
     status: m[14],
     prioritaet: i % 3 === 0 ? "hoch" : "mittel",
     bemerkung: "",
+    bedarfe: ANSWERS[`M-${String(i + 1).padStart(3, "0")}`] ?? "",
   }));
   return {
     einstellungen: settingsRows({
@@ -736,7 +737,152 @@ function beispiel(): TemplateContent {
     kriterien: kriterienRows(),
     indikatorwerte: beispielIndikatorwerte(),
     sachstaende: beispielSachstaende(),
+    angebote: beispielAngebote(),
+    bedarfe: beispielBedarfe(),
   };
+}
+
+/** The Bedarfe each example measure answers (column Bedarfe of Maßnahmen). */
+const ANSWERS: Record<string, string> = {
+  "M-004": "B-002",
+  "M-006": "B-001",
+  "M-009": "B-003",
+};
+
+/**
+ * What the Landkreis already offers (the Erfassungsbogen of the Bestandsaufnahme). Vernetzung (HF-07) has no
+ * Angebot yet, so `check` shows K_HANDLUNGSFELD_OHNE_BESTAND for it.
+ */
+function beispielAngebote(): Record<string, CellValue>[] {
+  const rows: [string, string, string, string, string, number | null, string, string][] = [
+    [
+      "Erstberatung im Integrationsbüro",
+      "A-01",
+      "HF-01",
+      "Neu Zugewanderte",
+      "Kreisstadt",
+      450,
+      "Landesmittel",
+      "integration@beispielkreis.de",
+    ],
+    [
+      "Mieterberatung",
+      "A-03",
+      "HF-02",
+      "Geflüchtete in eigenem Wohnraum",
+      "gesamt",
+      80,
+      "Eigenmittel",
+      "sozialamt@beispielkreis.de",
+    ],
+    [
+      "Integrationskurse",
+      "A-05",
+      "HF-03",
+      "Erwachsene Zugewanderte",
+      "Kreisstadt, Nordstadt",
+      240,
+      "Bundesmittel (BAMF)",
+      "vhs(at)beispielkreis.de",
+    ],
+    [
+      "Sprachförderung in Kitas",
+      "A-04",
+      "HF-03",
+      "Kinder von 3 bis 6 Jahren",
+      "gesamt",
+      600,
+      "Landesmittel",
+      "kita@beispielkreis.de",
+    ],
+    ["Bewerbungstraining", "A-06", "HF-04", "Arbeitsuchende Zugewanderte", "Kreisstadt", 60, "SGB II", ""],
+    [
+      "Integration durch Sport",
+      "A-08",
+      "HF-05",
+      "Kinder und Jugendliche",
+      "gesamt",
+      150,
+      "Bundesprogramm, befristet bis 2027",
+      "info@ksb-beispielkreis.de",
+    ],
+    [
+      "Interkulturelle Schulung für Auszubildende",
+      "A-07",
+      "HF-06",
+      "Auszubildende der Kreisverwaltung",
+      "",
+      25,
+      "Eigenmittel",
+      "personal@beispielkreis.de",
+    ],
+  ];
+  return rows.map(
+    ([angebot, traeger, handlungsfeld, zielgruppe, sozialraum, teilnehmende, finanzierung, kontakt], i) => ({
+      id: `AN-${String(i + 1).padStart(3, "0")}`,
+      angebot,
+      traeger,
+      handlungsfeld,
+      zielgruppe,
+      sozialraum,
+      teilnehmende,
+      finanzierung,
+      kontakt,
+      stand: "2025-10-01",
+    }),
+  );
+}
+
+/**
+ * Needs from the participation process. B-004 (hoch) is answered by no measure and has no Begründung, so
+ * `check` shows B_OHNE_MASSNAHME; B-005 (hoch) gives its reason.
+ */
+function beispielBedarfe(): Record<string, CellValue>[] {
+  const rows: [string, string, string, string, string, string][] = [
+    [
+      "Mehr Kita-Plätze und Brückenangebote für Kinder ohne Platz",
+      "HF-03",
+      "World Café",
+      "Familien mit Kindern unter 6 Jahren",
+      "hoch",
+      "",
+    ],
+    [
+      "Hilfe bei der Wohnungssuche außerhalb der Gemeinschaftsunterkünfte",
+      "HF-02",
+      "Befragung",
+      "Geflüchtete",
+      "hoch",
+      "",
+    ],
+    ["Gelegenheiten, Deutsch im Alltag zu sprechen", "HF-03", "Befragung", "Erwachsene Zugewanderte", "mittel", ""],
+    [
+      "Dolmetschende für Elterngespräche in Schulen",
+      "HF-06",
+      "Beschäftigtenbefragung",
+      "Lehrkräfte und Eltern",
+      "hoch",
+      "",
+    ],
+    [
+      "Psychosoziale Beratung für Geflüchtete",
+      "HF-05",
+      "Fachgespräch",
+      "Geflüchtete",
+      "hoch",
+      "Angebot des Landes ab 2026, keine eigene Maßnahme nötig.",
+    ],
+    ["Übersicht der Angebote in mehreren Sprachen", "HF-07", "World Café", "Neu Zugewanderte", "niedrig", ""],
+  ];
+  return rows.map(([bedarf, handlungsfeld, quelle, zielgruppe, prioritaet, begruendung], i) => ({
+    id: `B-${String(i + 1).padStart(3, "0")}`,
+    bedarf,
+    handlungsfeld,
+    quelle,
+    zielgruppe,
+    prioritaet,
+    begruendung,
+  }));
 }
 
 /** Who delivers each indicator's values in the example (default: the Koordinierungsstelle A-01). */

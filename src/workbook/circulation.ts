@@ -43,6 +43,10 @@ import { type FoundTable, type ReadConcept, type WorkbookSource, readTable } fro
 
 /** The very hidden sheet of a distributed workbook with what was sent. */
 export const BASE_SHEET = "Verteilung";
+/** The very hidden sheet of an Erfassungsbogen (`split --angebote`) with the Angebote that were sent. */
+export const ANGEBOTE_BASE_SHEET = "Verteilung Angebote";
+/** The merge memory keeps the Angebote of a distribution apart from its measures by this token suffix. */
+export const ANGEBOTE_TOKEN_SUFFIX = "#Angebote";
 /** The very hidden sheet of the master with what it has taken from each return. */
 export const MEMORY_SHEET = "Rücklaufprotokoll";
 export const CONFLICT_SHEET = { sheet: "Konflikte", table: "tblKonflikte" } as const;
@@ -118,18 +122,33 @@ export function akteurRefs(concept: ReadConcept): AkteurRef[] {
 export interface SplitGroup {
   fachbereich: string;
   rows: (MergeRow & { row: number })[];
+  /** The Erfassungsbogen (`split --angebote`): the Angebote whose Träger belongs to the Fachbereich. */
+  angebote?: (MergeRow & { row: number })[];
 }
 
-/** Groups the measures by the Fachbereich of their Federführung (none → `ohne Fachbereich`), in sheet order. */
-export function splitGroups(concept: ReadConcept, source: WorkbookSource): SplitGroup[] {
+/**
+ * Groups the measures by the Fachbereich of their Federführung (none → `ohne Fachbereich`), in sheet order.
+ * With `angebote` (the Erfassungsbogen) every Akteur's Fachbereich gets a group, even without measures, and
+ * each group the Angebote whose Träger is an Akteur of that Fachbereich (other Träger: `ohne Fachbereich`).
+ */
+export function splitGroups(concept: ReadConcept, source: WorkbookSource, angebote = false): SplitGroup[] {
   const fbOf = fachbereichResolver(akteurRefs(concept));
   const groups = new Map<string, SplitGroup>();
-  for (const row of tableRows(concept.found.massnahmen!, source)) {
-    const fb = fbOf(row.values["federfuehrung"] ?? null) || NO_FACHBEREICH;
+  const groupOf = (fb: string) => {
     const key = normalizeLabel(fb);
-    const group = groups.get(key) ?? { fachbereich: fb, rows: [] };
-    group.rows.push(row);
+    const group = groups.get(key) ?? { fachbereich: fb, rows: [], ...(angebote ? { angebote: [] } : {}) };
     groups.set(key, group);
+    return group;
+  };
+  for (const row of tableRows(concept.found.massnahmen!, source)) {
+    groupOf(fbOf(row.values["federfuehrung"] ?? null) || NO_FACHBEREICH).rows.push(row);
+  }
+  if (angebote) {
+    for (const a of akteurRefs(concept)) if (a.fachbereich) groupOf(a.fachbereich);
+    const table = concept.found.angebote;
+    for (const row of table ? tableRows(table, source) : []) {
+      groupOf(fbOf(row.values["traeger"] ?? null) || NO_FACHBEREICH).angebote!.push(row);
+    }
   }
   // Alphabetical, `ohne Fachbereich` last.
   return [...groups.values()].sort((a, b) =>
@@ -141,14 +160,16 @@ export function splitGroups(concept: ReadConcept, source: WorkbookSource): Split
   );
 }
 
-/** Measures that cannot be merged back by ID: rows without ID and IDs used twice. */
+/** Rows that cannot be merged back by ID (of Maßnahmen, or of another table): rows without ID and IDs used twice. */
 export function splitBlockers(
   concept: ReadConcept,
   source: WorkbookSource,
+  kind: "massnahmen" | "angebote" = "massnahmen",
 ): { withoutId: number[]; duplicates: string[] } {
   const withoutId: number[] = [];
   const count = new Map<string, { id: string; n: number }>();
-  for (const row of tableRows(concept.found.massnahmen!, source)) {
+  const table = concept.found[kind];
+  for (const row of table ? tableRows(table, source) : []) {
     if (!row.id) withoutId.push(row.row);
     else {
       const c = count.get(idKey(row.id)) ?? { id: row.id, n: 0 };
@@ -239,7 +260,22 @@ function planHintsSheet(
   address: string,
   measures: number,
   sachstand?: IsoDate,
+  angebote?: number,
+  readOnly: string[] = REFERENCE_KINDS.map((k) => tableSpec(k).sheet),
 ): SheetPlan {
+  const erfassung: [string, boolean?, number?][] =
+    angebote === undefined
+      ? []
+      : [
+          ["Erfassungsbogen: bestehende Angebote", true],
+          [
+            `Im Blatt „Angebote“ stehen die ${angebote} Angebote, deren Träger zu Ihrem Fachbereich gehört. Bitte prüfen und vervollständigen Sie sie (Zielgruppe, Sozialraum, Teilnehmende pro Jahr, Finanzierung, Kontakt, Stand).`,
+          ],
+          [
+            "Fehlt ein Angebot, tragen Sie es in die erste freie Zeile unter der Tabelle ein; die ID (AN-…) dürfen Sie leer lassen, sie wird beim Zusammenführen vergeben. Handlungsfeld und Träger wählen Sie aus der Liste.",
+          ],
+          [""],
+        ];
   const query: [string, boolean?, number?][] = sachstand
     ? [
         ["Sachstandsabfrage", true],
@@ -257,6 +293,7 @@ function planHintsSheet(
     [[settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept"],
     [""],
     ...query,
+    ...erfassung,
     ["Was ist zu tun?", true],
     [
       `1. Im Blatt „Maßnahmen“ stehen die ${measures} Maßnahmen, für die Ihr Fachbereich federführend ist. Bitte prüfen, aktualisieren und ergänzen Sie sie.`,
@@ -272,7 +309,7 @@ function planHintsSheet(
       "5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“.",
     ],
     [
-      "6. Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren und Akteure sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.",
+      `6. Die Blätter ${readOnly.slice(0, -1).join(", ")} und ${readOnly[readOnly.length - 1]} sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.`,
     ],
     [""],
     ["Bis wann?", true],
@@ -341,6 +378,7 @@ export function planBaseSheet(
   spec: TableSpec,
   extras: { key: string; header: string }[],
   rows: MergeRow[],
+  name: string = BASE_SHEET,
 ): SheetPlan {
   const cells: CellPlan[] = [
     { row: 1, column: 1, value: "Basiswerte der Verteilung für das Zusammenführen – bitte nicht ändern.", bold: true },
@@ -358,23 +396,28 @@ export function planBaseSheet(
         cells.push({ row: BASE_HEADER_ROW + 1 + i, column: j + 1, value: v });
     }),
   );
-  return planMachineSheet(BASE_SHEET, cells);
+  return planMachineSheet(name, cells);
 }
 
-/** Reads the base values of a return; null when it has none (or they are unreadable). */
-export function readBase(source: WorkbookSource): ReturnBase | null {
-  const name = source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(BASE_SHEET));
+/**
+ * Reads the base values of a return (its measures, or with `angebote` its Angebote); null when it has none
+ * (or they are unreadable).
+ */
+export function readBase(source: WorkbookSource, angebote = false): ReturnBase | null {
+  const sheetName = angebote ? ANGEBOTE_BASE_SHEET : BASE_SHEET;
+  const name = source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(sheetName));
   const grid = name ? source.sheet(name) : undefined;
   if (!grid) return null;
   const meta: Record<string, string> = {};
   for (let r = 1; r < BASE_HEADER_ROW; r++) meta[normalizeLabel(textOf(grid.value(r, 1)))] = textOf(grid.value(r, 2));
   const token = meta[normalizeLabel(BASE_META.token)];
   if (!token) return null;
-  const spec: TableSpec<"massnahmen"> = { ...MASSNAHMEN, sheet: grid.name, sheetSynonyms: [], table: "\u0000" };
+  const contract: TableSpec = angebote ? tableSpec("angebote") : MASSNAHMEN;
+  const spec: TableSpec = { ...contract, sheet: grid.name, sheetSynonyms: [], table: "\u0000" };
   const table = readTable(spec, source);
   if (!table || table.columnIndex["id" as never] === undefined) return null;
   return {
-    token,
+    token: angebote ? token + ANGEBOTE_TOKEN_SUFFIX : token,
     fachbereich: meta[normalizeLabel(BASE_META.fachbereich)] ?? "",
     masterFile: meta[normalizeLabel(BASE_META.masterFile)] ?? "",
     fields: mergeFields(table).map((f) => f.key),
@@ -446,6 +489,17 @@ export function statusQueryContents(
   ];
 }
 
+/** The Erfassungsbogen's table: the Fachbereich's Angebote with the master's own columns, room for new ones. */
+function angeboteContent(concept: ReadConcept, rows: MergeRow[]): TableContent {
+  const found = concept.found.angebote;
+  const extras = found
+    ? mergeFields(found)
+        .filter((f) => f.key.startsWith(EXTRA_PREFIX))
+        .map((f) => ({ key: f.key, header: f.label }))
+    : [];
+  return { spec: tableSpec("angebote"), rows: rows.map((r) => r.values), extraColumns: extras };
+}
+
 /** One Fachbereich's workbook: Hinweise, its Maßnahmen, the reference sheets read-only, lists and base. */
 export function planSplitWorkbook({
   concept,
@@ -459,17 +513,29 @@ export function planSplitWorkbook({
   const extras = mergeFields(massnahmen)
     .filter((f) => f.key.startsWith(EXTRA_PREFIX))
     .map((f) => ({ key: f.key, header: f.label }));
-  const references: TableContent[] = REFERENCE_KINDS.map((kind) => {
+  // Bedarfe go along when the master has them, so the Maßnahmen column Bedarfe offers them as a list.
+  const kinds: EntityKind[] = [...REFERENCE_KINDS, ...(concept.found.bedarfe ? (["bedarfe"] as const) : [])];
+  const references: TableContent[] = kinds.map((kind) => {
     const found = concept.found[kind];
     return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
   });
   const measures: TableContent = { spec: MASSNAHMEN, rows: group.rows.map((r) => r.values), extraColumns: extras };
   const query = sachstand ? statusQueryContents(concept, group, sachstand) : [];
-  const contents = [...references, measures, ...query];
+  const angebote = group.angebote ? angeboteContent(concept, group.angebote) : null;
+  const contents = [...references, measures, ...query, ...(angebote ? [angebote] : [])];
   const layouts = contractLayouts(contents);
-  const hints = planHintsSheet(meta, settings, returnAddress(concept, settings), group.rows.length, sachstand);
+  const hints = planHintsSheet(
+    meta,
+    settings,
+    returnAddress(concept, settings),
+    group.rows.length,
+    sachstand,
+    angebote?.rows.length,
+    references.map((r) => r.spec.sheet),
+  );
   const sheets: SheetPlan[] = [
     hints,
+    ...(angebote ? [planTableSheet(angebote, layouts)] : []),
     // The rows to fill are editable, the previous report beside them is not.
     ...query.map((c) => ({
       ...planTableSheet(c, layouts),
@@ -480,6 +546,9 @@ export function planSplitWorkbook({
     ...references.map((c) => ({ ...planTableSheet(c, layouts), protect: true })),
     planListSheet(layouts),
     planBaseSheet(meta, MASSNAHMEN, extras, group.rows),
+    ...(angebote
+      ? [planBaseSheet(meta, angebote.spec, angebote.extraColumns ?? [], group.angebote!, ANGEBOTE_BASE_SHEET)]
+      : []),
   ];
   return workbookWithPageInfo(
     { sheets },

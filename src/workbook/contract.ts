@@ -11,6 +11,7 @@ import {
   FINANZIERUNG_VALUES,
   type FieldsOf,
   PRIORITAET_VALUES,
+  QUELLE_VALUES,
   STATUS_VALUES,
 } from "../domain/model";
 import { AMPEL_VALUES } from "../domain/monitoring";
@@ -430,6 +431,14 @@ export const MASSNAHMEN = defineTable({
       ["Bemerkung", "Freier Hinweis, z. B. Abhängigkeiten oder Stand der Abstimmung."],
       { synonyms: ["Bemerkungen", "Anmerkung", "Hinweis"] },
     ),
+    bedarfe: col(
+      "Bedarfe",
+      false,
+      "text",
+      16,
+      ["Bedarfe", "Welche Bedarfe beantwortet die Maßnahme? IDs aus dem Blatt Bedarfe, mehrere mit ; trennen."],
+      { list: ref("bedarfe", "bedarf"), listOpen: true, synonyms: ["Bedarf"] },
+    ),
   },
 });
 
@@ -580,6 +589,129 @@ export const SACHSTAENDE = defineTable({
   },
 });
 
+export const ANGEBOTE = defineTable({
+  kind: "angebote",
+  sheet: "Angebote",
+  sheetSynonyms: ["Bestand", "Bestandsaufnahme", "Angebotserfassung"],
+  table: "tblAngebote",
+  requiredSheet: false,
+  idPrefix: "AN",
+  idDigits: 3,
+  tabColor: "FFC19C00",
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. AN-001. Einmal vergeben, nicht mehr ändern."], {
+      synonyms: ["Nr", "Nummer"],
+    }),
+    angebot: col("Angebot", true, "text", 36, ["Angebot", "Name des bestehenden Angebots, z. B. „Sprachcafé“."], {
+      synonyms: ["Bezeichnung", "Name", "Titel"],
+    }),
+    traeger: col(
+      "Träger",
+      true,
+      "text",
+      26,
+      ["Träger", "Wer bietet es an? Aus der Liste der Akteure wählen; danach wird der Erfassungsbogen verteilt."],
+      { list: ref("akteure", "bezeichnung"), listOpen: true, synonyms: ["Anbieter", "Trägerschaft", "Einrichtung"] },
+    ),
+    handlungsfeld: col(
+      "Handlungsfeld",
+      true,
+      "text",
+      16,
+      ["Handlungsfeld", "Zu welchem Handlungsfeld gehört das Angebot? Aus der Liste wählen."],
+      { list: ref("handlungsfelder", "handlungsfeld") },
+    ),
+    zielgruppe: col("Zielgruppe", false, "text", 22, ["Zielgruppe", "Für wen ist das Angebot?"], {
+      synonyms: ["für wen"],
+    }),
+    sozialraum: col(
+      "Sozialraum",
+      false,
+      "text",
+      18,
+      ["Sozialraum", "Wo findet es statt? Stadtteil, Ort oder „gesamt“."],
+      {
+        synonyms: ["Ort", "Stadtteil"],
+      },
+    ),
+    teilnehmende: col(
+      "Teilnehmende pro Jahr",
+      false,
+      "number",
+      12,
+      ["Teilnehmende pro Jahr", "Wie viele Personen nehmen im Jahr ungefähr teil? Nur die Zahl."],
+      { synonyms: ["Teilnehmende", "Teilnehmer", "TN"] },
+    ),
+    finanzierung: col(
+      "Finanzierung",
+      false,
+      "text",
+      20,
+      ["Finanzierung", "Wie ist das Angebot finanziert? Z. B. Landesmittel, Eigenmittel, befristet bis 2027."],
+      { synonyms: ["Förderung", "Finanzierung durch"] },
+    ),
+    kontakt: col("Kontakt", false, "text", 26, ["Kontakt", "Ansprechperson mit Telefon oder E-Mail."], {
+      synonyms: ["Ansprechperson", "Ansprechpartner"],
+    }),
+    stand: col("Stand", false, "date", 12, ["Stand", "Wann wurden die Angaben zuletzt geprüft? TT.MM.JJJJ."], {
+      synonyms: ["Stand der Angaben", "aktualisiert"],
+    }),
+  },
+});
+
+export const BEDARFE = defineTable({
+  kind: "bedarfe",
+  sheet: "Bedarfe",
+  table: "tblBedarfe",
+  requiredSheet: false,
+  idPrefix: "B",
+  idDigits: 3,
+  tabColor: "FFC19C00",
+  columns: {
+    id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. B-001. Einmal vergeben, nicht mehr ändern."], {
+      synonyms: ["Nr", "Nummer"],
+    }),
+    bedarf: col(
+      "Bedarf",
+      true,
+      "text",
+      50,
+      ["Bedarf", "Was wird gebraucht? Ein Satz, z. B. „Kinderbetreuung während der Sprachkurse“."],
+      {
+        synonyms: ["Bezeichnung", "Beschreibung"],
+      },
+    ),
+    handlungsfeld: col(
+      "Handlungsfeld",
+      true,
+      "text",
+      16,
+      ["Handlungsfeld", "Zu welchem Handlungsfeld gehört der Bedarf? Aus der Liste wählen."],
+      { list: ref("handlungsfelder", "handlungsfeld") },
+    ),
+    quelle: col(
+      "Quelle",
+      true,
+      "text",
+      20,
+      ["Quelle", "Woher stammt der Bedarf? Z. B. Befragung, World Café, Fachgespräch, Statistik."],
+      { list: { kind: "values", values: QUELLE_VALUES }, listOpen: true, synonyms: ["Herkunft", "erhoben in"] },
+    ),
+    zielgruppe: col("Zielgruppe", false, "text", 22, ["Zielgruppe", "Wer hat den Bedarf?"], { synonyms: ["für wen"] }),
+    prioritaet: col("Priorität", false, "text", 10, ["Priorität", "hoch, mittel oder niedrig."], {
+      list: { kind: "values", values: PRIORITAET_VALUES },
+    }),
+    begruendung: col(
+      "Begründung",
+      false,
+      "text",
+      40,
+      ["Begründung", "Warum beantwortet (noch) keine Maßnahme den Bedarf? Z. B. durch ein Angebot gedeckt."],
+      { synonyms: ["Bemerkung", "Anmerkung"] },
+    ),
+  },
+});
+
 /** The table of each entity kind; a kind without a table does not compile. */
 const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   einstellungen: EINSTELLUNGEN,
@@ -591,6 +723,8 @@ const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   kriterien: KRITERIEN,
   indikatorwerte: INDIKATORWERTE,
   sachstaende: SACHSTAENDE,
+  angebote: ANGEBOTE,
+  bedarfe: BEDARFE,
 };
 
 /** All tables in workbook order. */

@@ -1,6 +1,7 @@
 /**
  * The sheet Übersicht: per Handlungsfeld the measures by Status, overdue, SMART-complete, Sachkosten and VZÄ,
- * indicators by Ampel and the latest round's mean Gesamt, with native charts (measures by Status per
+ * indicators by Ampel, the Bedarfe and how many a measure answers (when the sheet Bedarfe is there) and the
+ * latest round's mean Gesamt, with native charts (measures by Status per
  * Handlungsfeld; each indicator's values against its Soll path). Counts and sums are COUNTIFS/SUMIFS over the
  * Maßnahmen table where Excel can compute them (every amount a number cell), so the sheet follows the table;
  * what needs the program's reading (overdue, SMART, Ampel, Gesamt) stands as the value of the day it was made.
@@ -34,6 +35,8 @@ export interface OverviewInput {
   indicators: ReportIndicator[];
   /** Where Maßnahmen is, for the formulas. */
   massnahmen: FoundTable;
+  /** Where Bedarfe is (the count of Bedarfe follows it); absent without the sheet. */
+  bedarfe?: FoundTable;
   kommune: string;
   konzepttitel: string;
   stichtag: IsoDate;
@@ -44,7 +47,9 @@ const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const literal = (text: string) => `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
 const germanDate = (iso: IsoDate) => iso.split("-").reverse().join(".");
 
-function headers(round: number | null): string[] {
+export const NEEDS_HEADERS = ["Bedarfe", "beantwortet"] as const;
+
+function headers(round: number | null, withNeeds: boolean): string[] {
   return [
     "Handlungsfeld",
     "Maßnahmen",
@@ -54,6 +59,7 @@ function headers(round: number | null): string[] {
     "Sachkosten (EUR)",
     "Personal (VZÄ)",
     ...INDICATOR_AMPELN.map((a) => `Indikatoren ${a}`),
+    ...(withNeeds ? NEEDS_HEADERS : []),
     round === null ? "Ø Gesamt" : `Ø Gesamt (Bewertung ${round})`,
   ];
 }
@@ -81,7 +87,21 @@ function formulas(t: FoundTable) {
   };
 }
 
-function rowValues(row: OverviewRow, f: ReturnType<typeof formulas>): PlanValue[] {
+/**
+ * The Bedarfe of a Handlungsfeld count by formula over the sheet Bedarfe; which of them a measure answers
+ * needs the program's reading of the ID lists and stands as a value.
+ */
+function needsValues(row: OverviewRow, bedarfe: ReturnType<typeof formulas> | null): PlanValue[] {
+  if (!row.needs) return [];
+  const count = bedarfe && row.id ? bedarfe.count(row.id) : null;
+  return [count ? { formula: count } : row.needs.bedarfe, row.needs.answered];
+}
+
+function rowValues(
+  row: OverviewRow,
+  f: ReturnType<typeof formulas>,
+  bedarfe: ReturnType<typeof formulas> | null,
+): PlanValue[] {
   const formulaOr = (formula: string | null, value: number, usable = true): PlanValue =>
     formula && usable && row.id ? { formula } : value;
   return [
@@ -93,6 +113,7 @@ function rowValues(row: OverviewRow, f: ReturnType<typeof formulas>): PlanValue[
     formulaOr(f.sum(row.id, "sachkosten"), row.sachkosten.value, row.sachkosten.typed),
     formulaOr(f.sum(row.id, "personal"), row.personal.value, row.personal.typed),
     ...INDICATOR_AMPELN.map((a) => row.indicators[a]),
+    ...needsValues(row, bedarfe),
     row.meanGesamt === null ? null : Math.round(row.meanGesamt * 100) / 100,
   ];
 }
@@ -164,8 +185,10 @@ function indicatorBlock(indicator: ReportIndicator, top: number): { cells: CellP
 export function planOverviewSheet(input: OverviewInput): SheetPlan {
   const { overview } = input;
   const f = formulas(input.massnahmen);
-  const head = headers(overview.round);
-  const rows = overview.rows.map((r) => rowValues(r, f));
+  const withNeeds = overview.rows.some((r) => r.needs !== null);
+  const bedarfe = withNeeds && input.bedarfe ? formulas(input.bedarfe) : null;
+  const head = headers(overview.round, withNeeds);
+  const rows = overview.rows.map((r) => rowValues(r, f, bedarfe));
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + Math.max(rows.length, 1);
   const total = last + 1;
@@ -271,6 +294,7 @@ export function planOverview(
     overview: overviewOf(model, concept, check),
     indicators,
     massnahmen: concept.found.massnahmen!,
+    ...(concept.found.bedarfe ? { bedarfe: concept.found.bedarfe } : {}),
     kommune: model.title.kommune,
     konzepttitel: model.title.konzepttitel,
     stichtag: model.title.stichtag,

@@ -248,11 +248,13 @@ export function validationFor(column: ColumnSpec, range: string, layouts: Layout
       type: "list",
       formulae: [`"${list.values.join(",")}"`],
       prompt,
-      error: {
-        style: "stop",
-        title: column.header,
-        text: `Bitte einen Wert aus der Liste wählen: ${list.values.join(", ")}.`,
-      },
+      error: column.listOpen
+        ? null
+        : {
+            style: "stop",
+            title: column.header,
+            text: `Bitte einen Wert aus der Liste wählen: ${list.values.join(", ")}.`,
+          },
     };
   }
   if (list?.kind === "table") {

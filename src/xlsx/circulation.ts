@@ -3,12 +3,21 @@
  * saves the files, the browser mode offers them as downloads.
  */
 import { type IsoDate, localIsoDate } from "../domain/dates";
-import { type MergeOutcome, type MergeRow, type ReturnInput, type RowValues, mergeReturns } from "../domain/merge";
+import {
+  type FileSummary,
+  type MemoryEntry,
+  type MergeOutcome,
+  type MergeRow,
+  type ReturnInput,
+  type RowValues,
+  mergeReturns,
+} from "../domain/merge";
 import { statusFromReports } from "../domain/statusQuery";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
 import type { EntityKind } from "../domain/model";
 import {
+  ANGEBOTE_TOKEN_SUFFIX,
   akteurRefs,
   extraKey,
   mergeFields,
@@ -26,7 +35,7 @@ import {
   splitGroups,
   tableRows,
 } from "../workbook/circulation";
-import { MASSNAHMEN, tableSpec } from "../workbook/contract";
+import { ANGEBOTE, MASSNAHMEN, tableSpec } from "../workbook/contract";
 import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
 import { XlsxDocument } from "./document";
@@ -39,6 +48,8 @@ export interface SplitFile {
   /** A safe file name carrying the Fachbereich. */
   fileName: string;
   measures: number;
+  /** Angebote sent to complete (`angebote`), else undefined. */
+  angebote?: number;
   workbook: XlsxDocument;
 }
 
@@ -55,7 +66,7 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
 /** One workbook per Fachbereich with that Fachbereich's measures (see docs/befehle.md, `split`). */
 export async function splitWorkbook(
   master: XlsxDocument,
-  options: { masterFile: string; date: IsoDate; token?: string; sachstand?: IsoDate },
+  options: { masterFile: string; date: IsoDate; token?: string; sachstand?: IsoDate; angebote?: boolean },
 ): Promise<SplitFile[]> {
   const source = await master.source();
   const concept = readConcept(source);
@@ -71,7 +82,8 @@ export async function splitWorkbook(
       `In „${options.masterFile}“ sind IDs doppelt vergeben (${duplicates.slice(0, 5).join(", ")}${duplicates.length > 5 ? " …" : ""}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
     );
   }
-  const groups = splitGroups(concept, source);
+  if (options.angebote) angeboteBlockers(concept, source, options.masterFile);
+  const groups = splitGroups(concept, source, options.angebote);
   if (groups.length === 0)
     throw new UserError(
       `Die Arbeitsmappe „${options.masterFile}“ enthält keine Maßnahmen; es gibt nichts zu verteilen.`,
@@ -98,9 +110,29 @@ export async function splitWorkbook(
     );
     // A file made from the master carries its filing stamp; the master's other sheets stay with the master.
     workbook.pkg.copyCustomProperties(master.pkg);
-    files.push({ fachbereich: group.fachbereich, fileName: names[i]!, measures: group.rows.length, workbook });
+    files.push({
+      fachbereich: group.fachbereich,
+      fileName: names[i]!,
+      measures: group.rows.length,
+      ...(group.angebote ? { angebote: group.angebote.length } : {}),
+      workbook,
+    });
   }
   return files;
+}
+
+/** Angebote that could not be merged back by ID stop the Erfassungsbogen before anything is written. */
+function angeboteBlockers(concept: ReadConcept, source: ExcelJsSource, masterFile: string): void {
+  const { withoutId, duplicates } = splitBlockers(concept, source, "angebote");
+  const sheet = concept.found.angebote?.sheet ?? ANGEBOTE.sheet;
+  if (withoutId.length > 0)
+    throw new UserError(
+      `In „${masterFile}“ haben Angebote im Blatt „${sheet}“ keine ID (Zeile ${withoutId.slice(0, 5).join(", ")}${withoutId.length > 5 ? " …" : ""}); bitte zuerst IDs vergeben, damit sich die Rückläufe zuordnen lassen.`,
+    );
+  if (duplicates.length > 0)
+    throw new UserError(
+      `In „${masterFile}“ sind IDs von Angeboten doppelt vergeben (${duplicates.slice(0, 5).join(", ")}${duplicates.length > 5 ? " …" : ""}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
+    );
 }
 
 function randomToken(): string {
@@ -123,6 +155,8 @@ export async function readReturn(ret: ReturnWorkbook): Promise<ReturnInput> {
 export async function readReturnWithReports({ file, workbook }: ReturnWorkbook): Promise<{
   input: ReturnInput;
   reports: ReturnReports;
+  /** The Erfassungsbogen's Angebote, when the return is one (it carries their base values). */
+  angebote: ReturnInput | null;
 }> {
   const source = await workbook.source();
   let concept: ReadConcept;
@@ -140,10 +174,29 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
     rows: tableRows(table, source).map(({ id, values }) => ({ id, values })),
     base,
   };
-  return { input, reports: returnReports(file, concept, base) };
+  return { input, reports: returnReports(file, concept, base), angebote: angeboteReturn(file, concept, source) };
+}
+
+/** The Angebote of an Erfassungsbogen; null for a return without Angebote base values. */
+function angeboteReturn(file: string, concept: ReadConcept, source: ExcelJsSource): ReturnInput | null {
+  const base = readBase(source, true);
+  if (!base) return null;
+  const table = concept.found.angebote;
+  if (!table)
+    throw new UserError(
+      `Der Rücklauf „${file}“ ist ein Erfassungsbogen, aber das Blatt „${ANGEBOTE.sheet}“ fehlt; bitte die verschickte Datei mit dem Blatt zurücksenden.`,
+    );
+  return {
+    file,
+    fields: mergeFields(table),
+    rows: tableRows(table, source).map(({ id, values }) => ({ id, values })),
+    base,
+  };
 }
 
 export interface MergeResult extends MergeOutcome {
+  /** Per Erfassungsbogen: what its Angebote brought (the actions are in `actions`). */
+  angebote: FileSummary[];
   /** Returns whose base names another master file (merged all the same). */
   otherMaster: { file: string; masterFile: string }[];
 }
@@ -171,15 +224,28 @@ export async function mergeWorkbooks(
   const table = massnahmenOf(concept, masterFile);
   const fields = mergeFields(table);
   const rows = tableRows(table, source);
+  const memory = readMemory(source);
+  const isAngebot = (m: MemoryEntry) => m.token.endsWith(ANGEBOTE_TOKEN_SUFFIX);
   const outcome = mergeReturns({ fields, rows }, inputs, {
     idField: "id",
     idPrefix: MASSNAHMEN.idPrefix!,
     idDigits: MASSNAHMEN.idDigits!,
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
-    memory: readMemory(source),
+    memory: memory.filter((m) => !isAngebot(m)),
   });
   writeOutcome(master, source, table, rows, outcome);
+  const angebote = mergeAngebote(
+    master,
+    source,
+    concept,
+    read.flatMap((r) => (r.angebote ? [r.angebote] : [])),
+    memory.filter(isAngebot),
+  );
+  if (angebote) {
+    outcome.actions.push(...angebote.actions);
+    outcome.memory.push(...angebote.memory);
+  }
   const round = mergeReports(concept, reports);
   for (const kind of ["sachstaende", "indikatorwerte"] as const) {
     appendTableRows(master, source, concept, kind, round[kind].additions);
@@ -194,12 +260,63 @@ export async function mergeWorkbooks(
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {
     ...outcome,
+    angebote: angebote?.summaries ?? [],
     otherMaster: inputs.flatMap((r) =>
       r.base && r.base.masterFile && r.base.masterFile.toLowerCase() !== name
         ? [{ file: r.file, masterFile: r.base.masterFile }]
         : [],
     ),
   };
+}
+
+/**
+ * The Angebote of the Erfassungsbögen, three-way like the measures (owner: the Träger's Fachbereich; new ones
+ * get the next free AN- ID). Written into the master's Angebote; a master without the sheet gets it. Null
+ * when no return is an Erfassungsbogen.
+ */
+function mergeAngebote(
+  master: XlsxDocument,
+  source: ExcelJsSource,
+  concept: ReadConcept,
+  inputs: ReturnInput[],
+  memory: MemoryEntry[],
+): MergeOutcome | null {
+  if (inputs.length === 0) return null;
+  const table = concept.found.angebote;
+  const rows = table ? tableRows(table, source) : [];
+  const fields = table
+    ? mergeFields(table)
+    : ANGEBOTE.columns.map((c) => ({
+        key: c.field,
+        label: c.header,
+        kind: inputs[0]!.fields.find((f) => f.key === c.field)?.kind ?? "text",
+      }));
+  const outcome = mergeReturns({ fields, rows }, inputs, {
+    idField: "id",
+    idPrefix: ANGEBOTE.idPrefix!,
+    idDigits: ANGEBOTE.idDigits!,
+    ownerField: "traeger",
+    titleField: "angebot",
+    words: {
+      the: "das Angebot",
+      theNew: "das neue Angebot",
+      aNew: "Neues Angebot",
+      owner: "Der Träger",
+      instead: "Soll es entfallen, löschen Sie es dort.",
+    },
+    akteure: akteurRefs(concept),
+    memory,
+  });
+  if (table) writeOutcome(master, source, table, rows, outcome);
+  else
+    appendTableRows(
+      master,
+      source,
+      concept,
+      "angebote",
+      outcome.additions.map((a) => a.values),
+    );
+  return outcome;
 }
 
 /** The column of each field (and of the user's extra columns) of a table. */

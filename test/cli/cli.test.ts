@@ -40,7 +40,15 @@ interface JsonReport {
   file: string;
   referenceDate: string;
   summary: { measures: number; errors: number; warnings: number; infos: number; smartComplete: number };
-  findings: { rule: string; severity: string; smart: string | null; sheet: string; cell: string; id: string | null; message: string }[];
+  findings: {
+    rule: string;
+    severity: string;
+    smart: string | null;
+    sheet: string;
+    cell: string;
+    id: string | null;
+    message: string;
+  }[];
 }
 
 async function checkJson(file: string, ...extra: string[]): Promise<{ code: number; report: JsonReport; err: string }> {
@@ -117,15 +125,18 @@ describe("init", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  test.each(["leer", "laatzen", "ilm-kreis", "beispiel"])("the template %s creates a workbook that check can read", async (template) => {
-    const { file } = await initWorkbook(template);
-    const { code, report, err } = await checkJson(file, "--stichtag", TODAY);
-    expect(err).toBe("");
-    expect([0, 1]).toContain(code);
-    expect(code).toBe(report.summary.errors > 0 ? 1 : 0);
-    expect(report.findings.filter((f) => f.rule === "BLATT_FEHLT" || f.rule === "SPALTE_FEHLT")).toEqual([]);
-    expect(report.summary.measures).toBe(template === "beispiel" ? 20 : 0);
-  });
+  test.each(["leer", "laatzen", "ilm-kreis", "beispiel"])(
+    "the template %s creates a workbook that check can read",
+    async (template) => {
+      const { file } = await initWorkbook(template);
+      const { code, report, err } = await checkJson(file, "--stichtag", TODAY);
+      expect(err).toBe("");
+      expect([0, 1]).toContain(code);
+      expect(code).toBe(report.summary.errors > 0 ? 1 : 0);
+      expect(report.findings.filter((f) => f.rule === "BLATT_FEHLT" || f.rule === "SPALTE_FEHLT")).toEqual([]);
+      expect(report.summary.measures).toBe(template === "beispiel" ? 20 : 0);
+    },
+  );
 
   test("laatzen has its seven Handlungsfelder, ilm-kreis its six", async () => {
     const laatzen = await initWorkbook("laatzen");
@@ -177,7 +188,8 @@ describe("init", () => {
       const dv = m.getCell(row, status).dataValidation;
       expect(dv?.type).toBe("list");
       const list = String(dv?.formulae?.[0] ?? "");
-      for (const s of ["geplant", "in Umsetzung", "umgesetzt", "verstetigt", "zurückgestellt", "verworfen"]) expect(list).toContain(s);
+      for (const s of ["geplant", "in Umsetzung", "umgesetzt", "verstetigt", "zurückgestellt", "verworfen"])
+        expect(list).toContain(s);
     }
     // the Handlungsfeld column offers the live list from Listen
     const hfDv = m.getCell(2, columnOf(m, "Handlungsfeld")).dataValidation;
@@ -186,6 +198,52 @@ describe("init", () => {
 
     const listen = sheet(wb, "Listen");
     expect(listen.state).toBe("hidden");
+  });
+
+  test("Angebote and Bedarfe come with dropdowns; Maßnahmen name Bedarfe from an open ID – Name list", async () => {
+    const { file } = await initWorkbook("leer");
+    const wb = await loadWorkbook(file);
+    const dvAt = (ws: ReturnType<typeof sheet>, header: string, row: number) =>
+      ws.getCell(row, columnOf(ws, header)).dataValidation;
+    const angebote = sheet(wb, "Angebote");
+    expect(tablesOf(angebote).map((t) => t.name)).toEqual(["tblAngebote"]);
+    expect(dvAt(angebote, "Handlungsfeld", 2)?.type).toBe("list");
+    expect(String(dvAt(angebote, "Handlungsfeld", 2)?.formulae?.[0])).toContain("Listen");
+    expect(String(dvAt(angebote, "Träger", 50)?.formulae?.[0])).toContain("Listen");
+    const bedarfe = sheet(wb, "Bedarfe");
+    expect(tablesOf(bedarfe).map((t) => t.name)).toEqual(["tblBedarfe"]);
+    expect(String(dvAt(bedarfe, "Handlungsfeld", 2)?.formulae?.[0])).toContain("Listen");
+    const quelle = dvAt(bedarfe, "Quelle", 2)!;
+    expect(quelle.type).toBe("list");
+    for (const q of ["Befragung", "World Café", "Beschäftigtenbefragung", "Fachgespräch", "Statistik"])
+      expect(String(quelle.formulae?.[0])).toContain(q);
+    expect(quelle.showErrorMessage).toBeFalsy(); // own sources are welcome
+    const prio = dvAt(bedarfe, "Priorität", 10)!;
+    expect(String(prio.formulae?.[0])).toBe('"hoch,mittel,niedrig"');
+    expect(prio.showErrorMessage).toBe(true);
+    const m = sheet(wb, "Maßnahmen");
+    const needs = dvAt(m, "Bedarfe", 2)!;
+    expect(needs.type).toBe("list");
+    expect(String(needs.formulae?.[0])).toContain("Listen");
+    expect(needs.showErrorMessage).toBeFalsy(); // several IDs in one cell
+    // the Listen column of Bedarfe builds `ID – Name` from the sheet Bedarfe
+    const listen = sheet(wb, "Listen");
+    const headers = (listen.getRow(1).values as unknown[]).map(String);
+    const col = headers.indexOf("Bedarfe");
+    expect(col).toBeGreaterThan(0);
+    expect(String((listen.getCell(2, col).value as { formula?: string }).formula)).toContain("Bedarfe");
+  });
+
+  test("beispiel: check shows an unanswered Bedarf and a Handlungsfeld without Angebot", async () => {
+    const { file } = await initWorkbook("beispiel");
+    const { report } = await checkJson(file, "--stichtag", "2026-11-22");
+    const of = (rule: string) =>
+      report.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell} ${f.id}`);
+    expect(of("B_OHNE_MASSNAHME")).toEqual(["Bedarfe!A5 B-004"]);
+    expect(of("K_HANDLUNGSFELD_OHNE_BESTAND")).toEqual(["Handlungsfelder!A8 HF-07"]);
+    expect(report.findings.filter((f) => f.rule === "VERWEIS_UNBEKANNT" && /Angebote|Bedarfe/.test(f.sheet))).toEqual(
+      [],
+    );
   });
 });
 
@@ -241,7 +299,14 @@ describe("check", () => {
     const m = sheet(await loadWorkbook(file), "Maßnahmen");
     const fristCell = `${columnLetter(columnOf(m, "Frist"))}${rowWhere(m, "ID", "M-004")}`;
     expect(report.findings).toContainEqual(
-      expect.objectContaining({ rule: "T_FRIST_UNBESTIMMT", severity: "error", smart: "T", sheet: "Maßnahmen", cell: fristCell, id: "M-004" }),
+      expect.objectContaining({
+        rule: "T_FRIST_UNBESTIMMT",
+        severity: "error",
+        smart: "T",
+        sheet: "Maßnahmen",
+        cell: fristCell,
+        id: "M-004",
+      }),
     );
   });
 
@@ -283,7 +348,11 @@ describe("round trip: a measure filled in by hand", () => {
   test("a complete SMART measure has no errors; without Frist it gets T_FRIST_FEHLT at the Frist cell", async () => {
     const { file } = await initWorkbook("leer");
     await editWorkbook(file, (wb) => {
-      setRow(sheet(wb, "Handlungsfelder"), 2, { ID: "HF-01", Handlungsfeld: "Bildung und Sprache", Leitziel: "Alle sprechen Deutsch." });
+      setRow(sheet(wb, "Handlungsfelder"), 2, {
+        ID: "HF-01",
+        Handlungsfeld: "Bildung und Sprache",
+        Leitziel: "Alle sprechen Deutsch.",
+      });
       setRow(sheet(wb, "Ziele"), 2, {
         ID: "Z-01",
         Handlungsfeld: "HF-01 – Bildung und Sprache",
@@ -349,7 +418,14 @@ describe("round trip: a measure filled in by hand", () => {
     expect(missing.report.summary.errors).toBe(1);
     expect(missing.report.summary.smartComplete).toBe(0);
     expect(missing.report.findings).toEqual([
-      expect.objectContaining({ rule: "T_FRIST_FEHLT", severity: "error", smart: "T", sheet: "Maßnahmen", cell: fristCell, id: "M-001" }),
+      expect.objectContaining({
+        rule: "T_FRIST_FEHLT",
+        severity: "error",
+        smart: "T",
+        sheet: "Maßnahmen",
+        cell: fristCell,
+        id: "M-001",
+      }),
     ]);
   });
 });
@@ -408,7 +484,12 @@ describe("check -o", () => {
       });
     }
     const m = sheet(out, "Maßnahmen");
-    expect(columnValues(m, "Notiz intern")).toEqual(["nur für die Koordinierungsstelle", "", "", "Rücksprache mit Sozialamt"]);
+    expect(columnValues(m, "Notiz intern")).toEqual([
+      "nur für die Koordinierungsstelle",
+      "",
+      "",
+      "Rücksprache mit Sozialamt",
+    ]);
     expect(tablesOf(m).map((t) => t.name)).toEqual(["tblMassnahmen"]);
 
     // text that looks like a formula stays text
@@ -437,7 +518,11 @@ describe("bad input", () => {
   const cases: { name: string; file: string; make: (file: string) => void | Promise<void> }[] = [
     { name: "a missing file", file: "fehlt.xlsx", make: () => undefined },
     { name: "a directory", file: "ordner.xlsx", make: (f) => fs.mkdirSync(f) },
-    { name: "a text file named .xlsx", file: "text.xlsx", make: (f) => fs.writeFileSync(f, "ID;Titel\nM-001;Sprachcafé\n") },
+    {
+      name: "a text file named .xlsx",
+      file: "text.xlsx",
+      make: (f) => fs.writeFileSync(f, "ID;Titel\nM-001;Sprachcafé\n"),
+    },
     { name: "an empty file", file: "leer.xlsx", make: (f) => fs.writeFileSync(f, "") },
     {
       name: "a PNG renamed .xlsx",
@@ -451,7 +536,11 @@ describe("bad input", () => {
           ),
         ),
     },
-    { name: "a zip that is not a workbook", file: "archiv.xlsx", make: (f) => fs.writeFileSync(f, makeZip({ "liesmich.txt": "Hallo" })) },
+    {
+      name: "a zip that is not a workbook",
+      file: "archiv.xlsx",
+      make: (f) => fs.writeFileSync(f, makeZip({ "liesmich.txt": "Hallo" })),
+    },
     {
       name: "a zip that only pretends to be a workbook",
       file: "attrappe.xlsx",
@@ -460,7 +549,11 @@ describe("bad input", () => {
     {
       name: "an old .xls (OLE) file",
       file: "alt.xlsx",
-      make: (f) => fs.writeFileSync(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])),
+      make: (f) =>
+        fs.writeFileSync(
+          f,
+          Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]),
+        ),
     },
     {
       name: "a workbook without Maßnahmen",
@@ -600,7 +693,12 @@ describe("as a real process", () => {
     const dir = tempDir();
     const tsx = path.join(REPO, "node_modules", ".bin", "tsx");
     const run = (...args: string[]) =>
-      spawnSync(tsx, ["src/cli/main.ts", ...args], { cwd: REPO, encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_OPTIONS: "" } });
+      spawnSync(tsx, ["src/cli/main.ts", ...args], {
+        cwd: REPO,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NODE_OPTIONS: "" },
+      });
 
     const missing = path.join(dir, "gibt-es-nicht.xlsx");
     const bad = run("check", missing);

@@ -1,6 +1,6 @@
 /**
  * The project describes itself in docs/: the rule list there is the rule catalogue of the code (every code,
- * with its severity and SMART letter), the planned rules (Bedarfe, Angebote) are marked as not yet implemented, and
+ * with its severity and SMART letter), the rules for Bedarfe and Angebote among them, and
  * nothing in the repository points to a contract file a person who clones it does not have.
  */
 import * as fs from "node:fs";
@@ -35,7 +35,6 @@ function tableAfter(markdown: string, heading: string): string[][] {
 describe("docs/pruefregeln.md", () => {
   const doc = read("docs/pruefregeln.md");
   const implemented = tableAfter(doc, "## Die Regeln");
-  const planned = tableAfter(doc, "## Geplant");
 
   it("lists every rule code of the code, and no other, as implemented", () => {
     expect(implemented.map((r) => r[0]).sort()).toEqual(Object.keys(RULES).sort());
@@ -52,17 +51,15 @@ describe("docs/pruefregeln.md", () => {
     }
   });
 
-  it("marks the contract's rules for Bedarfe and Angebote as not yet implemented, none of them in the code", () => {
-    const codes = planned.map((r) => r[0]!);
-    expect(codes).toEqual(expect.arrayContaining(["B_OHNE_MASSNAHME", "K_HANDLUNGSFELD_OHNE_BESTAND"]));
-    for (const row of planned) {
-      expect(Object.keys(RULES)).not.toContain(row[0]);
-      expect(row[row.length - 1]).toBe("noch nicht umgesetzt");
-    }
+  it("lists the contract's rules for Bedarfe and Angebote as implemented, none as planned any more", () => {
+    expect(implemented.map((r) => r[0])).toEqual(
+      expect.arrayContaining(["B_OHNE_MASSNAHME", "K_HANDLUNGSFELD_OHNE_BESTAND"]),
+    );
+    expect(doc).not.toContain("noch nicht umgesetzt");
   });
 
-  it("every code written anywhere in the document is one of the two lists", () => {
-    const known = new Set([...implemented, ...planned].map((r) => r[0]));
+  it("every code written anywhere in the document is in the list", () => {
+    const known = new Set(implemented.map((r) => r[0]));
     const mentioned = [...doc.matchAll(/\b[A-Z]+(?:_[A-Z]+)+\b/g)].map((m) => m[0]);
     expect(mentioned.filter((c) => !known.has(c))).toEqual([]);
   });

@@ -207,11 +207,89 @@ const cases: Case[] = [
   {
     rule: "K_INDIKATOR_UNGENUTZT",
     fires: (r) =>
-      r.indikatoren!.push({ id: "I-003", ziel: "Z-01", indikator: "Elternabende", basiswert: 1, zielwert: 2, datenquelle: "x" }),
+      r.indikatoren!.push({
+        id: "I-003",
+        ziel: "Z-01",
+        indikator: "Elternabende",
+        basiswert: 1,
+        zielwert: 2,
+        datenquelle: "x",
+      }),
     at: { sheet: "Indikatoren", cell: "A4", id: "I-003" },
     quiet: (r) => (r.massnahmen![0]!.indikatoren = "I-001;I-001"),
   },
+  {
+    rule: "K_HANDLUNGSFELD_OHNE_BESTAND",
+    fires: (r) => (r.angebote = [angebot("AN-001", "HF-01")]),
+    at: { sheet: "Handlungsfelder", cell: "A3", id: "HF-02" },
+    quiet: (r) => (r.angebote = [angebot("AN-001", "HF-01"), angebot("AN-002", "hf-02 – Wirtschaft und Arbeit")]),
+  },
+  {
+    rule: "B_OHNE_MASSNAHME",
+    fires: (r) => (r.bedarfe = [bedarf("B-001", "hoch")]),
+    at: { sheet: "Bedarfe", cell: "A2", id: "B-001" },
+    quiet: (r) => {
+      r.bedarfe = [bedarf("B-001", "hoch")];
+      r.massnahmen![1]!.bedarfe = "I-002; b-001 – Kinderbetreuung";
+    },
+  },
 ];
+
+function angebot(id: string, handlungsfeld: string) {
+  return { id, angebot: "Sprachcafé", traeger: "A-01 – Jugendamt", handlungsfeld };
+}
+
+function bedarf(id: string, prioritaet: string, extra: Record<string, string> = {}) {
+  return {
+    id,
+    bedarf: "Kinderbetreuung während der Kurse",
+    handlungsfeld: "HF-01",
+    quelle: "World Café",
+    prioritaet,
+    ...extra,
+  };
+}
+
+describe("Bedarfe and Angebote", () => {
+  it("B_OHNE_MASSNAHME: a reason, a lower priority or an empty priority keep it quiet; a rejected measure does not answer", () => {
+    const rows = baseline();
+    rows.bedarfe = [
+      bedarf("B-001", "hoch", { begruendung: "Durch das Angebot AN-001 gedeckt." }),
+      bedarf("B-002", "mittel"),
+      bedarf("B-003", ""),
+      bedarf("B-004", "HOCH"),
+    ];
+    rows.massnahmen![1] = { ...rows.massnahmen![1]!, bedarfe: "B-004", status: "verworfen" };
+    const found = check(rows).findings.filter((f) => f.rule === "B_OHNE_MASSNAHME");
+    expect(found.map((f) => f.id)).toEqual(["B-004"]);
+    expect(found[0]!.message).toContain("Kinderbetreuung während der Kurse");
+  });
+
+  it("reports a Bedarf a measure names that is not in the sheet Bedarfe, and a bad Handlungsfeld or Priorität", () => {
+    const rows = baseline();
+    rows.bedarfe = [bedarf("B-001", "dringend", { handlungsfeld: "HF-09" })];
+    rows.angebote = [angebot("AN-001", ""), angebot("AN-002", "HF-02")];
+    rows.massnahmen![0]!.bedarfe = "B-001; B-007";
+    const result = check(rows);
+    const at = (rule: RuleCode) => result.findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.cell}`);
+    expect(at("VERWEIS_UNBEKANNT")).toEqual(["Maßnahmen!S2", "Bedarfe!C2"]);
+    expect(at("PFLICHTFELD_LEER")).toEqual(["Angebote!D2"]);
+    expect(at("AUSWAHL_UNGUELTIG")).toEqual(["Bedarfe!F2"]);
+    expect(result.findings.find((f) => f.cell === "S2")!.message).toContain("B-007");
+  });
+
+  it("K_HANDLUNGSFELD_OHNE_BESTAND waits for the first Angebot: an empty sheet Angebote is not yet an inventory", () => {
+    const rows = baseline();
+    rows.angebote = [];
+    expect(check(rows).findings).toEqual([]);
+  });
+
+  it("says nothing about Bedarfe in a measure when the sheet Bedarfe is absent", () => {
+    const rows = baseline();
+    rows.massnahmen![0]!.bedarfe = "B-007";
+    expect(check(rows).findings).toEqual([]);
+  });
+});
 
 describe("the baseline concept", () => {
   it("is SMART-complete and has no finding at all", () => {
@@ -259,7 +337,7 @@ describe("rules outside the SMART letters", () => {
     header[header.indexOf("Frist")] = "Frist (alt)";
     const result = checkConcept(readConcept(gridSource(sheets)), { today: "2026-11-22" });
     expect(result.findings.filter((f) => f.rule === "SPALTE_FEHLT")).toEqual([
-      expect.objectContaining({ sheet: "Maßnahmen", cell: "S1", severity: "error" }),
+      expect.objectContaining({ sheet: "Maßnahmen", cell: "T1", severity: "error" }),
     ]);
     expect(rulesOf(result)).not.toContain("T_FRIST_FEHLT");
   });
@@ -269,8 +347,14 @@ describe("rules outside the SMART letters", () => {
     rows.massnahmen![0]!.finanzierung = "vielleicht";
     rows.einstellungen!.push({ schluessel: "Ampel grün ab", wert: "drei" });
     const result = check(rows);
-    expect(result.findings.find((f) => f.rule === "AUSWAHL_UNGUELTIG")).toMatchObject({ cell: "M2", severity: "warning" });
-    expect(result.findings.find((f) => f.rule === "EINSTELLUNG_UNGUELTIG")).toMatchObject({ sheet: "Einstellungen", cell: "B5" });
+    expect(result.findings.find((f) => f.rule === "AUSWAHL_UNGUELTIG")).toMatchObject({
+      cell: "M2",
+      severity: "warning",
+    });
+    expect(result.findings.find((f) => f.rule === "EINSTELLUNG_UNGUELTIG")).toMatchObject({
+      sheet: "Einstellungen",
+      cell: "B5",
+    });
     expect(result.settings.ampelGruenAb).toBe(3);
   });
 
@@ -286,7 +370,10 @@ describe("verworfen measures", () => {
     const rows = baseline();
     rows.massnahmen!.push({ id: "M-003", handlungsfeld: "HF-09", status: "verworfen" });
     const result = check(rows);
-    expect(result.findings.filter((f) => f.id === "M-003").map((f) => f.rule)).toEqual(["VERWEIS_UNBEKANNT", "PFLICHTFELD_LEER"]);
+    expect(result.findings.filter((f) => f.id === "M-003").map((f) => f.rule)).toEqual([
+      "VERWEIS_UNBEKANNT",
+      "PFLICHTFELD_LEER",
+    ]);
     expect(result.summary.smartComplete).toBe(2);
     expect(result.summary.measures).toBe(3);
   });

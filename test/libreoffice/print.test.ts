@@ -199,6 +199,8 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
       "Bewertungskriterien",
       "Indikatorwerte",
       "Sachstände",
+      "Angebote",
+      "Bedarfe",
     ]);
     expect(sheetsOf("runde")).toContain("Bewertung 2027");
     expect(sheetsOf("bericht")).toContain("Prüfbericht");

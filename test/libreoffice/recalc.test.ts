@@ -45,6 +45,9 @@ describeWithLibreOffice("LibreOffice recalculation", () => {
       expect(column("Akteure")).toHaveLength(8);
       expect(column("Ziele")).toHaveLength(12);
       expect(column("Indikatoren")[0]).toBe("I-001 – Teilnehmende an Willkommensveranstaltungen pro Jahr");
+      // Maßnahmen name the Bedarfe they answer from this list
+      expect(column("Bedarfe")).toHaveLength(6);
+      expect(column("Bedarfe")[0]).toBe("B-001 – Mehr Kita-Plätze und Brückenangebote für Kinder ohne Platz");
       // no formula errors anywhere in the computed lists
       expect(rows.flat().filter((v) => /^(#|Err:)/.test(v))).toEqual([]);
     },

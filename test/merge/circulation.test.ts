@@ -36,7 +36,7 @@ async function distributed(): Promise<{ dir: string; master: string; out: string
     e.getCell(rowWhere(e, "Schlüssel", "Rücklauf bis"), columnOf(e, "Wert")).value = new Date("2027-03-31T00:00:00Z");
     // The extra column belongs to the table.
     const t = (m.getTables() as unknown as { table: { tableRef: string; autoFilterRef?: string; columns: { name: string }[] } }[])[0]!.table;
-    t.tableRef = t.tableRef.replace(/^A1:[A-Z]+/, "A1:S");
+    t.tableRef = t.tableRef.replace(/^A1:[A-Z]+/, "A1:T");
     if (t.autoFilterRef) t.autoFilterRef = t.tableRef;
     t.columns.push({ name: "Haushaltsstelle" });
   });
@@ -117,13 +117,14 @@ describe("split", () => {
       ["Ziele", "visible"],
       ["Indikatoren", "visible"],
       ["Akteure", "visible"],
+      ["Bedarfe", "visible"],
       ["Listen", "hidden"],
       [BASE_SHEET, "veryHidden"],
     ]);
     const m = sheet(wb, "Maßnahmen");
     // M-006, M-007 and M-005, M-009 are led by Fachbereich 4.
     expect(idsOf(m)).toEqual(["M-005", "M-006", "M-007", "M-009"]);
-    expect(tablesOf(m)).toEqual([{ name: "tblMassnahmen", ref: "A1:S5" }]);
+    expect(tablesOf(m)).toEqual([{ name: "tblMassnahmen", ref: "A1:T5" }]);
     expect(cellText(m, "M-006", "Haushaltsstelle")).toBe("1.4.3.01");
     // Text that looks like a formula stays text.
     const note = m.getCell(rowWhere(m, "ID", "M-005"), columnOf(m, "Bemerkung"));
@@ -243,7 +244,7 @@ describe("merge", () => {
     expect(cellText(m, "M-001", "Titel")).toBe("Willkommensmappe");
 
     // Every row is inside tblMassnahmen, and the workbook reads back as a concept.
-    expect(tablesOf(m)).toEqual([{ name: "tblMassnahmen", ref: "A1:S23" }]);
+    expect(tablesOf(m)).toEqual([{ name: "tblMassnahmen", ref: "A1:T23" }]);
     const concept = readConcept(new ExcelJsSource(wb));
     expect(concept.found.massnahmen!.rows).toHaveLength(22);
     const area = new ExcelJsSource(wb).tables().find((t) => t.name === "tblMassnahmen")!.area;

@@ -63,6 +63,17 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
     const measures = sheet(wb, "Maßnahmen");
     expect(measures.getCell("A3").value).toBe("M-002");
     measures.getCell("B3").value = "HF-01 – Willkommenskultur";
+    // A Bedarf in the dropdown's form, a second answer of B-003 and a rejected measure answering B-004.
+    const needs = sheet(wb, "Bedarfe");
+    expect(needs.getCell("A2").value).toBe("B-001");
+    needs.getCell("C2").value = "HF-03 – Bildung und Sprache";
+    const needsCol = (measures.getRow(1).values as unknown[]).indexOf("Bedarfe");
+    const statusCol = (measures.getRow(1).values as unknown[]).indexOf("Status");
+    expect(measures.getCell(9, 1).value).toBe("M-008");
+    measures.getCell(9, needsCol).value = "B-003 – Gelegenheiten, Deutsch im Alltag zu sprechen";
+    expect(measures.getCell(17, 1).value).toBe("M-016");
+    measures.getCell(17, needsCol).value = "B-004";
+    measures.getCell(17, statusCol).value = "verworfen";
     await wb.xlsx.writeFile(file);
     const run = await runCli(["uebersicht", file]);
     expect(run.err).toBe("");
@@ -81,6 +92,11 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
       expect(number(at(r.label, "Sachkosten (EUR)"))).toBeCloseTo(r.sachkosten.value, 6);
       expect(number(at(r.label, "Personal (VZÄ)"))).toBeCloseTo(r.personal.value, 6);
       for (const a of INDICATOR_AMPELN) expect(number(at(r.label, `Indikatoren ${a}`))).toBe(r.indicators[a]);
+      expect([r.label, number(at(r.label, "Bedarfe")), number(at(r.label, "beantwortet"))]).toEqual([
+        r.label,
+        r.needs!.bedarfe,
+        r.needs!.answered,
+      ]);
       const mean = number(at(r.label, "Ø Gesamt (Bewertung 2025)"));
       if (r.meanGesamt === null) expect(mean).toBeNull();
       else expect(mean).toBeCloseTo(r.meanGesamt, 2);
@@ -88,6 +104,13 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
     // The sums of all Handlungsfelder below the table.
     const total = rows.find((r) => r[0] === "Alle Handlungsfelder")!;
     expect(number(total[header.indexOf("Maßnahmen")])).toBe(expected.rows.reduce((n, r) => n + r.measures, 0));
+    // The example's needs: Bildung und Sprache has two, both answered; B-004 is named only by a rejected measure.
+    const needsOf = (id: string) => expected.rows.find((r) => r.id === id)!.needs;
+    expect(needsOf("HF-03")).toEqual({ bedarfe: 2, answered: 2 });
+    expect(needsOf("HF-06")).toEqual({ bedarfe: 1, answered: 0 });
+    expect(needsOf("HF-01")).toEqual({ bedarfe: 0, answered: 0 });
+    expect(number(total[header.indexOf("Bedarfe")])).toBe(6);
+    expect(number(total[header.indexOf("beantwortet")])).toBe(3);
     // At least one Handlungsfeld has a scored measure, and one indicator has values in the example.
     expect(expected.rows.some((r) => r.meanGesamt !== null)).toBe(true);
 
@@ -111,6 +134,8 @@ describe("regenerating the Übersicht", () => {
     const own = charts(once) - charts(original);
     expect(own).toBeGreaterThan(0);
     expect(charts(twice)).toBe(charts(once));
+    // The corpus is built on the template, so it has the sheet Bedarfe and the Übersicht its two columns.
+    expect(sheetXml(once, "Übersicht")).toContain("beantwortet");
     // Everything of the user's — their three charts, pivot, pictures, properties — is as it was.
     const ownPart = (name: string) =>
       [
@@ -130,6 +155,7 @@ describe("regenerating the Übersicht", () => {
     const ws = sheet(wb, "Maßnahmen");
     expect(ws.getCell("A2").value).toBe("M-001");
     ws.getCell("L2").value = "1.500 €";
+    wb.removeWorksheet(sheet(wb, "Bedarfe").id); // an older workbook: no needs, no columns for them
     await wb.xlsx.writeFile(file);
     expect((await runCli(["uebersicht", file])).code).toBe(0);
     const expected = await domainOverview(file);
@@ -143,5 +169,7 @@ describe("regenerating the Übersicht", () => {
     expect(cell("J")).toBe(`<v>${hf1.smartComplete}</v>`);
     expect(cell("B")).toMatch(/^<f>COUNTIFS/);
     expect(cell("L")).toMatch(/^<f>SUMIFS/);
+    expect(xml).not.toContain("beantwortet");
+    expect(expected.rows.every((r) => r.needs === null)).toBe(true);
   });
 });

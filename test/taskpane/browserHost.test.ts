@@ -37,7 +37,7 @@ function tableRef(wb: ExcelJS.Workbook, sheet: string, name: string): string {
 describe("BrowserHost", () => {
   it("appends a new measure inside the loaded table, so the saved file re-reads it as a table row", async () => {
     const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
-    expect(tableRef(await host.document.workbook(), "Maßnahmen", "tblMassnahmen")).toBe("A1:R21");
+    expect(tableRef(await host.document.workbook(), "Maßnahmen", "tblMassnahmen")).toBe("A1:S21");
     await host.writeRows([
       {
         kind: "massnahmen",
@@ -58,7 +58,7 @@ describe("BrowserHost", () => {
       },
     ]);
     const wb = await reread(host);
-    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:R22");
+    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:S22");
     const ws = wb.getWorksheet("Maßnahmen")!;
     expect(ws.getCell("A22").value).toBe("M-021");
     expect(ws.getCell("E22").value).toBe("=SUMME(A1) sieht aus wie eine Formel, bleibt aber Text.");
@@ -76,8 +76,8 @@ describe("BrowserHost", () => {
   it("updates a row by its ID and leaves the fields it does not name alone", async () => {
     const bytes = await beispielBytes((wb) => {
       const ws = wb.getWorksheet("Maßnahmen")!;
-      ws.getCell("S1").value = "Eigene Spalte"; // a column a user added
-      ws.getCell("S4").value = "bleibt";
+      ws.getCell("T1").value = "Eigene Spalte"; // a column a user added
+      ws.getCell("T4").value = "bleibt";
     });
     const host = await BrowserHost.open(bytes, "beispiel.xlsx");
     const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
@@ -88,8 +88,8 @@ describe("BrowserHost", () => {
     const out = wb.getWorksheet("Maßnahmen")!;
     expect(out.getCell("H4").value).toBe("40 % mehrsprachige Termine");
     expect(out.getCell("D4").value).toBe(before);
-    expect(out.getCell("S4").value).toBe("bleibt");
-    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:R21");
+    expect(out.getCell("T4").value).toBe("bleibt");
+    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:S21");
   });
 
   it("adds an Akteur with a new ID", async () => {
@@ -113,7 +113,7 @@ describe("BrowserHost", () => {
     await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: "Erste Maßnahme" } }]);
     const wb = await reread(host);
     expect(wb.getWorksheet("Maßnahmen")!.getCell("A2").value).toBe("M-001");
-    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:R2");
+    expect(tableRef(wb, "Maßnahmen", "tblMassnahmen")).toBe("A1:S2");
   });
 
   it("records the selection and tells its listeners", async () => {

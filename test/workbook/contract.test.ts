@@ -4,7 +4,10 @@ import { normalizeLabel } from "../../src/domain/values";
 describe("the workbook contract", () => {
   it("names the tables, sheets and required columns of docs/arbeitsmappe.md", () => {
     const summary = Object.fromEntries(
-      TABLES.map((t) => [t.table, `${t.sheet}: ${t.columns.map((c) => c.header + (c.required ? "*" : "")).join(", ")}`]),
+      TABLES.map((t) => [
+        t.table,
+        `${t.sheet}: ${t.columns.map((c) => c.header + (c.required ? "*" : "")).join(", ")}`,
+      ]),
     );
     expect(summary).toEqual({
       tblEinstellungen: "Einstellungen: Schlüssel*, Wert*",
@@ -14,18 +17,26 @@ describe("the workbook contract", () => {
         "Indikatoren: ID*, Ziel*, Indikator*, Einheit, Basiswert, Basisjahr, Zielwert, Zieljahr, Datenquelle, Erhebungsturnus, Zuständig",
       tblAkteure: "Akteure: ID*, Bezeichnung*, Fachbereich, Ansprechperson, E-Mail, Art",
       tblMassnahmen:
-        "Maßnahmen: ID*, Handlungsfeld*, Ziel*, Titel*, Beschreibung*, Zielgruppe, Indikatoren*, Zielwert*, Federführung*, Beteiligte, Personal (VZÄ), Sachkosten (EUR), Finanzierung, Beginn, Frist*, Status*, Priorität, Bemerkung",
+        "Maßnahmen: ID*, Handlungsfeld*, Ziel*, Titel*, Beschreibung*, Zielgruppe, Indikatoren*, Zielwert*, Federführung*, Beteiligte, Personal (VZÄ), Sachkosten (EUR), Finanzierung, Beginn, Frist*, Status*, Priorität, Bemerkung, Bedarfe",
       tblKriterien: "Bewertungskriterien: Kriterium*, Gewicht*, Beschreibung",
       tblIndikatorwerte: "Indikatorwerte: Indikator*, Stichtag*, Wert*, Quelle, Bemerkung",
       tblSachstaende:
         "Sachstände: Maßnahme*, Berichtsstichtag*, Status*, Umsetzung (%), Ampel, Sachstand*, Nächste Schritte, Hindernisse, Gemeldet von, Gemeldet am",
+      tblAngebote:
+        "Angebote: ID*, Angebot*, Träger*, Handlungsfeld*, Zielgruppe, Sozialraum, Teilnehmende pro Jahr, Finanzierung, Kontakt, Stand",
+      tblBedarfe: "Bedarfe: ID*, Bedarf*, Handlungsfeld*, Quelle*, Zielgruppe, Priorität, Begründung",
     });
   });
 
   it("keeps input messages within Excel's limits (title 32, text 255 characters)", () => {
     for (const t of TABLES) {
       for (const c of t.columns) {
-        expect([t.table, c.header, c.prompt.title.length <= 32, c.prompt.text.length <= 255]).toEqual([t.table, c.header, true, true]);
+        expect([t.table, c.header, c.prompt.title.length <= 32, c.prompt.text.length <= 255]).toEqual([
+          t.table,
+          c.header,
+          true,
+          true,
+        ]);
       }
     }
   });

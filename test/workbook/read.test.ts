@@ -71,8 +71,8 @@ describe("reading a workbook", () => {
     expect(m.sheet).toBe("Massnahmen");
     expect(m.headerRow).toBe(3);
     expect(m.rows.map((r) => r.row)).toEqual([4, 6]);
-    expect(m.columns.id).toBe("S");
-    expect(m.columns.frist).toBe("E");
+    expect(m.columns.id).toBe("T");
+    expect(m.columns.frist).toBe("F");
     expect(m.missingColumns).toEqual([]);
     expect(concept.found.massnahmen!.extraColumns).toEqual([{ header: "Notiz intern", column: 1 }]);
     expect(m.rows[0]!.values.personal).toBe(0.5);
@@ -91,8 +91,8 @@ describe("reading a workbook", () => {
     });
     const result = checkConcept(readConcept(new ExcelJsSource(wb)), today);
     expect(result.findings.filter((f) => f.rule === "T_DATUM_UNGUELTIG").map((f) => `${f.id}@${f.cell}`)).toEqual([
-      "M-001@D2",
-      "M-002@D3",
+      "M-001@E2",
+      "M-002@E3",
     ]);
   });
 
@@ -110,7 +110,11 @@ describe("reading a workbook", () => {
       ws.addRow(["A-02", "Jobcenter", "", "info@jobcenter.de"]);
     });
     const concept = readConcept(new ExcelJsSource(wb));
-    expect(concept.akteure!.rows[0]!.values).toMatchObject({ id: "A-01", bezeichnung: "Jugendamt", email: "jugend@kreis.de" });
+    expect(concept.akteure!.rows[0]!.values).toMatchObject({
+      id: "A-01",
+      bezeichnung: "Jugendamt",
+      email: "jugend@kreis.de",
+    });
     expect(checkConcept(concept, today).findings).toEqual([]);
   });
 

@@ -50,6 +50,8 @@ export const RULES = {
   K_ZIEL_OHNE_MASSNAHME: { severity: "warning", smart: null, title: "Ziel ohne Maßnahme" },
   K_ZIEL_OHNE_INDIKATOR: { severity: "warning", smart: null, title: "Ziel ohne Indikator" },
   K_INDIKATOR_UNGENUTZT: { severity: "info", smart: null, title: "Indikator ungenutzt" },
+  K_HANDLUNGSFELD_OHNE_BESTAND: { severity: "info", smart: null, title: "Handlungsfeld ohne Angebot" },
+  B_OHNE_MASSNAHME: { severity: "warning", smart: null, title: "Bedarf ohne Maßnahme" },
   I_WERT_UNGUELTIG: { severity: "error", smart: null, title: "Indikatorwert nicht lesbar" },
   I_WERT_DOPPELT: { severity: "warning", smart: null, title: "Indikatorwert doppelt" },
   I_WERT_UNPLAUSIBEL: { severity: "warning", smart: null, title: "Indikatorwert unplausibel" },

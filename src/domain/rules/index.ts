@@ -22,6 +22,7 @@ import { Collector, type Table, ruleContext } from "./context";
 import { checkIndicatorStates, checkIndicatorValues } from "./indicators";
 import { checkLinkedIndicators } from "./measurable";
 import { checkMeasures } from "./measures";
+import { checkNeeds } from "./needs";
 import { checkSachstaende } from "./reports";
 import { checkAllStructures, checkMissingTables, checkParentReferences } from "./structure";
 
@@ -40,6 +41,7 @@ export function checkConcept(data: CheckInput, options: CheckOptions): CheckResu
   checkMeasures(c, ctx);
   checkLinkedIndicators(c, ctx);
   checkCoherence(c, ctx);
+  checkNeeds(c, ctx);
   const values = checkIndicatorValues(c, ctx);
   checkIndicatorStates(c, ctx, values);
   checkSachstaende(c, ctx);

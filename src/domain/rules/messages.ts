@@ -122,6 +122,10 @@ export const MESSAGES = {
     `Ziel ${id} hat keinen Indikator. Legen Sie im Blatt „Indikatoren“ fest, woran die Zielerreichung gemessen wird.`,
   K_INDIKATOR_UNGENUTZT: (id: string) =>
     `Indikator ${id} wird von keiner Maßnahme genutzt. Verknüpfen Sie ihn mit einer Maßnahme oder streichen Sie ihn.`,
+  K_HANDLUNGSFELD_OHNE_BESTAND: (id: string, name: string) =>
+    `Handlungsfeld ${id} (${name}) hat im Blatt „Angebote“ kein bestehendes Angebot. Tragen Sie vorhandene Angebote nach oder prüfen Sie, ob hier eine Lücke ist.`,
+  B_OHNE_MASSNAHME: (id: string, bedarf: string) =>
+    `Bedarf ${id}${bedarf ? ` (${bedarf})` : ""} hat Priorität „hoch“, aber keine Maßnahme nennt ihn in der Spalte „Bedarfe“. Ordnen Sie ihn einer Maßnahme zu oder begründen Sie im Blatt „Bedarfe“, warum nicht.`,
   /** `problem`: what cannot be read; `given` the cell's text. */
   I_WERT_UNGUELTIG: (row: number, problem: "indikator" | "unbekannt" | "stichtag" | "wert", given: string) =>
     ({

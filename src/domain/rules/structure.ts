@@ -80,6 +80,8 @@ export function checkAllStructures(c: Collector, data: ConceptData, problems: Se
   if (data.kriterien) checkStructure(c, data.kriterien, {});
   if (data.indikatorwerte) checkStructure(c, data.indikatorwerte, {});
   if (data.sachstaende) checkStructure(c, data.sachstaende, { sachstand: "Sachstand" });
+  if (data.angebote) checkStructure(c, data.angebote, { angebot: "Angebot", traeger: "Träger" });
+  if (data.bedarfe) checkStructure(c, data.bedarfe, { bedarf: "Bedarf", quelle: "Quelle" });
 }
 
 function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {
