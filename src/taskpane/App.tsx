@@ -1,3 +1,4 @@
+import { localIsoDate } from "../domain/dates";
 import {
   Body1,
   Button,
@@ -120,11 +121,7 @@ interface SelectionSource {
 const hasSelection = (host: WorkbookHost | null): host is WorkbookHost & SelectionSource =>
   !!host && typeof (host as Partial<SelectionSource>).onSelection === "function";
 
-const todayIso = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+const todayIso = () => localIsoDate(new Date());
 
 /** Startet den Download einer Datei im Browser. */
 export function App(): ReactElement {

@@ -408,7 +408,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
       .getTables()
       .map((t) => (t as unknown as { table: { name: string; tableRef: string } }).table)
       .find((t) => t.name === "tblMassnahmen");
-    expect(table?.tableRef).toBe("A1:R22");
+    expect(table?.tableRef).toBe("A1:S22");
     const row = ws.getRow(22).values as unknown[];
     expect(row.slice(1, 16)).toEqual([
       "M-021",
@@ -484,7 +484,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     // … and deletes its last measure, which the Gesamtdatei keeps (a further note).
     const lastRow = ws.actualRowCount;
     const deleted = String(ws.getCell(`A${lastRow}`).value);
-    for (let c = 1; c <= 18; c++) ws.getCell(lastRow, c).value = null;
+    for (let c = 1; c <= ws.columnCount; c++) ws.getCell(lastRow, c).value = null;
     const returned = path.join(tmp, "Rücklauf Jugend.xlsx");
     await wb.xlsx.writeFile(returned);
 

@@ -116,7 +116,7 @@ describe("regenerating a round", () => {
     // Maßnahmen: M-002 deleted (row cleared), M-007 verworfen, a new M-021 typed below the table.
     const mws = wb.getWorksheet("Maßnahmen")!;
     const mcol = (h: string) => (mws.getRow(1).values as unknown[]).indexOf(h);
-    for (let c = 1; c <= 18; c++) mws.getCell(3, c).value = null;
+    for (let c = 1; c <= mws.columnCount; c++) mws.getCell(3, c).value = null;
     mws.getCell(8, mcol("Status")).value = "verworfen";
     const last = mws.rowCount + 1;
     Object.entries({ ID: "M-021", Handlungsfeld: "HF-07", Ziel: "Z-11", Titel: "Neue Maßnahme", Status: "geplant", Frist: "31.12.2028" }).forEach(

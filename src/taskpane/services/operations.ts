@@ -2,23 +2,15 @@
  * What the pane and the ribbon do with a workbook, over any `WorkbookHost` (Office.js in Excel, exceljs in
  * the browser). Everything is computed by the domain; this module only reads, plans and writes.
  */
-import type { IsoDate } from "../../domain/dates";
-import {
-  type Ampel,
-  type MatrixPlan,
-  ampel,
-  planRound,
-  roundSheetName,
-  scoreOf,
-  weightedScore,
-} from "../../domain/matrix";
+import { type IsoDate, localIsoDate } from "../../domain/dates";
+import { type Ampel, type MatrixPlan, ampel, roundSheetName, scoreOf, weightedScore } from "../../domain/matrix";
 import { type CheckResult, checkConcept } from "../../domain/rules";
 import { type Settings, readSettings } from "../../domain/settings";
-import { DEFAULT_KRITERIEN, type TemplateName, templateContent } from "../../domain/templates";
-import { tableSpec } from "../../workbook/contract";
+import { type TemplateName, templateContent } from "../../domain/templates";
+import { PRUEFBERICHT } from "../../workbook/contract";
 import type { WorkbookHost } from "../../workbook/host";
-import { planRoundSheet, readExistingRound } from "../../workbook/matrix-sheet";
-import { contractLayouts, planNewWorkbook, planTableSheet } from "../../workbook/plan";
+import { type RoundSheets, planRoundSheets } from "../../workbook/matrix-sheet";
+import { planNewWorkbook } from "../../workbook/plan";
 import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { planReportSheet } from "../../workbook/report";
 
@@ -26,8 +18,7 @@ export { UnreadableWorkbookError };
 
 /** Today in the user's time zone, as an ISO date. */
 export function todayIso(now = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localIsoDate(now);
 }
 
 /** Reads the workbook; throws UnreadableWorkbookError when it has no Maßnahmen table yet. */
@@ -66,7 +57,7 @@ export async function checkAndReport(host: WorkbookHost, file: string, today: Is
   const concept = await readWorkbook(host);
   const result = checkWorkbook(concept, today);
   await writeReport(host, result, file);
-  await host.selectCell("Prüfbericht", "A1");
+  await host.selectCell(PRUEFBERICHT.sheet, "A1");
   return result;
 }
 
@@ -105,20 +96,23 @@ export interface RoundPreview {
   summary: SummaryRow[];
 }
 
-/** What a round holds now (or would hold once created). */
-export async function previewRound(host: WorkbookHost, round: number): Promise<RoundPreview> {
-  const source = await host.snapshot();
-  const concept = readConcept(source);
-  const { settings } = readSettings(concept);
-  const existing = readExistingRound(source, round);
-  const plan = planRound(concept, settings, round, existing);
+/** What a round holds now (or would hold once created), with the sheets that make it (as the command line plans them). */
+async function roundOf(host: WorkbookHost, round: number): Promise<RoundPreview & { sheets: RoundSheets }> {
+  const sheets = planRoundSheets(await host.snapshot(), round);
+  const { settings } = readSettings(sheets.concept);
   return {
     round,
     sheet: roundSheetName(round),
-    exists: existing !== null,
-    plan,
-    summary: roundSummary(plan, settings),
+    exists: sheets.exists,
+    plan: sheets.plan,
+    summary: roundSummary(sheets.plan, settings),
+    sheets,
   };
+}
+
+export async function previewRound(host: WorkbookHost, round: number): Promise<RoundPreview> {
+  const { round: r, sheet, exists, plan, summary } = await roundOf(host, round);
+  return { round: r, sheet, exists, plan, summary };
 }
 
 /** Creates or regenerates `Bewertung <round>`, keeping every input of an existing round. */
@@ -126,15 +120,12 @@ export async function buildRound(
   host: WorkbookHost,
   round: number,
 ): Promise<RoundPreview & { addedCriteriaSheet: boolean }> {
-  const preview = await previewRound(host, round);
-  const concept = readConcept(await host.snapshot());
+  const { sheets, ...preview } = await roundOf(host, round);
   let addedCriteriaSheet = false;
-  if (!concept.kriterien && preview.plan.defaultCriteria) {
-    // Show the team which criteria and weights the matrix uses, where they can change them.
-    const content = { spec: tableSpec("kriterien"), rows: DEFAULT_KRITERIEN.map((k) => ({ ...k })) };
-    const skipped = await host.createSheetsIfMissing([planTableSheet(content, contractLayouts([content]))]);
+  if (sheets.criteriaSheet) {
+    const skipped = await host.createSheetsIfMissing([sheets.criteriaSheet]);
     addedCriteriaSheet = skipped.length === 0;
   }
-  await host.applySheetPlan(planRoundSheet(preview.plan));
+  await host.applySheetPlan(sheets.roundSheet);
   return { ...preview, addedCriteriaSheet };
 }

@@ -3,12 +3,12 @@
  * or one Indikatorwert row (Indikator + Stichtag), updated when it exists, else appended. A workbook made
  * before these sheets existed gets the sheet first.
  */
-import type { CellValue, IsoDate } from "../../../domain/dates";
+import { type CellValue, type IsoDate, dateFromIso } from "../../../domain/dates";
 import type { WorkbookHost } from "../../../workbook/host";
 import type { ReadConcept } from "../../../workbook/read";
 import { ensureLongTable } from "../../services/longTables";
 
-const asDate = (iso: IsoDate) => new Date(`${iso}T00:00:00Z`);
+const asDate = dateFromIso;
 
 export interface SachstandInput {
   massnahme: string;

@@ -13,6 +13,7 @@ import {
 import { useMemo, useState, type ReactElement } from "react";
 import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
+import { PRUEFBERICHT } from "../../../workbook/contract";
 import { SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
 import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
@@ -117,11 +118,11 @@ export default function PruefenView(): ReactElement {
     setNotice(null);
     try {
       await writeReport(host, result, session.fileName);
-      await host.selectCell("Prüfbericht", "A1");
+      await host.selectCell(PRUEFBERICHT.sheet, "A1");
       await session.reload();
       setNotice({
         intent: "success",
-        text: `Das Blatt „Prüfbericht“ enthält jetzt ${result.findings.length} Befunde.`,
+        text: `Das Blatt „${PRUEFBERICHT.sheet}“ enthält jetzt ${result.findings.length} Befunde.`,
       });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
