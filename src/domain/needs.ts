@@ -7,12 +7,26 @@ import { idKey, matchListValue, referenceId, referenceIds, textOf } from "./valu
 
 /** The Bedarf IDs (ID keys) that a measure not `verworfen` names in its column Bedarfe. */
 export function answeredBedarfe(concept: Pick<ConceptData, "massnahmen">): Set<string> {
-  const answered = new Set<string>();
+  return new Set(answeringMeasures(concept).keys());
+}
+
+/**
+ * Per Bedarf (ID key): the IDs of the measures not `verworfen` that name it, in sheet order. `except` leaves
+ * one measure out (the one being edited: which Bedarfe are open apart from it).
+ */
+export function answeringMeasures(concept: Pick<ConceptData, "massnahmen">, except?: string): Map<string, string[]> {
+  const byBedarf = new Map<string, string[]>();
   for (const m of concept.massnahmen.rows) {
     if (matchListValue(m.values.status ?? null, STATUS_VALUES) === "verworfen") continue;
-    for (const id of referenceIds(m.values.bedarfe ?? null)) answered.add(idKey(id));
+    const measure = textOf(m.values.id ?? null);
+    if (except !== undefined && measure !== "" && idKey(measure) === idKey(except)) continue;
+    for (const id of referenceIds(m.values.bedarfe ?? null)) {
+      const list = byBedarf.get(idKey(id)) ?? [];
+      if (!list.includes(measure)) list.push(measure);
+      byBedarf.set(idKey(id), list);
+    }
   }
-  return answered;
+  return byBedarf;
 }
 
 export interface NeedsOfField {

@@ -305,6 +305,15 @@ describeE2E("the pane in the browser, by keyboard", () => {
     };
     await pick(/^Handlungsfeld/, "HF-03");
     await pick(/^Ziel\b/, "Z-05");
+    // Bedarfe of HF-03, each marked open or answered by which measure; the list open must fit too.
+    await tabTo(/^Bedarfe/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("menuitemcheckbox", { name: /^B-003 – .*\(beantwortet durch M-009\)$/ }).waitFor();
+    await fits("Maßnahme Bedarfe zur Auswahl");
+    await page.keyboard.type("B-003");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.getByRole("list", { name: "Bedarfe, die die Maßnahme beantwortet" }).getByText(/^B-003 – /).waitFor();
     await tabTo(/^Titel/);
     await page.keyboard.type("Lernpatenschaften");
     await tabTo(/^Beschreibung/);
@@ -427,6 +436,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
       undefined,
       new Date("2027-12-31T00:00:00Z"),
     ]);
+    expect(row[19]).toBe("B-003"); // Bedarfe, chosen by keyboard above
     expect(wb.getWorksheet("Akteure")!.getCell("A10").value).toBe("A-09");
     expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;

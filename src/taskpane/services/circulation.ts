@@ -87,6 +87,14 @@ export interface MergePreview {
 export type ReadReturnsResult =
   { ok: true; inputs: ReturnInput[]; reports: ReturnReports[] } | { ok: false; problems: string[] };
 
+/**
+ * An Erfassungsbogen (`split --angebote`) carries Angebote besides the measures; the pane merges measures
+ * only, so such a return is refused whole before anything is written rather than losing its Angebote.
+ */
+export function angeboteRefusal(file: string): string {
+  return `Die Datei „${file}“ enthält Angebote (Erfassungsbogen); bitte mit „massnahmenplaner merge“ zusammenführen, damit keine Angebote verloren gehen.`;
+}
+
 /** Reads every picked file; one German sentence for each file that cannot be merged. */
 export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResult> {
   const inputs: ReturnInput[] = [];
@@ -96,6 +104,10 @@ export async function readReturns(files: PickedFile[]): Promise<ReadReturnsResul
     try {
       const opened = await BrowserHost.open(f.data, f.name);
       const read = await readReturnWithReports({ file: f.name, workbook: opened.document });
+      if (read.angebote) {
+        problems.push(angeboteRefusal(f.name));
+        continue;
+      }
       inputs.push(read.input);
       reports.push(read.reports);
     } catch (error) {

@@ -29,6 +29,8 @@ import {
   type MeasureCheck,
   SMART_NAME,
   akteurOptions,
+  bedarfOptions,
+  bedarfState,
   checkMeasure,
   formFromRow,
   handlungsfeldOptions,
@@ -61,6 +63,7 @@ const useStyles = makeStyles({
   badges: { display: "flex", columnGap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS, flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
   pendingActions: { flexWrap: "wrap", rowGap: tokens.spacingVerticalS },
+  chosenList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   sectionFindings: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -159,6 +162,13 @@ function MeasureEditor({
     [concept, form.handlungsfeld, form.ziel],
   );
   const aOptions = useMemo(() => akteurOptions(concept), [concept]);
+  const namedBedarfe = referenceIds(form.bedarfe ?? "");
+  const bOptions = useMemo(
+    () => bedarfOptions(concept, form.handlungsfeld ?? "", id, referenceIds(form.bedarfe ?? "")),
+    [concept, form.handlungsfeld, form.bedarfe, id],
+  );
+  /** Bedarfe exist only in workbooks with the sheet; without it the template shows nothing of them. */
+  const hasBedarfe = !!concept.found.bedarfe;
 
   const save = async () => {
     if (!session.host) return;
@@ -264,6 +274,33 @@ function MeasureEditor({
         </Dropdown>
       );
     }
+    if (c.field === "bedarfe") {
+      const options = [...bOptions];
+      for (const bid of namedBedarfe)
+        if (!options.some((o) => idKey(o.value) === idKey(bid)))
+          options.push({ value: bid, label: `${bid} (nicht im Blatt Bedarfe)`, answeredBy: [] });
+      return (
+        <Dropdown
+          {...common}
+          multiselect
+          placeholder={
+            options.length ? "Einen oder mehrere wählen" : "Für das Handlungsfeld sind keine Bedarfe erfasst"
+          }
+          value={namedBedarfe.join("; ")}
+          selectedOptions={namedBedarfe}
+          onOptionSelect={(_, data) => set("bedarfe", data.selectedOptions.join("; "))}
+        >
+          {options.map((o) => {
+            const shown = `${o.label} (${bedarfState(o)})`;
+            return (
+              <Option key={o.value} value={o.value} text={shown}>
+                {shown}
+              </Option>
+            );
+          })}
+        </Dropdown>
+      );
+    }
     if (c.field === "federfuehrung") {
       const current = optionFor(aOptions, value);
       const query = leadQuery ?? current?.label ?? value;
@@ -365,7 +402,8 @@ function MeasureEditor({
     return <Input {...common} value={value} onChange={(_, data) => set(c.field, data.value)} />;
   };
 
-  const renderField = (c: ColumnSpec): ReactElement => {
+  const renderField = (c: ColumnSpec): ReactElement | null => {
+    if (c.field === "bedarfe") return hasBedarfe ? renderBedarfe(c) : null;
     const v = shows(c.field) ? validation(check.byField[c.field]) : {};
     return (
       <Field
@@ -378,6 +416,50 @@ function MeasureEditor({
       >
         {renderInput(c)}
       </Field>
+    );
+  };
+
+  /** Bedarfe: the dropdown, how many of the Handlungsfeld are still open, and the named ones by name. */
+  const renderBedarfe = (c: ColumnSpec): ReactElement => {
+    if (!concept.massnahmen.columns.bedarfe) {
+      // A workbook with the sheet Bedarfe but an older Maßnahmen table: a choice here could not be saved.
+      return (
+        <Body1 key={c.field} as="p">
+          Im Blatt „{concept.massnahmen.sheet}“ fehlt die Spalte „Bedarfe“; fügen Sie sie der Tabelle in Excel hinzu,
+          dann lassen sich hier Bedarfe zuordnen.
+        </Body1>
+      );
+    }
+    const v = shows(c.field) ? validation(check.byField[c.field]) : {};
+    const named = new Set(namedBedarfe.map(idKey));
+    const open = bOptions.filter((o) => o.answeredBy.length === 0 && !named.has(idKey(o.value)));
+    const hint = `${c.prompt.text} ${
+      open.length === 0
+        ? "Im Handlungsfeld ist kein weiterer Bedarf offen."
+        : `Im Handlungsfeld noch offen: ${open.map((o) => o.value).join(", ")}.`
+    }`;
+    const labelOf = (bid: string) => bOptions.find((o) => idKey(o.value) === idKey(bid))?.label ?? bid;
+    return (
+      <div key={c.field}>
+        <Field
+          label={c.header}
+          required={c.required}
+          hint={hint}
+          validationState={v.state}
+          validationMessage={v.message}
+        >
+          {renderInput(c)}
+        </Field>
+        {namedBedarfe.length > 0 && (
+          <ul className={styles.chosenList} aria-label="Bedarfe, die die Maßnahme beantwortet">
+            {namedBedarfe.map((bid) => (
+              <li key={bid}>
+                <Caption1>{labelOf(bid)}</Caption1>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     );
   };
 

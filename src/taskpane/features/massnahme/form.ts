@@ -5,6 +5,7 @@
  */
 import { type CellValue, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
 import type { ConceptData, RowRecord } from "../../../domain/model";
+import { answeringMeasures } from "../../../domain/needs";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { type Finding, type SmartLetter, SMART_LETTERS, checkConcept } from "../../../domain/rules";
 import { idKey, nextFreeId, referenceId, referenceIds, referenceLabel, textOf } from "../../../domain/values";
@@ -44,11 +45,14 @@ export const SMART_NAME: Record<SmartLetter, string> = {
   T: "terminiert",
 };
 
+/** Columns after the SMART ones that still say where the measure belongs: shown under Einordnung. */
+const EINORDNUNG_LATE = new Set(["bedarfe"]);
+
 /** The sections of the template: the columns before the first SMART column, S–T, then the rest. */
 export function sections(): Section[] {
   const firstSmart = FORM_COLUMNS.findIndex((c) => c.smart);
-  const einordnung = FORM_COLUMNS.filter((c, i) => !c.smart && i < firstSmart);
-  const stand = FORM_COLUMNS.filter((c, i) => !c.smart && i > firstSmart);
+  const einordnung = FORM_COLUMNS.filter((c, i) => !c.smart && (i < firstSmart || EINORDNUNG_LATE.has(c.field)));
+  const stand = FORM_COLUMNS.filter((c, i) => !c.smart && i > firstSmart && !EINORDNUNG_LATE.has(c.field));
   return [
     { key: "einordnung", title: "Einordnung", text: "Wohin gehört die Maßnahme im Konzept?", columns: einordnung },
     ...SMART_LETTERS.map((letter) => ({
@@ -74,7 +78,7 @@ export function formFromRow(row: RowRecord | undefined): FormValues {
         parsed.kind === "date" && parsed.precision === "day" ? formatGermanDate(parsed.date) : textOf(value);
     } else if (isNumberFormat(c) && typeof value === "number") {
       form[c.field] = formatGermanNumber(value);
-    } else if (c.field === "indikatoren") {
+    } else if (c.field === "indikatoren" || c.field === "bedarfe") {
       form[c.field] = referenceIds(value).join("; ");
     } else {
       form[c.field] = value instanceof Date ? isoFromDate(value) : textOf(value);
@@ -258,4 +262,39 @@ export function measureOptions(concept: ReadConcept): Option[] {
 export function optionFor(options: Option[], value: string): Option | undefined {
   const id = idKey(referenceId(value));
   return id ? options.find((o) => idKey(referenceId(o.value)) === id) : undefined;
+}
+
+export interface BedarfOption extends Option {
+  /** Other measures (not `verworfen`) that name the Bedarf; empty when it is still open. */
+  answeredBy: string[];
+}
+
+/** `offen`, or which other measures already answer the Bedarf. */
+export function bedarfState(o: BedarfOption): string {
+  return o.answeredBy.length === 0 ? "offen" : `beantwortet durch ${o.answeredBy.join(", ")}`;
+}
+
+/**
+ * The Bedarfe of a Handlungsfeld (all when none is chosen) for measure `measureId`, each with the other
+ * measures that answer it, then the ones the measure names outside the Handlungsfeld. Value = the ID.
+ */
+export function bedarfOptions(
+  concept: ReadConcept,
+  handlungsfeld: string,
+  measureId: string,
+  named: string[],
+): BedarfOption[] {
+  const hf = idKey(referenceId(handlungsfeld));
+  const others = answeringMeasures(concept, measureId);
+  const chosen = new Set(named.map(idKey));
+  return rowsOf(concept.bedarfe)
+    .filter((r) => {
+      if (!text(r, "id")) return false;
+      return !hf || idKey(referenceId(r.values.handlungsfeld ?? null)) === hf || chosen.has(idKey(text(r, "id")));
+    })
+    .map((r) => ({
+      value: text(r, "id"),
+      label: referenceLabel(text(r, "id"), text(r, "bedarf")),
+      answeredBy: others.get(idKey(text(r, "id"))) ?? [],
+    }));
 }
