@@ -44,9 +44,7 @@ export function latestVerdicts(source: WorkbookSource): LatestRoundVerdicts | nu
   return { round: latest.round, byId };
 }
 
-export type FortschreibungPreview =
-  | { decisions: MeasureDecisions; round: number | null }
-  | { problem: string };
+export type FortschreibungPreview = { decisions: MeasureDecisions; round: number | null } | { problem: string };
 
 /** What `fortschreiben` would carry, mark and drop, read from a snapshot (nothing written). */
 export function previewFortschreibung(source: WorkbookSource): FortschreibungPreview {

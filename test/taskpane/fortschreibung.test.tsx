@@ -83,7 +83,9 @@ async function evaluatedHost(): Promise<BrowserHost> {
 }
 
 const items = (name: RegExp) =>
-  within(screen.getByRole("list", { name })).getAllByRole("listitem").map((li) => li.textContent);
+  within(screen.getByRole("list", { name }))
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
 
 const setLaufzeit = (value: string) =>
   fireEvent.change(screen.getByRole("textbox", { name: /Laufzeit der neuen Periode/ }), { target: { value } });
@@ -93,7 +95,6 @@ const click = async (name: string) => {
     fireEvent.click(screen.getByRole("button", { name }));
   });
 };
-
 
 describe("Einrichten: Fortschreibung", () => {
   it("previews the decision, offers the new workbook and leaves the open one unchanged", async () => {
