@@ -24,6 +24,7 @@ import type { MeasureDecision } from "../../../domain/fortschreibung";
 import { parseLaufzeit } from "../../../domain/fortschreibung";
 import { readSettings } from "../../../domain/settings";
 import { type FortschreibungPreview, previewFortschreibung } from "../../../workbook/fortschreibung";
+import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar } from "../../components";
 import { download } from "../../services/download";
@@ -49,6 +50,10 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground2 },
 });
+
+/** The reader's sentence part (`hat keine Tabelle …`) as a whole sentence; other errors as they are. */
+const problemText = (error: unknown) =>
+  error instanceof UnreadableWorkbookError ? `Die Arbeitsmappe ${error.message}.` : errorText(error);
 
 const measures = (n: number) => `${n} ${n === 1 ? "Maßnahme" : "Maßnahmen"}`;
 
@@ -141,7 +146,7 @@ export default function FortschreibungSection(): ReactElement {
     host
       .snapshot()
       .then((source) => current && setPreview(previewFortschreibung(source)))
-      .catch((error: unknown) => current && setPreview({ problem: errorText(error) }));
+      .catch((error: unknown) => current && setPreview({ problem: problemText(error) }));
     return () => {
       current = false;
     };
@@ -161,7 +166,7 @@ export default function FortschreibungSection(): ReactElement {
       const lib = await loadLib();
       setBuilt(await lib.fortschreibenOpenWorkbook(host, parsed.laufzeit, session.today));
     } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
+      setNotice({ intent: "error", text: problemText(error) });
     } finally {
       setBusy(false);
     }
