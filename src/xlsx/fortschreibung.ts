@@ -9,20 +9,18 @@ import { type IsoDate, dateFromIso } from "../domain/dates";
 import {
   type BaselineChange,
   type Laufzeit,
-  type LatestRoundVerdicts,
   type MeasureDecisions,
   type MeasureInput,
   baselineChanges,
   decideMeasures,
   retitled,
 } from "../domain/fortschreibung";
-import type { ExistingRound } from "../domain/matrix";
 import type { FieldsOf, RowRecord } from "../domain/model";
 import { type IndicatorValue, indicatorTarget, indicatorValue } from "../domain/monitoring";
 import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
-import { idKey, normalizeLabel, textOf } from "../domain/values";
+import { textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, readConcept } from "../workbook/read";
-import { readLatestRound } from "../workbook/rounds";
+import { latestVerdicts, measureInputs } from "../workbook/fortschreibung";
 import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
 import { readVorperiode } from "../workbook/vorperiode";
 import { appendTableRows } from "./circulation";
@@ -48,36 +46,13 @@ function fieldCells(table: FoundTable, row: number, values: Record<string, CellW
 }
 
 function measuresOf(table: FoundTable, file: string): MeasureInput[] {
-  if (table.columnIndex["id"] === undefined) {
+  const measures = measureInputs(table);
+  if (!measures) {
     throw new UserError(
       `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lässt sich die Geschichte der Maßnahmen nicht fortführen.`,
     );
   }
-  return table.rows.map((r) => ({
-    row: r.row,
-    id: textOf(r.values["id"] ?? null),
-    titel: textOf(r.values["titel"] ?? null),
-    handlungsfeld: textOf(r.values["handlungsfeld"] ?? null),
-    status: r.values["status"] ?? null,
-    bemerkung: textOf(r.values["bemerkung"] ?? null),
-  }));
-}
-
-/** Empfehlung and Begründung of the latest round, by measure ID. */
-function verdictsOf(source: ExcelJsSource): LatestRoundVerdicts | null {
-  const latest = readLatestRound(source);
-  if (!latest) return null;
-  const cell = (row: ExistingRound["rows"][number], header: string) => {
-    for (const [h, value] of row.cells) if (normalizeLabel(h) === normalizeLabel(header)) return textOf(value);
-    return "";
-  };
-  const byId = new Map(
-    latest.existing.rows.map((r) => [
-      idKey(r.id),
-      { empfehlung: cell(r, "Empfehlung"), begruendung: cell(r, "Begründung") },
-    ]),
-  );
-  return { round: latest.round, byId };
+  return measures;
 }
 
 function indicatorsOf(concept: ReadConcept) {
@@ -128,7 +103,7 @@ export async function fortschreiben(
   const source = await doc.source();
   const concept = readConcept(source);
   const massnahmen = concept.found.massnahmen!;
-  const round = verdictsOf(source);
+  const round = latestVerdicts(source);
   const decisions = decideMeasures(measuresOf(massnahmen, options.file), round);
   const baselines = baselineChanges(indicatorsOf(concept), valuesOfWorkbook(concept));
   const { settings } = readSettings(concept);

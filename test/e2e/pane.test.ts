@@ -402,6 +402,28 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabView("Einrichten");
     await fits("Einrichten mit Arbeitsmappe");
 
+    // Fortschreibung by keyboard: the new Laufzeit typed, the new workbook created and downloaded; it lacks the
+    // verworfene M-019 and has the sheet Vorperiode (the open workbook is checked unchanged below).
+    await tabTo("Laufzeit der neuen Periode");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("2029-2032");
+    await tabTo("Neue Arbeitsmappe erstellen");
+    await page.keyboard.press("Enter");
+    await page.getByText(/^Neue Arbeitsmappe „.*2029-2032\.xlsx“ erstellt$/).waitFor();
+    await fits("Einrichten nach Fortschreibung");
+    const fortgeschrieben = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Neue Arbeitsmappe erstellen" }).focus();
+    await tabTo("Neue Arbeitsmappe herunterladen", 10);
+    await page.keyboard.press("Enter");
+    const neuFile = path.join(tmp, "neu.xlsx");
+    await (await fortgeschrieben).saveAs(neuFile);
+    const neu = new ExcelJS.Workbook();
+    await neu.xlsx.readFile(neuFile);
+    const neuIds = (neu.getWorksheet("Maßnahmen")!.getColumn(1).values as unknown[]).slice(2).filter(Boolean);
+    expect(neuIds).toContain("M-001");
+    expect(neuIds).not.toContain("M-019");
+    expect(JSON.stringify(neu.getWorksheet("Vorperiode")!.getSheetValues())).toContain("M-019");
+
     // Download and re-read.
     const download = page.waitForEvent("download");
     await page.getByRole("tab", { selected: true }).focus();

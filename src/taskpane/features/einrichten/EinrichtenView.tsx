@@ -14,6 +14,7 @@ import { useState, type ReactElement } from "react";
 import type { TemplateName } from "../../../domain/templates";
 import { setUpWorkbook } from "../../services/operations";
 import { errorText, useSession } from "../../session";
+import FortschreibungSection from "./FortschreibungSection";
 import ImportSection from "./ImportSection";
 
 const TEMPLATES: { value: TemplateName; label: string; text: string }[] = [
@@ -91,6 +92,7 @@ export default function EinrichtenView(): ReactElement {
         </MessageBar>
       )}
       <ImportSection />
+      <FortschreibungSection />
     </div>
   );
 }
