@@ -1,5 +1,5 @@
 /** Small pieces every view of the pane shows the same way. */
-import { Body1, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import type { Finding } from "../domain/rules";
 
@@ -38,3 +38,25 @@ export function NoticeBar({ notice }: { notice: Notice | null }): ReactElement |
     </MessageBar>
   );
 }
+
+/** Entries that read top-down, one card each, so they fit 320 px whatever their content (a list and its items). */
+export const useCardStyles = makeStyles({
+  cards: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: "anywhere",
+    minWidth: 0,
+  },
+});

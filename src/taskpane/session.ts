@@ -45,3 +45,17 @@ export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message || "Unbekannter Fehler.";
 }
+
+/**
+ * Opens a workbook the pane has just made (an import, a Fortschreibung) in place of the one open in the
+ * browser mode; returns the sentence that tells the user, or throws with one German sentence.
+ */
+export async function openMadeWorkbook(
+  session: Session,
+  file: { data: ArrayBuffer; fileName: string },
+): Promise<string> {
+  if (!session.openWorkbook) throw new Error("Nur im Browser-Modus kann eine neue Arbeitsmappe hier geöffnet werden.");
+  const host = await session.openWorkbook(file.data.slice(0), file.fileName);
+  await session.reload(host);
+  return `„${file.fileName}“ ist jetzt hier geöffnet. Laden Sie sie mit „Arbeitsmappe herunterladen“ herunter, wenn Sie fertig sind.`;
+}

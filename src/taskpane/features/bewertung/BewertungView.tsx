@@ -5,7 +5,7 @@ import { STATUS_VALUES } from "../../../domain/model";
 import { formatGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, useCardStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import UebersichtBericht from "./UebersichtBericht";
 
@@ -19,24 +19,6 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
   },
   year: { width: "8em" },
-  // One card per Handlungsfeld, read top-down: fits 320 px however long the name.
-  cards: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: "anywhere",
-  },
 });
 
 /** How many measures are `verworfen`: a round leaves them out. */
@@ -46,6 +28,7 @@ function rejectedCount(rows: { values: Record<string, CellValue> }[]): number {
 
 export default function BewertungView(): ReactElement {
   const styles = useStyles();
+  const cards = useCardStyles();
   const session = useSession();
   const { host, concept } = session;
   const [round, setRound] = useState(() => Number(session.today.slice(0, 4)));
@@ -145,9 +128,9 @@ export default function BewertungView(): ReactElement {
           <Subtitle2 as="h2" id="bewertung-zusammenfassung">
             {preview.sheet} nach Handlungsfeld
           </Subtitle2>
-          <ul className={styles.cards} aria-labelledby="bewertung-zusammenfassung">
+          <ul className={cards.cards} aria-labelledby="bewertung-zusammenfassung">
             {preview.summary.map((s) => (
-              <li key={s.handlungsfeld} className={styles.card}>
+              <li key={s.handlungsfeld} className={cards.card}>
                 <Body1>
                   <strong>{s.handlungsfeld}</strong>
                 </Body1>

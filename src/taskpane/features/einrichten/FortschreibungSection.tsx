@@ -28,7 +28,7 @@ import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar } from "../../components";
 import { download } from "../../services/download";
-import { errorText, useSession } from "../../session";
+import { errorText, openMadeWorkbook, useSession } from "../../session";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
 
@@ -176,12 +176,7 @@ export default function FortschreibungSection(): ReactElement {
     if (!built || !session.openWorkbook) return;
     setBusy(true);
     try {
-      const opened = await session.openWorkbook(built.data.slice(0), built.fileName);
-      await session.reload(opened);
-      setNotice({
-        intent: "success",
-        text: `„${built.fileName}“ ist jetzt hier geöffnet. Laden Sie sie mit „Arbeitsmappe herunterladen“ herunter, wenn Sie fertig sind.`,
-      });
+      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {

@@ -20,9 +20,9 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type ReactElement } from "react";
 import type { ImportGrid, ImportMapping, ListFile } from "../../services/importList";
-import { type Notice, NoticeBar } from "../../components";
+import { type Notice, NoticeBar, useCardStyles } from "../../components";
 import { download, readFile } from "../../services/download";
-import { errorText, useSession } from "../../session";
+import { errorText, openMadeWorkbook, useSession } from "../../session";
 
 type Lib = typeof import("../../services/importList");
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "import-list" */ "../../services/importList");
@@ -43,25 +43,6 @@ const useStyles = makeStyles({
     alignItems: "center",
   },
   hidden: { display: "none" },
-  // One card per column, read top-down: fits 320 px whatever the headers are.
-  cards: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: "anywhere",
-    minWidth: 0,
-  },
   muted: { color: tokens.colorNeutralForeground2 },
   pairs: {
     margin: 0,
@@ -95,6 +76,7 @@ interface Built {
 
 export default function ImportSection(): ReactElement {
   const styles = useStyles();
+  const cards = useCardStyles();
   const session = useSession();
   const picker = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -153,12 +135,7 @@ export default function ImportSection(): ReactElement {
     if (!built || !session.openWorkbook) return;
     setBusy("bauen");
     try {
-      const host = await session.openWorkbook(built.data.slice(0), built.fileName);
-      await session.reload(host);
-      setNotice({
-        intent: "success",
-        text: `„${built.fileName}“ ist jetzt hier geöffnet. Laden Sie sie mit „Arbeitsmappe herunterladen“ herunter, wenn Sie fertig sind.`,
-      });
+      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {
@@ -253,7 +230,7 @@ export default function ImportSection(): ReactElement {
           <Subtitle2 as="h3" id="einrichten-import-spalten">
             Spalten der Liste
           </Subtitle2>
-          <ul className={styles.cards} aria-labelledby="einrichten-import-spalten">
+          <ul className={cards.cards} aria-labelledby="einrichten-import-spalten">
             {loaded.mapping.columns.map((c) => {
               const letter = loaded.lib.columnLetter(c.column);
               const sample = preview.samples.get(c.column);
@@ -261,7 +238,7 @@ export default function ImportSection(): ReactElement {
                 c.alsoLike &&
                 loaded.mapping.columns.find((o) => o.target.kind === "field" && o.target.field === c.alsoLike);
               return (
-                <li key={c.column} className={styles.card}>
+                <li key={c.column} className={cards.card}>
                   <Text weight="semibold">{c.header || "(ohne Überschrift)"}</Text>
                   <Caption1 className={styles.muted}>
                     {sample ? `Beispiel: „${sample}“` : "ohne Werte unter der Überschrift"}

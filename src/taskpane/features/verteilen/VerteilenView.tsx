@@ -16,7 +16,7 @@ import {
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
 import type { MergePreview, SplitFile } from "../../services/circulation";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, useCardStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import { download, readFile } from "../../services/download";
 
@@ -38,24 +38,6 @@ const useStyles = makeStyles({
   },
   hidden: { display: "none" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  // Entries read top-down, one card each, so they fit 320 px whatever their content.
-  cards: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    overflowWrap: "anywhere",
-  },
   pairs: {
     margin: 0,
     display: "grid",
@@ -94,6 +76,7 @@ const OTHER_KINDS = new Set<MergeAction["kind"]>([
 
 export default function VerteilenView(): ReactElement {
   const styles = useStyles();
+  const cards = useCardStyles();
   const session = useSession();
   const { host, concept } = session;
   const [files, setFiles] = useState<SplitFile[] | null>(null);
@@ -244,9 +227,9 @@ export default function VerteilenView(): ReactElement {
             <Subtitle2 as="h3" id="verteilen-dateien">
               Dateien für die Fachbereiche
             </Subtitle2>
-            <ul className={styles.cards} aria-labelledby="verteilen-dateien">
+            <ul className={cards.cards} aria-labelledby="verteilen-dateien">
               {files.map((f) => (
-                <li key={f.fileName} className={styles.card}>
+                <li key={f.fileName} className={cards.card}>
                   <Link
                     as="button"
                     inline
@@ -357,9 +340,9 @@ export default function VerteilenView(): ReactElement {
                 <Caption1 as="p" block>
                   Beide Seiten haben denselben Wert geändert. Entscheiden Sie je Wert, welcher gilt.
                 </Caption1>
-                <ul className={styles.cards} aria-labelledby="verteilen-konflikte">
+                <ul className={cards.cards} aria-labelledby="verteilen-konflikte">
                   {preview.choices.map((c) => (
-                    <li key={c.index} className={styles.card}>
+                    <li key={c.index} className={cards.card}>
                       <Pairs
                         title={`${c.masterId} · ${c.action.field}`}
                         pairs={[
@@ -463,15 +446,15 @@ function Entries({
   heading: string;
   entries: { title: string; pairs: [string, ReactNode][] }[];
 }): ReactElement {
-  const styles = useStyles();
+  const cards = useCardStyles();
   return (
     <>
       <Subtitle2 as="h3" id={id}>
         {heading}
       </Subtitle2>
-      <ul className={styles.cards} aria-labelledby={id}>
+      <ul className={cards.cards} aria-labelledby={id}>
         {entries.map((e, i) => (
-          <li key={i} className={styles.card}>
+          <li key={i} className={cards.card}>
             <Pairs title={e.title} pairs={e.pairs} />
           </li>
         ))}
