@@ -59,7 +59,10 @@ export async function openWorkbook(file: string): Promise<XlsxDocument> {
 }
 
 /** The temporary name beside a target; a run that was killed leaves one, which the next run removes. */
-const tempName = (target: string) => `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`;
+let tempSequence = 0;
+/** Unique even for two writes of one process in the same millisecond (a counter follows the time). */
+const tempName = (target: string) =>
+  `.${path.basename(target)}.${process.pid}.${Date.now()}${String(tempSequence++ % 1000).padStart(3, "0")}.tmp`;
 const TEMP = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
 
 function alive(pid: number): boolean {
@@ -119,6 +122,19 @@ async function withLock<T>(dir: string, target: string, run: () => Promise<T>): 
  * that file changed since (nothing is written); a read-only target is never replaced.
  */
 export async function saveWorkbookAtomically(doc: XlsxDocument, target: string): Promise<void> {
+  await writeFileAtomically(doc.toBytes(), target, () => refuseIfChanged(doc, target));
+}
+
+/**
+ * Writes bytes (a workbook, the report's .docx) the safe way: a temporary file beside `target`, renamed into
+ * place when complete, under the lock that `beforeReplace` (a last check) runs in; a read-only target or a
+ * folder is never replaced, and the file keeps its permissions.
+ */
+export async function writeFileAtomically(
+  bytes: Uint8Array,
+  target: string,
+  beforeReplace: () => Promise<void> = async () => undefined,
+): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await removeStaleTemps(dir, target);
   const existing = await fs.stat(target).catch(() => null);
@@ -126,10 +142,11 @@ export async function saveWorkbookAtomically(doc: XlsxDocument, target: string):
   if (existing && (existing.mode & 0o222) === 0) {
     throw new UserError(`„${target}“ ist schreibgeschützt und wird nicht ersetzt; es wurde nichts geschrieben.`);
   }
-  const bytes = doc.toBytes();
   const temp = path.join(dir, tempName(target));
+  let created = false;
   try {
     const handle = await fs.open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
+    created = true;
     try {
       await handle.writeFile(bytes);
       await handle.sync();
@@ -137,39 +154,12 @@ export async function saveWorkbookAtomically(doc: XlsxDocument, target: string):
       await handle.close();
     }
     await withLock(dir, target, async () => {
-      await refuseIfChanged(doc, target);
+      await beforeReplace();
       await fs.rename(temp, target);
     });
   } catch (error) {
-    await fs.rm(temp, { force: true });
-    writeError(target, error);
-  }
-}
-
-/**
- * Writes a file that is not a workbook (the report's .docx) the same safe way: a temporary file beside
- * `target`, renamed into place when complete; a read-only target or a folder is never replaced.
- */
-export async function writeFileAtomically(bytes: Uint8Array, target: string): Promise<void> {
-  const dir = path.dirname(path.resolve(target));
-  await removeStaleTemps(dir, target);
-  const existing = await fs.stat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
-  if (existing && (existing.mode & 0o222) === 0) {
-    throw new UserError(`„${target}“ ist schreibgeschützt und wird nicht ersetzt; es wurde nichts geschrieben.`);
-  }
-  const temp = path.join(dir, tempName(target));
-  try {
-    const handle = await fs.open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await withLock(dir, target, () => fs.rename(temp, target));
-  } catch (error) {
-    await fs.rm(temp, { force: true });
+    // Only our own temporary file: a name that was taken belongs to another writer.
+    if (created) await fs.rm(temp, { force: true });
     writeError(target, error);
   }
 }
