@@ -106,7 +106,7 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
   const [file, ...returnFiles] = args.positional;
   if (!file || returnFiles.length === 0) {
     throw new UserError(
-      "Bitte die Master-Datei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
+      "Bitte die Gesamtdatei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
     );
   }
   const output = args.options.get("output") ?? file;
@@ -114,7 +114,7 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
   for (const r of returnFiles) {
     if (path.resolve(r) === path.resolve(file))
       throw new UserError(
-        `Der Rücklauf „${r}“ ist die Master-Datei selbst; bitte die Dateien der Fachbereiche angeben.`,
+        `Der Rücklauf „${r}“ ist die Gesamtdatei selbst; bitte die Dateien der Fachbereiche angeben.`,
       );
   }
   // Every file is opened and read before anything is written: one unusable return, and nothing changes.
@@ -131,7 +131,7 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
       `${plural(s.applied, "Wert", "Werte")} übernommen`,
       `${plural(s.added, "Maßnahme", "Maßnahmen")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}`,
       ...(s.deletedKept
-        ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (im Master behalten)`]
+        ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`]
         : []),
       `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
     ];

@@ -126,11 +126,11 @@ function appendRow(table: LongTable, row: RowValues, ret: LongReturn, known: Map
       masterId: subject,
       returnValue: shown,
       notApplied: false,
-      note: `${table.label} zum ${date} steht schon im Master.`,
+      note: `${table.label} zum ${date} steht schon in der Gesamtdatei.`,
     };
   }
   const masterValue = displayValue(existing[table.reportedField] ?? null);
-  const note = `Im Master steht für ${subject} zum ${date} schon ein anderer ${table.label}; Master behalten.`;
+  const note = `In der Gesamtdatei steht für ${subject} zum ${date} schon ein anderer ${table.label}; Gesamtdatei behalten.`;
   return { ...base, kind: "conflict", masterId: subject, masterValue, returnValue: shown, notApplied: true, note };
 }
 

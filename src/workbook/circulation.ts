@@ -608,7 +608,7 @@ export function planConflictSheet(outcome: MergeOutcome, page?: PageInfo): Sheet
     .map((a) => [a.masterId || a.id, a.field, a.masterValue, a.returnValue, a.file, a.note].map(text));
   const sheet = reportSheet(
     CONFLICT_SHEET,
-    ["ID", "Feld", "Wert im Master", "Wert im Rücklauf", "Datei", "Hinweis"],
+    ["ID", "Feld", "Wert in der Gesamtdatei", "Wert im Rücklauf", "Datei", "Hinweis"],
     [10, 18, 36, 36, 28, 60],
     rows,
     "Keine Konflikte.",
@@ -626,10 +626,10 @@ export function planMergeLogSheet(outcome: MergeOutcome, page?: PageInfo): Sheet
     [
       "Datei",
       "ID im Rücklauf",
-      "ID im Master",
+      "ID in der Gesamtdatei",
       "Aktion",
       "Feld",
-      "Wert im Master vorher",
+      "Wert in der Gesamtdatei vorher",
       "Wert im Rücklauf",
       "Hinweis",
     ],

@@ -146,15 +146,15 @@ describe("merge of an Erfassungsbogen", () => {
       expect.objectContaining({
         ID: "AN-004",
         Feld: "Zielgruppe",
-        "Wert im Master": "Kinder in Kitas",
+        "Wert in der Gesamtdatei": "Kinder in Kitas",
         "Wert im Rücklauf": "Kinder von 1 bis 6 Jahren",
       }),
     ]);
     const log = rowsOf(sheet(wb, "Zusammenführung"));
-    expect(log.filter((l) => l["ID im Master"] === "AN-008").map((l) => `${l["Aktion"]}: ${l["Hinweis"]}`)).toEqual([
+    expect(log.filter((l) => l["ID in der Gesamtdatei"] === "AN-008").map((l) => `${l["Aktion"]}: ${l["Hinweis"]}`)).toEqual([
       "neu aufgenommen mit neuer ID: Neues Angebot ohne ID; die Zeile hat die ID AN-008 erhalten.",
     ]);
-    expect(log.filter((l) => l["ID im Master"] === "AN-003").map((l) => `${l["Aktion"]} ${l["Feld"]}`)).toEqual([
+    expect(log.filter((l) => l["ID in der Gesamtdatei"] === "AN-003").map((l) => `${l["Aktion"]} ${l["Feld"]}`)).toEqual([
       "übernommen Teilnehmende pro Jahr",
     ]);
     // The new Angebot is inside tblAngebote, so check, the lists and the Übersicht see it.

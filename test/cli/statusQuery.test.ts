@@ -142,7 +142,7 @@ describe("merge of a status query", () => {
     const m7 = rowsOf(sheet(wb, "Sachstände")).filter((r) => r["Maßnahme"] === "M-007");
     expect(m7.map((r) => r["Sachstand"])).toEqual(["Version der Koordinierungsstelle."]);
     expect(rowsOf(sheet(wb, "Konflikte"))).toContainEqual(
-      expect.objectContaining({ ID: "M-007", "Wert im Master": "Version der Koordinierungsstelle.", "Wert im Rücklauf": "Version des Fachbereichs." }),
+      expect.objectContaining({ ID: "M-007", "Wert in der Gesamtdatei": "Version der Koordinierungsstelle.", "Wert im Rücklauf": "Version des Fachbereichs." }),
     );
   });
 });

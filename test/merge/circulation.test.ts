@@ -226,7 +226,7 @@ describe("merge", () => {
     const run = await runCli(["merge", master, fb4, "-o", merged]);
     expect(run.err).toBe("");
     expect(run.code).toBe(1);
-    expect(run.out).toContain(`konzept – ${FB4}.xlsx: 4 Werte übernommen, 2 Maßnahmen neu (2 mit neuer ID), 1 Maßnahme im Rücklauf gelöscht (im Master behalten), 1 Wert nicht übernommen.`);
+    expect(run.out).toContain(`konzept – ${FB4}.xlsx: 4 Werte übernommen, 2 Maßnahmen neu (2 mit neuer ID), 1 Maßnahme im Rücklauf gelöscht (in der Gesamtdatei behalten), 1 Wert nicht übernommen.`);
     expect(fs.readFileSync(master).equals(original)).toBe(true);
     expect(leftoverTempFiles(dir)).toEqual([]);
 
@@ -269,7 +269,7 @@ describe("merge", () => {
     const before = tableRows(m);
     const again = await runCli(["merge", merged, fb4]);
     expect(again.code).toBe(1);
-    expect(again.out).toContain("0 Werte übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht (im Master behalten), 1 Wert nicht übernommen.");
+    expect(again.out).toContain("0 Werte übernommen, 0 Maßnahmen neu, 1 Maßnahme im Rücklauf gelöscht (in der Gesamtdatei behalten), 1 Wert nicht übernommen.");
     const wb2 = await loadWorkbook(merged);
     expect(tableRows(sheet(wb2, "Maßnahmen"))).toEqual(before);
     expect(tablesOf(sheet(wb2, CONFLICT_SHEET.sheet))).toEqual([{ name: CONFLICT_SHEET.table, ref: "A1:F2" }]);
@@ -324,7 +324,7 @@ describe("merge", () => {
       [text, /„.*notiz\.xlsx“ ist keine Excel-Arbeitsmappe/],
       [noMeasures, /Der Rücklauf „leer\.xlsx“ enthält kein Blatt „Maßnahmen“/],
       [path.join(dir, "fehlt.xlsx"), /nicht gefunden/],
-      [master, /ist die Master-Datei selbst/],
+      [master, /ist die Gesamtdatei selbst/],
     ] as const) {
       const run = await runCli(["merge", master, fb4, bad]);
       expect({ bad, code: run.code }).toEqual({ bad, code: 2 });
