@@ -4,3 +4,7 @@ if (typeof globalThis.TextEncoder === "undefined" || typeof globalThis.TextDecod
   globalThis.TextEncoder = util.TextEncoder;
   globalThis.TextDecoder = util.TextDecoder;
 }
+
+// findBy…/waitFor wait up to 10 s instead of 1 s: on a loaded CI machine (two cores, suites in parallel) a
+// view can take longer than a second to settle, which is not what the pane tests are about.
+if (typeof document !== "undefined") require("@testing-library/dom").configure({ asyncUtilTimeout: 10000 });

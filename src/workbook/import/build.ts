@@ -473,11 +473,14 @@ function sachstandRows(
       const s = statusOf(raw);
       entry.status = s ?? text;
       if (!s) ctx.note(row, c.column, raw, "kein Status der Liste; steht unverändert im Sachstand");
+      // A word of the list's own (`laufend`) read as a Status: the original is named, not only the Status.
+      else if (s.toLowerCase() !== text.trim().toLowerCase()) ctx.note(row, c.column, raw, `als Status „${s}“ gelesen`);
     }
     if (c.target.aspect === "ampel") {
       const a = AMPEL_KEYS.get(headerKey(text));
       entry.ampel = a ?? text;
       if (!a) ctx.note(row, c.column, raw, "keine Ampelfarbe (grün, gelb, rot); steht unverändert im Sachstand");
+      else if (a.toLowerCase() !== text.trim().toLowerCase()) ctx.note(row, c.column, raw, `als Ampel „${a}“ gelesen`);
     }
     byDate.set(c.target.date, entry);
   }
