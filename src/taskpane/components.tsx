@@ -39,8 +39,25 @@ export function NoticeBar({ notice }: { notice: Notice | null }): ReactElement |
   );
 }
 
-/** Entries that read top-down, one card each, so they fit 320 px whatever their content (a list and its items). */
-export const useCardStyles = makeStyles({
+/**
+ * The layout the views share: a section under a rule, a row of buttons that wraps, and entries that read
+ * top-down, one card each, so they fit 320 px whatever their content (a list and its items).
+ */
+export const useLayoutStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
+  actions: {
+    display: "flex",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    flexWrap: "wrap",
+    alignItems: "center",
+  },
   cards: {
     listStyleType: "none",
     margin: 0,

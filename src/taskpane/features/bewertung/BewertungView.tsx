@@ -5,7 +5,7 @@ import { STATUS_VALUES } from "../../../domain/model";
 import { formatGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
-import { type Notice, NoConcept, NoticeBar, useCardStyles } from "../../components";
+import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import UebersichtBericht from "./UebersichtBericht";
 
@@ -28,7 +28,7 @@ function rejectedCount(rows: { values: Record<string, CellValue> }[]): number {
 
 export default function BewertungView(): ReactElement {
   const styles = useStyles();
-  const cards = useCardStyles();
+  const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
   const [round, setRound] = useState(() => Number(session.today.slice(0, 4)));
@@ -128,9 +128,9 @@ export default function BewertungView(): ReactElement {
           <Subtitle2 as="h2" id="bewertung-zusammenfassung">
             {preview.sheet} nach Handlungsfeld
           </Subtitle2>
-          <ul className={cards.cards} aria-labelledby="bewertung-zusammenfassung">
+          <ul className={layout.cards} aria-labelledby="bewertung-zusammenfassung">
             {preview.summary.map((s) => (
-              <li key={s.handlungsfeld} className={cards.card}>
+              <li key={s.handlungsfeld} className={layout.card}>
                 <Body1>
                   <strong>{s.handlungsfeld}</strong>
                 </Body1>

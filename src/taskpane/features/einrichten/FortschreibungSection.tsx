@@ -26,27 +26,13 @@ import { readSettings } from "../../../domain/settings";
 import { type FortschreibungPreview, previewFortschreibung } from "../../../workbook/fortschreibung";
 import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
-import { type Notice, NoticeBar } from "../../components";
+import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
 import { download } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-  },
-  actions: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    flexWrap: "wrap",
-    alignItems: "center",
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -127,6 +113,7 @@ function PreviewLists({ preview }: { preview: Exclude<FortschreibungPreview, { p
 
 export default function FortschreibungSection(): ReactElement {
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
   const settings = concept ? readSettings(concept).settings : null;
@@ -188,7 +175,7 @@ export default function FortschreibungSection(): ReactElement {
   const problem = preview && "problem" in preview ? preview.problem : null;
 
   return (
-    <section className={styles.section} aria-labelledby="einrichten-fortschreibung">
+    <section className={layout.section} aria-labelledby="einrichten-fortschreibung">
       <Subtitle2 as="h2" id="einrichten-fortschreibung">
         Nächste Konzeptperiode (Fortschreibung)
       </Subtitle2>
@@ -226,7 +213,7 @@ export default function FortschreibungSection(): ReactElement {
       )}
       {preview && !("problem" in preview) && <PreviewLists preview={preview} />}
 
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Button
           appearance={built ? "secondary" : "primary"}
           onClick={() => void create()}
@@ -250,7 +237,7 @@ export default function FortschreibungSection(): ReactElement {
               {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
             </MessageBarBody>
           </MessageBar>
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <Button appearance="primary" onClick={() => download(built.data, built.fileName)} disabled={busy}>
               Neue Arbeitsmappe herunterladen
             </Button>

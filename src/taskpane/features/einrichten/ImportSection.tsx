@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type ReactElement } from "react";
 import type { ImportGrid, ImportMapping, ListFile } from "../../services/importList";
-import { type Notice, NoticeBar, useCardStyles } from "../../components";
+import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
 import { download, readFile } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
 
@@ -28,20 +28,6 @@ type Lib = typeof import("../../services/importList");
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "import-list" */ "../../services/importList");
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-  },
-  actions: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    flexWrap: "wrap",
-    alignItems: "center",
-  },
   hidden: { display: "none" },
   muted: { color: tokens.colorNeutralForeground2 },
   pairs: {
@@ -76,7 +62,7 @@ interface Built {
 
 export default function ImportSection(): ReactElement {
   const styles = useStyles();
-  const cards = useCardStyles();
+  const layout = useLayoutStyles();
   const session = useSession();
   const picker = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -146,7 +132,7 @@ export default function ImportSection(): ReactElement {
   const excel = session.mode === "excel";
 
   return (
-    <section className={styles.section} aria-labelledby="einrichten-import">
+    <section className={layout.section} aria-labelledby="einrichten-import">
       <Subtitle2 as="h2" id="einrichten-import">
         Bestehende Liste übernehmen
       </Subtitle2>
@@ -169,7 +155,7 @@ export default function ImportSection(): ReactElement {
           if (file) void pickList(file);
         }}
       />
-      <div className={styles.actions}>
+      <div className={layout.actions}>
         <Button
           appearance={loaded ? "secondary" : "primary"}
           onClick={() => picker.current?.click()}
@@ -230,7 +216,7 @@ export default function ImportSection(): ReactElement {
           <Subtitle2 as="h3" id="einrichten-import-spalten">
             Spalten der Liste
           </Subtitle2>
-          <ul className={cards.cards} aria-labelledby="einrichten-import-spalten">
+          <ul className={layout.cards} aria-labelledby="einrichten-import-spalten">
             {loaded.mapping.columns.map((c) => {
               const letter = loaded.lib.columnLetter(c.column);
               const sample = preview.samples.get(c.column);
@@ -238,7 +224,7 @@ export default function ImportSection(): ReactElement {
                 c.alsoLike &&
                 loaded.mapping.columns.find((o) => o.target.kind === "field" && o.target.field === c.alsoLike);
               return (
-                <li key={c.column} className={cards.card}>
+                <li key={c.column} className={layout.card}>
                   <Text weight="semibold">{c.header || "(ohne Überschrift)"}</Text>
                   <Caption1 className={styles.muted}>
                     {sample ? `Beispiel: „${sample}“` : "ohne Werte unter der Überschrift"}
@@ -316,7 +302,7 @@ export default function ImportSection(): ReactElement {
               <MessageBarBody>{preview.problem}</MessageBarBody>
             </MessageBar>
           )}
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <Button
               appearance={built ? "secondary" : "primary"}
               onClick={() => void take()}
@@ -340,7 +326,7 @@ export default function ImportSection(): ReactElement {
                 : "Das Blatt „Übernahme“ nennt jeden nicht verstandenen Wert mit seiner Zelle."}
             </MessageBarBody>
           </MessageBar>
-          <div className={styles.actions}>
+          <div className={layout.actions}>
             <Button appearance="primary" onClick={() => download(built.data, built.fileName)} disabled={busy !== null}>
               Neue Arbeitsmappe herunterladen
             </Button>

@@ -16,26 +16,12 @@ import {
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
 import type { MergePreview, SplitFile } from "../../services/circulation";
-import { type Notice, NoConcept, NoticeBar, useCardStyles } from "../../components";
+import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import { download, readFile } from "../../services/download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-  },
-  actions: {
-    display: "flex",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    flexWrap: "wrap",
-    alignItems: "center",
-  },
   hidden: { display: "none" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   pairs: {
@@ -76,7 +62,7 @@ const OTHER_KINDS = new Set<MergeAction["kind"]>([
 
 export default function VerteilenView(): ReactElement {
   const styles = useStyles();
-  const cards = useCardStyles();
+  const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
   const [files, setFiles] = useState<SplitFile[] | null>(null);
@@ -201,11 +187,11 @@ export default function VerteilenView(): ReactElement {
         wieder zusammen: Sie sehen vorher, was sich ändert, und entscheiden bei Konflikten selbst.
       </Body1>
 
-      <section className={styles.section} aria-labelledby="verteilen-export">
+      <section className={layout.section} aria-labelledby="verteilen-export">
         <Subtitle2 as="h2" id="verteilen-export">
           Verteilen an die Fachbereiche
         </Subtitle2>
-        <div className={styles.actions}>
+        <div className={layout.actions}>
           <Button appearance={files ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
             Dateien erstellen
           </Button>
@@ -227,9 +213,9 @@ export default function VerteilenView(): ReactElement {
             <Subtitle2 as="h3" id="verteilen-dateien">
               Dateien für die Fachbereiche
             </Subtitle2>
-            <ul className={cards.cards} aria-labelledby="verteilen-dateien">
+            <ul className={layout.cards} aria-labelledby="verteilen-dateien">
               {files.map((f) => (
-                <li key={f.fileName} className={cards.card}>
+                <li key={f.fileName} className={layout.card}>
                   <Link
                     as="button"
                     inline
@@ -249,7 +235,7 @@ export default function VerteilenView(): ReactElement {
         )}
       </section>
 
-      <section className={styles.section} aria-labelledby="verteilen-import">
+      <section className={layout.section} aria-labelledby="verteilen-import">
         <Subtitle2 as="h2" id="verteilen-import">
           Rückläufe zusammenführen
         </Subtitle2>
@@ -270,7 +256,7 @@ export default function VerteilenView(): ReactElement {
             if (picked.length > 0) void importReturns(picked);
           }}
         />
-        <div className={styles.actions}>
+        <div className={layout.actions}>
           <Button
             appearance={preview ? "secondary" : "primary"}
             onClick={() => picker.current?.click()}
@@ -340,9 +326,9 @@ export default function VerteilenView(): ReactElement {
                 <Caption1 as="p" block>
                   Beide Seiten haben denselben Wert geändert. Entscheiden Sie je Wert, welcher gilt.
                 </Caption1>
-                <ul className={cards.cards} aria-labelledby="verteilen-konflikte">
+                <ul className={layout.cards} aria-labelledby="verteilen-konflikte">
                   {preview.choices.map((c) => (
-                    <li key={c.index} className={cards.card}>
+                    <li key={c.index} className={layout.card}>
                       <Pairs
                         title={`${c.masterId} · ${c.action.field}`}
                         pairs={[
@@ -396,7 +382,7 @@ export default function VerteilenView(): ReactElement {
               />
             )}
 
-            <div className={styles.actions}>
+            <div className={layout.actions}>
               <Button appearance="primary" onClick={() => void merge()} disabled={busy || preview.blocked !== null}>
                 Zusammenführen
               </Button>
@@ -446,15 +432,15 @@ function Entries({
   heading: string;
   entries: { title: string; pairs: [string, ReactNode][] }[];
 }): ReactElement {
-  const cards = useCardStyles();
+  const layout = useLayoutStyles();
   return (
     <>
       <Subtitle2 as="h3" id={id}>
         {heading}
       </Subtitle2>
-      <ul className={cards.cards} aria-labelledby={id}>
+      <ul className={layout.cards} aria-labelledby={id}>
         {entries.map((e, i) => (
-          <li key={i} className={cards.card}>
+          <li key={i} className={layout.card}>
             <Pairs title={e.title} pairs={e.pairs} />
           </li>
         ))}
