@@ -289,3 +289,11 @@ export function parseGermanDate(value: CellValue): DateParse {
   const iso = excelSerialToIso(value);
   return iso ? { kind: "date", date: iso, precision: "day" } : { kind: "invalid", text: String(value) };
 }
+
+/** The first day of the period a month, quarter, half-year or year names (for Beginn). */
+export function periodStart(date: IsoDate, precision: DatePrecision): IsoDate {
+  const [y, m] = [date.slice(0, 4), Number(date.slice(5, 7))];
+  const startMonth: Record<DatePrecision, number> = { day: 0, month: m, quarter: m - 2, half: m - 5, year: 1 };
+  if (precision === "day") return date;
+  return `${y}-${String(startMonth[precision]).padStart(2, "0")}-01`;
+}

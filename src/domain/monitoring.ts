@@ -3,7 +3,7 @@
  * Zielerreichung, Soll, Ampel — and a measure's Sachstände. Pure arithmetic on rows read as everywhere else
  * (`2025` = 31.12.2025, `2015/2016` = 31.12.2016, `12,5`).
  */
-import { type CellValue, type IsoDate, compareIso, parseGermanDate } from "./dates";
+import { type CellValue, type IsoDate, compareIso, parseGermanDate, periodStart } from "./dates";
 import { type ConceptData, type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
 import { parseGermanNumber } from "./numbers";
 import type { MonitoringInput } from "./report";
@@ -203,6 +203,18 @@ export function latestSachstand(measureId: string, reports: readonly Sachstand[]
     (r) => !until || compareIso(r.berichtsstichtag, until) <= 0,
   );
   return history[history.length - 1] ?? null;
+}
+
+/**
+ * Whether a measure owes a Sachstand for the Berichtsstichtag: `in Umsetzung`, or `geplant` with its Beginn
+ * (a month, quarter or year read as its first day) on or before that date.
+ */
+export function sachstandDue(status: CellValue, beginn: CellValue, berichtsstichtag: IsoDate): boolean {
+  const s = matchListValue(status, STATUS_VALUES);
+  if (s === "in Umsetzung") return true;
+  if (s !== "geplant") return false;
+  const parsed = parseGermanDate(beginn);
+  return parsed.kind === "date" && compareIso(periodStart(parsed.date, parsed.precision), berichtsstichtag) <= 0;
 }
 
 /** The Berichtsstichtag: the one in Einstellungen, else the latest in Sachstände; null when neither. */

@@ -17,7 +17,7 @@ import {
   weightedScore,
 } from "./matrix";
 import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
-import { AMPEL_VALUES, type IndicatorAmpel } from "./monitoring";
+import { AMPEL_VALUES, type IndicatorAmpel, sachstandDue } from "./monitoring";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
@@ -212,22 +212,16 @@ export function latestSachstaende(rows: SachstandInput[]): Map<string, Sachstand
   return latest;
 }
 
-/**
- * Measures the contract expects a Sachstand from for the Berichtsstichtag (`in Umsetzung`, or `geplant`
- * with Beginn on or before it) that have none for that date.
- */
+/** Measures due a Sachstand for the Berichtsstichtag (see sachstandDue, as SACHSTAND_FEHLT) that have none for that date. */
 export function dueWithoutSachstand(measures: Rec[], sachstaende: SachstandInput[], berichtsstichtag: IsoDate): Rec[] {
   const reported = new Set(
     sachstaende.filter((s) => s.berichtsstichtag === berichtsstichtag).map((s) => idKey(s.massnahme)),
   );
   return measures.filter((m) => {
     const id = textOf(cell(m, "id"));
-    if (!id || reported.has(idKey(id))) return false;
-    const status = statusOf(cell(m, "status"));
-    if (status === "in Umsetzung") return true;
-    if (status !== "geplant") return false;
-    const beginn = parseGermanDate(cell(m, "beginn"));
-    return beginn.kind === "date" && compareIso(beginn.date, berichtsstichtag) <= 0;
+    return (
+      id !== "" && !reported.has(idKey(id)) && sachstandDue(cell(m, "status"), cell(m, "beginn"), berichtsstichtag)
+    );
   });
 }
 

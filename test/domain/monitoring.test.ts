@@ -5,9 +5,11 @@ import {
   indicatorState,
   latestSachstand,
   monthsBefore,
+  sachstandDue,
   sachstandOf,
   turnusMonths,
 } from "../../src/domain/monitoring";
+import { dueWithoutSachstand } from "../../src/domain/report";
 import { RULES, type RuleCode } from "../../src/domain/rules";
 import { type ConceptRows, baseline, check, rulesOf } from "../helpers/concept";
 
@@ -24,7 +26,14 @@ function monitored(): ConceptRows {
   ];
   rows.sachstaende = [
     { massnahme: "M-002", berichtsstichtag: "31.12.2025", status: "geplant", sachstand: "Vorbereitung." },
-    { massnahme: "M-002 – Kita-Einstieg", berichtsstichtag: "30.06.2026", status: "in Umsetzung", umsetzung: 40, ampel: "grün", sachstand: "Läuft." },
+    {
+      massnahme: "M-002 – Kita-Einstieg",
+      berichtsstichtag: "30.06.2026",
+      status: "in Umsetzung",
+      umsetzung: 40,
+      ampel: "grün",
+      sachstand: "Läuft.",
+    },
   ];
   return rows;
 }
@@ -38,7 +47,8 @@ type Case = {
 
 const value = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.indikatorwerte![i]!, v);
 const report = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.sachstaende![i]!, v);
-const setting = (schluessel: string, wert: unknown) => (r: ConceptRows) => r.einstellungen!.push({ schluessel, wert } as never);
+const setting = (schluessel: string, wert: unknown) => (r: ConceptRows) =>
+  r.einstellungen!.push({ schluessel, wert } as never);
 
 function onlyOldValueOfI002(erhebungsturnus: string) {
   return (r: ConceptRows) => {
@@ -206,8 +216,20 @@ describe("rules about optional sheets", () => {
 // ---------------------------------------------------------------------------------------------
 // The arithmetic, worked out by hand. 31.12.2020 → 31.12.2030 is 3652 days, 31.12.2020 → 31.12.2025 1826: half.
 
-const rising: IndicatorTarget = { id: "I-1", basiswert: 100, basisDatum: "2020-12-31", zielwert: 200, zielDatum: "2030-12-31" };
-const falling: IndicatorTarget = { id: "I-1", basiswert: 26, basisDatum: "2020-12-31", zielwert: 16, zielDatum: "2030-12-31" };
+const rising: IndicatorTarget = {
+  id: "I-1",
+  basiswert: 100,
+  basisDatum: "2020-12-31",
+  zielwert: 200,
+  zielDatum: "2030-12-31",
+};
+const falling: IndicatorTarget = {
+  id: "I-1",
+  basiswert: 26,
+  basisDatum: "2020-12-31",
+  zielwert: 16,
+  zielDatum: "2030-12-31",
+};
 const values = (...pairs: [IsoDate, number][]): IndicatorValue[] =>
   pairs.map(([stichtag, wert], i) => ({ indikator: "i-1", stichtag, wert, row: i + 2 }));
 
@@ -223,7 +245,16 @@ describe("indicator state", () => {
     ["before the Basisjahr", rising, values(["2019-12-31", 99]), "2020-06-30", 99, -1, 0, "grün"],
     ["after the Zieljahr, reached", rising, values(["2031-12-31", 190]), "2032-06-30", 190, 90, 100, "grün"],
     ["after the Zieljahr, exactly gelb", rising, values(["2031-12-31", 170]), "2032-06-30", 170, 70, 100, "gelb"],
-    ["latest on or before the date", rising, values(["2026-12-31", 190], ["2021-12-31", 120], ["2023-12-31", 140]), "2025-12-31", 140, 40, 50, "grün"],
+    [
+      "latest on or before the date",
+      rising,
+      values(["2026-12-31", 190], ["2021-12-31", 120], ["2023-12-31", 140]),
+      "2025-12-31",
+      140,
+      40,
+      50,
+      "grün",
+    ],
   ] as const)("%s", (_name, target, vals, date, ist, ze, soll, ampel) => {
     const state = indicatorState(target, vals, date, 10);
     expect(state.ist).toBe(ist);
@@ -233,7 +264,9 @@ describe("indicator state", () => {
   });
 
   it("names the Stand of the IST", () => {
-    expect(indicatorState(rising, values(["2021-12-31", 120], ["2023-12-31", 140]), "2025-12-31", 10).stand).toBe("2023-12-31");
+    expect(indicatorState(rising, values(["2021-12-31", 120], ["2023-12-31", 140]), "2025-12-31", 10).stand).toBe(
+      "2023-12-31",
+    );
   });
 
   it.each([
@@ -273,7 +306,13 @@ describe("Sachstände", () => {
   const row = (n: number, values: Record<string, unknown>) => ({ row: n, values: values as never });
   const reports = [
     row(2, { massnahme: "M-001", berichtsstichtag: "2015/2016", status: "geplant", sachstand: "a" }),
-    row(3, { massnahme: "M-001 – Kita", berichtsstichtag: "30.06.2018", status: "in Umsetzung", umsetzung: "40", sachstand: "b" }),
+    row(3, {
+      massnahme: "M-001 – Kita",
+      berichtsstichtag: "30.06.2018",
+      status: "in Umsetzung",
+      umsetzung: "40",
+      sachstand: "b",
+    }),
     row(4, { massnahme: "M-001", berichtsstichtag: 2017, status: "in Umsetzung", sachstand: "c" }),
     row(5, { massnahme: "M-002", berichtsstichtag: 2019, status: "umgesetzt", sachstand: "d" }),
   ].map((r) => sachstandOf(r)!);
@@ -284,5 +323,22 @@ describe("Sachstände", () => {
     expect(latestSachstand("m-001", reports)).toMatchObject({ sachstand: "b", umsetzung: 40 });
     expect(latestSachstand("M-001", reports, "2018-01-01")).toMatchObject({ sachstand: "c" });
     expect(latestSachstand("M-003", reports)).toBeNull();
+  });
+});
+
+describe("who owes a Sachstand", () => {
+  it("is the same for the rule SACHSTAND_FEHLT and the report's annex: a Beginn given as a year starts on its first day", () => {
+    const measure = (id: string, status: string, beginn: string) => ({ row: 2, values: { id, status, beginn } });
+    const cases: [string, string, boolean][] = [
+      ["in Umsetzung", "", true],
+      ["geplant", "2026", true], // 01.01.2026, before the Berichtsstichtag (its last day would be after it)
+      ["geplant", "Q3 2026", false],
+      ["geplant", "30.06.2026", true],
+      ["umgesetzt", "2020", false],
+    ];
+    for (const [status, beginn, due] of cases)
+      expect([status, beginn, sachstandDue(status, beginn, "2026-06-30")]).toEqual([status, beginn, due]);
+    const rows = cases.map(([status, beginn], i) => measure(`M-00${i + 1}`, status, beginn));
+    expect(dueWithoutSachstand(rows, [], "2026-06-30").map((r) => r.values.id)).toEqual(["M-001", "M-002", "M-004"]);
   });
 });

@@ -27,7 +27,7 @@ import { checkSachstaende } from "./reports";
 import { checkAllStructures, checkMissingTables, checkParentReferences } from "./structure";
 
 export * from "./catalogue";
-export { periodStart } from "./timing";
+export { periodStart } from "../dates";
 
 export function checkConcept(data: CheckInput, options: CheckOptions): CheckResult {
   const c = new Collector();

@@ -1,11 +1,11 @@
 /** Sachstände: readable rows, a report per measure for the Berichtsstichtag, and agreement with the Status. */
-import { compareIso, parseGermanDate } from "../dates";
 import { STATUS_VALUES } from "../model";
 import {
   AMPEL_VALUES,
   type Sachstand,
   currentBerichtsstichtag,
   latestSachstand,
+  sachstandDue,
   sachstandOf,
   sachstandProblems,
 } from "../monitoring";
@@ -13,7 +13,6 @@ import { idKey, matchListValue, referenceId, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, type Table, at, indexById, rowId, value } from "./context";
 import { measureLabel } from "./messages";
 import { checkChoice } from "./structure";
-import { periodStart } from "./timing";
 
 export function checkSachstaende(c: Collector, ctx: RuleContext) {
   const table = ctx.data.sachstaende;
@@ -80,12 +79,7 @@ function checkReported(
   berichtsstichtag: string,
   reports: Sachstand[],
 ) {
-  if (status !== "in Umsetzung" && !(status === "geplant" && begunBy(m, berichtsstichtag))) return;
+  if (!sachstandDue(status, value(m, "beginn"), berichtsstichtag)) return;
   const reported = reports.some((r) => idKey(r.massnahme) === idKey(id) && r.berichtsstichtag === berichtsstichtag);
   if (!reported) c.add("SACHSTAND_FEHLT", at(ctx.data.massnahmen, m, "id"), measureLabel(id, m.row), berichtsstichtag);
-}
-
-function begunBy(m: Row<"massnahmen">, date: string): boolean {
-  const parsed = parseGermanDate(value(m, "beginn"));
-  return parsed.kind === "date" && compareIso(periodStart(parsed.date, parsed.precision), date) <= 0;
 }

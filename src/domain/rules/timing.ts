@@ -1,14 +1,6 @@
 /** T — terminiert: Beginn and Frist of a measure, against each other, the Laufzeit and the Stichtag. */
-import { type DatePrecision, type IsoDate, compareIso, parseGermanDate } from "../dates";
+import { type IsoDate, compareIso, parseGermanDate, periodStart } from "../dates";
 import { type Collector, type Row, type RuleContext, at, has, value } from "./context";
-
-/** The first day of the period a month, quarter, half-year or year names (for Beginn). */
-export function periodStart(date: IsoDate, precision: DatePrecision): IsoDate {
-  const [y, m] = [date.slice(0, 4), Number(date.slice(5, 7))];
-  const startMonth: Record<DatePrecision, number> = { day: 0, month: m, quarter: m - 2, half: m - 5, year: 1 };
-  if (precision === "day") return date;
-  return `${y}-${String(startMonth[precision]).padStart(2, "0")}-01`;
-}
 
 export function checkDates(c: Collector, ctx: RuleContext, m: Row<"massnahmen">, who: string, status: string | null) {
   const beginn = readBeginn(c, ctx, m, who);
