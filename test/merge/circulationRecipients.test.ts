@@ -156,11 +156,17 @@ describe("split to everyone who leads a measure", () => {
   });
 });
 
+/** The example master and its split into `verteilt`. */
+async function distributed(): Promise<{ dir: string; file: string; out: string }> {
+  const { dir, file } = await master();
+  const out = path.join(dir, "verteilt");
+  expect((await runCli(["split", file, "--ziel", out, "--quiet"])).code).toBe(0);
+  return { dir, file, out };
+}
+
 describe("merging the returns of an Akteur", () => {
   test("its changes are applied, its new measure added; a measure that now belongs to a Fachbereich is not taken", async () => {
-    const { dir, file } = await master();
-    const out = path.join(dir, "verteilt");
-    expect((await runCli(["split", file, "--ziel", out, "--quiet"])).code).toBe(0);
+    const { dir, file, out } = await distributed();
     const returned = path.join(out, JOBCENTER);
     await edit(returned, (wb) => {
       const m = sheet(wb, "Maßnahmen");
@@ -200,9 +206,7 @@ describe("merging the returns of an Akteur", () => {
   });
 
   test("a file of the old kind „ohne Fachbereich“ still merges into the rows without Fachbereich", async () => {
-    const { dir, file } = await master();
-    const out = path.join(dir, "verteilt");
-    expect((await runCli(["split", file, "--ziel", out, "--quiet"])).code).toBe(0);
+    const { dir, file, out } = await distributed();
     // What `split` wrote before: every measure without Fachbereich in one file, its base naming no Akteur.
     const old = path.join(out, JOBCENTER);
     await edit(old, (wb) => {

@@ -204,18 +204,19 @@ function Unassigned({ notes }: { notes: RowNote[] }): ReactElement | null {
   return <NoteList intent="warning" title={title} notes={notes.map(unassignedText)} />;
 }
 
-function NoteList({
+/** A titled list of sentences in a message bar; an error is announced as an alert. */
+export function NoteList({
   intent,
   title,
   notes,
 }: {
-  intent: "warning" | "info";
+  intent: "warning" | "info" | "error";
   title: string;
   notes: string[];
 }): ReactElement {
   const styles = useStyles();
   return (
-    <MessageBar intent={intent} layout="multiline">
+    <MessageBar intent={intent} layout="multiline" {...(intent === "error" ? { role: "alert" } : {})}>
       <MessageBarBody>
         <MessageBarTitle>{title}</MessageBarTitle>
         <ul className={styles.list}>

@@ -16,7 +16,7 @@ import type { MergePreview } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import { readFile } from "../../services/download";
-import VerteilenExport from "./VerteilenExport";
+import VerteilenExport, { NoteList } from "./VerteilenExport";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -190,18 +190,7 @@ export default function VerteilenView(): ReactElement {
             Rückläufe auswählen …
           </Button>
         </div>
-        {problems.length > 0 && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              Es wurde nichts zusammengeführt:
-              <ul className={styles.list}>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {problems.length > 0 && <NoteList intent="error" title="Es wurde nichts zusammengeführt:" notes={problems} />}
         {preview && summary && (
           <>
             <Body1 as="p" block role="status">
