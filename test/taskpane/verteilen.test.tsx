@@ -17,7 +17,7 @@ import type { WorkbookHost } from "../../src/workbook/host";
 import { splitWorkbook } from "../../src/xlsx/circulation";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
-import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
+import { arrayBuffer, fromExcelJs, toExcelJs } from "../helpers/xlsx";
 
 const downloads: string[] = [];
 const blobs: Blob[] = [];
@@ -156,6 +156,20 @@ describe("Verteilen: export", () => {
     await click("Dateien erstellen");
     await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     expect(writeRows).not.toHaveBeenCalled();
+  });
+
+  it("gives a workbook without the sheet Einstellungen the sheet, with „Rücklauf bis“", async () => {
+    const wb = await toExcelJs(await createTemplateWorkbook("beispiel", TODAY));
+    wb.removeWorksheet(wb.getWorksheet("Einstellungen")!.id);
+    const host = new BrowserHost(await fromExcelJs(wb, "ohne.xlsx"), "ohne.xlsx");
+    expect(readConcept(await host.snapshot()).found.einstellungen).toBeUndefined();
+    await renderView(<VerteilenView />, host);
+    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "2027-03-31" } });
+    await click("Dateien erstellen");
+    await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    const concept = readConcept(await host.snapshot());
+    expect(concept.found.einstellungen?.sheet).toBe("Einstellungen");
+    expect(readSettings(concept).settings.ruecklaufBis).toBe("2027-03-31");
   });
 
   it("warns, before any file is made, about measures that go to nobody, and sends them to nobody", async () => {
