@@ -2,7 +2,7 @@
  * The Gruppe of a value (contract, `werte`): the header cells of its column that tell it apart from the
  * other columns of its indicator, then the values of the dimension columns, leaving out what means the
  * total, header rows equal over all the indicator's columns (the table's subject), units, the
- * indicator's own header text (its `--zuordnung` entry) and the label of a breakdown (`Altersgruppe` above
+ * indicator's own header text (its `--zuordnung` entry standing over all its columns) and the label of a breakdown (`Altersgruppe` above
  * `unter 3 Jahre`). Fixed order: header rows top to bottom, then dimension columns left to right; joined
  * by ` | `. Only totals left: Gruppe insgesamt ('').
  */

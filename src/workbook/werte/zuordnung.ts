@@ -41,7 +41,8 @@ export class ColumnAssigner {
   private readonly entries = new Map<string, { texts: string[]; ids: Set<string> }>();
   private readonly memo = new Map<string, ColumnAssignment>();
   private readonly members = new Map<string, Set<number>>();
-  private readonly used = new Set<string>();
+  /** Per entry key, the value columns (indexes) it matched. */
+  private readonly matched = new Map<string, Set<number>>();
   private readonly keys: string[][];
 
   constructor(
@@ -86,7 +87,9 @@ export class ColumnAssigner {
     for (const key of keys) {
       const entry = this.entries.get(key);
       if (!entry) continue;
-      this.used.add(key);
+      const columns = this.matched.get(key) ?? new Set<number>();
+      columns.add(j);
+      this.matched.set(key, columns);
       for (const id of entry.ids) ids.add(id);
     }
     if (ids.size === 0) return { kind: "keine" };
@@ -99,10 +102,18 @@ export class ColumnAssigner {
     return [...(this.members.get(id) ?? [])].sort((a, b) => a - b);
   }
 
-  /** The header keys of the indicator's own `--zuordnung` entries (left out of its Gruppen). */
+  /**
+   * The header keys that name the indicator itself (left out of its Gruppen): its entries that stand over
+   * all its columns. Where several entries share out the columns (`männlich`, `weiblich`), they tell the
+   * columns apart and stay in the Gruppe.
+   */
   ownKeys(id: string): Set<string> {
     const out = new Set<string>();
-    for (const [key, entry] of this.entries) if (entry.ids.has(id)) out.add(key);
+    const members = this.columnsOf(id);
+    for (const [key, entry] of this.entries) {
+      const columns = this.matched.get(key);
+      if (entry.ids.has(id) && columns && members.every((j) => columns.has(j))) out.add(key);
+    }
     return out;
   }
 
@@ -115,6 +126,6 @@ export class ColumnAssigner {
 
   /** The `--zuordnung` texts that name no header cell of this table. */
   unusedEntries(): string[] {
-    return [...this.entries].filter(([key]) => !this.used.has(key)).flatMap(([, e]) => e.texts);
+    return [...this.entries].filter(([key]) => !this.matched.has(key)).flatMap(([, e]) => e.texts);
   }
 }
