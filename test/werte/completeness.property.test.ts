@@ -178,6 +178,10 @@ describe("werte: completeness", () => {
         expect(new Map(outside.map((l) => [(l.grund as { gebiet: string }).gebiet, l.anzahl]))).toEqual(want.outside);
         expect(result.werte.length + result.uebernahme.reduce((n, l) => n + l.anzahl, 0)).toBe(want.cells);
 
+        // One value row per Indikator, Stichtag, Gebiet and Gruppe.
+        const keys = result.werte.map((w) => [w.indikator, w.stichtag, w.gebiet, w.gruppe].join("|"));
+        expect(new Set(keys).size).toBe(keys.length);
+
         // Nothing doubled: a value cell is in no cell-level line, and no cell is in two of them.
         const seen = new Set(result.werte.map((w) => w.zelle));
         expect(seen.size).toBe(result.werte.length);

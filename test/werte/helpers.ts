@@ -55,12 +55,18 @@ export function valueAt(
   return hits[0]!;
 }
 
-/** Every data cell is a value row or counted once in the accounting, and no cell gave two value rows. */
+/**
+ * Every data cell is a value row or counted once in the accounting, no cell gave two value rows, and no
+ * two value rows share Indikator, Stichtag, Gebiet and Gruppe.
+ */
 export function expectComplete(result: WerteResult, cells: number): void {
   const accounted = result.uebernahme.reduce((sum, line) => sum + line.anzahl, 0);
   expect(result.zellen).toBe(cells);
   expect(result.werte.length + accounted).toBe(cells);
   expect(new Set(result.werte.map((w) => w.zelle)).size).toBe(result.werte.length);
+  expect(new Set(result.werte.map((w) => [w.indikator, w.stichtag, w.gebiet, w.gruppe].join("|"))).size).toBe(
+    result.werte.length,
+  );
 }
 
 export function gebiet(id: string, name: string, ebene: string, extra: Partial<GebietEintrag> = {}): GebietEintrag {

@@ -10,7 +10,7 @@ import { readValue } from "./cells";
 import { breakdownLabels, dimensionParts, headerParts, joinGruppe } from "./gruppe";
 import { Ledger, type TakeoverLine, sheetPrefix } from "./ledger";
 import type { TakeoverReason } from "./messages";
-import type { DataRecord, StatisticsFormat, StatisticsTable, TimeRef } from "./table";
+import { type DataRecord, NO_TIME, type StatisticsFormat, type StatisticsTable, type TimeRef } from "./table";
 import { type ColumnAssignment, type Zuordnung, ColumnAssigner } from "./zuordnung";
 
 export interface WerteOptions {
@@ -70,10 +70,30 @@ function stichtagOf(row: TimeRef, column: TimeRef, table: StatisticsTable): IsoD
   return isValidIsoDate(date) ? date : t.date;
 }
 
+/** Small numbers for texts that repeat (Gruppen, Stichtage, Gebiete). */
+class Numbers {
+  private readonly ids = new Map<string, number>();
+  of(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(text, id);
+    }
+    return id;
+  }
+}
+
+/** A Gruppe with a number standing for its indicator and text (equal texts, equal numbers), so keys are numbers. */
+interface Series {
+  gruppe: string;
+  id: number;
+}
+
 class GruppeMaker {
   private readonly labels: boolean[][];
-  private readonly parts = new Map<string, Map<number, string[]>>();
+  private readonly byIndicator = new Map<string, { parts: Map<number, string[]>; byDims: Map<string, Series[]> }>();
   private readonly dims = new Map<string, string[]>();
+  private readonly ids = new Numbers();
 
   constructor(
     private readonly table: StatisticsTable,
@@ -82,21 +102,44 @@ class GruppeMaker {
     this.labels = breakdownLabels(table.columns);
   }
 
-  of(indicator: string, column: number, record: DataRecord): string {
-    let byColumn = this.parts.get(indicator);
-    if (!byColumn) {
+  /** The series of value column j of the indicator for a row with these dimension values (`dimKey`: joined). */
+  of(indicator: string, j: number, dimKey: string, dims: readonly string[]): Series {
+    let held = this.byIndicator.get(indicator);
+    if (!held) {
       const members = this.assigner.columnsOf(indicator);
-      byColumn = headerParts(this.table.columns, this.labels, members, this.assigner.ownKeys(indicator));
-      this.parts.set(indicator, byColumn);
+      const parts = headerParts(this.table.columns, this.labels, members, this.assigner.ownKeys(indicator));
+      held = { parts, byDims: new Map() };
+      this.byIndicator.set(indicator, held);
     }
-    const dimKey = record.dims.join("\u0000");
-    let dims = this.dims.get(dimKey);
-    if (!dims) {
-      dims = dimensionParts(record.dims);
-      this.dims.set(dimKey, dims);
+    let row = held.byDims.get(dimKey);
+    if (!row) {
+      row = [];
+      held.byDims.set(dimKey, row);
     }
-    return joinGruppe(byColumn.get(column) ?? [], dims);
+    let series = row[j];
+    if (!series) {
+      const gruppe = joinGruppe(held.parts.get(j) ?? [], this.dimensionParts(dimKey, dims));
+      series = { gruppe, id: this.ids.of(`${indicator}\u0000${gruppe}`) };
+      row[j] = series;
+    }
+    return series;
   }
+
+  private dimensionParts(dimKey: string, values: readonly string[]): string[] {
+    let parts = this.dims.get(dimKey);
+    if (!parts) {
+      parts = dimensionParts(values);
+      this.dims.set(dimKey, parts);
+    }
+    return parts;
+  }
+}
+
+/** Where a taken value came from, to list it when a later cell of the same key replaces it. */
+interface Held {
+  index: number;
+  row: number;
+  column: number;
 }
 
 /** The mapping of one table: walks its cells once, each to a value row or the ledger. */
@@ -105,13 +148,17 @@ class Mapping {
   readonly areas: AreaResolver;
   readonly assigner: ColumnAssigner;
   readonly ledger: Ledger;
-  private readonly gruppen: GruppeMaker;
   readonly quelle: string;
+  private readonly gruppen: GruppeMaker;
   private readonly letters: string[];
   private readonly left: number;
   private readonly right: number;
-  /** Indikator, Stichtag, Gebiet, Gruppe → the value row taken for it and its cell. */
-  private readonly seen = new Map<string, { index: number; row: number; column: number }>();
+  /** The Stichtag of each column where the row gives none (a header line of dates, the title). */
+  private readonly columnStichtag: (IsoDate | null)[];
+  private readonly stichtage = new Numbers();
+  private readonly gebiete = new Numbers();
+  /** Series → Stichtag and Gebiet → the value taken for the key Indikator, Stichtag, Gebiet, Gruppe. */
+  private readonly seen = new Map<number, Map<number, Held>>();
 
   constructor(
     private readonly table: StatisticsTable,
@@ -126,52 +173,63 @@ class Mapping {
     this.letters = table.columns.map((c) => prefix + columnLetter(c.column));
     this.left = table.columns[0]?.column ?? 1;
     this.right = table.columns.at(-1)?.column ?? this.left;
+    this.columnStichtag = table.columns.map((c) => stichtagOf(NO_TIME, c.time, table));
   }
 
   record(record: DataRecord): void {
     const area = record.area ? this.areas.resolve(record.area) : null;
     if (!takenRow(record, area, this.ledger, this.left, this.right, this.table.columns.length)) return;
     const gebiet = (area as Extract<AreaDecision, { kind: "taken" }>).id;
-    for (let j = 0; j < this.table.columns.length; j++) this.cell(record, j, gebiet);
+    const row: RowContext = {
+      record,
+      gebiet,
+      gebietId: this.gebiete.of(gebiet),
+      stichtag: record.time.kind === "date" ? stichtagOf(record.time, NO_TIME, this.table) : null,
+      dimKey: record.dims.length === 0 ? "" : record.dims.join("\u0000"),
+    };
+    for (let j = 0; j < this.table.columns.length; j++) this.cell(row, j);
   }
 
-  private cell(record: DataRecord, j: number, gebiet: string): void {
-    const column = this.table.columns[j]!;
+  private cell(row: RowContext, j: number): void {
+    const { record } = row;
+    const column = this.table.columns[j]!.column;
     const assignment = this.assigner.of(j, record.unit);
     if (assignment.kind !== "indikator") {
-      this.ledger.column(unassigned(assignment, this.assigner.headerText(j, record.unit)), column.column, record.row);
+      this.ledger.column(unassigned(assignment, this.assigner.headerText(j, record.unit)), column, record.row);
       return;
     }
-    const stichtag = stichtagOf(record.time, column.time, this.table);
-    if (stichtag === null) return this.ledger.cell({ code: "ZEIT_FEHLT" }, column.column, record.row);
+    const stichtag = row.stichtag ?? this.columnStichtag[j]!;
+    if (stichtag === null) return this.ledger.cell({ code: "ZEIT_FEHLT" }, column, record.row);
     const reading = readValue(record.cells[j] ?? null, this.table.decimal);
-    if (reading.kind === "empty") return this.ledger.cell({ code: "WERT_LEER" }, column.column, record.row);
+    if (reading.kind === "empty") return this.ledger.cell({ code: "WERT_LEER" }, column, record.row);
     if (reading.kind === "unreadable") {
-      return this.ledger.cell({ code: "WERT_UNLESBAR", text: reading.text }, column.column, record.row);
+      return this.ledger.cell({ code: "WERT_UNLESBAR", text: reading.text }, column, record.row);
     }
-    this.keep(
-      {
-        indikator: assignment.id,
-        stichtag,
-        gebiet,
-        gruppe: this.gruppen.of(assignment.id, j, record),
-        wert: reading.wert,
-        kennzeichen: reading.kennzeichen,
-        quelle: this.quelle,
-        abgerufenAm: this.options.abgerufenAm,
-        zelle: this.letters[j]! + record.row,
-      },
-      record.row,
-      column.column,
-    );
+    const series = this.gruppen.of(assignment.id, j, row.dimKey, record.dims);
+    const wert: Indikatorwert = {
+      indikator: assignment.id,
+      stichtag,
+      gebiet: row.gebiet,
+      gruppe: series.gruppe,
+      wert: reading.wert,
+      kennzeichen: reading.kennzeichen,
+      quelle: this.quelle,
+      abgerufenAm: this.options.abgerufenAm,
+      zelle: this.letters[j]! + record.row,
+    };
+    this.keep(wert, series.id, this.stichtage.of(stichtag) * 0x200000 + row.gebietId, record.row, column);
   }
 
   /** Takes a value unless its key is taken already; then the one of the two cells not kept goes to the ledger. */
-  private keep(wert: Indikatorwert, row: number, column: number): void {
-    const key = `${wert.indikator}\u0000${wert.stichtag}\u0000${wert.gebiet}\u0000${wert.gruppe}`;
-    const held = this.seen.get(key);
+  private keep(wert: Indikatorwert, series: number, key: number, row: number, column: number): void {
+    let bySeries = this.seen.get(series);
+    if (!bySeries) {
+      bySeries = new Map();
+      this.seen.set(series, bySeries);
+    }
+    const held = bySeries.get(key);
     if (held === undefined) {
-      this.seen.set(key, { index: this.werte.length, row, column });
+      bySeries.set(key, { index: this.werte.length, row, column });
       this.werte.push(wert);
       return;
     }
@@ -183,9 +241,19 @@ class Mapping {
       // A Gemeinde listed under its former and its new Verband: the number beats the "nichts vorhanden".
       this.ledger.cell({ code: "DOPPELT", zelle: wert.zelle, schluessel }, held.column, held.row);
       this.werte[held.index] = wert;
-      this.seen.set(key, { index: held.index, row, column });
+      bySeries.set(key, { index: held.index, row, column });
     } else this.ledger.cell({ code: "DOPPELT", zelle: kept.zelle, schluessel }, column, row);
   }
+}
+
+/** What the cells of one taken row share. */
+interface RowContext {
+  record: DataRecord;
+  gebiet: string;
+  gebietId: number;
+  /** The row's own Stichtag; null: each column's. */
+  stichtag: IsoDate | null;
+  dimKey: string;
 }
 
 export function toIndicatorValues(table: StatisticsTable, options: WerteOptions): WerteResult {
