@@ -311,7 +311,7 @@ describe("GENESIS files", () => {
   it("a Landesamt's export without the GENESIS line and without a footer: Quelle is the file name", async () => {
     const s = spec({
       code: undefined,
-      titleLines: ["Statistisches Landesamt Sachsen-Anhalt", "Bevölkerung am 31.12.2023"],
+      titleLines: ["Statistisches Landesamt Sachsen-Anhalt", "Bevölkerung am 31.12.2023", "regionale Tiefe: Gemeinden"],
       footer: false,
     });
     const { table, result } = await read(s);

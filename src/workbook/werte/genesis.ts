@@ -77,8 +77,8 @@ export function readGenesis(grid: StatisticsGrid, file: string): StatisticsTable
   const columns: ValueColumn[] = [];
   const filled = filledColumns(grid, layout, firstValue, width);
   for (let c = firstValue; c < width; c++) {
-    const path = pathRows.map((r) => textOf(read(r, c)));
     if (!filled[c - firstValue]) continue;
+    const path = pathRows.map((r) => textOf(read(r, c)));
     columns.push({ column: c + 1, path, time: columnTime(read, dateRows, c, time) });
   }
   const title = readTitle(titleLines);
@@ -94,7 +94,7 @@ export function readGenesis(grid: StatisticsGrid, file: string): StatisticsTable
     dayOfYear: title.dayOfYear,
     decimal: "comma",
     columns,
-    dimensions: dimensions.map((c) => ({ column: c + 1, name: "" })) satisfies DimensionColumn[],
+    dimensions: dimensions.map((c): DimensionColumn => ({ column: c + 1, name: "" })),
     records: records(grid, read, layout, dimensions, columns, time),
   };
 }

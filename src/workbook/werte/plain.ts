@@ -47,7 +47,10 @@ function rolesOfRow(row: readonly CellValue[]): Map<PlainRole, number> {
 export function findPlainHeader(grid: StatisticsGrid): PlainHeader | null {
   let best: { row: number; roles: Map<PlainRole, number>; score: number } | null = null;
   for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.rows.length); r++) {
-    const roles = rolesOfRow(grid.rows[r]!);
+    const row = grid.rows[r]!;
+    // A header names two columns at least; a title line (`regionale Tiefe: Kreise`) is one cell.
+    if (row.filter((v) => !isBlankCell(v)).length < 2) continue;
+    const roles = rolesOfRow(row);
     if (!roles.has("schluessel") && !roles.has("name")) continue;
     const score = roles.size;
     if (!best || score > best.score) best = { row: r, roles, score };
