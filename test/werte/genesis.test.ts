@@ -3,6 +3,7 @@
  * in the title, a dimension column, Gemeinden and Verbände under a Kreis, every marker, with and without
  * the GENESIS line and the footer, Windows-1252 and UTF-8.
  */
+import ExcelJS from "exceljs";
 import { type WerteResult, reasonText } from "../../src/workbook/werte";
 import { type GenesisArea, type GenesisSpec, firstDataRow, genesisCsv, utf8, windows1252 } from "./genesisFile";
 import { expectComplete, gebiet, mapped, tableOf, valueAt } from "./helpers";
@@ -320,5 +321,34 @@ describe("GENESIS files", () => {
     expect(valueAt(result, { stichtag: "2023-12-31", gebiet: "15083", gruppe: "weiblich" }).wert).toBe(
       number(0, 3, 0, 2),
     );
+  });
+
+  it("the .xlsx a GENESIS database offers: numbers as numbers, a header cell merged over its columns", async () => {
+    const s = spec({
+      header: [
+        ["Bevölkerung", "", ""],
+        ["Insgesamt", "männlich", "weiblich"],
+      ],
+      times: ["2022"],
+    });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("12411-01-01-4");
+    const lines = genesisCsv(s).split("\n__________")[0]!.split("\n");
+    for (const line of lines) {
+      ws.addRow(line.split(";").map((f) => (/^\d{6}$/.test(f) ? Number(f) : f === "" ? null : f)));
+    }
+    ws.mergeCells(`D${1 + s.titleLines.length + 1}:F${1 + s.titleLines.length + 1}`);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { table, result } = await read(s, OWN, bytes);
+    expect(table.sheet).toBe("12411-01-01-4");
+    expect(table.columns.map((c) => c.path)).toEqual([
+      ["Bevölkerung", "Insgesamt"],
+      ["Bevölkerung", "männlich"],
+      ["Bevölkerung", "weiblich"],
+    ]);
+    expect(valueAt(result, { stichtag: "2022-12-31", gebiet: "15083040", gruppe: "weiblich" })).toMatchObject({
+      wert: number(0, 4, 0, 2),
+      zelle: `'12411-01-01-4'!F${firstDataRow(s) + 4}`,
+    });
   });
 });
