@@ -74,6 +74,18 @@ describe("22543-01-01-4_00.csv (GENESIS, UTF-8, time column, dimension column, f
     expect([...gruppen].some((g) => g.includes("Altersgruppe") || g.includes("Anzahl"))).toBe(false);
   });
 
+  it("an entry for one age group: the header above it names the indicator too, so only the care is left", async () => {
+    const zuordnung = { spalten: { "unter 3 Jahre": "I-012" } };
+    const result = mapped(await fixtureTable("22543-01-01-4_00.csv"), { zuordnung, eigenesGebiet: "01001" });
+    const at = (gruppe: string) =>
+      valueAt(result, { indikator: "I-012", stichtag: "2010-03-01", gebiet: "01001", gruppe });
+    // Line 17 (Tagespflege): 118 in F; line 18 (Insgesamt): 410.
+    expect(at("Tagespflege")).toMatchObject({ wert: 118, zelle: "F17" });
+    expect(at("").wert).toBe(410);
+    expect(result.uebernahme.filter((l) => l.grund.code === "SPALTE_NICHT_ZUGEORDNET")).toHaveLength(5);
+    expectComplete(result, 6312 * 6);
+  });
+
   it("lists the column no entry names, and reads the dates of the time column", async () => {
     const result = mapped(await fixtureTable("22543-01-01-4_00.csv"), { zuordnung, eigenesGebiet: "16" });
     // Line 6314 (15.03.2007, Saale-Orla-Kreis, Tagespflege): 9;8;1;0;0;.

@@ -1,9 +1,10 @@
 /**
  * The Gruppe of a value (contract, `werte`): the header cells of its column that tell it apart from the
- * other columns of its indicator, then the values of the dimension columns, leaving out what means the
- * total, header rows equal over all the indicator's columns (the table's subject), units, the
- * indicator's own header text (its `--zuordnung` entry standing over all its columns) and the label of a breakdown (`Altersgruppe` above
- * `unter 3 Jahre`). Fixed order: header rows top to bottom, then dimension columns left to right; joined
+ * other columns, then the values of the dimension columns, leaving out what means the total, header rows
+ * equal over all value columns (the table's subject), units, the label of a breakdown (`Altersgruppe`
+ * above `unter 3 Jahre`) and the indicator's own header text: the `--zuordnung` entry that stands over
+ * all its columns, with the cells above it that its columns share (`Betreute Kinder` above the entry
+ * `unter 3 Jahre`). Fixed order: header rows top to bottom, then dimension columns left to right, joined
  * by ` | `. Only totals left: Gruppe insgesamt ('').
  */
 import { headerKey } from "../import/mapping";
@@ -63,9 +64,17 @@ function isLabelRow(columns: readonly ValueColumn[], i: number): boolean {
   return true;
 }
 
+/** Per header row, whether its cells differ over these columns. */
+function differing(columns: readonly ValueColumn[], members: readonly number[], depth: number): boolean[] {
+  return Array.from({ length: depth }, (_, i) => {
+    const first = cmp(columns[members[0]!]?.path[i] ?? "");
+    return members.some((j) => cmp(columns[j]!.path[i]!) !== first);
+  });
+}
+
 /**
- * The header part of the Gruppe of each of an indicator's columns (indexes into `columns`), given the
- * keys (headerKey) of its own `--zuordnung` entries.
+ * The header part of the Gruppe of each of an indicator's columns (`members`, indexes into `columns`),
+ * given the keys (headerKey) of the `--zuordnung` entries that name the indicator itself.
  */
 export function headerParts(
   columns: readonly ValueColumn[],
@@ -74,18 +83,22 @@ export function headerParts(
   ownKeys: ReadonlySet<string>,
 ): Map<number, string[]> {
   const depth = columns[0]?.path.length ?? 0;
-  const varies: boolean[] = [];
-  for (let i = 0; i < depth; i++) {
-    const first = cmp(columns[members[0]!]?.path[i] ?? "");
-    varies.push(members.some((j) => cmp(columns[j]!.path[i]!) !== first));
-  }
+  const inTable = differing(
+    columns,
+    columns.map((_, j) => j),
+    depth,
+  );
+  const inIndicator = differing(columns, members, depth);
   const parts = new Map<number, string[]>();
   for (const j of members) {
+    const path = columns[j]!.path;
+    let own = -1;
+    for (let i = 0; i < depth; i++) if (ownKeys.has(headerKey(path[i]!))) own = i;
     const out: string[] = [];
     for (let i = 0; i < depth; i++) {
-      const text = columns[j]!.path[i]!;
-      if (!varies[i] || text === "" || labels[j]![i]) continue;
-      if (isTotal(text) || isUnit(text) || ownKeys.has(headerKey(text))) continue;
+      const text = path[i]!;
+      if (!inTable[i] || text === "" || labels[j]![i] || isTotal(text) || isUnit(text)) continue;
+      if (i === own || (i < own && !inIndicator[i])) continue;
       if (!out.includes(text)) out.push(text);
     }
     parts.set(j, out);
