@@ -7,7 +7,8 @@
  *   npx tsx bench/werte.ts            (RUNS=7 to change the number of runs)
  */
 import { readStatisticsFile, toIndicatorValues, type WerteOptions } from "../src/workbook/werte";
-import { decodeText, parseCsv } from "../src/xlsx/importSource";
+import { decodeText } from "../src/domain/text";
+import { parseCsv } from "../src/xlsx/importSource";
 import { statisticsGrids } from "../src/xlsx/statisticsSource";
 import { type GenesisArea, genesisCsv, windows1252 } from "../test/werte/genesisFile";
 

@@ -6,7 +6,8 @@
  * import's guess. Bytes in, no file system, so the pane can use it too.
  */
 import type { StatisticsGrid } from "../workbook/werte";
-import { decodeText, importGrids, parseCsv, sniffSeparator } from "./importSource";
+import { decodeText } from "../domain/text";
+import { importGrids, parseCsv, sniffSeparator } from "./importSource";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
