@@ -1,7 +1,8 @@
 /** A — aktivierend: the Akteure's contact data and a measure's Federführung. */
 import { ART_VALUES } from "../model";
 import { idKey, isBlank, isEmailAddress, referenceId, textOf } from "../values";
-import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
+import { type Collector, type Row, type RuleContext, at, has, subjectOf, value } from "./context";
+import type { Subject } from "./messages";
 import { checkChoice } from "./structure";
 
 /** Every Akteur's E-Mail is an address and its Art in the list. */
@@ -10,8 +11,8 @@ export function checkAkteure(c: Collector, ctx: RuleContext) {
   for (const a of akteure?.rows ?? []) {
     const mail = textOf(value(a, "email"));
     if (mail !== "" && !isEmailAddress(mail))
-      c.add("A_EMAIL_UNGUELTIG", at(akteure!, a, "email"), rowId(a) ?? "", mail);
-    checkChoice(c, akteure!, a, "art", "Art", ART_VALUES, `Akteur ${rowId(a) ?? ""}`);
+      c.add("A_EMAIL_UNGUELTIG", at(akteure!, a, "email"), { subject: subjectOf(akteure!, a), mail });
+    checkChoice(c, akteure!, a, "art", "Art", ART_VALUES);
   }
 }
 
@@ -20,7 +21,7 @@ export function checkLead(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
   rejected: boolean,
 ): Row<"akteure"> | null {
   const table = ctx.data.massnahmen;
@@ -28,7 +29,7 @@ export function checkLead(
   if (!has(table, "federfuehrung")) return null;
   const raw = value(m, "federfuehrung");
   if (isBlank(raw)) {
-    if (!rejected) c.add("A_FEDERFUEHRUNG_FEHLT", at(table, m, "federfuehrung"), who);
+    if (!rejected) c.add("A_FEDERFUEHRUNG_FEHLT", at(table, m, "federfuehrung"), { subject });
     return null;
   }
   if (!akteure) return null;
@@ -37,7 +38,7 @@ export function checkLead(
   const name = textOf(raw).toLocaleLowerCase("de-DE");
   const byName = akteure.rows.find((a) => textOf(value(a, "bezeichnung")).toLocaleLowerCase("de-DE") === name);
   const meant = byName ? { id: textOf(value(byName, "id")), name: textOf(value(byName, "bezeichnung")) } : null;
-  c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), who, textOf(raw), meant);
+  c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), { subject, given: textOf(raw), meant });
   return null;
 }
 
@@ -46,17 +47,15 @@ export function checkContact(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
   lead: Row<"akteure"> | null,
 ) {
   if (!lead || !ctx.data.akteure) return;
   if (!isBlank(value(lead, "ansprechperson")) || !isBlank(value(lead, "email"))) return;
   const table = ctx.data.massnahmen;
-  c.add(
-    "A_KONTAKT_FEHLT",
-    at(table, m, "federfuehrung"),
-    who,
-    textOf(value(lead, "id")),
-    textOf(value(lead, "bezeichnung")),
-  );
+  c.add("A_KONTAKT_FEHLT", at(table, m, "federfuehrung"), {
+    subject,
+    lead: textOf(value(lead, "id")),
+    leadName: textOf(value(lead, "bezeichnung")),
+  });
 }

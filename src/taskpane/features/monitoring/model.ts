@@ -8,7 +8,7 @@ import {
   type IndicatorTarget,
   type IndicatorValue,
   type Sachstand,
-  currentBerichtsstichtag,
+  nextBerichtsstichtag,
   indicatorState,
   indicatorTarget,
   indicatorValue,
@@ -75,7 +75,7 @@ export function monitoringModel(concept: ReadConcept, today: IsoDate): Monitorin
     });
   return {
     referenceDate,
-    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports) ?? referenceDate,
+    berichtsstichtag: nextBerichtsstichtag(settings.berichtsstichtag, reports) ?? referenceDate,
     tolerance: settings.indikatorToleranz,
     measures,
     indicators,
