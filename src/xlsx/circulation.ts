@@ -38,6 +38,7 @@ import {
 import { ANGEBOTE, MASSNAHMEN, tableSpec } from "../workbook/contract";
 import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
+import { referenceFormer } from "../workbook/references";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
 import type { ExcelJsSource } from "./source";
@@ -233,6 +234,7 @@ export async function mergeWorkbooks(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: memory.filter((m) => !isAngebot(m)),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   writeOutcome(master, source, table, rows, outcome);
   const angebote = mergeAngebote(
@@ -306,6 +308,7 @@ function mergeAngebote(
     },
     akteure: akteurRefs(concept),
     memory,
+    formValue: referenceFormer(concept, "angebote"),
   });
   if (table) writeOutcome(master, source, table, rows, outcome);
   else

@@ -100,6 +100,46 @@ describe("BrowserHost", () => {
     expect(wb.getWorksheet("Akteure")!.getCell("B10").value).toBe("Bibliothek");
   });
 
+  it("deletes rows by ID: the table shrinks, the rows below move up, the hidden lists keep reading by position", async () => {
+    const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
+    const before = readConcept(await host.snapshot()).akteure!.rows.map((r) => r.values.id);
+    await host.deleteRows("akteure", ["A-02", "a-03", "A-99"]);
+    const wb = await reread(host);
+    expect(tableRef(wb, "Akteure", "tblAkteure")).toBe(`A1:F${before.length + 1 - 2}`);
+    const after = readConcept(new ExcelJsSource(wb)).akteure!.rows;
+    expect(after.map((r) => r.values.id)).toEqual(before.filter((id) => id !== "A-02" && id !== "A-03"));
+    expect(after.map((r) => r.row)).toEqual(after.map((_, i) => i + 2));
+    const listen = wb.getWorksheet("Listen")!;
+    const akteureColumn = [1, 2, 3, 4, 5, 6].find((c) => listen.getCell(1, c).value === "Akteure")!;
+    expect(String((listen.getCell(2, akteureColumn).value as { formula: string }).formula)).toContain("$A2");
+  });
+
+  it("writes several new rows in one batch below one another, and a setting by its Schlüssel", async () => {
+    const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
+    const n = readConcept(await host.snapshot()).handlungsfelder!.rows.length;
+    await host.writeRows([
+      { kind: "handlungsfelder", id: "HF-08", values: { handlungsfeld: "Gesundheit" } },
+      { kind: "handlungsfelder", id: "HF-09", values: { handlungsfeld: "Sport" } },
+      { kind: "handlungsfelder", id: "HF-08", values: { leitziel: "Alle sind versorgt." } },
+      {
+        kind: "einstellungen",
+        id: "Kommune",
+        key: { name: "schluessel" },
+        values: { schluessel: "kommune", wert: "Landkreis Neu" },
+      },
+    ]);
+    const concept = readConcept(new ExcelJsSource(await reread(host)));
+    expect(
+      concept.handlungsfelder!.rows.slice(n).map((r) => [r.values.id, r.values.handlungsfeld, r.values.leitziel]),
+    ).toEqual([
+      ["HF-08", "Gesundheit", "Alle sind versorgt."],
+      ["HF-09", "Sport", undefined],
+    ]);
+    // The row of „Kommune“ was found although the key was spelled otherwise: no second row.
+    const kommune = concept.einstellungen!.rows.filter((r) => String(r.values.schluessel).toLowerCase() === "kommune");
+    expect(kommune.map((r) => r.values.wert)).toEqual(["Landkreis Neu"]);
+  });
+
   it("sets up an empty workbook, never overwrites existing sheets, and fills the table's empty first row", async () => {
     const created = await BrowserHost.create();
     const plans = planNewWorkbook(templateContent("leer", TODAY)).sheets;

@@ -30,6 +30,7 @@ import {
 import { MASSNAHMEN } from "../../workbook/contract";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { referenceFormer } from "../../workbook/references";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
@@ -157,6 +158,7 @@ export async function previewMerge(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: readMemory(source),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   const round = mergeReports(concept, reports);
   outcome.actions.push(...round.sachstaende.actions, ...round.indikatorwerte.actions);
