@@ -481,12 +481,13 @@ export class ExcelHost implements WorkbookHost {
       const idColumn = headerColumns(spec, header.values[0] ?? []).get("id");
       if (idColumn === undefined) return;
       const wanted = new Set(ids.map(idKey));
-      const rows = body.values.flatMap((r, i) => (wanted.has(idKey(String(r[idColumn] ?? ""))) ? [i] : []));
+      const current = body.values;
+      const rows = current.flatMap((r, i) => (wanted.has(idKey(String(r[idColumn] ?? ""))) ? [i] : []));
       if (rows.length === 0) return;
       const wasProtected = protection.protected;
       if (wasProtected) protection.unprotect();
       // An Excel table keeps one data row: when every row goes, the first is only emptied.
-      const keepFirst = rows.length === body.values.length;
+      const keepFirst = rows.length === current.length;
       // Bottom-up, so that the rows above keep their index.
       for (const i of [...rows].reverse()) {
         if (keepFirst && i === rows[0]) body.getRow(i).clear("Contents");

@@ -162,10 +162,9 @@ describe("Prüfen", () => {
     fireEvent.click(await screen.findByRole("option", { name: "T" }));
     expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
     const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
-    // The heading names the measure and the group the severity: the finding repeats neither.
-    expect(m004.textContent).not.toMatch(/Maßnahme M-004:/);
+    // One message per finding, a whole sentence naming its subject, as in the CLI and the Prüfbericht.
     expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
-    expect(within(m004).getByText(/^Frist „fortlaufend“ ist kein Termin/)).toBeTruthy();
+    expect(within(m004).getByText(/^Die Maßnahme M-004 hat als Frist „fortlaufend“; das ist kein Termin\./)).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));
