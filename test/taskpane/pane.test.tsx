@@ -22,14 +22,14 @@ describe("environment", () => {
     expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
-  it("shows the file picker and the six views without Office", async () => {
+  it("shows the file picker and the seven views without Office", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(
       true,
     );
-    expect(screen.getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"])
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring", "Listen"])
       expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
   });

@@ -3,9 +3,9 @@
  * after an import, so that a list imported without Handlungsfelder or Akteure leads on to them.
  */
 import { Body1, Button, Subtitle2 } from "@fluentui/react-components";
-import type { ReactElement } from "react";
+import { useMemo, type ReactElement } from "react";
 import type { ConceptData } from "../../../domain/model";
-import type { Finding } from "../../../domain/rules";
+import { type Finding, checkConcept } from "../../../domain/rules";
 import { useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { conceptGaps } from "./gaps";
@@ -34,4 +34,11 @@ export function Gaps({ concept, findings }: { concept: ConceptData; findings: Fi
       </ul>
     </section>
   );
+}
+
+/** The gaps of the workbook open in the pane (after an import: what the list did not have). */
+export function ConceptGaps(): ReactElement | null {
+  const { concept, today } = useSession();
+  const findings = useMemo(() => (concept ? checkConcept(concept, { today }).findings : []), [concept, today]);
+  return concept ? <Gaps concept={concept} findings={findings} /> : null;
 }

@@ -13,7 +13,7 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useState, type ReactElement } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactElement } from "react";
 import type { RowRecord } from "../../../domain/model";
 import type { Finding } from "../../../domain/rules";
 import { idKey, textOf } from "../../../domain/values";
@@ -31,8 +31,9 @@ import {
   formFromRow,
   inputProblems,
   labelOf,
+  choices,
   proposedId,
-  referenceOptions,
+  saveProblem,
   rowNumber,
   rowsOf,
   valuesFromForm,
@@ -56,6 +57,16 @@ interface Editing {
   dirty: boolean;
 }
 
+/** After a save or a cancel the focus goes to „Neues …“, so that the next row is one key away. */
+function useRefocus<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [times, setTimes] = useState(0);
+  useEffect(() => {
+    if (times > 0) ref.current?.focus();
+  }, [times]);
+  return [ref, () => setTimes((n) => n + 1)] as const;
+}
+
 /** A row to open once the user has decided about unsaved changes: an ID, or null for a new one. */
 type Pending = { id: string | null } | null;
 
@@ -72,6 +83,11 @@ export const TableEditor = forwardRef<
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState("");
+  const [addButton, refocus] = useRefocus<HTMLButtonElement>();
+  const close = () => {
+    setEditing(null);
+    refocus();
+  };
 
   const rows = rowsOf(concept, kind);
   const start = (id: string | null) => {
@@ -101,54 +117,46 @@ export const TableEditor = forwardRef<
   }, [concept, kind, editing?.id, editing?.isNew, JSON.stringify(editing?.form), session.today]);
   const problems = editing ? inputProblems(kind, editing.form) : {};
 
-  const save = async (): Promise<boolean> => {
-    if (!editing || !values || !session.host) return false;
-    const id = editing.id.trim();
-    const taken = editing.isNew && rows.some((r) => idKey(textOf(r.values["id"] ?? null)) === idKey(id));
-    if (!id || taken || Object.keys(problems).length > 0) {
-      setNotice({
-        intent: "error",
-        text: !id
-          ? "Bitte eine ID angeben."
-          : taken
-            ? `Die ID ${id} ist schon vergeben. Übernehmen Sie den Vorschlag ${proposedId(concept, kind)}.`
-            : "Bitte korrigieren Sie die markierten Angaben.",
-      });
-      return false;
-    }
+  /** Runs a write, reads the workbook again and closes the form; a failure is one German sentence. */
+  const act = async (write: () => Promise<void>, done: string): Promise<boolean> => {
     setBusy(true);
     try {
-      await saveRow(session.host, concept, kind, id, values);
+      await write();
       await session.reload();
-      const name = textOf(values[info.nameField] ?? null);
-      setNotice({ intent: "success", text: `${info.singular} ${id}${name ? ` – ${name}` : ""} ist gespeichert.` });
-      setEditing(null);
+      setNotice({ intent: "success", text: done });
+      close();
       return true;
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
       return false;
     } finally {
       setBusy(false);
-    }
-  };
-
-  useImperativeHandle(ref, () => ({ dirty: !!editing?.dirty, save, discard: () => setEditing(null) }));
-
-  const remove = async () => {
-    if (!editing || !session.host) return;
-    setBusy(true);
-    try {
-      await removeRow(session.host, kind, editing.id);
-      await session.reload();
-      setNotice({ intent: "success", text: `${info.singular} ${editing.id} ist gelöscht.` });
-      setEditing(null);
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-    } finally {
-      setBusy(false);
       setAsking(null);
     }
   };
+
+  const save = async (): Promise<boolean> => {
+    const host = session.host;
+    if (!editing || !values || !host) return false;
+    const problem = saveProblem(concept, kind, editing, problems);
+    if (problem) {
+      setNotice({ intent: "error", text: problem });
+      return false;
+    }
+    const id = editing.id.trim();
+    const name = textOf(values[info.nameField] ?? null);
+    return act(
+      () => saveRow(host, concept, kind, id, values),
+      `${info.singular} ${id}${name ? ` – ${name}` : ""} ist gespeichert.`,
+    );
+  };
+  const remove = async () => {
+    const host = session.host;
+    if (editing && host)
+      await act(() => removeRow(host, kind, editing.id), `${info.singular} ${editing.id} ist gelöscht.`);
+  };
+
+  useImperativeHandle(ref, () => ({ dirty: !!editing?.dirty, save, discard: () => setEditing(null) }));
 
   const shown = rows.filter((r) => !query || labelOf(kind, r).toLowerCase().includes(query.trim().toLowerCase()));
   const referrers = editing && !editing.isNew ? referrersOf(concept, kind, editing.id) : [];
@@ -176,16 +184,12 @@ export const TableEditor = forwardRef<
           onChange={(field, value) =>
             setEditing({ ...editing, form: { ...editing.form, [field]: value }, dirty: true })
           }
-          optionsOf={(c) =>
-            c.list?.kind === "values"
-              ? c.list.values.map((v) => ({ value: v, label: v }))
-              : referenceOptions(concept, c)
-          }
+          optionsOf={(c) => choices(concept, c)}
           findings={live}
           problems={problems}
           busy={busy}
           onSave={() => void save()}
-          onCancel={() => setEditing(null)}
+          onCancel={close}
           onDelete={editing.isNew ? undefined : () => setAsking("delete")}
         >
           {asking === "delete" ? (
@@ -200,7 +204,7 @@ export const TableEditor = forwardRef<
         </RowForm>
       ) : (
         <div className={layout.actions}>
-          <Button appearance="primary" onClick={() => request(null)}>
+          <Button ref={addButton} appearance="primary" onClick={() => request(null)}>
             {info.aNew}
           </Button>
         </div>

@@ -100,6 +100,12 @@ export function referenceOptions(concept: ConceptData, column: ColumnSpec): Opti
     });
 }
 
+/** The entries of a column's dropdown: a fixed list's values, or the referenced table's `ID – Name`. */
+export function choices(concept: ConceptData, column: ColumnSpec): Option[] {
+  if (column.list?.kind === "values") return column.list.values.map((v) => ({ value: v, label: v }));
+  return referenceOptions(concept, column);
+}
+
 /** The form values of a row (an empty form for a new one); a reference shows as its dropdown entry. */
 export function formFromRow(concept: ConceptData, kind: ListKind, row: RowRecord | undefined): FormValues {
   const form: FormValues = {};
@@ -212,4 +218,20 @@ export function byField(findings: Finding[]): Record<string, Finding[]> {
   const out: Record<string, Finding[]> = {};
   for (const f of findings) (out[f.field && f.field !== "id" ? f.field : "_"] ??= []).push(f);
   return out;
+}
+
+/** Why a row cannot be saved as it stands (no ID, a taken ID, a field that is not what it must be); null: it can. */
+export function saveProblem(
+  concept: ConceptData,
+  kind: ListKind,
+  row: { id: string; isNew: boolean },
+  problems: Record<string, string>,
+): string | null {
+  const id = row.id.trim();
+  if (!id) return "Bitte eine ID angeben.";
+  const taken = rowsOf(concept, kind).some((r) => idKey(text(r, "id")) === idKey(id));
+  if (row.isNew && taken)
+    return `Die ID ${id} ist schon vergeben. Übernehmen Sie den Vorschlag ${proposedId(concept, kind)}.`;
+  if (Object.keys(problems).length > 0) return "Bitte korrigieren Sie die markierten Angaben.";
+  return null;
 }
