@@ -60,6 +60,9 @@ const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   year: "Jahresangabe",
 };
 
+/** `HF-07 (Vernetzung)`, or the ID alone while the row has no name. */
+const withName = (id: string, name: string) => (name ? `${id} (${name})` : id);
+
 /** What a reference names, in the accusative, with the relative pronoun that follows it. */
 const REFERENCE: Record<ReferenceLabel, readonly [string, string]> = {
   Handlungsfeld: ["das Handlungsfeld", "das"],
@@ -132,7 +135,7 @@ export const MESSAGES = {
         : " Wählen Sie eine Stelle aus der Liste der Akteure oder legen Sie sie als Akteur an."
     }`,
   A_KONTAKT_FEHLT: (p: { subject: Subject; lead: string; leadName: string }) =>
-    `${Nom(p.subject)} hat die Federführung ${p.lead} (${p.leadName}), für die weder Ansprechperson noch E-Mail hinterlegt ist. Ergänzen Sie beim Akteur ${p.lead} eine Ansprechperson oder E-Mail.`,
+    `${Nom(p.subject)} hat die Federführung ${withName(p.lead, p.leadName)}, für die weder Ansprechperson noch E-Mail hinterlegt ist. Ergänzen Sie beim Akteur ${p.lead} eine Ansprechperson oder E-Mail.`,
   A_EMAIL_UNGUELTIG: (p: { subject: Subject; mail: string }) =>
     `${Nom(p.subject)} hat als E-Mail ${quote(p.mail)}; das ist keine E-Mail-Adresse. Tragen Sie eine Adresse wie name@kommune.de ein.`,
   R_RESSOURCEN_FEHLT: (p: { subject: Subject }) =>
@@ -164,7 +167,7 @@ export const MESSAGES = {
   T_UEBERFAELLIG: (p: { subject: Subject; frist: IsoDate; referenceDate: IsoDate; status: string }) =>
     `${Nom(p.subject)} hat die Frist ${date(p.frist)}, die am Stichtag ${date(p.referenceDate)} überschritten ist, und steht noch auf ${quote(p.status)}. Aktualisieren Sie den Status oder vereinbaren Sie eine neue Frist.`,
   K_HANDLUNGSFELD_OHNE_ZIEL: (p: { id: string; name: string }) =>
-    `Das Handlungsfeld ${p.id} (${p.name}) hat kein Ziel. Formulieren Sie mindestens ein Ziel dafür.`,
+    `Das Handlungsfeld ${withName(p.id, p.name)} hat kein Ziel. Formulieren Sie mindestens ein Ziel dafür.`,
   K_ZIEL_OHNE_MASSNAHME: (p: { id: string }) =>
     `Das Ziel ${p.id} hat keine Maßnahme (verworfene zählen nicht). Planen Sie eine Maßnahme dafür oder streichen Sie das Ziel.`,
   K_ZIEL_OHNE_INDIKATOR: (p: { id: string }) =>
@@ -172,9 +175,9 @@ export const MESSAGES = {
   K_INDIKATOR_UNGENUTZT: (p: { id: string }) =>
     `Der Indikator ${p.id} wird von keiner Maßnahme genutzt. Verknüpfen Sie ihn mit einer Maßnahme oder streichen Sie ihn.`,
   K_HANDLUNGSFELD_OHNE_BESTAND: (p: { id: string; name: string }) =>
-    `Das Handlungsfeld ${p.id} (${p.name}) hat im Blatt „Angebote“ kein bestehendes Angebot. Tragen Sie vorhandene Angebote nach oder prüfen Sie, ob hier eine Lücke ist.`,
+    `Das Handlungsfeld ${withName(p.id, p.name)} hat im Blatt „Angebote“ kein bestehendes Angebot. Tragen Sie vorhandene Angebote nach oder prüfen Sie, ob hier eine Lücke ist.`,
   B_OHNE_MASSNAHME: (p: { id: string; bedarf: string }) =>
-    `Der Bedarf ${p.id}${p.bedarf ? ` (${p.bedarf})` : ""} hat die Priorität „hoch“, aber keine Maßnahme nennt ihn unter „Bedarfe“. Ordnen Sie ihn einer Maßnahme zu oder begründen Sie beim Bedarf, warum nicht.`,
+    `Der Bedarf ${withName(p.id, p.bedarf)} hat die Priorität „hoch“, aber keine Maßnahme nennt ihn unter „Bedarfe“. Ordnen Sie ihn einer Maßnahme zu oder begründen Sie beim Bedarf, warum nicht.`,
   /** `problem`: what cannot be read; `given` the cell's text. */
   I_WERT_UNGUELTIG: (p: RowProblem<"indikator" | "unbekannt" | "stichtag" | "wert">) =>
     `${Nom(p.subject)} ` +
