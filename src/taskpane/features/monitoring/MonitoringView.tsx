@@ -16,8 +16,6 @@ import {
   TableHeaderCell,
   TableRow,
   Title3,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { type IsoDate, formatGermanDate } from "../../../domain/dates";
@@ -27,26 +25,11 @@ import { errorText, useSession } from "../../session";
 import { LineChart } from "./LineChart";
 import { type IndicatorMonitoring, type MonitoringModel, monitoringModel } from "./model";
 import { SachstandSection, dayOf } from "./SachstandSection";
+import { figure, useMonitoringStyles } from "./styles";
 import { writeIndikatorwert, writeSachstand } from "./writes";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  narrow: { minWidth: "8em", flexGrow: 1 },
-  // A native select is as wide as its longest option; in the 320 px pane it takes the width it has.
-  wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
-  table: { tableLayout: "auto" },
-  text: { overflowWrap: "anywhere" },
-  number: { textAlign: "right" },
-});
-
-const number = (n: number | null, unit = "") =>
-  n === null ? "–" : `${formatGermanNumber(Math.round(n * 10) / 10)}${unit}`;
-
 export default function MonitoringView(): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   const session = useSession();
   const { host, concept } = session;
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -143,7 +126,7 @@ function IndicatorPanel({
   requested: string | null;
   onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<void>;
 }): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   const [selected, setSelected] = useState(requested ?? indicators[0]?.id ?? "");
   useEffect(() => {
     if (requested) setSelected(requested);
@@ -192,16 +175,16 @@ function IndicatorPanel({
             <TableCell>
               {state.ist === null
                 ? "kein Wert"
-                : `${number(state.ist, unit)} (Stand ${formatGermanDate(state.stand!)})`}
+                : `${figure(state.ist, unit)} (Stand ${formatGermanDate(state.stand!)})`}
             </TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Zielerreichung</TableHeaderCell>
-            <TableCell>{number(state.zielerreichung, " %")}</TableCell>
+            <TableCell>{figure(state.zielerreichung, " %")}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Soll</TableHeaderCell>
-            <TableCell>{number(state.soll, " %")}</TableCell>
+            <TableCell>{figure(state.soll, " %")}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Ampel</TableHeaderCell>

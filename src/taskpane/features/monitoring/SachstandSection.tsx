@@ -18,8 +18,6 @@ import {
   TableRow,
   Textarea,
   Title3,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useState, type ReactElement } from "react";
 import { type IsoDate, compareIso, formatGermanDate, parseGermanDate } from "../../../domain/dates";
@@ -28,18 +26,8 @@ import { AMPEL_VALUES } from "../../../domain/monitoring";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import type { MeasureMonitoring } from "./model";
+import { figure, useMonitoringStyles } from "./styles";
 import type { SachstandInput } from "./writes";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  narrow: { minWidth: "8em", flexGrow: 1 },
-  // A native select is as wide as its longest option; in the 320 px pane it takes the width it has.
-  wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
-  table: { tableLayout: "auto" },
-  text: { overflowWrap: "anywhere" },
-});
 
 const REPORTER_KEY = "massnahmenplaner.gemeldetVon";
 
@@ -65,9 +53,6 @@ export function dayOf(text: string): IsoDate | null {
   const parsed = parseGermanDate(text);
   return parsed.kind === "date" ? parsed.date : null;
 }
-
-const number = (n: number | null, unit = "") =>
-  n === null ? "–" : `${formatGermanNumber(Math.round(n * 10) / 10)}${unit}`;
 
 function formFor(measure: MeasureMonitoring | undefined, existing: MeasureMonitoring["history"][number] | undefined) {
   return {
@@ -102,7 +87,7 @@ export function SachstandSection({
   requested: string | null;
   onSave: (input: SachstandInput, setStatus: boolean) => Promise<void>;
 }): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   const [selected, setSelected] = useState(requested ?? measures[0]?.id ?? "");
   const measure = measures.find((m) => m.id === selected) ?? measures[0];
   const [date, setDate] = useState(berichtsstichtag);
@@ -230,7 +215,7 @@ export function SachstandSection({
 
 /** The measure's reports, oldest first: date, Status with Umsetzung and Ampel, the text. */
 function History({ measure }: { measure: MeasureMonitoring }): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   if (measure.history.length === 0) return <Body1>Für {measure.id} ist noch kein Sachstand gemeldet.</Body1>;
   return (
     <Table size="small" className={styles.table} aria-label={`Bisherige Sachstände von ${measure.id}`}>
@@ -247,7 +232,7 @@ function History({ measure }: { measure: MeasureMonitoring }): ReactElement {
           <TableRow key={h.row}>
             <TableCell>{formatGermanDate(h.berichtsstichtag)}</TableCell>
             <TableCell>
-              {[h.status, h.umsetzung === null ? null : number(h.umsetzung, " %"), h.ampel ? `Ampel ${h.ampel}` : null]
+              {[h.status, h.umsetzung === null ? null : figure(h.umsetzung, " %"), h.ampel ? `Ampel ${h.ampel}` : null]
                 .filter(Boolean)
                 .join(", ")}
             </TableCell>
