@@ -9,6 +9,7 @@ import { act, cleanup, fireEvent, screen, within } from "@testing-library/react"
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost } from "../../src/excel/host";
 import ListenView from "../../src/taskpane/features/listen/ListenView";
+import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
 import type { WorkbookHost } from "../../src/workbook/host";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
@@ -143,6 +144,22 @@ describe.each([
     await click("Endgültig löschen");
     await screen.findByText("Handlungsfeld HF-02 ist gelöscht.");
     expect((await rowsOf(host, "handlungsfelder")).map((r) => r.id)).toEqual(["HF-01"]);
+  });
+});
+
+describe("the pane writes the one form of a reference", () => {
+  it("the SMART form saves a measure that held IDs alone with its references as `ID – Name`", async () => {
+    const host = await beispielHost();
+    await host.writeRows([
+      { kind: "massnahmen", id: "M-002", values: { handlungsfeld: "hf-01", federfuehrung: "A-01" } },
+    ]);
+    await renderView(<MassnahmeView />, host, "browser", { requestedMeasure: { id: "M-002", seq: 1 } });
+    await screen.findByRole("button", { name: "Änderungen an M-002 speichern" });
+    await click("Änderungen an M-002 speichern");
+    await screen.findByText(/Die Maßnahme M-002 ist gespeichert/);
+    const m2 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-002")!;
+    expect(m2.values.handlungsfeld).toBe("HF-01 – Willkommenskultur");
+    expect(String(m2.values.federfuehrung)).toMatch(/^A-01 – ./);
   });
 });
 

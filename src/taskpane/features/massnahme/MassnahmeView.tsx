@@ -22,6 +22,7 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds, textOf } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
+import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import {
@@ -175,7 +176,8 @@ function MeasureEditor({
     setBusy(true);
     setNotice(null);
     try {
-      const values = rowValuesFromForm(form);
+      // References in the one form (`ID – Name`), also where the measure held an ID alone.
+      const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
       await session.host.writeRows([{ kind: "massnahmen", id, values }]);
       const read = await session.reload();
       const row = read ? measureRow(read, id) : null;
