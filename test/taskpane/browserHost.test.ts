@@ -4,6 +4,10 @@
  * with one German sentence.
  */
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { templateContent } from "../../src/domain/templates";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
@@ -13,6 +17,7 @@ import { ExcelJsSource } from "../../src/xlsx/source";
 import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
 const TODAY = "2026-11-22";
+const VALIDATOR = "/work/shared/tools/validate-ooxml.py";
 
 async function beispielBytes(edit?: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
   const doc = createTemplateWorkbook("beispiel", TODAY);
@@ -109,6 +114,14 @@ describe("BrowserHost", () => {
     const after = readConcept(new ExcelJsSource(wb)).akteure!.rows;
     expect(after.map((r) => r.values.id)).toEqual(before.filter((id) => id !== "A-02" && id !== "A-03"));
     expect(after.map((r) => r.row)).toEqual(after.map((_, i) => i + 2));
+    // The written package is valid OOXML (where the workplace's validator is installed).
+    if (fs.existsSync(VALIDATOR)) {
+      const file = path.join(os.tmpdir(), `mnp-delete-${process.pid}.xlsx`);
+      fs.writeFileSync(file, new Uint8Array(await host.save()));
+      const validated = spawnSync("python3", [VALIDATOR, file], { encoding: "utf8" });
+      fs.rmSync(file, { force: true });
+      expect(validated.stdout + validated.stderr).toMatch(/^ooxml: 1 files, \d+ parts validated, 0 problems/m);
+    }
     const listen = wb.getWorksheet("Listen")!;
     const akteureColumn = [1, 2, 3, 4, 5, 6].find((c) => listen.getCell(1, c).value === "Akteure")!;
     expect(String((listen.getCell(2, akteureColumn).value as { formula: string }).formula)).toContain("$A2");
