@@ -162,7 +162,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
           file,
           referenceDate: result.referenceDate,
           summary: result.summary,
-          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message }) => ({
+          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message, params }) => ({
             rule,
             severity,
             smart,
@@ -170,6 +170,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
             cell,
             id,
             message,
+            params,
           })),
         },
         null,

@@ -67,7 +67,7 @@ export interface SachstandInput {
 export interface MonitoringInput {
   indicators: IndicatorStateInput[];
   sachstaende: SachstandInput[];
-  /** The Berichtsstichtag in force (Einstellungen, else the latest in Sachstände); null when there is none. */
+  /** The Berichtsstichtag in force at the reference date (see currentBerichtsstichtag); null when there is none. */
   berichtsstichtag: IsoDate | null;
 }
 

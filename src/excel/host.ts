@@ -8,10 +8,10 @@
  * `isSetSupported`.
  */
 import type { CellValue } from "../domain/dates";
-import { rowKey } from "../domain/statusQuery";
-import { normalizeLabel } from "../domain/values";
+import type { EntityKind } from "../domain/model";
+import { idKey, normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
+import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
 import type { ChartPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
 import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
 import {
@@ -385,9 +385,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const missing = found.find((f) => f.table.isNullObject);
       if (missing) {
-        throw new ExcelHostError(
-          `Die Tabelle „${missing.spec.table}“ wurde in dieser Arbeitsmappe nicht gefunden: Bitte legen Sie die Struktur unter „Einrichten“ an oder wandeln Sie den Bereich auf dem Blatt „${missing.spec.sheet}“ in eine Tabelle um (Strg+T).`,
-        );
+        throw new ExcelHostError(missingTableText(missing.spec));
       }
 
       // 2. One read: every table's header, its body (IDs and current values) and its sheet's protection.
@@ -414,22 +412,11 @@ export class ExcelHost implements WorkbookHost {
           );
         }
         const rowOf = new Map<string, number>();
-        const keyOf = (w: RowWrite) => (w.key ? (rowKey(w.values, w.key.subject, w.key.date) ?? "") : w.id.trim());
-        const keyField = writes.find((x) => x.kind === t.kind && x.key)?.key;
+        const key = writes.find((x) => x.kind === t.kind && x.key)?.key;
         t.body.values.forEach((r, i) => {
-          const byField = (field: string) =>
-            columns.get(field) === undefined ? null : (r[columns.get(field)!] as CellValue);
-          const id = keyField
-            ? (rowKey(
-                {
-                  [keyField.subject]: byField(keyField.subject),
-                  ...(keyField.date ? { [keyField.date]: byField(keyField.date) } : {}),
-                },
-                keyField.subject,
-                keyField.date,
-              ) ?? "")
-            : String(r[idColumn!] ?? "").trim();
-          if (id && !rowOf.has(id)) rowOf.set(id, i);
+          const values = Object.fromEntries([...columns].map(([field, c]) => [field, r[c] as CellValue]));
+          const address = rowAddress(values, key);
+          if (address && !rowOf.has(address)) rowOf.set(address, i);
         });
         // A new table holds one empty row (Excel tables cannot have none): the first new row goes there.
         let emptyRow = t.body.values.length === 1 && (t.body.values[0] ?? []).every((v) => v === "") ? 0 : -1;
@@ -437,7 +424,7 @@ export class ExcelHost implements WorkbookHost {
         if (wasProtected) t.protection.unprotect();
         for (const w of writes.filter((x) => x.kind === t.kind)) {
           const values: Record<string, CellValue> = w.key ? { ...w.values } : { ...w.values, id: w.id };
-          const index = rowOf.get(keyOf(w));
+          const index = rowOf.get(writeAddress(w));
           if (index !== undefined) {
             const current = t.body.values[index] ?? [];
             for (const [field, value] of Object.entries(values)) {
@@ -472,6 +459,41 @@ export class ExcelHost implements WorkbookHost {
         }
         if (wasProtected) t.protection.protect(t.protection.options);
       }
+      await context.sync();
+    });
+  }
+
+  async deleteRows(kind: EntityKind, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.exec(async (context) => {
+      const spec = tableSpec(kind);
+      const table = context.workbook.tables.getItemOrNullObject(spec.table);
+      table.load("name");
+      await context.sync();
+      if (table.isNullObject) throw new ExcelHostError(missingTableText(spec));
+      const header = table.getHeaderRowRange();
+      header.load("values");
+      const body = table.getDataBodyRange();
+      body.load("values");
+      const protection = table.worksheet.protection;
+      protection.load("protected,options");
+      await context.sync();
+      const idColumn = headerColumns(spec, header.values[0] ?? []).get("id");
+      if (idColumn === undefined) return;
+      const wanted = new Set(ids.map(idKey));
+      const current = body.values;
+      const rows = current.flatMap((r, i) => (wanted.has(idKey(String(r[idColumn] ?? ""))) ? [i] : []));
+      if (rows.length === 0) return;
+      const wasProtected = protection.protected;
+      if (wasProtected) protection.unprotect();
+      // An Excel table keeps one data row: when every row goes, the first is only emptied.
+      const keepFirst = rows.length === current.length;
+      // Bottom-up, so that the rows above keep their index.
+      for (const i of [...rows].reverse()) {
+        if (keepFirst && i === rows[0]) body.getRow(i).clear("Contents");
+        else body.getRow(i).delete("Up");
+      }
+      if (wasProtected) protection.protect(protection.options);
       await context.sync();
     });
   }
@@ -581,6 +603,10 @@ export class ExcelHost implements WorkbookHost {
 }
 
 /** Field → 0-based column index in a header row, matched like the reader does (case, umlauts, synonyms). */
+function missingTableText(spec: TableSpec): string {
+  return `Die Tabelle „${spec.table}“ wurde in dieser Arbeitsmappe nicht gefunden: Bitte legen Sie die Struktur unter „Einrichten“ an oder wandeln Sie den Bereich auf dem Blatt „${spec.sheet}“ in eine Tabelle um (Strg+T).`;
+}
+
 export function headerColumns(spec: TableSpec, header: unknown[]): Map<string, number> {
   const byLabel = new Map<string, string>();
   for (const c of spec.columns) {

@@ -18,7 +18,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type
 import type { WorkbookHost } from "../workbook/host";
 import type { ReadConcept } from "../workbook/read";
 import type { Selection } from "../xlsx/browserHost";
-import { type Mode, type Session, SessionContext, errorText } from "./session";
+import { type Mode, type NavTarget, type Session, SessionContext, errorText } from "./session";
 import { download, readFile } from "./services/download";
 import { NO_MASSNAHMEN_TEXT } from "./components";
 
@@ -70,8 +70,9 @@ const VerteilenView = lazy(() => import(/* webpackChunkName: "view-verteilen" */
 const MonitoringView = lazy(
   () => import(/* webpackChunkName: "view-monitoring" */ "./features/monitoring/MonitoringView"),
 );
+const ListenView = lazy(() => import(/* webpackChunkName: "view-listen" */ "./features/listen/ListenView"));
 
-type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen" | "monitoring";
+type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen" | "monitoring" | "listen";
 const VIEWS: { value: View; label: string }[] = [
   { value: "einrichten", label: "Einrichten" },
   { value: "massnahme", label: "Maßnahme" },
@@ -79,6 +80,7 @@ const VIEWS: { value: View; label: string }[] = [
   { value: "bewertung", label: "Bewertung" },
   { value: "verteilen", label: "Verteilen" },
   { value: "monitoring", label: "Monitoring" },
+  { value: "listen", label: "Listen" },
 ];
 
 const useStyles = makeStyles({
@@ -136,6 +138,7 @@ export function App(): ReactElement {
   const [view, setView] = useState<View>("einrichten");
   const [selection, setSelection] = useState<{ label: string; text: string } | null>(null);
   const [requestedMeasure, setRequestedMeasure] = useState<Session["requestedMeasure"]>(null);
+  const [requestedTarget, setRequestedTarget] = useState<Session["requestedTarget"]>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const today = useMemo(todayIso, []);
 
@@ -275,6 +278,13 @@ export function App(): ReactElement {
       setSelection(null);
     },
     requestedMeasure,
+    navigate: (target: NavTarget) => {
+      setRequestedTarget((r) => ({ target, seq: (r?.seq ?? 0) + 1 }));
+      if (target.view === "massnahme" && target.id) return session.openMeasure(target.id);
+      setView(target.view === "start" ? "einrichten" : target.view);
+      setSelection(null);
+    },
+    requestedTarget,
   };
 
   const current = (() => {
@@ -291,6 +301,8 @@ export function App(): ReactElement {
         return <VerteilenView />;
       case "monitoring":
         return <MonitoringView />;
+      case "listen":
+        return <ListenView />;
     }
   })();
 

@@ -8,6 +8,14 @@ import type { ReadConcept } from "../workbook/read";
 
 export type Mode = "excel" | "browser";
 
+/** Where a finding, a count or a hint leads: the place in the pane that fixes it. */
+export type NavTarget =
+  | { view: "massnahme"; id?: string; field?: string }
+  | { view: "listen"; kind: "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "einstellungen"; id?: string }
+  | { view: "monitoring"; measure?: string; indicator?: string }
+  | { view: "pruefen" }
+  | { view: "start" };
+
 export interface Session {
   mode: Mode;
   host: WorkbookHost | null;
@@ -30,6 +38,10 @@ export interface Session {
   openMeasure(id: string): void;
   /** The measure the Maßnahme view should show (set by `openMeasure`). */
   requestedMeasure: { id: string; seq: number } | null;
+  /** Goes to the place that fixes something (a field of a measure, a row of a list, the Monitoring form). */
+  navigate(target: NavTarget): void;
+  /** The last target navigated to, for the view it names to open what it points at. */
+  requestedTarget?: { target: NavTarget; seq: number } | null;
 }
 
 export const SessionContext = createContext<Session | null>(null);

@@ -9,6 +9,7 @@ import { ENTITY_KINDS, type EntityKind } from "../domain/model";
 import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
 import { pageInfoFromSettingRows, withPrintLayout, workbookWithPageInfo } from "./print";
 import { type FoundTable, columnLetter } from "./read";
+import { uniformContents } from "./references";
 
 export interface Formula {
   formula: string;
@@ -417,9 +418,11 @@ export function planNewWorkbook(
   options: { extraColumns?: Partial<Record<EntityKind, TableContent["extraColumns"]>>; stand?: IsoDate } = {},
 ): WorkbookPlan {
   const { extraColumns = {}, stand } = options;
+  // Every reference of a new workbook in the one form (`ID – Name`), whoever made its content.
+  const uniform = uniformContents(contents);
   const tables: TableContent[] = TABLES.map((spec) => ({
     spec,
-    rows: contents[spec.kind] ?? [],
+    rows: (uniform[spec.kind] as Record<string, CellValue>[] | undefined) ?? [],
     ...(extraColumns[spec.kind] ? { extraColumns: extraColumns[spec.kind] } : {}),
   }));
   const layouts = contractLayouts(tables);

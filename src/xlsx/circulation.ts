@@ -48,6 +48,7 @@ import {
   type WorkbookSource,
   readConcept,
 } from "../workbook/read";
+import { referenceFormer } from "../workbook/references";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
 import { UserError } from "./userError";
@@ -281,6 +282,7 @@ export async function mergeWorkbooks(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: memory.filter((m) => !isAngebot(m)),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   writeOutcome(master, source, table, rows, outcome);
   const angebote = mergeAngebote(
@@ -354,6 +356,7 @@ function mergeAngebote(
     },
     akteure: akteurRefs(concept),
     memory,
+    formValue: referenceFormer(concept, "angebote"),
   });
   if (table) writeOutcome(master, source, table, rows, outcome);
   else

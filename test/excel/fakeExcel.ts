@@ -665,6 +665,40 @@ class Range extends Loadable {
     });
   }
 
+  /** Deletes the cells and moves the cells below up, shrinking a table that held them (as Excel does). */
+  delete(shift: string) {
+    this.ctx.queue(`range.delete ${shift}`, () => {
+      if (shift !== "Up") throw new OfficeError("NotImplemented", "fake deletes upwards only");
+      const { sheet, area } = this.must();
+      if (sheet.protected) throw new OfficeError("AccessDenied", `sheet ${sheet.name} is protected`);
+      const n = area.bottom - area.top + 1;
+      const kept = new Map<string, Cell>();
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = k.split(",").map(Number) as [number, number];
+        if (c < area.left || c > area.right || r < area.top) kept.set(k, cell);
+        else if (r > area.bottom) kept.set(key(r - n, c), cell);
+      }
+      sheet.cells.clear();
+      for (const [k, cell] of kept) sheet.cells.set(k, cell);
+      for (const t of this.ctx.state.tables) {
+        const holds = t.sheet === sheet && t.area.top < area.top && t.area.bottom >= area.bottom;
+        if (holds && t.area.left >= area.left && t.area.right <= area.right)
+          t.area = { ...t.area, bottom: t.area.bottom - n };
+        else if (holds) throw new OfficeError("InvalidOperation", "a delete that cuts a table's columns");
+      }
+    });
+  }
+
+  /** Clears the contents (values and formulas), keeping the formats. */
+  clear(applyTo: string) {
+    this.ctx.queue(`range.clear ${applyTo}`, () => {
+      if (applyTo !== "Contents") throw new OfficeError("NotImplemented", "fake clears contents only");
+      const { sheet, area } = this.must();
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) this.ctx.state.write(sheet, r, c, "", false);
+    });
+  }
+
   select() {
     this.ctx.queue("range.select", () => {
       const { sheet, area } = this.must();

@@ -59,6 +59,7 @@ export async function renderView(
     },
     openMeasure: jest.fn(),
     requestedMeasure: null,
+    navigate: jest.fn(),
     ...extra,
   };
   const wrap = () => (

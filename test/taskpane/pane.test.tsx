@@ -22,14 +22,14 @@ describe("environment", () => {
     expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
-  it("shows the file picker and the six views without Office", async () => {
+  it("shows the file picker and the seven views without Office", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
     expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(
       true,
     );
-    expect(screen.getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"])
+    expect(screen.getAllByRole("tab")).toHaveLength(7);
+    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring", "Listen"])
       expect(screen.getByRole("tab", { name })).toBeTruthy();
     expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
   });
@@ -162,10 +162,9 @@ describe("Prüfen", () => {
     fireEvent.click(await screen.findByRole("option", { name: "T" }));
     expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
     const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
-    // The heading names the measure and the group the severity: the finding repeats neither.
-    expect(m004.textContent).not.toMatch(/Maßnahme M-004:/);
+    // One message per finding, a whole sentence naming its subject, as in the CLI and the Prüfbericht.
     expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
-    expect(within(m004).getByText(/^Frist „fortlaufend“ ist kein Termin/)).toBeTruthy();
+    expect(within(m004).getByText(/^Die Maßnahme M-004 hat als Frist „fortlaufend“; das ist kein Termin\./)).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));

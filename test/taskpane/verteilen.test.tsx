@@ -215,6 +215,7 @@ describe("Verteilen: export", () => {
       applySheetPlan: (p) => inner.applySheetPlan(p),
       createSheetsIfMissing: (p) => inner.createSheetsIfMissing(p),
       writeRows: (w) => inner.writeRows(w),
+      deleteRows: (k, ids) => inner.deleteRows(k, ids),
       selectCell: (s, a) => inner.selectCell(s, a),
       file,
     };

@@ -35,6 +35,7 @@ import { safeFileName } from "../../workbook/split";
 import { contractLayouts, layoutsOf, planTableSheet } from "../../workbook/plan";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { referenceFormer } from "../../workbook/references";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, type SplitResult, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
@@ -100,7 +101,7 @@ export async function writeRuecklaufBis(host: WorkbookHost, concept: ReadConcept
     return;
   }
   await host.writeRows([
-    { kind: "einstellungen", id: schluessel, key: { subject: "schluessel" }, values: { schluessel, wert } },
+    { kind: "einstellungen", id: schluessel, key: { name: "schluessel" }, values: { schluessel, wert } },
   ]);
 }
 
@@ -207,6 +208,7 @@ export async function previewMerge(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: readMemory(source),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   const round = mergeReports(concept, reports);
   outcome.actions.push(...round.sachstaende.actions, ...round.indikatorwerte.actions);

@@ -22,7 +22,8 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds, textOf } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
+import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import {
   type FormValues,
@@ -83,7 +84,7 @@ function validation(findings: Finding[] | undefined): { state?: "error" | "warni
     : findings.some((f) => f.severity === "warning")
       ? "warning"
       : "none";
-  return { state, message: findings.map(plain).join(" ") };
+  return { state, message: findings.map((f) => f.message).join(" ") };
 }
 
 export default function MassnahmeView(): ReactElement {
@@ -175,7 +176,8 @@ function MeasureEditor({
     setBusy(true);
     setNotice(null);
     try {
-      const values = rowValuesFromForm(form);
+      // References in the one form (`ID – Name`), also where the measure held an ID alone.
+      const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
       await session.host.writeRows([{ kind: "massnahmen", id, values }]);
       const read = await session.reload();
       const row = read ? measureRow(read, id) : null;
@@ -541,7 +543,7 @@ function MeasureEditor({
           {sectionFindings(s.key).length > 0 && (
             <ul className={styles.sectionFindings}>
               {sectionFindings(s.key).map((f, i) => (
-                <li key={i}>{plain(f)}</li>
+                <li key={i}>{f.message}</li>
               ))}
             </ul>
           )}

@@ -1,0 +1,104 @@
+/**
+ * Listen: every list of the concept maintainable in the pane, in Excel and in the browser mode —
+ * Handlungsfelder, Ziele, Indikatoren, Akteure and the Einstellungen — with what the concept still lacks
+ * and the action that makes its references uniform.
+ */
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { checkConcept } from "../../../domain/rules";
+import type { ReadConcept } from "../../../workbook/read";
+import { NoConcept } from "../../components";
+import { useSession } from "../../session";
+import { Gaps } from "./Gaps";
+import { CHOICE_LABEL, LIST_KINDS, type ListChoice } from "./model";
+import { SettingsEditor } from "./SettingsEditor";
+import { type EditorHandle, TableEditor } from "./TableEditor";
+import { Uniform } from "./Uniform";
+import { UnsavedGuard } from "./UnsavedGuard";
+
+const CHOICES: ListChoice[] = [...LIST_KINDS, "einstellungen"];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
+});
+
+/** The navigation request last acted on (the view mounts anew each time it is shown). */
+let handled = 0;
+
+export default function ListenView(): ReactElement {
+  const session = useSession();
+  if (!session.host || !session.concept) return <NoConcept hasWorkbook={!!session.host} />;
+  return <Lists key={session.fileName} concept={session.concept} />;
+}
+
+function Lists({ concept }: { concept: ReadConcept }): ReactElement {
+  const session = useSession();
+  const styles = useStyles();
+  const editor = useRef<EditorHandle>(null);
+  const [choice, setChoice] = useState<ListChoice>("handlungsfelder");
+  const [pending, setPending] = useState<ListChoice | null>(null);
+  const [open, setOpen] = useState<{ id: string | null; seq: number } | null>(null);
+  const findings = useMemo(() => checkConcept(concept, { today: session.today }).findings, [concept, session.today]);
+
+  // A finding or a hint led here: show its list, with its row (or a new row) open.
+  const request = session.requestedTarget;
+  useEffect(() => {
+    if (!request || request.seq <= handled || request.target.view !== "listen") return;
+    handled = request.seq;
+    const { kind, id } = request.target;
+    setChoice(kind);
+    if (kind !== "einstellungen") setOpen({ id: id ?? null, seq: request.seq });
+  }, [request]);
+
+  const choose = (next: ListChoice) => {
+    if (next === choice) return;
+    if (editor.current?.dirty) setPending(next);
+    else {
+      setChoice(next);
+      setOpen(null);
+    }
+  };
+  const go = (next: ListChoice) => {
+    setPending(null);
+    setChoice(next);
+    setOpen(null);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Gaps concept={concept} findings={findings} />
+      <Field label="Liste">
+        <Select
+          className={styles.wide}
+          select={{ className: styles.wide }}
+          value={choice}
+          onChange={(_, d) => choose(d.value as ListChoice)}
+        >
+          {CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {CHOICE_LABEL[c]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {pending && (
+        <UnsavedGuard
+          what={`Ihre Änderungen in „${CHOICE_LABEL[choice]}“`}
+          onSave={() => void editor.current?.save().then((ok) => ok && go(pending))}
+          onDiscard={() => {
+            editor.current?.discard();
+            go(pending);
+          }}
+          onStay={() => setPending(null)}
+        />
+      )}
+      {choice === "einstellungen" ? (
+        <SettingsEditor ref={editor} concept={concept} />
+      ) : (
+        <TableEditor ref={editor} key={choice} concept={concept} kind={choice} findings={findings} open={open} />
+      )}
+      <Uniform concept={concept} />
+    </div>
+  );
+}
