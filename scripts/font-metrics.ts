@@ -1,5 +1,5 @@
 /**
- * Makes src/docx/metrics-data.ts: the advance widths of Carlito (the free font with Calibri's metrics, which
+ * Makes src/domain/calibri-widths.ts: the advance widths of Carlito (the free font with Calibri's metrics, which
  * LibreOffice puts in for Calibri) for the characters a report's tables hold, read from the font files'
  * `cmap` (format 4) and `hmtx` tables. Regular and italic share one table, bold and bold italic another,
  * each character at the wider of the two.  npx tsx scripts/font-metrics.ts [fontdir]
@@ -93,7 +93,7 @@ function widths(a: Font, b: Font): [number, number[]][] {
 const font = (name: string) => readFont(path.join(DIR, `Carlito-${name}.ttf`));
 const regular = widths(font("Regular"), font("Italic"));
 const bold = widths(font("Bold"), font("BoldItalic"));
-const target = path.resolve(__dirname, "../src/docx/metrics-data.ts");
+const target = path.resolve(__dirname, "../src/domain/calibri-widths.ts");
 fs.writeFileSync(
   target,
   "/**\n" +

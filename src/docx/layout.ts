@@ -2,15 +2,13 @@
  * Column widths of the report's tables from their content, so that no word is ever broken inside a cell:
  * every column is at least as wide as its longest word (a line breaks only at spaces; hyphenation is off in
  * table cells), and the width left over goes to the columns whose text would otherwise wrap most. Text is
- * measured with Calibri's advance widths (./metrics-data.ts); LibreOffice sets Calibri in Carlito, which has
+ * measured with Calibri's advance widths (../domain/calibri.ts); LibreOffice sets Calibri in Carlito, which has
  * the same metrics, so both programs break the lines where this module expects them.
  */
-import { BOLD, REGULAR, type WidthRanges } from "./metrics-data";
+import { emWidth, lineWords as words } from "../domain/calibri";
 
 /** Twips per point. */
 const TWIPS = 20;
-/** A character the tables do not know counts as wide as a capital W and a bit (erring on the wide side). */
-const UNKNOWN = 1000;
 /**
  * Room for what the two programs do differently (kerning, rounding to device units): a word needs this much
  * more than its advance widths add up to.
@@ -19,23 +17,10 @@ const SLACK = 1.04;
 /** Line height of Calibri (ascent + descent + line gap: 1.22 em). */
 const LINE_HEIGHT = 1.22;
 
-function table(ranges: WidthRanges): Map<string, number> {
-  const widths = new Map<string, number>();
-  for (const [first, row] of ranges) row.forEach((w, i) => w > 0 && widths.set(String.fromCodePoint(first + i), w));
-  return widths;
-}
-const FONTS = { regular: table(REGULAR), bold: table(BOLD) };
-
 /** The width of `text` on one line in twips at `size` points. */
 export function textWidth(text: string, size: number, bold = false): number {
-  const widths = bold ? FONTS.bold : FONTS.regular;
-  let em = 0;
-  for (const ch of text) em += widths.get(ch) ?? UNKNOWN;
-  return ((em / 1000) * size * TWIPS * SLACK) | 0;
+  return (emWidth(text, bold) * size * TWIPS * SLACK) | 0;
 }
-
-/** Lines break at spaces, tabs and line breaks only (a no-break space, as in `45 %`, holds its words together). */
-const words = (text: string) => text.split(/[ \t\r\n]+/).filter(Boolean);
 
 /** One paragraph of a cell as it is measured. */
 export interface MeasuredText {

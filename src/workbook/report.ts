@@ -30,7 +30,8 @@ export function measureTitles(massnahmen: ConceptData["massnahmen"]): Map<string
 }
 
 const HEADERS = ["Schwere", "ID", "Titel", "Meldung", "Blatt", "Zelle", "SMART", "Prüfpunkt", "Regel"] as const;
-const WIDTHS = [10, 8, 22, 50, 14, 7, 7, 20, 12];
+/** Schwere as wide as the labels above the table (`SMART-vollständig`, whose value stands beside it). */
+const WIDTHS = [18, 8, 20, 38, 14, 7, 7, 16, 12];
 const TABLE_ROW = 9;
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 

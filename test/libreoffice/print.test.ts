@@ -257,6 +257,24 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
     ]);
   });
 
+  it("prints the round's summary on a page of its own, whole, with its headers over their numbers", () => {
+    const pages = pagesOf("runde", "Bewertung 2027").filter((p) => p.words.some((w) => w.text === "Auswertung"));
+    expect(pages).toHaveLength(1);
+    const words = pages[0]!.words;
+    const printed = new Set(words.map((w) => w.text));
+    // No row of the table above on that page, every Handlungsfeld and the sum below the heading.
+    expect(words.filter((w) => /^M-\d{3}$/.test(w.text))).toEqual([]);
+    for (const w of [...fields.flatMap((h) => [h.id, ...h.name.split(" ")]), "Alle", "Handlungsfelder"])
+      expect({ w, printed: printed.has(w) }).toEqual({ w, printed: true });
+    // „Maßnahmen“ right-aligned over its counts (the column's right edges within 3 pt).
+    const header = words.find((w) => w.text === "Maßnahmen" && w.y > words.find((x) => x.text === "Auswertung")!.y)!;
+    const counts = words.filter(
+      (w) => /^\d+$/.test(w.text) && w.y > header.y && w.x < header.x + header.width && w.x + w.width > header.x,
+    );
+    expect(counts.length).toBe(fields.length + 1);
+    for (const n of counts) expect(Math.abs(n.x + n.width - (header.x + header.width))).toBeLessThan(3);
+  });
+
   it("shows the Prüfbericht, the split file and the merge reports whole", () => {
     expectWhole("bericht", "Prüfbericht", ["M-004", "M-010", "M-015"]);
     const split = wordsOf("ruecklauf", "Maßnahmen");
