@@ -347,8 +347,9 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
     top = b.chart.to.row + 1;
   });
   // Each column as wide as the longest word of its headers in either block (the headers wrap between words);
-  // the Handlungsfeld wide enough for most names on one line, the Sachkosten for six-figure sums.
-  const base = (h: string) => (h === "Handlungsfeld" ? 26 : h === "Sachkosten (EUR)" ? 14 : 8);
+  // the Handlungsfeld wide enough for its names on one line (up to 34), the Sachkosten for six-figure sums.
+  const labels = Math.min(34, Math.max(20, ...overview.rows.map((r) => r.label.length + 2)));
+  const base = (h: string) => (h === "Handlungsfeld" ? labels : h === "Sachkosten (EUR)" ? 14 : 8);
   const widths = head.map((h, i) => ({
     column: i + 1,
     width: Math.max(base(h), second[i] ? headingWidth(second[i]!) : 0),

@@ -122,7 +122,8 @@ export function rowHeights(sheet: SheetPlan): { row: number; height: number }[] 
     t.headers.forEach((h, j) => {
       const w = width.get(t.column + j);
       if (w && wrapped.has(t.column + j) && h) {
-        const n = wrappedLines(h, Math.max(w - FILTER_BUTTON, 1), true);
+        const button = t.filterButtons === false ? 0 : FILTER_BUTTON;
+        const n = wrappedLines(h, Math.max(w - button, 1), true);
         lines.set(t.row, Math.max(lines.get(t.row) ?? 1, n));
       }
     });
