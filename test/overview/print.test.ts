@@ -98,7 +98,7 @@ describePrint("the Übersicht printed by LibreOffice (A4 across)", () => {
   }, 300_000);
 
   it("is a clean workbook", () => {
-    expect(ooxmlProblems([xlsx])).toEqual([]);
+    expect(ooxmlProblems(xlsx)).toEqual([]);
   });
 
   it("puts the figures per Handlungsfeld, all their columns, on the first page", () => {

@@ -42,7 +42,7 @@ describePdf("the example's Sachstandsbericht printed by LibreOffice", () => {
   }, 180_000);
 
   it("is a clean package", () => {
-    expect(ooxmlProblems([docx])).toEqual([]);
+    expect(ooxmlProblems(docx)).toEqual([]);
   });
 
   /** The text of each Handlungsfeld's chapter: from its heading to the next one (the last to the annex). */

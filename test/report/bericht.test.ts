@@ -73,7 +73,7 @@ describe("bericht on the command line", () => {
     expect(run.code).toBe(0);
     expect(run.out).toContain("5 Maßnahmen in 2 Handlungsfeldern, 2 Indikatoren, Stichtag 30.06.2026, Bewertung 2026");
     expect(fs.readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
-    expect(ooxmlProblems([out])).toEqual([]);
+    expect(ooxmlProblems(out)).toEqual([]);
     expect(leftoverTempFiles(dir)).toEqual([]);
   });
 

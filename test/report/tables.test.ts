@@ -152,7 +152,7 @@ const GAPS = Array.from({ length: 110 }, (_, i) => 13_450 + i * 6);
       fs.writeFileSync(path.join(ours, `abstand-${gap}.docx`), await documentAt(gap, (t) => t));
       fs.writeFileSync(path.join(before, `abstand-${gap}.docx`), await documentAt(gap, withInsideH));
     }
-    expect(ooxmlProblems([path.join(ours, `abstand-${GAPS[0]}.docx`)])).toEqual([]);
+    expect(ooxmlProblems(path.join(ours, `abstand-${GAPS[0]}.docx`))).toEqual([]);
     expect(gapsLosingRows(before, GAPS).length).toBeGreaterThan(0);
     expect(gapsLosingRows(ours, GAPS)).toEqual([]);
   }, 600_000);
