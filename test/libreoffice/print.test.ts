@@ -14,6 +14,7 @@ import { TODAY, columnOf, removeTempDirs, rowWhere, runCli, setRow, tempDir } fr
 import {
   type PdfWord,
   convertToPdf,
+  referenceWorkbook,
   describeWithLibreOffice,
   hasCalibriMetrics,
   hasPdfToText,
@@ -121,15 +122,6 @@ async function changeBeschreibung(file: string, who: string, id: string | null):
   setRow(ws, row, { Beschreibung: `${who} ${LONG_TEXT}` });
   await wb.xlsx.writeFile(file);
   return ws.getCell(row, columnOf(ws, "ID")).text;
-}
-
-async function referenceWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Referenz");
-  ws.getCell("A1").value = "Achtpunkt";
-  ws.getCell("A1").font = { size: 8 };
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", scale: 100 };
-  await wb.xlsx.writeFile(file);
 }
 
 // In CI a missing pdftotext or Carlito fails (.ci/run installs both); elsewhere the test is skipped.

@@ -7,7 +7,6 @@
  *
  * Needs soffice, pdftotext and Carlito (.ci/run installs them); elsewhere skipped.
  */
-import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -19,6 +18,7 @@ import { TODAY, removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import {
   type PdfPage,
   convertToPdf,
+  referenceWorkbook,
   describeWithLibreOffice,
   hasCalibriMetrics,
   hasPdfToText,
@@ -50,15 +50,6 @@ function onlyOverview(file: string): void {
   );
   parts["xl/workbook.xml"] = strToU8(xml);
   fs.writeFileSync(file, zipSync(parts));
-}
-
-async function referenceWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Referenz");
-  ws.getCell("A1").value = "Achtpunkt";
-  ws.getCell("A1").font = { size: 8 };
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", scale: 100 };
-  await wb.xlsx.writeFile(file);
 }
 
 const text = (page: PdfPage) => page.words.map((w) => w.text).join(" ");
