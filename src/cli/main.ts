@@ -182,7 +182,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
   }
   if (output) {
     progress.step(`Schreibe den Prüfbericht nach „${output}“ …`);
-    await addReportSheet(workbook, result, path.basename(file));
+    await addReportSheet(workbook, result, path.basename(file), concept);
     await saveWorkbookAtomically(workbook, output);
     if (!args.flags.has("json")) io.out(`Prüfbericht geschrieben: ${output}\n`);
   }

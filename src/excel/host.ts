@@ -12,7 +12,14 @@ import type { EntityKind } from "../domain/model";
 import { idKey, normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
 import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
-import type { ChartPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
+import type {
+  CellPlan,
+  ChartPlan,
+  ConditionalFormatPlan,
+  PrintPlan,
+  SheetPlan,
+  ValidationPlan,
+} from "../workbook/plan";
 import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -345,14 +352,11 @@ export class ExcelHost implements WorkbookHost {
       const table = ws.tables.add(addressOf(t.row, t.column, bottom, t.column + t.headers.length - 1), true);
       table.name = t.name;
       table.style = t.style;
+      if (t.filterButtons === false) table.showFilterButton = false;
       ws.getRange(addressOf(t.row, t.column, t.row, t.column + t.headers.length - 1)).format.font.bold = true;
+      for (const j of t.numeric ?? []) ws.getRange(addressOf(t.row, t.column + j)).format.horizontalAlignment = "Right";
     }
-    for (const c of plan.cells) {
-      if (!c.bold && !c.size) continue;
-      const font = ws.getRange(addressOf(c.row, c.column)).format.font;
-      if (c.bold) font.bold = true;
-      if (c.size) font.size = c.size;
-    }
+    for (const c of plan.cells) applyCellFormat(ws.getRange(addressOf(c.row, c.column)).format, c);
     for (const v of plan.validations) applyValidation(ws, v);
     for (const cf of plan.conditionalFormats) applyConditionalFormat(ws, cf);
     const { rows, columns } = plan.frozen;
@@ -360,6 +364,8 @@ export class ExcelHost implements WorkbookHost {
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
     if (plan.print) applyPrint(ws.pageLayout, plan.print);
+    // Manual page breaks between blocks (ExcelApi 1.9; the sheet is new, so it has none of its own).
+    for (const row of plan.rowBreaks ?? []) ws.horizontalPageBreaks.add(addressOf(row, 1));
     // Charts last, over the cells written above; queued in the same request, so they cost no sync.
     (plan.charts ?? []).forEach((chart, i) => addChart(ws, chart, chartName(plan.name, i)));
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {
@@ -706,6 +712,14 @@ function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan):
   if (cf.font) format.custom.format.font.color = cssColor(cf.font);
 }
 
+/** Bold, size, alignment and wrapping of a single cell, where the plan sets them. */
+function applyCellFormat(format: Excel.RangeFormat, c: CellPlan): void {
+  if (c.bold) format.font.bold = true;
+  if (c.size) format.font.size = c.size;
+  if (c.right) format.horizontalAlignment = "Right";
+  if (c.wrap === false) format.wrapText = false;
+}
+
 /** The name of the `index`-th chart of a generated sheet: it says who made it and where it belongs. */
 export function chartName(sheet: string, index: number): string {
   return `Maßnahmenplaner ${sheet} ${index + 1}`;
@@ -726,6 +740,29 @@ function seriesBy(address: string): "Rows" | "Columns" {
  * Adds a planned chart with ExcelApi ≤ 1.14: created over its first series' values (1.1), then each series
  * set to exactly the planned ranges, name and colour (`setValues`, `setXAxisValues`, `lineStyle`: 1.7).
  */
+/**
+ * The axes as in the file (src/xlsx/chartXml.ts): dates placed by their time (a date axis, ExcelApi 1.7, one
+ * tick a year), counts from 0 in whole steps (1.1; their number format 1.8, as the blanks spanned over time).
+ */
+function applyAxes(chart: Excel.Chart, plan: ChartPlan): void {
+  if (plan.categoryAxis === "date") {
+    const axis = chart.axes.categoryAxis;
+    axis.categoryType = "DateAxis";
+    axis.baseTimeUnit = "Days";
+    axis.majorTimeUnitScale = "Years";
+    axis.majorUnit = 1;
+    if (plan.dateFormat) axis.numberFormat = plan.dateFormat;
+    chart.displayBlanksAs = "Interplotted";
+  }
+  const v = plan.valueAxis;
+  if (v) {
+    const axis = chart.axes.valueAxis;
+    if (v.min !== undefined) axis.minimum = v.min;
+    if (v.majorUnit !== undefined) axis.majorUnit = v.majorUnit;
+    if (v.numFmt) axis.numberFormat = v.numFmt;
+  }
+}
+
 function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
   const first = plan.series[0];
   if (!first) return;
@@ -736,6 +773,9 @@ function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
   chart.legend.visible = true;
   chart.legend.position = "Bottom";
   chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
+  // Labels at 11 pt as in the file: printed at the sheet's scale still 8 pt or more.
+  chart.format.font.size = 11;
+  applyAxes(chart, plan);
   const categories = ws.getRange(plan.categories);
   plan.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);

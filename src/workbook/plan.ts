@@ -48,6 +48,10 @@ export interface TablePlan {
   headers: string[];
   rows: PlanValue[][];
   style: string;
+  /** Columns (0-based, as `headers`) holding numbers: their header is right-aligned over the numbers. */
+  numeric?: number[];
+  /** false: no filter buttons in the header (a printed summary needs none). */
+  filterButtons?: boolean;
 }
 
 export interface CellPlan {
@@ -57,6 +61,10 @@ export interface CellPlan {
   bold?: boolean;
   size?: number;
   numFmt?: string;
+  /** Right-aligned, as a header over a column of numbers. */
+  right?: boolean;
+  /** false: on one line, running over its empty neighbours, also in a column that wraps (a title). */
+  wrap?: false;
 }
 
 export interface SheetPlan {
@@ -92,6 +100,8 @@ export interface SheetPlan {
    * the charts; a sheet without charts keeps a drawing the user put on it.
    */
   charts?: ChartPlan[];
+  /** Manual page breaks: the first row of each new printed page (blocks that must not be split). */
+  rowBreaks?: number[];
 }
 
 /** A native Excel chart whose data are ranges of the same sheet (absolute A1 ranges such as `$B$3:$B$9`). */
@@ -106,6 +116,15 @@ export interface ChartPlan {
   series: { name: string; values: string; color: string; dashed?: boolean }[];
   /** What the chart shows, in words, for screen readers (Excel's alternative text). */
   altText: string;
+  /**
+   * `date`: the categories are dates, placed by their distance in time (Excel's date axis), labelled by year;
+   * absent: one even step per category.
+   */
+  categoryAxis?: "date";
+  /** The number format of the dates on a date axis (`yyyy`, `dd.mm.yyyy`). */
+  dateFormat?: string;
+  /** The value axis: counts start at 0 and step by whole numbers. */
+  valueAxis?: { min?: number; majorUnit?: number; numFmt?: string };
 }
 
 /** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */

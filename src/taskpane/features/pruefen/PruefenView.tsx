@@ -117,7 +117,7 @@ export default function PruefenView(): ReactElement {
     setBusy(true);
     setNotice(null);
     try {
-      await writeReport(host, result, session.fileName);
+      await writeReport(host, result, session.fileName, concept);
       await host.selectCell(PRUEFBERICHT.sheet, "A1");
       await session.reload();
       setNotice({
