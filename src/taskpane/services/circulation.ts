@@ -77,14 +77,14 @@ export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
 export function splitArchive(
   result: SplitResult,
   today: IsoDate,
-  options: { drafts?: boolean; now?: Date } = {},
+  options: { drafts?: boolean } = {},
 ): { data: ArrayBuffer; fileName: string } {
   const entries: Zippable = {};
   for (const f of result.files) {
     const bytes = f.workbook.toBytes();
     entries[f.fileName] = [bytes, { level: 0 }];
     if (options.drafts) {
-      const eml = draftEml(f.mail, f.fileName, bytes, options.now ?? new Date());
+      const eml = draftEml(f.mail, f.fileName, bytes, new Date());
       entries[draftFileName(f.fileName)] = [new TextEncoder().encode(eml), { level: 6 }];
     }
   }
