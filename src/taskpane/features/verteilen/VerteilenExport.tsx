@@ -7,6 +7,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Input,
   Link,
@@ -56,6 +57,9 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
   const [busy, setBusy] = useState(false);
   const [stichtag, setStichtag] = useState(session.today);
   const [ruecklauf, setRuecklauf] = useState(saved);
+  const [drafts, setDrafts] = useState(false);
+  /** What the drafts lack (recipients without address), known once the files are made. */
+  const [draftWarnings, setDraftWarnings] = useState<string[]>([]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -83,12 +87,12 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
         await services.writeRuecklaufBis(host, concept, ruecklauf || null);
         await session.reload();
       }
-      setResult(
-        await services.splitOpenWorkbook(host, session.today, {
-          sachstand,
-          ...(ruecklauf ? { ruecklaufBis: ruecklauf } : {}),
-        }),
-      );
+      const split = await services.splitOpenWorkbook(host, session.today, {
+        sachstand,
+        ...(ruecklauf ? { ruecklaufBis: ruecklauf } : {}),
+      });
+      setResult(split);
+      setDraftWarnings(services.draftNotes(split.files));
     });
 
   const downloadOne = (file: SplitFile) =>
@@ -101,11 +105,14 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
   const downloadAll = (files: SplitResult) =>
     run(async () => {
       const { splitArchive } = await circulation();
-      const archive = splitArchive(files, session.today);
+      const archive = splitArchive(files, session.today, { drafts });
       download(archive.data, archive.fileName, "application/zip");
+      const n = files.files.length;
       setNotice({
         intent: "success",
-        text: `„${archive.fileName}“ mit ${plural(files.files.length, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
+        text: drafts
+          ? `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} und ${plural(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
+          : `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
       });
     });
 
@@ -150,19 +157,23 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
         <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
           Sachstandsabfrage erstellen
         </Button>
+        <Checkbox label="Mail-Entwürfe beilegen" checked={drafts} onChange={(_, d) => setDrafts(d.checked === true)} />
         {result && result.files.length > 0 && (
           <Button
             appearance="primary"
-            onClick={() => void (result.files.length === 1 ? downloadOne(result.files[0]!) : downloadAll(result))}
+            onClick={() =>
+              void (result.files.length === 1 && !drafts ? downloadOne(result.files[0]!) : downloadAll(result))
+            }
             disabled={busy}
           >
-            {result.files.length === 1
-              ? "Datei herunterladen"
-              : `Alle ${result.files.length} Dateien als ZIP herunterladen`}
+            {downloadLabel(result.files.length, drafts)}
           </Button>
         )}
       </div>
       <NoticeBar notice={notice} />
+      {result && drafts && draftWarnings.length > 0 && (
+        <NoteList intent="warning" title="Mail-Entwürfe: Adressen fehlen" notes={draftWarnings} />
+      )}
       {result && (
         <>
           <Subtitle2 as="h3" id="verteilen-dateien">
@@ -192,6 +203,13 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
       )}
     </section>
   );
+}
+
+function downloadLabel(files: number, drafts: boolean): string {
+  if (!drafts) return files === 1 ? "Datei herunterladen" : `Alle ${files} Dateien als ZIP herunterladen`;
+  return files === 1
+    ? "Datei mit Mail-Entwurf als ZIP herunterladen"
+    : `Alle ${files} Dateien mit Mail-Entwürfen als ZIP herunterladen`;
 }
 
 /** What goes to nobody: a warning that stands before the files are made. */
