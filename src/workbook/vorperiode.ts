@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../domain/dates";
 import { isBlank, normalizeLabel, textOf } from "../domain/values";
-import type { WorkbookSource } from "./read";
+import type { WorkbookSource } from "./source";
 
 export const VORPERIODE = { sheet: "Vorperiode", table: "tblVorperiode" } as const;
 
