@@ -37,10 +37,15 @@ import {
 } from "../workbook/circulation";
 import { ANGEBOTE, MASSNAHMEN, tableSpec } from "../workbook/contract";
 import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
-import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
+import {
+  type FoundTable,
+  type ReadConcept,
+  UnreadableWorkbookError,
+  type WorkbookSource,
+  readConcept,
+} from "../workbook/read";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import type { ExcelJsSource } from "./source";
 import { UserError } from "./userError";
 
 export interface SplitFile {
@@ -122,7 +127,7 @@ export async function splitWorkbook(
 }
 
 /** Angebote that could not be merged back by ID stop the Erfassungsbogen before anything is written. */
-function angeboteBlockers(concept: ReadConcept, source: ExcelJsSource, masterFile: string): void {
+function angeboteBlockers(concept: ReadConcept, source: WorkbookSource, masterFile: string): void {
   const { withoutId, duplicates } = splitBlockers(concept, source, "angebote");
   const sheet = concept.found.angebote?.sheet ?? ANGEBOTE.sheet;
   if (withoutId.length > 0)
@@ -178,7 +183,7 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
 }
 
 /** The Angebote of an Erfassungsbogen; null for a return without Angebote base values. */
-function angeboteReturn(file: string, concept: ReadConcept, source: ExcelJsSource): ReturnInput | null {
+function angeboteReturn(file: string, concept: ReadConcept, source: WorkbookSource): ReturnInput | null {
   const base = readBase(source, true);
   if (!base) return null;
   const table = concept.found.angebote;
@@ -276,7 +281,7 @@ export async function mergeWorkbooks(
  */
 function mergeAngebote(
   master: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   concept: ReadConcept,
   inputs: ReturnInput[],
   memory: MemoryEntry[],
@@ -341,7 +346,7 @@ function cellsOf(row: number, values: Record<string, unknown>, columnOf: Map<str
 /** Writes updates into their rows and new rows into free table rows or below the table, extending it. */
 function writeOutcome(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   table: FoundTable,
   rows: (MergeRow & { row: number })[],
   outcome: MergeOutcome,
@@ -370,7 +375,7 @@ function writeOutcome(
  */
 export function appendTableRows(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   concept: ReadConcept,
   kind: EntityKind,
   rows: RowValues[],
@@ -387,7 +392,7 @@ export function appendTableRows(
 
 function appendRows(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   table: FoundTable,
   columnOf: Map<string, number>,
   additions: RowValues[],

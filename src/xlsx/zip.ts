@@ -108,39 +108,59 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 const CHUNK = 16 * 1024;
 
 /**
- * Inflates one entry, never to more than it declared (nor the part limit): a zip that lies about a size
- * is stopped while inflating, after at most one chunk's output past the budget.
+ * Inflates one entry piece by piece into `onData`, never to more than it declared (nor the part limit): a
+ * zip that lies about a size is stopped while inflating, after at most one chunk's output past the budget.
+ * The CRC is checked at the end, so a reader must drop what it built when this throws.
  */
-export function inflateEntry(entry: ZipEntry): Uint8Array {
-  if (entry.method === 0) return entry.raw;
+export function inflateStream(entry: ZipEntry, onData: (chunk: Uint8Array) => void): void {
   const budget = Math.min(entry.size, MAX_PART_BYTES);
-  const out = new Uint8Array(budget);
   let length = 0;
-  let overflow = false;
-  const inflate = new Inflate((chunk) => {
+  let crc = 0xffffffff;
+  const take = (chunk: Uint8Array) => {
     if (length + chunk.length > budget) {
-      overflow = true;
       throw new ZipError(entry.size > MAX_PART_BYTES ? "too-large-part" : "corrupt", entry.name);
     }
+    length += chunk.length;
+    crc = crcUpdate(crc, chunk);
+    onData(chunk);
+  };
+  try {
+    if (entry.method === 0) {
+      for (let i = 0; i < entry.raw.length; i += CHUNK * 4) take(entry.raw.subarray(i, i + CHUNK * 4));
+    } else {
+      const inflate = new Inflate(take);
+      for (let i = 0; i < entry.raw.length; i += CHUNK) {
+        inflate.push(entry.raw.subarray(i, i + CHUNK), i + CHUNK >= entry.raw.length);
+      }
+      if (entry.raw.length === 0) inflate.push(new Uint8Array(0), true);
+    }
+  } catch (error) {
+    if (error instanceof ZipError) throw error;
+    // A reader's own error (a DOCTYPE, a broken part) passes through; fflate's errors mean a broken entry.
+    if (!(error instanceof Error) || !("code" in error)) throw error;
+    throw new ZipError("corrupt", entry.name);
+  }
+  if (length !== entry.size || (crc ^ 0xffffffff) >>> 0 !== entry.crc) throw new ZipError("corrupt", entry.name);
+}
+
+/** Inflates one entry whole (see inflateStream for the limits). */
+export function inflateEntry(entry: ZipEntry): Uint8Array {
+  if (entry.method === 0) {
+    if (entry.raw.length !== entry.size || crc32(entry.raw) !== entry.crc) throw new ZipError("corrupt", entry.name);
+    return entry.raw;
+  }
+  const out = new Uint8Array(Math.min(entry.size, MAX_PART_BYTES));
+  let length = 0;
+  inflateStream(entry, (chunk) => {
     out.set(chunk, length);
     length += chunk.length;
   });
-  try {
-    for (let i = 0; i < entry.raw.length; i += CHUNK) {
-      inflate.push(entry.raw.subarray(i, i + CHUNK), i + CHUNK >= entry.raw.length);
-    }
-    if (entry.raw.length === 0) inflate.push(new Uint8Array(0), true);
-  } catch (error) {
-    if (error instanceof ZipError) throw error;
-    throw new ZipError("corrupt", entry.name);
-  }
-  if (overflow || length !== entry.size || crc32(out) !== entry.crc) throw new ZipError("corrupt", entry.name);
   return out;
 }
 
 let CRC_TABLE: Uint32Array | null = null;
 
-export function crc32(data: Uint8Array): number {
+function crcUpdate(crc: number, data: Uint8Array): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -149,9 +169,13 @@ export function crc32(data: Uint8Array): number {
       CRC_TABLE[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  const table = CRC_TABLE;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return crc;
+}
+
+export function crc32(data: Uint8Array): number {
+  return (crcUpdate(0xffffffff, data) ^ 0xffffffff) >>> 0;
 }
 
 function dosDateTime(date: Date): { dosTime: number; dosDate: number } {

@@ -7,7 +7,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { BASE_SHEET, CONFLICT_SHEET, HINTS_SHEET, MEMORY_SHEET, MERGE_LOG_SHEET, safeFileName, splitFileNames } from "../../src/workbook/circulation";
 import { readConcept } from "../../src/workbook/read";
-import { ExcelJsSource } from "../../src/xlsx/source";
+import { ExcelJsSource } from "../helpers/excelJsSource";
 import { TODAY, columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tablesOf, tempDir } from "../helpers/cli";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 

@@ -80,7 +80,7 @@ describe("Verteilen: Sachstandsabfrage", () => {
     expect(
       (await concept()).indikatorwerte!.rows.filter((r) => r.values.indikator === "I-012").map((r) => r.values.wert),
     ).toEqual([75]);
-    const log = (await host.document.workbook()).getWorksheet("Zusammenführung")!;
+    const log = (await toExcelJs(host.document)).getWorksheet("Zusammenführung")!;
     const actions: string[] = [];
     log.eachRow((row, r) => r > 1 && actions.push(row.getCell(4).text));
     expect(actions.filter((a) => a === "angefügt")).toHaveLength(2);
