@@ -8,6 +8,7 @@ import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { type CellWrite, PackageError, XlsxPackage } from "./package";
 import type { Guard, PackageSource } from "./source";
 import { UserError } from "./userError";
+import type { ZipCodec } from "./zip";
 
 /** One German sentence for a package that cannot be used, naming the file as the user gave it. */
 export function packageErrorMessage(name: string, error: PackageError): string {
@@ -50,9 +51,9 @@ export class XlsxDocument {
    * Opens the bytes of an .xlsx file; throws UserError with one German sentence. The package's directory,
    * workbook.xml and its relationships are read now; a worksheet when a reader first asks for it.
    */
-  static async open(bytes: Uint8Array, name: string): Promise<XlsxDocument> {
+  static async open(bytes: Uint8Array, name: string, codec?: ZipCodec): Promise<XlsxDocument> {
     const pkg = guard(name, () => {
-      const opened = XlsxPackage.fromBytes(bytes);
+      const opened = XlsxPackage.fromBytes(bytes, codec);
       opened.sheets();
       return opened;
     });
@@ -98,8 +99,9 @@ export class XlsxDocument {
     this.guard(() => this.pkg.extendTable(table, lastRow));
   }
 
-  toBytes(): Uint8Array {
-    return this.guard(() => this.pkg.toBytes());
+  /** The workbook as .xlsx bytes; `codec` compresses the parts the program wrote (default: the package's). */
+  toBytes(codec?: ZipCodec): Uint8Array {
+    return this.guard(() => this.pkg.toBytes(new Date(), codec));
   }
 }
 

@@ -6,7 +6,16 @@
  */
 import { escapeXml, attributes, elements, hasDoctype, rootPrefix, splice } from "./xml";
 import { type XmlHandler, XmlError, XmlScanner } from "./xmlScanner";
-import { type ZipEntry, ZipError, inflateEntry, inflateStream, newEntry, readZip, writeZip } from "./zip";
+import {
+  type ZipCodec,
+  type ZipEntry,
+  ZipError,
+  inflateEntry,
+  inflateStream,
+  newEntry,
+  readZip,
+  writeZip,
+} from "./zip";
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const SML = "application/vnd.openxmlformats-officedocument.spreadsheetml";
@@ -165,7 +174,11 @@ export class OpcPackage {
   /** Parts inflated so far (a part never read is never inflated: tests and the bench look). */
   private readonly inflated = new Set<string>();
 
-  private constructor(entries: ZipEntry[]) {
+  private constructor(
+    entries: ZipEntry[],
+    /** What inflates and deflates parts (see ZipCodec): fflate unless the host passes its own. */
+    readonly codec: ZipCodec,
+  ) {
     for (const e of entries) {
       // A name twice is a broken or hostile zip: the last one would win in one reader and the first in another.
       if (this.entries.has(e.name)) throw new PackageError("corrupt", e.name);
@@ -175,16 +188,16 @@ export class OpcPackage {
   }
 
   /** Reads the zip's directory; throws PackageError (limits, broken zip). Nothing is inflated yet. */
-  static fromZip(bytes: Uint8Array): OpcPackage {
+  static fromZip(bytes: Uint8Array, codec: ZipCodec = {}): OpcPackage {
     try {
-      return new OpcPackage(readZip(bytes));
+      return new OpcPackage(readZip(bytes), codec);
     } catch (error) {
       throw packageError(error, "");
     }
   }
 
-  static empty(): OpcPackage {
-    return new OpcPackage([]);
+  static empty(codec: ZipCodec = {}): OpcPackage {
+    return new OpcPackage([], codec);
   }
 
   has(part: string): boolean {
@@ -219,7 +232,7 @@ export class OpcPackage {
     if (!entry) return undefined;
     this.inflated.add(part);
     try {
-      text = decode(inflateEntry(entry));
+      text = decode(inflateEntry(entry, this.codec));
     } catch (error) {
       throw packageError(error, part);
     }
@@ -243,7 +256,7 @@ export class OpcPackage {
       else {
         this.inflated.add(part);
         const decoder = new TextDecoder("utf-8");
-        inflateStream(entry!, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
+        inflateStream(entry!, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })), this.codec);
         scanner.write(decoder.decode());
       }
       scanner.end();
@@ -405,11 +418,11 @@ export class OpcPackage {
   }
 
   /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */
-  toBytes(now = new Date()): Uint8Array {
+  toBytes(now = new Date(), codec: ZipCodec = this.codec): Uint8Array {
     const out: ZipEntry[] = [];
     for (const name of this.partNames()) {
       const text = this.written.get(name);
-      out.push(text !== undefined ? newEntry(name, encode(text), now) : this.entries.get(name)!);
+      out.push(text !== undefined ? newEntry(name, encode(text), now, codec) : this.entries.get(name)!);
     }
     return writeZip(out);
   }

@@ -22,6 +22,7 @@ import { NS_MAIN, NS_REL } from "./sheetXml";
 import { type Guard, PackageReader, type PackageSource } from "./source";
 import { EMPTY_STYLES, type StyleBook } from "./styles";
 import { type SheetEntry, type TableEntry, WorkbookPart } from "./workbookPart";
+import type { ZipCodec } from "./zip";
 
 export type { CellWrite, SheetEntry };
 export { PackageError };
@@ -36,15 +37,15 @@ export class XlsxPackage {
   }
 
   /** Reads the package's directory; throws PackageError (limits, not a workbook). Nothing is inflated yet. */
-  static fromBytes(bytes: Uint8Array): XlsxPackage {
-    const pkg = new XlsxPackage(OpcPackage.fromZip(bytes));
+  static fromBytes(bytes: Uint8Array, codec?: ZipCodec): XlsxPackage {
+    const pkg = new XlsxPackage(OpcPackage.fromZip(bytes, codec));
     if (!pkg.opc.has("[Content_Types].xml") || !pkg.book.locate()) throw new PackageError("not-a-workbook");
     return pkg;
   }
 
   /** A package with an empty workbook (no sheet yet): `init` and `split` build on it. */
-  static empty(now = new Date()): XlsxPackage {
-    const opc = OpcPackage.empty();
+  static empty(now = new Date(), codec?: ZipCodec): XlsxPackage {
+    const opc = OpcPackage.empty(codec);
     const iso = now.toISOString().replace(/\.\d+Z$/, "Z");
     const parts = [
       { part: "xl/workbook.xml", kind: "officeDocument" },
@@ -163,8 +164,8 @@ export class XlsxPackage {
   }
 
   /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */
-  toBytes(now = new Date()): Uint8Array {
+  toBytes(now = new Date(), codec?: ZipCodec): Uint8Array {
     this.book.flushStyles();
-    return this.opc.toBytes(now);
+    return this.opc.toBytes(now, codec);
   }
 }

@@ -7,7 +7,7 @@
 import type { CellValue } from "../domain/dates";
 import type { Area } from "../workbook/read";
 import { dateFromSerial } from "./numberFormats";
-import { type XmlHandler, XmlError, decodeText, readAttributes, unescapeXstring } from "./xmlScanner";
+import { type XmlHandler, XmlError, attributeOffsets, decodeText, readAttributes, unescapeXstring } from "./xmlScanner";
 
 /** One row: cells by column − 1 (a hole: no cell; null: a formatted empty cell or a formula without result). */
 export interface SheetRow {
@@ -38,6 +38,37 @@ const enum Capture {
   Value,
   Formula,
   Text,
+}
+
+/** The number written at `from` (NaN where there is none). */
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  let i = from;
+  for (; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    n = n * 10 + d;
+  }
+  return i === from ? NaN : n;
+}
+
+/** The column of a reference written at `from` (`B7` → 2; 0 where it has no letters). */
+function lettersAt(s: string, from: number, to: number): number {
+  let column = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    column = column * 26 + (c - 96);
+  }
+  return column;
+}
+
+const CELL_TYPES = ["s", "str", "inlineStr", "b", "e", "n", "d"];
+
+/** A cell's `t` attribute as one of the shared type names. */
+function cellType(s: string, from: number, to: number): string {
+  for (const type of CELL_TYPES) if (to - from === type.length && s.startsWith(type, from)) return type;
+  return s.slice(from, to);
 }
 
 /** `B7` → column 2 (0 where the reference has no letters). */
@@ -73,6 +104,7 @@ export class SheetCellsReader implements XmlHandler {
   /** Cells with a relationship hyperlink (`<hyperlink ref r:id>`): exceljs gave them a value object. */
   private readonly links: string[] = [];
   private readonly attrs: string[] = [];
+  private readonly offsets: number[] = [];
   private inData = false;
   private row: SheetRow | null = null;
   private rowNumber = 0;
@@ -172,9 +204,12 @@ export class SheetCellsReader implements XmlHandler {
   }
 
   private openRow(s: string, from: number, to: number): void {
-    const count = readAttributes(s, from, to, this.attrs);
+    const o = this.offsets;
+    const count = attributeOffsets(s, from, to, o);
     let number = this.rowNumber + 1;
-    for (let k = 0; k < count; k += 2) if (this.attrs[k] === "r") number = parseInt(this.attrs[k + 1]!, 10);
+    for (let k = 0; k < count; k += 4) {
+      if (o[k + 1]! - o[k]! === 1 && s.charCodeAt(o[k]!) === 114) number = digitsAt(s, o[k + 2]!, o[k + 3]!);
+    }
     if (!(number >= 1 && number <= 1048576)) throw new XmlError("corrupt");
     this.rowNumber = number;
     this.column = 0;
@@ -182,16 +217,19 @@ export class SheetCellsReader implements XmlHandler {
     this.rows[number] = this.row;
   }
 
+  /** `<c r="B7" s="3" t="s">`: read in place (a sheet has a hundred thousand of them). */
   private openCell(s: string, from: number, to: number): void {
-    const count = readAttributes(s, from, to, this.attrs);
+    const o = this.offsets;
+    const count = attributeOffsets(s, from, to, o);
     let column = this.column + 1;
     this.style = 0;
     this.type = "";
-    for (let k = 0; k < count; k += 2) {
-      const name = this.attrs[k];
-      if (name === "r") column = columnOfRef(this.attrs[k + 1]!) || column;
-      else if (name === "s") this.style = parseInt(this.attrs[k + 1]!, 10) || 0;
-      else if (name === "t") this.type = this.attrs[k + 1]!;
+    for (let k = 0; k < count; k += 4) {
+      if (o[k + 1]! - o[k]! !== 1) continue;
+      const name = s.charCodeAt(o[k]!);
+      if (name === 114) column = lettersAt(s, o[k + 2]!, o[k + 3]!) || column;
+      else if (name === 115) this.style = digitsAt(s, o[k + 2]!, o[k + 3]!) || 0;
+      else if (name === 116) this.type = cellType(s, o[k + 2]!, o[k + 3]!);
     }
     if (column > 16384) throw new XmlError("corrupt");
     this.column = column;

@@ -35,17 +35,22 @@ export class PackageReader {
     return this.book.opc;
   }
 
-  /** The cells of a worksheet part (parsed once per version of the part, its shared strings and workbook). */
+  /**
+   * The cells of a worksheet part, parsed once per version of the part and of its shared strings (a write
+   * to one sheet parses that sheet again, not the others). Formats are only ever appended, so the dates of
+   * cells already read stay dates.
+   */
   sheetCells(part: string): SheetCells {
     const sst = this.book.sharedStringsPart();
-    const key = `${this.opc.generation(part)}:${sst ? this.opc.generation(sst) : -1}:${this.opc.generation(this.book.part)}`;
+    const date1904 = this.book.date1904();
+    const key = `${this.opc.generation(part)}:${sst ? `${sst}@${this.opc.generation(sst)}` : ""}:${date1904}`;
     const cached = this.cells.get(part);
     if (cached?.key === key) return cached.cells;
     const styles = this.book.styles();
     const reader = new SheetCellsReader({
       sharedString: (index) => this.sharedStrings(sst)[index],
       isDateStyle: (xf) => styles.isDateStyle(xf),
-      date1904: this.book.date1904(),
+      date1904,
     });
     this.opc.read(part, reader);
     const cells = reader.result();

@@ -46,7 +46,9 @@ const SLASH = 47;
 
 export class XmlScanner {
   private pending = "";
-  private readonly stack: string[] = [];
+  /** Open elements: qualified names (to match end tags) and local names (for the handler). */
+  private readonly names: string[] = [];
+  private readonly locals: string[] = [];
   /** Pieces held back while an unfinished token grows (see write). */
   private held: string[] = [];
   private heldLength = 0;
@@ -67,8 +69,17 @@ export class XmlScanner {
       this.held = [];
       this.heldLength = 0;
     }
-    const text = this.pending ? this.pending + piece : piece;
-    const at = this.scan(text, false);
+    let text = piece;
+    let from = 0;
+    if (this.pending) {
+      // Finish the token cut at the last piece's end on its own, so the piece is not copied to join it.
+      const gt = piece.indexOf(">");
+      const head = this.pending + (gt < 0 ? piece : piece.slice(0, gt + 1));
+      const at = this.scan(head, 0, false);
+      if (at === head.length && gt >= 0) from = gt + 1;
+      else text = head.slice(at) + (gt < 0 ? "" : piece.slice(gt + 1));
+    }
+    const at = this.scan(text, from, false);
     this.pending = at < text.length ? text.slice(at) : "";
     this.needed = this.pending.length > 65536 ? this.pending.length : 0;
   }
@@ -78,12 +89,12 @@ export class XmlScanner {
     const text = this.pending + this.held.join("");
     this.pending = "";
     this.held = [];
-    if (this.scan(text, true) < text.length || this.stack.length > 0) throw new XmlError("corrupt");
+    if (this.scan(text, 0, true) < text.length || this.names.length > 0) throw new XmlError("corrupt");
   }
 
-  private scan(s: string, final: boolean): number {
+  private scan(s: string, from: number, final: boolean): number {
     const n = s.length;
-    let i = 0;
+    let i = from;
     while (i < n) {
       if (s.charCodeAt(i) !== LT) {
         const lt = s.indexOf("<", i);
@@ -109,13 +120,15 @@ export class XmlScanner {
     return n;
   }
 
+  /** An end tag must name the element open last (compared in place, nothing sliced). */
   private endTag(s: string, i: number): number {
     const gt = s.indexOf(">", i + 2);
     if (gt < 0) return -1;
-    let name = s.slice(i + 2, gt);
-    if (name.charCodeAt(name.length - 1) <= 32) name = name.trimEnd();
-    if (this.stack.pop() !== name) throw new XmlError("corrupt");
-    this.handler.close(localName(name));
+    const name = this.names.pop();
+    const local = this.locals.pop();
+    if (name === undefined || !s.startsWith(name, i + 2)) throw new XmlError("corrupt");
+    for (let k = i + 2 + name.length; k < gt; k++) if (s.charCodeAt(k) > 32) throw new XmlError("corrupt");
+    this.handler.close(local!);
     return gt + 1;
   }
 
@@ -156,27 +169,41 @@ export class XmlScanner {
     const empty = s.charCodeAt(j - 1) === SLASH;
     const end = empty ? j - 1 : j;
     let k = i + 1;
-    while (k < end) {
+    let colon = -1;
+    for (; k < end; k++) {
       const c = s.charCodeAt(k);
       if (c <= 32 || c === SLASH) break;
-      k++;
+      if (c === 58) colon = k;
     }
     if (k === i + 1) throw new XmlError("corrupt");
-    const name = s.slice(i + 1, k);
-    const local = localName(name);
+    const local = colon < 0 ? nameAt(s, i + 1, k) : nameAt(s, colon + 1, k);
     this.handler.open(local, s, k, end, empty);
     if (empty) this.handler.close(local);
     else {
-      if (this.stack.length >= MAX_DEPTH) throw new XmlError("corrupt");
-      this.stack.push(name);
+      if (this.names.length >= MAX_DEPTH) throw new XmlError("corrupt");
+      this.names.push(colon < 0 ? local : s.slice(i + 1, k));
+      this.locals.push(local);
     }
     return j + 1;
   }
 }
 
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
+/** The names of cells and their parts, taken as constants rather than sliced from the text every time. */
+function nameAt(s: string, from: number, to: number): string {
+  const length = to - from;
+  const c = s.charCodeAt(from);
+  if (length === 1) {
+    if (c === 99) return "c";
+    if (c === 118) return "v";
+    if (c === 102) return "f";
+    if (c === 116) return "t";
+    if (c === 114) return "r";
+  } else if (length === 2 && s.charCodeAt(from + 1) === 115) {
+    if (c === 105) return "is";
+    if (c === 115) return "si";
+  } else if (length === 3 && c === 114 && s.charCodeAt(from + 1) === 111 && s.charCodeAt(from + 2) === 119)
+    return "row";
+  return s.slice(from, to);
 }
 
 /** Where character data at the end of a piece can be cut: not inside an entity, not between CR and LF. */
@@ -220,10 +247,10 @@ export function decodeText(raw: string): string {
 }
 
 /**
- * The attributes of a start tag as [qualified name, value, …] into `out` (reused between calls); values
- * are decoded. Returns the number of entries written (twice the number of attributes).
+ * Where the attributes of a start tag are, without slicing: [name start, name end, value start, value end, …]
+ * into `out` (reused between calls). Returns the number of entries written (four per attribute).
  */
-export function readAttributes(s: string, from: number, to: number, out: string[]): number {
+export function attributeOffsets(s: string, from: number, to: number, out: number[]): number {
   let count = 0;
   let i = from;
   while (i < to) {
@@ -234,7 +261,7 @@ export function readAttributes(s: string, from: number, to: number, out: string[
     }
     const nameStart = i;
     while (i < to && (c = s.charCodeAt(i)) !== 61 && c > 32) i++;
-    const name = s.slice(nameStart, i);
+    const nameEnd = i;
     while (i < to && s.charCodeAt(i) <= 32) i++;
     if (s.charCodeAt(i) !== 61) throw new XmlError("corrupt");
     i++;
@@ -243,10 +270,27 @@ export function readAttributes(s: string, from: number, to: number, out: string[
     if (quote !== 34 && quote !== 39) throw new XmlError("corrupt");
     const close = s.indexOf(quote === 34 ? '"' : "'", i + 1);
     if (close < 0 || close >= to) throw new XmlError("corrupt");
-    const raw = s.slice(i + 1, close);
-    out[count++] = name;
-    out[count++] = raw.includes("&") ? decodeText(raw) : raw;
+    out[count++] = nameStart;
+    out[count++] = nameEnd;
+    out[count++] = i + 1;
+    out[count++] = close;
     i = close + 1;
+  }
+  return count;
+}
+
+/**
+ * The attributes of a start tag as [qualified name, value, …] into `out` (reused between calls); values
+ * are decoded. Returns the number of entries written (twice the number of attributes).
+ */
+export function readAttributes(s: string, from: number, to: number, out: string[]): number {
+  const offsets: number[] = [];
+  const found = attributeOffsets(s, from, to, offsets);
+  let count = 0;
+  for (let k = 0; k < found; k += 4) {
+    const raw = s.slice(offsets[k + 2]!, offsets[k + 3]!);
+    out[count++] = s.slice(offsets[k]!, offsets[k + 1]!);
+    out[count++] = raw.includes("&") ? decodeText(raw) : raw;
   }
   return count;
 }

@@ -5,7 +5,10 @@
  * the row and column counts; hostile parts refused; parts no reader asks for never inflated.
  */
 import { zipSync } from "fflate";
+import { LISTEN_SHEET } from "../../src/workbook/contract";
+import { checkWorkbook, createTemplateWorkbook } from "../../src/xlsx/concept";
 import { XlsxDocument } from "../../src/xlsx/document";
+import { NODE_ZLIB } from "../../src/xlsx/file";
 import { XlsxPackage } from "../../src/xlsx/package";
 import { UserError } from "../../src/xlsx/userError";
 import { lyingSizeWorkbook } from "../helpers/zipbomb";
@@ -273,9 +276,12 @@ describe("hostile and broken parts", () => {
     );
   });
 
-  test("a part that inflates beyond what the zip declares is stopped while inflating", async () => {
+  test.each([
+    ["fflate (browser)", undefined],
+    ["Node's zlib (command line)", NODE_ZLIB],
+  ])("a part that inflates beyond what the zip declares is stopped while inflating: %s", async (_, codec) => {
     const file = await lyingSizeWorkbook({ dir: tempDir(), actualBytes: 8 * 1024 * 1024 });
-    const doc = await XlsxDocument.open(new Uint8Array(fs.readFileSync(file)), "luege.xlsx");
+    const doc = await XlsxDocument.open(new Uint8Array(fs.readFileSync(file)), "luege.xlsx", codec);
     await expect((async () => (await doc.source()).sheet("Maßnahmen"))()).rejects.toThrow(
       "Die Datei „luege.xlsx“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).",
     );
@@ -298,5 +304,15 @@ describe("hostile and broken parts", () => {
     const out = XlsxPackage.fromBytes(pkg.toBytes());
     expect(pkg.inflatedParts()).not.toContain("xl/media/image1.png");
     expect(out.source().sheet("Eins")!.value(2, 1)).toBe("neu");
+  });
+
+  test("check reads the contract's sheets and never inflates the hidden Listen sheet", async () => {
+    const bytes = createTemplateWorkbook("beispiel", "2026-11-22").toBytes();
+    const doc = await XlsxDocument.open(bytes, "beispiel.xlsx");
+    const { result } = await checkWorkbook(doc, { today: "2026-11-22" });
+    expect(result.findings.length).toBeGreaterThan(0);
+    const part = (name: string) => doc.pkg.sheets().find((s) => s.name === name)!.part!;
+    expect(doc.pkg.inflatedParts()).toContain(part("Maßnahmen"));
+    expect(doc.pkg.inflatedParts()).not.toContain(part(LISTEN_SHEET));
   });
 });
