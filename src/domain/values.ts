@@ -63,9 +63,18 @@ export function matchListValue<T extends string>(value: CellValue, list: readonl
     lowered = list.map((entry) => entry.toLowerCase());
     loweredLists.set(list, lowered);
   }
+  // A list column holds few distinct texts in thousands of rows: each is looked up once.
+  let known = listMatches.get(list);
+  if (!known || known.size > 10_000) listMatches.set(list, (known = new Map()));
+  const key = typeof value === "string" ? value : null;
+  if (key !== null && known.has(key)) return known.get(key) as T | null;
   const index = lowered.indexOf(textOf(value).toLowerCase());
-  return index >= 0 ? list[index]! : null;
+  const match = index >= 0 ? list[index]! : null;
+  if (key !== null) known.set(key, match);
+  return match;
 }
+
+const listMatches = new WeakMap<readonly string[], Map<string, string | null>>();
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -120,7 +120,7 @@ export interface ZipCodec {
 }
 
 /** The pieces a native inflater's output is handed on in (so a reader never decodes a part whole). */
-const PIECE = 64 * 1024;
+const PIECE = 512 * 1024;
 
 /**
  * Inflates one entry piece by piece into `onData`, never to more than it declared (nor the part limit): a
