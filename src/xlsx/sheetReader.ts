@@ -40,6 +40,14 @@ const enum Capture {
   Text,
 }
 
+/**
+ * A text of its own: V8 keeps a longer substring as a view into the string it was cut from, and a cell's
+ * text would so keep the whole decoded piece of the part (up to a megabyte) alive as long as the grid.
+ */
+function own(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
 /** The number written at `from` (NaN where there is none). */
 function digitsAt(s: string, from: number, to: number): number {
   let n = 0;
@@ -265,9 +273,9 @@ export class SheetCellsReader implements XmlHandler {
         return text === undefined ? null : text;
       }
       case "str":
-        return raw;
+        return own(raw);
       case "inlineStr":
-        return unescapeXstring(raw);
+        return own(unescapeXstring(raw));
       case "b":
         return parseInt(raw, 10) !== 0;
       case "e":
@@ -345,7 +353,7 @@ export class SharedStringsReader implements XmlHandler {
 
   close(local: string): void {
     if (local === "si") {
-      this.strings.push(unescapeXstring(this.buffer));
+      this.strings.push(own(unescapeXstring(this.buffer)));
       this.inItem = false;
     } else if (local === "t") this.capture = false;
     else if (local === "rPh") this.phonetic--;

@@ -26,7 +26,8 @@ const unguarded: Guard = (run) => run();
 
 /** The parsed cells of the package's worksheets, kept while their parts do not change. */
 export class PackageReader {
-  private readonly cells = new Map<string, { key: string; cells: SheetCells }>();
+  /** Held weakly: a grid lives as long as a source uses it, and goes when memory is wanted for writing. */
+  private readonly cells = new Map<string, { key: string; cells: WeakRef<SheetCells> }>();
   private strings: { key: string; list: string[] } | null = null;
 
   constructor(private readonly book: WorkbookPart) {}
@@ -36,8 +37,8 @@ export class PackageReader {
   }
 
   /**
-   * The cells of a worksheet part, parsed once per version of the part and of its shared strings (a write
-   * to one sheet parses that sheet again, not the others). Formats are only ever appended, so the dates of
+   * The cells of a worksheet part, parsed once per version of the part and of its shared strings while a
+   * source still holds them (a write to one sheet parses that sheet again, not the others). Formats are only ever appended, so the dates of
    * cells already read stay dates.
    */
   sheetCells(part: string): SheetCells {
@@ -45,7 +46,8 @@ export class PackageReader {
     const date1904 = this.book.date1904();
     const key = `${this.opc.generation(part)}:${sst ? `${sst}@${this.opc.generation(sst)}` : ""}:${date1904}`;
     const cached = this.cells.get(part);
-    if (cached?.key === key) return cached.cells;
+    const known = cached?.key === key ? cached.cells.deref() : undefined;
+    if (known) return known;
     const styles = this.book.styles();
     const reader = new SheetCellsReader({
       sharedString: (index) => this.sharedStrings(sst)[index],
@@ -54,7 +56,7 @@ export class PackageReader {
     });
     this.opc.read(part, reader);
     const cells = reader.result();
-    this.cells.set(part, { key, cells });
+    this.cells.set(part, { key, cells: new WeakRef(cells) });
     return cells;
   }
 
