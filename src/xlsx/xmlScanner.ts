@@ -2,22 +2,27 @@
  * A streaming XML tokenizer for the parts the reader reads (worksheets, shared strings): start tags, end
  * tags and character data, fed in pieces as they are inflated, so a worksheet is never held whole.
  *
- * Why hand-written and not saxes or sax (measured on the 7.4 MB Maßnahmen sheet of the bench's 5,000-measure
- * workbook, the same handler building cells, 64 KB pieces, this machine; `bench/parsers.ts` repeats it):
+ * Why hand-written and not saxes, sax or htmlparser2: measured with `bench/parsers.ts` on the 7.4 MB Maßnahmen
+ * sheet of the bench's 5,000-measure workbook, every parser with the same handler (a record per cell), text
+ * in 64 KB pieces, inflating left out; ms, two runs on this machine (shared, load 5–8), warm = median of 7
+ * parses in one process, cold = the first parse in a fresh process (what a command pays):
  *
- *   parser                 warm (median of 7)   cold (first parse in a fresh process)
- *   this scanner                 ~70 ms               ~120–180 ms
- *   saxes 5.0.1                 ~115 ms               ~190–280 ms
- *   htmlparser2 6.1 (xml)       ~145 ms               ~190 ms
- *   sax 1.6.1                   ~240 ms               ~330–420 ms
+ *   parser                    warm        cold
+ *   this scanner              82–122      189–307
+ *   saxes 5.0.1               180–209     395–650
+ *   htmlparser2 6.1 (xml)     167–194     215–223
+ *   sax 1.6.1                 388–407     353–459
+ *   the program's reader      80–99       139–250   (this scanner + sheetReader.ts, attributes read in place)
  *
  * `check` of 5,000 measures must stay within 1.5× of unzipping and SAX-parsing the same parts (JSZip +
- * saxes): with the rules themselves taking ~0.25 s, a reader built on saxes alone would already use the
- * whole budget. The scanner also needs no runtime dependency (saxes came only with exceljs) and adds a few
- * KB to the browser chunk instead of ~40 KB. It does what SpreadsheetML needs and no more: elements,
- * attributes, character data, CDATA, comments and processing instructions are skipped; a DOCTYPE or any
- * other declaration is refused (entity expansion), end tags must match, nesting is bounded. Namespaces
- * are not resolved: callers compare local names (`x:c` is `c`), which is how Excel's parts are read.
+ * saxes): with the rules themselves taking ~0.3 s in a fresh process, a reader built on saxes would use
+ * most of that budget alone. htmlparser2 comes close cold but is an HTML parser first (its XML mode
+ * tolerates what XML forbids). The scanner needs no runtime dependency (saxes came only with exceljs)
+ * and adds a few KB to the browser chunk instead of ~40 KB. It does what SpreadsheetML needs and no more:
+ * elements, attributes, character data and CDATA are reported, comments and processing instructions
+ * skipped; a DOCTYPE or any other declaration is refused (entity expansion), end tags must match,
+ * nesting is bounded. Namespaces are not resolved: callers compare local names (`x:c` is `c`), which is
+ * how Excel's parts are read.
  */
 
 /** What a part's XML is wrong with; the package turns it into its own error naming the part. */
