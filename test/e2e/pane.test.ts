@@ -4,7 +4,7 @@
  * re-read with exceljs. At the real task-pane widths (320 and 350 px) every view and state must fit: the
  * document may never be wider than the viewport, and axe must stay clean there. Browser mode sends
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
- * not loaded), and exceljs loads only once a workbook is opened.
+ * not loaded), and the package layer that reads workbooks (chunk `reader`) loads only once a workbook is opened.
  *
  * Needs /usr/bin/chromium (Debian `chromium`). Without it the test is skipped with a warning, in CI
  * (`CI` set) it fails. Builds dist/ once (OFFICE_JS=local) when it is missing or older than src/.
@@ -58,7 +58,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
-  it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
+  it("sends nothing beyond its own origin and loads the reader only with a workbook", async () => {
     await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
     // office.js opened its telemetry frame about 3 s after start: wait longer than that.
     await page.waitForTimeout(4500);
@@ -67,7 +67,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe("undefined");
     await expect(page.locator("iframe").count()).resolves.toBe(0);
 
-    // Every view without a workbook: it says what to do, fits the pane, and needs no exceljs.
+    // Every view without a workbook: it says what to do, fits the pane, and needs no reader.
     await fits("Start");
     for (const view of VIEWS.slice(1)) {
       await tabView(view);
@@ -76,7 +76,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
         .waitFor();
       await fits(`${view} ohne Arbeitsmappe`);
     }
-    expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
+    expect(requests.filter((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     // The list import's modules load only when a list is picked.
     expect(requests.filter((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     await tabView("Einrichten");
@@ -94,7 +94,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByText("Geöffnet: beispiel.xlsx").waitFor();
     await page.getByRole("tab", { name: "Maßnahme", selected: true }).waitFor();
     await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
-    expect(requests.some((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    expect(requests.some((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toBe(true);
     await fits("Maßnahme neu");
 
     // Fill the template by keyboard, leaving T (Frist) open.
