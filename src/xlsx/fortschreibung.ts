@@ -26,7 +26,7 @@ import { readVorperiode } from "../workbook/vorperiode";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 export interface FortschreibungOutcome {
   decisions: MeasureDecisions;
@@ -47,9 +47,7 @@ function fieldCells(table: FoundTable, row: number, values: Record<string, CellW
 function measuresOf(table: FoundTable, file: string): MeasureInput[] {
   const measures = measureInputs(table);
   if (!measures) {
-    throw new UserError(
-      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lässt sich die Geschichte der Maßnahmen nicht fortführen.`,
-    );
+    throw xlsxError("KEINE_ID_SPALTE", { datei: file, blatt: table.sheet, zweck: "fortschreiben" });
   }
   return measures;
 }

@@ -7,6 +7,8 @@ import { type CellValue, type IsoDate, parseGermanDate } from "../../domain/date
 import { normalizeLabel, textOf } from "../../domain/values";
 import { MASSNAHMEN } from "../contract";
 import { type Area, columnLetter, columnNumber } from "../read";
+import { z } from "zod";
+import { MappingError, type MappingProblem } from "./messages";
 import { IMPORT_SYNONYMS, type ImportField, PERIOD_ASPECTS, type PeriodAspect } from "./synonyms";
 
 /** One sheet of the list as plain values; merged areas as the file has them. */
@@ -230,8 +232,7 @@ export function guessMapping(grid: ImportGrid): ImportMapping & { recognised: nu
 
 // ——— the user's corrections ———
 
-/** A mapping the user cannot mean; the message is one German sentence. */
-export class MappingError extends Error {}
+export { MappingError };
 
 const FIELD_LABEL = new Map<ImportField, string>(
   MASSNAHMEN.columns.filter((c) => c.field in IMPORT_SYNONYMS).map((c) => [c.field as ImportField, c.header]),
@@ -256,21 +257,50 @@ export function targetOf(text: string): ColumnTarget | null {
   return exact ? { kind: "field", field: exact.field } : null;
 }
 
-function headerRange(value: unknown): [number, number] {
+/** `3` or `"3-4"`: the header's top and bottom row; null for anything else. */
+function headerRange(value: number | string): [number, number] | null {
   const m =
     typeof value === "number"
       ? [String(value), String(value), undefined]
-      : typeof value === "string"
-        ? /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(value)
-        : null;
+      : /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(value);
   const top = m ? Number(m[1]) : NaN;
   const bottom = m?.[2] ? Number(m[2]) : top;
-  if (!Number.isInteger(top) || top < 1 || bottom < top || bottom > top + 1) {
-    throw new MappingError(
-      `„kopfzeile“ muss eine Zeilennummer wie 3 oder zwei Zeilen wie "3-4" sein, nicht „${String(value)}“.`,
-    );
-  }
-  return [top, bottom];
+  return Number.isInteger(top) && top >= 1 && bottom >= top && bottom <= top + 1 ? [top, bottom] : null;
+}
+
+/**
+ * The `--zuordnung` file of `import`, as zod reads it (zod: the schema library the house uses for every
+ * JSON the program reads; its issues carry code and path, which become the German sentences of
+ * ./messages.ts).
+ */
+const MAPPING_FILE = z.strictObject({
+  kopfzeile: z
+    .union([z.number(), z.string()])
+    .transform((value, ctx) => headerRange(value) ?? (ctx.addIssue({ code: "custom", input: value }), z.NEVER))
+    .optional(),
+  spalten: z.record(z.string(), z.string()).optional(),
+});
+
+/** The problem a zod issue of MAPPING_FILE means, for the file `json`. */
+function mappingProblem(issue: z.core.$ZodIssue, json: Record<string, unknown>): MappingProblem {
+  const [key, column] = issue.path.map(String);
+  if (issue.code === "unrecognized_keys") return { code: "EINTRAG_UNBEKANNT", eintrag: issue.keys[0] ?? "" };
+  if (key === "kopfzeile") return { code: "KOPFZEILE_UNGUELTIG", wert: String(json.kopfzeile) };
+  if (column === undefined) return { code: "SPALTEN_KEIN_OBJEKT" };
+  return { code: "ZIEL_UNBEKANNT", spalte: column, wert: String((json.spalten as Record<string, unknown>)[column]) };
+}
+
+/** Checked in this order, so that the first sentence names the outermost problem. */
+const ISSUE_ORDER = (issue: z.core.$ZodIssue) =>
+  issue.code === "unrecognized_keys" ? 0 : issue.path[0] === "kopfzeile" ? 1 : issue.path.length === 1 ? 2 : 3;
+
+/** The mapping file read by its schema; throws MappingError with the first problem. */
+function readMappingFile(json: unknown): z.output<typeof MAPPING_FILE> {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) throw new MappingError({ code: "KEIN_OBJEKT" });
+  const parsed = MAPPING_FILE.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const first = [...parsed.error.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b))[0]!;
+  throw new MappingError(mappingProblem(first, json as Record<string, unknown>));
 }
 
 /**
@@ -280,38 +310,23 @@ function headerRange(value: unknown): [number, number] {
  * column whose field the user gave to another column stays as its own column.
  */
 export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, json: unknown): ImportMapping {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new MappingError("Die Zuordnung muss ein JSON-Objekt mit „spalten“ (und wahlweise „kopfzeile“) sein.");
-  }
-  const { kopfzeile, spalten, ...rest } = json as Record<string, unknown>;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined)
-    throw new MappingError(
-      `Die Zuordnung kennt den Eintrag „${unknown}“ nicht; möglich sind „kopfzeile“ und „spalten“.`,
-    );
-  const base = kopfzeile === undefined ? guess : mappingAt(grid, ...headerRange(kopfzeile));
+  const { kopfzeile, spalten } = readMappingFile(json);
+  const base = kopfzeile === undefined ? guess : mappingAt(grid, ...kopfzeile);
   if (spalten === undefined) return base;
-  if (typeof spalten !== "object" || spalten === null || Array.isArray(spalten)) {
-    throw new MappingError('„spalten“ muss ein Objekt sein, z. B. { "B": "Titel" }.');
-  }
   const chosen = new Map<number, ColumnTarget>();
-  for (const [key, value] of Object.entries(spalten as Record<string, unknown>)) {
+  for (const [key, value] of Object.entries(spalten)) {
     const column = /^[A-Z]{1,3}$/.test(key.trim())
       ? base.columns.find((c) => c.column === columnNumber(key.trim()))
       : base.columns.find((c) => headerKey(c.header) === headerKey(key));
-    if (!column) throw new MappingError(`Die Zuordnung nennt die Spalte „${key}“, die die Liste nicht hat.`);
-    const target = typeof value === "string" ? targetOf(value) : null;
-    if (!target) {
-      throw new MappingError(
-        `Für die Spalte „${key}“ ist „${String(value)}“ kein bekanntes Ziel; möglich sind die Spalten der Maßnahmen (z. B. „Titel“, „Federführung“, „Frist“), „Sachstand JJJJ“, „Status JJJJ“, „Ampel JJJJ“ oder „eigene Spalte“.`,
-      );
-    }
+    if (!column) throw new MappingError({ code: "SPALTE_FEHLT", spalte: key });
+    const target = targetOf(value);
+    if (!target) throw new MappingError({ code: "ZIEL_UNBEKANNT", spalte: key, wert: value });
     const key2 = targetKey(target);
     const clash = key2 ? [...chosen].find(([, t]) => targetKey(t) === key2) : undefined;
-    if (clash)
-      throw new MappingError(
-        `Die Zuordnung gibt „${String(value)}“ zwei Spalten (${columnLetter(clash[0])} und ${columnLetter(column.column)}).`,
-      );
+    if (clash) {
+      const [erste, zweite] = [columnLetter(clash[0]), columnLetter(column.column)];
+      throw new MappingError({ code: "ZIEL_DOPPELT", wert: value, erste, zweite });
+    }
     chosen.set(column.column, target);
   }
   const taken = new Set([...chosen.values()].map(targetKey).filter((k) => k !== null));
@@ -344,22 +359,18 @@ export function chooseGrid(
   /** The user gives the mapping: a sheet without known headers is fine. */
   mappingGiven = false,
 ): { grid: ImportGrid; guess: ImportMapping } {
-  const names = grids.map((g) => `„${g.sheet}“`).join(", ");
   const visible = grids.some((g) => !g.hidden) ? grids.filter((g) => !g.hidden) : grids;
   const candidates =
     wanted === undefined ? visible : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
   if (candidates.length === 0)
-    throw new MappingError(`Das Blatt „${wanted}“ gibt es in der Liste nicht; vorhanden sind: ${names}.`);
+    throw new MappingError({ code: "BLATT_FEHLT", blatt: wanted ?? "", vorhanden: grids.map((g) => g.sheet) });
   let best: { grid: ImportGrid; guess: ImportMapping & { recognised: number } } | null = null;
   for (const grid of candidates) {
     const guess = guessMapping(grid);
     if (!best || guess.recognised > best.guess.recognised) best = { grid, guess };
   }
   if (!best || (best.guess.recognised === 0 && !mappingGiven)) {
-    const where = wanted === undefined ? "" : ` im Blatt „${wanted}“`;
-    throw new MappingError(
-      `In der Liste wurde${where} in den ersten zehn Zeilen keine Kopfzeile mit bekannten Überschriften (z. B. „Maßnahme“, „Zuständigkeit“, „bis wann“) gefunden; mit --zuordnung lässt sich angeben, welche Spalte was enthält.`,
-    );
+    throw new MappingError({ code: "KEINE_KOPFZEILE", blatt: wanted ?? null });
   }
   return best;
 }
