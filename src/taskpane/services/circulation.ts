@@ -14,6 +14,7 @@ import {
   type RowValues,
   mergeReturns,
 } from "../../domain/merge";
+import { mergeNote } from "../../domain/mergeNotes";
 import { statusFromReports } from "../../domain/statusQuery";
 import { SETTING_KEYS } from "../../domain/settings";
 import { idKey, normalizeLabel } from "../../domain/values";
@@ -291,8 +292,6 @@ export interface MergeWritten {
   taken: number;
 }
 
-const PANE_NOTE = "Im Aufgabenbereich entschieden: Wert des Rücklaufs übernommen.";
-
 /**
  * Writes the merge: the updates and new rows, the return values the coordinator chose (`take`: action
  * indices), then the sheets `Konflikte`, `Zusammenführung` and the merge memory. Merges again first and
@@ -327,7 +326,12 @@ export async function writeMerge(
     if (!take.has(c.index)) continue;
     taken++;
     write(c.masterId, { [c.field]: c.value });
-    outcome.actions[c.index] = { ...c.action, kind: "applied", notApplied: false, note: PANE_NOTE };
+    outcome.actions[c.index] = {
+      ...c.action,
+      kind: "applied",
+      notApplied: false,
+      ...mergeNote("IM_AUFGABENBEREICH_UEBERNOMMEN", {}),
+    };
     // The memory notes the value as taken, so the next merge of this return sees nothing new.
     const token = preview.inputs.find((i) => i.file === c.action.file)?.base?.token;
     const entry = token
