@@ -123,7 +123,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
       component.push(w);
     } while (w !== v);
     if (component.length > 1 || graph.get(v)!.includes(v)) out.push(component.sort());
-  }
+  };
   for (const file of SOURCES) if (!index.has(file)) visit(file);
   return out;
 }
@@ -132,11 +132,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
  * Files that are data, not code: the contract's tables, the example concepts and measured font widths.
  * They may run past 600 lines.
  */
-const DATA_FILES = [
-  "src/workbook/contract.ts",
-  "src/domain/calibri-widths.ts",
-  "src/domain/templates/beispiel.ts",
-];
+const DATA_FILES = ["src/workbook/contract.ts", "src/domain/calibri-widths.ts", "src/domain/templates/beispiel.ts"];
 
 /**
  * A folder another branch is reworking (the pane's shell and forms, issue 16); its long components are
@@ -174,5 +170,87 @@ describe("size and cycles", () => {
       visit(source);
     }
     expect(long).toEqual([]);
+  });
+});
+
+// ——— sheet names: written in their registry entry only ———
+
+/**
+ * A sheet the program writes is named in its entry of the registry (src/workbook/sheets/) and a table of the
+ * contract in src/workbook/contract.ts, nowhere else: everywhere else the name comes from the entry. The
+ * test reads every source file of src/ outside those two places and flags a string literal (or a template
+ * without substitutions) whose text is exactly a registered sheet's name or table name, or a contract
+ * table's Excel table name, and the round family's `Bewertung ${…}` and `tblBewertung${…}` (or such a name
+ * written out). A name inside a sentence is not flagged (messages and help say „im Blatt „Konflikte““), nor
+ * words of the UI that happen to be a sheet's name: JSX text, `label` and `title` properties, and the noun
+ * forms passed to `plural`/`count`. The homonyms left are listed below with their reason.
+ */
+const HOMONYMS: { file: string; text: string; why: string }[] = [
+  { file: "src/workbook/report.ts", text: "Hinweise", why: "the plural of the severity Hinweis" },
+  { file: "src/workbook/import/synonyms.ts", text: "Hinweise", why: "a header of a city's list meaning Bemerkung" },
+  {
+    file: "src/docx/sections.ts",
+    text: "Bewertung ${}",
+    why: "the report's heading names the round; the Word host may not import src/workbook",
+  },
+];
+
+function registeredNames(): { exact: Set<string>; family: RegExp } {
+  // Required here, not imported at the top: the rest of this file reads sources only.
+  const { SHEETS } = require("../src/workbook/sheets") as typeof import("../src/workbook/sheets");
+  const { TABLES } = require("../src/workbook/contract") as typeof import("../src/workbook/contract");
+  const exact = new Set([
+    ...SHEETS.flatMap((s) => [s.sheet, ...(s.table ? [s.table] : [])]),
+    ...TABLES.map((t) => t.table),
+  ]);
+  return { exact, family: /^(Bewertung |tblBewertung)(\d{4}|\$\{\})$/ };
+}
+
+/** Words of the UI: JSX text, a `label`/`title` property, a noun form given to `plural` or `count`. */
+function isUiWord(node: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node)
+    return ["label", "title"].includes(parent.name.getText());
+  if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression))
+    return ["plural", "count"].includes(parent.expression.getText());
+  return false;
+}
+
+describe("sheet names", () => {
+  it("no sheet or table name is written outside its registry entry", () => {
+    const { exact, family } = registeredNames();
+    const found: string[] = [];
+    for (const file of SOURCES) {
+      if (file.startsWith("src/workbook/sheets/") || file === "src/workbook/contract.ts") continue;
+      const kind = file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+      const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true, kind);
+      const visit = (node: ts.Node) => {
+        let text: string | null = null;
+        if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+        else if (ts.isTemplateExpression(node))
+          text = node.head.text + node.templateSpans.map((s) => "${}" + s.literal.text).join("");
+        if (
+          text !== null &&
+          (exact.has(text) || family.test(text)) &&
+          !isUiWord(node) &&
+          !HOMONYMS.some((h) => h.file === file && h.text === text)
+        ) {
+          found.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${text}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("no two entries, and no entry and contract table, name the same sheet or table", () => {
+    const { SHEETS } = require("../src/workbook/sheets") as typeof import("../src/workbook/sheets");
+    const { TABLES } = require("../src/workbook/contract") as typeof import("../src/workbook/contract");
+    const sheets = [...SHEETS.map((s) => s.sheet), ...TABLES.flatMap((t) => [t.sheet, ...(t.sheetSynonyms ?? [])])];
+    const tables = [...SHEETS.flatMap((s) => (s.table ? [s.table] : [])), ...TABLES.map((t) => t.table)];
+    const doubled = (names: string[]) =>
+      names.filter((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
+    expect([...doubled(sheets), ...doubled(tables)]).toEqual([]);
   });
 });

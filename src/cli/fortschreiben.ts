@@ -5,7 +5,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { parseLaufzeit } from "../domain/fortschreibung";
-import { VORPERIODE } from "../workbook/vorperiode-sheet";
+import { VORPERIODE } from "../workbook/sheets/vorperiode";
 import { fortschreiben } from "../xlsx/fortschreibung";
 import { saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { xlsxError } from "../xlsx/messages";

@@ -6,7 +6,8 @@ import * as path from "node:path";
 import { templateContent } from "../domain/templates";
 import { buildImport } from "../workbook/import/build";
 import { MappingError, applyMappingOverrides, chooseGrid } from "../workbook/import/mapping";
-import { UEBERNAHME_SHEET, planImportWorkbook, sachstaendeSpec } from "../workbook/import/workbook";
+import { planImportWorkbook, sachstaendeSpec } from "../workbook/import/workbook";
+import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { XlsxDocument } from "../xlsx/document";
 import { readInput, saveWorkbookAtomically } from "../xlsx/file";
 import { importGrids } from "../xlsx/importSource";
@@ -63,13 +64,13 @@ export async function commandImport(args: ParsedArgs, { io, progress }: Run): Pr
   await saveWorkbookAtomically(doc, output);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const where =
-    sachstaendeSpec() || result.sachstaende.length === 0 ? "" : ` (im Blatt „${UEBERNAHME_SHEET}“ aufgeführt)`;
+    sachstaendeSpec() || result.sachstaende.length === 0 ? "" : ` (im Blatt „${UEBERNAHME_SHEET.sheet}“ aufgeführt)`;
   io.out(
     `„${list}“ (${kind}${grids.length > 1 || !kind.startsWith("CSV") ? `, Blatt „${result.sheet}“` : ""}) übernommen nach „${output}“: ` +
       `${count(result.massnahmen.length, "Maßnahme", "Maßnahmen")}, ${count(result.handlungsfelder.length, "Handlungsfeld", "Handlungsfelder")}, ` +
       `${count(result.ziele.length, "Ziel", "Ziele")}, ${count(result.akteure.length, "Akteur", "Akteure")}, ` +
       `${count(result.sachstaende.length, "Sachstand", "Sachstände")}${where}.\n` +
-      `${count(result.notes.length, "Wert wurde", "Werte wurden")} nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET}“ nennt sie mit ihrer Zelle.\n` +
+      `${count(result.notes.length, "Wert wurde", "Werte wurden")} nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET.sheet}“ nennt sie mit ihrer Zelle.\n` +
       `„check ${output}“ zeigt, was für SMARTe Maßnahmen noch fehlt.\n`,
   );
   return 0;

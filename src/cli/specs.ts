@@ -2,9 +2,9 @@
  * What each command takes and does, as data: `massnahmenplaner --help` and `<befehl> --help` are made from
  * it, and the command table (main.ts) lists it without loading any command's code.
  */
-import { PRUEFBERICHT } from "../workbook/contract";
-import { OVERVIEW_SHEET } from "../workbook/overview-sheet";
-import { VORPERIODE } from "../workbook/vorperiode-sheet";
+import { PRUEFBERICHT } from "../workbook/sheets/pruefbericht";
+import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
+import { VORPERIODE } from "../workbook/sheets/vorperiode";
 import type { CommandSpec } from "./args";
 
 export const INIT: CommandSpec = {
@@ -118,7 +118,7 @@ export const UEBERSICHT: CommandSpec = {
   name: "uebersicht",
   usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]",
   summary:
-    `Legt das Blatt „${OVERVIEW_SHEET}“ an oder erneuert es: je Handlungsfeld Maßnahmen nach Status, überfällig,\n` +
+    `Legt das Blatt „${OVERVIEW_SHEET.sheet}“ an oder erneuert es: je Handlungsfeld Maßnahmen nach Status, überfällig,\n` +
     "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen.",
   options: {
     stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },

@@ -1,6 +1,6 @@
 /** `uebersicht <datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]`: the sheet Übersicht with its charts. */
 import type { MonitoringReader } from "../workbook/report-model";
-import { OVERVIEW_SHEET } from "../workbook/overview-sheet";
+import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
 import { buildOverview } from "../xlsx/concept";
 import { saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { type ParsedArgs, referenceDateOption } from "./args";
@@ -16,14 +16,14 @@ export function uebersichtCommand(monitoring?: MonitoringReader) {
     requireEnding(output, ".xlsx");
     const referenceDate = referenceDateOption(args.options.get("stichtag"));
     const doc = await openStep(file, progress);
-    progress.step(`Erzeuge das Blatt „${OVERVIEW_SHEET}“ …`);
+    progress.step(`Erzeuge das Blatt „${OVERVIEW_SHEET.sheet}“ …`);
     const outcome = await withReadableConcept(file, () =>
       buildOverview(doc, { referenceDate, today: io.today(), monitoring }),
     );
     progress.step(`Schreibe „${output}“ …`);
     await saveWorkbookAtomically(doc, output);
     io.out(
-      `Blatt „${OVERVIEW_SHEET}“ in „${output}“ erzeugt: ${outcome.handlungsfelder} Handlungsfelder, ${outcome.charts} Diagramme` +
+      `Blatt „${OVERVIEW_SHEET.sheet}“ in „${output}“ erzeugt: ${outcome.handlungsfelder} Handlungsfelder, ${outcome.charts} Diagramme` +
         (outcome.indicatorsWithoutValues
           ? ` (${outcome.indicatorsWithoutValues} Indikatoren ohne Werte, ohne Diagramm)`
           : "") +

@@ -56,13 +56,6 @@ export const MATRIX_COLUMNS = {
 
 export type InputKey = (typeof MATRIX_COLUMNS.input)[number]["key"];
 
-export function roundSheetName(round: number): string {
-  return `Bewertung ${round}`;
-}
-export function roundTableName(round: number): string {
-  return `tblBewertung${round}`;
-}
-
 /** Criteria from tblKriterien; the defaults of the contract when it is missing or has no usable row. */
 export function readCriteria(data: Pick<ConceptData, "kriterien">): { criteria: Criterion[]; defaults: boolean } {
   const criteria: Criterion[] = [];

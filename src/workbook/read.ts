@@ -8,7 +8,7 @@ import { type ConceptData, type EntityKind, ENTITY_KINDS, type RowRecord, type T
 import { isBlank, normalizeLabel } from "../domain/values";
 import { type TableSpec, TABLES, anchorHeader } from "./contract";
 import { type Area, type SheetGrid, type WorkbookSource, columnLetter } from "./source";
-import { formerMeasureIds, readVorperiode } from "./vorperiode";
+import { formerMeasureIds, readVorperiode } from "./sheets/vorperiode";
 
 export * from "./source";
 
@@ -128,6 +128,7 @@ export function readTable<K extends EntityKind>(spec: TableSpec<K>, source: Work
     columns,
     missingColumns,
     nextFreeColumn: columnLetter(Math.max(lastHeader, area.left - 1) + 1),
+    nonEmpty: spec.nonEmpty as Partial<Record<string, string>>,
     rows,
     tableName,
     area: { ...area, bottom },

@@ -4,6 +4,7 @@
  * Only types and the constants every planner shares; the planners import this, never the other way round.
  */
 import type { CellValue } from "../domain/dates";
+import type { EntityKind } from "../domain/model";
 import type { ColumnFormat } from "./contract";
 
 export interface Formula {
@@ -170,3 +171,14 @@ export const FILL = {
   red: "FFFDE7E9",
   header: "FF0F6CBD",
 } as const;
+
+/** Where each table of a workbook sits, for formulas that refer to it. */
+export interface TableLayout {
+  sheet: string;
+  headerRow: number;
+  /** 1-based column of each field. */
+  columnIndex: Partial<Record<string, number>>;
+  lastRow: number;
+}
+
+export type Layouts = Partial<Record<EntityKind, TableLayout>>;

@@ -18,19 +18,17 @@ import { idKey } from "../domain/values";
 import type { EntityKind } from "../domain/model";
 import { type Recipient, recipientRef } from "../domain/recipients";
 import {
-  ANGEBOTE_TOKEN_SUFFIX,
   extraKey,
   mergeFields,
   mergeReports,
-  planConflictSheet,
-  planMemorySheet,
-  planMergeLogSheet,
-  readBase,
-  readMemory,
   type ReturnReports,
   returnReports,
   tableRows,
 } from "../workbook/circulation";
+import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
+import { MEMORY_SHEET } from "../workbook/sheets/ruecklaufprotokoll";
+import { ANGEBOTE_BASE_SHEET, ANGEBOTE_TOKEN_SUFFIX, BASE_SHEET } from "../workbook/sheets/verteilung";
+import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import { type RowNote, akteurRefs } from "../workbook/distribution";
 import {
   distributionLabel,
@@ -202,7 +200,7 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
     throw error;
   }
   const table = massnahmenOf(concept, file);
-  const base = readBase(source);
+  const base = BASE_SHEET.read(source);
   const input = {
     file,
     fields: mergeFields(table),
@@ -214,7 +212,7 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
 
 /** The Angebote of an Erfassungsbogen; null for a return without Angebote base values. */
 function angeboteReturn(file: string, concept: ReadConcept, source: WorkbookSource): ReturnInput | null {
-  const base = readBase(source, true);
+  const base = ANGEBOTE_BASE_SHEET.read(source);
   if (!base) return null;
   const table = concept.found.angebote;
   if (!table) throw xlsxError("ERFASSUNGSBOGEN_OHNE_BLATT", { datei: file, blatt: ANGEBOTE.sheet });
@@ -256,7 +254,7 @@ export async function mergeWorkbooks(
   const table = massnahmenOf(concept, masterFile);
   const fields = mergeFields(table);
   const rows = tableRows(table, source);
-  const memory = readMemory(source);
+  const memory = MEMORY_SHEET.read(source);
   const isAngebot = (m: MemoryEntry) => m.token.endsWith(ANGEBOTE_TOKEN_SUFFIX);
   const outcome = mergeReturns({ fields, rows }, inputs, {
     idField: "id",
@@ -287,9 +285,9 @@ export async function mergeWorkbooks(
   outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   const { settings } = readSettings(concept);
   const page = { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand: localIsoDate(new Date()) };
-  master.applySheetPlan(planConflictSheet(outcome, page));
-  master.applySheetPlan(planMergeLogSheet(outcome, page));
-  master.applySheetPlan(planMemorySheet(outcome.memory));
+  master.applySheetPlan(CONFLICT_SHEET.plan(outcome, page));
+  master.applySheetPlan(MERGE_LOG_SHEET.plan(outcome, page));
+  master.applySheetPlan(MEMORY_SHEET.plan(outcome.memory));
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {
     ...outcome,

@@ -3,7 +3,7 @@
  * package layer, see ./package.ts) and the name the user knows it by. This is where the package's errors,
  * codes with parameters, become user errors naming the file (worded in ./messages.ts).
  */
-import { LISTEN_SHEET } from "../workbook/contract";
+import { LISTEN_SHEET } from "../workbook/sheets/listen";
 import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { type CellWrite, PackageError, XlsxPackage } from "./package";
 import type { Guard, PackageSource } from "./source";
@@ -66,7 +66,7 @@ export class XlsxDocument {
    * the hidden sheet Listen keep reading their rows by position.
    */
   deleteRows(sheet: string, rows: number[]): void {
-    this.guard(() => this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET]));
+    this.guard(() => this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET.sheet]));
   }
 
   extendTable(table: string, lastRow: number): void {

@@ -24,12 +24,11 @@ import {
   type ReturnReports,
   mergeFields,
   mergeReports,
-  planConflictSheet,
-  planMemorySheet,
-  planMergeLogSheet,
-  readMemory,
   tableRows,
 } from "../../workbook/circulation";
+import { CONFLICT_SHEET } from "../../workbook/sheets/konflikte";
+import { MEMORY_SHEET } from "../../workbook/sheets/ruecklaufprotokoll";
+import { MERGE_LOG_SHEET } from "../../workbook/sheets/zusammenfuehrung";
 import { EINSTELLUNGEN, MASSNAHMEN } from "../../workbook/contract";
 import { akteurRefs } from "../../workbook/distribution";
 import { safeFileName } from "../../workbook/split";
@@ -222,7 +221,7 @@ export async function previewMerge(
     idDigits: MASSNAHMEN.idDigits!,
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
-    memory: readMemory(source),
+    memory: MEMORY_SHEET.read(source),
     formValue: referenceFormer(concept, "massnahmen"),
   });
   const round = mergeReports(concept, reports);
@@ -346,9 +345,9 @@ export async function writeMerge(
   outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   if (writes.length > 0) await host.writeRows(writes);
   await appendReportRows(host, again.appended);
-  await host.applySheetPlan(planConflictSheet(outcome));
-  await host.applySheetPlan(planMergeLogSheet(outcome));
-  await host.applySheetPlan(planMemorySheet(outcome.memory));
+  await host.applySheetPlan(CONFLICT_SHEET.plan(outcome));
+  await host.applySheetPlan(MERGE_LOG_SHEET.plan(outcome));
+  await host.applySheetPlan(MEMORY_SHEET.plan(outcome.memory));
   return { outcome, taken };
 }
 

@@ -21,7 +21,8 @@ import {
   periodEnd,
 } from "../../workbook/import/mapping";
 import { IMPORT_SYNONYMS, type ImportField, type PeriodAspect } from "../../workbook/import/synonyms";
-import { UEBERNAHME_SHEET, planImportWorkbook, rowRanges } from "../../workbook/import/workbook";
+import { planImportWorkbook } from "../../workbook/import/workbook";
+import { UEBERNAHME_SHEET, rowRanges } from "../../workbook/sheets/uebernahme";
 import type { SheetPlan } from "../../workbook/plan";
 import { columnLetter } from "../../workbook/read";
 import { XlsxDocument } from "../../xlsx/document";
@@ -198,7 +199,7 @@ export function buildWorkbook(
   return {
     data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     fileName,
-    summary: summaryOf(plan.sheets.find((s) => s.name === UEBERNAHME_SHEET)),
+    summary: summaryOf(plan.sheets.find((s) => s.name === UEBERNAHME_SHEET.sheet)),
   };
 }
 

@@ -12,6 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
+import { CONFLICT_SHEET } from "../../../workbook/sheets/konflikte";
+import { MERGE_LOG_SHEET } from "../../../workbook/sheets/zusammenfuehrung";
 import type { MergePreview } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
@@ -113,7 +115,7 @@ export default function VerteilenView(): ReactElement {
       setPreview(null);
       const applied = outcome.summaries.reduce((n, s) => n + s.applied, 0);
       const added = outcome.summaries.reduce((n, s) => n + s.added, 0);
-      await host.selectCell(outcome.conflicts > 0 ? "Konflikte" : "Zusammenführung", "A1");
+      await host.selectCell(outcome.conflicts > 0 ? CONFLICT_SHEET.sheet : MERGE_LOG_SHEET.sheet, "A1");
       await session.reload();
       setNotice({
         area: "import",
