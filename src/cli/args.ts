@@ -139,7 +139,7 @@ export function overviewHelp(version: string, specs: CommandSpec[]): string {
     `Maßnahmenplaner ${version} – SMARTe Maßnahmen für Integrations- und Handlungskonzepte`,
     "",
     "Aufruf: massnahmenplaner <Befehl> [Optionen]",
-    "        (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])",
+    "        (im Projektordner nach npm install: npx massnahmenplaner <Befehl> [Optionen])",
     "",
     "Befehle:",
     ...commands,

@@ -4,6 +4,8 @@ import * as path from "node:path";
 import { byNameText, unassignedText } from "../workbook/distribution";
 import { type ReturnWorkbook, type SplitResult, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
 import { saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
+import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
+import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import { draftEml, draftFileName, draftNotes } from "../workbook/splitMail";
 import type { MergeAction } from "../domain/merge";
 import { type ParsedArgs, referenceDateOption } from "./args";
@@ -131,8 +133,8 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
   io.out(
     result.conflicts > 0
-      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.\n`
-      : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „Zusammenführung“.\n`,
+      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`
+      : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`,
   );
   return result.conflicts > 0 ? 1 : 0;
 }

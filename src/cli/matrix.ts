@@ -1,4 +1,5 @@
 /** `matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]`: the Bewertungsmatrix of a round (docs/befehle.md). */
+import { BEWERTUNG } from "../workbook/sheets/bewertung";
 import { buildMatrix } from "../xlsx/concept";
 import { saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import type { ParsedArgs } from "./args";
@@ -17,7 +18,7 @@ export async function commandMatrix(args: ParsedArgs, { io, progress }: Run): Pr
   const output = args.options.get("output") ?? file;
   requireEnding(output, ".xlsx");
   const workbook = await openStep(file, progress);
-  progress.step(`Erzeuge das Blatt „Bewertung ${roundText}“ …`);
+  progress.step(`Erzeuge das Blatt „${BEWERTUNG.sheet(Number(roundText))}“ …`);
   const outcome = await withReadableConcept(file, () => buildMatrix(workbook, Number(roundText)));
   progress.step(`Schreibe „${output}“ …`);
   await saveWorkbookAtomically(workbook, output);

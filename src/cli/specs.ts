@@ -4,7 +4,10 @@
  */
 import { PRUEFBERICHT } from "../workbook/sheets/pruefbericht";
 import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
+import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
+import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { VORPERIODE } from "../workbook/sheets/vorperiode";
+import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import type { CommandSpec } from "./args";
 
 export const INIT: CommandSpec = {
@@ -89,7 +92,7 @@ export const MERGE: CommandSpec = {
   usage: "<datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
   summary:
     "Führt die Rückläufe der Fachbereiche feldweise zusammen (ohne -o in der Datei selbst);\n" +
-    "Konflikte stehen im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.",
+    `Konflikte stehen im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.`,
   options: {
     output: {
       type: "string",
@@ -137,7 +140,7 @@ export const IMPORT: CommandSpec = {
   usage: "<liste.xlsx|liste.csv> -o <konzept.xlsx> [--blatt NAME] [--zuordnung datei.json] [--force]",
   summary:
     "Übernimmt eine vorhandene Maßnahmenliste (eigenes Layout, .xlsx oder .csv) in eine neue Arbeitsmappe;\n" +
-    "das Blatt „Übernahme“ nennt die Zuordnung der Spalten und jeden nicht verstandenen Wert mit seiner Zelle.",
+    `das Blatt „${UEBERNAHME_SHEET.sheet}“ nennt die Zuordnung der Spalten und jeden nicht verstandenen Wert mit seiner Zelle.`,
   options: {
     output: { type: "string", short: "o", value: "konzept.xlsx", description: "die neue Arbeitsmappe (Pflicht)" },
     blatt: {
