@@ -14,6 +14,15 @@ import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/p
 beforeAll(installJsdomShims);
 afterEach(cleanup);
 
+/** Answers the guard's dialog and waits until it is gone. */
+async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten"): Promise<void> {
+  const dialog = await screen.findByRole("alertdialog");
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: button }));
+  });
+  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+}
+
 describe("environment", () => {
   it("is browser mode when office.js reports no host", () => {
     expect(umgebungAus({ host: null, platform: null })).toEqual({ art: "browser" });
@@ -22,16 +31,27 @@ describe("environment", () => {
     expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
-  it("shows the file picker and the six views without Office", async () => {
+  it("starts with a compact header, the views in one row and a start view that says how to begin", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
-    expect(screen.getAllByRole("tab")).toHaveLength(6);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"])
-      expect(screen.getByRole("tab", { name })).toBeTruthy();
-    expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Maßnahmenplaner" })).toBeTruthy();
+    // Nothing to save yet: only the open button beside the title.
+    expect(screen.queryByRole("button", { name: "Arbeitsmappe herunterladen" })).toBeNull();
+    const names = screen.getAllByRole("tab").map((t) => t.getAttribute("value") ?? t.textContent);
+    expect(names.slice(0, 7)).toEqual([
+      "start",
+      "massnahme",
+      "pruefen",
+      "monitoring",
+      "bewertung",
+      "verteilen",
+      "einrichten",
+    ]);
+    expect(screen.getByRole("tab", { name: "Start", selected: true })).toBeTruthy();
+    const start = screen.getByRole("region", { name: "Start" });
+    expect(await within(start).findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
+    expect(within(start).getByRole("button", { name: "Neue Arbeitsmappe anlegen" })).toBeTruthy();
+    expect(screen.getByText(/^Browser-Modus: Diese Seite läuft ohne Excel/)).toBeTruthy();
   });
 });
 
@@ -83,25 +103,62 @@ describe("Maßnahme", () => {
     };
 
     await choose(/^M-001/);
-    expect(screen.getByRole("alert").textContent).toMatch(
-      /Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert/,
-    );
-    expect(titel()).toBe("Lernpatenschaften");
-    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
-    expect(screen.queryByRole("alert")).toBeNull();
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toMatch(/Die Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert\./);
+    // One wording for every way out.
+    expect(
+      within(dialog)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(expect.arrayContaining(["Speichern und weiter", "Verwerfen", "Weiter bearbeiten"]));
+    await answer("Weiter bearbeiten");
     expect(titel()).toBe("Lernpatenschaften");
 
     fireEvent.click(screen.getByRole("button", { name: "Neue Maßnahme" }));
-    expect(screen.getByRole("alert")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
+    await answer("Weiter bearbeiten");
+    expect(titel()).toBe("Lernpatenschaften");
 
     await choose(/^M-001/);
-    fireEvent.click(screen.getByRole("button", { name: "Verwerfen und M-001 öffnen" }));
+    await answer("Verwerfen");
+    // M-001 is SMART-complete: its sections are closed, a click opens S.
+    expect(screen.queryByLabelText(/^Titel/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /^S – spezifisch/ }));
     expect(titel()).toBe("Willkommensmappe");
-    expect(screen.queryByRole("alert")).toBeNull();
+
+    // An edit of M-001, then M-002: „Speichern und weiter“ saves M-001 and opens M-002.
+    fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Willkommensmappe für alle" } });
+    await choose(/^M-002/);
+    await answer("Speichern und weiter");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Änderungen an M-002 speichern" })).toBeTruthy());
+    expect((await host.document.workbook()).getWorksheet("Maßnahmen")!.getCell("D2").value).toBe(
+      "Willkommensmappe für alle",
+    );
+    expect(titel()).not.toBe("Willkommensmappe für alle");
   });
 
-  it("creates a new Akteur from the Federführung combobox", async () => {
+  it("finds a measure by typing, grouped by Handlungsfeld with its SMART state", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    const picker = screen.getByRole("combobox", { name: "Maßnahme" });
+    fireEvent.change(picker, { target: { value: "kita" } });
+    fireEvent.keyDown(picker, { key: "ArrowDown" });
+    const options = await screen.findAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/^M-006 – Kita-Einstiegsprogramm.*offen: /),
+    ]);
+    expect(screen.getByRole("group", { name: /^HF-03 – / })).toBeTruthy();
+    expect(screen.getByText(/^1 Maßnahme passt\./)).toBeTruthy();
+    fireEvent.click(options[0]!);
+    expect((picker as HTMLInputElement).value).toBe("M-006 – Kita-Einstiegsprogramm");
+    // A stored measure opens the sections with something to do (M: no Indikator); the others are a click away.
+    const expanded = (name: RegExp) => screen.getByRole("button", { name }).getAttribute("aria-expanded");
+    expect(expanded(/^M – messbar noch offen$/)).toBe("true");
+    expect(expanded(/^S – spezifisch erfüllt$/)).toBe("false");
+    expect(screen.queryByLabelText(/^Titel/)).toBeNull();
+    expect(screen.getByRole("button", { name: "Änderungen an M-006 speichern" })).toBeTruthy();
+  });
+
+  it("creates a whole Akteur in place from the Federführung search", async () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);
     const combo = screen.getByRole("combobox", { name: /^Federführung/ });
@@ -110,13 +167,39 @@ describe("Maßnahme", () => {
     expect(screen.getByRole("button", { name: "Stellen anzeigen" })).toBeTruthy();
     fireEvent.change(combo, { target: { value: "Stadtbibliothek" } });
     fireEvent.keyDown(combo, { key: "ArrowDown" });
-    const option = await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ });
+    fireEvent.click(await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ }));
+    const form = screen.getByRole("group", { name: "Neue Stelle A-09" });
+    expect((within(form).getByLabelText(/^Bezeichnung/) as HTMLInputElement).value).toBe("Stadtbibliothek");
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^Fachbereich/));
+    // Without contact the check would warn: said before anything is written.
+    expect(within(form).getAllByText(/ohne sie meldet die Prüfung, dass der Kontakt fehlt/)).toHaveLength(2);
+    const type = (label: RegExp, value: string) =>
+      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    type(/^Fachbereich/, "Fachbereich 4 – Kultur");
+    type(/^Ansprechperson/, "Frau Demir");
+    type(/^E-Mail/, "demir(at)laatzen");
+    expect(within(form).getByText(/„demir\(at\)laatzen“ ist keine E-Mail-Adresse/)).toBeTruthy();
+    type(/^E-Mail/, "bibliothek@laatzen.de");
+    expect(within(form).queryByText(/keine E-Mail-Adresse/)).toBeNull();
+    fireEvent.click(within(form).getByRole("combobox", { name: /^Art/ }));
+    fireEvent.click(await screen.findByRole("option", { name: "intern" }));
     await act(async () => {
-      fireEvent.click(option);
+      fireEvent.click(within(form).getByRole("button", { name: "Stelle anlegen" }));
     });
     await waitFor(() => expect(screen.getByText(/ist als A-09 im Blatt „Akteure“ angelegt/)).toBeTruthy());
-    expect((await host.document.workbook()).getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
+    const row = (await host.document.workbook()).getWorksheet("Akteure")!.getRow(10);
+    expect((row.values as unknown[]).slice(1, 7)).toEqual([
+      "A-09",
+      "Stadtbibliothek",
+      "Fachbereich 4 – Kultur",
+      "Frau Demir",
+      "bibliothek@laatzen.de",
+      "intern",
+    ]);
     expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
+    expect(screen.queryByRole("group", { name: "Neue Stelle A-09" })).toBeNull();
+    // The lead now has a contact: the template says nothing about a missing one.
+    expect(screen.queryByText(/weder Ansprechperson noch E-Mail/)).toBeNull();
   });
 
   it("takes German dates and shows a stored vague Frist as it is", async () => {

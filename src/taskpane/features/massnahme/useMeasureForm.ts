@@ -1,0 +1,137 @@
+/**
+ * The SMART template's state: which measure is open, the form's values, what the user touched, whether
+ * anything is unsaved (announced to the pane's guard), saving, and the way a navigation opens a measure at
+ * a field.
+ */
+import { useEffect, useMemo, useState } from "react";
+import { idKey, textOf } from "../../../domain/values";
+import type { ReadConcept } from "../../../workbook/read";
+import type { Notice } from "../../components";
+import { errorText, useSession, useUnsavedEdit, whereSaved } from "../../session";
+import { SMART_LETTERS } from "../../../domain/rules";
+import { type FormValues, checkMeasure, formFromRow, measureRow, nextMeasureId, rowValuesFromForm } from "./form";
+
+export const NEW = "__neu__";
+
+export type Touched = Set<string> | "alle";
+
+export function useMeasureForm(concept: ReadConcept) {
+  const session = useSession();
+  const [selected, setSelected] = useState<string>(NEW);
+  const [form, setForm] = useState<FormValues>(() => formFromRow(undefined));
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Fields the user has changed; a new measure shows messages only there until it is saved once. */
+  const [touched, setTouched] = useState<Touched>(() => new Set());
+  /** The form holds changes that are not saved yet. */
+  const [dirty, setDirty] = useState(false);
+  /** A field to show and focus once rendered (a navigation's target). */
+  const [focus, setFocus] = useState<{ field: string; seq: number } | null>(null);
+  /** Increases with every measure loaded, so the sections can open what it needs. */
+  const [loaded, setLoaded] = useState(0);
+
+  const newId = useMemo(() => nextMeasureId(concept), [concept]);
+  const id = selected === NEW ? newId : selected;
+  const rowOf = (mid: string) => concept.massnahmen.rows.find((r) => idKey(textOf(r.values.id ?? null)) === idKey(mid));
+
+  const focusOn = (field: string | undefined) => {
+    if (field) setFocus((f) => ({ field, seq: (f?.seq ?? 0) + 1 }));
+  };
+
+  const load = (mid: string, field?: string) => {
+    setDirty(false);
+    setSelected(mid);
+    setForm(formFromRow(mid === NEW ? undefined : rowOf(mid)));
+    setTouched(mid === NEW ? new Set() : "alle");
+    setNotice(null);
+    setLoaded((n) => n + 1);
+    focusOn(field);
+  };
+
+  /** Opens a measure (NEW: a new one) through the guard; the one already open only moves to `field`. */
+  const open = (mid: string, field?: string) => {
+    if (mid !== NEW && selected !== NEW && idKey(mid) === idKey(selected)) return focusOn(field);
+    void session.leave(() => load(mid, field));
+  };
+
+  // A navigation to the SMART template: „Im Formular öffnen“, a next step, a row selected in Excel.
+  useEffect(() => {
+    const target = session.navRequest?.target;
+    if (target?.view !== "massnahme") return;
+    const row = target.id ? rowOf(target.id) : undefined;
+    if (row) open(textOf(row.values.id ?? null), target.field);
+    else focusOn(target.field);
+    // Runs once per request (seq); open and rowOf change with every render on purpose.
+  }, [session.navRequest?.seq]);
+
+  const check = useMemo(() => checkMeasure(concept, id, form, session.today), [concept, id, form, session.today]);
+
+  const touch = (field: string) => setTouched((t) => (t === "alle" ? t : new Set([...t, field])));
+  /** Changes fields: `field` is the one the user edited, `change` may adjust others (a Ziel outside the new Handlungsfeld). */
+  const update = (field: string, change: (f: FormValues) => FormValues) => {
+    setForm(change);
+    setDirty(true);
+    setNotice(null);
+    touch(field);
+  };
+  const set = (field: string, value: string) => update(field, (f) => ({ ...f, [field]: value }));
+
+  const save = async (): Promise<boolean> => {
+    if (!session.host) return false;
+    setBusy(true);
+    setNotice(null);
+    try {
+      const open = SMART_LETTERS.filter((l) => !check.letters[l]);
+      await session.host.writeRows([{ kind: "massnahmen", id, values: rowValuesFromForm(form) }]);
+      const read = await session.reload();
+      const row = read ? measureRow(read, id) : null;
+      if (row) await session.host.selectCell(concept.massnahmen.sheet, `A${row}`);
+      setSelected(id);
+      setTouched("alle");
+      setDirty(false);
+      const place = row ? ` (Blatt „${concept.massnahmen.sheet}“, Zeile ${row})` : "";
+      const smart = open.length ? ` Noch nicht SMART-vollständig: ${open.join(", ")}.` : "";
+      setNotice({
+        intent: "success",
+        text: `Die Maßnahme ${id} ist gespeichert${place}.${smart} ${whereSaved(session.storage)}`,
+      });
+      return true;
+    } catch (error) {
+      setNotice({ intent: "error", text: errorText(error) });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  useUnsavedEdit(
+    "massnahme",
+    dirty
+      ? { subject: selected === NEW ? `der neuen Maßnahme ${newId}` : id, save, discard: () => load(selected) }
+      : null,
+  );
+
+  return {
+    today: session.today,
+    selected,
+    id,
+    newId,
+    form,
+    check,
+    notice,
+    setNotice,
+    busy,
+    setBusy,
+    touched,
+    shows: (field: string) => touched === "alle" || touched.has(field),
+    dirty,
+    focus,
+    loaded,
+    open,
+    set,
+    update,
+    save,
+  };
+}
+
+export type MeasureForm = ReturnType<typeof useMeasureForm>;
