@@ -231,7 +231,7 @@ export function App(): ReactElement {
           openWorkbook: async (data: ArrayBuffer, name: string) => {
             let opened: WorkbookHost | null = null;
             await guard.leave(async () => {
-              opened = await workbook.open({ data, name, handle: null });
+              opened = await workbook.open({ data, name, handle: null }, true);
             }, "workbook");
             return opened;
           },

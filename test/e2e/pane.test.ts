@@ -1,7 +1,9 @@
 /**
  * End to end in headless Chromium: the production build of the pane in browser mode, driven by keyboard
  * alone (Tab, Enter, arrow keys, typing), checked with axe-core on every view, and the downloaded workbook
- * re-read with exceljs. At the real task-pane widths (320 and 350 px) every view and state must fit: the
+ * re-read with exceljs. Nothing typed is lost: leaving an edited measure for another view asks, and
+ * „Speichern und weiter“ saves; reloading with changes not downloaded makes the browser ask; the download
+ * keeps the file's name, and where the browser can, saving writes back into the opened file. At the real task-pane widths (320 and 350 px) every view and state must fit: the
  * document may never be wider than the viewport, and axe must stay clean there. Browser mode sends
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
  * not loaded), and exceljs loads only once a workbook is opened.
@@ -92,8 +94,8 @@ function serve(dir: string): Promise<http.Server> {
 /** The task pane's width in Excel (350 px) and the narrowest it gets (320 px). */
 const WIDTHS = [320, 350];
 const PANE = { width: 350, height: 800 };
-/** The views in the order of the tab list (a new view is appended). */
-const VIEWS = ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring"];
+/** The views in the order of the tab row; what does not fit goes into „Mehr“. */
+const VIEWS = ["Start", "Maßnahme", "Prüfen", "Monitoring", "Bewertung", "Verteilen", "Einrichten"];
 
 describeE2E("the pane in the browser, by keyboard", () => {
   let browser: Browser;
@@ -138,6 +140,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
       (url) => url.origin !== origin,
       (route) => route.abort(),
     );
+    // Chromium could write back into the opened file (File System Access API); here the pane takes the way
+    // every other browser takes — a file input and a download — which the file chooser of the test can drive.
+    // Writing back is tested on its own below.
+    await context.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
     page = await context.newPage();
     page.on("pageerror", (e) => console.error(`Seitenfehler: ${e.message}`));
     await page.goto(`${origin}/taskpane.html`);
@@ -240,14 +246,34 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.setViewportSize(PANE);
   }
 
-  /** Switches to the view at `index` of the tab list with the arrow keys (Fluent renders each label twice). */
-  async function tabView(name: string): Promise<void> {
-    const index = VIEWS.indexOf(name);
+  /** The focused element's text (a tab renders its label twice: once to reserve the bold width). */
+  const focusedText = () => page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+
+  /**
+   * Switches view by keyboard: along the tab row with the arrow keys to the view's tab, or — when it does
+   * not fit the row — to „Mehr“ and down its menu. Leaves the guard's question, if one comes, to the caller.
+   */
+  async function chooseView(name: string): Promise<void> {
     await page.getByRole("tab", { selected: true }).focus();
     await page.keyboard.press("Home");
-    for (let i = 0; i < index; i++) await page.keyboard.press("ArrowRight");
+    const inRow = await page.getByRole("tab", { name: new RegExp(`^${name}`) }).isVisible();
+    for (let i = 0; i <= VIEWS.length; i++) {
+      const text = await focusedText();
+      if (inRow ? text.startsWith(name) : text === "" && (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Mehr")) break;
+      await page.keyboard.press("ArrowRight");
+    }
     await page.keyboard.press("Enter");
-    await page.locator('[role="tab"]').nth(index).and(page.locator('[aria-selected="true"]')).waitFor();
+    if (inRow) return;
+    await page.getByRole("menu").waitFor();
+    for (let i = 0; i < VIEWS.length && (await focusedText()) !== name; i++) await page.keyboard.press("ArrowDown");
+    expect(await focusedText()).toBe(name);
+    await page.keyboard.press("Enter");
+  }
+
+  /** Switches to a view by keyboard and waits until it is shown. */
+  async function tabView(name: string): Promise<void> {
+    await chooseView(name);
+    await page.getByRole("tab", { name: new RegExp(`^${name}`), selected: true }).waitFor();
   }
 
   /** Every request so far went to the page's own origin. */
@@ -258,7 +284,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
   }
 
   it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
-    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
+    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).first().waitFor();
     // office.js opened its telemetry frame about 3 s after start: wait longer than that.
     await page.waitForTimeout(4500);
     onlyOwnOrigin();
@@ -266,34 +292,60 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe("undefined");
     await expect(page.locator("iframe").count()).resolves.toBe(0);
 
-    // Every view without a workbook: it says what to do, fits the pane, and needs no exceljs.
+    // Every view without a workbook: it says what to do, fits the pane, and needs no exceljs. The views share
+    // one row: at 350 px three of them and „Mehr“.
+    await page.getByRole("button", { name: "Neue Arbeitsmappe anlegen" }).waitFor();
+    await expect(page.getByRole("tab").count()).resolves.toBe(4);
     await fits("Start");
-    for (const view of VIEWS.slice(1)) {
+    if (screenshots) await shot("aufgabenbereich-browser");
+    for (const view of VIEWS.filter((v) => v !== "Start" && v !== "Einrichten")) {
       await tabView(view);
       await page
         .getByText(/Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an\./)
         .waitFor();
       await fits(`${view} ohne Arbeitsmappe`);
     }
+    await tabView("Einrichten");
+    await fits("Einrichten ohne Arbeitsmappe");
     expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     // The list import's modules load only when a list is picked.
     expect(requests.filter((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
-    await tabView("Einrichten");
+    await tabView("Start");
   }, 120_000);
 
-  it("opens, fills, checks, scores and downloads the workbook", async () => {
-    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
-    if (screenshots) await shot("aufgabenbereich-einrichten");
-
-    // Open the workbook: Tab to the button, Enter opens the file chooser.
+  it("opens on the start view, which shows where the concept stands and leads to the next step", async () => {
+    // Open the workbook: Tab from the views to the start view's button, Enter opens the file chooser.
     const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Arbeitsmappe öffnen …");
     await page.keyboard.press("Enter");
     await (await chooser).setFiles(workbookFile);
-    await page.getByText("Geöffnet: beispiel.xlsx").waitFor();
-    await page.getByRole("tab", { name: "Maßnahme", selected: true }).waitFor();
-    await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
+    // The header: the file and the state of its changes in one line.
+    await page.getByText("beispiel.xlsx · unverändert").waitFor();
     expect(requests.some((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    const stand = page.getByRole("region", { name: "Start" });
+    await stand.getByRole("heading", { name: "Stand des Konzepts" }).waitFor();
+    await expect(stand.getByRole("definition").first().textContent()).resolves.toBe("20");
+    await expect(stand.getByRole("listitem").filter({ hasText: /^verworfen: 1$/ }).count()).resolves.toBe(1);
+    await fits("Start mit Arbeitsmappe");
+    await shot("aufgabenbereich-start");
+
+    // The first next step opens the first measure that is not SMART-complete, at the field that is missing.
+    await tabTo(/^M-004 vervollständigen$/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: /^Maßnahme/, selected: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "massnahme-frist");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-004 – /);
+    await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("fortlaufend");
+    await fits("Maßnahme aus dem Start geöffnet");
+  }, 120_000);
+
+  it("opens, fills, checks, scores and downloads the workbook", async () => {
+    // A new measure from the template's footer, which stays in reach.
+    await tabTo("Neue Maßnahme");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
+    await page.getByRole("combobox", { name: "Maßnahme" }).focus();
     await fits("Maßnahme neu");
 
     // Fill the template by keyboard, leaving T (Frist) open.
@@ -334,7 +386,20 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByRole("option", { name: "Neue Stelle anlegen: „Stadtbibliothek“" }).waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
+    // The new Stelle is asked for in place, whole: Fachbereich and contact, so the check has nothing to miss.
+    const stelle = page.getByRole("group", { name: "Neue Stelle A-09" });
+    await stelle.waitFor();
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === "Fachbereich");
+    await page.keyboard.type("Fachbereich 4 – Kultur");
+    await tabTo(/^Ansprechperson/);
+    await page.keyboard.type("Frau Demir");
+    await tabTo(/^E-Mail/);
+    await page.keyboard.type("bibliothek@beispielkreis.de");
+    await fits("Maßnahme – neue Stelle");
+    await tabTo("Stelle anlegen");
+    await page.keyboard.press("Enter");
     await page.getByText("Die Stelle „Stadtbibliothek“ ist als A-09 im Blatt „Akteure“ angelegt.").waitFor();
+    await expect(stelle.count()).resolves.toBe(0);
     await tabTo(/^Personal/);
     await page.keyboard.type("0,5");
     await tabTo(/^Sachkosten/);
@@ -360,6 +425,41 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByRole("option", { name: /^M-004/ }).click();
     await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("fortlaufend");
     await fits("Maßnahme mit Frist fortlaufend");
+
+    // The edit that used to be lost: M-012 found by typing, its Beschreibung changed, another view chosen.
+    // The pane asks; „Speichern und weiter“ saves, and back in the template M-012 is still open.
+    await page.getByRole("combobox", { name: "Maßnahme" }).focus();
+    await page.keyboard.type("M-012");
+    await page.getByRole("option", { name: /^M-012 – .*SMART-vollständig$/ }).waitFor();
+    await fits("Maßnahme – Suche");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-012 – /);
+    await tabTo(/^S – spezifisch/); // complete, so closed: Enter opens it
+    await page.keyboard.press("Enter");
+    await tabTo(/^Beschreibung/);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Dazu ein Elternabend je Halbjahr.");
+    await chooseView("Bewertung");
+    const question = page.getByRole("alertdialog", { name: "Nicht gespeicherte Änderungen" });
+    await question.getByText("Die Änderungen an M-012 sind noch nicht gespeichert.").waitFor();
+    await fits("Nachfrage vor dem Wechsel");
+    await tabTo("Speichern und weiter", 5);
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: /^Bewertung/, selected: true }).waitFor();
+    await page.getByText("beispiel.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
+    await tabView("Maßnahme");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-012 – /);
+    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(/ Dazu ein Elternabend je Halbjahr\.$/);
+
+    // Leaving the page with changes only in the browser: the browser asks first (and the user stays).
+    const leaving = page.waitForEvent("dialog");
+    void page.reload({ timeout: 5000 }).catch(() => undefined);
+    const asked = await leaving;
+    expect(asked.type()).toBe("beforeunload");
+    await asked.dismiss();
+    await page.getByText("beispiel.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
+    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(/Elternabend je Halbjahr\.$/);
 
     // Prüfen: jump to a finding far down the list; the selected cell is shown where the user is.
     await tabView("Prüfen");
@@ -424,13 +524,16 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect(neuIds).not.toContain("M-019");
     expect(JSON.stringify(neu.getWorksheet("Vorperiode")!.getSheetValues())).toContain("M-019");
 
-    // Download and re-read.
+    // Download and re-read: under the file's own name; the header says where it went.
     const download = page.waitForEvent("download");
     await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Arbeitsmappe herunterladen", 40, "Shift+Tab");
     await page.keyboard.press("Enter");
     const saved = path.join(tmp, "heruntergeladen.xlsx");
-    await (await download).saveAs(saved);
+    const downloaded = await download;
+    expect(downloaded.suggestedFilename()).toBe("beispiel.xlsx");
+    await downloaded.saveAs(saved);
+    await page.getByText("beispiel.xlsx · heruntergeladen (Download-Ordner des Browsers)").waitFor();
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
@@ -459,7 +562,15 @@ describeE2E("the pane in the browser, by keyboard", () => {
       new Date("2027-12-31T00:00:00Z"),
     ]);
     expect(row[19]).toBe("B-003"); // Bedarfe, chosen by keyboard above
-    expect(wb.getWorksheet("Akteure")!.getCell("A10").value).toBe("A-09");
+    expect((wb.getWorksheet("Akteure")!.getRow(10).values as unknown[]).slice(1, 6)).toEqual([
+      "A-09",
+      "Stadtbibliothek",
+      "Fachbereich 4 – Kultur",
+      "Frau Demir",
+      "bibliothek@beispielkreis.de",
+    ]);
+    const m012 = (ws.getSheetValues() as unknown[][]).find((r) => r?.[1] === "M-012")!;
+    expect(String(m012[5])).toMatch(/ Dazu ein Elternabend je Halbjahr\.$/); // Beschreibung, saved by the guard
     expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;
     expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([
@@ -523,6 +634,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabView("Maßnahme");
     await page.getByRole("combobox", { name: "Maßnahme" }).click();
     await page.getByRole("option", { name: new RegExp(`^${id}`) }).click();
+    // Zielwert is under M, closed when the measure is complete there.
+    const messbar = page.getByRole("button", { name: /^M – messbar/ });
+    if ((await messbar.getAttribute("aria-expanded")) === "false") await messbar.click();
     await page.getByLabel(/^Zielwert/).fill("Geändert in der Gesamtdatei");
     await page.getByRole("button", { name: `Änderungen an ${id} speichern` }).click();
     await page.getByText(new RegExp(`Die Maßnahme ${id} ist gespeichert`)).waitFor();
@@ -594,8 +708,8 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabTo("Sachstand speichern");
     await page.keyboard.press("Enter");
     await page.getByText("Sachstand für M-007 zum 30.06.2026 gespeichert.").waitFor();
-    const history = page.getByRole("table", { name: "Bisherige Sachstände von M-007" });
-    await expect(history.getByRole("row").count()).resolves.toBe(2);
+    const history = page.getByRole("list", { name: "Bisherige Sachstände von M-007" });
+    await expect(history.getByRole("listitem").count()).resolves.toBe(1);
 
     // I-001: state as text, values as a table beside the chart, then a new value.
     await tabTo(/^Indikator$/);
@@ -760,9 +874,57 @@ describeE2E("the pane in the browser, by keyboard", () => {
 
     await tabTo("Hier öffnen");
     await page.keyboard.press("Enter");
-    await page.getByText("Geöffnet: musterdorf – Maßnahmenplan.xlsx").waitFor();
+    // Built in the browser, in no file yet (unless downloaded): the header says so.
+    await page.getByText("musterdorf – Maßnahmenplan.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
     await page.getByText(/ist jetzt hier geöffnet/).waitFor();
     await fits("Liste übernommen und geöffnet");
     onlyOwnOrigin();
   }, 240_000);
+
+  it("saves back into the file it opened where the browser can (File System Access API)", async () => {
+    // A page of its own whose file picker hands out a handle on the example workbook (the system dialog
+    // cannot be driven headless); what the pane writes through the handle is kept for the test to read.
+    const context = await browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
+    await context.route(
+      (url) => url.origin !== origin,
+      (route) => route.abort(),
+    );
+    await context.addInitScript((bytes: number[]) => {
+      const written: number[][] = [];
+      const handle = {
+        name: "beispiel.xlsx",
+        getFile: async () => new File([new Uint8Array(bytes)], "beispiel.xlsx"),
+        queryPermission: async () => "granted",
+        createWritable: async () => {
+          const parts: Uint8Array[] = [];
+          return {
+            write: async (data: ArrayBuffer) => void parts.push(new Uint8Array(data)),
+            close: async () => void written.push(parts.flatMap((p) => [...p])),
+          };
+        },
+      };
+      Object.assign(window, { showOpenFilePicker: async () => [handle], written });
+    }, [...fs.readFileSync(workbookFile)]);
+    const own = await context.newPage();
+    try {
+      await own.goto(`${origin}/taskpane.html`);
+      const downloads: string[] = [];
+      own.on("download", (d) => downloads.push(d.suggestedFilename()));
+      await own.getByRole("region", { name: "Start" }).getByRole("button", { name: "Arbeitsmappe öffnen …" }).click();
+      await own.getByText("beispiel.xlsx · unverändert").waitFor();
+      await own.getByRole("tab", { name: /^Prüfen/ }).click();
+      await own.getByRole("button", { name: "Prüfbericht als Blatt" }).click();
+      await own.getByText("beispiel.xlsx · übernommen, noch nicht gespeichert").waitFor();
+      await own.getByRole("button", { name: "In „beispiel.xlsx“ speichern" }).click();
+      await own.getByText("beispiel.xlsx · in der Datei gespeichert").waitFor();
+      const written = await own.evaluate(() => (window as unknown as { written: number[][] }).written);
+      expect(written).toHaveLength(1);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(written[0]!));
+      expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
+      expect(downloads).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

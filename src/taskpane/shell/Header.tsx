@@ -10,8 +10,8 @@ import type { Storage } from "../session";
 const useStyles = makeStyles({
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   top: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalS },
-  title: { flexGrow: 1, minWidth: 0 },
-  line: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  title: { flexGrow: 1, minWidth: 0, margin: 0 },
+  line: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   changed: {
     display: "inline-flex",
     alignItems: "center",

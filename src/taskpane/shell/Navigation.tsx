@@ -1,7 +1,9 @@
 /**
- * The views as one row of tabs that never wraps: what does not fit the pane's width goes into „Mehr“
- * (Fluent 2's overflow pattern for a tab list, `Overflow` + `OverflowItem` + a menu). The selected view has
- * the highest priority, so it always stays in the row.
+ * The views as one row of tabs that never wraps: what does not fit the pane's width goes into the menu
+ * „Mehr“ (…) at the row's end — Fluent 2's overflow pattern for a tab list (`Overflow` + `OverflowItem` + a
+ * menu button with the role of a tab). The selected view has the highest priority, so it stays in the row.
+ * Chosen over fewer, grouped views: the views stay one click away by their own name, and a view added
+ * later (the list editors) needs no regrouping. At 320 px three views fit beside the menu.
  */
 import {
   Button,
@@ -15,11 +17,10 @@ import {
   Tab,
   TabList,
   makeStyles,
-  tokens,
   useIsOverflowItemVisible,
   useOverflowMenu,
 } from "@fluentui/react-components";
-import { ChevronDownRegular } from "@fluentui/react-icons";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 
 export interface NavView<V extends string> {
@@ -29,7 +30,7 @@ export interface NavView<V extends string> {
 
 const useStyles = makeStyles({
   list: { minWidth: 0, overflow: "hidden" },
-  more: { minWidth: "auto", flexShrink: 0, paddingLeft: tokens.spacingHorizontalS },
+  more: { minWidth: "32px", flexShrink: 0 },
 });
 
 function MenuEntry<V extends string>({ view, onSelect }: { view: NavView<V>; onSelect(v: V): void }) {
@@ -53,11 +54,9 @@ function MoreMenu<V extends string>({ views, onSelect }: { views: NavView<V>[]; 
           role="tab"
           aria-selected={false}
           aria-label={`Mehr: ${overflowCount} weitere ${overflowCount === 1 ? "Ansicht" : "Ansichten"}`}
-          icon={<ChevronDownRegular />}
-          iconPosition="after"
-        >
-          Mehr
-        </Button>
+          title="Mehr"
+          icon={<MoreHorizontalRegular />}
+        />
       </MenuTrigger>
       <MenuPopover>
         <MenuList>

@@ -46,8 +46,11 @@ export interface Workbook {
   load(target?: WorkbookHost | null): Promise<ReadConcept | null>;
   /** Excel: the open workbook's host. */
   attach(host: WorkbookHost, name: string): void;
-  /** Browser mode: opens a file in place of the open workbook (no guard: the caller asked). */
-  open(file: PickedFile): Promise<WorkbookHost>;
+  /**
+   * Browser mode: opens a file in place of the open workbook (no guard: the caller asked). `made`: a
+   * workbook the pane has just built (an import, a Fortschreibung), which no file holds yet.
+   */
+  open(file: PickedFile, made?: boolean): Promise<WorkbookHost>;
   /** Browser mode: a new, empty workbook. */
   create(): Promise<WorkbookHost>;
   /** Browser mode: writes the workbook back into its file, or downloads it under its name. */
@@ -91,12 +94,12 @@ export function useWorkbook(mode: Mode): Workbook {
   const attach = useCallback((next: WorkbookHost, name: string) => use(next, name), [use]);
 
   const open = useCallback(
-    async (file: PickedFile): Promise<WorkbookHost> => {
+    async (file: PickedFile, made = false): Promise<WorkbookHost> => {
       const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../../xlsx/browserHost");
       const opened = trackWrites(await BrowserHost.open(file.data, file.name), () => setState("changed"));
       use(opened, file.name);
       setHandle(file.handle);
-      setState("unchanged");
+      setState(made ? "changed" : "unchanged");
       return opened;
     },
     [use],

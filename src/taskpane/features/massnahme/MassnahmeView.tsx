@@ -27,6 +27,8 @@ import { type MeasureForm, NEW, useMeasureForm } from "./useMeasureForm";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   badges: { display: "flex", columnGap: tokens.spacingHorizontalXS, alignItems: "center", flexWrap: "wrap" },
+  // The panel uses the pane's whole width (Fluent indents it by default).
+  panelRoot: { marginLeft: 0, marginRight: 0 },
   panel: {
     display: "flex",
     flexDirection: "column",
@@ -62,8 +64,16 @@ export default function MassnahmeView(): ReactElement {
   if (!session.host || !concept) {
     return <NoConcept hasWorkbook={!!session.host} />;
   }
-  return <MeasureEditor key={session.fileName} concept={concept} />;
+  // A new editor for each workbook opened (even one of the same name): nothing of the last one lingers.
+  return <MeasureEditor key={hostKey(session.host)} concept={concept} />;
 }
+
+const hostKeys = new WeakMap<object, number>();
+let hosts = 0;
+const hostKey = (host: object): number => {
+  if (!hostKeys.has(host)) hostKeys.set(host, ++hosts);
+  return hostKeys.get(host)!;
+};
 
 function MeasureEditor({ concept }: { concept: ReadConcept }): ReactElement {
   const styles = useStyles();
@@ -131,7 +141,7 @@ function useOpenSections(m: MeasureForm) {
     // The field exists once its section is open: focus it after that render.
     const timer = setTimeout(() => {
       const el = document.getElementById(fieldId(m.focus!.field));
-      el?.scrollIntoView({ block: "center" });
+      el?.scrollIntoView?.({ block: "center" });
       el?.focus();
     });
     return () => clearTimeout(timer);
@@ -177,7 +187,7 @@ function SectionItem({
           {state && <Caption1 className={state.className}>{state.text}</Caption1>}
         </span>
       </AccordionHeader>
-      <AccordionPanel>
+      <AccordionPanel className={styles.panelRoot}>
         <div className={styles.panel}>
           <Caption1 as="p" block>
             {s.text}

@@ -54,9 +54,9 @@ export function MeasurePicker({
         value={query ?? current}
         selectedOptions={[selected]}
         onChange={(e) => setQuery(e.target.value)}
-        onOpenChange={(_, data) => {
-          if (!data.open) setQuery(null);
-        }}
+        // A search starts empty: opening the list clears the field, focusing it selects what it shows.
+        onFocus={(e) => (e.target as HTMLInputElement).select?.()}
+        onOpenChange={(_, data) => setQuery((q) => (data.open ? (q ?? "") : null))}
         onOptionSelect={(_, data) => {
           // Typing clears the selection (no option value): the search goes on.
           if (!data.optionValue) return;

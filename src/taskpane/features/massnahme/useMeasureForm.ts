@@ -3,7 +3,7 @@
  * anything is unsaved (announced to the pane's guard), saving, and the way a navigation opens a measure at
  * a field.
  */
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { idKey, textOf } from "../../../domain/values";
 import type { ReadConcept } from "../../../workbook/read";
 import type { Notice } from "../../components";
@@ -30,6 +30,9 @@ export function useMeasureForm(concept: ReadConcept) {
   /** Increases with every measure loaded, so the sections can open what it needs. */
   const [loaded, setLoaded] = useState(0);
 
+  /** A save's notice is still to be read (kept by the next load). */
+  const saved = useRef(false);
+
   const newId = useMemo(() => nextMeasureId(concept), [concept]);
   const id = selected === NEW ? newId : selected;
   const rowOf = (mid: string) => concept.massnahmen.rows.find((r) => idKey(textOf(r.values.id ?? null)) === idKey(mid));
@@ -38,13 +41,16 @@ export function useMeasureForm(concept: ReadConcept) {
     if (field) setFocus((f) => ({ field, seq: (f?.seq ?? 0) + 1 }));
   };
 
-  const load = (mid: string, field?: string) => {
+  /** Shows a measure as stored; `again`: the same one (edits dropped), so the open sections stay as they are. */
+  const load = (mid: string, field?: string, again = false) => {
     setDirty(false);
     setSelected(mid);
     setForm(formFromRow(mid === NEW ? undefined : rowOf(mid)));
     setTouched(mid === NEW ? new Set() : "alle");
-    setNotice(null);
-    setLoaded((n) => n + 1);
+    // „Speichern und weiter“: the next measure still says where the last one was saved.
+    if (!saved.current) setNotice(null);
+    saved.current = false;
+    if (!again) setLoaded((n) => n + 1);
     focusOn(field);
   };
 
@@ -69,6 +75,7 @@ export function useMeasureForm(concept: ReadConcept) {
   const touch = (field: string) => setTouched((t) => (t === "alle" ? t : new Set([...t, field])));
   /** Changes fields: `field` is the one the user edited, `change` may adjust others (a Ziel outside the new Handlungsfeld). */
   const update = (field: string, change: (f: FormValues) => FormValues) => {
+    saved.current = false;
     setForm(change);
     setDirty(true);
     setNotice(null);
@@ -107,7 +114,11 @@ export function useMeasureForm(concept: ReadConcept) {
   useUnsavedEdit(
     "massnahme",
     dirty
-      ? { subject: selected === NEW ? `der neuen Maßnahme ${newId}` : id, save, discard: () => load(selected) }
+      ? {
+          subject: selected === NEW ? `der neuen Maßnahme ${newId}` : id,
+          save,
+          discard: () => load(selected, undefined, true),
+        }
       : null,
   );
 

@@ -15,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
   Textarea,
-  Title3,
+  Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -27,6 +27,8 @@ import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
+import { AmpelLabel, shownNumber } from "../../fields/display";
+import { SachstandHistory } from "./History";
 import { LineChart } from "./LineChart";
 import { type IndicatorMonitoring, type MeasureMonitoring, monitoringModel } from "./model";
 import { writeIndikatorwert, writeSachstand } from "./writes";
@@ -44,8 +46,7 @@ const useStyles = makeStyles({
   number: { textAlign: "right" },
 });
 
-const number = (n: number | null, unit = "") =>
-  n === null ? "–" : `${formatGermanNumber(Math.round(n * 10) / 10)}${unit}`;
+const number = (n: number | null, unit = "") => (n === null ? "–" : `${shownNumber(Math.round(n * 10) / 10)}${unit}`);
 
 export default function MonitoringView(): ReactElement {
   const styles = useStyles();
@@ -153,9 +154,9 @@ function MeasureReports({
 
   return (
     <section className={styles.section} aria-labelledby="mon-sachstaende">
-      <Title3 as="h2" id="mon-sachstaende">
+      <Subtitle2 as="h2" id="mon-sachstaende">
         Sachstände
-      </Title3>
+      </Subtitle2>
       <Field label="Maßnahme">
         <Select
           className={styles.wide}
@@ -170,37 +171,7 @@ function MeasureReports({
           ))}
         </Select>
       </Field>
-      {measure.history.length === 0 ? (
-        <Body1>Für {measure.id} ist noch kein Sachstand gemeldet.</Body1>
-      ) : (
-        <Table size="small" className={styles.table} aria-label={`Bisherige Sachstände von ${measure.id}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Stichtag</TableHeaderCell>
-              <TableHeaderCell>Stand</TableHeaderCell>
-              <TableHeaderCell>Sachstand</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {/* Three columns, so the history reads in the 320 px pane: Status, Umsetzung and Ampel together. */}
-            {measure.history.map((h) => (
-              <TableRow key={h.row}>
-                <TableCell>{formatGermanDate(h.berichtsstichtag)}</TableCell>
-                <TableCell>
-                  {[
-                    h.status,
-                    h.umsetzung === null ? null : number(h.umsetzung, " %"),
-                    h.ampel ? `Ampel ${h.ampel}` : null,
-                  ]
-                    .filter(Boolean)
-                    .join(", ")}
-                </TableCell>
-                <TableCell className={styles.text}>{h.sachstand}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <SachstandHistory id={measure.id} history={measure.history} />
       <form
         className={styles.form}
         aria-label={`Sachstand für ${measure.id} melden`}
@@ -294,9 +265,9 @@ function IndicatorPanel({
 
   return (
     <section className={styles.section} aria-labelledby="mon-indikatoren">
-      <Title3 as="h2" id="mon-indikatoren">
+      <Subtitle2 as="h2" id="mon-indikatoren">
         Indikatoren
-      </Title3>
+      </Subtitle2>
       <Field label="Indikator">
         <Select
           className={styles.wide}
@@ -331,11 +302,18 @@ function IndicatorPanel({
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Ampel</TableHeaderCell>
-            <TableCell>{state.ampel}</TableCell>
+            <TableCell>
+              <AmpelLabel value={state.ampel} />
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>
-      <LineChart name={`${indicator.id} – ${indicator.name}`} target={indicator.target} values={indicator.values} />
+      <LineChart
+        name={`${indicator.id} – ${indicator.name}`}
+        target={indicator.target}
+        values={indicator.values}
+        unit={indicator.einheit}
+      />
       {indicator.values.length > 0 && (
         <Table size="small" className={styles.table} aria-label={`Werte von ${indicator.id}`}>
           <TableHeader>
@@ -348,7 +326,7 @@ function IndicatorPanel({
             {indicator.values.map((v) => (
               <TableRow key={v.row}>
                 <TableCell>{formatGermanDate(v.stichtag)}</TableCell>
-                <TableCell className={styles.number}>{formatGermanNumber(v.wert)}</TableCell>
+                <TableCell className={styles.number}>{shownNumber(v.wert)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

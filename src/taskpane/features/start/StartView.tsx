@@ -78,7 +78,7 @@ function Figures({ model }: { model: StartModel }): ReactElement {
   const styles = useStyles();
   const figures: { label: string; value: number; bad?: boolean }[] = [
     { label: model.measures === 1 ? "Maßnahme" : "Maßnahmen", value: model.measures },
-    { label: `von ${model.active} SMART-vollständig`, value: model.smartComplete },
+    { label: `SMART-vollständig (von ${model.active})`, value: model.smartComplete },
     { label: "Fehler", value: model.errors, bad: model.errors > 0 },
     { label: model.warnings === 1 ? "Warnung" : "Warnungen", value: model.warnings },
     {
