@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const master = XlsxDocument.create("konzept.xlsx");
     master.applyWorkbookPlan(planNewWorkbook(masterContent()));
     await fs.writeFile(masterFile, master.toBytes());
-    const files = await splitWorkbook(master, { masterFile: "konzept.xlsx", date: TODAY });
+    const { files } = await splitWorkbook(master, { masterFile: "konzept.xlsx", date: TODAY });
     const returns: string[] = [];
     for (const f of files) {
       // Each Fachbereich edits every tenth measure's Status and Bemerkung and adds two measures.
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         ws.getCell(r, column("bemerkung")).value = `Stand ${TODAY}: läuft`;
       }
       for (let k = 1; k <= 2; k++) {
-        ws.getCell(f.measures + 1 + k, column("titel")).value = `Neue Maßnahme ${k} aus ${f.fachbereich}`;
+        ws.getCell(f.measures + 1 + k, column("titel")).value = `Neue Maßnahme ${k} aus ${f.recipient.name}`;
       }
       const file = path.join(dir, f.fileName);
       await edited.xlsx.writeFile(file);

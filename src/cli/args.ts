@@ -112,6 +112,46 @@ export function commandHelp(spec: CommandSpec): string {
   ].join("\n");
 }
 
+/** Text in lines of at most `width` characters, broken between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+/**
+ * `massnahmenplaner --help`: every command of the table with its usage and what it does, made from the same
+ * specs as each command's own help, so a new command cannot be missing from it.
+ */
+export function overviewHelp(version: string, specs: CommandSpec[]): string {
+  const commands = specs.flatMap((spec) => [
+    `  ${spec.name} ${spec.usage}`,
+    ...wrap(spec.summary.replace(/\s+/g, " "), 92).map((line) => `        ${line}`),
+  ]);
+  return [
+    `Maßnahmenplaner ${version} – SMARTe Maßnahmen für Integrations- und Handlungskonzepte`,
+    "",
+    "Aufruf: massnahmenplaner <Befehl> [Optionen]",
+    "        (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])",
+    "",
+    "Befehle:",
+    ...commands,
+    "",
+    "Jeder Befehl: --help zeigt seine Optionen und Exit-Codes, -q/--quiet schaltet die",
+    "Fortschrittsmeldungen auf stderr ab. massnahmenplaner --version zeigt die Version.",
+    "",
+    "Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden oder Konflikte beim Zusammenführen,",
+    "2 Eingabe unbrauchbar. Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.",
+    "",
+  ].join("\n");
+}
+
 /** `--stichtag JJJJ-MM-TT` (or another date option) as a date; a value that is not a day is one German sentence (exit 2). */
 export function referenceDateOption(text: string | undefined, what = "Der Stichtag"): IsoDate | undefined {
   if (text === undefined) return undefined;

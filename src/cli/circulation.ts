@@ -1,7 +1,8 @@
 /** The commands `split` and `merge` (docs/befehle.md, „Verteilen und Zusammenführen“). */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { type ReturnWorkbook, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
+import { byNameText, unassignedText } from "../workbook/distribution";
+import { type ReturnWorkbook, type SplitResult, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
 import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import type { MergeAction } from "../domain/merge";
 import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
@@ -12,11 +13,12 @@ export const SPLIT: CommandSpec = {
   name: "split",
   usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote]",
   summary:
-    "Schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den Ordner, zum Verteilen;\n" +
-    "vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die Sachstandsabfrage;\n" +
-    "mit --angebote: der Erfassungsbogen der bestehenden Angebote.",
+    "Schreibt je Fachbereich und je Akteur ohne Fachbereich (etwa das Jobcenter) eine Arbeitsmappe mit\n" +
+    "dessen Maßnahmen in den Ordner, zum Verteilen; verworfene bleiben zu Hause, was sich niemandem zuordnen\n" +
+    "lässt, wird vorher genannt. Vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die\n" +
+    "Sachstandsabfrage; mit --angebote: der Erfassungsbogen der bestehenden Angebote.",
   options: {
-    ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien der Fachbereiche" },
+    ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien" },
     sachstand: {
       type: "string",
       value: "JJJJ-MM-TT",
@@ -24,11 +26,10 @@ export const SPLIT: CommandSpec = {
     },
     angebote: {
       type: "boolean",
-      description:
-        "Erfassungsbogen: jeder Fachbereich ergänzt seine Angebote (Träger aus dem Fachbereich) und trägt neue ein",
+      description: "Erfassungsbogen: jeder Fachbereich und Träger ergänzt seine Angebote und trägt neue ein",
     },
   },
-  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+  exit: "0 geschrieben (auch wenn Maßnahmen niemandem zuzuordnen sind; sie werden vorher genannt), 2 Eingabe unbrauchbar.",
 };
 
 export const MERGE: CommandSpec = {
@@ -56,14 +57,14 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   const file = args.positional[0]!;
   const target = args.options.get("ziel");
   if (!target)
-    throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien der Fachbereiche geschrieben werden.");
+    throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien zum Verteilen geschrieben werden.");
   const sachstand = referenceDateOption(args.options.get("sachstand"), "Der Berichtsstichtag");
   const targetStat = await fs.stat(target).catch(() => null);
   if (targetStat && !targetStat.isDirectory())
     throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
   const master = await openStep(file, progress);
-  progress.step("Teile die Maßnahmen nach Fachbereichen auf …");
-  const files = await withReadableConcept(file, () =>
+  progress.step("Ordne die Maßnahmen den Fachbereichen und Akteuren zu …");
+  const split = await withReadableConcept(file, () =>
     splitWorkbook(master, {
       masterFile: path.basename(file),
       date: io.today(),
@@ -71,6 +72,7 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
       angebote: args.flags.has("angebote"),
     }),
   );
+  const { files } = split;
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const f of files) {
     const out = path.join(target, f.fileName);
@@ -85,6 +87,8 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
       );
     }
   }
+  // What goes to nobody is said before any file is written.
+  io.out(splitNotes(split));
   try {
     await fs.mkdir(target, { recursive: true });
   } catch {
@@ -94,12 +98,32 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
     progress.step(`Schreibe „${f.fileName}“ …`);
     await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
   }
-  io.out(`${plural(files.length, "Datei", "Dateien")} für die Fachbereiche in „${target}“ geschrieben:\n`);
+  io.out(`${plural(files.length, "Datei", "Dateien")} in „${target}“ geschrieben:\n`);
   for (const f of files) {
     const angebote = f.angebote === undefined ? "" : `, ${plural(f.angebote, "Angebot", "Angebote")}`;
-    io.out(`  ${f.fachbereich}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}\n`);
+    const who = f.recipient.akteur ? `${f.recipient.name} (Akteur ohne Fachbereich)` : f.recipient.name;
+    io.out(`  ${who}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}\n`);
   }
   return 0;
+}
+
+/** Before the files: what goes to nobody, leads resolved by name, and measures not sent because verworfen. */
+function splitNotes({ unassigned, byName, rejected }: SplitResult): string {
+  const lines: string[] = [];
+  if (unassigned.length > 0) {
+    lines.push(
+      unassigned.length === 1
+        ? "Diese Zeile lässt sich niemandem zuordnen und wird nicht verschickt:"
+        : `Diese ${unassigned.length} Zeilen lassen sich niemandem zuordnen und werden nicht verschickt:`,
+      ...unassigned.map((n) => `  ${unassignedText(n)}`),
+    );
+  }
+  for (const n of byName) lines.push(`Hinweis: ${byNameText(n)}`);
+  if (rejected.length > 0)
+    lines.push(
+      `Nicht verschickt, weil verworfen: ${rejected.map((n) => (n.title ? `${n.id} „${n.title}“` : n.id)).join(", ")}.`,
+    );
+  return lines.map((l) => `${l}\n`).join("");
 }
 
 export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Promise<number> {

@@ -9,7 +9,7 @@ import { TEMPLATE_NAMES, type TemplateName } from "../domain/templates";
 import { PRUEFBERICHT } from "../workbook/contract";
 import { addReportSheet, buildMatrix, checkWorkbook, createTemplateWorkbook } from "../xlsx/concept";
 import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import { type CommandSpec, commandHelp, parseCommandArgs, referenceDateOption } from "./args";
+import { type CommandSpec, commandHelp, overviewHelp, parseCommandArgs, referenceDateOption } from "./args";
 import { BERICHT, commandBericht } from "./bericht";
 import { MERGE, SPLIT, commandMerge, commandSplit } from "./circulation";
 import { UEBERSICHT, commandUebersicht } from "./uebersicht";
@@ -34,43 +34,6 @@ export interface Run {
 }
 
 const VERSION: string = (require("../../package.json") as { version: string }).version;
-
-const HELP = `Maßnahmenplaner ${VERSION} – SMARTe Maßnahmen für Integrations- und Handlungskonzepte
-
-Aufruf: massnahmenplaner <Befehl> [Optionen]
-        (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])
-
-Befehle:
-  init <datei.xlsx> [--vorlage leer|laatzen|ilm-kreis|beispiel] [--force]
-        legt eine strukturierte Arbeitsmappe an (überschreibt nur mit --force)
-  check <datei.xlsx> [--stichtag JJJJ-MM-TT] [--json] [-o bericht.xlsx]
-        prüft alle Maßnahmen auf SMART-Vollständigkeit, Verweise und Fristen;
-        -o schreibt eine Kopie mit dem Blatt „${PRUEFBERICHT.sheet}“
-  matrix <datei.xlsx> --runde JJJJ [-o out.xlsx]
-        legt die Bewertungsmatrix „Bewertung JJJJ“ an oder aktualisiert sie,
-        ohne Bewertungen zu verlieren (ohne -o in der Datei selbst)
-  split <datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote]
-        schreibt je Fachbereich eine Arbeitsmappe mit dessen Maßnahmen in den
-        Ordner (überschreibt keine vorhandenen Dateien); mit --sachstand als
-        Sachstandsabfrage mit Sachständen und Indikatorwerten zum Ausfüllen;
-        mit --angebote als Erfassungsbogen der bestehenden Angebote
-  merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]
-        führt die Rückläufe der Fachbereiche zusammen (ohne -o in der Datei
-        selbst); Exit 1, wenn Werte im Blatt „Konflikte“ zu klären sind
-  uebersicht <datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]
-        legt das Blatt „Übersicht“ mit Zahlen und Diagrammen je Handlungsfeld an
-  bericht <datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>
-        schreibt den Sachstandsbericht für die Gremien als Word-Dokument
-  fortschreiben <alt.xlsx> --laufzeit JJJJ-JJJJ -o <neu.xlsx> [--force]
-        beginnt die nächste Konzeptperiode als neue Arbeitsmappe; das Blatt
-        „Vorperiode“ nennt, was nicht übernommen wurde (die alte bleibt unverändert)
-
-Jeder Befehl: --help zeigt seine Optionen, -q/--quiet schaltet die Fortschrittsmeldungen
-auf stderr ab. massnahmenplaner --version zeigt die Version.
-
-Exit-Codes: 0 ohne Fehler, 1 Fehler in den Maßnahmen gefunden, 2 Eingabe unbrauchbar.
-Alle Daten bleiben in der Arbeitsmappe; es wird nichts übertragen.
-`;
 
 export const processIo: Io = {
   out: (t) => process.stdout.write(t),
@@ -143,7 +106,10 @@ const MATRIX: CommandSpec = {
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };
 
-/** Every command with its options; `massnahmenplaner <befehl> --help` prints its entry. */
+/**
+ * Every command with its options: `massnahmenplaner --help` lists them in this order, `massnahmenplaner
+ * <befehl> --help` prints one entry.
+ */
 export const COMMANDS: Record<
   string,
   { spec: CommandSpec; run: (args: ReturnType<typeof parseCommandArgs>, run: Run) => Promise<number> }
@@ -254,7 +220,12 @@ const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || isHelp(command)) {
-    io.out(HELP);
+    io.out(
+      overviewHelp(
+        VERSION,
+        Object.values(COMMANDS).map((c) => c.spec),
+      ),
+    );
     return command === undefined ? 2 : 0;
   }
   if (command === "--version" || command === "-v") {

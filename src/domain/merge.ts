@@ -17,7 +17,18 @@
  */
 import { type CellValue, parseGermanDate } from "./dates";
 import { formatGermanNumber, parseGermanNumber } from "./numbers";
-import { idKey, nextFreeId, normalizeLabel, referenceId, referenceIds, textOf } from "./values";
+import {
+  type AkteurRef,
+  type Recipient,
+  type RecipientRef,
+  fachbereichResolver,
+  recipientMatcher,
+  recipientRefLabel,
+  recipientResolver,
+  recipientLabel,
+  sameFachbereich,
+} from "./recipients";
+import { idKey, nextFreeId, referenceId, referenceIds, textOf } from "./values";
 
 /** How a column's values are compared. */
 export type FieldKind =
@@ -50,11 +61,10 @@ export interface MergeRow {
   values: RowValues;
 }
 
-/** What a distributed workbook remembers of what was sent. */
-export interface ReturnBase {
-  /** Identifies one distribution to one Fachbereich. */
+/** What a distributed workbook remembers of what was sent, and to whom (a Fachbereich or an Akteur). */
+export interface ReturnBase extends RecipientRef {
+  /** Identifies one distribution to one recipient. */
   token: string;
-  fachbereich: string;
   masterFile: string;
   /** The field keys that were sent. */
   fields: string[];
@@ -77,12 +87,6 @@ export interface MemoryEntry {
   returnKey: string;
   masterId: string;
   values: RowValues;
-}
-
-export interface AkteurRef {
-  id: string;
-  bezeichnung: string;
-  fachbereich: string;
 }
 
 export interface MasterInput {
@@ -251,34 +255,6 @@ export function displayValue(value: CellValue): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fachbereiche
-
-/** Looks up Akteure by ID and, for a Federführung written as a name, by Bezeichnung. */
-export function akteurIndex(akteure: AkteurRef[]): (federfuehrung: CellValue) => AkteurRef | null {
-  const byId = new Map<string, AkteurRef>();
-  const byName = new Map<string, AkteurRef>();
-  for (const a of akteure) {
-    if (a.id && !byId.has(idKey(a.id))) byId.set(idKey(a.id), a);
-    if (a.bezeichnung && !byName.has(normalizeLabel(a.bezeichnung))) byName.set(normalizeLabel(a.bezeichnung), a);
-  }
-  return (value) => {
-    const id = referenceId(value);
-    if (id === "") return null;
-    return byId.get(idKey(id)) ?? byName.get(normalizeLabel(textOf(value))) ?? byName.get(normalizeLabel(id)) ?? null;
-  };
-}
-
-/** The Fachbereich of a measure: that of its lead Akteur; "" when there is none. */
-export function fachbereichResolver(akteure: AkteurRef[]): (federfuehrung: CellValue) => string {
-  const find = akteurIndex(akteure);
-  return (value) => textOf(find(value)?.fachbereich ?? "");
-}
-
-export function sameFachbereich(a: string, b: string): boolean {
-  return normalizeLabel(a) === normalizeLabel(b);
-}
-
-// ---------------------------------------------------------------------------------------------
 interface Working {
   id: string;
   values: RowValues;
@@ -333,6 +309,7 @@ class MasterState {
   readonly actions: MergeAction[] = [];
   readonly summaries: FileSummary[] = [];
   readonly fbOf: (federfuehrung: CellValue) => string;
+  readonly recipientOf: (lead: CellValue) => Recipient | null;
   readonly fieldByKey: Map<string, MergeField>;
   /** The master's fields without the ID. */
   readonly fields: MergeField[];
@@ -343,6 +320,7 @@ class MasterState {
     readonly options: MergeOptions,
   ) {
     this.fbOf = fachbereichResolver(options.akteure);
+    this.recipientOf = recipientResolver(options.akteure);
     this.fieldByKey = new Map(master.fields.map((f) => [f.key, f]));
     this.fields = master.fields.filter((f) => f.key !== options.idField);
     for (const row of master.rows) this.addMasterRow(row);
@@ -425,6 +403,10 @@ class ReturnMerge {
   /** Fields of the return the master does not have. */
   private readonly onlyInReturn: MergeField[];
   private readonly base: ReturnBase | null;
+  /** Whether a master row (by its owner field) belongs to the recipient the return was sent to. */
+  private readonly owns: (lead: CellValue) => boolean;
+  /** That recipient, as the notes name it. */
+  private readonly recipient: string;
   private readonly mem: Map<string, MemoryEntry>;
   private readonly baseFields: Set<string>;
   private readonly baseRows = new Map<string, MergeRow>();
@@ -448,6 +430,8 @@ class ReturnMerge {
     this.common = state.fields.filter((f) => retKeys.has(f.key));
     this.onlyInReturn = ret.fields.filter((f) => f.key !== state.options.idField && !state.fieldByKey.has(f.key));
     this.base = ret.base;
+    this.owns = this.base ? recipientMatcher(state.options.akteure, this.base) : () => true;
+    this.recipient = this.base ? recipientRefLabel(state.options.akteure, this.base) : "";
     this.mem = this.base ? state.memoryOf(this.base.token) : new Map<string, MemoryEntry>();
     this.baseFields = new Set(this.base?.fields ?? []);
     for (const row of this.base?.rows ?? []) {
@@ -549,9 +533,12 @@ class ReturnMerge {
       this.reportOnlyInReturn(row, "", baseValues);
       return;
     }
-    const owner = this.state.fbOf(m.values[this.state.options.ownerField] ?? null);
-    if (!sameFachbereich(owner, base.fachbereich)) {
-      const note = `${upper(this.words.the)} gehört in der Gesamtdatei zu „${owner || "ohne Fachbereich"}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; Änderungen wurden nicht übernommen.`;
+    const lead = m.values[this.state.options.ownerField] ?? null;
+    if (!this.owns(lead)) {
+      const owner = this.state.recipientOf(lead);
+      const note = owner
+        ? `${upper(this.words.the)} gehört in der Gesamtdatei zu „${recipientLabel(owner)}“, nicht zu „${this.recipient}“; Änderungen wurden nicht übernommen.`
+        : `${upper(this.words.the)} gehört in der Gesamtdatei nicht zu „${this.recipient}“ (${this.words.owner} nennt dort keinen bekannten Akteur); Änderungen wurden nicht übernommen.`;
       const differs = (f: MergeField) =>
         changed(f) && this.norm(f, row.values[f.key] ?? null) !== this.norm(f, m.values[f.key] ?? null);
       this.reportFields(row, "foreign", m.id, note, this.common, differs, m.values);
@@ -608,7 +595,7 @@ class ReturnMerge {
     const existing = key ? state.working.get(key) : undefined;
     if (owner !== "" && !sameFachbereich(owner, base.fachbereich)) {
       // Only what differs from the master's row of that ID (if any) is lost; each such value is reported.
-      const note = `${this.words.owner} gehört zu „${owner}“, nicht zu „${base.fachbereich || "ohne Fachbereich"}“; die Zeile wurde nicht übernommen.`;
+      const note = `${this.words.owner} gehört zu „${owner}“, nicht zu „${this.recipient}“; die Zeile wurde nicht übernommen.`;
       this.reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
       return;
     }

@@ -45,9 +45,13 @@ export function longKey(table: LongTable, values: RowValues): string | null {
   return rowKey(values, table.subjectField, table.dateField);
 }
 
-/** The key of a row of a long table by its subject and date fields (see longKey). */
-export function rowKey(values: RowValues, subjectField: string, dateField: string): string | null {
+/**
+ * The key of a row of a long table by its subject and date fields (see longKey); without a date field the
+ * subject alone (an Einstellung by its Schlüssel).
+ */
+export function rowKey(values: RowValues, subjectField: string, dateField?: string): string | null {
   const subject = idKey(referenceId(values[subjectField] ?? null));
+  if (dateField === undefined) return subject || null;
   const date = parseGermanDate(values[dateField] ?? null);
   return subject && date.kind === "date" ? `${subject}|${date.date}` : null;
 }

@@ -421,7 +421,10 @@ export class ExcelHost implements WorkbookHost {
             columns.get(field) === undefined ? null : (r[columns.get(field)!] as CellValue);
           const id = keyField
             ? (rowKey(
-                { [keyField.subject]: byField(keyField.subject), [keyField.date]: byField(keyField.date) },
+                {
+                  [keyField.subject]: byField(keyField.subject),
+                  ...(keyField.date ? { [keyField.date]: byField(keyField.date) } : {}),
+                },
                 keyField.subject,
                 keyField.date,
               ) ?? "")

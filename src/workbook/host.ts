@@ -17,9 +17,10 @@ export interface RowWrite {
   /**
    * For a table without an ID column (Indikatorwerte, Sachstände): the row is found by the ID its `subject`
    * field names and the day its `date` field names (`2025` = 31.12.2025), both taken from `values`; `id` is
-   * then only a label and is not written. No such row: a new one is appended.
+   * then only a label and is not written. Without `date` the subject alone finds the row (an Einstellung by
+   * its Schlüssel). No such row: a new one is appended.
    */
-  key?: { subject: string; date: string };
+  key?: { subject: string; date?: string };
 }
 
 /** The whole workbook as an .xlsx file. */

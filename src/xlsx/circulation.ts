@@ -16,41 +16,76 @@ import { statusFromReports } from "../domain/statusQuery";
 import { readSettings } from "../domain/settings";
 import { idKey } from "../domain/values";
 import type { EntityKind } from "../domain/model";
+import { type Recipient, recipientRef } from "../domain/recipients";
 import {
   ANGEBOTE_TOKEN_SUFFIX,
-  akteurRefs,
   extraKey,
   mergeFields,
   mergeReports,
   planConflictSheet,
   planMemorySheet,
   planMergeLogSheet,
-  planSplitWorkbook,
   readBase,
   readMemory,
   type ReturnReports,
   returnReports,
-  splitBlockers,
-  splitFileNames,
-  splitGroups,
   tableRows,
 } from "../workbook/circulation";
+import { type RowNote, akteurRefs, unassignedText } from "../workbook/distribution";
+import {
+  distributionLabel,
+  planSplitWorkbook,
+  splitBlockers,
+  splitDistribution,
+  splitFileNames,
+} from "../workbook/split";
 import { ANGEBOTE, MASSNAHMEN, tableSpec } from "../workbook/contract";
 import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
-import { type FoundTable, type ReadConcept, UnreadableWorkbookError, readConcept } from "../workbook/read";
+import {
+  type FoundTable,
+  type ReadConcept,
+  UnreadableWorkbookError,
+  type WorkbookSource,
+  readConcept,
+} from "../workbook/read";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import type { ExcelJsSource } from "./source";
 import { UserError } from "./userError";
 
 export interface SplitFile {
-  fachbereich: string;
-  /** A safe file name carrying the Fachbereich. */
+  /** The Fachbereich, or the Akteur without Fachbereich, the file is for. */
+  recipient: Recipient;
+  /** A safe file name carrying the recipient (and the kind of distribution: Sachstandsabfrage …). */
   fileName: string;
   measures: number;
   /** Angebote sent to complete (`angebote`), else undefined. */
   angebote?: number;
   workbook: XlsxDocument;
+}
+
+/** The files of a distribution and what it says before any of them is written. */
+export interface SplitResult {
+  files: SplitFile[];
+  /** Rows that go to nobody (no lead, or a lead that names no Akteur): not sent. */
+  unassigned: RowNote[];
+  /** Leads written as a Bezeichnung, sent to the Akteur `check` suggests. */
+  byName: RowNote[];
+  /** Measures `verworfen`: not sent. */
+  rejected: RowNote[];
+  /** `Sachstandsabfrage 31.12.2026`, `Erfassungsbogen Angebote`; "" for a plain distribution. */
+  label: string;
+  /** The master's file name without folder and `.xlsx`: the files' names begin with it. */
+  masterStem: string;
+}
+
+export interface SplitOptions {
+  masterFile: string;
+  date: IsoDate;
+  token?: string;
+  sachstand?: IsoDate;
+  angebote?: boolean;
+  /** The Rücklauf bis the files name (the pane sets it as it writes it into the Einstellungen). */
+  ruecklaufBis?: IsoDate;
 }
 
 function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
@@ -63,44 +98,49 @@ function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
   return table;
 }
 
-/** One workbook per Fachbereich with that Fachbereich's measures (see docs/befehle.md, `split`). */
-export async function splitWorkbook(
-  master: XlsxDocument,
-  options: { masterFile: string; date: IsoDate; token?: string; sachstand?: IsoDate; angebote?: boolean },
-): Promise<SplitFile[]> {
+const some = (list: (string | number)[]) => `${list.slice(0, 5).join(", ")}${list.length > 5 ? " …" : ""}`;
+
+/**
+ * One workbook per recipient with its measures (see docs/befehle.md, `split`): per Fachbereich, and per Akteur
+ * without Fachbereich. Nothing is written here; the caller lists `unassigned` before it saves any file.
+ */
+export async function splitWorkbook(master: XlsxDocument, options: SplitOptions): Promise<SplitResult> {
   const source = await master.source();
   const concept = readConcept(source);
   massnahmenOf(concept, options.masterFile);
   const { withoutId, duplicates } = splitBlockers(concept, source);
   if (withoutId.length > 0) {
     throw new UserError(
-      `In „${options.masterFile}“ haben Maßnahmen keine ID (Zeile ${withoutId.slice(0, 5).join(", ")}${withoutId.length > 5 ? " …" : ""}); bitte zuerst IDs vergeben, damit sich die Rückläufe zuordnen lassen.`,
+      `In „${options.masterFile}“ haben Maßnahmen keine ID (Zeile ${some(withoutId)}); bitte zuerst IDs vergeben, damit sich die Rückläufe zuordnen lassen.`,
     );
   }
   if (duplicates.length > 0) {
     throw new UserError(
-      `In „${options.masterFile}“ sind IDs doppelt vergeben (${duplicates.slice(0, 5).join(", ")}${duplicates.length > 5 ? " …" : ""}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
+      `In „${options.masterFile}“ sind IDs doppelt vergeben (${some(duplicates)}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
     );
   }
   if (options.angebote) angeboteBlockers(concept, source, options.masterFile);
-  const groups = splitGroups(concept, source, options.angebote);
-  if (groups.length === 0)
-    throw new UserError(
-      `Die Arbeitsmappe „${options.masterFile}“ enthält keine Maßnahmen; es gibt nichts zu verteilen.`,
-    );
-  const { settings } = readSettings(concept);
+  const distribution = splitDistribution(concept, source, {
+    angebote: options.angebote,
+    sachstand: options.sachstand !== undefined,
+  });
+  const { groups } = distribution;
+  if (groups.length === 0) throw new UserError(nothingToSend(options.masterFile, distribution.unassigned));
+  const settings = { ...readSettings(concept).settings };
+  if (options.ruecklaufBis) settings.ruecklaufBis = options.ruecklaufBis;
   const stem = options.masterFile.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "");
+  const label = distributionLabel(options);
   const names = splitFileNames(
     stem,
-    groups.map((g) => g.fachbereich),
+    groups.map((g) => g.recipient.name),
+    label,
   );
   const token = options.token ?? randomToken();
-  const files: SplitFile[] = [];
-  for (const [i, group] of groups.entries()) {
+  const files: SplitFile[] = groups.map((group, i) => {
     const workbook = XlsxDocument.create(names[i]!);
     const meta = {
       token: `${token}/${i + 1}`,
-      fachbereich: group.fachbereich,
+      ...recipientRef(group.recipient),
       masterFile: options.masterFile.replace(/^.*[\\/]/, ""),
       date: options.date,
     };
@@ -110,19 +150,27 @@ export async function splitWorkbook(
     );
     // A file made from the master carries its filing stamp; the master's other sheets stay with the master.
     workbook.pkg.copyCustomProperties(master.pkg);
-    files.push({
-      fachbereich: group.fachbereich,
+    return {
+      recipient: group.recipient,
       fileName: names[i]!,
       measures: group.rows.length,
       ...(group.angebote ? { angebote: group.angebote.length } : {}),
       workbook,
-    });
-  }
-  return files;
+    };
+  });
+  const { unassigned, byName, rejected } = distribution;
+  return { files, unassigned, byName, rejected, label, masterStem: stem };
+}
+
+/** Why a distribution has no file at all: no measures, or none that names a known Akteur. */
+function nothingToSend(masterFile: string, unassigned: RowNote[]): string {
+  if (unassigned.length === 0)
+    return `Die Arbeitsmappe „${masterFile}“ enthält keine Maßnahmen zum Verteilen (verworfene werden nicht verschickt).`;
+  return `In „${masterFile}“ lässt sich keine Maßnahme einem Fachbereich oder Akteur zuordnen, es wurde nichts geschrieben; zuerst: ${unassignedText(unassigned[0]!)}`;
 }
 
 /** Angebote that could not be merged back by ID stop the Erfassungsbogen before anything is written. */
-function angeboteBlockers(concept: ReadConcept, source: ExcelJsSource, masterFile: string): void {
+function angeboteBlockers(concept: ReadConcept, source: WorkbookSource, masterFile: string): void {
   const { withoutId, duplicates } = splitBlockers(concept, source, "angebote");
   const sheet = concept.found.angebote?.sheet ?? ANGEBOTE.sheet;
   if (withoutId.length > 0)
@@ -178,7 +226,7 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
 }
 
 /** The Angebote of an Erfassungsbogen; null for a return without Angebote base values. */
-function angeboteReturn(file: string, concept: ReadConcept, source: ExcelJsSource): ReturnInput | null {
+function angeboteReturn(file: string, concept: ReadConcept, source: WorkbookSource): ReturnInput | null {
   const base = readBase(source, true);
   if (!base) return null;
   const table = concept.found.angebote;
@@ -276,7 +324,7 @@ export async function mergeWorkbooks(
  */
 function mergeAngebote(
   master: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   concept: ReadConcept,
   inputs: ReturnInput[],
   memory: MemoryEntry[],
@@ -341,7 +389,7 @@ function cellsOf(row: number, values: Record<string, unknown>, columnOf: Map<str
 /** Writes updates into their rows and new rows into free table rows or below the table, extending it. */
 function writeOutcome(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   table: FoundTable,
   rows: (MergeRow & { row: number })[],
   outcome: MergeOutcome,
@@ -370,7 +418,7 @@ function writeOutcome(
  */
 export function appendTableRows(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   concept: ReadConcept,
   kind: EntityKind,
   rows: RowValues[],
@@ -387,7 +435,7 @@ export function appendTableRows(
 
 function appendRows(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   table: FoundTable,
   columnOf: Map<string, number>,
   additions: RowValues[],

@@ -1,9 +1,10 @@
 /**
  * A city's own list as plain grids for the import (src/workbook/import): an .xlsx with every sheet (merged
  * areas and the header row of an Excel table included), or a .csv whose encoding (UTF-8 with or without
- * BOM, UTF-16 with BOM, else Windows-1252) and separator (`;`, `,` or tab) are detected. Bytes in, no file
+ * BOM, UTF-16 with BOM, else Windows-1252: src/domain/text.ts) and separator (`;`, `,` or tab) are detected. Bytes in, no file
  * system, so the browser mode can use it too.
  */
+import { decodeText } from "../domain/text";
 import { isBlank } from "../domain/values";
 import type { ImportGrid } from "../workbook/import/mapping";
 import { XlsxDocument } from "./document";
@@ -11,22 +12,6 @@ import { areaOf } from "./source";
 import { UserError } from "./userError";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-/** The text of a CSV file: a BOM decides; else UTF-8 when the bytes are valid UTF-8, else Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: string } {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
-    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "UTF-8 (BOM)" };
-  if (startsWith(bytes, [0xff, 0xfe]))
-    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "UTF-16" };
-  if (startsWith(bytes, [0xfe, 0xff]))
-    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "UTF-16" };
-  try {
-    // Windows-1252 text with umlauts is never valid UTF-8 (a lone byte ≥ 0x80), so the strict decoder tells them apart.
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
-  } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252" };
-  }
-}
 
 /** RFC 4180 records: fields in double quotes may hold separators, line breaks and doubled quotes. */
 export function parseCsv(text: string, separator: string, maxRecords = Infinity): string[][] {

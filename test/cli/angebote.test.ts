@@ -11,7 +11,8 @@ import { columnOf, columnValues, loadWorkbook, removeTempDirs, rowWhere, runCli,
 afterAll(removeTempDirs);
 
 const FB4 = "konzept – Fachbereich 4 – Jugend.xlsx";
-const NONE = "konzept – ohne Fachbereich.xlsx";
+/** The Erfassungsbogen says so in its names. */
+const BOGEN = (recipient: string) => `konzept – Erfassungsbogen Angebote – ${recipient}.xlsx`;
 
 async function setUp(): Promise<{ dir: string; master: string; out: string; split: string }> {
   const dir = tempDir();
@@ -48,7 +49,7 @@ describe("split --angebote", () => {
   test("gives each Fachbereich the Angebote of its Träger, with dropdowns and room for new ones", async () => {
     const { out, split } = await setUp();
     expect(split).toContain("Fachbereich 4 – Jugend: 4 Maßnahmen, 2 Angebote");
-    const wb = await loadWorkbook(path.join(out, FB4));
+    const wb = await loadWorkbook(path.join(out, BOGEN("Fachbereich 4 – Jugend")));
     const angebote = sheet(wb, "Angebote");
     // A-05 (Kreisvolkshochschule) and A-04 (Jugendamt) belong to Fachbereich 4.
     expect(columnValues(angebote, "ID")).toEqual(["AN-003", "AN-004"]);
@@ -68,9 +69,17 @@ describe("split --angebote", () => {
     expect(hints).toContain(
       "Die Blätter Einstellungen, Handlungsfelder, Ziele, Indikatoren, Akteure und Bedarfe sind schreibgeschützt.",
     );
-    // Träger that are no Akteur of a Fachbereich (Jobcenter, Kreissportbund) go to „ohne Fachbereich“.
-    const none = await loadWorkbook(path.join(out, NONE));
-    expect(columnValues(sheet(none, "Angebote"), "ID")).toEqual(["AN-005", "AN-006"]);
+    // Träger without Fachbereich (Jobcenter, Kreissportbund) get their own Angebote, addressed to them.
+    const jobcenter = await loadWorkbook(path.join(out, BOGEN("Jobcenter Beispielkreis")));
+    const ksb = await loadWorkbook(
+      path.join(out, "konzept – Erfassungsbogen Angebote – Kreissportbund Beispielkreis e. V.xlsx"),
+    );
+    expect(columnValues(sheet(jobcenter, "Angebote"), "ID")).toEqual(["AN-005"]);
+    expect(columnValues(sheet(ksb, "Angebote"), "ID")).toEqual(["AN-006"]);
+    expect((sheet(ksb, "Hinweise").getColumn(1).values as unknown[]).map(String).join("\n")).toContain(
+      "steht das Angebot, dessen Träger Sie sind",
+    );
+    expect(fs.readdirSync(out).some((f) => /ohne Fachbereich/.test(f))).toBe(false);
   });
 
   test("without --angebote the files have no sheet Angebote", async () => {
@@ -100,7 +109,7 @@ describe("split --angebote", () => {
 describe("merge of an Erfassungsbogen", () => {
   test("applies a changed Angebot, adds a new one with the next AN- ID, reports a conflict, and stays idempotent", async () => {
     const { master, out } = await setUp();
-    const fb4 = path.join(out, FB4);
+    const fb4 = path.join(out, BOGEN("Fachbereich 4 – Jugend"));
     await edit(fb4, (wb) => {
       const a = sheet(wb, "Angebote");
       a.getCell(rowWhere(a, "ID", "AN-003"), columnOf(a, "Teilnehmende pro Jahr")).value = 260;
@@ -151,12 +160,12 @@ describe("merge of an Erfassungsbogen", () => {
       }),
     ]);
     const log = rowsOf(sheet(wb, "Zusammenführung"));
-    expect(log.filter((l) => l["ID in der Gesamtdatei"] === "AN-008").map((l) => `${l["Aktion"]}: ${l["Hinweis"]}`)).toEqual([
-      "neu aufgenommen mit neuer ID: Neues Angebot ohne ID; die Zeile hat die ID AN-008 erhalten.",
-    ]);
-    expect(log.filter((l) => l["ID in der Gesamtdatei"] === "AN-003").map((l) => `${l["Aktion"]} ${l["Feld"]}`)).toEqual([
-      "übernommen Teilnehmende pro Jahr",
-    ]);
+    expect(
+      log.filter((l) => l["ID in der Gesamtdatei"] === "AN-008").map((l) => `${l["Aktion"]}: ${l["Hinweis"]}`),
+    ).toEqual(["neu aufgenommen mit neuer ID: Neues Angebot ohne ID; die Zeile hat die ID AN-008 erhalten."]);
+    expect(
+      log.filter((l) => l["ID in der Gesamtdatei"] === "AN-003").map((l) => `${l["Aktion"]} ${l["Feld"]}`),
+    ).toEqual(["übernommen Teilnehmende pro Jahr"]);
     // The new Angebot is inside tblAngebote, so check, the lists and the Übersicht see it.
     const check = await runCli(["check", master, "--json", "--stichtag", "2026-11-22"]);
     const findings = JSON.parse(check.out).findings as { sheet: string; rule: string }[];
@@ -176,7 +185,7 @@ describe("merge of an Erfassungsbogen", () => {
     await edit(master, (wb) => wb.removeWorksheet(sheet(wb, "Angebote").id));
     const out = path.join(dir, "erfassung");
     expect((await runCli(["split", master, "--ziel", out, "--angebote"])).code).toBe(0);
-    const fb4 = path.join(out, FB4);
+    const fb4 = path.join(out, BOGEN("Fachbereich 4 – Jugend"));
     await edit(fb4, (wb) => {
       const a = sheet(wb, "Angebote");
       expect(columnValues(a, "ID")).toEqual([]);

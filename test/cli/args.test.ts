@@ -44,6 +44,26 @@ describe("help and version", () => {
     },
   );
 
+  test("massnahmenplaner --help lists every command of the table, with its usage and what it does", async () => {
+    for (const argv of [["--help"], ["-h"], ["hilfe"]]) {
+      const run = await runCli(argv);
+      expect(run).toMatchObject({ code: 0, err: "" });
+      const listed = [...run.out.matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]);
+      expect(listed).toEqual(Object.keys(COMMANDS));
+      for (const [name, { spec }] of Object.entries(COMMANDS)) {
+        expect(run.out).toContain(`\n  ${name} ${spec.usage}\n`);
+        // The summary's first words stand under the usage line.
+        const words = spec.summary.split(/\s+/).slice(0, 4).join(" ");
+        expect(run.out).toContain(`${spec.usage}\n        ${words}`);
+      }
+      expect(run.out.split("\n").every((line) => line.length <= 100)).toBe(true);
+    }
+    // Without a command: the same overview, exit 2.
+    const bare = await runCli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.out).toBe((await runCli(["--help"])).out);
+  });
+
   test("-h works like --help after the command, also with a file given", async () => {
     const run = await runCli(["matrix", "datei.xlsx", "-h"]);
     expect(run.code).toBe(0);

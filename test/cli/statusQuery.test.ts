@@ -6,7 +6,7 @@ import { columnOf, columnValues, loadWorkbook, removeTempDirs, rowWhere, runCli,
 
 afterAll(removeTempDirs);
 
-const FB4 = "konzept – Fachbereich 4 – Jugend.xlsx";
+const FB4 = "konzept – Sachstandsabfrage 31.12.2026 – Fachbereich 4 – Jugend.xlsx";
 
 async function setUp(): Promise<{ dir: string; master: string; out: string }> {
   const dir = tempDir();

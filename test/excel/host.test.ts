@@ -326,6 +326,21 @@ describe("writeRows", () => {
     expect(after.at(-1)!.values).toMatchObject({ indikator: "I-012", wert: 70 });
   });
 
+  it("finds an Einstellung by its Schlüssel alone (a key without date), updates it, else appends", async () => {
+    const { host } = await withMeasures();
+    const key = { subject: "schluessel" };
+    const before = readConcept(await host.snapshot()).einstellungen!.rows;
+    const ruecklauf = before.find((r) => r.values.schluessel === "Rücklauf bis")!;
+    await host.writeRows([
+      { kind: "einstellungen", id: "Rücklauf bis", key, values: { schluessel: "Rücklauf bis", wert: new Date("2027-03-31T00:00:00Z") } },
+      { kind: "einstellungen", id: "Rücklauf an", key, values: { schluessel: "Rücklauf an", wert: "integration@kreis.de" } },
+    ]);
+    const after = readConcept(await host.snapshot()).einstellungen!.rows;
+    expect(after).toHaveLength(before.length + 1);
+    expect(typeof after.find((r) => r.row === ruecklauf.row)!.values.wert).toBe("number");
+    expect(after.at(-1)!.values).toMatchObject({ schluessel: "Rücklauf an", wert: "integration@kreis.de" });
+  });
+
   it("clears a cell given as empty", async () => {
     const { host } = await withMeasures();
     await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { bemerkung: null, zielgruppe: "" } }]);

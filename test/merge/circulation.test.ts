@@ -5,11 +5,13 @@
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BASE_SHEET, CONFLICT_SHEET, HINTS_SHEET, MEMORY_SHEET, MERGE_LOG_SHEET, safeFileName, splitFileNames } from "../../src/workbook/circulation";
+import { BASE_SHEET, CONFLICT_SHEET, MEMORY_SHEET, MERGE_LOG_SHEET } from "../../src/workbook/circulation";
+import { HINTS_SHEET, safeFileName, splitFileNames } from "../../src/workbook/split";
 import { readConcept } from "../../src/workbook/read";
 import { ExcelJsSource } from "../../src/xlsx/source";
 import { TODAY, columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tablesOf, tempDir } from "../helpers/cli";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
+import { ooxmlProblems } from "../helpers/ooxml";
 
 afterAll(() => removeTempDirs());
 
@@ -83,11 +85,15 @@ describe("file names", () => {
     expect(long.startsWith(cut)).toBe(true);
     expect(cut).toMatch(/^Fachbereich Soziales 👨‍👩‍👧 ÄÖÜ 🌍/);
     expect(cut).not.toMatch(/[\s.]$/);
-    expect(splitFileNames("konzept", ["FB 4", "FB/4", "FB:4", "ohne Fachbereich"])).toEqual([
+    expect(splitFileNames("konzept", ["FB 4", "FB/4", "FB:4", "Kreissportbund e. V."])).toEqual([
       "konzept – FB 4.xlsx",
       "konzept – FB-4.xlsx",
       "konzept – FB-4 (2).xlsx",
-      "konzept – ohne Fachbereich.xlsx",
+      "konzept – Kreissportbund e. V.xlsx",
+    ]);
+    // A status query says so in its names.
+    expect(splitFileNames("konzept", ["Fachbereich 4 – Jugend"], "Sachstandsabfrage 31.12.2026")).toEqual([
+      "konzept – Sachstandsabfrage 31.12.2026 – Fachbereich 4 – Jugend.xlsx",
     ]);
   });
 });
@@ -101,12 +107,15 @@ describe("split", () => {
       "konzept – Fachbereich 3 – Ordnung.xlsx",
       "konzept – Fachbereich 4 – Jugend.xlsx",
       "konzept – Fachbereich 5 – Soziales.xlsx",
-      "konzept – ohne Fachbereich.xlsx",
+      "konzept – Jobcenter Beispielkreis.xlsx",
+      "konzept – Kreissportbund Beispielkreis e. V.xlsx",
     ]);
-    // Every measure goes to exactly one file.
+    // Every measure goes to exactly one file, except M-019, which is verworfen.
     const all: string[] = [];
     for (const f of files) all.push(...idsOf(sheet(await loadWorkbook(path.join(out, f)), "Maßnahmen")));
-    expect(all.sort()).toEqual(idsOf(sheet(await loadWorkbook(master), "Maßnahmen")).sort());
+    const ids = idsOf(sheet(await loadWorkbook(master), "Maßnahmen"));
+    expect(all.sort()).toEqual(ids.filter((id) => id !== "M-019").sort());
+    expect(ooxmlProblems(...files.map((f) => path.join(out, f)))).toEqual([]);
 
     const wb = await loadWorkbook(fb4);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
@@ -162,13 +171,14 @@ describe("split", () => {
 
   test("refuses to overwrite files of an earlier distribution, and writes nothing", async () => {
     const { master, out, fb4 } = await distributed();
-    fs.rmSync(path.join(out, "konzept – ohne Fachbereich.xlsx"));
+    const removed = path.join(out, "konzept – Kreissportbund Beispielkreis e. V.xlsx");
+    fs.rmSync(removed);
     const before = fs.readFileSync(fb4);
     const run = await runCli(["split", master, "--ziel", out]);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/^Im Ordner .* liegt schon „konzept – .*“; bitte einen neuen Ordner angeben/);
     expect(fs.readFileSync(fb4).equals(before)).toBe(true);
-    expect(fs.existsSync(path.join(out, "konzept – ohne Fachbereich.xlsx"))).toBe(false);
+    expect(fs.existsSync(removed)).toBe(false);
   });
 
   test("refuses measures without ID or with a duplicate ID", async () => {

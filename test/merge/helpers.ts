@@ -1,7 +1,7 @@
 /** Small concepts for the merge tests: fields, Akteure and rows as plain objects. */
 import type { CellValue } from "../../src/domain/dates";
+import type { AkteurRef } from "../../src/domain/recipients";
 import {
-  type AkteurRef,
   type MemoryEntry,
   type MergeField,
   type MergeOptions,

@@ -5,7 +5,8 @@
  */
 import fc from "fast-check";
 import type { CellValue } from "../../src/domain/dates";
-import { type MergeOutcome, type MergeRow, type ReturnInput, comparable, fachbereichResolver, mergeReturns, sameFachbereich } from "../../src/domain/merge";
+import { type MergeOutcome, type MergeRow, type ReturnInput, comparable, mergeReturns } from "../../src/domain/merge";
+import { fachbereichResolver, sameFachbereich } from "../../src/domain/recipients";
 import { idKey } from "../../src/domain/values";
 import { AKTEURE, FIELDS, clone, options } from "./helpers";
 

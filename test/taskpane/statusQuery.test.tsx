@@ -12,7 +12,6 @@ import { splitWorkbook } from "../../src/xlsx/circulation";
 import { toExcelJs } from "../helpers/xlsx";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
-
 beforeAll(() => {
   installJsdomShims();
   URL.createObjectURL = () => "blob:abfrage";
@@ -49,18 +48,27 @@ describe("Verteilen: Sachstandsabfrage", () => {
       target: { value: "2026-12-31" },
     });
     await click("Sachstandsabfrage erstellen");
-    const list = await screen.findByRole("list", { name: "Dateien für die Fachbereiche" });
-    expect(within(list).getAllByRole("listitem")).toHaveLength(6);
+    const list = await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    const names = within(list)
+      .getAllByRole("button")
+      .map((b) => b.textContent);
+    expect(names).toHaveLength(7);
+    // Named as what they are, not like the files of a distribution.
+    expect(names).toContain("beispiel – Sachstandsabfrage 31.12.2026 – Fachbereich 4 – Jugend.xlsx");
+    expect(names).toContain("beispiel – Sachstandsabfrage 31.12.2026 – Jobcenter Beispielkreis.xlsx");
+    expect(names.every((n) => n!.startsWith("beispiel – Sachstandsabfrage 31.12.2026 – "))).toBe(true);
+    await click("Alle 7 Dateien als ZIP herunterladen");
+    await screen.findByText(/„beispiel – Sachstandsabfrage 31\.12\.2026\.zip“ mit 7 Dateien wird heruntergeladen/);
   });
 
   it("appends the reported rows by key, lists the rest as nicht gemeldet, and merging again adds nothing", async () => {
     const host = await beispielHost();
-    const files = await splitWorkbook(host.document, {
+    const { files } = await splitWorkbook(host.document, {
       masterFile: "beispiel.xlsx",
       date: TODAY,
       sachstand: "2026-12-31",
     });
-    const fb4 = files.find((f) => f.fachbereich === "Fachbereich 4 – Jugend")!;
+    const fb4 = files.find((f) => f.recipient.name === "Fachbereich 4 – Jugend")!;
     const returned = await toExcelJs(fb4.workbook);
     setCell(returned.getWorksheet("Sachstände")!, "M-007", "Sachstand", "Zwölf Elternbegleiterinnen sind ausgebildet.");
     setCell(returned.getWorksheet("Indikatorwerte")!, "I-012", "Wert", 75);

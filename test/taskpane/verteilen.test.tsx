@@ -1,25 +1,34 @@
 /** @jest-environment jsdom */
 /**
- * The Verteilen view in jsdom: the per-Fachbereich files listed and downloaded (browser host, and a host that
- * only hands out its file bytes, as Excel does), returns merged with the coordinator's choice per conflict,
- * and unusable files refused without writing anything.
+ * The Verteilen view in jsdom: the files per Fachbereich and per Akteur without Fachbereich listed and
+ * downloaded, all of them as one ZIP (browser host, and a host that only hands out its file bytes, as Excel
+ * does), „Rücklauf bis“ written into the Einstellungen and named in every file, what goes to nobody shown
+ * before the files are made, returns merged with the coordinator's choice per conflict, and unusable files
+ * refused without writing anything.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import { readSettings } from "../../src/domain/settings";
 import VerteilenView from "../../src/taskpane/features/verteilen/VerteilenView";
+import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import type { WorkbookHost } from "../../src/workbook/host";
 import { splitWorkbook } from "../../src/xlsx/circulation";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
-import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
+import { arrayBuffer, fromExcelJs, toExcelJs } from "../helpers/xlsx";
 
 const downloads: string[] = [];
+const blobs: Blob[] = [];
 
 beforeAll(() => {
   installJsdomShims();
   // jsdom has no object URLs and does not navigate: record the downloads instead.
-  URL.createObjectURL = () => "blob:verteilen";
+  URL.createObjectURL = (blob: Blob) => {
+    blobs.push(blob);
+    return "blob:verteilen";
+  };
   URL.revokeObjectURL = () => undefined;
   jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
     downloads.push(this.download);
@@ -28,7 +37,26 @@ beforeAll(() => {
 afterEach(() => {
   cleanup();
   downloads.length = 0;
+  blobs.length = 0;
 });
+
+/** A downloaded blob's bytes (jsdom's Blob has no arrayBuffer()). */
+function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** The Hinweise of a downloaded workbook, as one text. */
+async function hintsOf(bytes: Uint8Array): Promise<string> {
+  const wb = await toExcelJs(bytes);
+  return (wb.getWorksheet("Hinweise")!.getColumn(1).values as unknown[])
+    .filter((v) => typeof v === "string")
+    .join("\n");
+}
 
 const click = async (name: string | RegExp) => {
   await act(async () => {
@@ -49,36 +77,131 @@ async function xlsxFile(workbook: ExcelJS.Workbook, name: string): Promise<File>
 
 /** The return of „Dezernat II – Soziales“ (M-001, M-002, …) after `edit`. */
 async function returnOf(host: BrowserHost, edit: (ws: ExcelJS.Worksheet) => void): Promise<File> {
-  const [first] = await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY });
+  const {
+    files: [first],
+  } = await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY });
   const reloaded = await toExcelJs(first!.workbook);
   edit(reloaded.getWorksheet("Maßnahmen")!);
   return xlsxFile(reloaded, first!.fileName);
 }
 
 describe("Verteilen: export", () => {
-  it("lists one file per Fachbereich with its measures, then downloads them", async () => {
+  it("lists one file per Fachbereich and per Akteur without Fachbereich, then downloads them as one ZIP", async () => {
     const host = await beispielHost();
     await renderView(<VerteilenView />, host);
     await click("Dateien erstellen");
-    const list = await screen.findByRole("list", { name: "Dateien für die Fachbereiche" });
+    const list = await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     const items = within(list).getAllByRole("listitem");
-    expect(items.map((li) => [within(li).getByRole("button").textContent, li.lastElementChild!.textContent])).toEqual([
+    const names = items.map((li) => within(li).getByRole("button").textContent!);
+    expect(items.map((li, i) => [names[i], li.lastElementChild!.textContent])).toEqual([
       ["beispiel – Dezernat II – Soziales.xlsx", "Dezernat II – Soziales: 6 Maßnahmen"],
       ["beispiel – Fachbereich 1 – Zentrale Dienste.xlsx", "Fachbereich 1 – Zentrale Dienste: 2 Maßnahmen"],
       ["beispiel – Fachbereich 3 – Ordnung.xlsx", "Fachbereich 3 – Ordnung: 1 Maßnahme"],
       ["beispiel – Fachbereich 4 – Jugend.xlsx", "Fachbereich 4 – Jugend: 4 Maßnahmen"],
       ["beispiel – Fachbereich 5 – Soziales.xlsx", "Fachbereich 5 – Soziales: 1 Maßnahme"],
-      ["beispiel – ohne Fachbereich.xlsx", "ohne Fachbereich: 6 Maßnahmen"],
+      ["beispiel – Jobcenter Beispielkreis.xlsx", "Jobcenter Beispielkreis (Akteur ohne Fachbereich): 4 Maßnahmen"],
+      [
+        "beispiel – Kreissportbund Beispielkreis e. V.xlsx",
+        "Kreissportbund Beispielkreis e. V. (Akteur ohne Fachbereich): 1 Maßnahme",
+      ],
     ]);
+    // M-018 names the Jobcenter by its Bezeichnung: said before the files, and where it went.
+    expect(
+      screen.getByText(
+        /M-018 „Ausbildungspaten“: Federführung „Jobcenter Beispielkreis“ ist keine Akteur-ID; verteilt an A-06/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/niemandem zuordnen/)).toBeNull();
     expect(downloads).toEqual([]);
 
-    await click("Alle 6 Dateien herunterladen");
-    await screen.findByText(/6 Dateien werden heruntergeladen/);
-    expect(downloads).toHaveLength(6);
-    expect(downloads[3]).toBe("beispiel – Fachbereich 4 – Jugend.xlsx");
+    await click("Alle 7 Dateien als ZIP herunterladen");
+    await screen.findByText(/„beispiel – Verteilung 22\.11\.2026\.zip“ mit 7 Dateien wird heruntergeladen/);
+    expect(downloads).toEqual(["beispiel – Verteilung 22.11.2026.zip"]);
+    const zip = unzipSync(await bytesOf(blobs[0]!));
+    expect(Object.keys(zip)).toEqual(names);
+    const jobcenter = await toExcelJs(zip["beispiel – Jobcenter Beispielkreis.xlsx"]!);
+    const ids = jobcenter.getWorksheet("Maßnahmen")!.getColumn(1).values.slice(2);
+    expect(ids).toEqual(["M-008", "M-010", "M-012", "M-018"]);
+    expect(await hintsOf(zip["beispiel – Jobcenter Beispielkreis.xlsx"]!)).toContain("für die Sie federführend sind");
 
-    await click("beispiel – ohne Fachbereich.xlsx");
-    expect(downloads.at(-1)).toBe("beispiel – ohne Fachbereich.xlsx");
+    await click("beispiel – Kreissportbund Beispielkreis e. V.xlsx");
+    expect(downloads.at(-1)).toBe("beispiel – Kreissportbund Beispielkreis e. V.xlsx");
+  });
+
+  it("writes „Rücklauf bis“ into the Einstellungen, and every file names the date", async () => {
+    const host = await beispielHost();
+    const writeRows = jest.spyOn(host, "writeRows");
+    const { session } = await renderView(<VerteilenView />, host);
+    const field = screen.getByLabelText("Rücklauf bis") as HTMLInputElement;
+    expect(field.value).toBe("");
+    fireEvent.change(field, { target: { value: "2027-03-31" } });
+    await click("Dateien erstellen");
+    await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    expect(writeRows.mock.calls.map(([w]) => w.map((x) => [x.kind, x.values.schluessel]))).toEqual([
+      [["einstellungen", "Rücklauf bis"]],
+    ]);
+    expect(readSettings(readConcept(await host.snapshot())).settings.ruecklaufBis).toBe("2027-03-31");
+    expect(session.concept && readSettings(session.concept).settings.ruecklaufBis).toBe("2027-03-31");
+
+    await click("Alle 7 Dateien als ZIP herunterladen");
+    await screen.findByText(/wird heruntergeladen/);
+    const zip = unzipSync(await bytesOf(blobs.at(-1)!));
+    for (const bytes of Object.values(zip)) {
+      const hints = await hintsOf(bytes);
+      expect(hints).toContain("Bitte bis zum 31.03.2027 zurücksenden.");
+      expect(hints).not.toContain("Den Termin für die Rückmeldung nennt Ihnen die Koordinierungsstelle");
+    }
+    // The same date again is not written again.
+    writeRows.mockClear();
+    await click("Dateien erstellen");
+    await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    expect(writeRows).not.toHaveBeenCalled();
+  });
+
+  it("gives a workbook without the sheet Einstellungen the sheet, with „Rücklauf bis“", async () => {
+    const wb = await toExcelJs(await createTemplateWorkbook("beispiel", TODAY));
+    wb.removeWorksheet(wb.getWorksheet("Einstellungen")!.id);
+    const host = new BrowserHost(await fromExcelJs(wb, "ohne.xlsx"), "ohne.xlsx");
+    expect(readConcept(await host.snapshot()).found.einstellungen).toBeUndefined();
+    await renderView(<VerteilenView />, host);
+    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "2027-03-31" } });
+    await click("Dateien erstellen");
+    await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    const concept = readConcept(await host.snapshot());
+    expect(concept.found.einstellungen?.sheet).toBe("Einstellungen");
+    expect(readSettings(concept).settings.ruecklaufBis).toBe("2027-03-31");
+  });
+
+  it("warns, before any file is made, about measures that go to nobody, and sends them to nobody", async () => {
+    const host = await beispielHost();
+    await host.writeRows([
+      { kind: "massnahmen", id: "M-003", values: { federfuehrung: "Stadtteilbüro Nord" } },
+      { kind: "massnahmen", id: "M-004", values: { federfuehrung: null } },
+    ]);
+    await renderView(<VerteilenView />, host);
+    const warning = screen
+      .getByText("2 Zeilen lassen sich niemandem zuordnen und werden nicht verschickt")
+      .closest("[role=group], .fui-MessageBar") as HTMLElement;
+    expect(warning).toBeTruthy();
+    expect(
+      within(warning)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual([
+      "Maßnahme M-003 „Mehrsprachige Terminvergabe“: Federführung „Stadtteilbüro Nord“ ist kein Akteur; bitte einen Akteur aus der Liste wählen oder im Blatt „Akteure“ anlegen.",
+      "Maßnahme M-004 „Wohnraumvermittlung für Geflüchtete“: keine Federführung; bitte einen Akteur aus der Liste wählen.",
+    ]);
+    expect(screen.queryByRole("list", { name: "Dateien zum Verteilen" })).toBeNull();
+
+    await click("Dateien erstellen");
+    const list = await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    expect(within(list).queryByText(/ohne Fachbereich\.xlsx/)).toBeNull();
+    expect(screen.getByText(/2 Zeilen lassen sich niemandem zuordnen/)).toBeTruthy();
+    const sent = within(list)
+      .getAllByRole("listitem")
+      .map((li) => Number(/: (\d+) Maßnahm/.exec(li.lastElementChild!.textContent!)![1]));
+    // 20 measures, M-019 verworfen, M-003 and M-004 to nobody.
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(17);
   });
 
   it("in Excel splits the bytes of the open file, which the host hands out", async () => {
@@ -98,6 +221,9 @@ describe("Verteilen: export", () => {
     await renderView(<VerteilenView />, host, "excel");
     await click("Dateien erstellen");
     await screen.findByRole("button", { name: "Konzept 2027 – Fachbereich 4 – Jugend.xlsx" });
+    // The archive is named after the workbook Excel hands out, not after the pane's label for it.
+    await click("Alle 7 Dateien als ZIP herunterladen");
+    expect(downloads).toEqual(["Konzept 2027 – Verteilung 22.11.2026.zip"]);
     expect(file).toHaveBeenCalledTimes(1);
   });
 });

@@ -26,13 +26,17 @@ const pick = async (files: File[]) => {
 describe("Verteilen: Erfassungsbogen der Angebote", () => {
   it("refuses a return with Angebote before anything is written, and merges a plain return still", async () => {
     const host = await beispielHost();
-    const bogen = await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY, angebote: true });
+    const { files: bogen } = await splitWorkbook(host.document, {
+      masterFile: "beispiel.xlsx",
+      date: TODAY,
+      angebote: true,
+    });
     const withAngebote = bogen.find((f) => (f.angebote ?? 0) > 0)!;
     const returned = await toExcelJs(withAngebote.workbook);
     const ws = returned.getWorksheet("Angebote")!;
     ws.getCell(2, 2).value = "Geändert im Fachbereich";
     const file = new File([(await returned.xlsx.writeBuffer()) as ArrayBuffer], withAngebote.fileName);
-    const plain = (await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY }))[0]!;
+    const plain = (await splitWorkbook(host.document, { masterFile: "beispiel.xlsx", date: TODAY })).files[0]!;
     const plainFile = new File(
       [(await toExcelJs(plain.workbook).then((w) => w.xlsx.writeBuffer())) as ArrayBuffer],
       plain.fileName,

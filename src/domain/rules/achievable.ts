@@ -1,5 +1,6 @@
 /** A — aktivierend: the Akteure's contact data and a measure's Federführung. */
 import { ART_VALUES } from "../model";
+import { akteurIndex } from "../recipients";
 import { idKey, isBlank, isEmailAddress, referenceId, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
 import { checkChoice } from "./structure";
@@ -34,11 +35,29 @@ export function checkLead(
   if (!akteure) return null;
   const lead = ctx.akteurById.get(idKey(referenceId(raw)));
   if (lead) return lead;
-  const name = textOf(raw).toLocaleLowerCase("de-DE");
-  const byName = akteure.rows.find((a) => textOf(value(a, "bezeichnung")).toLocaleLowerCase("de-DE") === name);
-  const meant = byName ? { id: textOf(value(byName, "id")), name: textOf(value(byName, "bezeichnung")) } : null;
+  // The Akteur a Bezeichnung names is the one `split` sends the measure to (src/domain/recipients.ts).
+  const byName = leadLookup(akteure)(raw);
+  const meant = byName ? { id: byName.id, name: byName.bezeichnung } : null;
   c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), who, textOf(raw), meant);
   return null;
+}
+
+const lookups = new WeakMap<object, ReturnType<typeof akteurIndex>>();
+
+/** The Akteure as the distribution looks them up, built once per table. */
+function leadLookup(akteure: NonNullable<RuleContext["data"]["akteure"]>): ReturnType<typeof akteurIndex> {
+  let find = lookups.get(akteure);
+  if (!find) {
+    find = akteurIndex(
+      akteure.rows.map((a) => ({
+        id: textOf(value(a, "id")),
+        bezeichnung: textOf(value(a, "bezeichnung")),
+        fachbereich: textOf(value(a, "fachbereich")),
+      })),
+    );
+    lookups.set(akteure, find);
+  }
+  return find;
 }
 
 /** The lead Akteur can be reached: Ansprechperson or E-Mail. */

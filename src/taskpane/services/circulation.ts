@@ -1,10 +1,12 @@
 /**
- * Verteilen und Zusammenführen im Aufgabenbereich, über jeden `WorkbookHost`: die Dateien der Fachbereiche
- * aus der offenen Arbeitsmappe (im Browser das exceljs-Modell, in Excel die Bytes der Datei) und das
+ * Verteilen und Zusammenführen im Aufgabenbereich, über jeden `WorkbookHost`: die Dateien je Fachbereich und
+ * je Akteur ohne Fachbereich aus der offenen Arbeitsmappe (im Browser das Modell, in Excel die Bytes der
+ * Datei), alle zusammen als ein ZIP-Archiv, „Rücklauf bis“ in den Einstellungen, und das
  * Zusammenführen der Rückläufe, erst als Vorschau (nichts geschrieben), dann mit den Entscheidungen der
  * Koordinierungsstelle über `writeRows` und `applySheetPlan`.
  */
-import type { CellValue, IsoDate } from "../../domain/dates";
+import { type Zippable, zipSync } from "fflate";
+import { type CellValue, type IsoDate, dateFromIso, formatGermanDate } from "../../domain/dates";
 import {
   type MergeAction,
   type MergeOutcome,
@@ -13,12 +15,12 @@ import {
   mergeReturns,
 } from "../../domain/merge";
 import { statusFromReports } from "../../domain/statusQuery";
+import { SETTING_KEYS } from "../../domain/settings";
 import { idKey, normalizeLabel } from "../../domain/values";
 import {
   LONG_TABLES,
   type LongKind,
   type ReturnReports,
-  akteurRefs,
   mergeFields,
   mergeReports,
   planConflictSheet,
@@ -27,15 +29,18 @@ import {
   readMemory,
   tableRows,
 } from "../../workbook/circulation";
-import { MASSNAHMEN } from "../../workbook/contract";
+import { EINSTELLUNGEN, MASSNAHMEN } from "../../workbook/contract";
+import { akteurRefs } from "../../workbook/distribution";
+import { safeFileName } from "../../workbook/split";
+import { contractLayouts, layoutsOf, planTableSheet } from "../../workbook/plan";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
-import { UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
 import { BrowserHost } from "../../xlsx/browserHost";
-import { type SplitFile, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
+import { type SplitFile, type SplitResult, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
 import { ensureLongTable } from "./longTables";
 
-export type { SplitFile };
+export type { SplitFile, SplitResult };
 
 /** The open workbook as a fresh document of its file, whatever the host (the split never changes it). */
 async function openWorkbook(host: WorkbookHost): Promise<{ workbook: XlsxDocument; name: string }> {
@@ -43,15 +48,60 @@ async function openWorkbook(host: WorkbookHost): Promise<{ workbook: XlsxDocumen
   return { workbook: (await BrowserHost.open(file.data, file.name)).document, name: file.name };
 }
 
-/** One workbook per Fachbereich (nothing is written to the open workbook). */
-export async function splitOpenWorkbook(host: WorkbookHost, today: IsoDate, sachstand?: IsoDate): Promise<SplitFile[]> {
+/**
+ * One workbook per Fachbereich and per Akteur without Fachbereich (nothing is written to the open workbook);
+ * `ruecklaufBis` is the date the files name (see `writeRuecklaufBis`).
+ */
+export async function splitOpenWorkbook(
+  host: WorkbookHost,
+  today: IsoDate,
+  options: { sachstand?: IsoDate; ruecklaufBis?: IsoDate } = {},
+): Promise<SplitResult> {
   const { workbook, name } = await openWorkbook(host);
-  return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today, sachstand });
+  return splitWorkbook(workbook, { masterFile: name || "Maßnahmenplan.xlsx", date: today, ...options });
 }
 
 export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
   const bytes = file.workbook.toBytes();
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/**
+ * Every file of a distribution in one ZIP archive (stored, not compressed again: an .xlsx is a zip already),
+ * named `<Master> – Verteilung 22.11.2026.zip` or `<Master> – Sachstandsabfrage 31.12.2026.zip`. Names in
+ * the archive are UTF-8 (flag 11), as Windows Explorer and macOS read them.
+ */
+export function splitArchive(result: SplitResult, today: IsoDate): { data: ArrayBuffer; fileName: string } {
+  const entries: Zippable = {};
+  for (const f of result.files) entries[f.fileName] = [f.workbook.toBytes(), { level: 0 }];
+  const zip = zipSync(entries);
+  const label = result.label || `Verteilung ${formatGermanDate(today)}`;
+  return {
+    data: zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer,
+    fileName: `${safeFileName(result.masterStem)} – ${label}.zip`,
+  };
+}
+
+/**
+ * Writes the Einstellung „Rücklauf bis“ (null: empties it) through the host, so the workbook keeps the date the
+ * files name. A workbook without the Einstellungen table gets it, with this one row.
+ */
+export async function writeRuecklaufBis(host: WorkbookHost, concept: ReadConcept, date: IsoDate | null) {
+  const wert = date ? dateFromIso(date) : null;
+  const row = (concept.einstellungen?.rows ?? []).find(
+    (r) => normalizeLabel(String(r.values.schluessel ?? "")) === normalizeLabel(SETTING_KEYS.ruecklaufBis),
+  );
+  const schluessel = row ? String(row.values.schluessel) : SETTING_KEYS.ruecklaufBis;
+  if (!concept.found.einstellungen) {
+    const content = { spec: EINSTELLUNGEN, rows: [{ schluessel, wert }] };
+    await host.createSheetsIfMissing([
+      planTableSheet(content, { ...layoutsOf(concept.found), ...contractLayouts([content]) }),
+    ]);
+    return;
+  }
+  await host.writeRows([
+    { kind: "einstellungen", id: schluessel, key: { subject: "schluessel" }, values: { schluessel, wert } },
+  ]);
 }
 
 export interface PickedFile {

@@ -2,23 +2,21 @@ import {
   Body1,
   Button,
   Caption1,
-  Field,
-  Input,
   MessageBar,
   MessageBarBody,
   Radio,
   RadioGroup,
   Subtitle2,
-  Link,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
-import type { MergePreview, SplitFile } from "../../services/circulation";
+import type { MergePreview } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
-import { download, readFile } from "../../services/download";
+import { readFile } from "../../services/download";
+import VerteilenExport, { NoteList } from "./VerteilenExport";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -36,7 +34,7 @@ const useStyles = makeStyles({
   fileLink: { textAlign: "left", overflowWrap: "anywhere" },
 });
 
-/** Splitting and merging need exceljs: loaded on the first click, not when the view opens. */
+/** Merging needs the reader: loaded on the first click, not when the view opens. */
 const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
 
 type Decision = "master" | "ruecklauf";
@@ -65,14 +63,12 @@ export default function VerteilenView(): ReactElement {
   const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
-  const [files, setFiles] = useState<SplitFile[] | null>(null);
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [problems, setProblems] = useState<string[]>([]);
   /** The outcome of the last action, shown in the section whose button started it. */
   const [notice, setNotice] = useState<(Notice & { area: Area }) | null>(null);
   const [busy, setBusy] = useState(false);
-  const [stichtag, setStichtag] = useState(session.today);
   const picker = useRef<HTMLInputElement>(null);
 
   if (!host || !concept) {
@@ -90,31 +86,6 @@ export default function VerteilenView(): ReactElement {
       setBusy(false);
     }
   };
-
-  /** `sachstand`: a status query for that Berichtsstichtag besides the measures. */
-  const prepareFiles = (sachstand?: string) =>
-    run("export", async () => {
-      setFiles(null);
-      if (sachstand !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sachstand)) {
-        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben.");
-      }
-      const { splitOpenWorkbook } = await circulation();
-      setFiles(await splitOpenWorkbook(host, session.today, sachstand));
-    });
-
-  const downloadFiles = (which: SplitFile[]) =>
-    run("export", async () => {
-      const { splitFileBytes } = await circulation();
-      for (const f of which) download(await splitFileBytes(f), f.fileName);
-      setNotice({
-        area: "export",
-        intent: "success",
-        text:
-          which.length === 1
-            ? `„${which[0]!.fileName}“ wird heruntergeladen.`
-            : `${which.length} Dateien werden heruntergeladen; bitte je Fachbereich weitergeben.`,
-      });
-    });
 
   const importReturns = (picked: File[]) =>
     run("import", async () => {
@@ -183,57 +154,11 @@ export default function VerteilenView(): ReactElement {
   return (
     <div className={styles.root}>
       <Body1 as="p" block>
-        Jeder Fachbereich erhält eine eigene Datei mit seinen Maßnahmen. Die bearbeiteten Rückläufe führen Sie hier
-        wieder zusammen: Sie sehen vorher, was sich ändert, und entscheiden bei Konflikten selbst.
+        Wer Maßnahmen federführend verantwortet, erhält eine eigene Datei mit ihnen. Die bearbeiteten Rückläufe führen
+        Sie hier wieder zusammen: Sie sehen vorher, was sich ändert, und entscheiden bei Konflikten selbst.
       </Body1>
 
-      <section className={layout.section} aria-labelledby="verteilen-export">
-        <Subtitle2 as="h2" id="verteilen-export">
-          Verteilen an die Fachbereiche
-        </Subtitle2>
-        <div className={layout.actions}>
-          <Button appearance={files ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
-            Dateien erstellen
-          </Button>
-          <Field label="Berichtsstichtag der Sachstandsabfrage">
-            <Input type="date" value={stichtag} onChange={(_, d) => setStichtag(d.value)} />
-          </Field>
-          <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
-            Sachstandsabfrage erstellen
-          </Button>
-          {files && files.length > 0 && (
-            <Button appearance="primary" onClick={() => void downloadFiles(files)} disabled={busy}>
-              {files.length === 1 ? "Datei herunterladen" : `Alle ${files.length} Dateien herunterladen`}
-            </Button>
-          )}
-        </div>
-        <NoticeBar notice={notice?.area === "export" ? notice : null} />
-        {files && (
-          <>
-            <Subtitle2 as="h3" id="verteilen-dateien">
-              Dateien für die Fachbereiche
-            </Subtitle2>
-            <ul className={layout.cards} aria-labelledby="verteilen-dateien">
-              {files.map((f) => (
-                <li key={f.fileName} className={layout.card}>
-                  <Link
-                    as="button"
-                    inline
-                    className={styles.fileLink}
-                    onClick={() => void downloadFiles([f])}
-                    disabled={busy}
-                  >
-                    {f.fileName}
-                  </Link>
-                  <Caption1>
-                    {f.fachbereich}: {plural(f.measures, "Maßnahme", "Maßnahmen")}
-                  </Caption1>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <VerteilenExport host={host} concept={concept} />
 
       <section className={layout.section} aria-labelledby="verteilen-import">
         <Subtitle2 as="h2" id="verteilen-import">
@@ -265,18 +190,7 @@ export default function VerteilenView(): ReactElement {
             Rückläufe auswählen …
           </Button>
         </div>
-        {problems.length > 0 && (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>
-              Es wurde nichts zusammengeführt:
-              <ul className={styles.list}>
-                {problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {problems.length > 0 && <NoteList intent="error" title="Es wurde nichts zusammengeführt:" notes={problems} />}
         {preview && summary && (
           <>
             <Body1 as="p" block role="status">

@@ -1,0 +1,230 @@
+/**
+ * The Verteilen view's first section: the files for everyone who leads a measure — each Fachbereich and each
+ * Akteur without Fachbereich (an external partner) — with „Rücklauf bis“ written into the Einstellungen, what
+ * goes to nobody shown as a warning before any file is made, and all files as one ZIP archive.
+ */
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useMemo, useState, type ReactElement } from "react";
+import { readSettings } from "../../../domain/settings";
+import { textOf } from "../../../domain/values";
+import { type RowNote, byNameText, distributionOf, unassignedText } from "../../../workbook/distribution";
+import type { ReadConcept } from "../../../workbook/read";
+import type { WorkbookHost } from "../../../workbook/host";
+import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { errorText, useSession } from "../../session";
+import { download } from "../../services/download";
+import type { SplitFile, SplitResult } from "../../services/circulation";
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+  fileLink: { textAlign: "left", overflowWrap: "anywhere" },
+});
+
+/** Splitting needs the writer: loaded on the first click, not when the view opens. */
+const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Who gets the measures, read from the workbook as it is now (no file is made for this). */
+function previewOf(concept: ReadConcept) {
+  const rows = concept.massnahmen.rows.map((r) => ({ id: textOf(r.values.id ?? null), values: r.values, row: r.row }));
+  return distributionOf(concept, rows);
+}
+
+export default function VerteilenExport({ host, concept }: { host: WorkbookHost; concept: ReadConcept }): ReactElement {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const session = useSession();
+  const saved = useMemo(() => readSettings(concept).settings.ruecklaufBis ?? "", [concept]);
+  const preview = useMemo(() => previewOf(concept), [concept]);
+  const [result, setResult] = useState<SplitResult | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [stichtag, setStichtag] = useState(session.today);
+  const [ruecklauf, setRuecklauf] = useState(saved);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setNotice(null);
+    try {
+      await work();
+    } catch (error) {
+      setNotice({ intent: "error", text: errorText(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** `sachstand`: a status query for that Berichtsstichtag besides the measures. */
+  const prepareFiles = (sachstand?: string) =>
+    run(async () => {
+      setResult(null);
+      if (sachstand !== undefined && !ISO_DAY.test(sachstand))
+        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben.");
+      if (ruecklauf !== "" && !ISO_DAY.test(ruecklauf))
+        throw new Error("Bitte „Rücklauf bis“ als Datum angeben oder das Feld leeren.");
+      const services = await circulation();
+      // The workbook keeps the date the files name.
+      if (ruecklauf !== saved) {
+        await services.writeRuecklaufBis(host, concept, ruecklauf || null);
+        await session.reload();
+      }
+      setResult(
+        await services.splitOpenWorkbook(host, session.today, {
+          sachstand,
+          ...(ruecklauf ? { ruecklaufBis: ruecklauf } : {}),
+        }),
+      );
+    });
+
+  const downloadOne = (file: SplitFile) =>
+    run(async () => {
+      const { splitFileBytes } = await circulation();
+      download(await splitFileBytes(file), file.fileName);
+      setNotice({ intent: "success", text: `„${file.fileName}“ wird heruntergeladen.` });
+    });
+
+  const downloadAll = (files: SplitResult) =>
+    run(async () => {
+      const { splitArchive } = await circulation();
+      const archive = splitArchive(files, session.today);
+      download(archive.data, archive.fileName, "application/zip");
+      setNotice({
+        intent: "success",
+        text: `„${archive.fileName}“ mit ${plural(files.files.length, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
+      });
+    });
+
+  const notes = result ?? preview;
+  return (
+    <section className={layout.section} aria-labelledby="verteilen-export">
+      <Subtitle2 as="h2" id="verteilen-export">
+        Verteilen
+      </Subtitle2>
+      <Body1 as="p" block>
+        Jeder Fachbereich und jeder federführende Akteur ohne Fachbereich (etwa das Jobcenter) erhält eine eigene Datei
+        mit seinen Maßnahmen. Verworfene Maßnahmen werden nicht verschickt.
+      </Body1>
+      <Unassigned notes={notes.unassigned} />
+      {notes.byName.length > 0 && (
+        <NoteList intent="info" title="Federführung als Name statt als ID" notes={notes.byName.map(byNameText)} />
+      )}
+      <Field
+        label="Rücklauf bis"
+        hint={
+          ruecklauf
+            ? "Jede Datei nennt diesen Termin; er wird beim Erstellen in die Einstellungen übernommen."
+            : "Ohne Datum nennen die Dateien keinen Termin."
+        }
+      >
+        <Input
+          type="date"
+          value={ruecklauf}
+          onChange={(_, d) => {
+            setRuecklauf(d.value);
+            setResult(null);
+          }}
+        />
+      </Field>
+      <div className={layout.actions}>
+        <Button appearance={result ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
+          Dateien erstellen
+        </Button>
+        <Field label="Berichtsstichtag der Sachstandsabfrage">
+          <Input type="date" value={stichtag} onChange={(_, d) => setStichtag(d.value)} />
+        </Field>
+        <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
+          Sachstandsabfrage erstellen
+        </Button>
+        {result && result.files.length > 0 && (
+          <Button
+            appearance="primary"
+            onClick={() => void (result.files.length === 1 ? downloadOne(result.files[0]!) : downloadAll(result))}
+            disabled={busy}
+          >
+            {result.files.length === 1
+              ? "Datei herunterladen"
+              : `Alle ${result.files.length} Dateien als ZIP herunterladen`}
+          </Button>
+        )}
+      </div>
+      <NoticeBar notice={notice} />
+      {result && (
+        <>
+          <Subtitle2 as="h3" id="verteilen-dateien">
+            Dateien zum Verteilen
+          </Subtitle2>
+          <ul className={layout.cards} aria-labelledby="verteilen-dateien">
+            {result.files.map((f) => (
+              <li key={f.fileName} className={layout.card}>
+                <Link
+                  as="button"
+                  inline
+                  className={styles.fileLink}
+                  onClick={() => void downloadOne(f)}
+                  disabled={busy}
+                >
+                  {f.fileName}
+                </Link>
+                <Caption1>
+                  {f.recipient.name}
+                  {f.recipient.akteur ? " (Akteur ohne Fachbereich)" : ""}:{" "}
+                  {plural(f.measures, "Maßnahme", "Maßnahmen")}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What goes to nobody: a warning that stands before the files are made. */
+function Unassigned({ notes }: { notes: RowNote[] }): ReactElement | null {
+  if (notes.length === 0) return null;
+  const title =
+    notes.length === 1
+      ? "Eine Zeile lässt sich niemandem zuordnen und wird nicht verschickt"
+      : `${notes.length} Zeilen lassen sich niemandem zuordnen und werden nicht verschickt`;
+  return <NoteList intent="warning" title={title} notes={notes.map(unassignedText)} />;
+}
+
+/** A titled list of sentences in a message bar; an error is announced as an alert. */
+export function NoteList({
+  intent,
+  title,
+  notes,
+}: {
+  intent: "warning" | "info" | "error";
+  title: string;
+  notes: string[];
+}): ReactElement {
+  const styles = useStyles();
+  return (
+    <MessageBar intent={intent} layout="multiline" {...(intent === "error" ? { role: "alert" } : {})}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <ul className={styles.list}>
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
