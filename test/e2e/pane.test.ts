@@ -26,6 +26,7 @@ import * as ts from "typescript";
 import { indicatorChartSvg } from "../../src/docx/chart";
 import { templateContent } from "../../src/domain/templates";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
+import { toExcelJs } from "../helpers/xlsx";
 
 const REPO = path.resolve(__dirname, "../..");
 const DIST = path.join(REPO, "dist");
@@ -259,7 +260,13 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const inRow = await page.getByRole("tab", { name: new RegExp(`^${name}`) }).isVisible();
     for (let i = 0; i <= VIEWS.length; i++) {
       const text = await focusedText();
-      if (inRow ? text.startsWith(name) : text === "" && (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Mehr")) break;
+      if (
+        inRow
+          ? text.startsWith(name)
+          : text === "" &&
+            (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Mehr")
+      )
+        break;
       await page.keyboard.press("ArrowRight");
     }
     await page.keyboard.press("Enter");
@@ -326,7 +333,12 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const stand = page.getByRole("region", { name: "Start" });
     await stand.getByRole("heading", { name: "Stand des Konzepts" }).waitFor();
     await expect(stand.getByRole("definition").first().textContent()).resolves.toBe("20");
-    await expect(stand.getByRole("listitem").filter({ hasText: /^verworfen: 1$/ }).count()).resolves.toBe(1);
+    await expect(
+      stand
+        .getByRole("listitem")
+        .filter({ hasText: /^verworfen: 1$/ })
+        .count(),
+    ).resolves.toBe(1);
     await fits("Start mit Arbeitsmappe");
     await shot("aufgabenbereich-start");
 
@@ -365,7 +377,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.keyboard.type("B-003");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Escape");
-    await page.getByRole("list", { name: "Bedarfe, die die Maßnahme beantwortet" }).getByText(/^B-003 – /).waitFor();
+    await page
+      .getByRole("list", { name: "Bedarfe, die die Maßnahme beantwortet" })
+      .getByText(/^B-003 – /)
+      .waitFor();
     await tabTo(/^Titel/);
     await page.keyboard.type("Lernpatenschaften");
     await tabTo(/^Beschreibung/);
@@ -389,7 +404,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     // The new Stelle is asked for in place, whole: Fachbereich and contact, so the check has nothing to miss.
     const stelle = page.getByRole("group", { name: "Neue Stelle A-09" });
     await stelle.waitFor();
-    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === "Fachbereich");
+    await page.waitForFunction(
+      () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === "Fachbereich",
+    );
     await page.keyboard.type("Fachbereich 4 – Kultur");
     await tabTo(/^Ansprechperson/);
     await page.keyboard.type("Frau Demir");
@@ -450,7 +467,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByText("beispiel.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
     await tabView("Maßnahme");
     await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-012 – /);
-    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(/ Dazu ein Elternabend je Halbjahr\.$/);
+    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(
+      / Dazu ein Elternabend je Halbjahr\.$/,
+    );
 
     // Leaving the page with changes only in the browser: the browser asks first (and the user stays).
     const leaving = page.waitForEvent("dialog");
@@ -608,7 +627,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const started = page.getByText(/\.zip“ mit \d+ Dateien wird heruntergeladen/);
     await started.waitFor();
     // The confirmation stands by its button, not at the end of the view.
-    const button = (await page.getByRole("button", { name: /^Alle \d+ Dateien als ZIP herunterladen$/ }).boundingBox())!;
+    const button = (await page
+      .getByRole("button", { name: /^Alle \d+ Dateien als ZIP herunterladen$/ })
+      .boundingBox())!;
     const notice = (await started.boundingBox())!;
     expect(notice.y - (button.y + button.height)).toBeLessThan(80);
     for (let i = 0; i < 50 && saved.length < 1; i++) await page.waitForTimeout(100);
@@ -773,7 +794,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
     // The bars of measures by Status and a line chart for each indicator with values.
     expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:barChart>"))).toHaveLength(1);
-    expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:lineChart>")).length).toBeGreaterThan(0);
+    expect(
+      charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:lineChart>")).length,
+    ).toBeGreaterThan(0);
     onlyOwnOrigin();
   }, 240_000);
 
@@ -896,22 +919,25 @@ describeE2E("the pane in the browser, by keyboard", () => {
       (url) => url.origin !== origin,
       (route) => route.abort(),
     );
-    await context.addInitScript((bytes: number[]) => {
-      const written: number[][] = [];
-      const handle = {
-        name: "beispiel.xlsx",
-        getFile: async () => new File([new Uint8Array(bytes)], "beispiel.xlsx"),
-        queryPermission: async () => "granted",
-        createWritable: async () => {
-          const parts: Uint8Array[] = [];
-          return {
-            write: async (data: ArrayBuffer) => void parts.push(new Uint8Array(data)),
-            close: async () => void written.push(parts.flatMap((p) => [...p])),
-          };
-        },
-      };
-      Object.assign(window, { showOpenFilePicker: async () => [handle], written });
-    }, [...fs.readFileSync(workbookFile)]);
+    await context.addInitScript(
+      (bytes: number[]) => {
+        const written: number[][] = [];
+        const handle = {
+          name: "beispiel.xlsx",
+          getFile: async () => new File([new Uint8Array(bytes)], "beispiel.xlsx"),
+          queryPermission: async () => "granted",
+          createWritable: async () => {
+            const parts: Uint8Array[] = [];
+            return {
+              write: async (data: ArrayBuffer) => void parts.push(new Uint8Array(data)),
+              close: async () => void written.push(parts.flatMap((p) => [...p])),
+            };
+          },
+        };
+        Object.assign(window, { showOpenFilePicker: async () => [handle], written });
+      },
+      [...fs.readFileSync(workbookFile)],
+    );
     const own = await context.newPage();
     try {
       await own.goto(`${origin}/taskpane.html`);
@@ -926,8 +952,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
       await own.getByText("beispiel.xlsx · in der Datei gespeichert").waitFor();
       const written = await own.evaluate(() => (window as unknown as { written: number[][] }).written);
       expect(written).toHaveLength(1);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.from(written[0]!));
+      const wb = await toExcelJs(new Uint8Array(written[0]!));
       expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
       expect(downloads).toEqual([]);
     } finally {

@@ -37,7 +37,6 @@ async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bea
   await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
 }
 
-const tab = (name: string) => screen.getByRole("tab", { name });
 /** Chooses a view: its tab, or the entry of „Mehr“ when it does not fit the row. */
 async function view(name: string) {
   const shown = screen.queryByRole("tab", { name });
@@ -210,7 +209,6 @@ describe("Excel mode (Office.js fake)", () => {
     await answer("Speichern und weiter");
     await waitFor(() => expect(picked()).toMatch(/^M-003 – /));
     expect(fake.value("Maßnahmen", 3, 4)).toBe("Willkommensfest");
-    console.log("NOTICES", [...document.querySelectorAll(".fui-MessageBar")].map((e) => e.textContent));
     expect(
       screen.getByText(/Die Maßnahme M-002 ist gespeichert .*Sie steht in der geöffneten Arbeitsmappe/),
     ).toBeTruthy();

@@ -92,6 +92,8 @@ describe("the indicator chart", () => {
     const ziel = xs[4]!;
     expect(basis).toBeCloseTo(end2025!, 5);
     expect((mid2026! - end2025!) / (ziel - basis)).toBeCloseTo(181 / 1826, 2);
-    expect(within(chart.parentElement!).getByText(/Soll-Pfad von der Basis 26 \(2025\) zum Ziel 16 \(2030\)/)).toBeTruthy();
+    expect(
+      within(chart.parentElement!).getByText(/Soll-Pfad von der Basis 26 \(2025\) zum Ziel 16 \(2030\)/),
+    ).toBeTruthy();
   });
 });

@@ -9,7 +9,7 @@ import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
 import PruefenView from "../../src/taskpane/features/pruefen/PruefenView";
 import BewertungView from "../../src/taskpane/features/bewertung/BewertungView";
 import EinrichtenView from "../../src/taskpane/features/einrichten/EinrichtenView";
-import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);

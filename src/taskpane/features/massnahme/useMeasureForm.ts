@@ -30,7 +30,7 @@ export function useMeasureForm(concept: ReadConcept) {
   /** Increases with every measure loaded, so the sections can open what it needs. */
   const [loaded, setLoaded] = useState(0);
 
-  /** A save's notice is still to be read (kept by the next load). */
+  /** The guard saved on the way to another measure: its notice is still to be read (kept by the next load). */
   const saved = useRef(false);
 
   const newId = useMemo(() => nextMeasureId(concept), [concept]);
@@ -116,7 +116,8 @@ export function useMeasureForm(concept: ReadConcept) {
     dirty
       ? {
           subject: selected === NEW ? `der neuen Maßnahme ${newId}` : id,
-          save,
+          // „Speichern und weiter“: the measure loaded next keeps the notice that says where this one went.
+          save: async () => (saved.current = await save()),
           discard: () => load(selected, undefined, true),
         }
       : null,
