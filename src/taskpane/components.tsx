@@ -24,6 +24,20 @@ export function NoConcept({
   );
 }
 
+/**
+ * One primary action per view (Fluent 2: the primary button marks the one most important action on a
+ * surface): a view whose sections each have a next step says which section holds its primary, and that
+ * section gives it to its current step; every other button is secondary.
+ */
+export const stepAppearance = (holdsPrimary: boolean, current: boolean): "primary" | "secondary" =>
+  holdsPrimary && current ? "primary" : "secondary";
+
+/** A section of a view that may hold the view's primary action; `onStart`: the user began its task. */
+export interface SectionProps {
+  primary: boolean;
+  onStart(): void;
+}
+
 export interface Notice {
   intent: "success" | "warning" | "error";
   text: string;

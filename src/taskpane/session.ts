@@ -27,10 +27,11 @@ export interface PendingEdit {
 }
 
 /**
- * What is at stake on a way out: `edits` only the forms' unsaved input (switching view or measure);
- * `workbook` also the workbook's changes not yet downloaded (opening another workbook).
+ * What is at stake on a way out: `edits` the forms' unsaved input (switching view); `workbook` also the
+ * workbook's changes not yet downloaded (opening another workbook); `{ edit }` only the input one form
+ * announced under that key (choosing another entry within the form, which leaves the other forms be).
  */
-export type LeaveScope = "edits" | "workbook";
+export type LeaveScope = "edits" | "workbook" | { edit: string };
 
 /** Where the open workbook's saved changes are (see `whereSaved`). */
 export type Storage =

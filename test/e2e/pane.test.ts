@@ -3,8 +3,9 @@
  * alone (Tab, Enter, arrow keys, typing), checked with axe-core on every view, and the downloaded workbook
  * re-read with exceljs. Nothing typed is lost: leaving an edited measure for another view asks, and
  * „Speichern und weiter“ saves; reloading with changes not downloaded makes the browser ask; the download
- * keeps the file's name, and where the browser can, saving writes back into the opened file. At the real task-pane widths (320 and 350 px) every view and state must fit: the
- * document may never be wider than the viewport, and axe must stay clean there. Browser mode sends
+ * keeps the file's name, and where the browser can, saving writes back into the opened file. At the real
+ * task-pane widths (320 and 350 px) every view and state must fit: the document may never be wider than the
+ * viewport, no state shows more than one primary action, and axe must stay clean there. Browser mode sends
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
  * not loaded), and exceljs loads only once a workbook is opened.
  *
@@ -232,12 +233,26 @@ describeE2E("the pane in the browser, by keyboard", () => {
             (el) =>
               `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`,
           );
+        // The primary buttons on the surface in front (a dialog, else the page): filled with Fluent's brand
+        // colour (#0f6cbd, hovered #115ea3), as the user sees them.
+        const surface = document.querySelector("[role=alertdialog], [role=dialog]") ?? document.body;
+        const primaries = [...surface.querySelectorAll("button")]
+          .filter((b) => b.getClientRects().length > 0)
+          .filter((b) => ["rgb(15, 108, 189)", "rgb(17, 94, 163)"].includes(getComputedStyle(b).backgroundColor))
+          .map((b) => (b.textContent ?? "").trim());
         // How far the page scrolls sideways. While a modal dialog is open the page's scrollbar goes away and
         // Chromium reports the width laid out before (scrollWidth below clientWidth): that is no overflow.
-        return { sideways: Math.max(0, root.scrollWidth - root.clientWidth), wide };
+        return { sideways: Math.max(0, root.scrollWidth - root.clientWidth), wide, primaries };
       });
       await page.screenshot({ path: path.join(shots, `${file}-${width}.png`), fullPage: true });
-      expect({ state, width, ...layout }).toEqual({ state, width, sideways: 0, wide: [] });
+      // Nothing sticks out, and there is one primary action at most.
+      expect({ state, width, ...layout }).toEqual({
+        state,
+        width,
+        sideways: 0,
+        wide: [],
+        primaries: layout.primaries.slice(0, 1),
+      });
       await axe(`${state} (${width} px)`);
     }
     await page.setViewportSize(PANE);

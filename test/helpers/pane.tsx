@@ -1,5 +1,5 @@
 /** Shared set-up of the pane's jsdom tests: browser shims, the example workbook, a view with a live session. */
-import { render } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { type Session, SessionContext } from "../../src/taskpane/session";
@@ -27,6 +27,18 @@ export function installJsdomShims(): void {
     unobserve() {}
     disconnect() {}
   };
+}
+
+/** Answers the guard's dialog (checking its text against `text`) and waits until it is gone. */
+export async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten", text?: RegExp) {
+  // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
+  // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  if (text) expect(dialog.textContent).toMatch(text);
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: button, hidden: true }));
+  });
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
 }
 
 export async function beispielHost(): Promise<BrowserHost> {

@@ -16,7 +16,7 @@ import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { FakeWorkbook } from "../excel/fakeExcel";
-import { TODAY, installJsdomShims } from "../helpers/pane";
+import { TODAY, answer, installJsdomShims } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(() => {
@@ -24,18 +24,6 @@ afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
   delete (globalThis as { Excel?: unknown }).Excel;
 });
-
-/** Answers the guard's dialog and waits until it is gone. */
-async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten", text?: RegExp) {
-  // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
-  // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
-  const dialog = await screen.findByRole("alertdialog", { hidden: true });
-  if (text) expect(dialog.textContent).toMatch(text);
-  await act(async () => {
-    fireEvent.click(within(dialog).getByRole("button", { name: button, hidden: true }));
-  });
-  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
-}
 
 /** Chooses a view: its tab, or the entry of „Mehr“ when it does not fit the row. */
 async function view(name: string) {

@@ -9,7 +9,7 @@ import MonitoringView from "../../src/taskpane/features/monitoring/MonitoringVie
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { toExcelJs } from "../helpers/xlsx";
-import { beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { answer, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -38,7 +38,9 @@ describe("Monitoring: Sachstände", () => {
     ).toEqual(["31.12.2025", "30.06.2026"]);
 
     const form = screen.getByRole("form", { name: "Sachstand für M-004 melden" });
-    change(/^Berichtsstichtag/, "2026-12-31", form);
+    // One German date input: it opens at the Berichtsstichtag due; another day is typed as Germans write it.
+    expect((within(form).getByLabelText(/^Berichtsstichtag/) as HTMLInputElement).value).toBe("30.06.2026");
+    change(/^Berichtsstichtag/, "31.12.2026", form);
     change(/^Umsetzung \(%\)/, "120", form);
     change(/^Sachstand/, "Weitere acht Wohnungen vermittelt.", form);
     await submit("Sachstand speichern");
@@ -65,6 +67,48 @@ describe("Monitoring: Sachstände", () => {
     await submit("Sachstand speichern");
     expect(await reports()).toHaveLength(3);
     expect((await reports())[2]!.values.sachstand).toBe("Weitere neun Wohnungen vermittelt.");
+  });
+});
+
+describe("Monitoring: nothing typed is lost", () => {
+  it("asks before another measure replaces a typed Sachstand; a date typed digit by digit keeps the text", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-004");
+    const form = () => screen.getByRole("form", { name: /^Sachstand für M-00\d melden$/ });
+    const text = () => (within(form()).getByLabelText(/^Sachstand/) as HTMLTextAreaElement).value;
+    // The report for 30.06.2026 is shown; the user writes the next one.
+    expect(text()).toBe("Die Wohnraumlotsin hat 14 Wohnungen vermittelt.");
+    change(/^Sachstand/, "Weitere acht Wohnungen vermittelt.", form());
+    // On the way to 31.12.2026 the field names no day, then the day of the older report: the text stays.
+    for (const typed of ["3", "31.1", "31.12.2025", "31.12.2026"]) change(/^Berichtsstichtag/, typed, form());
+    expect(text()).toBe("Weitere acht Wohnungen vermittelt.");
+
+    change(/^Maßnahme$/, "M-007");
+    await answer("Weiter bearbeiten", /Die Änderungen an dem Sachstand für M-004 sind noch nicht gespeichert\./);
+    expect((screen.getByLabelText(/^Maßnahme$/) as HTMLSelectElement).value).toBe("M-004");
+    expect(text()).toBe("Weitere acht Wohnungen vermittelt.");
+
+    change(/^Maßnahme$/, "M-007");
+    await answer("Speichern und weiter");
+    await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
+    expect(form().getAttribute("aria-label")).toBe("Sachstand für M-007 melden");
+    const rows = readConcept(await host.snapshot()).sachstaende!.rows.filter((r) => r.values.massnahme === "M-004");
+    expect(rows.map((r) => r.values.sachstand)).toEqual([
+      expect.any(String),
+      "Die Wohnraumlotsin hat 14 Wohnungen vermittelt.",
+      "Weitere acht Wohnungen vermittelt.",
+    ]);
+  });
+
+  it("asks before another indicator drops a typed value", async () => {
+    await renderView(<MonitoringView />, await beispielHost());
+    change(/^Indikator$/, "I-007");
+    change(/^Wert/, "24", screen.getByRole("form", { name: "Wert für I-007 eintragen" }));
+    change(/^Indikator$/, "I-001");
+    await answer("Verwerfen", /Die Änderungen an dem Wert für I-007 sind noch nicht gespeichert\./);
+    const form = screen.getByRole("form", { name: "Wert für I-001 eintragen" });
+    expect((within(form).getByLabelText(/^Wert/) as HTMLInputElement).value).toBe("");
   });
 });
 
@@ -106,7 +150,9 @@ describe("Monitoring: Indikatoren", () => {
     expect(within(values).getAllByRole("row")).toHaveLength(1 + 3);
 
     const form = screen.getByRole("form", { name: "Wert für I-007 eintragen" });
-    change(/^Stichtag/, "2026-11-15", form);
+    // Due next: I-007 has a value for the Berichtsstichtag 30.06.2026, so the end of the year.
+    expect((within(form).getByLabelText(/^Stichtag/) as HTMLInputElement).value).toBe("31.12.2026");
+    change(/^Stichtag/, "15.11.2026", form);
     change(/^Wert/, "24", form);
     await submit("Wert speichern");
     await screen.findByText("Wert für I-007 zum 15.11.2026 gespeichert.");

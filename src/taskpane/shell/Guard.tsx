@@ -53,7 +53,10 @@ export function useGuard(workbook: WorkbookAtStake): Guard {
   }, []);
 
   const leave = useCallback(async (action: () => void | Promise<void>, scope: LeaveScope = "edits") => {
-    const pending = [...edits.current.values()];
+    const pending =
+      typeof scope === "object"
+        ? [edits.current.get(scope.edit)].filter((e): e is PendingEdit => !!e)
+        : [...edits.current.values()];
     const file = scope === "workbook" ? latest.current.unsaved() : null;
     if (pending.length === 0 && !file) {
       await action();

@@ -12,6 +12,8 @@ import { SMART_LETTERS } from "../../../domain/rules";
 import { type FormValues, checkMeasure, formFromRow, measureRow, nextMeasureId, rowValuesFromForm } from "./form";
 
 export const NEW = "__neu__";
+/** The key the template's unsaved input is announced under (see useUnsavedEdit). */
+const EDIT_KEY = "massnahme";
 
 export type Touched = Set<string> | "alle";
 
@@ -57,7 +59,7 @@ export function useMeasureForm(concept: ReadConcept) {
   /** Opens a measure (NEW: a new one) through the guard; the one already open only moves to `field`. */
   const open = (mid: string, field?: string) => {
     if (mid !== NEW && selected !== NEW && idKey(mid) === idKey(selected)) return focusOn(field);
-    void session.leave(() => load(mid, field));
+    void session.leave(() => load(mid, field), { edit: EDIT_KEY });
   };
 
   // A navigation to the SMART template: „Im Formular öffnen“, a next step, a row selected in Excel.
@@ -112,7 +114,7 @@ export function useMeasureForm(concept: ReadConcept) {
   };
 
   useUnsavedEdit(
-    "massnahme",
+    EDIT_KEY,
     dirty
       ? {
           subject: selected === NEW ? `der neuen Maßnahme ${newId}` : id,

@@ -20,17 +20,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactElement } from "react";
-import { type IsoDate, formatGermanDate, parseGermanDate } from "../../../domain/dates";
+import { type IsoDate, formatGermanDate } from "../../../domain/dates";
 import { STATUS_VALUES } from "../../../domain/model";
 import { AMPEL_VALUES } from "../../../domain/monitoring";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
-import { errorText, useSession } from "../../session";
+import { errorText, useSession, useUnsavedEdit } from "../../session";
+import { DateField, dayOf } from "../../fields/DateField";
 import { AmpelLabel, shownNumber } from "../../fields/display";
 import { SachstandHistory } from "./History";
 import { LineChart } from "./LineChart";
-import { type IndicatorMonitoring, type MeasureMonitoring, monitoringModel } from "./model";
+import { type IndicatorMonitoring, type MeasureMonitoring, indicatorDue, monitoringModel } from "./model";
 import { writeIndikatorwert, writeSachstand } from "./writes";
 
 const useStyles = makeStyles({
@@ -60,14 +61,17 @@ export default function MonitoringView(): ReactElement {
   );
   if (!host || !concept || !model) return <NoConcept hasWorkbook={!!host} />;
 
-  const save = async (write: () => Promise<void>, done: string) => {
+  /** Writes, re-reads and says so; false when it failed (the notice says why). */
+  const save = async (write: () => Promise<void>, done: string): Promise<boolean> => {
     setNotice(null);
     try {
       await write();
       await session.reload();
       setNotice({ intent: "success", text: done });
+      return true;
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
+      return false;
     }
   };
 
@@ -90,6 +94,7 @@ export default function MonitoringView(): ReactElement {
       />
       <IndicatorPanel
         indicators={model.indicators}
+        berichtsstichtag={model.berichtsstichtag}
         referenceDate={model.referenceDate}
         onSave={(input) =>
           save(
@@ -102,12 +107,6 @@ export default function MonitoringView(): ReactElement {
   );
 }
 
-/** A date field's value: `JJJJ-MM-TT` from the date input, or German text; null when not a day. */
-function dayOf(text: string): IsoDate | null {
-  const parsed = parseGermanDate(text);
-  return parsed.kind === "date" ? parsed.date : null;
-}
-
 type SachstandInput = Parameters<typeof writeSachstand>[2];
 
 function MeasureReports({
@@ -117,28 +116,42 @@ function MeasureReports({
 }: {
   measures: MeasureMonitoring[];
   berichtsstichtag: IsoDate;
-  onSave: (input: SachstandInput) => Promise<void>;
+  onSave: (input: SachstandInput) => Promise<boolean>;
 }): ReactElement {
   const styles = useStyles();
+  const session = useSession();
   const [selected, setSelected] = useState(measures[0]?.id ?? "");
   const measure = measures.find((m) => m.id === selected) ?? measures[0];
-  const [date, setDate] = useState(berichtsstichtag);
+  const [date, setDate] = useState(() => formatGermanDate(berichtsstichtag));
   const existing = measure?.history.find((h) => h.berichtsstichtag === dayOf(date));
-  const [form, setForm] = useState(() => formFor(measure, existing));
+  /** What the form shows when nothing is typed: the report for the measure and date, else its Status. */
+  const [base, setBase] = useState(() => formFor(measure, existing));
+  const [form, setForm] = useState(base);
   const [error, setError] = useState<string | null>(null);
-  // A new measure or date: the form shows what is reported for it, else the measure's Status.
-  useEffect(() => setForm(formFor(measure, existing)), [measure?.id, existing?.row, measure?.history.length]);
-  if (!measure) return <Body1>Es gibt noch keine Maßnahmen mit ID.</Body1>;
+  const dirty = !sameForm(form, base);
+  // Another measure, date or a saved report: the form follows — unless the user has typed (a date typed
+  // digit by digit names no report on the way, and must not wipe the text).
+  useEffect(() => {
+    const next = formFor(measure, existing);
+    setForm((f) => (sameForm(f, base) ? next : f));
+    setBase(next);
+  }, [measure?.id, existing?.row, measure?.history.length]);
 
-  const submit = async () => {
+  const submit = async (): Promise<boolean> => {
+    if (!measure) return false;
     const day = dayOf(date);
     const umsetzung = parseGermanNumber(form.umsetzung);
-    if (!day) return setError("Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026.");
-    if (form.sachstand.trim() === "") return setError("Bitte den Sachstand in ein, zwei Sätzen beschreiben.");
-    if (umsetzung.kind === "invalid" || (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100)))
-      return setError("Die Umsetzung ist eine Zahl von 0 bis 100.");
-    setError(null);
-    await onSave({
+    const problem = !day
+      ? "Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026."
+      : form.sachstand.trim() === ""
+        ? "Bitte den Sachstand in ein, zwei Sätzen beschreiben."
+        : umsetzung.kind === "invalid" ||
+            (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100))
+          ? "Die Umsetzung ist eine Zahl von 0 bis 100."
+          : null;
+    setError(problem);
+    if (problem || !day) return false;
+    return onSave({
       massnahme: measure.id,
       berichtsstichtag: day,
       status: form.status,
@@ -149,6 +162,13 @@ function MeasureReports({
       hindernisse: form.hindernisse.trim(),
     });
   };
+  useUnsavedEdit(
+    "monitoring-sachstand",
+    dirty && measure
+      ? { subject: `dem Sachstand für ${measure.id}`, save: submit, discard: () => setForm(base) }
+      : null,
+  );
+  if (!measure) return <Body1>Es gibt noch keine Maßnahmen mit ID.</Body1>;
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
     setForm({ ...form, [field]: data.value });
 
@@ -162,7 +182,7 @@ function MeasureReports({
           className={styles.wide}
           select={{ className: styles.wide }}
           value={measure.id}
-          onChange={(_, d) => setSelected(d.value)}
+          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: "monitoring-sachstand" })}
         >
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
@@ -182,7 +202,7 @@ function MeasureReports({
       >
         <div className={styles.row}>
           <Field label="Berichtsstichtag" required className={styles.narrow}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+            <DateField value={date} onChange={setDate} dueDate={berichtsstichtag} label="Berichtsstichtag" required />
           </Field>
           <Field label="Status" required className={styles.narrow}>
             <Select value={form.status} onChange={set("status")}>
@@ -222,6 +242,10 @@ function MeasureReports({
   );
 }
 
+type SachstandForm = ReturnType<typeof formFor>;
+const sameForm = (a: SachstandForm, b: SachstandForm) =>
+  (Object.keys(a) as (keyof SachstandForm)[]).every((k) => a[k] === b[k]);
+
 function formFor(measure: MeasureMonitoring | undefined, existing: MeasureMonitoring["history"][number] | undefined) {
   return {
     status: existing?.status ?? matchListValue(measure?.status ?? null, STATUS_VALUES) ?? "geplant",
@@ -236,32 +260,50 @@ function formFor(measure: MeasureMonitoring | undefined, existing: MeasureMonito
 
 function IndicatorPanel({
   indicators,
+  berichtsstichtag,
   referenceDate,
   onSave,
 }: {
   indicators: IndicatorMonitoring[];
+  berichtsstichtag: IsoDate;
   referenceDate: IsoDate;
-  onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<void>;
+  onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<boolean>;
 }): ReactElement {
   const styles = useStyles();
+  const session = useSession();
   const [selected, setSelected] = useState(indicators[0]?.id ?? "");
   const indicator = indicators.find((i) => i.id === selected) ?? indicators[0];
-  const [date, setDate] = useState(referenceDate);
+  const due = indicator ? indicatorDue(indicator.values, berichtsstichtag, referenceDate) : referenceDate;
+  const [date, setDate] = useState(() => formatGermanDate(due));
   const [wert, setWert] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Another indicator, or a value saved: the date moves on to the one due next.
+  useEffect(() => setDate(formatGermanDate(due)), [due]);
+
+  const submit = async (): Promise<boolean> => {
+    if (!indicator) return false;
+    const day = dayOf(date);
+    const parsed = parseGermanNumber(wert);
+    const problem = !day
+      ? "Bitte einen Stichtag als Datum angeben, z. B. 31.12.2026."
+      : parsed.kind !== "number"
+        ? "Bitte den Wert als Zahl eingeben, z. B. 12,5."
+        : null;
+    setError(problem);
+    if (problem || !day || parsed.kind !== "number") return false;
+    const saved = await onSave({ indikator: indicator.id, stichtag: day, wert: parsed.value });
+    if (saved) setWert("");
+    return saved;
+  };
+  useUnsavedEdit(
+    "monitoring-wert",
+    wert.trim() !== "" && indicator
+      ? { subject: `dem Wert für ${indicator.id}`, save: submit, discard: () => setWert("") }
+      : null,
+  );
   if (!indicator) return <Body1>Es gibt noch keine Indikatoren mit ID.</Body1>;
   const { state } = indicator;
   const unit = indicator.einheit === "%" ? " %" : indicator.einheit ? ` ${indicator.einheit}` : "";
-
-  const submit = async () => {
-    const day = dayOf(date);
-    const parsed = parseGermanNumber(wert);
-    if (!day) return setError("Bitte einen Stichtag als Datum angeben, z. B. 31.12.2026.");
-    if (parsed.kind !== "number") return setError("Bitte den Wert als Zahl eingeben, z. B. 12,5.");
-    setError(null);
-    await onSave({ indikator: indicator.id, stichtag: day, wert: parsed.value });
-    setWert("");
-  };
 
   return (
     <section className={styles.section} aria-labelledby="mon-indikatoren">
@@ -273,7 +315,7 @@ function IndicatorPanel({
           className={styles.wide}
           select={{ className: styles.wide }}
           value={indicator.id}
-          onChange={(_, d) => setSelected(d.value)}
+          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: "monitoring-wert" })}
         >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
@@ -342,7 +384,7 @@ function IndicatorPanel({
       >
         <div className={styles.row}>
           <Field label="Stichtag" required className={styles.narrow}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+            <DateField value={date} onChange={setDate} dueDate={due} label="Stichtag" required />
           </Field>
           <Field
             label={`Wert${unit ? ` (${unit.trim()})` : ""}`}
@@ -354,9 +396,8 @@ function IndicatorPanel({
           </Field>
         </div>
         <div>
-          <Button appearance="primary" type="submit">
-            Wert speichern
-          </Button>
+          {/* The view's one primary action is the Sachstand; entering a value is the second task here. */}
+          <Button type="submit">Wert speichern</Button>
         </div>
       </form>
     </section>
