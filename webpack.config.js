@@ -5,11 +5,14 @@
 //   OFFICE_JS=local npx webpack --mode production → dist/ mit lokaler office.js-Kopie (dist/office-js/)
 //   npx webpack serve --mode development     → Entwicklungsserver auf Port 3000 (https, sonst http)
 //   DEV_SERVER_HTTP=1 npx webpack serve ...  → erzwingt http (Tests, Linux ohne Zertifikate)
+//   ADDIN_URL=https://intranet.kreis.example/massnahmenplaner npx webpack --mode production
+//                                            → dist/manifest.xml mit dieser Adresse statt https://localhost:3000
 "use strict";
 
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { addinFromEnv, manifestFor } = require("./scripts/addin-url");
 
 const PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -35,9 +38,15 @@ module.exports = async (env = {}, argv = {}) => {
   const localOfficeJs = dev || process.env.OFFICE_JS === "local";
   const officeJsUrl = localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN;
 
+  // Where the IT hosts dist/ (scripts/addin-url.js); an address that is not https ends the build here.
+  const addin = addinFromEnv();
   const copyPatterns = [
     { from: "assets/*", to: "assets/[name][ext]" },
-    { from: "manifest.xml", to: "manifest.xml" },
+    {
+      from: "manifest.xml",
+      to: "manifest.xml",
+      ...(addin ? { transform: (content) => manifestFor(content.toString("utf8"), addin) } : {}),
+    },
   ];
   if (localOfficeJs) {
     // `minimized: true`: die Bibliothek ist schon minimiert – Terser soll die ~80 MB nicht noch einmal anfassen.

@@ -1,7 +1,7 @@
 /**
  * Makes docs/uebersicht.png, the picture of the sheet Übersicht in the README: `init --vorlage beispiel`,
- * then `uebersicht`, printed to PDF by LibreOffice as a user would, the Übersicht's first page as PNG
- * (pdftoppm from poppler-utils).  npx tsx scripts/uebersicht-bild.ts
+ * then `uebersicht`, printed to PDF by LibreOffice (German locale) as a user would, the Übersicht's first page
+ * (the figures per Handlungsfeld) as PNG (pdftoppm from poppler-utils).  npx tsx scripts/uebersicht-bild.ts
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -9,14 +9,26 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../src/cli/main";
 
+const GERMAN_LOCALE = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>de-DE</value></prop></item>
+</oor:items>
+`;
+
 const io = { out: () => undefined, err: (t: string) => process.stderr.write(t), today: () => "2026-11-26" };
 
 async function run(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "uebersicht-bild-"));
   const file = path.join(dir, "beispiel.xlsx");
-  for (const args of [["init", file, "--vorlage", "beispiel"], ["uebersicht", file]]) {
+  for (const args of [
+    ["init", file, "--vorlage", "beispiel"],
+    ["uebersicht", file],
+  ]) {
     if ((await main(args, io)) !== 0) throw new Error(`${args[0]} fehlgeschlagen`);
   }
+  // A LibreOffice profile with the German locale of the users: 20.500,00 €, not 20,500.00 €.
+  fs.mkdirSync(path.join(dir, "profil", "user"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "profil", "user", "registrymodifications.xcu"), GERMAN_LOCALE);
   execFileSync(
     "soffice",
     [`-env:UserInstallation=file://${dir}/profil`, "--headless", "--convert-to", "pdf", "--outdir", dir, file],

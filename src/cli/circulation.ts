@@ -3,7 +3,8 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { byNameText, unassignedText } from "../workbook/distribution";
 import { type ReturnWorkbook, type SplitResult, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
-import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
+import { UserError, saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
+import { draftEml, draftFileName, draftNotes } from "../workbook/splitMail";
 import type { MergeAction } from "../domain/merge";
 import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
 import type { Run } from "./main";
@@ -11,12 +12,13 @@ import { openStep } from "./progress";
 
 export const SPLIT: CommandSpec = {
   name: "split",
-  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote]",
+  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote] [--mail]",
   summary:
     "Schreibt je Fachbereich und je Akteur ohne Fachbereich (etwa das Jobcenter) eine Arbeitsmappe mit\n" +
     "dessen Maßnahmen in den Ordner, zum Verteilen; verworfene bleiben zu Hause, was sich niemandem zuordnen\n" +
     "lässt, wird vorher genannt. Vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die\n" +
-    "Sachstandsabfrage; mit --angebote: der Erfassungsbogen der bestehenden Angebote.",
+    "Sachstandsabfrage; mit --angebote: der Erfassungsbogen der bestehenden Angebote; mit --mail: je Datei\n" +
+    "ein Mail-Entwurf (.eml) an die Ansprechpersonen, nichts wird gesendet.",
   options: {
     ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien" },
     sachstand: {
@@ -27,6 +29,11 @@ export const SPLIT: CommandSpec = {
     angebote: {
       type: "boolean",
       description: "Erfassungsbogen: jeder Fachbereich und Träger ergänzt seine Angebote und trägt neue ein",
+    },
+    mail: {
+      type: "boolean",
+      description:
+        "neben jeder Datei ein Mail-Entwurf <datei>.eml an die Ansprechpersonen mit der Datei im Anhang (Outlook öffnet ihn zum Senden; gesendet wird nichts)",
     },
   },
   exit: "0 geschrieben (auch wenn Maßnahmen niemandem zuzuordnen sind; sie werden vorher genannt), 2 Eingabe unbrauchbar.",
@@ -72,18 +79,14 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
       angebote: args.flags.has("angebote"),
     }),
   );
+  const mail = args.flags.has("mail");
   const { files } = split;
+  const names = files.flatMap((f) => [f.fileName, ...(mail ? [draftFileName(f.fileName)] : [])]);
   // Never overwrite: a distribution goes into its own (new or empty) folder.
-  for (const f of files) {
-    const out = path.join(target, f.fileName);
-    if (
-      await fs.stat(out).then(
-        () => true,
-        () => false,
-      )
-    ) {
+  for (const name of names) {
+    if (await exists(path.join(target, name))) {
       throw new UserError(
-        `Im Ordner „${target}“ liegt schon „${f.fileName}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`,
+        `Im Ordner „${target}“ liegt schon „${name}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`,
       );
     }
   }
@@ -96,16 +99,37 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   }
   for (const f of files) {
     progress.step(`Schreibe „${f.fileName}“ …`);
-    await saveWorkbookAtomically(f.workbook, path.join(target, f.fileName));
+    // The draft carries the very bytes written (a workbook's zip stamps the time it is made).
+    const bytes = f.workbook.toBytes();
+    await writeFileAtomically(bytes, path.join(target, f.fileName));
+    if (mail) {
+      const eml = draftEml(f.mail, f.fileName, bytes, new Date());
+      await writeFileAtomically(new TextEncoder().encode(eml), path.join(target, draftFileName(f.fileName)));
+    }
   }
-  io.out(`${plural(files.length, "Datei", "Dateien")} in „${target}“ geschrieben:\n`);
+  io.out(
+    `${plural(files.length, "Datei", "Dateien")}${mail ? " und Mail-Entwürfe" : ""} in „${target}“ geschrieben:\n`,
+  );
   for (const f of files) {
     const angebote = f.angebote === undefined ? "" : `, ${plural(f.angebote, "Angebot", "Angebote")}`;
     const who = f.recipient.akteur ? `${f.recipient.name} (Akteur ohne Fachbereich)` : f.recipient.name;
-    io.out(`  ${who}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}\n`);
+    const draft = mail ? `, ${draftFileName(f.fileName)} an ${recipientsText(f.mail.to.length)}` : "";
+    io.out(`  ${who}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}${draft}\n`);
+  }
+  if (mail) {
+    for (const note of draftNotes(files)) io.out(`Hinweis: ${note}\n`);
+    io.out("Gesendet wurde nichts: Die Entwürfe öffnen sich in Outlook zum Prüfen und Senden.\n");
   }
   return 0;
 }
+
+const exists = (file: string) =>
+  fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+
+const recipientsText = (n: number) => (n === 0 ? "niemanden (Adresse fehlt)" : plural(n, "Empfänger", "Empfänger"));
 
 /** Before the files: what goes to nobody, leads resolved by name, and measures not sent because verworfen. */
 function splitNotes({ unassigned, byName, rejected }: SplitResult): string {

@@ -1,19 +1,8 @@
 /** Text output of `check`: findings grouped by sheet and row (measure), errors first. */
 import { formatGermanDate } from "../domain/dates";
 import type { ConceptData } from "../domain/model";
-import { textOf } from "../domain/values";
 import type { CheckResult, Finding } from "../domain/rules";
-import { SEVERITY_LABEL, severityCount } from "../workbook/report";
-
-/** Titles of the measures by sheet and ID, to name each measure in the output. */
-function measureTitles(massnahmen: ConceptData["massnahmen"]): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const m of massnahmen.rows) {
-    const id = textOf(m.values.id ?? null);
-    if (id) titles.set(`${massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
-  }
-  return titles;
-}
+import { SEVERITY_LABEL, measureTitles, severityCount } from "../workbook/report";
 
 export function formatFindingsText(result: CheckResult, file: string, massnahmen: ConceptData["massnahmen"]): string {
   const titles = measureTitles(massnahmen);

@@ -162,7 +162,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
           file,
           referenceDate: result.referenceDate,
           summary: result.summary,
-          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message }) => ({
+          findings: result.findings.map(({ rule, severity, smart, sheet, cell, id, message, params }) => ({
             rule,
             severity,
             smart,
@@ -170,6 +170,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
             cell,
             id,
             message,
+            params,
           })),
         },
         null,
@@ -181,7 +182,7 @@ async function commandCheck(args: ReturnType<typeof parseCommandArgs>, { io, pro
   }
   if (output) {
     progress.step(`Schreibe den Prüfbericht nach „${output}“ …`);
-    await addReportSheet(workbook, result, path.basename(file));
+    await addReportSheet(workbook, result, path.basename(file), concept);
     await saveWorkbookAtomically(workbook, output);
     if (!args.flags.has("json")) io.out(`Prüfbericht geschrieben: ${output}\n`);
   }

@@ -29,3 +29,10 @@ export function valueInUnit(n: number, einheit: string): string {
 export function count(n: number, one: string, many: string): string {
   return `${number(n)} ${n === 1 ? one : many}`;
 }
+
+const wholeEuros = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
+/** An amount in euros: `12.000 €`, `1.234,50 €` (cents only where there are any). */
+export const euro = (n: number): string =>
+  `${Number.isInteger(Math.round(n * 100) / 100) ? wholeEuros.format(n) : twoDecimals.format(n)}\u00a0€`;
+/** Full-time equivalents: `1,5`, `0,25`. */
+export const fte = (n: number): string => numbers.format(n);

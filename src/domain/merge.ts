@@ -106,6 +106,11 @@ export interface MergeOptions {
   words?: RowWords;
   akteure: AkteurRef[];
   memory: MemoryEntry[];
+  /**
+   * The form a value takes in the master (references as `ID – Name`, see src/workbook/references.ts);
+   * values are compared as before, so that the form never makes a conflict.
+   */
+  formValue?: (key: string, value: CellValue) => CellValue;
 }
 
 /** The German words of the merge notes for one kind of row. */
@@ -357,7 +362,8 @@ class MasterState {
   }
 
   /** Sets a field of a master row; a row that was in the master before gets an update. */
-  apply(m: Working, key: string, value: CellValue) {
+  apply(m: Working, key: string, given: CellValue) {
+    const value = this.options.formValue ? this.options.formValue(key, given) : given;
     m.values[key] = value;
     if (!m.original) return;
     const u = this.updates.get(idKey(m.id)) ?? { id: m.id, values: {} };
@@ -366,7 +372,9 @@ class MasterState {
   }
 
   /** Adds a new row to the master under `id`. */
-  add(id: string, values: RowValues) {
+  add(id: string, given: RowValues) {
+    const form = this.options.formValue;
+    const values = form ? Object.fromEntries(Object.entries(given).map(([k, v]) => [k, form(k, v)])) : given;
     const w: Working = { id, values, original: false };
     this.working.set(idKey(id), w);
     this.order.push(w);

@@ -217,13 +217,35 @@ export function sachstandDue(status: CellValue, beginn: CellValue, berichtsstich
   return parsed.kind === "date" && compareIso(periodStart(parsed.date, parsed.precision), berichtsstichtag) <= 0;
 }
 
-/** The Berichtsstichtag: the one in Einstellungen, else the latest in Sachstände; null when neither. */
-export function currentBerichtsstichtag(setting: IsoDate | null, reports: readonly Sachstand[]): IsoDate | null {
-  if (setting) return setting;
-  return reports.reduce<IsoDate | null>(
-    (max, r) => (!max || compareIso(r.berichtsstichtag, max) > 0 ? r.berichtsstichtag : max),
-    null,
-  );
+/** The latest Berichtsstichtag in Sachstände (on or before `until`, when given); null when there is none. */
+function latestReportDate(reports: readonly Sachstand[], until?: IsoDate): IsoDate | null {
+  return reports.reduce<IsoDate | null>((max, r) => {
+    if (until && compareIso(r.berichtsstichtag, until) > 0) return max;
+    return !max || compareIso(r.berichtsstichtag, max) > 0 ? r.berichtsstichtag : max;
+  }, null);
+}
+
+/**
+ * The Berichtsstichtag in force at the reference date (the Stichtag of the checks): the one in Einstellungen
+ * once it has come, else the latest in Sachstände that has come; null when there is none. A report date after
+ * the reference date is planned and asks for nothing yet. The one rule for SACHSTAND_FEHLT, the report's
+ * annex and the pane.
+ */
+export function currentBerichtsstichtag(
+  setting: IsoDate | null,
+  reports: readonly Sachstand[],
+  referenceDate: IsoDate,
+): IsoDate | null {
+  if (setting) return compareIso(setting, referenceDate) <= 0 ? setting : null;
+  return latestReportDate(reports, referenceDate);
+}
+
+/**
+ * The Berichtsstichtag a new Sachstand is for: the one in Einstellungen (also while it is still planned),
+ * else the latest in Sachstände (reports may come in before their date); null when neither names one.
+ */
+export function nextBerichtsstichtag(setting: IsoDate | null, reports: readonly Sachstand[]): IsoDate | null {
+  return setting ?? latestReportDate(reports);
 }
 
 /** Months of an Erhebungsturnus (`jährlich`, `halbjährlich`, `alle 2 Jahre` …); 12 when none or not understood. */
@@ -295,6 +317,6 @@ export function monitoringAt(
       ampel: r.ampel,
       sachstand: r.sachstand,
     })),
-    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports),
+    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports, referenceDate),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The figures of the sheet Übersicht per Handlungsfeld: measures by Status, overdue, SMART-complete,
- * Sachkosten and VZÄ, indicators by Ampel, the latest round's mean Gesamt and, when the sheet Bedarfe is there,
+ * Sachkosten and VZÄ (verworfene left out), indicators by Ampel, the latest round's mean Gesamt and, when the sheet Bedarfe is there,
  * the Bedarfe and how many of them a measure answers. They come from the same
  * report model as the Sachstandsbericht, so the sheet and the report never disagree.
  */
@@ -63,7 +63,10 @@ export function overviewOf(model: ReportModel, concept: ConceptData, check: Chec
   const rows = model.fields.map((field): OverviewRow => {
     const byStatus = Object.fromEntries(STATUS_VALUES.map((s) => [s, 0])) as Record<Status, number>;
     for (const m of field.measures) if (m.status in byStatus) byStatus[m.status as Status]++;
-    const measureRows = field.measures.flatMap((m) => rowsById.get(idKey(m.id)) ?? []);
+    // Sachkosten and VZÄ of the measures not verworfen, as the Sachstandsbericht sums them.
+    const measureRows = field.measures
+      .filter((m) => m.status !== "verworfen")
+      .flatMap((m) => rowsById.get(idKey(m.id)) ?? []);
     const indicators = Object.fromEntries(INDICATOR_AMPELN.map((a) => [a, 0])) as Record<IndicatorAmpel, number>;
     for (const i of field.indicators) indicators[i.ampel]++;
     const scored = (model.bewertung?.rows ?? []).filter(

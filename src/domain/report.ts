@@ -16,7 +16,7 @@ import {
   scoreOf,
   weightedScore,
 } from "./matrix";
-import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
+import { type ConceptData, FINANZIERUNG_VALUES, type Finanzierung, type RowRecord, STATUS_VALUES } from "./model";
 import { AMPEL_VALUES, type IndicatorAmpel, sachstandDue } from "./monitoring";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
@@ -67,7 +67,7 @@ export interface SachstandInput {
 export interface MonitoringInput {
   indicators: IndicatorStateInput[];
   sachstaende: SachstandInput[];
-  /** The Berichtsstichtag in force (Einstellungen, else the latest in Sachstände); null when there is none. */
+  /** The Berichtsstichtag in force at the reference date (see currentBerichtsstichtag); null when there is none. */
   berichtsstichtag: IsoDate | null;
 }
 
@@ -87,6 +87,44 @@ export interface ReportFrist {
   date: IsoDate | null;
   /** The cell's text otherwise (`fortlaufend`), or "" when empty. */
   text: string;
+  /** What `check` makes of it (the same reading): a date, empty, no date at all (`fortlaufend`), or no valid date. */
+  kind: "date" | "empty" | "vague" | "invalid";
+}
+
+/** Measures whose Finanzierung is empty (or not one of the list's words) are summed under this label. */
+export const OHNE_FINANZIERUNG = "ohne Angabe";
+export type FinanzierungGroup = Finanzierung | typeof OHNE_FINANZIERUNG;
+export const FINANZIERUNG_GROUPS: readonly FinanzierungGroup[] = [...FINANZIERUNG_VALUES, OHNE_FINANZIERUNG];
+
+/** A value `check` finds invalid (R_WERT_UNGUELTIG, a Finanzierung not in the list), left out of the sums. */
+export interface UnreadableValue {
+  id: string;
+  field: "Personal (VZÄ)" | "Sachkosten (EUR)" | "Finanzierung";
+  text: string;
+}
+
+/** A measure's resources as the sheet Maßnahmen gives them. */
+export interface MeasureResources {
+  /** VZÄ; null when empty or not readable. */
+  personal: number | null;
+  /** EUR; null when empty or not readable. */
+  sachkosten: number | null;
+  finanzierung: FinanzierungGroup;
+  unreadable: UnreadableValue[];
+}
+
+export interface ReportAmounts {
+  measures: number;
+  sachkosten: number;
+  personal: number;
+}
+
+/** Sachkosten, Personal and Finanzierung of a group of measures, verworfene left out. */
+export interface ReportResources {
+  total: ReportAmounts;
+  /** Every Finanzierung of the list in its order, then `ohne Angabe` when a measure has none. */
+  byFinanzierung: { finanzierung: FinanzierungGroup; amounts: ReportAmounts }[];
+  unreadable: UnreadableValue[];
 }
 
 export interface ReportSachstand {
@@ -101,6 +139,9 @@ export interface ReportMeasure {
   federfuehrung: string;
   frist: ReportFrist;
   status: string;
+  /** The Status cell's text when it is not a Status of the list (shown as invalid); null otherwise. */
+  statusInvalid: string | null;
+  resources: MeasureResources;
   /** Umsetzung of the latest Sachstand, in percent; null without one. */
   umsetzung: number | null;
   sachstand: ReportSachstand | null;
@@ -127,6 +168,7 @@ export interface ReportField {
   leitziel: string;
   indicators: ReportIndicator[];
   measures: ReportMeasure[];
+  resources: ReportResources;
 }
 
 export interface ReportRoundRow {
@@ -156,6 +198,8 @@ export interface ReportSummary {
   overdue: number;
   indicators: number;
   indicatorsByAmpel: { ampel: IndicatorAmpel; count: number }[];
+  /** Of every measure (verworfene left out). */
+  resources: ReportResources;
 }
 
 export interface ReportModel {
@@ -194,11 +238,62 @@ function yearOf(value: CellValue): number | null {
 
 function fristOf(value: CellValue): ReportFrist {
   const parsed = parseGermanDate(value);
-  return parsed.kind === "date" ? { date: parsed.date, text: textOf(value) } : { date: null, text: textOf(value) };
+  return { date: parsed.kind === "date" ? parsed.date : null, text: textOf(value), kind: parsed.kind };
+}
+
+/** Personal and Sachkosten read as R_WERT_UNGUELTIG reads them (a negative amount is invalid too). */
+function amountOf(id: string, field: UnreadableValue["field"], value: CellValue, unreadable: UnreadableValue[]) {
+  const parsed = parseGermanNumber(value);
+  if (parsed.kind === "number" && parsed.value >= 0) return parsed.value;
+  if (parsed.kind !== "empty") unreadable.push({ id, field, text: textOf(value) });
+  return null;
+}
+
+function resourcesOf(m: Rec, id: string): MeasureResources {
+  const unreadable: UnreadableValue[] = [];
+  const personal = amountOf(id, "Personal (VZÄ)", cell(m, "personal"), unreadable);
+  const sachkosten = amountOf(id, "Sachkosten (EUR)", cell(m, "sachkosten"), unreadable);
+  const raw = cell(m, "finanzierung");
+  const finanzierung = matchListValue(raw, FINANZIERUNG_VALUES);
+  if (!finanzierung && textOf(raw) !== "") unreadable.push({ id, field: "Finanzierung", text: textOf(raw) });
+  return { personal, sachkosten, finanzierung: finanzierung ?? OHNE_FINANZIERUNG, unreadable };
+}
+
+const noAmounts = (): ReportAmounts => ({ measures: 0, sachkosten: 0, personal: 0 });
+
+/** The resources of measures added up, verworfene left out (they cost nothing). */
+export function sumResources(measures: readonly ReportMeasure[]): ReportResources {
+  const total = noAmounts();
+  const groups = new Map(FINANZIERUNG_GROUPS.map((f) => [f, noAmounts()]));
+  const unreadable: UnreadableValue[] = [];
+  for (const m of measures) {
+    if (m.status === "verworfen") continue;
+    const r = m.resources;
+    for (const amounts of [total, groups.get(r.finanzierung)!]) {
+      amounts.measures++;
+      amounts.sachkosten += r.sachkosten ?? 0;
+      amounts.personal += r.personal ?? 0;
+    }
+    unreadable.push(...r.unreadable);
+  }
+  const byFinanzierung = FINANZIERUNG_GROUPS.map((finanzierung) => ({
+    finanzierung,
+    amounts: groups.get(finanzierung)!,
+  }));
+  return {
+    total,
+    byFinanzierung: byFinanzierung.filter((g) => g.finanzierung !== OHNE_FINANZIERUNG || g.amounts.measures > 0),
+    unreadable,
+  };
 }
 
 function statusOf(value: CellValue): string {
   return matchListValue(value, STATUS_VALUES) ?? OHNE_STATUS;
+}
+
+/** The Status cell's text when it holds something that is not a Status (STATUS_UNGUELTIG). */
+function statusInvalidOf(value: CellValue): string | null {
+  return matchListValue(value, STATUS_VALUES) || textOf(value) === "" ? null : textOf(value);
 }
 
 /** The latest Sachstand per measure (by ID key); a later Berichtsstichtag wins, on the same date the later row. */
@@ -255,6 +350,8 @@ function measureOf(m: Rec, l: Lookups): ReportMeasure {
     federfuehrung: l.akteure.get(idKey(referenceId(lead))) || textOf(lead),
     frist: fristOf(cell(m, "frist")),
     status: statusOf(cell(m, "status")),
+    statusInvalid: statusInvalidOf(cell(m, "status")),
+    resources: resourcesOf(m, id),
     umsetzung: latest?.umsetzung ?? null,
     sachstand: latest
       ? { berichtsstichtag: latest.berichtsstichtag, text: latest.sachstand, ampel: latest.ampel }
@@ -284,17 +381,25 @@ function fieldsOf(concept: ConceptData, l: Lookups, monitoring: MonitoringInput 
   for (const h of concept.handlungsfelder?.rows ?? []) {
     const id = textOf(cell(h, "id"));
     if (!id || byKey.has(idKey(id))) continue;
-    const field = {
+    const field: ReportField = {
       id,
       name: textOf(cell(h, "handlungsfeld")),
       leitziel: textOf(cell(h, "leitziel")),
       indicators: [],
       measures: [],
+      resources: sumResources([]),
     };
     byKey.set(idKey(id), field);
     fields.push(field);
   }
-  const orphan: ReportField = { id: "", name: OHNE_HANDLUNGSFELD, leitziel: "", indicators: [], measures: [] };
+  const orphan: ReportField = {
+    id: "",
+    name: OHNE_HANDLUNGSFELD,
+    leitziel: "",
+    indicators: [],
+    measures: [],
+    resources: sumResources([]),
+  };
   const fieldOf = (key: string) => byKey.get(key) ?? orphan;
 
   const states = new Map((monitoring?.indicators ?? []).map((s) => [idKey(s.id), s]));
@@ -317,6 +422,7 @@ function fieldsOf(concept: ConceptData, l: Lookups, monitoring: MonitoringInput 
   for (const f of all) {
     f.indicators.sort(byId);
     f.measures.sort(byId);
+    f.resources = sumResources(f.measures);
   }
   return all;
 }
@@ -341,6 +447,7 @@ function summaryOf(concept: ConceptData, check: CheckResult, fields: ReportField
       ampel,
       count: indicators.filter((i) => i.ampel === ampel).length,
     })),
+    resources: sumResources(fields.flatMap((f) => f.measures)),
   };
 }
 

@@ -8,11 +8,18 @@
  * `isSetSupported`.
  */
 import type { CellValue } from "../domain/dates";
-import { rowKey } from "../domain/statusQuery";
-import { normalizeLabel } from "../domain/values";
+import type { EntityKind } from "../domain/model";
+import { idKey, normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
-import type { ChartPlan, ConditionalFormatPlan, PrintPlan, SheetPlan, ValidationPlan } from "../workbook/plan";
+import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
+import type {
+  CellPlan,
+  ChartPlan,
+  ConditionalFormatPlan,
+  PrintPlan,
+  SheetPlan,
+  ValidationPlan,
+} from "../workbook/plan";
 import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
 import {
   DEFAULT_CHUNK_BYTES,
@@ -345,14 +352,11 @@ export class ExcelHost implements WorkbookHost {
       const table = ws.tables.add(addressOf(t.row, t.column, bottom, t.column + t.headers.length - 1), true);
       table.name = t.name;
       table.style = t.style;
+      if (t.filterButtons === false) table.showFilterButton = false;
       ws.getRange(addressOf(t.row, t.column, t.row, t.column + t.headers.length - 1)).format.font.bold = true;
+      for (const j of t.numeric ?? []) ws.getRange(addressOf(t.row, t.column + j)).format.horizontalAlignment = "Right";
     }
-    for (const c of plan.cells) {
-      if (!c.bold && !c.size) continue;
-      const font = ws.getRange(addressOf(c.row, c.column)).format.font;
-      if (c.bold) font.bold = true;
-      if (c.size) font.size = c.size;
-    }
+    for (const c of plan.cells) applyCellFormat(ws.getRange(addressOf(c.row, c.column)).format, c);
     for (const v of plan.validations) applyValidation(ws, v);
     for (const cf of plan.conditionalFormats) applyConditionalFormat(ws, cf);
     const { rows, columns } = plan.frozen;
@@ -360,6 +364,8 @@ export class ExcelHost implements WorkbookHost {
     else if (rows > 0) ws.freezePanes.freezeRows(rows);
     else if (columns > 0) ws.freezePanes.freezeColumns(columns);
     if (plan.print) applyPrint(ws.pageLayout, plan.print);
+    // Manual page breaks between blocks (ExcelApi 1.9; the sheet is new, so it has none of its own).
+    for (const row of plan.rowBreaks ?? []) ws.horizontalPageBreaks.add(addressOf(row, 1));
     // Charts last, over the cells written above; queued in the same request, so they cost no sync.
     (plan.charts ?? []).forEach((chart, i) => addChart(ws, chart, chartName(plan.name, i)));
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {
@@ -385,9 +391,7 @@ export class ExcelHost implements WorkbookHost {
       await context.sync();
       const missing = found.find((f) => f.table.isNullObject);
       if (missing) {
-        throw new ExcelHostError(
-          `Die Tabelle „${missing.spec.table}“ wurde in dieser Arbeitsmappe nicht gefunden: Bitte legen Sie die Struktur unter „Einrichten“ an oder wandeln Sie den Bereich auf dem Blatt „${missing.spec.sheet}“ in eine Tabelle um (Strg+T).`,
-        );
+        throw new ExcelHostError(missingTableText(missing.spec));
       }
 
       // 2. One read: every table's header, its body (IDs and current values) and its sheet's protection.
@@ -414,22 +418,11 @@ export class ExcelHost implements WorkbookHost {
           );
         }
         const rowOf = new Map<string, number>();
-        const keyOf = (w: RowWrite) => (w.key ? (rowKey(w.values, w.key.subject, w.key.date) ?? "") : w.id.trim());
-        const keyField = writes.find((x) => x.kind === t.kind && x.key)?.key;
+        const key = writes.find((x) => x.kind === t.kind && x.key)?.key;
         t.body.values.forEach((r, i) => {
-          const byField = (field: string) =>
-            columns.get(field) === undefined ? null : (r[columns.get(field)!] as CellValue);
-          const id = keyField
-            ? (rowKey(
-                {
-                  [keyField.subject]: byField(keyField.subject),
-                  ...(keyField.date ? { [keyField.date]: byField(keyField.date) } : {}),
-                },
-                keyField.subject,
-                keyField.date,
-              ) ?? "")
-            : String(r[idColumn!] ?? "").trim();
-          if (id && !rowOf.has(id)) rowOf.set(id, i);
+          const values = Object.fromEntries([...columns].map(([field, c]) => [field, r[c] as CellValue]));
+          const address = rowAddress(values, key);
+          if (address && !rowOf.has(address)) rowOf.set(address, i);
         });
         // A new table holds one empty row (Excel tables cannot have none): the first new row goes there.
         let emptyRow = t.body.values.length === 1 && (t.body.values[0] ?? []).every((v) => v === "") ? 0 : -1;
@@ -437,7 +430,7 @@ export class ExcelHost implements WorkbookHost {
         if (wasProtected) t.protection.unprotect();
         for (const w of writes.filter((x) => x.kind === t.kind)) {
           const values: Record<string, CellValue> = w.key ? { ...w.values } : { ...w.values, id: w.id };
-          const index = rowOf.get(keyOf(w));
+          const index = rowOf.get(writeAddress(w));
           if (index !== undefined) {
             const current = t.body.values[index] ?? [];
             for (const [field, value] of Object.entries(values)) {
@@ -472,6 +465,41 @@ export class ExcelHost implements WorkbookHost {
         }
         if (wasProtected) t.protection.protect(t.protection.options);
       }
+      await context.sync();
+    });
+  }
+
+  async deleteRows(kind: EntityKind, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.exec(async (context) => {
+      const spec = tableSpec(kind);
+      const table = context.workbook.tables.getItemOrNullObject(spec.table);
+      table.load("name");
+      await context.sync();
+      if (table.isNullObject) throw new ExcelHostError(missingTableText(spec));
+      const header = table.getHeaderRowRange();
+      header.load("values");
+      const body = table.getDataBodyRange();
+      body.load("values");
+      const protection = table.worksheet.protection;
+      protection.load("protected,options");
+      await context.sync();
+      const idColumn = headerColumns(spec, header.values[0] ?? []).get("id");
+      if (idColumn === undefined) return;
+      const wanted = new Set(ids.map(idKey));
+      const current = body.values;
+      const rows = current.flatMap((r, i) => (wanted.has(idKey(String(r[idColumn] ?? ""))) ? [i] : []));
+      if (rows.length === 0) return;
+      const wasProtected = protection.protected;
+      if (wasProtected) protection.unprotect();
+      // An Excel table keeps one data row: when every row goes, the first is only emptied.
+      const keepFirst = rows.length === current.length;
+      // Bottom-up, so that the rows above keep their index.
+      for (const i of [...rows].reverse()) {
+        if (keepFirst && i === rows[0]) body.getRow(i).clear("Contents");
+        else body.getRow(i).delete("Up");
+      }
+      if (wasProtected) protection.protect(protection.options);
       await context.sync();
     });
   }
@@ -581,6 +609,10 @@ export class ExcelHost implements WorkbookHost {
 }
 
 /** Field → 0-based column index in a header row, matched like the reader does (case, umlauts, synonyms). */
+function missingTableText(spec: TableSpec): string {
+  return `Die Tabelle „${spec.table}“ wurde in dieser Arbeitsmappe nicht gefunden: Bitte legen Sie die Struktur unter „Einrichten“ an oder wandeln Sie den Bereich auf dem Blatt „${spec.sheet}“ in eine Tabelle um (Strg+T).`;
+}
+
 export function headerColumns(spec: TableSpec, header: unknown[]): Map<string, number> {
   const byLabel = new Map<string, string>();
   for (const c of spec.columns) {
@@ -680,6 +712,14 @@ function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan):
   if (cf.font) format.custom.format.font.color = cssColor(cf.font);
 }
 
+/** Bold, size, alignment and wrapping of a single cell, where the plan sets them. */
+function applyCellFormat(format: Excel.RangeFormat, c: CellPlan): void {
+  if (c.bold) format.font.bold = true;
+  if (c.size) format.font.size = c.size;
+  if (c.right) format.horizontalAlignment = "Right";
+  if (c.wrap === false) format.wrapText = false;
+}
+
 /** The name of the `index`-th chart of a generated sheet: it says who made it and where it belongs. */
 export function chartName(sheet: string, index: number): string {
   return `Maßnahmenplaner ${sheet} ${index + 1}`;
@@ -700,6 +740,29 @@ function seriesBy(address: string): "Rows" | "Columns" {
  * Adds a planned chart with ExcelApi ≤ 1.14: created over its first series' values (1.1), then each series
  * set to exactly the planned ranges, name and colour (`setValues`, `setXAxisValues`, `lineStyle`: 1.7).
  */
+/**
+ * The axes as in the file (src/xlsx/chartXml.ts): dates placed by their time (a date axis, ExcelApi 1.7, one
+ * tick a year), counts from 0 in whole steps (1.1; their number format 1.8, as the blanks spanned over time).
+ */
+function applyAxes(chart: Excel.Chart, plan: ChartPlan): void {
+  if (plan.categoryAxis === "date") {
+    const axis = chart.axes.categoryAxis;
+    axis.categoryType = "DateAxis";
+    axis.baseTimeUnit = "Days";
+    axis.majorTimeUnitScale = "Years";
+    axis.majorUnit = 1;
+    if (plan.dateFormat) axis.numberFormat = plan.dateFormat;
+    chart.displayBlanksAs = "Interplotted";
+  }
+  const v = plan.valueAxis;
+  if (v) {
+    const axis = chart.axes.valueAxis;
+    if (v.min !== undefined) axis.minimum = v.min;
+    if (v.majorUnit !== undefined) axis.majorUnit = v.majorUnit;
+    if (v.numFmt) axis.numberFormat = v.numFmt;
+  }
+}
+
 function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
   const first = plan.series[0];
   if (!first) return;
@@ -710,6 +773,9 @@ function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
   chart.legend.visible = true;
   chart.legend.position = "Bottom";
   chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
+  // Labels at 11 pt as in the file: printed at the sheet's scale still 8 pt or more.
+  chart.format.font.size = 11;
+  applyAxes(chart, plan);
   const categories = ws.getRange(plan.categories);
   plan.series.forEach((s, i) => {
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);

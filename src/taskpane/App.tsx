@@ -45,8 +45,9 @@ const VerteilenView = lazy(() => import(/* webpackChunkName: "view-verteilen" */
 const MonitoringView = lazy(
   () => import(/* webpackChunkName: "view-monitoring" */ "./features/monitoring/MonitoringView"),
 );
+const ListenView = lazy(() => import(/* webpackChunkName: "view-listen" */ "./features/listen/ListenView"));
 
-type View = "start" | "massnahme" | "pruefen" | "monitoring" | "bewertung" | "verteilen" | "einrichten";
+type View = "start" | "massnahme" | "pruefen" | "monitoring" | "listen" | "bewertung" | "verteilen" | "einrichten";
 
 /**
  * The views in the order of the tab row (what does not fit goes into „Mehr“), most used first. `keep`:
@@ -57,9 +58,7 @@ const VIEWS: { value: View; label: string; keep?: boolean }[] = [
   { value: "massnahme", label: "Maßnahme", keep: true },
   { value: "pruefen", label: "Prüfen" },
   { value: "monitoring", label: "Monitoring" },
-  // Here the list editors join at the merge: { value: "listen", label: "Grundlagen" } with
-  // lazy(() => import(/* webpackChunkName: "view-listen" */ "./features/listen/ListenView")) below and
-  // "listen" in `View`; `navigate({ view: "listen", … })` then shows it.
+  { value: "listen", label: "Listen" },
   { value: "bewertung", label: "Bewertung" },
   { value: "verteilen", label: "Verteilen" },
   { value: "einrichten", label: "Einrichten" },
@@ -310,6 +309,7 @@ function renderView(view: View, start: { onOpen?: () => void; onShow(view: "einr
     massnahme: MassnahmeView,
     pruefen: PruefenView,
     monitoring: MonitoringView,
+    listen: ListenView,
     bewertung: BewertungView,
     verteilen: VerteilenView,
     einrichten: EinrichtenView,

@@ -1,10 +1,6 @@
 /** Small pieces every view of the pane shows the same way. */
 import { Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
-import type { Finding } from "../domain/rules";
-
-/** A finding's message without its leading „Maßnahme M-001:“, where the pane already names the measure. */
-export const plain = (f: Finding): string => f.message.replace(/^Maßnahme [^:]{1,40}:\s*/, "");
 
 export const NO_MASSNAHMEN_TEXT =
   "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an.";

@@ -25,6 +25,7 @@ import { akteurRefs, indicatorsOf } from "./distribution";
 import { type CellPlan, FILL, type PlanValue, type SheetPlan } from "./plan";
 import { type PageInfo, withPageInfo, withPrintLayout } from "./print";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readTable } from "./read";
+import { referenceNames, rowsOfConcept, uniformRow } from "./references";
 
 /** The very hidden sheet of a distributed workbook with what was sent. */
 export const BASE_SHEET = "Verteilung";
@@ -352,11 +353,15 @@ export function mergeReports(master: ReadConcept, returns: ReturnReports[]): Rec
     const own = new Set(indicatorsOf(master, base).map((i) => idKey(i.id)));
     return (id: string) => own.has(idKey(id));
   };
-  const merge = (kind: LongKind) =>
-    appendReports(
+  // What is appended names its measure or indicator in the one form (`ID – Name`, see references.ts).
+  const names = referenceNames(rowsOfConcept(master));
+  const merge = (kind: LongKind) => {
+    const outcome = appendReports(
       LONG_TABLES[kind],
       (master[kind]?.rows ?? []).map((r) => r.values as RowValues),
       returns.map((ret) => ({ file: ret.file, rows: ret.rows[kind], owns: owners(kind, ret) })),
     );
+    return { ...outcome, additions: outcome.additions.map((values) => uniformRow(kind, values, names)) };
+  };
   return { sachstaende: merge("sachstaende"), indikatorwerte: merge("indikatorwerte") };
 }

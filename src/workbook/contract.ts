@@ -37,6 +37,8 @@ export interface ColumnSpec<F extends string = string> {
   list?: ListSource;
   /** The dropdown also takes values not in the list (multi-ID cells, new entries). */
   listOpen?: boolean;
+  /** A reference cell that holds several IDs, written joined by `; ` (Indikatoren, Bedarfe). */
+  multiple?: boolean;
   smart?: SmartLetter;
   /** Input message shown when the cell is selected (title ≤ 32, text ≤ 255 characters). */
   prompt: { title: string; text: string };
@@ -335,7 +337,7 @@ export const MASSNAHMEN = defineTable({
         "Indikatoren (M: messbar)",
         "Messbar heißt: Woran sieht man den Erfolg? IDs aus dem Blatt Indikatoren, mehrere mit ; trennen.",
       ],
-      { smart: "M", list: ref("indikatoren", "indikator"), listOpen: true, synonyms: ["Indikator"] },
+      { smart: "M", list: ref("indikatoren", "indikator"), listOpen: true, multiple: true, synonyms: ["Indikator"] },
     ),
     zielwert: col(
       "Zielwert",
@@ -437,7 +439,7 @@ export const MASSNAHMEN = defineTable({
       "text",
       16,
       ["Bedarfe", "Welche Bedarfe beantwortet die Maßnahme? IDs aus dem Blatt Bedarfe, mehrere mit ; trennen."],
-      { list: ref("bedarfe", "bedarf"), listOpen: true, synonyms: ["Bedarf"] },
+      { list: ref("bedarfe", "bedarf"), listOpen: true, multiple: true, synonyms: ["Bedarf"] },
     ),
   },
 });

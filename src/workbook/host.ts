@@ -4,6 +4,8 @@
  */
 import type { CellValue } from "../domain/dates";
 import type { EntityKind } from "../domain/model";
+import { rowKey } from "../domain/statusQuery";
+import { idKey, normalizeLabel, textOf } from "../domain/values";
 import type { SheetPlan } from "./plan";
 import type { WorkbookSource } from "./read";
 
@@ -15,12 +17,35 @@ export interface RowWrite {
   /** Values by field; fields not named stay as they are. Text is always written as text. */
   values: Record<string, CellValue>;
   /**
-   * For a table without an ID column (Indikatorwerte, Sachstände): the row is found by the ID its `subject`
-   * field names and the day its `date` field names (`2025` = 31.12.2025), both taken from `values`; `id` is
-   * then only a label and is not written. Without `date` the subject alone finds the row (an Einstellung by
-   * its Schlüssel). No such row: a new one is appended.
+   * For a table without an ID column: the row is found by its key, taken from `values`; `id` is then only a
+   * label and is not written. No such row: a new one is appended.
    */
-  key?: { subject: string; date?: string };
+  key?: RowKey;
+}
+
+/**
+ * How a row of a table without IDs is found: Indikatorwerte and Sachstände by the ID their `subject` field
+ * names and the day their `date` field names (`2025` = 31.12.2025); Einstellungen by the text of its `name`
+ * field (the Schlüssel), compared like headers.
+ */
+export type RowKey = { subject: string; date: string } | { name: string };
+
+/** The address of a row's values: its ID key, else its key; null when it has none. */
+export function rowAddress(values: Record<string, CellValue>, key: RowKey | undefined): string | null {
+  if (!key) {
+    const id = textOf(values["id"] ?? null);
+    return id ? idKey(id) : null;
+  }
+  if ("name" in key) {
+    const name = normalizeLabel(textOf(values[key.name] ?? null));
+    return name ? `name:${name}` : null;
+  }
+  return rowKey(values, key.subject, key.date);
+}
+
+/** The address a write looks for (its ID, or its key from its values). */
+export function writeAddress(write: RowWrite): string {
+  return (write.key ? rowAddress(write.values, write.key) : idKey(write.id)) ?? "";
 }
 
 /** The whole workbook as an .xlsx file. */
@@ -37,8 +62,13 @@ export interface WorkbookHost {
   applySheetPlan(plan: SheetPlan): Promise<void>;
   /** Creates a whole sheet only where none of that name exists; returns the names it skipped. */
   createSheetsIfMissing(plans: SheetPlan[]): Promise<string[]>;
-  /** Updates or appends rows by ID. */
+  /** Updates or appends rows by ID (or key), all in one batch. */
   writeRows(writes: RowWrite[]): Promise<void>;
+  /**
+   * Deletes the rows of a table with these IDs (the rows below move up, the table shrinks); IDs not found are
+   * ignored. The caller regenerates the hidden lists (their formulas read the table's rows by position).
+   */
+  deleteRows(kind: EntityKind, ids: string[]): Promise<void>;
   /** Selects a cell so the user sees it (`Maßnahmen`, `O5`). */
   selectCell(sheet: string, address: string): Promise<void>;
   /**

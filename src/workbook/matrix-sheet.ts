@@ -171,8 +171,11 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
     bold: true,
     size: 12,
   });
-  // The label in column A runs over the empty column B, so the figures start in column C.
-  summaryHeaders.forEach((h, i) => cells.push({ row: top + 1, column: i === 0 ? 1 : i + 2, value: h, bold: true }));
+  // The label in column A runs over the empty column B, so the figures start in column C, their headers
+  // right-aligned over them.
+  summaryHeaders.forEach((h, i) =>
+    cells.push({ row: top + 1, column: i === 0 ? 1 : i + 2, value: h, bold: true, ...(i > 0 ? { right: true } : {}) }),
+  );
   const summaryRow = (r: number, label: string, match: string | null) => {
     const where = match === null ? `${hf},"<>"` : `${hf},${match}`;
     const sel = match === null ? `(${hf}<>"")` : `(${hf}=${match})`;
@@ -270,6 +273,8 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
       { range: ampelRange, formula: `${a0}="gelb"`, fill: FILL.yellow },
       { range: ampelRange, formula: `${a0}="rot"`, fill: FILL.red },
     ],
+    // The summary is a block of its own: printed from the top of a page, never split from its heading.
+    rowBreaks: [top],
     notes: plan.rows.flatMap((row, i) =>
       [...row.notes].flatMap(([header, text]) => {
         const c = headers.findIndex((h) => normalizeLabel(h) === normalizeLabel(header));

@@ -9,6 +9,7 @@ import { ENTITY_KINDS, type EntityKind } from "../domain/model";
 import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
 import { pageInfoFromSettingRows, withPrintLayout, workbookWithPageInfo } from "./print";
 import { type FoundTable, columnLetter } from "./read";
+import { uniformContents } from "./references";
 
 export interface Formula {
   formula: string;
@@ -47,6 +48,10 @@ export interface TablePlan {
   headers: string[];
   rows: PlanValue[][];
   style: string;
+  /** Columns (0-based, as `headers`) holding numbers: their header is right-aligned over the numbers. */
+  numeric?: number[];
+  /** false: no filter buttons in the header (a printed summary needs none). */
+  filterButtons?: boolean;
 }
 
 export interface CellPlan {
@@ -56,6 +61,10 @@ export interface CellPlan {
   bold?: boolean;
   size?: number;
   numFmt?: string;
+  /** Right-aligned, as a header over a column of numbers. */
+  right?: boolean;
+  /** false: on one line, running over its empty neighbours, also in a column that wraps (a title). */
+  wrap?: false;
 }
 
 export interface SheetPlan {
@@ -91,6 +100,8 @@ export interface SheetPlan {
    * the charts; a sheet without charts keeps a drawing the user put on it.
    */
   charts?: ChartPlan[];
+  /** Manual page breaks: the first row of each new printed page (blocks that must not be split). */
+  rowBreaks?: number[];
 }
 
 /** A native Excel chart whose data are ranges of the same sheet (absolute A1 ranges such as `$B$3:$B$9`). */
@@ -105,6 +116,15 @@ export interface ChartPlan {
   series: { name: string; values: string; color: string; dashed?: boolean }[];
   /** What the chart shows, in words, for screen readers (Excel's alternative text). */
   altText: string;
+  /**
+   * `date`: the categories are dates, placed by their distance in time (Excel's date axis), labelled by year;
+   * absent: one even step per category.
+   */
+  categoryAxis?: "date";
+  /** The number format of the dates on a date axis (`yyyy`, `dd.mm.yyyy`). */
+  dateFormat?: string;
+  /** The value axis: counts start at 0 and step by whole numbers. */
+  valueAxis?: { min?: number; majorUnit?: number; numFmt?: string };
 }
 
 /** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
@@ -417,9 +437,11 @@ export function planNewWorkbook(
   options: { extraColumns?: Partial<Record<EntityKind, TableContent["extraColumns"]>>; stand?: IsoDate } = {},
 ): WorkbookPlan {
   const { extraColumns = {}, stand } = options;
+  // Every reference of a new workbook in the one form (`ID – Name`), whoever made its content.
+  const uniform = uniformContents(contents);
   const tables: TableContent[] = TABLES.map((spec) => ({
     spec,
-    rows: contents[spec.kind] ?? [],
+    rows: (uniform[spec.kind] as Record<string, CellValue>[] | undefined) ?? [],
     ...(extraColumns[spec.kind] ? { extraColumns: extraColumns[spec.kind] } : {}),
   }));
   const layouts = contractLayouts(tables);

@@ -7,6 +7,7 @@
 import { type IsoDate, formatGermanDate } from "../domain/dates";
 import type { CellValue } from "../domain/dates";
 import { SETTING_KEYS } from "../domain/settings";
+import { emWidth, lineWords } from "../domain/calibri";
 import { normalizeLabel, textOf } from "../domain/values";
 import type { PlanValue, PrintPlan, SheetPlan, WorkbookPlan } from "./plan";
 import { isFormula } from "./plan";
@@ -38,12 +39,25 @@ const WORD_CHAR = 1.05;
 /** Room in a header cell for the filter button of a table. */
 const FILTER_BUTTON = 3;
 
+/**
+ * The width (column units) a bold 11 pt heading needs so that none of its words breaks inside, measured in
+ * Calibri: a unit is 7 px (a digit) at 96 dpi, a cell has about 2 px of margin, and one unit is kept in hand
+ * for what Excel and LibreOffice draw differently. The heading wraps between words and after a hyphen
+ * between words of three letters or more (`SMART-` / `vollständig`).
+ */
+export function headingWidth(text: string): number {
+  const parts = lineWords(text).flatMap((w) => w.split(/(?<=\p{L}{3}-)(?=\p{L}{3})/u));
+  const px = Math.max(0, ...parts.map((w) => emWidth(w, true))) * BODY_PT * (96 / 72);
+  return Math.ceil((px + 2) / 7) + 1;
+}
+
 /** The width a table header needs so that its longest word is not broken: the header wraps between words. */
 function headerWidth(sheet: SheetPlan, column: number): number {
   const t = sheet.table;
   const header = t ? t.headers[column - t.column] : undefined;
   if (!header) return 0;
-  return Math.ceil(longestWord(header) * 1.15) + FILTER_BUTTON;
+  // A header without filter button is measured; beside a filter button the older estimate leaves its room.
+  return t!.filterButtons === false ? headingWidth(header) : Math.ceil(longestWord(header) * 1.15) + FILTER_BUTTON;
 }
 
 const longestWord = (text: string) => text.split(/\s+/).reduce((max, w) => Math.max(max, w.length), 0);
@@ -108,13 +122,14 @@ export function rowHeights(sheet: SheetPlan): { row: number; height: number }[] 
     t.headers.forEach((h, j) => {
       const w = width.get(t.column + j);
       if (w && wrapped.has(t.column + j) && h) {
-        const n = wrappedLines(h, Math.max(w - FILTER_BUTTON, 1), true);
+        const button = t.filterButtons === false ? 0 : FILTER_BUTTON;
+        const n = wrappedLines(h, Math.max(w - button, 1), true);
         lines.set(t.row, Math.max(lines.get(t.row) ?? 1, n));
       }
     });
     t.rows.forEach((values, i) => values.forEach((v, j) => note(t.row + 1 + i, t.column + j, v, false)));
   }
-  for (const c of sheet.cells) note(c.row, c.column, c.value, !!c.bold, c.size);
+  for (const c of sheet.cells) if (c.wrap !== false) note(c.row, c.column, c.value, !!c.bold, c.size);
   return [...lines]
     .filter(([, n]) => n > 1)
     .sort(([a], [b]) => a - b)
@@ -161,6 +176,47 @@ export function withPrintLayout(
     alignTop: true,
   };
   return { ...laidOut, rowHeights: rowHeights(laidOut), print: printSetup(widths, options) };
+}
+
+/** Printable height of a page in points (A4, less the top and bottom margins). */
+function printableHeight(print: PrintPlan): number {
+  const m = print.margins ?? MARGINS;
+  return (print.landscape ? 595.28 : 841.89) - (m.top + m.bottom) * 72;
+}
+
+/** Default row height in points (Calibri 11). */
+const ROW_PT = 15;
+/** Room kept free on every page for what the estimate of the row heights misses. */
+const PAGE_RESERVE = 0.92;
+
+/**
+ * Manual page breaks so that no block (rows `first`–`last`: a table, a heading with its figures and chart)
+ * is split across pages: a block that does not fit on the rest of the page starts a new one. Heights are the
+ * plan's row heights at the print scale; a block taller than a page starts a page and runs on.
+ */
+export function withBlockBreaks(sheet: SheetPlan, blocks: { first: number; last: number }[]): SheetPlan {
+  if (!sheet.print) return sheet;
+  const heights = new Map((sheet.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const height = (from: number, to: number) => {
+    let sum = 0;
+    for (let r = from; r <= to; r++) sum += heights.get(r) ?? ROW_PT;
+    return sum;
+  };
+  const scale = (sheet.print.fitToWidth ? MIN_SCALE : (sheet.print.scale ?? 100)) / 100;
+  const capacity = (printableHeight(sheet.print) / scale) * PAGE_RESERVE;
+  const breaks: number[] = [];
+  let used = 0;
+  let next = 1;
+  for (const block of [...blocks].sort((a, b) => a.first - b.first)) {
+    const gap = height(next, block.first - 1);
+    const own = height(block.first, block.last);
+    if (used > 0 && used + gap + own > capacity) {
+      breaks.push(block.first);
+      used = own;
+    } else used += gap + own;
+    next = block.last + 1;
+  }
+  return { ...sheet, rowBreaks: breaks };
 }
 
 /** What the page header names: the Kommune and the concept; Stand is the date the sheet was made. */

@@ -1,6 +1,12 @@
-/** The sheet `Prüfbericht`: the findings of a check as an Excel table, with live counts above it. */
+/**
+ * The sheet `Prüfbericht`: the findings of a check as an Excel table, with live counts above it. Errors first,
+ * then warnings, then hints; each finding names the measure by ID and Titel, says what is wrong first and
+ * gives the rule's code last (it is for looking up in docs/pruefregeln.md, not for reading).
+ */
 import { formatGermanDate } from "../domain/dates";
-import { type CheckResult, RULES, type Severity } from "../domain/rules";
+import type { ConceptData } from "../domain/model";
+import { type CheckResult, type Finding, RULES, type Severity } from "../domain/rules";
+import { textOf } from "../domain/values";
 import { PRUEFBERICHT } from "./contract";
 import { FILL, type SheetPlan } from "./plan";
 import { withPageInfo, withPrintLayout } from "./print";
@@ -13,23 +19,47 @@ export function severityCount(severity: Severity, n: number): string {
   return `${n} ${n === 1 ? SEVERITY_LABEL[severity] : SEVERITY_PLURAL[severity]}`;
 }
 
-const HEADERS = ["Schwere", "SMART", "Regel", "Prüfpunkt", "Blatt", "Zelle", "ID", "Meldung"] as const;
-const TABLE_ROW = 9;
+/** Titles of the measures by sheet and ID (`Maßnahmen\u0000M-001`), to name each measure beside its ID. */
+export function measureTitles(massnahmen: ConceptData["massnahmen"]): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const m of massnahmen.rows) {
+    const id = textOf(m.values.id ?? null);
+    if (id) titles.set(`${massnahmen.sheet}\u0000${id}`, textOf(m.values.titel ?? null));
+  }
+  return titles;
+}
 
-export function planReportSheet(result: CheckResult, file: string): SheetPlan {
-  const { findings, summary } = result;
+const HEADERS = ["Schwere", "ID", "Titel", "Meldung", "Blatt", "Zelle", "SMART", "Prüfpunkt", "Regel"] as const;
+/** Schwere as wide as the labels above the table (`SMART-vollständig`, whose value stands beside it). */
+const WIDTHS = [18, 8, 20, 38, 14, 7, 7, 16, 12];
+const TABLE_ROW = 9;
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+
+/** Errors, then warnings, then hints; in the order of the check within each. */
+export function bySeverity(findings: readonly Finding[]): Finding[] {
+  return SEVERITY_ORDER.flatMap((severity) => findings.filter((f) => f.severity === severity));
+}
+
+/**
+ * The sheet for a check's result; `massnahmen` (the table as read) gives each measure's Titel beside its ID.
+ */
+export function planReportSheet(result: CheckResult, file: string, massnahmen?: ConceptData["massnahmen"]): SheetPlan {
+  const { summary } = result;
+  const findings = bySeverity(result.findings);
+  const titles = massnahmen ? measureTitles(massnahmen) : new Map<string, string>();
   const last = TABLE_ROW + Math.max(findings.length, 1);
   const severityRange = `$A$${TABLE_ROW + 1}:$A$${last}`;
   const rows = findings.map((f) => [
     SEVERITY_LABEL[f.severity],
-    f.smart ?? "",
-    f.rule,
-    RULES[f.rule].title,
+    f.id ?? "",
+    f.id ? (titles.get(`${f.sheet}\u0000${f.id}`) ?? "") : "",
+    f.message,
     f.sheet,
     // A link that jumps to the cell in Excel and LibreOffice alike.
     { formula: `HYPERLINK("#'${f.sheet.replace(/'/g, "''")}'!${f.cell}","${f.cell}")` },
-    f.id ?? "",
-    f.message,
+    f.smart ?? "",
+    RULES[f.rule].title,
+    f.rule,
   ]);
   const label = (row: number, text: string, value: SheetPlan["cells"][number]["value"]) => [
     { row, column: 1, value: text, bold: true },
@@ -39,7 +69,7 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
     name: PRUEFBERICHT.sheet,
     state: "visible",
     tabColor: "FFC50F1F",
-    widths: [21, 7, 28, 24, 20, 8, 9, 60].map((width, i) => ({ column: i + 1, width })),
+    widths: WIDTHS.map((width, i) => ({ column: i + 1, width })),
     formats: [],
     wrapColumns: [],
     frozen: { rows: TABLE_ROW, columns: 0 },
@@ -48,7 +78,7 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
       row: TABLE_ROW,
       column: 1,
       headers: [...HEADERS],
-      rows: rows.length > 0 ? rows : [["", "", "", "", "", "", "", "Keine Befunde."]],
+      rows: rows.length > 0 ? rows : [["", "", "", "Keine Befunde.", "", "", "", "", ""]],
       style: "TableStyleLight9",
     },
     cells: [
@@ -68,8 +98,8 @@ export function planReportSheet(result: CheckResult, file: string): SheetPlan {
       { range: `A${TABLE_ROW + 1}:A${last}`, formula: `A${TABLE_ROW + 1}="Hinweis"`, fill: FILL.info },
     ],
   };
-  // Prüfpunkt, Blatt and Meldung wrap; the labels and values above the table run over their neighbours.
-  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 0, wrapColumns: [4, 5, 8] });
+  // Titel, Meldung, Blatt and Prüfpunkt wrap; the labels and values above the table run over their neighbours.
+  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 0, wrapColumns: [3, 4, 5, 8] });
   const { kommune, konzepttitel } = result.settings;
   return withPageInfo(laidOut, { kommune, konzepttitel, stand: result.referenceDate });
 }

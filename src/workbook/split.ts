@@ -158,7 +158,7 @@ export function returnAddress(concept: ReadConcept, settings: Settings): string 
 }
 
 /** What the Hinweise say: to whom, how many rows, when and where to. */
-interface HintsInput {
+export interface HintsInput {
   recipient: Recipient;
   meta: SplitMeta;
   settings: Settings;
@@ -167,6 +167,13 @@ interface HintsInput {
   sachstand?: IsoDate;
   angebote?: number;
   readOnly: string[];
+}
+
+/** A line of the Hinweise: its text, bold for a heading, and a font size for the title. */
+export interface HintLine {
+  text: string;
+  bold?: boolean;
+  size?: number;
 }
 
 /**
@@ -202,79 +209,96 @@ function angeboteLine(carrier: string, angebote: number): string {
   return `Im Blatt „Angebote“ stehen die ${angebote} Angebote, deren ${carrier}. ${complete}`;
 }
 
-function planHintsSheet({
-  recipient,
-  meta,
-  settings,
-  address: returnTo,
-  measures,
-  sachstand,
-  angebote,
-  readOnly,
-}: HintsInput): SheetPlan {
+/** The concept as the Hinweise name it: „Integrationskonzept 2026–2030 – Landkreis Beispiel“. */
+export function conceptName(settings: Settings): string {
+  return [settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept";
+}
+
+/** Lines that only an Erfassungsbogen has. */
+function erfassungLines(carrier: string, angebote: number | undefined): HintLine[] {
+  if (angebote === undefined) return [];
+  return [
+    { text: "Erfassungsbogen: bestehende Angebote", bold: true },
+    { text: angeboteLine(carrier, angebote) },
+    {
+      text: "Fehlt ein Angebot, tragen Sie es in die erste freie Zeile unter der Tabelle ein; die ID (AN-…) dürfen Sie leer lassen, sie wird beim Zusammenführen vergeben. Handlungsfeld und Träger wählen Sie aus der Liste.",
+    },
+    { text: "" },
+  ];
+}
+
+/** Lines that only a status query has. */
+function queryLines(delivers: string, sachstand: IsoDate | undefined): HintLine[] {
+  if (!sachstand) return [];
+  return [
+    { text: "Sachstandsabfrage", bold: true },
+    {
+      text: `Im Blatt „Sachstände“ steht je Maßnahme eine Zeile zum Berichtsstichtag ${formatGermanDate(sachstand)}. Bitte Sachstand, Umsetzung (%), Ampel, Nächste Schritte und Hindernisse eintragen; hat sich der Status geändert, wählen Sie den neuen. Die Spalte „Bisheriger Sachstand“ zeigt den letzten Bericht.`,
+    },
+    {
+      text: `Im Blatt „Indikatorwerte“ stehen die Indikatoren, deren Werte ${delivers}: bitte den Wert zum Stichtag eintragen. Zeilen ohne Eintrag gelten als nicht gemeldet.`,
+    },
+    { text: "" },
+  ];
+}
+
+/**
+ * What the recipient is asked to do, by when and to whom: the sheet „Hinweise“ of its file and the text of the
+ * mail draft (`split --mail`) both say it with these lines. `medium` names the file as the sheet („diese
+ * Datei“) or the mail („die angehängte Datei“) sees it.
+ */
+export function hintsLines(input: HintsInput, medium: "sheet" | "mail"): HintLine[] {
+  const { recipient, meta, settings, address: returnTo, measures, sachstand, angebote, readOnly } = input;
   const you = address(recipient);
-  const erfassung: [string, boolean?, number?][] =
-    angebote === undefined
-      ? []
-      : [
-          ["Erfassungsbogen: bestehende Angebote", true],
-          [angeboteLine(you.carrier, angebote)],
-          [
-            "Fehlt ein Angebot, tragen Sie es in die erste freie Zeile unter der Tabelle ein; die ID (AN-…) dürfen Sie leer lassen, sie wird beim Zusammenführen vergeben. Handlungsfeld und Träger wählen Sie aus der Liste.",
-          ],
-          [""],
-        ];
-  const query: [string, boolean?, number?][] = sachstand
-    ? [
-        ["Sachstandsabfrage", true],
-        [
-          `Im Blatt „Sachstände“ steht je Maßnahme eine Zeile zum Berichtsstichtag ${formatGermanDate(sachstand)}. Bitte Sachstand, Umsetzung (%), Ampel, Nächste Schritte und Hindernisse eintragen; hat sich der Status geändert, wählen Sie den neuen. Die Spalte „Bisheriger Sachstand“ zeigt den letzten Bericht.`,
-        ],
-        [
-          `Im Blatt „Indikatorwerte“ stehen die Indikatoren, deren Werte ${you.delivers}: bitte den Wert zum Stichtag eintragen. Zeilen ohne Eintrag gelten als nicht gemeldet.`,
-        ],
-        [""],
-      ]
-    : [];
-  const lines: [string, boolean?, number?][] = [
-    [`${sachstand ? "Sachstandsabfrage" : "Maßnahmen zur Rückmeldung"} – ${recipient.name}`, true, 14],
-    [[settings.konzepttitel, settings.kommune].filter(Boolean).join(" – ") || "Integrationskonzept"],
-    [""],
-    ...query,
-    ...erfassung,
-    ["Was ist zu tun?", true],
-    [measuresLine(recipient, measures)],
-    ["2. Rosa hinterlegte Zellen sind Pflichtangaben, die noch fehlen."],
-    [
-      "3. Handlungsfeld, Ziel, Indikatoren, Federführung, Finanzierung und Status wählen Sie aus der Liste (Zelle anklicken, dann den Pfeil rechts daneben).",
-    ],
-    [
-      "4. Neue Maßnahmen tragen Sie in die erste freie Zeile direkt unter der Tabelle ein. Die ID dürfen Sie leer lassen; sie wird beim Zusammenführen vergeben.",
-    ],
-    [
-      "5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“.",
-    ],
-    [
-      `6. Die Blätter ${readOnly.slice(0, -1).join(", ")} und ${readOnly[readOnly.length - 1]} sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.`,
-    ],
-    [""],
-    ["Bis wann?", true],
-    [
-      settings.ruecklaufBis
+  const file = medium === "mail" ? "die angehängte Datei" : "diese Datei";
+  return [
+    ...queryLines(you.delivers, sachstand),
+    ...erfassungLines(you.carrier, angebote),
+    { text: "Was ist zu tun?", bold: true },
+    { text: measuresLine(recipient, measures) },
+    { text: "2. Rosa hinterlegte Zellen sind Pflichtangaben, die noch fehlen." },
+    {
+      text: "3. Handlungsfeld, Ziel, Indikatoren, Federführung, Finanzierung und Status wählen Sie aus der Liste (Zelle anklicken, dann den Pfeil rechts daneben).",
+    },
+    {
+      text: "4. Neue Maßnahmen tragen Sie in die erste freie Zeile direkt unter der Tabelle ein. Die ID dürfen Sie leer lassen; sie wird beim Zusammenführen vergeben.",
+    },
+    {
+      text: "5. Bitte ändern Sie keine IDs und löschen Sie keine Zeilen. Soll eine Maßnahme entfallen, setzen Sie den Status auf „verworfen“ oder „zurückgestellt“ und nennen Sie den Grund unter „Bemerkung“.",
+    },
+    {
+      text: `6. Die Blätter ${readOnly.slice(0, -1).join(", ")} und ${readOnly[readOnly.length - 1]} sind schreibgeschützt. Fehlt dort etwas, schreiben Sie es bitte in die Bemerkung oder an die Koordinierungsstelle.`,
+    },
+    { text: "" },
+    { text: "Bis wann?", bold: true },
+    {
+      text: settings.ruecklaufBis
         ? `Bitte bis zum ${formatGermanDate(settings.ruecklaufBis)} zurücksenden.`
         : "Den Termin für die Rückmeldung nennt Ihnen die Koordinierungsstelle.",
-    ],
-    [""],
-    ["An wen?", true],
-    [`Bitte senden Sie diese Datei als Excel-Datei (.xlsx) zurück an: ${returnTo}.`],
-    ["Den Dateinamen können Sie behalten. Für die Bearbeitung ist kein Add-in nötig."],
-    [""],
-    [`Verteilt am ${formatGermanDate(meta.date)} aus „${meta.masterFile}“.`],
+    },
+    { text: "" },
+    { text: "An wen?", bold: true },
+    { text: `Bitte senden Sie ${file} als Excel-Datei (.xlsx) zurück an: ${returnTo}.` },
+    { text: "Den Dateinamen können Sie behalten. Für die Bearbeitung ist kein Add-in nötig." },
+    { text: "" },
+    { text: `Verteilt am ${formatGermanDate(meta.date)} aus „${meta.masterFile}“.` },
   ];
-  const cells: CellPlan[] = lines.map(([value, bold, size], i) => ({
+}
+
+function planHintsSheet(input: HintsInput): SheetPlan {
+  const title: HintLine[] = [
+    {
+      text: `${input.sachstand ? "Sachstandsabfrage" : "Maßnahmen zur Rückmeldung"} – ${input.recipient.name}`,
+      bold: true,
+      size: 14,
+    },
+    { text: conceptName(input.settings) },
+    { text: "" },
+  ];
+  const cells: CellPlan[] = [...title, ...hintsLines(input, "sheet")].map(({ text, bold, size }, i) => ({
     row: i + 1,
     column: 1,
-    value,
+    value: text,
     ...(bold ? { bold } : {}),
     ...(size ? { size } : {}),
   }));
@@ -358,21 +382,39 @@ function angeboteContent(concept: ReadConcept, rows: MergeRow[]): TableContent {
 }
 
 /** One recipient's workbook: Hinweise, its Maßnahmen, the reference sheets read-only, lists and base. */
-export function planSplitWorkbook({
+/** The reference sheets of a recipient's file; Bedarfe go along when the master has them. */
+function referenceKinds(concept: ReadConcept): EntityKind[] {
+  return [...REFERENCE_KINDS, ...(concept.found.bedarfe ? (["bedarfe"] as const) : [])];
+}
+
+/** What the Hinweise of a recipient's file say (and its mail draft). */
+export function splitHints({
   concept,
-  source,
   settings,
   group,
   meta,
   sachstand,
-}: SplitWorkbookInput): WorkbookPlan {
+}: Omit<SplitWorkbookInput, "source">): HintsInput {
+  return {
+    recipient: group.recipient,
+    meta,
+    settings,
+    address: returnAddress(concept, settings),
+    measures: group.rows.length,
+    sachstand,
+    angebote: group.angebote?.length,
+    readOnly: referenceKinds(concept).map((kind) => tableSpec(kind).sheet),
+  };
+}
+
+export function planSplitWorkbook(input: SplitWorkbookInput): WorkbookPlan {
+  const { concept, source, settings, group, meta, sachstand } = input;
   const massnahmen = concept.found.massnahmen!;
   const extras = mergeFields(massnahmen)
     .filter((f) => f.key.startsWith(EXTRA_PREFIX))
     .map((f) => ({ key: f.key, header: f.label }));
   // Bedarfe go along when the master has them, so the Maßnahmen column Bedarfe offers them as a list.
-  const kinds: EntityKind[] = [...REFERENCE_KINDS, ...(concept.found.bedarfe ? (["bedarfe"] as const) : [])];
-  const references: TableContent[] = kinds.map((kind) => {
+  const references: TableContent[] = referenceKinds(concept).map((kind) => {
     const found = concept.found[kind];
     return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
   });
@@ -381,16 +423,7 @@ export function planSplitWorkbook({
   const angebote = group.angebote ? angeboteContent(concept, group.angebote) : null;
   const contents = [...references, measures, ...query, ...(angebote ? [angebote] : [])];
   const layouts = contractLayouts(contents);
-  const hints = planHintsSheet({
-    recipient: group.recipient,
-    meta,
-    settings,
-    address: returnAddress(concept, settings),
-    measures: group.rows.length,
-    sachstand,
-    angebote: angebote?.rows.length,
-    readOnly: references.map((r) => r.spec.sheet),
-  });
+  const hints = planHintsSheet(splitHints(input));
   const sheets: SheetPlan[] = [
     hints,
     ...(angebote ? [planTableSheet(angebote, layouts)] : []),

@@ -7,10 +7,11 @@
  * first screen stays small.
  */
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
-import { rowKey } from "../domain/statusQuery";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
 import { tableSpec } from "../workbook/contract";
-import type { RowWrite, WorkbookFile, WorkbookHost } from "../workbook/host";
+import type { CellValue } from "../domain/dates";
+import type { EntityKind } from "../domain/model";
+import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
 import type { SheetPlan } from "../workbook/plan";
 import { type SheetGrid, type WorkbookSource, readTable } from "../workbook/read";
 import { XlsxDocument } from "./document";
@@ -100,47 +101,96 @@ export class BrowserHost implements WorkbookHost {
   }
 
   async writeRows(writes: RowWrite[]): Promise<void> {
-    for (const write of writes) await this.writeRow(write);
+    if (writes.length === 0) return;
+    // One read for the whole batch: each table's rows are found once, new rows are counted as they come.
+    const source = await this.document.source();
+    const kinds = [...new Set(writes.map((w) => w.kind))];
+    const plans = kinds.map((kind) =>
+      this.planWrites(
+        source,
+        kind,
+        writes.filter((w) => w.kind === kind),
+      ),
+    );
+    for (const plan of plans) {
+      // New rows below a table take the formats (dates, numbers) of the table's first data row.
+      this.document.writeCells(plan.found.sheet, plan.cells, plan.found.headerRow + 1);
+      if (plan.found.tableName && plan.bottom > plan.found.area.bottom) {
+        this.document.extendTable(plan.found.tableName, plan.bottom);
+      }
+    }
   }
 
-  private async writeRow(write: RowWrite): Promise<void> {
-    const spec = tableSpec(write.kind);
-    const source = await this.document.source();
+  /** The cells of one table's writes: existing rows by ID or key, new ones in free rows or below the table. */
+  private planWrites(source: WorkbookSource, kind: EntityKind, writes: RowWrite[]) {
+    const spec = tableSpec(kind);
     const found = readTable(spec, source);
     if (!found) {
       throw new Error(
         `Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
       );
     }
-    const grid = source.sheet(found.sheet)!;
-    const key = write.key;
-    if (!key && found.columnIndex["id"] === undefined)
+    if (writes.some((w) => !w.key) && found.columnIndex["id"] === undefined)
       throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
-
-    const wanted = key ? rowKey(write.values, key.subject, key.date) : null;
-    const existing = key
-      ? found.rows.find((r) => wanted !== null && rowKey(r.values, key.subject, key.date) === wanted)
-      : found.rows.find((r) => idKey(textOf(r.values["id"] ?? null)) === idKey(write.id));
-    let row = existing?.row;
-    if (row === undefined) {
+    const grid = source.sheet(found.sheet)!;
+    const rowOf = new Map<string, number>();
+    const key = writes.find((w) => w.key)?.key;
+    for (const r of found.rows) {
+      const address = rowAddress(r.values as Record<string, CellValue>, key);
+      if (address && !rowOf.has(address)) rowOf.set(address, r.row);
+    }
+    const used = new Set(found.rows.map((r) => r.row));
+    let bottom = found.area.bottom;
+    const freeRow = (): number => {
       // The first empty row inside the table (a new table has one), else the row below it.
-      const used = new Set(found.rows.map((r) => r.row));
-      for (let r = found.headerRow + 1; r <= found.area.bottom && row === undefined; r++) {
-        if (!used.has(r) && rowIsEmpty(grid, r, found.area.left, found.area.right)) row = r;
+      for (let r = found.headerRow + 1; r <= found.area.bottom; r++) {
+        if (!used.has(r) && rowIsEmpty(grid, r, found.area.left, found.area.right)) return r;
       }
-      row ??= found.area.bottom + 1;
-    }
-    const values: Record<string, unknown> = key ? { ...write.values } : { ...write.values, id: write.id };
+      return Math.max(bottom, found.area.bottom) + 1;
+    };
     const cells: CellWrite[] = [];
-    for (const [field, value] of Object.entries(values)) {
-      const column = (found.columnIndex as Record<string, number | undefined>)[field];
-      if (column === undefined) continue; // a column the user removed: nothing to write into
-      const format = spec.columns.find((c) => c.field === field)?.format;
-      cells.push({ row, column, value: toCell(value as RowWrite["values"][string], format) });
+    for (const write of writes) {
+      const address = writeAddress(write);
+      let row = rowOf.get(address);
+      if (row === undefined) {
+        row = freeRow();
+        used.add(row);
+        bottom = Math.max(bottom, row);
+        if (address) rowOf.set(address, row);
+      }
+      const values: Record<string, unknown> = write.key ? { ...write.values } : { ...write.values, id: write.id };
+      for (const [field, value] of Object.entries(values)) {
+        const column = (found.columnIndex as Record<string, number | undefined>)[field];
+        if (column === undefined) continue; // a column the user removed: nothing to write into
+        const format = spec.columns.find((c) => c.field === field)?.format;
+        cells.push({ row, column, value: toCell(value as RowWrite["values"][string], format) });
+      }
     }
-    // New rows below a table take the formats (dates, numbers) of the table's first data row.
-    this.document.writeCells(found.sheet, cells, found.headerRow + 1);
-    if (found.tableName && row > found.area.bottom) this.document.extendTable(found.tableName, row);
+    return { found, cells, bottom };
+  }
+
+  async deleteRows(kind: EntityKind, ids: string[]): Promise<void> {
+    const spec = tableSpec(kind);
+    const found = readTable(spec, await this.document.source());
+    if (!found || found.columnIndex["id"] === undefined) return;
+    const wanted = new Set(ids.map(idKey));
+    const rows = found.rows.filter((r) => wanted.has(idKey(textOf(r.values["id"] ?? null)))).map((r) => r.row);
+    // The table keeps one (empty) data row, as Excel's does: when every row goes, the first is only emptied.
+    const all =
+      rows.length > 0 && rows.length === found.rows.length && found.area.bottom - found.headerRow <= rows.length;
+    if (all) {
+      const first = Math.min(...rows);
+      const empty = Object.values(found.columnIndex).flatMap((c) =>
+        c === undefined ? [] : [{ row: first, column: c, value: null }],
+      );
+      this.document.writeCells(found.sheet, empty);
+      this.document.deleteRows(
+        found.sheet,
+        rows.filter((r) => r !== first),
+      );
+    } else {
+      this.document.deleteRows(found.sheet, rows);
+    }
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -2,6 +2,10 @@
  * Native charts as DrawingML parts: a drawing anchoring each chart to cells of its sheet, and a chart part
  * per chart whose series refer to ranges of that sheet (no cached values: Excel and LibreOffice read the
  * cells, so the chart follows the sheet's formulas). Element order follows the DrawingML chart schema.
+ *
+ * Values over time stand on a date axis (`c:dateAx`, dates as numbers): Excel and LibreOffice place each point
+ * by its date, so 31.12.2025, 30.06.2026 and 31.12.2030 are as far apart as they are in time and a straight
+ * Soll path looks straight. Counts get a value axis from 0 in whole steps.
  */
 import type { ChartPlan } from "../workbook/plan";
 import { xmlText } from "./xml";
@@ -31,7 +35,9 @@ function seriesXml(chart: ChartPlan, sheet: string): string {
         : `<c:spPr><a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlText(s.name)}</c:v></c:tx>${fill}` +
-        `<c:cat><c:strRef><c:f>${xmlText(`${quoted(sheet)}!${chart.categories}`)}</c:f></c:strRef></c:cat>` +
+        (chart.categoryAxis === "date"
+          ? `<c:cat><c:numRef><c:f>${xmlText(`${quoted(sheet)}!${chart.categories}`)}</c:f></c:numRef></c:cat>`
+          : `<c:cat><c:strRef><c:f>${xmlText(`${quoted(sheet)}!${chart.categories}`)}</c:f></c:strRef></c:cat>`) +
         `<c:val><c:numRef><c:f>${xmlText(`${quoted(sheet)}!${s.values}`)}</c:f></c:numRef></c:val>` +
         (line ? '<c:smooth val="0"/>' : "") +
         "</c:ser>"
@@ -40,17 +46,39 @@ function seriesXml(chart: ChartPlan, sheet: string): string {
     .join("");
 }
 
-function axes(chart: ChartPlan): string {
+function categoryAxis(chart: ChartPlan): string {
   const bar = chart.kind === "stackedBar";
+  const head = `<c:axId val="500001"/><c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>`;
+  if (chart.categoryAxis === "date") {
+    // One tick a year from the first date; the dates themselves give the positions (auto 0: always a date axis).
+    return (
+      `<c:dateAx>${head}<c:axPos val="b"/><c:numFmt formatCode="${xmlText(chart.dateFormat ?? "dd.mm.yyyy")}" sourceLinked="0"/>` +
+      '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="500002"/>' +
+      '<c:crosses val="autoZero"/><c:auto val="0"/><c:lblOffset val="100"/><c:baseTimeUnit val="days"/>' +
+      '<c:majorUnit val="1"/><c:majorTimeUnit val="years"/></c:dateAx>'
+    );
+  }
   return (
-    `<c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="${bar ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${bar ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>` +
+    `<c:catAx>${head}<c:axPos val="${bar ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/>` +
     '<c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/>' +
-    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
-    `<c:axPos val="${bar ? "t" : "l"}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/>` +
+    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
+  );
+}
+
+function valueAxis(chart: ChartPlan): string {
+  const bar = chart.kind === "stackedBar";
+  const v = chart.valueAxis ?? {};
+  const min = v.min === undefined ? "" : `<c:min val="${v.min}"/>`;
+  const format = v.numFmt
+    ? `<c:numFmt formatCode="${xmlText(v.numFmt)}" sourceLinked="0"/>`
+    : '<c:numFmt formatCode="General" sourceLinked="1"/>';
+  return (
+    `<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/>${min}</c:scaling><c:delete val="0"/>` +
+    `<c:axPos val="${bar ? "t" : "l"}"/><c:majorGridlines/>${format}` +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/>' +
-    `<c:crosses val="${bar ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`
+    `<c:crosses val="${bar ? "max" : "autoZero"}"/><c:crossBetween val="between"/>` +
+    (v.majorUnit === undefined ? "" : `<c:majorUnit val="${v.majorUnit}"/>`) +
+    "</c:valAx>"
   );
 }
 
@@ -65,8 +93,12 @@ export function chartXml(chart: ChartPlan, sheet: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:lang val="de-DE"/><c:roundedCorners val="0"/>` +
-    `<c:chart>${title(chart.title)}<c:plotArea><c:layout/>${plot}${axes(chart)}</c:plotArea>` +
-    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>' +
+    `<c:chart>${title(chart.title)}<c:plotArea><c:layout/>${plot}${categoryAxis(chart)}${valueAxis(chart)}</c:plotArea>` +
+    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>' +
+    // Over time, a value not measured on a date is no gap: the line runs on to the next measured one.
+    `<c:dispBlanksAs val="${chart.categoryAxis === "date" ? "span" : "gap"}"/></c:chart>` +
+    // Axis labels and legend at 11 pt, like the cells: printed at the sheet's scale (≥ 75 %) still 8 pt or more.
+    '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100"/></a:pPr><a:endParaRPr lang="de-DE"/></a:p></c:txPr>' +
     "</c:chartSpace>"
   );
 }

@@ -36,9 +36,11 @@ import {
   distributionLabel,
   planSplitWorkbook,
   splitBlockers,
+  splitHints,
   splitDistribution,
   splitFileNames,
 } from "../workbook/split";
+import { type SplitMail, splitMail } from "../workbook/splitMail";
 import { ANGEBOTE, MASSNAHMEN, tableSpec } from "../workbook/contract";
 import { contractLayouts, layoutsOf, planTableSheet } from "../workbook/plan";
 import {
@@ -48,6 +50,7 @@ import {
   type WorkbookSource,
   readConcept,
 } from "../workbook/read";
+import { referenceFormer } from "../workbook/references";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
 import { UserError } from "./userError";
@@ -61,6 +64,8 @@ export interface SplitFile {
   /** Angebote sent to complete (`angebote`), else undefined. */
   angebote?: number;
   workbook: XlsxDocument;
+  /** The mail draft to its recipient (`--mail`), before the workbook is attached. */
+  mail: SplitMail;
 }
 
 /** The files of a distribution and what it says before any of them is written. */
@@ -144,10 +149,9 @@ export async function splitWorkbook(master: XlsxDocument, options: SplitOptions)
       masterFile: options.masterFile.replace(/^.*[\\/]/, ""),
       date: options.date,
     };
+    const input = { concept, source, settings, group, meta, sachstand: options.sachstand };
     // The first sheet (Hinweise) is the one the file opens on.
-    workbook.applyWorkbookPlan(
-      planSplitWorkbook({ concept, source, settings, group, meta, sachstand: options.sachstand }),
-    );
+    workbook.applyWorkbookPlan(planSplitWorkbook(input));
     // A file made from the master carries its filing stamp; the master's other sheets stay with the master.
     workbook.pkg.copyCustomProperties(master.pkg);
     return {
@@ -156,6 +160,7 @@ export async function splitWorkbook(master: XlsxDocument, options: SplitOptions)
       measures: group.rows.length,
       ...(group.angebote ? { angebote: group.angebote.length } : {}),
       workbook,
+      mail: splitMail(concept, splitHints(input), names[i]!),
     };
   });
   const { unassigned, byName, rejected } = distribution;
@@ -281,6 +286,7 @@ export async function mergeWorkbooks(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: memory.filter((m) => !isAngebot(m)),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   writeOutcome(master, source, table, rows, outcome);
   const angebote = mergeAngebote(
@@ -354,6 +360,7 @@ function mergeAngebote(
     },
     akteure: akteurRefs(concept),
     memory,
+    formValue: referenceFormer(concept, "angebote"),
   });
   if (table) writeOutcome(master, source, table, rows, outcome);
   else

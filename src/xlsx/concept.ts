@@ -1,5 +1,6 @@
 /** Workbook-level operations on an .xlsx document, shared by the command line and the browser mode. */
 import type { IsoDate } from "../domain/dates";
+import type { ConceptData } from "../domain/model";
 import { type CheckResult, checkConcept } from "../domain/rules";
 import { roundSheetName } from "../domain/matrix";
 import { type TemplateName, templateContent } from "../domain/templates";
@@ -33,9 +34,9 @@ export async function checkWorkbook(
   return { concept, result: checkConcept(concept, options) };
 }
 
-/** Adds (or replaces) the sheet `Prüfbericht` with the findings. */
-export function addReportSheet(doc: XlsxDocument, result: CheckResult, file: string): void {
-  doc.applySheetPlan(planReportSheet(result, file));
+/** Adds (or replaces) the sheet `Prüfbericht` with the findings; `concept` names each measure by its Titel. */
+export function addReportSheet(doc: XlsxDocument, result: CheckResult, file: string, concept?: ConceptData): void {
+  doc.applySheetPlan(planReportSheet(result, file, concept?.massnahmen));
 }
 
 export interface MatrixOutcome {

@@ -70,7 +70,10 @@ function gridOf(plan: SheetPlan): Map<number, Map<number, Cell>> {
   };
   const t = plan.table;
   if (t) {
-    t.headers.forEach((h, j) => put(t.row, t.column + j, { value: h, style: { bold: true } }));
+    const numeric = new Set(t.numeric ?? []);
+    t.headers.forEach((h, j) =>
+      put(t.row, t.column + j, { value: h, style: { bold: true, ...(numeric.has(j) ? { right: true } : {}) } }),
+    );
     t.rows.forEach((values, i) => values.forEach((v, j) => put(t.row + 1 + i, t.column + j, { value: v, style: {} })));
   }
   for (const c of plan.cells) {
@@ -80,6 +83,8 @@ function gridOf(plan: SheetPlan): Map<number, Map<number, Cell>> {
         ...(c.bold ? { bold: true } : {}),
         ...(c.size ? { size: c.size } : {}),
         ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+        ...(c.right ? { right: true } : {}),
+        ...(c.wrap === false ? { wrap: false } : {}),
       },
     });
   }
@@ -207,6 +212,14 @@ function printXml(plan: SheetPlan): string {
   return `${margins}<pageSetup paperSize="9"${scale} orientation="${p.landscape ? "landscape" : "portrait"}"${fit}/>${headerFooter}`;
 }
 
+/** Manual page breaks above the rows that begin a page (CT_PageBreak: `id` is the zero-based row, i.e. the row above). */
+function rowBreaksXml(plan: SheetPlan): string {
+  const rows = [...new Set(plan.rowBreaks ?? [])].filter((r) => r > 1).sort((a, b) => a - b);
+  if (rows.length === 0) return "";
+  const breaks = rows.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("");
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${breaks}</rowBreaks>`;
+}
+
 /** The rows and columns repeated on every printed page, for the defined name `_xlnm.Print_Titles`. */
 function printTitles(plan: SheetPlan): string | undefined {
   if (!plan.print) return undefined;
@@ -230,7 +243,8 @@ function tableXml(plan: SheetPlan, id: number): string | undefined {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<table xmlns="${NS_MAIN}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0">` +
-    `<autoFilter ref="${ref}"/><tableColumns count="${t.headers.length}">${columns}</tableColumns>` +
+    (t.filterButtons === false ? "" : `<autoFilter ref="${ref}"/>`) +
+    `<tableColumns count="${t.headers.length}">${columns}</tableColumns>` +
     `<tableStyleInfo name="${t.style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
   );
 }
@@ -304,6 +318,7 @@ export function generateSheet(plan: SheetPlan, ctx: SheetContext): GeneratedShee
       ? `<dataValidations count="${validations.length}">${validations.join("")}</dataValidations>`
       : "") +
     printXml(plan) +
+    rowBreaksXml(plan) +
     (ctx.drawing ? `<drawing r:id="${ctx.drawing}"/>` : "") +
     (notes.length ? `<legacyDrawing r:id="${ctx.rel.vml}"/>` : "") +
     (table ? `<tableParts count="1"><tablePart r:id="${ctx.rel.table}"/></tableParts>` : "") +

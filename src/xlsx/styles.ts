@@ -13,6 +13,8 @@ export interface CellStyle {
   wrap?: boolean;
   /** Aligned to the top of the cell (wrapped text is always). */
   top?: boolean;
+  /** Aligned to the right of the cell (a header over numbers). */
+  right?: boolean;
   /** Editable when the sheet is protected. */
   unlocked?: boolean;
   /** ARGB of a solid fill. */
@@ -102,6 +104,7 @@ export class StyleBook {
       !style.size &&
       !style.wrap &&
       !style.top &&
+      !style.right &&
       !style.unlocked &&
       !style.fill &&
       !style.color
@@ -116,11 +119,14 @@ export class StyleBook {
     if (numFmtId) xf += ' applyNumberFormat="1"';
     if (fontId) xf += ' applyFont="1"';
     if (fillId) xf += ' applyFill="1"';
+    const horizontal = style.right ? ' horizontal="right"' : "";
     const alignment = style.wrap
-      ? '<alignment vertical="top" wrapText="1"/>'
+      ? `<alignment${horizontal} vertical="top" wrapText="1"/>`
       : style.top
-        ? '<alignment vertical="top"/>'
-        : "";
+        ? `<alignment${horizontal} vertical="top"/>`
+        : horizontal
+          ? `<alignment${horizontal}/>`
+          : "";
     const protection = style.unlocked ? '<protection locked="0"/>' : "";
     if (alignment) xf += ' applyAlignment="1"';
     if (protection) xf += ' applyProtection="1"';

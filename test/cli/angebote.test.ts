@@ -198,7 +198,13 @@ describe("merge of an Erfassungsbogen", () => {
     expect(run).toMatchObject({ code: 0, err: "" });
     const angebote = rowsOf(sheet(await loadWorkbook(master), "Angebote"));
     expect(angebote).toEqual([
-      expect.objectContaining({ ID: "AN-001", Angebot: "Sprachcafé", Träger: "A-05", Handlungsfeld: "HF-03" }),
+      // merged in the one form of a reference, `ID – Name`
+      expect.objectContaining({
+        ID: "AN-001",
+        Angebot: "Sprachcafé",
+        Träger: "A-05 – Kreisvolkshochschule",
+        Handlungsfeld: "HF-03 – Bildung und Sprache",
+      }),
     ]);
   });
 });

@@ -22,6 +22,8 @@ import {
   tablesOf,
   tempDir,
 } from "../helpers/cli";
+import type { RuleCode } from "../../src/domain/rules";
+import { type MessageParams, renderMessage } from "../../src/domain/rules/messages";
 
 const REPO = path.resolve(__dirname, "../..");
 
@@ -48,6 +50,7 @@ interface JsonReport {
     cell: string;
     id: string | null;
     message: string;
+    params: MessageParams;
   }[];
 }
 
@@ -281,13 +284,15 @@ describe("check", () => {
     expect(report.summary.measures).toBe(20);
     expect(report.findings.length).toBeGreaterThan(0);
     for (const f of report.findings) {
-      expect(Object.keys(f).sort()).toEqual(["cell", "id", "message", "rule", "severity", "sheet", "smart"]);
+      expect(Object.keys(f).sort()).toEqual(["cell", "id", "message", "params", "rule", "severity", "sheet", "smart"]);
       expect(["error", "warning", "info"]).toContain(f.severity);
       expect([null, "S", "M", "A", "R", "T"]).toContain(f.smart);
       expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
       expect(typeof f.message).toBe("string");
       expect(f.message.length).toBeGreaterThan(10);
       expect(f.rule).toMatch(/^[A-Z_]+$/);
+      // The parameters are the values the message is rendered from.
+      expect(renderMessage(f.rule as RuleCode, f.params)).toBe(f.message);
     }
     const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
     expect(report.summary.errors).toBe(count("error"));

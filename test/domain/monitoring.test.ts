@@ -3,15 +3,21 @@ import {
   type IndicatorTarget,
   type IndicatorValue,
   indicatorState,
+  currentBerichtsstichtag,
   latestSachstand,
+  monitoringAt,
   monthsBefore,
+  nextBerichtsstichtag,
   sachstandDue,
   sachstandOf,
   turnusMonths,
 } from "../../src/domain/monitoring";
 import { dueWithoutSachstand } from "../../src/domain/report";
 import { RULES, type RuleCode } from "../../src/domain/rules";
-import { type ConceptRows, baseline, check, rulesOf } from "../helpers/concept";
+import { readSettings } from "../../src/domain/settings";
+import { readConcept } from "../../src/workbook/read";
+import { type ConceptRows, baseline, check, rulesOf, toSheets } from "../helpers/concept";
+import { gridSource } from "../helpers/grid";
 
 /** The baseline concept with a report period behind it: every value current, every report in. */
 function monitored(): ConceptRows {
@@ -49,6 +55,13 @@ const value = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Obj
 const report = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.sachstaende![i]!, v);
 const setting = (schluessel: string, wert: unknown) => (r: ConceptRows) =>
   r.einstellungen!.push({ schluessel, wert } as never);
+
+const sachstandFor = (massnahme: string, berichtsstichtag: string) => ({
+  massnahme,
+  berichtsstichtag,
+  status: "geplant",
+  sachstand: "Vorbereitung.",
+});
 
 function onlyOldValueOfI002(erhebungsturnus: string) {
   return (r: ConceptRows) => {
@@ -130,9 +143,23 @@ const cases: Case[] = [
   },
   {
     rule: "SACHSTAND_FEHLT",
-    fires: setting("Berichtsstichtag", "31.12.2026"),
+    fires: setting("Berichtsstichtag", "30.09.2026"),
     at: { sheet: "Maßnahmen", cell: "A3", id: "M-002" },
     quiet: setting("Berichtsstichtag", "30.06.2026"),
+  },
+  {
+    // A Berichtsstichtag after the Stichtag (22.11.2026) is planned: it asks for nothing yet.
+    rule: "SACHSTAND_FEHLT",
+    fires: setting("Berichtsstichtag", "22.11.2026"),
+    at: { sheet: "Maßnahmen", cell: "A3", id: "M-002" },
+    quiet: setting("Berichtsstichtag", "31.12.2026"),
+  },
+  {
+    // Without the setting: a report dated after the Stichtag does not make its date the Berichtsstichtag.
+    rule: "SACHSTAND_FEHLT",
+    fires: (r) => r.sachstaende!.push(sachstandFor("M-001", "30.09.2026")),
+    at: { sheet: "Maßnahmen", cell: "A3", id: "M-002" },
+    quiet: (r) => r.sachstaende!.push(sachstandFor("M-001", "31.12.2026")),
   },
   {
     // geplant, but begun on or before the Berichtsstichtag (a month as its first day)
@@ -340,5 +367,35 @@ describe("who owes a Sachstand", () => {
       expect([status, beginn, sachstandDue(status, beginn, "2026-06-30")]).toEqual([status, beginn, due]);
     const rows = cases.map(([status, beginn], i) => measure(`M-00${i + 1}`, status, beginn));
     expect(dueWithoutSachstand(rows, [], "2026-06-30").map((r) => r.values.id)).toEqual(["M-001", "M-002", "M-004"]);
+  });
+
+  const reports = ["2025-12-31", "2026-06-30", "2026-12-31"].map((d, i) => ({
+    ...sachstandOf({
+      row: i + 2,
+      values: { massnahme: "M-001", berichtsstichtag: d, status: "geplant", sachstand: "x" },
+    })!,
+  }));
+
+  it("counts report dates only up to the Stichtag: a planned date asks for nothing yet", () => {
+    expect(currentBerichtsstichtag(null, reports, "2026-11-22")).toBe("2026-06-30");
+    expect(currentBerichtsstichtag(null, reports, "2026-12-31")).toBe("2026-12-31");
+    expect(currentBerichtsstichtag("2026-09-30", reports, "2026-11-22")).toBe("2026-09-30");
+    expect(currentBerichtsstichtag("2026-12-31", reports, "2026-11-22")).toBeNull();
+    expect(currentBerichtsstichtag(null, [], "2026-11-22")).toBeNull();
+  });
+
+  it("offers the planned date for a new Sachstand", () => {
+    expect(nextBerichtsstichtag("2026-12-31", [])).toBe("2026-12-31");
+    expect(nextBerichtsstichtag(null, reports)).toBe("2026-12-31");
+    expect(nextBerichtsstichtag(null, [])).toBeNull();
+  });
+
+  it("is the Berichtsstichtag of check and of the report's annex alike", () => {
+    const rows = monitored();
+    rows.sachstaende!.push(sachstandFor("M-001", "31.12.2026"));
+    const concept = readConcept(gridSource(toSheets(rows)));
+    const annex = monitoringAt(concept, readSettings(concept).settings, "2026-11-22");
+    expect(annex.berichtsstichtag).toBe("2026-06-30");
+    expect(rulesOf(check(rows))).not.toContain("SACHSTAND_FEHLT");
   });
 });

@@ -1,5 +1,6 @@
 import { RULES, type RuleCode } from "../../src/domain/rules";
 import { checkConcept } from "../../src/domain/rules";
+import { renderMessage } from "../../src/domain/rules/messages";
 import { readConcept } from "../../src/workbook/read";
 import { type ConceptRows, baseline, check, rulesOf, toSheets } from "../helpers/concept";
 import { gridSource } from "../helpers/grid";
@@ -307,8 +308,14 @@ describe.each(cases)("$rule", ({ rule, fires, at, quiet }) => {
     const finding = result.findings.find((f) => f.rule === rule);
     expect(finding).toBeDefined();
     expect(finding).toMatchObject({ ...at, severity: RULES[rule].severity, smart: RULES[rule].smart });
-    expect(finding!.message).toMatch(/[A-ZÄÖÜ].*\.$/);
+    expect(finding!.message).toMatch(/^[A-ZÄÖÜ].*\.$/);
     expect(finding!.message.length).toBeGreaterThan(30);
+    // Whole sentences that name their subject: nothing for a view to cut off or to add.
+    expect(finding!.message).not.toMatch(/^[^.]*: /);
+    if (finding!.id) expect(finding!.message).toContain(finding!.id);
+    // The parts: the message is rendered from the parameters, the field is the contract's.
+    expect(renderMessage(finding!.rule, finding!.params)).toBe(finding!.message);
+    expect(finding!.kind).toBeTruthy();
   });
 
   it("stays quiet for a similar, correct entry", () => {

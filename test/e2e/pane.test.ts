@@ -9,296 +9,56 @@
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
  * not loaded), and exceljs loads only once a workbook is opened.
  *
- * Needs /usr/bin/chromium (Debian `chromium`). Without it the test is skipped with a warning, in CI
- * (`CI` set) it fails. Builds dist/ once (OFFICE_JS=local) when it is missing or older than src/.
- * Full-page screenshots of every state at both widths go to a temporary folder, or to `E2E_SHOTS=<dir>`
- * to keep them; `SCREENSHOTS=1` also saves the README screenshots (350 px) under docs/.
+ * Shared set-up (build, server, browser, keyboard and layout helpers): test/helpers/e2e.ts. `SCREENSHOTS=1`
+ * also saves the README screenshots (350 px) under docs/.
  */
-import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as http from "node:http";
-import type { AddressInfo } from "node:net";
-import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { strFromU8, unzipSync } from "fflate";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as ts from "typescript";
 import { indicatorChartSvg } from "../../src/docx/chart";
 import { templateContent } from "../../src/domain/templates";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
+import { PANE, type PaneE2E, REPO, e2eDescribe, startPane } from "../helpers/e2e";
 import { toExcelJs } from "../helpers/xlsx";
 
-const REPO = path.resolve(__dirname, "../..");
-const DIST = path.join(REPO, "dist");
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = fs.existsSync(CHROMIUM);
 const YEAR = new Date().getFullYear();
+const describeE2E = e2eDescribe();
 
-if (!hasChromium) {
-  if (process.env.CI) {
-    test("chromium is installed", () => {
-      throw new Error(`${CHROMIUM} fehlt: die End-to-End-Tests brauchen das Debian-Paket „chromium“.`);
-    });
-  } else {
-    console.warn(`Übersprungen: ${CHROMIUM} fehlt (apt-get install chromium).`);
-  }
-}
-const describeE2E = hasChromium ? describe : describe.skip;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds dist/ unless a local-office.js build newer than src/ is there. */
-function ensureBuild(): void {
-  const html = path.join(DIST, "taskpane.html");
-  const fresh =
-    fs.existsSync(html) &&
-    fs.existsSync(path.join(DIST, "office-js")) &&
-    fs.statSync(html).mtimeMs >=
-      Math.max(newestMtime(path.join(REPO, "src")), fs.statSync(path.join(REPO, "webpack.config.js")).mtimeMs);
-  if (fresh) return;
-  execFileSync(process.execPath, [path.join(REPO, "node_modules/webpack/bin/webpack.js"), "--mode", "production"], {
-    cwd: REPO,
-    env: { ...process.env, OFFICE_JS: "local" },
-    stdio: "ignore",
-  });
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const rel = decodeURIComponent((req.url ?? "/").split("?")[0]!).replace(/^\/+/, "");
-    const file = path.resolve(dir, rel || "taskpane.html");
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (err, data) => {
-      if (err) res.writeHead(404).end();
-      else res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** The task pane's width in Excel (350 px) and the narrowest it gets (320 px). */
-const WIDTHS = [320, 350];
-const PANE = { width: 350, height: 800 };
 /** The views in the order of the tab row; what does not fit goes into „Mehr“. */
-const VIEWS = ["Start", "Maßnahme", "Prüfen", "Monitoring", "Bewertung", "Verteilen", "Einrichten"];
+const VIEWS = ["Start", "Maßnahme", "Prüfen", "Monitoring", "Listen", "Bewertung", "Verteilen", "Einrichten"];
 
 describeE2E("the pane in the browser, by keyboard", () => {
-  let browser: Browser;
-  let server: http.Server;
+  let e2e: PaneE2E;
   let page: Page;
   let tmp: string;
-  let shots: string;
   let workbookFile: string;
-  let origin: string;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const screenshots = process.env.SCREENSHOTS ? path.join(REPO, "docs") : null;
+  const tabTo: PaneE2E["tabTo"] = (...args) => e2e.tabTo(...args);
+  const fits: PaneE2E["fits"] = (state) => e2e.fits(state);
+  const chooseView: PaneE2E["chooseView"] = (name) => e2e.chooseView(name);
+  const tabView: PaneE2E["tabView"] = (name) => e2e.tabView(name);
+  const onlyOwnOrigin: PaneE2E["onlyOwnOrigin"] = () => e2e.onlyOwnOrigin();
 
   beforeAll(async () => {
-    ensureBuild();
-    server = await serve(DIST);
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mnp-e2e-"));
-    shots = process.env.E2E_SHOTS ? path.resolve(process.env.E2E_SHOTS) : path.join(tmp, "screenshots");
-    fs.mkdirSync(shots, { recursive: true });
+    e2e = await startPane(VIEWS);
+    ({ page, tmp, requests } = e2e);
     workbookFile = path.join(tmp, "beispiel.xlsx");
     fs.writeFileSync(workbookFile, createTemplateWorkbook("beispiel", `${YEAR}-06-01`).toBytes());
-    const { chromium } = await import("playwright-core");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--lang=de-DE",
-      ],
-    });
-    const context = await browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
-    const { port } = server.address() as AddressInfo;
-    origin = `http://127.0.0.1:${port}`;
-    // Every request of the page and its frames is recorded (and asserted below); one that would leave the
-    // machine is also aborted, so a failure cannot send anything either.
-    context.on("request", (r) => requests.push(r.url()));
-    await context.route(
-      (url) => url.origin !== origin,
-      (route) => route.abort(),
-    );
-    // Chromium could write back into the opened file (File System Access API); here the pane takes the way
-    // every other browser takes — a file input and a download — which the file chooser of the test can drive.
-    // Writing back is tested on its own below.
-    await context.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
-    page = await context.newPage();
-    page.on("pageerror", (e) => console.error(`Seitenfehler: ${e.message}`));
-    await page.goto(`${origin}/taskpane.html`);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    await e2e?.close();
   });
-
-  /** Presses Tab until the focused element has this accessible name (at most `max` times). */
-  async function tabTo(name: string | RegExp, max = 120, key = "Tab"): Promise<void> {
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press(key);
-      const label = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el) return "";
-        const byIds = (ids: string | null) =>
-          (ids ?? "")
-            .split(/\s+/)
-            .map((id) => document.getElementById(id)?.textContent ?? "")
-            .join(" ")
-            .trim();
-        return (
-          el.getAttribute("aria-label") ||
-          byIds(el.getAttribute("aria-labelledby")) ||
-          (el as HTMLInputElement).labels?.[0]?.textContent ||
-          el.textContent ||
-          ""
-        ).trim();
-      });
-      if (typeof name === "string" ? label === name : name.test(label)) return;
-    }
-    throw new Error(`Mit ${key} nicht erreichbar: ${String(name)}`);
-  }
-
-  async function axe(view: string): Promise<void> {
-    if (!(await page.evaluate(() => "axe" in window))) {
-      await page.addScriptTag({ path: path.join(REPO, "node_modules/axe-core/axe.min.js") });
-    }
-    const violations = await page.evaluate(async () => {
-      // Tabster (Fluent's focus management) adds aria-hidden focus guards `<i data-tabster-dummy>` that
-      // pass focus on at once; they are not content, so axe leaves them out.
-      const result = await (
-        window as unknown as {
-          axe: {
-            run(
-              ctx: unknown,
-              o: unknown,
-            ): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe.run({ include: [["body"]], exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    expect({ view, violations }).toEqual({ view, violations: [] });
-  }
 
   /** A README screenshot of the pane at 350 px: from the top, or where the user is (`here`). */
   async function shot(name: string, here = false): Promise<void> {
     if (!screenshots) return;
     if (!here) await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
-  }
-
-  /**
-   * The state on screen fits 320 and 350 px: no sideways scrolling (the document is never wider than the
-   * viewport), axe clean at both widths, a full-page screenshot of each. Returns to the pane's width.
-   */
-  async function fits(state: string): Promise<void> {
-    const file = state.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase();
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: PANE.height });
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      const layout = await page.evaluate(() => {
-        const root = document.documentElement;
-        // What sticks out on the right, for the failure message.
-        const wide = [...document.querySelectorAll("body *")]
-          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5)
-          .slice(0, 5)
-          .map(
-            (el) =>
-              `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`,
-          );
-        // The primary buttons on the surface in front (a dialog, else the page): filled with Fluent's brand
-        // colour (#0f6cbd, hovered #115ea3), as the user sees them.
-        const surface = document.querySelector("[role=alertdialog], [role=dialog]") ?? document.body;
-        const primaries = [...surface.querySelectorAll("button")]
-          .filter((b) => b.getClientRects().length > 0)
-          .filter((b) => ["rgb(15, 108, 189)", "rgb(17, 94, 163)"].includes(getComputedStyle(b).backgroundColor))
-          .map((b) => (b.textContent ?? "").trim());
-        // How far the page scrolls sideways. While a modal dialog is open the page's scrollbar goes away and
-        // Chromium reports the width laid out before (scrollWidth below clientWidth): that is no overflow.
-        return { sideways: Math.max(0, root.scrollWidth - root.clientWidth), wide, primaries };
-      });
-      await page.screenshot({ path: path.join(shots, `${file}-${width}.png`), fullPage: true });
-      // Nothing sticks out, and there is one primary action at most.
-      expect({ state, width, ...layout }).toEqual({
-        state,
-        width,
-        sideways: 0,
-        wide: [],
-        primaries: layout.primaries.slice(0, 1),
-      });
-      await axe(`${state} (${width} px)`);
-    }
-    await page.setViewportSize(PANE);
-  }
-
-  /** The focused element's text (a tab renders its label twice: once to reserve the bold width). */
-  const focusedText = () => page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
-
-  /**
-   * Switches view by keyboard: along the tab row with the arrow keys to the view's tab, or — when it does
-   * not fit the row — to „Mehr“ and down its menu. Leaves the guard's question, if one comes, to the caller.
-   */
-  async function chooseView(name: string): Promise<void> {
-    await page.getByRole("tab", { selected: true }).focus();
-    await page.keyboard.press("Home");
-    const inRow = await page.getByRole("tab", { name: new RegExp(`^${name}`) }).isVisible();
-    for (let i = 0; i <= VIEWS.length; i++) {
-      const text = await focusedText();
-      if (
-        inRow
-          ? text.startsWith(name)
-          : text === "" &&
-            (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Mehr")
-      )
-        break;
-      await page.keyboard.press("ArrowRight");
-    }
-    await page.keyboard.press("Enter");
-    if (inRow) return;
-    await page.getByRole("menu").waitFor();
-    for (let i = 0; i < VIEWS.length && (await focusedText()) !== name; i++) await page.keyboard.press("ArrowDown");
-    expect(await focusedText()).toBe(name);
-    await page.keyboard.press("Enter");
-  }
-
-  /** Switches to a view by keyboard and waits until it is shown. */
-  async function tabView(name: string): Promise<void> {
-    await chooseView(name);
-    await page.getByRole("tab", { name: new RegExp(`^${name}`), selected: true }).waitFor();
-  }
-
-  /** Every request so far went to the page's own origin. */
-  function onlyOwnOrigin(): void {
-    expect(
-      requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")),
-    ).toEqual([]);
   }
 
   it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
@@ -930,9 +690,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
   it("saves back into the file it opened where the browser can (File System Access API)", async () => {
     // A page of its own whose file picker hands out a handle on the example workbook (the system dialog
     // cannot be driven headless); what the pane writes through the handle is kept for the test to read.
-    const context = await browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
+    const context = await e2e.browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
     await context.route(
-      (url) => url.origin !== origin,
+      (url) => url.origin !== e2e.origin,
       (route) => route.abort(),
     );
     await context.addInitScript(
@@ -956,7 +716,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     );
     const own = await context.newPage();
     try {
-      await own.goto(`${origin}/taskpane.html`);
+      await own.goto(`${e2e.origin}/taskpane.html`);
       const downloads: string[] = [];
       own.on("download", (d) => downloads.push(d.suggestedFilename()));
       await own.getByRole("region", { name: "Start" }).getByRole("button", { name: "Arbeitsmappe öffnen …" }).click();

@@ -56,6 +56,41 @@ describe("ExcelHost charts", () => {
     expect(charts.map((c) => c.seriesBy)).toEqual(["Columns", "Rows", "Rows"]);
   });
 
+  it("sets the axes as the file does: dates by their time, counts from 0 in whole steps; labels at 11 pt", async () => {
+    const { fake, host } = setup();
+    const plan = await fixtureOverview();
+    await host.applySheetPlan(plan);
+    const charts = fake.sheet(OVERVIEW_SHEET)!.charts;
+    expect(charts[0]!.axes).toEqual({
+      valueAxis: { minimum: 0, majorUnit: plan.charts![0]!.valueAxis!.majorUnit, numberFormat: "0" },
+    });
+    for (const [i, chart] of charts.entries()) {
+      expect(chart.fontSize).toBe(11);
+      if (i === 0) continue;
+      expect(chart.axes.categoryAxis).toEqual({
+        categoryType: "DateAxis",
+        baseTimeUnit: "Days",
+        majorTimeUnitScale: "Years",
+        majorUnit: 1,
+        numberFormat: plan.charts![i]!.dateFormat,
+      });
+      expect(chart.displayBlanksAs).toBe("Interplotted");
+    }
+  });
+
+  it("prints as the file does: page breaks between the blocks, number headers right-aligned, no filter buttons", async () => {
+    const { fake, host } = setup();
+    const plan = await fixtureOverview();
+    expect(plan.rowBreaks?.length).toBeGreaterThan(0);
+    await host.applySheetPlan(plan);
+    const sheet = fake.sheet(OVERVIEW_SHEET)!;
+    expect(sheet.rowBreaks).toEqual(plan.rowBreaks!.map((r) => `A${r}`));
+    expect(fake.tables.find((t) => t.name === plan.table!.name)!.showFilterButton).toBe(false);
+    // Maßnahmen (B4) is a count: right-aligned over its numbers; Handlungsfeld (A4) is not.
+    expect(sheet.right.has("B4")).toBe(true);
+    expect(sheet.right.has("A4")).toBe(false);
+  });
+
   it("regenerating replaces the sheet's charts, never duplicates them, and leaves a user's chart elsewhere alone", async () => {
     const { fake, host } = setup();
     const plan = await fixtureOverview();
@@ -65,6 +100,7 @@ describe("ExcelHost charts", () => {
       seriesBy: "Auto",
       name: "Diagramm 1",
       legend: {},
+      axes: {},
       series: [{ name: "x", values: "A1:A3" }],
     });
     await host.applySheetPlan(plan);

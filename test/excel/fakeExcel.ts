@@ -49,6 +49,10 @@ export interface SheetState {
   pageLayout: Record<string, any>;
   notes: { address: string; text: string }[];
   bold: Set<string>;
+  /** Cells set right-aligned. */
+  right: Set<string>;
+  /** The rows above which a manual page break was added. */
+  rowBreaks: string[];
   charts: ChartState[];
 }
 
@@ -71,6 +75,10 @@ export interface ChartState {
   legend: { visible?: boolean; position?: string };
   position?: { start: string; end: string };
   series: SeriesState[];
+  /** Axis properties set, by axis (`categoryAxis`, `valueAxis`). */
+  axes: Record<string, Record<string, unknown>>;
+  fontSize?: number;
+  displayBlanksAs?: string;
 }
 
 export interface TableState {
@@ -78,6 +86,7 @@ export interface TableState {
   sheet: SheetState;
   area: Area;
   style?: string;
+  showFilterButton?: boolean;
 }
 
 const key = (r: number, c: number) => `${r},${c}`;
@@ -135,6 +144,8 @@ export class FakeWorkbook {
       pageLayout: {},
       notes: [],
       bold: new Set(),
+      right: new Set(),
+      rowBreaks: [],
       charts: [],
     };
     this.sheets.push(s);
@@ -327,6 +338,7 @@ class Worksheet extends Loadable {
   readonly onSelectionChanged: any;
   readonly notes: any;
   readonly charts: ChartCollection;
+  readonly horizontalPageBreaks: any;
 
   constructor(
     ctx: FakeContext,
@@ -374,6 +386,9 @@ class Worksheet extends Loadable {
     this.onSelectionChanged = events("selectionChanged");
     this.notes = { add: (address: string, text: string) => q(`notes.add ${address}`, () => s().notes.push({ address, text })) };
     this.charts = new ChartCollection(ctx, s);
+    this.horizontalPageBreaks = {
+      add: (at: string) => q(`horizontalPageBreaks.add ${at}`, () => s().rowBreaks.push(at)),
+    };
   }
 
   must(): SheetState {
@@ -512,7 +527,12 @@ class Range extends Loadable {
     Object.defineProperty(format, "columnWidth", {
       set: (v: number) => q(`columnWidth=${v}`, () => r().sheet.columnWidths.set(r().area.left, v)),
     });
-    Object.defineProperty(format, "wrapText", { set: () => q("wrapText", () => r().sheet.wrap.add(r().area.left)) });
+    Object.defineProperty(format, "wrapText", {
+      set: (v: boolean) => q("wrapText", () => (v ? r().sheet.wrap.add(r().area.left) : undefined)),
+    });
+    Object.defineProperty(format, "horizontalAlignment", {
+      set: (v: string) => q("horizontalAlignment", () => (v === "Right" ? r().sheet.right.add(a1(r().area)) : undefined)),
+    });
     Object.defineProperty(format, "verticalAlignment", { set: () => q("verticalAlignment", () => undefined) });
     this.format = format;
     const dv: any = {};
@@ -665,6 +685,40 @@ class Range extends Loadable {
     });
   }
 
+  /** Deletes the cells and moves the cells below up, shrinking a table that held them (as Excel does). */
+  delete(shift: string) {
+    this.ctx.queue(`range.delete ${shift}`, () => {
+      if (shift !== "Up") throw new OfficeError("NotImplemented", "fake deletes upwards only");
+      const { sheet, area } = this.must();
+      if (sheet.protected) throw new OfficeError("AccessDenied", `sheet ${sheet.name} is protected`);
+      const n = area.bottom - area.top + 1;
+      const kept = new Map<string, Cell>();
+      for (const [k, cell] of sheet.cells) {
+        const [r, c] = k.split(",").map(Number) as [number, number];
+        if (c < area.left || c > area.right || r < area.top) kept.set(k, cell);
+        else if (r > area.bottom) kept.set(key(r - n, c), cell);
+      }
+      sheet.cells.clear();
+      for (const [k, cell] of kept) sheet.cells.set(k, cell);
+      for (const t of this.ctx.state.tables) {
+        const holds = t.sheet === sheet && t.area.top < area.top && t.area.bottom >= area.bottom;
+        if (holds && t.area.left >= area.left && t.area.right <= area.right)
+          t.area = { ...t.area, bottom: t.area.bottom - n };
+        else if (holds) throw new OfficeError("InvalidOperation", "a delete that cuts a table's columns");
+      }
+    });
+  }
+
+  /** Clears the contents (values and formulas), keeping the formats. */
+  clear(applyTo: string) {
+    this.ctx.queue(`range.clear ${applyTo}`, () => {
+      if (applyTo !== "Contents") throw new OfficeError("NotImplemented", "fake clears contents only");
+      const { sheet, area } = this.must();
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) this.ctx.state.write(sheet, r, c, "", false);
+    });
+  }
+
   select() {
     this.ctx.queue("range.select", () => {
       const { sheet, area } = this.must();
@@ -772,6 +826,9 @@ class Table extends Loadable {
   set style(v: string) {
     this.ctx.queue(`table.style=${v}`, () => (this.must().style = v));
   }
+  set showFilterButton(v: boolean) {
+    this.ctx.queue(`table.showFilterButton=${v}`, () => (this.must().showFilterButton = v));
+  }
   load(props?: string) {
     this.ctx.queue(`table.load ${props}`, () => {
       const t = this.ref();
@@ -816,7 +873,14 @@ class ChartCollection extends Loadable {
     this.ctx.queue(`charts.add ${type}`, () => {
       const values = rangeAddress(source);
       const sheet = this.sheet();
-      created = { type, seriesBy, name: `Diagramm ${sheet.charts.length + 1}`, legend: {}, series: [{ name: "Datenreihe1", values }] };
+      created = {
+        type,
+        seriesBy,
+        name: `Diagramm ${sheet.charts.length + 1}`,
+        legend: {},
+        series: [{ name: "Datenreihe1", values }],
+        axes: {},
+      };
       sheet.charts.push(created);
     });
     return new Chart(this.ctx, () => created);
@@ -827,6 +891,8 @@ class Chart extends Loadable {
   readonly title: any;
   readonly legend: any;
   readonly series: any;
+  readonly axes: any;
+  readonly format: any;
   constructor(
     ctx: FakeContext,
     private readonly ref: () => ChartState | null,
@@ -841,6 +907,19 @@ class Chart extends Loadable {
     this.title = {};
     Object.defineProperty(this.title, "text", { set: (v) => q("chart.title", () => (c().title = v)) });
     Object.defineProperty(this.title, "visible", { set: () => q("chart.title.visible", () => undefined) });
+    const axis = (which: string) => {
+      const props: any = {};
+      for (const p of ["categoryType", "baseTimeUnit", "majorTimeUnitScale", "majorUnit", "minimum", "numberFormat"]) {
+        Object.defineProperty(props, p, {
+          set: (v) => q(`chart.axes.${which}.${p}`, () => ((c().axes[which] ??= {})[p] = v)),
+        });
+      }
+      return props;
+    };
+    this.axes = { categoryAxis: axis("categoryAxis"), valueAxis: axis("valueAxis") };
+    const font: any = {};
+    Object.defineProperty(font, "size", { set: (v: number) => q("chart.font.size", () => (c().fontSize = v)) });
+    this.format = { font };
     this.legend = {};
     for (const p of ["visible", "position"] as const) {
       Object.defineProperty(this.legend, p, { set: (v) => q(`chart.legend.${p}`, () => (c().legend[p] = v)) });
@@ -882,5 +961,8 @@ class Chart extends Loadable {
   }
   setPosition(start: string, end: string) {
     this.ctx.queue("chart.setPosition", () => (this.ref()!.position = { start, end }));
+  }
+  set displayBlanksAs(v: string) {
+    this.ctx.queue(`chart.displayBlanksAs=${v}`, () => (this.ref()!.displayBlanksAs = v));
   }
 }

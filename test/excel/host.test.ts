@@ -319,16 +319,18 @@ describe("writeRows", () => {
     const after = readConcept(await host.snapshot()).indikatorwerte!.rows;
     expect(after).toHaveLength(before.length + 1);
     const at = (row: number) => after.find((r) => r.row === row)!.values;
-    const i7 = before.find((r) => r.values.indikator === "I-007" && r.values.stichtag === "30.06.2026")!;
+    const i7 = before.find(
+      (r) => String(r.values.indikator).startsWith("I-007") && r.values.stichtag === "30.06.2026",
+    )!;
     expect(at(i7.row)).toMatchObject({ indikator: "I-007 – Anerkennung", wert: 27 });
-    const i1 = before.find((r) => r.values.indikator === "I-001" && r.values.stichtag === "2025")!;
+    const i1 = before.find((r) => String(r.values.indikator).startsWith("I-001") && r.values.stichtag === "2025")!;
     expect(at(i1.row).wert).toBe(121);
     expect(after.at(-1)!.values).toMatchObject({ indikator: "I-012", wert: 70 });
   });
 
   it("finds an Einstellung by its Schlüssel alone (a key without date), updates it, else appends", async () => {
     const { host } = await withMeasures();
-    const key = { subject: "schluessel" };
+    const key = { name: "schluessel" };
     const before = readConcept(await host.snapshot()).einstellungen!.rows;
     const ruecklauf = before.find((r) => r.values.schluessel === "Rücklauf bis")!;
     await host.writeRows([
@@ -352,6 +354,57 @@ describe("writeRows", () => {
   it("names the missing table in German", async () => {
     const { host } = setup();
     await expect(host.writeRows([{ kind: "massnahmen", id: "M-001", values: {} }])).rejects.toThrow(/Tabelle „tblMassnahmen“ wurde in dieser Arbeitsmappe nicht gefunden/);
+  });
+
+  it("finds a setting by its Schlüssel (compared like headers), updates it, else appends it", async () => {
+    const { host } = await withMeasures();
+    const key = { name: "schluessel" };
+    await host.writeRows([
+      {
+        kind: "einstellungen",
+        id: "Rücklauf bis",
+        key,
+        values: { schluessel: "RUECKLAUF BIS", wert: new Date("2027-03-31T00:00:00Z") },
+      },
+      { kind: "einstellungen", id: "Rücklauf an", key, values: { schluessel: "Rücklauf an", wert: "A-01" } },
+    ]);
+    const rows = readConcept(await host.snapshot()).einstellungen!.rows;
+    // „RUECKLAUF BIS“ found the row „Rücklauf bis“: no second row of that key.
+    const ruecklauf = rows.filter((r) => /^r(ü|ue)cklauf/i.test(String(r.values.schluessel)));
+    expect(ruecklauf.map((r) => r.values.schluessel)).toEqual(["RUECKLAUF BIS", "Rücklauf an"]);
+    expect(typeof ruecklauf[0]!.values.wert).toBe("number");
+    expect(ruecklauf[1]!.values.wert).toBe("A-01");
+  });
+});
+
+describe("deleteRows", () => {
+  it("deletes table rows by ID bottom-up in three syncs; the table shrinks and the rows below move up", async () => {
+    const { fake, host } = setup();
+    await applyAll(host, planNewWorkbook(templateContent("beispiel", today)).sheets);
+    const before = readTable(tableSpec("akteure"), await host.snapshot())!.rows;
+    const bottom = fake.table("tblAkteure")!.area.bottom;
+    fake.syncs = 0;
+    await host.deleteRows("akteure", ["a-02", "A-04", "A-99"]);
+    expect(fake.syncs).toBe(3);
+    const after = readTable(tableSpec("akteure"), await host.snapshot())!.rows;
+    expect(after.map((r) => r.values.id)).toEqual(
+      before.map((r) => r.values.id).filter((id) => id !== "A-02" && id !== "A-04"),
+    );
+    expect(after.map((r) => r.row)).toEqual(after.map((_, i) => i + 2));
+    expect(fake.table("tblAkteure")!.area.bottom).toBe(bottom - 2);
+    expect(fake.log.filter((l) => l.startsWith("range.delete"))).toEqual(["range.delete Up", "range.delete Up"]);
+  });
+
+  it("keeps one empty row when every row goes, as an Excel table must", async () => {
+    const { fake, host } = setup();
+    await host.applySheetPlan(
+      planNewWorkbook({ handlungsfelder: [{ id: "HF-01", handlungsfeld: "Bildung" }] }).sheets.find(
+        (s) => s.name === "Handlungsfelder",
+      )!,
+    );
+    await host.deleteRows("handlungsfelder", ["HF-01"]);
+    expect(readTable(tableSpec("handlungsfelder"), await host.snapshot())!.rows).toEqual([]);
+    expect(fake.table("tblHandlungsfelder")!.area.bottom).toBe(2);
   });
 });
 

@@ -127,7 +127,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
       {
         ID: "M-002",
         Titel: "Willkommensveranstaltung",
-        Handlungsfeld: "HF-01",
+        Handlungsfeld: "HF-01 – Willkommenskultur", // as the measure names it
         Status: "in Umsetzung",
         Empfehlung: "beenden",
         Begründung: "Ziel erreicht, läuft beim Träger weiter",
@@ -137,7 +137,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
       {
         ID: "M-003",
         Titel: "Mehrsprachige Terminvergabe",
-        Handlungsfeld: "HF-01",
+        Handlungsfeld: "HF-01 – Willkommenskultur",
         Status: "umgesetzt",
         Empfehlung: "",
         Begründung: "",
@@ -147,7 +147,7 @@ describe("fortschreiben on the example concept after the 2027 round", () => {
       {
         ID: "M-019",
         Titel: "Ankunftshaus",
-        Handlungsfeld: "HF-02",
+        Handlungsfeld: "HF-02 – Wohnen und Leben",
         Status: "verworfen",
         Empfehlung: "", // a verworfene measure is not in the round
         Begründung: "",

@@ -1,4 +1,5 @@
 /** Recalculates a workbook in LibreOffice (../shared/tools/recalc.sh) and returns every sheet as rows. */
+import ExcelJS from "exceljs";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -180,4 +181,17 @@ export function pdfPages(file: string): PdfPage[] {
         height: Number(m[4]) - Number(m[2]),
       })),
     }));
+}
+
+/**
+ * A workbook with one word at 8 pt printed at 100 % (A4 across): its box in the PDF is the height of 8 pt text
+ * in the same run, the floor the printed sheets are held to.
+ */
+export async function referenceWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Referenz");
+  ws.getCell("A1").value = "Achtpunkt";
+  ws.getCell("A1").font = { size: 8 };
+  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", scale: 100 };
+  await wb.xlsx.writeFile(file);
 }

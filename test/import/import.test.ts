@@ -150,8 +150,8 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
       { ID: "HF-02", Handlungsfeld: "Arbeit" },
     ]);
     expect(records(sheet(wb, "Ziele"))).toEqual([
-      { ID: "Z-01", Handlungsfeld: "HF-01", Ziel: "Mehr Eltern sprechen Deutsch" },
-      { ID: "Z-02", Handlungsfeld: "HF-02", Ziel: "Mehr Menschen in Arbeit" },
+      { ID: "Z-01", Handlungsfeld: "HF-01 – Sprache und Bildung", Ziel: "Mehr Eltern sprechen Deutsch" },
+      { ID: "Z-02", Handlungsfeld: "HF-02 – Arbeit", Ziel: "Mehr Menschen in Arbeit" },
     ]);
     expect(records(sheet(wb, "Akteure"))).toEqual([
       { ID: "A-01", Bezeichnung: "FB 50", Fachbereich: "FB 50", Art: "intern" },
@@ -170,10 +170,12 @@ describe("import of Musterstadt's plan (title rows, merged header over periods, 
       ["2.1", "2018-12-31", "umgesetzt", "blau", "abgeschlossen"],
     ];
     if (sachstaendeSpec()) {
+      // The measure in the one form of a reference: the dropdown's `ID – Titel`.
+      const titles: Rec = { "1.1": "Sprachkurse für Eltern", "1.2": "Hausaufgabenhilfe", "2.1": "Jobbörse" };
       const rows = records(sheet(wb, "Sachstände"));
       expect(
         rows.map((r) => [r["Maßnahme"], r["Berichtsstichtag"], r["Status"] ?? "", r["Ampel"] ?? "", r["Sachstand"]]),
-      ).toEqual(expected);
+      ).toEqual(expected.map(([id, ...rest]) => [`${id} – ${titles[id!]}`, ...rest]));
     } else {
       const all = lines(sheet(wb, "Übernahme"));
       const start = all.findIndex((l) => l[0] === "Maßnahme" && l[1] === "Berichtsstichtag");

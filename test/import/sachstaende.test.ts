@@ -64,12 +64,13 @@ it("writes the Sachstände sheet with one row per measure and period, and Übern
     r[at("Sachstand")],
   ]);
   expect(rows).toEqual([
-    ["1.1", "2013-12-31", null, null, "Konzept erstellt"],
-    ["1.1", "2016-12-31", "in Umsetzung", null, "läuft"],
-    ["1.1", "2018-12-31", "in Umsetzung", "grün", "in Umsetzung"],
-    ["1.2", "2016-12-31", "geplant", null, "geplant"],
-    ["1.2", "2018-12-31", "umgesetzt", "gelb", "umgesetzt"],
-    ["2.1", "2018-12-31", "umgesetzt", "blau", "abgeschlossen"],
+    // The measure in the one form of a reference: the dropdown's `ID – Titel`.
+    ["1.1 – Sprachkurse für Eltern", "2013-12-31", null, null, "Konzept erstellt"],
+    ["1.1 – Sprachkurse für Eltern", "2016-12-31", "in Umsetzung", null, "läuft"],
+    ["1.1 – Sprachkurse für Eltern", "2018-12-31", "in Umsetzung", "grün", "in Umsetzung"],
+    ["1.2 – Hausaufgabenhilfe", "2016-12-31", "geplant", null, "geplant"],
+    ["1.2 – Hausaufgabenhilfe", "2018-12-31", "umgesetzt", "gelb", "umgesetzt"],
+    ["2.1 – Jobbörse", "2018-12-31", "umgesetzt", "blau", "abgeschlossen"],
   ]);
   const uebernahme = plan.sheets.find((s) => s.name === "Übernahme")!;
   expect(uebernahme.cells.some((c) => c.value === "Berichtsstichtag")).toBe(false);

@@ -14,6 +14,7 @@ import { TODAY, columnOf, removeTempDirs, rowWhere, runCli, setRow, tempDir } fr
 import {
   type PdfWord,
   convertToPdf,
+  referenceWorkbook,
   describeWithLibreOffice,
   hasCalibriMetrics,
   hasPdfToText,
@@ -121,15 +122,6 @@ async function changeBeschreibung(file: string, who: string, id: string | null):
   setRow(ws, row, { Beschreibung: `${who} ${LONG_TEXT}` });
   await wb.xlsx.writeFile(file);
   return ws.getCell(row, columnOf(ws, "ID")).text;
-}
-
-async function referenceWorkbook(file: string): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Referenz");
-  ws.getCell("A1").value = "Achtpunkt";
-  ws.getCell("A1").font = { size: 8 };
-  ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", scale: 100 };
-  await wb.xlsx.writeFile(file);
 }
 
 // In CI a missing pdftotext or Carlito fails (.ci/run installs both); elsewhere the test is skipped.
@@ -255,6 +247,24 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
       ...active.flatMap((m) => [m.id, m.titel]),
       ...fields.map((h) => `${h.id} – ${h.name}`),
     ]);
+  });
+
+  it("prints the round's summary on a page of its own, whole, with its headers over their numbers", () => {
+    const pages = pagesOf("runde", "Bewertung 2027").filter((p) => p.words.some((w) => w.text === "Auswertung"));
+    expect(pages).toHaveLength(1);
+    const words = pages[0]!.words;
+    const printed = new Set(words.map((w) => w.text));
+    // No row of the table above on that page, every Handlungsfeld and the sum below the heading.
+    expect(words.filter((w) => /^M-\d{3}$/.test(w.text))).toEqual([]);
+    for (const w of [...fields.flatMap((h) => [h.id, ...h.name.split(" ")]), "Alle", "Handlungsfelder"])
+      expect({ w, printed: printed.has(w) }).toEqual({ w, printed: true });
+    // „Maßnahmen“ right-aligned over its counts (the column's right edges within 3 pt).
+    const header = words.find((w) => w.text === "Maßnahmen" && w.y > words.find((x) => x.text === "Auswertung")!.y)!;
+    const counts = words.filter(
+      (w) => /^\d+$/.test(w.text) && w.y > header.y && w.x < header.x + header.width && w.x + w.width > header.x,
+    );
+    expect(counts.length).toBe(fields.length + 1);
+    for (const n of counts) expect(Math.abs(n.x + n.width - (header.x + header.width))).toBeLessThan(3);
   });
 
   it("shows the Prüfbericht, the split file and the merge reports whole", () => {

@@ -220,6 +220,23 @@ describe("three-way merge", () => {
   });
 });
 
+describe("the one form of a reference", () => {
+  const names: Record<string, string> = { "A-01": "A-01 – Jugendamt", "A-02": "A-02 – Sozialamt" };
+  const formValue = (key: string, value: unknown) =>
+    key === "federfuehrung" && typeof value === "string" ? (names[value.slice(0, 4)] ?? value) : (value as never);
+
+  test("what a return changes or adds is written as `ID – Name`, and the form alone is no change", () => {
+    const r = clone(sent());
+    r[0]!.values.federfuehrung = "A-02"; // a changed lead, typed as the ID
+    r[1]!.values.federfuehrung = "A-01 – Jugendamt"; // the same lead in the dropdown's form: no change
+    r.push(row("M-010", { federfuehrung: "A-01" }));
+    const out = mergeReturns(master(), [ret(r, sent())], { ...options(), formValue });
+    expect(out.updates).toEqual([{ id: "M-001", values: { federfuehrung: "A-02 – Sozialamt" } }]);
+    expect(out.additions.map((a) => a.values.federfuehrung)).toEqual(["A-01 – Jugendamt"]);
+    expect(out.conflicts).toBe(0);
+  });
+});
+
 describe("merging the same return again changes nothing", () => {
   function twice(m: ReturnType<typeof master>, r: ReturnType<typeof ret>) {
     const first = mergeReturns(m, [r], options());

@@ -9,7 +9,12 @@ import * as path from "node:path";
 import { STATUS_VALUES } from "../../src/domain/model";
 import { overviewOf } from "../../src/domain/overview";
 import { INDICATOR_AMPELN } from "../../src/domain/report";
+import { templateContent } from "../../src/domain/templates";
+import { OVERVIEW_NOTE, OVERVIEW_SHEET, countStep, planOverview } from "../../src/workbook/overview-sheet";
+import { planNewWorkbook } from "../../src/workbook/plan";
 import { readReportModel } from "../../src/workbook/report-model";
+import { chartXml } from "../../src/xlsx/chartXml";
+import { XlsxDocument } from "../../src/xlsx/document";
 import { openWorkbook } from "../../src/xlsx/file";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 import { TODAY, loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
@@ -81,8 +86,15 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
 
     const expected = await domainOverview(file);
     const rows = recalc(file)["Übersicht"]!;
-    const header = rows.find((r) => r[0] === "Handlungsfeld")!;
-    const at = (label: string, h: string) => rows.find((r) => r[0] === label)![header.indexOf(h)];
+    // Two blocks, each headed by a row that starts with „Handlungsfeld“: the measures (the table), then
+    // indicators, needs and round.
+    const headers = rows.flatMap((r, i) => (r[0] === "Handlungsfeld" ? [i] : []));
+    expect(headers).toHaveLength(2);
+    const blockOf = (h: string) => headers.find((i) => rows[i]!.includes(h))!;
+    const at = (label: string, h: string) => {
+      const top = blockOf(h);
+      return rows.slice(top).find((r) => r[0] === label)![rows[top]!.indexOf(h)];
+    };
     expect(expected.rows.length).toBe(7);
     for (const r of expected.rows) {
       expect(number(at(r.label, "Maßnahmen"))).toBe(r.measures);
@@ -102,15 +114,14 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
       else expect(mean).toBeCloseTo(r.meanGesamt, 2);
     }
     // The sums of all Handlungsfelder below the table.
-    const total = rows.find((r) => r[0] === "Alle Handlungsfelder")!;
-    expect(number(total[header.indexOf("Maßnahmen")])).toBe(expected.rows.reduce((n, r) => n + r.measures, 0));
+    expect(number(at("Alle Handlungsfelder", "Maßnahmen"))).toBe(expected.rows.reduce((n, r) => n + r.measures, 0));
     // The example's needs: Bildung und Sprache has two, both answered; B-004 is named only by a rejected measure.
     const needsOf = (id: string) => expected.rows.find((r) => r.id === id)!.needs;
     expect(needsOf("HF-03")).toEqual({ bedarfe: 2, answered: 2 });
     expect(needsOf("HF-06")).toEqual({ bedarfe: 1, answered: 0 });
     expect(needsOf("HF-01")).toEqual({ bedarfe: 0, answered: 0 });
-    expect(number(total[header.indexOf("Bedarfe")])).toBe(6);
-    expect(number(total[header.indexOf("beantwortet")])).toBe(3);
+    expect(number(at("Alle Handlungsfelder", "Bedarfe"))).toBe(6);
+    expect(number(at("Alle Handlungsfelder", "beantwortet"))).toBe(3);
     // At least one Handlungsfeld has a scored measure, and one indicator has values in the example.
     expect(expected.rows.some((r) => r.meanGesamt !== null)).toBe(true);
 
@@ -172,4 +183,58 @@ describe("regenerating the Übersicht", () => {
     expect(xml).not.toContain("beantwortet");
     expect(expected.rows.every((r) => r.needs === null)).toBe(true);
   });
+});
+
+describe("the Übersicht's plan for print", () => {
+  async function plan() {
+    const doc = XlsxDocument.create("konzept.xlsx");
+    doc.applyWorkbookPlan(planNewWorkbook(templateContent("beispiel", TODAY)));
+    return planOverview(await doc.source(), { today: TODAY }).plan;
+  }
+
+  test("keeps the instruction for the tool in a note, off the paper", async () => {
+    const p = await plan();
+    const texts = p.cells.map((c) => String(c.value ?? ""));
+    expect(texts.filter((t) => /uebersicht|von Hand/.test(t))).toEqual([]);
+    expect(p.notes).toEqual([{ row: 1, column: 1, text: OVERVIEW_NOTE }]);
+  });
+
+  test("breaks pages only between blocks: no break inside an indicator's heading, figures and chart", async () => {
+    const p = await plan();
+    const breaks = p.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(0);
+    for (const chart of p.charts!.slice(1)) {
+      const heading = chart.from.row - 4;
+      expect(breaks.filter((r) => r > heading && r < chart.to.row)).toEqual([]);
+    }
+    // The status chart starts a page of its own after the figures.
+    expect(breaks[0]).toBe(p.charts![0]!.from.row - 1);
+  });
+
+  test("draws counts on a whole-number axis from 0, and values over time on a date axis", async () => {
+    const p = await plan();
+    const [status, ...lines] = p.charts!;
+    expect(status!.valueAxis).toEqual({ min: 0, majorUnit: 1, numFmt: "0" });
+    expect(chartXml(status!, OVERVIEW_SHEET)).toContain('<c:majorUnit val="1"/>');
+    for (const line of lines) {
+      expect(line.categoryAxis).toBe("date");
+      const xml = chartXml(line, OVERVIEW_SHEET);
+      expect(xml).toContain("<c:dateAx>");
+      expect(xml).not.toContain("<c:catAx>");
+      expect(xml).toMatch(/<c:cat><c:numRef>/);
+    }
+    // The Stichtage are dates, not text, so the axis can place them by time.
+    const stichtag = p.cells.find((c) => c.row === lines[0]!.from.row - 3 && c.column === 2)!;
+    expect(stichtag.value).toBeInstanceOf(Date);
+  });
+
+  test("aligns the headers over numbers to the right and shows no filter buttons", async () => {
+    const p = await plan();
+    expect(p.table!.numeric).toEqual(p.table!.headers.map((_, i) => i).slice(1));
+    expect(p.table!.filterButtons).toBe(false);
+  });
+});
+
+test("countStep: a whole step, at most ten of them", () => {
+  expect([1, 7, 10, 11, 25, 60, 101, 480].map(countStep)).toEqual([1, 1, 1, 2, 5, 10, 20, 50]);
 });

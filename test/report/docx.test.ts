@@ -73,7 +73,8 @@ describe("the report as .docx", () => {
   it("repeats the header row of every table on each page", () => {
     const doc = xml["word/document.xml"]!;
     const tables = all(doc, /<w:tbl>.*?<\/w:tbl>/gs).map((m) => m[0]);
-    expect(tables.length).toBe(2 + 2 * 2 + 2); // summary: 2; per Handlungsfeld: indicators and measures; annex: 2
+    // summary: Status, money, Ampel; per Handlungsfeld: indicators, measures, money; annex: 2
+    expect(tables.length).toBe(3 + 2 * 3 + 2);
     for (const table of tables) {
       const rows = all(table, /<w:tr>.*?<\/w:tr>/gs).map((m) => m[0]);
       expect(rows[0]).toContain("<w:tblHeader/>");
@@ -93,6 +94,18 @@ describe("the report as .docx", () => {
     expect(media).toHaveLength(2);
   });
 
+  it("never hyphenates a word in a table cell: no automatic hyphenation, and it is suppressed in the table styles", () => {
+    expect(xml["word/settings.xml"]).not.toContain("autoHyphenation");
+    const style = /<w:style [^>]*w:styleId="Tabelleninhalt".*?<\/w:style>/s.exec(xml["word/styles.xml"]!)?.[0] ?? "";
+    expect(style).toContain("<w:suppressAutoHyphens/>");
+    expect(xml["word/styles.xml"]).toMatch(
+      /<w:style [^>]*w:styleId="Tabellenkopf"[^>]*>.*?<w:basedOn w:val="Tabelleninhalt"\/>/s,
+    );
+    // Calibri, which LibreOffice sets in the metric-compatible Carlito: the column widths hold in both.
+    const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(xml["word/styles.xml"]!)?.[0] ?? "";
+    expect(defaults).toMatch(/<w:rFonts w:ascii="Calibri"/);
+  });
+
   it("is German: de-DE in the document defaults", () => {
     const defaults = /<w:docDefaults>.*?<\/w:docDefaults>/s.exec(xml["word/styles.xml"]!)?.[0] ?? "";
     expect(defaults).toMatch(/<w:lang w:val="de-DE"/);
@@ -100,9 +113,7 @@ describe("the report as .docx", () => {
 
   it("carries title and author in the document properties", () => {
     const core = xml["docProps/core.xml"]!;
-    expect(core).toContain(
-      "<dc:title>Sachstandsbericht Integrationskonzept 2025–2029 – Stichtag 30.06.2026</dc:title>",
-    );
+    expect(core).toContain("<dc:title>Sachstandsbericht Integrationskonzept 2025–2029 – Stand 30.06.2026</dc:title>");
     expect(core).toContain("<dc:creator>Stadt Musterhausen</dc:creator>");
   });
 
@@ -183,6 +194,30 @@ describe("indicator chart", () => {
     expect(noFont.labels).toBe(false);
     const png = noFont.toPng(indicatorChartSvg(i1, { labels: noFont.labels }));
     expect(Buffer.from(png.subarray(1, 4)).toString("ascii")).toBe("PNG");
+  });
+
+  it("places each value by its date: the time axis is proportional, not one step per value", () => {
+    const uneven = {
+      ...i1,
+      werte: [
+        { stichtag: "2025-12-31", wert: 50 },
+        { stichtag: "2026-06-30", wert: 55 },
+        { stichtag: "2030-12-31", wert: 70 },
+      ],
+    };
+    const svg = indicatorChartSvg(uneven, { labels: true });
+    // The points, then the legend's marker.
+    const circles = [...svg.matchAll(/<circle cx="([\d.]+)" cy="[\d.]+" r="4" fill="#1f4e79"\/>/g)];
+    expect(circles).toHaveLength(4);
+    const xs = circles.slice(0, 3).map((m) => Number(m[1]));
+    const days = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+    // 181 days, then 1645 days: the gaps between the points stand in the same ratio (to the rounding of 0,1 px).
+    const ratio = (xs[1]! - xs[0]!) / (xs[2]! - xs[1]!);
+    expect(ratio).toBeCloseTo(days("2025-12-31", "2026-06-30") / days("2026-06-30", "2030-12-31"), 2);
+    // The Soll path ends at 31.12. of the Zieljahr 2028, between the second and the third value.
+    const soll = /<line x1="([\d.]+)" y1="[\d.]+" x2="([\d.]+)"[^>]*stroke-dasharray/.exec(svg)!;
+    expect(Number(soll[2])).toBeGreaterThan(xs[1]!);
+    expect(Number(soll[2])).toBeLessThan(xs[2]!);
   });
 
   it("rasterises to a PNG 1,5 times the drawn size", () => {

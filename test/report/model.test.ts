@@ -190,6 +190,66 @@ describe("report model", () => {
   });
 });
 
+describe("report model: what check finds invalid, and the money", () => {
+  function model(change: (rows: ReturnType<typeof conceptRows>) => void) {
+    const rows = conceptRows();
+    change(rows);
+    const { concept, check } = checkedConcept(rows);
+    return buildReportModel(concept, check);
+  }
+  const measure = (m: ReturnType<typeof buildReportModel>, id: string) =>
+    m.fields.flatMap((f) => f.measures).find((x) => x.id === id)!;
+
+  it("reads Frist and Status as check does: a date, missing, no date at all, or not a valid one", () => {
+    const m = model((rows) => {
+      const [m1, m2, m3, m4] = rows.massnahmen!;
+      m1!.frist = "31.02.2027";
+      m2!.frist = "fortlaufend";
+      m3!.frist = "";
+      m4!.status = "läuft";
+    });
+    expect(measure(m, "M-001").frist).toEqual({ date: null, text: "31.02.2027", kind: "invalid" });
+    expect(measure(m, "M-002").frist).toEqual({ date: null, text: "fortlaufend", kind: "vague" });
+    expect(measure(m, "M-003").frist.kind).toBe("empty");
+    expect(measure(m, "M-004").frist).toEqual({ date: "2027-06-30", text: expect.any(String), kind: "date" });
+    expect([measure(m, "M-004").status, measure(m, "M-004").statusInvalid]).toEqual(["ohne gültigen Status", "läuft"]);
+    expect(measure(m, "M-003").statusInvalid).toBeNull();
+  });
+
+  it("adds up Sachkosten, Personal and Finanzierung per Handlungsfeld, verworfene left out, invalid amounts listed", () => {
+    // Every measure of the fixture: 0,5 VZÄ, 2.000 € Sachkosten, gesichert; M-005 is verworfen.
+    const m = model((rows) => {
+      const [m1, m2, m3, m4, m5] = rows.massnahmen!;
+      m1!.sachkosten = "ca. 5 T€";
+      m2!.finanzierung = "beantragt";
+      m2!.sachkosten = "12.500 €";
+      m3!.finanzierung = "";
+      m4!.personal = -1;
+      m4!.finanzierung = "vielleicht";
+      m5!.sachkosten = 99_000;
+    });
+    const [hf1, hf2] = m.fields;
+    expect(hf1!.resources.total).toEqual({ measures: 2, sachkosten: 12_500, personal: 1 });
+    expect(hf1!.resources.byFinanzierung.map((g) => [g.finanzierung, g.amounts])).toEqual([
+      ["gesichert", { measures: 1, sachkosten: 0, personal: 0.5 }],
+      ["beantragt", { measures: 1, sachkosten: 12_500, personal: 0.5 }],
+      ["offen", { measures: 0, sachkosten: 0, personal: 0 }],
+    ]);
+    expect(hf1!.resources.unreadable).toEqual([{ id: "M-001", field: "Sachkosten (EUR)", text: "ca. 5 T€" }]);
+    // HF-02: M-003 without Finanzierung, M-004 with a word not in the list (both „ohne Angabe“); M-005 left out.
+    expect(hf2!.resources.total).toEqual({ measures: 2, sachkosten: 4_000, personal: 0.5 });
+    expect(hf2!.resources.byFinanzierung.at(-1)).toEqual({
+      finanzierung: "ohne Angabe",
+      amounts: { measures: 2, sachkosten: 4_000, personal: 0.5 },
+    });
+    expect(hf2!.resources.unreadable).toEqual([
+      { id: "M-004", field: "Personal (VZÄ)", text: "-1" },
+      { id: "M-004", field: "Finanzierung", text: "vielleicht" },
+    ]);
+    expect(m.summary.resources.total).toEqual({ measures: 4, sachkosten: 16_500, personal: 1.5 });
+  });
+});
+
 describe("latest round", () => {
   const sheet = (ids: string[]) => [
     ["Bewertung"],

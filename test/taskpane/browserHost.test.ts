@@ -4,6 +4,10 @@
  * with one German sentence.
  */
 import ExcelJS from "exceljs";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { templateContent } from "../../src/domain/templates";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
@@ -13,6 +17,7 @@ import { ExcelJsSource } from "../../src/xlsx/source";
 import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
 const TODAY = "2026-11-22";
+const VALIDATOR = "/work/shared/tools/validate-ooxml.py";
 
 async function beispielBytes(edit?: (wb: ExcelJS.Workbook) => void): Promise<ArrayBuffer> {
   const doc = createTemplateWorkbook("beispiel", TODAY);
@@ -98,6 +103,54 @@ describe("BrowserHost", () => {
     const wb = await reread(host);
     expect(tableRef(wb, "Akteure", "tblAkteure")).toBe("A1:F10");
     expect(wb.getWorksheet("Akteure")!.getCell("B10").value).toBe("Bibliothek");
+  });
+
+  it("deletes rows by ID: the table shrinks, the rows below move up, the hidden lists keep reading by position", async () => {
+    const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
+    const before = readConcept(await host.snapshot()).akteure!.rows.map((r) => r.values.id);
+    await host.deleteRows("akteure", ["A-02", "a-03", "A-99"]);
+    const wb = await reread(host);
+    expect(tableRef(wb, "Akteure", "tblAkteure")).toBe(`A1:F${before.length + 1 - 2}`);
+    const after = readConcept(new ExcelJsSource(wb)).akteure!.rows;
+    expect(after.map((r) => r.values.id)).toEqual(before.filter((id) => id !== "A-02" && id !== "A-03"));
+    expect(after.map((r) => r.row)).toEqual(after.map((_, i) => i + 2));
+    // The written package is valid OOXML (where the workplace's validator is installed).
+    if (fs.existsSync(VALIDATOR)) {
+      const file = path.join(os.tmpdir(), `mnp-delete-${process.pid}.xlsx`);
+      fs.writeFileSync(file, new Uint8Array(await host.save()));
+      const validated = spawnSync("python3", [VALIDATOR, file], { encoding: "utf8" });
+      fs.rmSync(file, { force: true });
+      expect(validated.stdout + validated.stderr).toMatch(/^ooxml: 1 files, \d+ parts validated, 0 problems/m);
+    }
+    const listen = wb.getWorksheet("Listen")!;
+    const akteureColumn = [1, 2, 3, 4, 5, 6].find((c) => listen.getCell(1, c).value === "Akteure")!;
+    expect(String((listen.getCell(2, akteureColumn).value as { formula: string }).formula)).toContain("$A2");
+  });
+
+  it("writes several new rows in one batch below one another, and a setting by its Schlüssel", async () => {
+    const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
+    const n = readConcept(await host.snapshot()).handlungsfelder!.rows.length;
+    await host.writeRows([
+      { kind: "handlungsfelder", id: "HF-08", values: { handlungsfeld: "Gesundheit" } },
+      { kind: "handlungsfelder", id: "HF-09", values: { handlungsfeld: "Sport" } },
+      { kind: "handlungsfelder", id: "HF-08", values: { leitziel: "Alle sind versorgt." } },
+      {
+        kind: "einstellungen",
+        id: "Kommune",
+        key: { name: "schluessel" },
+        values: { schluessel: "kommune", wert: "Landkreis Neu" },
+      },
+    ]);
+    const concept = readConcept(new ExcelJsSource(await reread(host)));
+    expect(
+      concept.handlungsfelder!.rows.slice(n).map((r) => [r.values.id, r.values.handlungsfeld, r.values.leitziel]),
+    ).toEqual([
+      ["HF-08", "Gesundheit", "Alle sind versorgt."],
+      ["HF-09", "Sport", undefined],
+    ]);
+    // The row of „Kommune“ was found although the key was spelled otherwise: no second row.
+    const kommune = concept.einstellungen!.rows.filter((r) => String(r.values.schluessel).toLowerCase() === "kommune");
+    expect(kommune.map((r) => r.values.wert)).toEqual(["Landkreis Neu"]);
   });
 
   it("sets up an empty workbook, never overwrites existing sheets, and fills the table's empty first row", async () => {

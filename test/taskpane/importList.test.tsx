@@ -140,6 +140,9 @@ describe("Bestehende Liste übernehmen", () => {
     await click("Hier öffnen");
     await screen.findByText(/ist jetzt hier geöffnet/);
     expect(pane.opened.map((o) => o.name)).toEqual(["musterdorf – Maßnahmenplan.xlsx"]);
+    // What the list did not have leads on: the Ziele to create.
+    const gaps = await screen.findByRole("region", { name: "Was noch fehlt" });
+    expect(within(gaps).getByRole("button", { name: "3 Maßnahmen ohne Ziel: Ziele anlegen" })).toBeTruthy();
     const host = await BrowserHost.open(pane.opened[0]!.data, "x.xlsx");
     const concept = readConcept(await host.snapshot());
     expect(

@@ -6,10 +6,11 @@
  */
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import MonitoringView from "../../src/taskpane/features/monitoring/MonitoringView";
+import { referenceId } from "../../src/domain/values";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { toExcelJs } from "../helpers/xlsx";
-import { answer, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { TODAY, answer, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -27,7 +28,7 @@ describe("Monitoring: Sachstände", () => {
   it("shows a measure's history and saves this period's report as one row, updated when saved again", async () => {
     const host = await beispielHost();
     await renderView(<MonitoringView />, host);
-    expect(screen.getByText(/Berichtsstichtag 30\.06\.2026/)).toBeTruthy();
+    expect(screen.getByText(/neue Sachstände gelten für den Berichtsstichtag 30\.06\.2026/)).toBeTruthy();
     change(/^Maßnahme$/, "M-004");
     // One card per report (a table ran wider than 320 px): date, Status, Umsetzung and Ampel as colour, icon, word.
     const history = screen.getByRole("list", { name: "Bisherige Sachstände von M-004" });
@@ -50,7 +51,9 @@ describe("Monitoring: Sachstände", () => {
     await submit("Sachstand speichern");
     await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
     const reports = async () =>
-      readConcept(await host.snapshot()).sachstaende!.rows.filter((r) => r.values.massnahme === "M-004");
+      readConcept(await host.snapshot()).sachstaende!.rows.filter(
+        (r) => referenceId(r.values.massnahme ?? null) === "M-004",
+      );
     expect(await reports()).toHaveLength(3);
     expect((await reports())[2]!.values).toMatchObject({
       sachstand: "Weitere acht Wohnungen vermittelt.",
@@ -93,7 +96,9 @@ describe("Monitoring: nothing typed is lost", () => {
     await answer("Speichern und weiter");
     await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
     expect(form().getAttribute("aria-label")).toBe("Sachstand für M-007 melden");
-    const rows = readConcept(await host.snapshot()).sachstaende!.rows.filter((r) => r.values.massnahme === "M-004");
+    const rows = readConcept(await host.snapshot()).sachstaende!.rows.filter(
+      (r) => referenceId(r.values.massnahme ?? null) === "M-004",
+    );
     expect(rows.map((r) => r.values.sachstand)).toEqual([
       expect.any(String),
       "Die Wohnraumlotsin hat 14 Wohnungen vermittelt.",
@@ -112,6 +117,61 @@ describe("Monitoring: nothing typed is lost", () => {
   });
 });
 
+describe("Monitoring that agrees with itself", () => {
+  it("names who still owes a Sachstand, as the check does", async () => {
+    await renderView(<MonitoringView />, await beispielHost());
+    expect(
+      screen.getByText("Zum Berichtsstichtag 30.06.2026 fehlt noch der Sachstand von M-007, M-013, M-017."),
+    ).toBeTruthy();
+  });
+
+  it("sets the measure's Status with a report of another Status (default yes), and remembers who reported", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-013"); // geplant
+    const form = screen.getByRole("form", { name: "Sachstand für M-013 melden" });
+    change(/^Status/, "in Umsetzung", form);
+    const offer = within(form).getByRole("checkbox", {
+      name: "Status der Maßnahme M-013 ebenfalls auf „in Umsetzung“ setzen (bisher „geplant“)",
+    }) as HTMLInputElement;
+    expect(offer.checked).toBe(true);
+    change(/^Sachstand/, "Die ersten Kurse laufen.", form);
+    change(/^Gemeldet von/, "Petra Lehmann", form);
+    await submit("Sachstand speichern");
+    await screen.findByText(
+      "Sachstand für M-013 zum 30.06.2026 gespeichert. Die Maßnahme steht jetzt auf „in Umsetzung“.",
+    );
+    const concept = readConcept(await host.snapshot());
+    const m13 = concept.massnahmen.rows.find((r) => r.values.id === "M-013")!;
+    expect(m13.values.status).toBe("in Umsetzung");
+    const report = concept.sachstaende!.rows.find((r) => referenceId(r.values.massnahme ?? null) === "M-013")!;
+    expect(report.values).toMatchObject({ status: "in Umsetzung", gemeldetVon: "Petra Lehmann" });
+    expect(report.values.gemeldetAm).toEqual(new Date(`${TODAY}T00:00:00Z`));
+    expect(localStorage.getItem("massnahmenplaner.gemeldetVon")).toBe("Petra Lehmann");
+    // The Status is no longer in question: the offer is gone, the next report starts with the reporter.
+    cleanup();
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-013");
+    const again = screen.getByRole("form", { name: "Sachstand für M-013 melden" });
+    expect(within(again).queryByRole("checkbox")).toBeNull();
+    expect((within(again).getByLabelText(/^Gemeldet von/) as HTMLInputElement).value).toBe("Petra Lehmann");
+  });
+
+  it("keeps the measure's Status when the user unticks the offer", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-013");
+    const form = screen.getByRole("form", { name: "Sachstand für M-013 melden" });
+    change(/^Status/, "zurückgestellt", form);
+    fireEvent.click(within(form).getByRole("checkbox"));
+    change(/^Sachstand/, "Vorerst zurückgestellt.", form);
+    await submit("Sachstand speichern");
+    await screen.findByText("Sachstand für M-013 zum 30.06.2026 gespeichert.");
+    const m13 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-013")!;
+    expect(m13.values.status).toBe("geplant");
+  });
+});
+
 describe("Monitoring in a workbook without the sheet Sachstände", () => {
   it("creates the sheet with its table and the Maßnahme list, then saves the report", async () => {
     const edited = await toExcelJs((await beispielHost()).document);
@@ -124,7 +184,10 @@ describe("Monitoring in a workbook without the sheet Sachstände", () => {
     await submit("Sachstand speichern");
     await screen.findByText(/Sachstand für M-007 zum .* gespeichert\./);
     const rows = readConcept(await host.snapshot()).sachstaende!.rows;
-    expect(rows.map((r) => [r.values.massnahme, r.values.sachstand])).toEqual([["M-007", "Gestartet."]]);
+    // The measure in the one form of a reference, `ID – Titel`.
+    expect(rows.map((r) => [r.values.massnahme, r.values.sachstand])).toEqual([
+      ["M-007 – Elternbegleiterinnen", "Gestartet."],
+    ]);
     const listen = (await host.document.workbook()).getWorksheet("Listen")!;
     const headers: string[] = [];
     listen.getRow(1).eachCell((c: { text: string }) => headers.push(c.text));

@@ -40,11 +40,12 @@ describe("environment", () => {
     // Nothing to save yet: only the open button beside the title.
     expect(screen.queryByRole("button", { name: "Arbeitsmappe herunterladen" })).toBeNull();
     const names = screen.getAllByRole("tab").map((t) => t.getAttribute("value") ?? t.textContent);
-    expect(names.slice(0, 7)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
       "start",
       "massnahme",
       "pruefen",
       "monitoring",
+      "listen",
       "bewertung",
       "verteilen",
       "einrichten",
@@ -180,7 +181,7 @@ describe("Maßnahme", () => {
     type(/^Fachbereich/, "Fachbereich 4 – Kultur");
     type(/^Ansprechperson/, "Frau Demir");
     type(/^E-Mail/, "demir(at)laatzen");
-    expect(within(form).getByText(/„demir\(at\)laatzen“ ist keine E-Mail-Adresse/)).toBeTruthy();
+    expect(within(form).getByText(/als E-Mail „demir\(at\)laatzen“; das ist keine E-Mail-Adresse/)).toBeTruthy();
     type(/^E-Mail/, "bibliothek@laatzen.de");
     expect(within(form).queryByText(/keine E-Mail-Adresse/)).toBeNull();
     fireEvent.click(within(form).getByRole("combobox", { name: /^Art/ }));
@@ -247,10 +248,11 @@ describe("Prüfen", () => {
     fireEvent.click(await screen.findByRole("option", { name: "T" }));
     expect(screen.queryByRole("region", { name: /M-006/ })).toBeNull();
     const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
-    // The heading names the measure and the group the severity: the finding repeats neither.
-    expect(m004.textContent).not.toMatch(/Maßnahme M-004:/);
+    // One message per finding, a whole sentence naming its subject, as in the CLI and the Prüfbericht.
     expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
-    expect(within(m004).getByText(/^Frist „fortlaufend“ ist kein Termin/)).toBeTruthy();
+    expect(
+      within(m004).getByText(/^Die Maßnahme M-004 hat als Frist „fortlaufend“; das ist kein Termin\./),
+    ).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));

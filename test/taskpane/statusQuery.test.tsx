@@ -6,6 +6,7 @@
  */
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
+import { referenceId } from "../../src/domain/values";
 import VerteilenView from "../../src/taskpane/features/verteilen/VerteilenView";
 import { readConcept } from "../../src/workbook/read";
 import { splitWorkbook } from "../../src/xlsx/circulation";
@@ -83,10 +84,12 @@ describe("Verteilen: Sachstandsabfrage", () => {
     await screen.findByText(/Zusammengeführt:/);
 
     const concept = async () => readConcept(await host.snapshot());
-    const m7 = (await concept()).sachstaende!.rows.filter((r) => r.values.massnahme === "M-007");
+    const m7 = (await concept()).sachstaende!.rows.filter((r) => referenceId(r.values.massnahme ?? null) === "M-007");
     expect(m7.map((r) => r.values.sachstand)).toEqual(["Zwölf Elternbegleiterinnen sind ausgebildet."]);
     expect(
-      (await concept()).indikatorwerte!.rows.filter((r) => r.values.indikator === "I-012").map((r) => r.values.wert),
+      (await concept())
+        .indikatorwerte!.rows.filter((r) => referenceId(r.values.indikator ?? null) === "I-012")
+        .map((r) => r.values.wert),
     ).toEqual([75]);
     const log = (await host.document.workbook()).getWorksheet("Zusammenführung")!;
     const actions: string[] = [];

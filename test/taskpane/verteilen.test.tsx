@@ -4,11 +4,15 @@
  * downloaded, all of them as one ZIP (browser host, and a host that only hands out its file bytes, as Excel
  * does), „Rücklauf bis“ written into the Einstellungen and named in every file, what goes to nobody shown
  * before the files are made, returns merged with the coordinator's choice per conflict, and unusable files
- * refused without writing anything.
+ * refused without writing anything; with „Mail-Entwürfe beilegen“ the ZIP holds each file's mail draft, read back
+ * with a real MIME parser.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { readSettings } from "../../src/domain/settings";
 import VerteilenView from "../../src/taskpane/features/verteilen/VerteilenView";
 import { readConcept } from "../../src/workbook/read";
@@ -18,6 +22,7 @@ import { splitWorkbook } from "../../src/xlsx/circulation";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 import { arrayBuffer, fromExcelJs, toExcelJs } from "../helpers/xlsx";
+import { parseEml } from "../helpers/mime";
 
 const downloads: string[] = [];
 const blobs: Blob[] = [];
@@ -215,6 +220,7 @@ describe("Verteilen: export", () => {
       applySheetPlan: (p) => inner.applySheetPlan(p),
       createSheetsIfMissing: (p) => inner.createSheetsIfMissing(p),
       writeRows: (w) => inner.writeRows(w),
+      deleteRows: (k, ids) => inner.deleteRows(k, ids),
       selectCell: (s, a) => inner.selectCell(s, a),
       file,
     };
@@ -225,6 +231,49 @@ describe("Verteilen: export", () => {
     await click("Alle 7 Dateien als ZIP herunterladen");
     expect(downloads).toEqual(["Konzept 2027 – Verteilung 22.11.2026.zip"]);
     expect(file).toHaveBeenCalledTimes(1);
+  });
+
+  it("puts a draft beside each file into the ZIP and names the drafts without address", async () => {
+    const host = await beispielHost();
+    await renderView(<VerteilenView />, host);
+    await click("Dateien erstellen");
+    await screen.findByRole("list", { name: "Dateien zum Verteilen" });
+    expect(screen.getByRole("button", { name: "Alle 7 Dateien als ZIP herunterladen" })).toBeTruthy();
+    expect(screen.queryByText(/Mail-Entwürfe: Adressen fehlen/)).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("checkbox", { name: "Mail-Entwürfe beilegen" }));
+    });
+    expect(screen.getByText("Mail-Entwürfe: Adressen fehlen")).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Der Mail-Entwurf „beispiel – Jobcenter Beispielkreis.eml“ an Jobcenter Beispielkreis hat keinen Empfänger, weil der Akteur im Blatt „Akteure“ keine gültige E-Mail hat; bitte die Adresse im Entwurf eintragen.",
+      ),
+    ).toBeTruthy();
+    await click("Alle 7 Dateien mit Mail-Entwürfen als ZIP herunterladen");
+    await screen.findByText(/„beispiel – Verteilung 22\.11\.2026\.zip“ mit 7 Dateien und 7 Mail-Entwürfen/);
+    expect(downloads).toEqual(["beispiel – Verteilung 22.11.2026.zip"]);
+
+    const zip = unzipSync(await bytesOf(blobs.at(-1)!));
+    const xlsx = Object.keys(zip).filter((n) => n.endsWith(".xlsx"));
+    const eml = Object.keys(zip).filter((n) => n.endsWith(".eml"));
+    expect(xlsx).toHaveLength(7);
+    expect(eml.sort()).toEqual(xlsx.map((n) => n.replace(/\.xlsx$/, ".eml")).sort());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mnp-pane-mail-"));
+    for (const name of eml) fs.writeFileSync(path.join(dir, name), zip[name]!);
+    const mails = parseEml(eml.map((n) => path.join(dir, n)));
+    for (const mail of mails) {
+      const file = `${path.basename(mail.file, ".eml")}.xlsx`;
+      expect(mail.defects).toEqual([]);
+      expect(mail.xUnsent).toBe("1");
+      expect(mail.attachments.map((a) => a.fileName)).toEqual([file]);
+      expect(mail.attachments[0]!.data.equals(Buffer.from(zip[file]!))).toBe(true);
+    }
+    const fb4 = mails.find((m) => m.file.endsWith("beispiel – Fachbereich 4 – Jugend.eml"))!;
+    expect(fb4.to).toEqual([{ name: "Jan Wichmann", address: "kita@beispielkreis.de" }]);
+    expect(fb4.subject).toBe("Maßnahmen zur Rückmeldung – Fachbereich 4 – Jugend");
+    expect(fb4.text).toContain("Was ist zu tun?\n1. Im Blatt „Maßnahmen“ stehen die 4 Maßnahmen");
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

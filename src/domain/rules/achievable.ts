@@ -2,7 +2,8 @@
 import { ART_VALUES } from "../model";
 import { akteurIndex } from "../recipients";
 import { idKey, isBlank, isEmailAddress, referenceId, textOf } from "../values";
-import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
+import { type Collector, type Row, type RuleContext, at, has, subjectOf, value } from "./context";
+import type { Subject } from "./messages";
 import { checkChoice } from "./structure";
 
 /** Every Akteur's E-Mail is an address and its Art in the list. */
@@ -11,8 +12,8 @@ export function checkAkteure(c: Collector, ctx: RuleContext) {
   for (const a of akteure?.rows ?? []) {
     const mail = textOf(value(a, "email"));
     if (mail !== "" && !isEmailAddress(mail))
-      c.add("A_EMAIL_UNGUELTIG", at(akteure!, a, "email"), rowId(a) ?? "", mail);
-    checkChoice(c, akteure!, a, "art", "Art", ART_VALUES, `Akteur ${rowId(a) ?? ""}`);
+      c.add("A_EMAIL_UNGUELTIG", at(akteure!, a, "email"), { subject: subjectOf(akteure!, a), mail });
+    checkChoice(c, akteure!, a, "art", "Art", ART_VALUES);
   }
 }
 
@@ -21,7 +22,7 @@ export function checkLead(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
   rejected: boolean,
 ): Row<"akteure"> | null {
   const table = ctx.data.massnahmen;
@@ -29,7 +30,7 @@ export function checkLead(
   if (!has(table, "federfuehrung")) return null;
   const raw = value(m, "federfuehrung");
   if (isBlank(raw)) {
-    if (!rejected) c.add("A_FEDERFUEHRUNG_FEHLT", at(table, m, "federfuehrung"), who);
+    if (!rejected) c.add("A_FEDERFUEHRUNG_FEHLT", at(table, m, "federfuehrung"), { subject });
     return null;
   }
   if (!akteure) return null;
@@ -38,7 +39,7 @@ export function checkLead(
   // The Akteur a Bezeichnung names is the one `split` sends the measure to (src/domain/recipients.ts).
   const byName = leadLookup(akteure)(raw);
   const meant = byName ? { id: byName.id, name: byName.bezeichnung } : null;
-  c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), who, textOf(raw), meant);
+  c.add("A_FEDERFUEHRUNG_UNBEKANNT", at(table, m, "federfuehrung"), { subject, given: textOf(raw), meant });
   return null;
 }
 
@@ -65,17 +66,15 @@ export function checkContact(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
   lead: Row<"akteure"> | null,
 ) {
   if (!lead || !ctx.data.akteure) return;
   if (!isBlank(value(lead, "ansprechperson")) || !isBlank(value(lead, "email"))) return;
   const table = ctx.data.massnahmen;
-  c.add(
-    "A_KONTAKT_FEHLT",
-    at(table, m, "federfuehrung"),
-    who,
-    textOf(value(lead, "id")),
-    textOf(value(lead, "bezeichnung")),
-  );
+  c.add("A_KONTAKT_FEHLT", at(table, m, "federfuehrung"), {
+    subject,
+    lead: textOf(value(lead, "id")),
+    leadName: textOf(value(lead, "bezeichnung")),
+  });
 }

@@ -1,6 +1,8 @@
 /** The rule catalogue of the contract: every rule code with its severity and SMART letter, and the result types. */
 import type { IsoDate } from "../dates";
+import type { EntityKind } from "../model";
 import type { Settings } from "../settings";
+import type { MESSAGES, MessageParams } from "./messages";
 
 export type Severity = "error" | "warning" | "info";
 export type SmartLetter = "S" | "M" | "A" | "R" | "T";
@@ -64,6 +66,14 @@ export const RULES = {
 
 export type RuleCode = keyof typeof RULES;
 
+/** Every rule has its message (messages.ts) and every message a rule: a missing one does not compile. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+export const EVERY_RULE_WORDED: Same<RuleCode, keyof typeof MESSAGES> = true;
+
+/**
+ * One finding. `rule` … `message` are the contract's (`check --json`); `kind`, `field` and `params` are its
+ * parts, so that a view can lead to the place that fixes it without reading the message.
+ */
 export interface Finding {
   rule: RuleCode;
   severity: Severity;
@@ -71,7 +81,14 @@ export interface Finding {
   sheet: string;
   cell: string;
   id: string | null;
+  /** Whole sentences naming their subject, rendered from `params` (messages.ts). */
   message: string;
+  /** The table the cell is in. */
+  kind: EntityKind;
+  /** The contract field of the cell; null when the finding is about a whole row or a header. */
+  field: string | null;
+  /** The values the message is rendered from. */
+  params: MessageParams;
 }
 
 export interface CheckSummary {

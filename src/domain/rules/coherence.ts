@@ -15,7 +15,7 @@ function checkHandlungsfelder(c: Collector, ctx: RuleContext) {
   for (const h of hf.rows) {
     const id = rowId(h);
     if (!id || withZiel.has(idKey(id))) continue;
-    c.add("K_HANDLUNGSFELD_OHNE_ZIEL", at(hf, h, "id"), id, textOf(value(h, "handlungsfeld")));
+    c.add("K_HANDLUNGSFELD_OHNE_ZIEL", at(hf, h, "id"), { id, name: textOf(value(h, "handlungsfeld")) });
   }
 }
 
@@ -27,8 +27,8 @@ function checkZiele(c: Collector, ctx: RuleContext) {
   for (const z of ziele.rows) {
     const id = rowId(z);
     if (!id) continue;
-    if (!ctx.zieleWithMeasure.has(idKey(id))) c.add("K_ZIEL_OHNE_MASSNAHME", at(ziele, z, "id"), id);
-    if (indikatoren && !withIndicator.has(idKey(id))) c.add("K_ZIEL_OHNE_INDIKATOR", at(ziele, z, "id"), id);
+    if (!ctx.zieleWithMeasure.has(idKey(id))) c.add("K_ZIEL_OHNE_MASSNAHME", at(ziele, z, "id"), { id });
+    if (indikatoren && !withIndicator.has(idKey(id))) c.add("K_ZIEL_OHNE_INDIKATOR", at(ziele, z, "id"), { id });
   }
 }
 
@@ -37,6 +37,6 @@ function checkUnusedIndicators(c: Collector, ctx: RuleContext) {
   for (const i of indikatoren?.rows ?? []) {
     const id = rowId(i);
     if (!id || ctx.linkedIndicators.has(idKey(id))) continue;
-    c.add("K_INDIKATOR_UNGENUTZT", at(indikatoren!, i, "id"), id);
+    c.add("K_INDIKATOR_UNGENUTZT", at(indikatoren!, i, "id"), { id });
   }
 }

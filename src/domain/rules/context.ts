@@ -4,7 +4,7 @@ import type { ConceptData, EntityKind, FieldsOf, RowRecord, TableData } from "..
 import type { Settings } from "../settings";
 import { idKey, textOf } from "../values";
 import { type Finding, type RuleCode, RULES } from "./catalogue";
-import { type MessageArgs, MESSAGES } from "./messages";
+import { type MessageParams, type Subject, renderMessage } from "./messages";
 
 export type Table<K extends EntityKind> = TableData<FieldsOf<K>>;
 export type Row<K extends EntityKind> = RowRecord<FieldsOf<K>>;
@@ -22,9 +22,8 @@ export interface Place<F extends string = string> {
 export class Collector {
   readonly findings: Finding[] = [];
 
-  add<C extends RuleCode, F extends string>(rule: C, place: Place<F>, ...args: MessageArgs<C>): void {
+  add<C extends RuleCode, F extends string>(rule: C, place: Place<F>, params: MessageParams<C>): void {
     const info = RULES[rule];
-    const message = (MESSAGES[rule] as (...a: MessageArgs<C>) => string)(...args);
     this.findings.push({
       rule,
       severity: info.severity,
@@ -32,9 +31,17 @@ export class Collector {
       sheet: place.table.sheet,
       cell: place.cell ?? cellAddress(place.table, place.field, place.row),
       id: place.id,
-      message,
+      message: renderMessage(rule, params),
+      kind: place.table.kind,
+      field: place.field,
+      params,
     });
   }
+}
+
+/** A row as the subject of a message: its kind, its ID and where it is. */
+export function subjectOf<F extends string>(table: TableData<F>, record: RowRecord<F>): Subject {
+  return { kind: table.kind, id: rowId(record as RowRecord<string>), row: record.row, sheet: table.sheet };
 }
 
 /** The place of a row's cell, with the row's ID. */

@@ -13,7 +13,7 @@ import {
 } from "../monitoring";
 import { formatGermanNumber } from "../numbers";
 import { idKey, matchListValue, normalizeLabel, referenceId, referenceIds, textOf } from "../values";
-import { type Collector, type Row, type RuleContext, type Table, at, has, rowId, value } from "./context";
+import { type Collector, type Row, type RuleContext, type Table, at, has, rowId, subjectOf, value } from "./context";
 
 /** Checks every Indikatorwerte row; returns the readable values of known indicators. */
 export function checkIndicatorValues(c: Collector, ctx: RuleContext): IndicatorValue[] {
@@ -39,20 +39,22 @@ function checkValueRow(
 ): boolean {
   const indicator = referenceId(value(row, "indikator"));
   const place = (field: "indikator" | "stichtag" | "wert") => ({ table, row: row.row, field, id: indicator || null });
+  const subject = subjectOf(table, row);
   let ok = true;
   if (indicator === "") {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), row.row, "indikator", "");
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "indikator", given: "" });
     ok = false;
   } else if (!ctx.indById.has(idKey(indicator))) {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), row.row, "unbekannt", indicator);
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "unbekannt", given: indicator });
     ok = false;
   }
   if (has(table, "stichtag") && dateOf(value(row, "stichtag")) === null) {
-    c.add("I_WERT_UNGUELTIG", place("stichtag"), row.row, "stichtag", textOf(value(row, "stichtag")));
+    const given = textOf(value(row, "stichtag"));
+    c.add("I_WERT_UNGUELTIG", place("stichtag"), { subject, problem: "stichtag", given });
     ok = false;
   }
   if (has(table, "wert") && numberOf(value(row, "wert")) === null) {
-    c.add("I_WERT_UNGUELTIG", place("wert"), row.row, "wert", textOf(value(row, "wert")));
+    c.add("I_WERT_UNGUELTIG", place("wert"), { subject, problem: "wert", given: textOf(value(row, "wert")) });
     ok = false;
   }
   return ok;
@@ -69,7 +71,8 @@ function checkDoubled(c: Collector, table: Table<"indikatorwerte">, values: Indi
     if (new Set(group.map((v) => v.wert)).size < 2) continue;
     for (const v of group) {
       const others = group.filter((o) => o !== v).map((o) => o.row);
-      c.add("I_WERT_DOPPELT", { table, row: v.row, field: "wert", id: v.indikator }, v.indikator, v.stichtag, others);
+      const place = { table, row: v.row, field: "wert" as const, id: v.indikator };
+      c.add("I_WERT_DOPPELT", place, { indicator: v.indikator, stichtag: v.stichtag, otherRows: others });
     }
   }
 }
@@ -81,9 +84,9 @@ function checkPlausible(c: Collector, ctx: RuleContext, table: Table<"indikatorw
   const place = { table, row: v.row, field: "wert" as const, id: v.indikator };
   const shown = formatGermanNumber(v.wert);
   if ((einheit === "%" || einheit === "prozent") && (v.wert < 0 || v.wert > 100)) {
-    c.add("I_WERT_UNPLAUSIBEL", place, v.indikator, shown, "%");
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "%" });
   } else if (einheit === "anzahl" && (v.wert < 0 || !Number.isInteger(v.wert))) {
-    c.add("I_WERT_UNPLAUSIBEL", place, v.indikator, shown, "Anzahl");
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "Anzahl" });
   }
 }
 
@@ -102,14 +105,12 @@ export function checkIndicatorStates(c: Collector, ctx: RuleContext, values: Ind
     if (users) checkCurrent(c, ctx, indikatoren, ind, id, users, values);
     const state = indicatorState(indicatorTarget(ind), values, ctx.referenceDate, ctx.settings.indikatorToleranz);
     if (state.ampel !== "rot") continue;
-    c.add(
-      "I_ZIEL_GEFAEHRDET",
-      at(indikatoren, ind, "zielwert"),
-      id,
-      formatGermanNumber(Math.round(state.zielerreichung!)),
-      formatGermanNumber(Math.round(state.soll!)),
-      state.stand!,
-    );
+    c.add("I_ZIEL_GEFAEHRDET", at(indikatoren, ind, "zielwert"), {
+      indicator: id,
+      zielerreichung: formatGermanNumber(Math.round(state.zielerreichung!)),
+      soll: formatGermanNumber(Math.round(state.soll!)),
+      stand: state.stand!,
+    });
   }
 }
 
@@ -129,7 +130,14 @@ function checkCurrent(
       compareIso(v.stichtag, since) >= 0 &&
       compareIso(v.stichtag, ctx.referenceDate) <= 0,
   );
-  if (!current) c.add("I_WERT_FEHLT", at(indikatoren, ind, "id"), id, users, since, ctx.referenceDate);
+  if (!current) {
+    c.add("I_WERT_FEHLT", at(indikatoren, ind, "id"), {
+      indicator: id,
+      users,
+      since,
+      referenceDate: ctx.referenceDate,
+    });
+  }
 }
 
 /** Indicator ID keys linked by measures `in Umsetzung`, with those measures' IDs. */

@@ -1,6 +1,8 @@
 /** M — messbar: a measure's indicators and Zielwert, and the indicators' own data. */
 import { idKey, isBlank, referenceId, referenceIds, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
+import type { Subject } from "./messages";
+import { sheetOf } from "./structure";
 
 /**
  * The indicator links of a measure: unknown IDs are structure and reported for every measure; for a
@@ -10,7 +12,7 @@ export function checkIndicatorLinks(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
   zielRow: Row<"ziele"> | null,
   rejected: boolean,
 ): string[] {
@@ -19,7 +21,8 @@ export function checkIndicatorLinks(
   for (const indId of ids) {
     const ind = ctx.indById.get(idKey(indId));
     if (!ind) {
-      c.add("VERWEIS_UNBEKANNT", at(table, m, "indikatoren"), who, { indicator: indId });
+      const sheet = sheetOf(ctx, "indikatoren");
+      c.add("VERWEIS_UNBEKANNT", at(table, m, "indikatoren"), { subject, label: "Indikator", id: indId, sheet });
       continue;
     }
     if (rejected) continue;
@@ -28,17 +31,28 @@ export function checkIndicatorLinks(
     const indZiel = referenceId(value(ind, "ziel"));
     const zielId = zielRow ? textOf(value(zielRow, "id")) : "";
     if (zielRow && indZiel !== "" && idKey(indZiel) !== idKey(zielId)) {
-      c.add("M_INDIKATOR_ANDERES_ZIEL", at(table, m, "indikatoren"), who, indId, indZiel, zielId);
+      const params = { subject, indicator: indId, indicatorZiel: indZiel, measureZiel: zielId };
+      c.add("M_INDIKATOR_ANDERES_ZIEL", at(table, m, "indikatoren"), params);
     }
   }
   return ids;
 }
 
 /** A measure names at least one indicator and a Zielwert. */
-export function checkMeasurable(c: Collector, ctx: RuleContext, m: Row<"massnahmen">, who: string, indIds: string[]) {
+export function checkMeasurable(
+  c: Collector,
+  ctx: RuleContext,
+  m: Row<"massnahmen">,
+  subject: Subject,
+  indIds: string[],
+) {
   const table = ctx.data.massnahmen;
-  if (has(table, "indikatoren") && indIds.length === 0) c.add("M_INDIKATOR_FEHLT", at(table, m, "indikatoren"), who);
-  if (has(table, "zielwert") && isBlank(value(m, "zielwert"))) c.add("M_ZIELWERT_FEHLT", at(table, m, "zielwert"), who);
+  if (has(table, "indikatoren") && indIds.length === 0) {
+    c.add("M_INDIKATOR_FEHLT", at(table, m, "indikatoren"), { subject });
+  }
+  if (has(table, "zielwert") && isBlank(value(m, "zielwert"))) {
+    c.add("M_ZIELWERT_FEHLT", at(table, m, "zielwert"), { subject });
+  }
 }
 
 const MEASURING_FIELDS = [
@@ -56,12 +70,10 @@ export function checkLinkedIndicators(c: Collector, ctx: RuleContext) {
     if (!ind) continue;
     const missing = MEASURING_FIELDS.filter(([field]) => has(indikatoren, field) && isBlank(value(ind, field)));
     if (missing.length === 0) continue;
-    c.add(
-      "M_INDIKATOR_UNVOLLSTAENDIG",
-      at(indikatoren, ind, missing[0]![0]),
-      rowId(ind) ?? "",
-      [...new Set(users)],
-      missing.map(([, label]) => label),
-    );
+    c.add("M_INDIKATOR_UNVOLLSTAENDIG", at(indikatoren, ind, missing[0]![0]), {
+      indicator: rowId(ind) ?? "",
+      users: [...new Set(users)],
+      missing: missing.map(([, label]) => label),
+    });
   }
 }

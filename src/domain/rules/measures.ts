@@ -2,12 +2,12 @@
 import { PRIORITAET_VALUES } from "../model";
 import { idKey, referenceId, textOf } from "../values";
 import { checkContact, checkLead } from "./achievable";
-import { type Collector, type Row, type RuleContext, at, rowId, value } from "./context";
+import { type Collector, type Row, type RuleContext, at, subjectOf, value } from "./context";
 import { checkIndicatorLinks, checkMeasurable } from "./measurable";
-import { measureLabel } from "./messages";
+import type { Subject } from "./messages";
 import { checkResources } from "./resources";
 import { checkSpecific } from "./specific";
-import { checkChoice, checkReference, checkStatus } from "./structure";
+import { checkChoice, checkReference, checkStatus, sheetOf } from "./structure";
 import { checkDates } from "./timing";
 
 export function checkMeasures(c: Collector, ctx: RuleContext) {
@@ -17,7 +17,7 @@ export function checkMeasures(c: Collector, ctx: RuleContext) {
 /** Measures `verworfen` are checked for structure only. */
 function checkMeasure(c: Collector, ctx: RuleContext, m: Row<"massnahmen">) {
   const table = ctx.data.massnahmen;
-  const who = measureLabel(rowId(m), m.row);
+  const who = subjectOf(table, m);
   const status = checkStatus(c, table, m, who);
   const rejected = status === "verworfen";
   const zielRow = checkMeasureReferences(c, ctx, m, who);
@@ -30,7 +30,7 @@ function checkMeasure(c: Collector, ctx: RuleContext, m: Row<"massnahmen">) {
   checkContact(c, ctx, m, who, lead);
   checkResources(c, table, m, who, status);
   checkDates(c, ctx, m, who, status);
-  checkChoice(c, table, m, "prioritaet", "Priorität", PRIORITAET_VALUES, who);
+  checkChoice(c, table, m, "prioritaet", "Priorität", PRIORITAET_VALUES);
 }
 
 /** Handlungsfeld and Ziel exist and agree; returns the Ziel's row. */
@@ -38,16 +38,19 @@ function checkMeasureReferences(
   c: Collector,
   ctx: RuleContext,
   m: Row<"massnahmen">,
-  who: string,
+  subject: Subject,
 ): Row<"ziele"> | null {
   const table = ctx.data.massnahmen;
-  const hfRow = checkReference(c, table, m, "handlungsfeld", "Handlungsfeld", ctx.hfById, "Handlungsfelder", who);
-  const zielRow = checkReference(c, table, m, "ziel", "Ziel", ctx.zielById, "Ziele", who);
+  const hfSheet = sheetOf(ctx, "handlungsfelder");
+  const hfRow = checkReference(c, table, m, "handlungsfeld", "Handlungsfeld", ctx.hfById, hfSheet);
+  const zielRow = checkReference(c, table, m, "ziel", "Ziel", ctx.zielById, sheetOf(ctx, "ziele"));
   if (hfRow && zielRow && ctx.data.ziele) {
     const zielHf = referenceId(value(zielRow, "handlungsfeld"));
     const measureHf = textOf(value(hfRow, "id"));
     if (zielHf !== "" && idKey(zielHf) !== idKey(measureHf)) {
-      c.add("VERWEIS_WIDERSPRUCH", at(table, m, "handlungsfeld"), who, measureHf, textOf(value(zielRow, "id")), zielHf);
+      const ziel = textOf(value(zielRow, "id"));
+      const params = { subject, handlungsfeld: measureHf, ziel, zielHandlungsfeld: zielHf };
+      c.add("VERWEIS_WIDERSPRUCH", at(table, m, "handlungsfeld"), params);
     }
   }
   return zielRow;

@@ -1,29 +1,57 @@
 /**
- * Every German message text of the rule catalogue, keyed by rule code: what is wrong and how to fix it.
- * The rules pass only the facts; the wording lives here.
+ * The one message table of the rule catalogue: every German message, keyed by rule code and rendered from
+ * the finding's parameters (as zod renders an issue from its code and params). The rules pass only the
+ * facts; the wording lives here. Every message is whole sentences that name their subject, so that the
+ * command line, the pane and the Prüfbericht show the same text, none of them cutting anything off.
  */
 import { type DatePrecision, type IsoDate, formatGermanDate } from "../dates";
+import type { EntityKind } from "../model";
 import { STATUS_VALUES } from "../model";
-import type { RuleCode } from "./catalogue";
 
 export function quote(text: string): string {
   return `„${text}“`;
 }
 
-/** How a measure is named in messages: by ID, else by its row. */
-export function measureLabel(id: string | null, row: number): string {
-  return `Maßnahme ${id ?? `in Zeile ${row}`}`;
+/** The row a message is about: its kind, its ID (null: it has none) and where it is. */
+export interface Subject {
+  kind: EntityKind;
+  id: string | null;
+  /** The sheet row; named when the row has no ID. */
+  row: number;
+  sheet: string;
 }
 
-/** How a row of any sheet is named: `<Sheet> <ID>`, else by row and sheet. */
-export function rowLabel(sheet: string, id: string | null, row: number): string {
-  return id ? `${sheet} ${id}` : `Zeile ${row} im Blatt ${quote(sheet)}`;
+/** How a row of each kind is named, in the nominative and the accusative. */
+const NOUN: Record<EntityKind, readonly [string, string]> = {
+  einstellungen: ["die Einstellung", "die Einstellung"],
+  handlungsfelder: ["das Handlungsfeld", "das Handlungsfeld"],
+  ziele: ["das Ziel", "das Ziel"],
+  indikatoren: ["der Indikator", "den Indikator"],
+  akteure: ["der Akteur", "den Akteur"],
+  massnahmen: ["die Maßnahme", "die Maßnahme"],
+  kriterien: ["das Bewertungskriterium", "das Bewertungskriterium"],
+  indikatorwerte: ["der Indikatorwert", "den Indikatorwert"],
+  sachstaende: ["der Sachstand", "den Sachstand"],
+  angebote: ["das Angebot", "das Angebot"],
+  bedarfe: ["der Bedarf", "den Bedarf"],
+};
+
+/** `die Maßnahme M-006`, or `die Zeile 12 im Blatt „Maßnahmen“` for a row without ID. */
+function named(s: Subject, accusative = false): string {
+  if (s.id === null) return `die Zeile ${s.row} im Blatt ${quote(s.sheet)}`;
+  return `${NOUN[s.kind][accusative ? 1 : 0]} ${s.id}`;
 }
 
-/** `<Label> „given“ <problem>`, or `<Label> fehlt` when the cell is empty. */
-function unreadable(label: string, given: string, problem: string): string {
-  return given === "" ? `${label} fehlt` : `${label} ${quote(given)} ${problem}`;
-}
+const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The subject at the start of a sentence: `Die Maßnahme M-006`. */
+const Nom = (s: Subject) => upper(named(s));
+/** The subject as an object: `für den Indikator I-001`. */
+const acc = (s: Subject) => named(s, true);
+const date = formatGermanDate;
+const list = (values: readonly string[]) => values.join(", ");
+/** `Basiswert, Zielwert und Datenquelle` */
+const and = (values: readonly string[]) =>
+  values.length < 2 ? list(values) : `${list(values.slice(0, -1))} und ${values[values.length - 1]}`;
 
 const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   month: "Monatsangabe",
@@ -32,135 +60,165 @@ const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   year: "Jahresangabe",
 };
 
-/** A reference to an ID in another table (field label, the ID, the target sheet), or an indicator link. */
-type UnknownReference = { field: string; id: string; sheet: string } | { indicator: string };
+/** `HF-07 (Vernetzung)`, or the ID alone while the row has no name. */
+const withName = (id: string, name: string) => (name ? `${id} (${name})` : id);
+
+/** What a reference names, in the accusative, with the relative pronoun that follows it. */
+const REFERENCE: Record<ReferenceLabel, readonly [string, string]> = {
+  Handlungsfeld: ["das Handlungsfeld", "das"],
+  Ziel: ["das Ziel", "das"],
+  Indikator: ["den Indikator", "den"],
+  Bedarf: ["den Bedarf", "den"],
+};
+export type ReferenceLabel = "Handlungsfeld" | "Ziel" | "Indikator" | "Bedarf";
+
+/** Cells of an Indikatorwerte or Sachstände row that cannot be read, with the text found (`""`: empty). */
+type RowProblem<P extends string> = { subject: Subject; problem: P; given: string };
+
+/** `hat keinen Stichtag` / `hat als Stichtag „x“; das ist kein Datum` */
+function unreadable(label: string, article: "keinen" | "keine", given: string, problem: string): string {
+  return given === "" ? `hat ${article} ${label}` : `hat als ${label} ${quote(given)}; das ${problem}`;
+}
 
 export const MESSAGES = {
-  BLATT_FEHLT: (sheet: string, table: string, headers: readonly string[]) =>
-    `Das Blatt ${quote(sheet)} mit der Tabelle ${quote(table)} fehlt. Legen Sie es mit den Spalten ${headers.join(", ")} an.`,
-  SPALTE_FEHLT: (sheet: string, header: string) =>
-    `Im Blatt ${quote(sheet)} fehlt die Pflichtspalte ${quote(header)}. Fügen Sie in der Kopfzeile eine Spalte mit dieser Überschrift hinzu.`,
-  ID_FEHLT: (sheet: string, row: number) =>
-    `Zeile ${row} im Blatt ${quote(sheet)} hat Inhalt, aber keine ID. Tragen Sie eine eindeutige ID ein (die nächste freie schlägt das Add-in vor).`,
-  ID_DOPPELT: (sheet: string, id: string, otherRows: readonly number[]) =>
-    `Die ID ${quote(id)} steht im Blatt ${quote(sheet)} mehrfach (auch in Zeile ${otherRows.join(", ")}). Vergeben Sie für jede Zeile eine eigene ID; Verweise und die Zusammenführung hängen daran.`,
+  BLATT_FEHLT: (p: { sheet: string; table: string; headers: readonly string[] }) =>
+    `Das Blatt ${quote(p.sheet)} mit der Tabelle ${quote(p.table)} fehlt. Legen Sie es mit den Spalten ${list(p.headers)} an.`,
+  SPALTE_FEHLT: (p: { sheet: string; header: string }) =>
+    `Im Blatt ${quote(p.sheet)} fehlt die Pflichtspalte ${quote(p.header)}. Fügen Sie in der Kopfzeile eine Spalte mit dieser Überschrift hinzu.`,
+  ID_FEHLT: (p: { sheet: string; row: number }) =>
+    `Die Zeile ${p.row} im Blatt ${quote(p.sheet)} hat Inhalt, aber keine ID. Tragen Sie eine eindeutige ID ein (die nächste freie schlägt das Add-in vor).`,
+  ID_DOPPELT: (p: { sheet: string; id: string; otherRows: readonly number[] }) =>
+    `Die ID ${quote(p.id)} steht im Blatt ${quote(p.sheet)} mehrfach (auch in Zeile ${list(p.otherRows.map(String))}). Vergeben Sie für jede Zeile eine eigene ID; Verweise und die Zusammenführung hängen daran.`,
   /** `choose`: the cell is a reference filled from a list (Ziel or Handlungsfeld). */
-  PFLICHTFELD_LEER: (who: string, label: string, choose: boolean) =>
-    choose
-      ? `${who}: ${label} fehlt. Wählen Sie ${label === "Ziel" ? "ein Ziel" : "ein Handlungsfeld"} aus der Liste.`
-      : `${who}: ${label} fehlt. Bitte in dieser Zelle ergänzen.`,
-  VERWEIS_UNBEKANNT: (who: string, ref: UnknownReference) =>
-    "indicator" in ref
-      ? `${who}: den Indikator ${quote(ref.indicator)} gibt es im Blatt „Indikatoren“ nicht. Wählen Sie eine vorhandene ID oder legen Sie den Indikator dort an.`
-      : `${who}: ${ref.field} ${quote(ref.id)} gibt es im Blatt ${quote(ref.sheet)} nicht. Wählen Sie eine vorhandene ID aus der Liste oder legen Sie den Eintrag dort an.`,
-  VERWEIS_WIDERSPRUCH: (who: string, measureHf: string, zielId: string, zielHf: string) =>
-    `${who}: Handlungsfeld ${measureHf} passt nicht zum Ziel ${zielId}, das zum Handlungsfeld ${zielHf} gehört. Wählen Sie ein Ziel dieses Handlungsfelds oder das Handlungsfeld des Ziels.`,
+  PFLICHTFELD_LEER: (p: { subject: Subject; label: string; choose: boolean }) =>
+    `Für ${acc(p.subject)} fehlt die Angabe ${quote(p.label)}. ` +
+    (p.choose
+      ? `Wählen Sie ${p.label === "Ziel" ? "ein Ziel" : "ein Handlungsfeld"} aus der Liste.`
+      : "Ergänzen Sie diese Angabe."),
+  VERWEIS_UNBEKANNT: (p: { subject: Subject; label: ReferenceLabel; id: string; sheet: string }) =>
+    `${Nom(p.subject)} nennt ${REFERENCE[p.label][0]} ${quote(p.id)}, ${REFERENCE[p.label][1]} es im Blatt ${quote(p.sheet)} nicht gibt. Wählen Sie einen vorhandenen Eintrag aus der Liste oder legen Sie ihn an.`,
+  VERWEIS_WIDERSPRUCH: (p: { subject: Subject; handlungsfeld: string; ziel: string; zielHandlungsfeld: string }) =>
+    `${Nom(p.subject)} gehört zum Handlungsfeld ${p.handlungsfeld}, ihr Ziel ${p.ziel} aber zum Handlungsfeld ${p.zielHandlungsfeld}. Wählen Sie ein Ziel dieses Handlungsfelds oder das Handlungsfeld des Ziels.`,
   /** `given`: the text that is not a status, or null when the cell is empty. */
-  STATUS_UNGUELTIG: (who: string, given: string | null) =>
-    given === null
-      ? `${who}: Status fehlt. Wählen Sie einen Status aus der Liste (${STATUS_VALUES.join(", ")}).`
-      : `${who}: Status ${quote(given)} ist nicht vorgesehen. Wählen Sie einen Status aus der Liste (${STATUS_VALUES.join(", ")}).`,
-  AUSWAHL_UNGUELTIG: (who: string, label: string, given: string, list: readonly string[]) =>
-    `${who}: ${label} ${quote(given)} ist nicht vorgesehen. Wählen Sie einen Wert aus der Liste (${list.join(", ")}).`,
-  EINSTELLUNG_UNGUELTIG: (key: string, given: string, expected: "Datum" | "Zahl") =>
-    `Die Einstellung ${quote(key)} hat den Wert ${quote(given)}, der sich nicht als ${expected} lesen lässt; es gilt der Standardwert. Tragen Sie ${expected === "Datum" ? "ein Datum wie 31.12.2027" : "eine Zahl"} ein.`,
-  S_TITEL_FEHLT: (who: string) => `${who}: kein Titel. Geben Sie der Maßnahme einen kurzen, eindeutigen Titel.`,
-  S_BESCHREIBUNG_FEHLT: (who: string) =>
-    `${who}: keine Beschreibung. Beschreiben Sie in zwei, drei Sätzen, was genau getan wird, für wen und wo.`,
-  S_BESCHREIBUNG_KURZ: (who: string, words: number) =>
-    `${who}: die Beschreibung hat nur ${words} Wörter. Beschreiben Sie genauer (mindestens 8 Wörter), was getan wird, für wen und wo.`,
-  S_ZIELGRUPPE_FEHLT: (who: string) => `${who}: keine Zielgruppe. Nennen Sie, wen die Maßnahme erreichen soll.`,
-  M_INDIKATOR_FEHLT: (who: string) =>
-    `${who}: kein Indikator verknüpft, die Wirkung ist so nicht messbar. Tragen Sie eine oder mehrere Indikator-IDs ein (z. B. „I-001; I-002“).`,
-  M_ZIELWERT_FEHLT: (who: string) =>
-    `${who}: kein Zielwert. Tragen Sie ein, woran der Erfolg gemessen wird, z. B. „40 Teilnehmende pro Jahr“.`,
-  M_INDIKATOR_UNVOLLSTAENDIG: (id: string, users: readonly string[], missing: readonly string[]) =>
-    `Indikator ${id} (genutzt von ${users.join(", ")}): ${missing.join(", ")} ${missing.length === 1 ? "fehlt" : "fehlen"}. Ohne diese Angaben lässt sich die Zielerreichung nicht messen; ergänzen Sie sie im Blatt „Indikatoren“.`,
-  M_INDIKATOR_ANDERES_ZIEL: (who: string, indicator: string, indicatorZiel: string, measureZiel: string) =>
-    `${who}: der Indikator ${indicator} misst das Ziel ${indicatorZiel}, die Maßnahme gehört aber zum Ziel ${measureZiel}. Wählen Sie einen Indikator dieses Ziels oder prüfen Sie die Zuordnung.`,
-  A_FEDERFUEHRUNG_FEHLT: (who: string) =>
-    `${who}: keine Federführung. Wählen Sie die verantwortliche Stelle aus der Liste der Akteure.`,
+  STATUS_UNGUELTIG: (p: { subject: Subject; given: string | null }) =>
+    (p.given === null
+      ? `${Nom(p.subject)} hat keinen Status.`
+      : `${Nom(p.subject)} hat den Status ${quote(p.given)}, den es nicht gibt.`) +
+    ` Wählen Sie einen Status aus der Liste (${list(STATUS_VALUES)}).`,
+  AUSWAHL_UNGUELTIG: (p: { subject: Subject; label: string; given: string; list: readonly string[] }) =>
+    `${Nom(p.subject)} hat als ${p.label} ${quote(p.given)}; das steht nicht in der Auswahlliste. Wählen Sie einen Wert aus der Liste (${list(p.list)}).`,
+  EINSTELLUNG_UNGUELTIG: (p: { key: string; given: string; expected: "Datum" | "Zahl" }) =>
+    `Die Einstellung ${quote(p.key)} hat den Wert ${quote(p.given)}, der sich nicht als ${p.expected} lesen lässt; es gilt der Standardwert. Tragen Sie ${p.expected === "Datum" ? "ein Datum wie 31.12.2027" : "eine Zahl"} ein.`,
+  S_TITEL_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keinen Titel. Geben Sie der Maßnahme einen kurzen, eindeutigen Titel.`,
+  S_BESCHREIBUNG_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keine Beschreibung. Beschreiben Sie in zwei, drei Sätzen, was genau getan wird, für wen und wo.`,
+  S_BESCHREIBUNG_KURZ: (p: { subject: Subject; words: number }) =>
+    `${Nom(p.subject)} ist mit nur ${p.words === 1 ? "einem Wort" : `${p.words} Wörtern`} beschrieben. Beschreiben Sie genauer (mindestens 8 Wörter), was getan wird, für wen und wo.`,
+  S_ZIELGRUPPE_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} nennt keine Zielgruppe. Nennen Sie, wen die Maßnahme erreichen soll.`,
+  M_INDIKATOR_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} ist mit keinem Indikator verknüpft; ihre Wirkung ist so nicht messbar. Wählen Sie einen oder mehrere Indikatoren (z. B. „I-001; I-002“).`,
+  M_ZIELWERT_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keinen Zielwert. Tragen Sie ein, woran der Erfolg gemessen wird, z. B. „40 Teilnehmende pro Jahr“.`,
+  M_INDIKATOR_UNVOLLSTAENDIG: (p: { indicator: string; users: readonly string[]; missing: readonly string[] }) =>
+    `Dem Indikator ${p.indicator} (genutzt von ${list(p.users)}) ${p.missing.length === 1 ? "fehlt die Angabe" : "fehlen die Angaben"} ${and(p.missing)}. Ohne sie lässt sich die Zielerreichung nicht messen; ergänzen Sie sie beim Indikator.`,
+  M_INDIKATOR_ANDERES_ZIEL: (p: { subject: Subject; indicator: string; indicatorZiel: string; measureZiel: string }) =>
+    `${Nom(p.subject)} gehört zum Ziel ${p.measureZiel}, ihr Indikator ${p.indicator} misst aber das Ziel ${p.indicatorZiel}. Wählen Sie einen Indikator dieses Ziels oder prüfen Sie die Zuordnung.`,
+  A_FEDERFUEHRUNG_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keine Federführung. Wählen Sie die verantwortliche Stelle aus der Liste der Akteure.`,
   /** `meant`: the Akteur whose Bezeichnung the cell holds, when there is one. */
-  A_FEDERFUEHRUNG_UNBEKANNT: (who: string, given: string, meant: { id: string; name: string } | null) =>
-    `${who}: Federführung ${quote(given)} ist keine Akteur-ID.${
-      meant
-        ? ` Gemeint ist vermutlich ${meant.id} – ${meant.name}; tragen Sie die ID ein.`
-        : " Wählen Sie eine Stelle aus der Liste oder legen Sie sie im Blatt „Akteure“ an."
+  A_FEDERFUEHRUNG_UNBEKANNT: (p: { subject: Subject; given: string; meant: { id: string; name: string } | null }) =>
+    `${Nom(p.subject)} nennt als Federführung ${quote(p.given)}; das ist kein Akteur.${
+      p.meant
+        ? ` Gemeint ist vermutlich ${p.meant.id} – ${p.meant.name}; wählen Sie diesen Akteur aus der Liste.`
+        : " Wählen Sie eine Stelle aus der Liste der Akteure oder legen Sie sie als Akteur an."
     }`,
-  A_KONTAKT_FEHLT: (who: string, leadId: string, leadName: string) =>
-    `${who}: für die Federführung ${leadId} (${leadName}) ist weder Ansprechperson noch E-Mail hinterlegt. Ergänzen Sie im Blatt „Akteure“ eine Ansprechperson oder E-Mail.`,
-  A_EMAIL_UNGUELTIG: (id: string, mail: string) =>
-    `Akteur ${id}: ${quote(mail)} ist keine E-Mail-Adresse. Tragen Sie eine Adresse wie name@kommune.de ein.`,
-  R_RESSOURCEN_FEHLT: (who: string) =>
-    `${who}: weder Personal noch Sachkosten angegeben. Schätzen Sie den Aufwand (Personal in VZÄ, Sachkosten in Euro); 0 ist eine gültige Angabe.`,
+  A_KONTAKT_FEHLT: (p: { subject: Subject; lead: string; leadName: string }) =>
+    `${Nom(p.subject)} hat die Federführung ${withName(p.lead, p.leadName)}, für die weder Ansprechperson noch E-Mail hinterlegt ist. Ergänzen Sie beim Akteur ${p.lead} eine Ansprechperson oder E-Mail.`,
+  A_EMAIL_UNGUELTIG: (p: { subject: Subject; mail: string }) =>
+    `${Nom(p.subject)} hat als E-Mail ${quote(p.mail)}; das ist keine E-Mail-Adresse. Tragen Sie eine Adresse wie name@kommune.de ein.`,
+  R_RESSOURCEN_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} nennt weder Personal noch Sachkosten. Schätzen Sie den Aufwand (Personal in VZÄ, Sachkosten in Euro); 0 ist eine gültige Angabe.`,
   /** `notANumber`: the text that is not a number with an example of one; null when the value is negative. */
-  R_WERT_UNGUELTIG: (who: string, label: string, notANumber: { text: string; example: string } | null) =>
-    notANumber
-      ? `${who}: ${label} ${quote(notANumber.text)} ist keine Zahl. Tragen Sie nur die Zahl ein, z. B. ${notANumber.example}.`
-      : `${who}: ${label} ist negativ. Tragen Sie einen Wert ab 0 ein.`,
-  R_FINANZIERUNG_OFFEN: (who: string, given: boolean) =>
-    `${who}: die Maßnahme ist in Umsetzung, die Finanzierung ist aber ${given ? "offen" : "nicht angegeben"}. Klären Sie die Finanzierung und tragen Sie „gesichert“ oder „beantragt“ ein.`,
-  T_FRIST_FEHLT: (who: string) =>
-    `${who}: keine Frist. Legen Sie fest, bis wann die Maßnahme umgesetzt ist, z. B. 31.12.2027.`,
-  T_FRIST_UNBESTIMMT: (who: string, given: string) =>
-    `${who}: Frist ${quote(given)} ist kein Termin. Legen Sie ein Datum fest, zu dem der Stand geprüft wird, z. B. 31.12.2027; bei Daueraufgaben den nächsten Prüftermin.`,
-  T_DATUM_UNGUELTIG: (who: string, label: "Beginn" | "Frist", given: string) =>
-    `${who}: ${label} ${quote(given)} ist kein gültiges Datum. Tragen Sie ein Datum wie ${label === "Beginn" ? "01.03.2026" : "31.12.2027"} ein.`,
-  T_DATUM_UNGENAU: (who: string, label: "Beginn" | "Frist", precision: Exclude<DatePrecision, "day">, read: IsoDate) =>
-    `${who}: ${label} ist eine ${PRECISION_WORD[precision]} und wird als ${formatGermanDate(read)} gelesen. Tragen Sie ein genaues Datum ein, wenn es feststeht.`,
-  T_BEGINN_NACH_FRIST: (who: string, beginn: IsoDate, frist: IsoDate) =>
-    `${who}: Beginn ${formatGermanDate(beginn)} liegt nach der Frist ${formatGermanDate(frist)}. Korrigieren Sie eines der beiden Daten.`,
-  T_AUSSERHALB_LAUFZEIT: (who: string, frist: IsoDate, von: IsoDate | null, bis: IsoDate | null) =>
-    `${who}: Frist ${formatGermanDate(frist)} liegt außerhalb der Laufzeit des Konzepts (${von ? formatGermanDate(von) : "…"} bis ${bis ? formatGermanDate(bis) : "…"}). Passen Sie die Frist oder die Laufzeit in den Einstellungen an.`,
-  T_UEBERFAELLIG: (who: string, frist: IsoDate, referenceDate: IsoDate, status: string) =>
-    `${who}: Frist ${formatGermanDate(frist)} ist am Stichtag ${formatGermanDate(referenceDate)} überschritten, Status ist noch „${status}“. Aktualisieren Sie den Status oder vereinbaren Sie eine neue Frist.`,
-  K_HANDLUNGSFELD_OHNE_ZIEL: (id: string, name: string) =>
-    `Handlungsfeld ${id} (${name}) hat kein Ziel. Formulieren Sie im Blatt „Ziele“ mindestens ein Ziel dafür.`,
-  K_ZIEL_OHNE_MASSNAHME: (id: string) =>
-    `Ziel ${id} hat keine Maßnahme (verworfene zählen nicht). Planen Sie eine Maßnahme dafür oder streichen Sie das Ziel.`,
-  K_ZIEL_OHNE_INDIKATOR: (id: string) =>
-    `Ziel ${id} hat keinen Indikator. Legen Sie im Blatt „Indikatoren“ fest, woran die Zielerreichung gemessen wird.`,
-  K_INDIKATOR_UNGENUTZT: (id: string) =>
-    `Indikator ${id} wird von keiner Maßnahme genutzt. Verknüpfen Sie ihn mit einer Maßnahme oder streichen Sie ihn.`,
-  K_HANDLUNGSFELD_OHNE_BESTAND: (id: string, name: string) =>
-    `Handlungsfeld ${id} (${name}) hat im Blatt „Angebote“ kein bestehendes Angebot. Tragen Sie vorhandene Angebote nach oder prüfen Sie, ob hier eine Lücke ist.`,
-  B_OHNE_MASSNAHME: (id: string, bedarf: string) =>
-    `Bedarf ${id}${bedarf ? ` (${bedarf})` : ""} hat Priorität „hoch“, aber keine Maßnahme nennt ihn in der Spalte „Bedarfe“. Ordnen Sie ihn einer Maßnahme zu oder begründen Sie im Blatt „Bedarfe“, warum nicht.`,
+  R_WERT_UNGUELTIG: (p: { subject: Subject; label: string; notANumber: { text: string; example: string } | null }) =>
+    p.notANumber
+      ? `${Nom(p.subject)} hat als ${p.label} ${quote(p.notANumber.text)}; das ist keine Zahl. Tragen Sie nur die Zahl ein, z. B. ${p.notANumber.example}.`
+      : `${Nom(p.subject)} hat als ${p.label} einen negativen Wert. Tragen Sie einen Wert ab 0 ein.`,
+  R_FINANZIERUNG_OFFEN: (p: { subject: Subject; given: boolean }) =>
+    `${Nom(p.subject)} ist in Umsetzung, ihre Finanzierung ist aber ${p.given ? "offen" : "nicht angegeben"}. Klären Sie die Finanzierung und tragen Sie „gesichert“ oder „beantragt“ ein.`,
+  T_FRIST_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keine Frist. Legen Sie fest, bis wann die Maßnahme umgesetzt ist, z. B. 31.12.2027.`,
+  T_FRIST_UNBESTIMMT: (p: { subject: Subject; given: string }) =>
+    `${Nom(p.subject)} hat als Frist ${quote(p.given)}; das ist kein Termin. Legen Sie ein Datum fest, zu dem der Stand geprüft wird, z. B. 31.12.2027; bei Daueraufgaben den nächsten Prüftermin.`,
+  T_DATUM_UNGUELTIG: (p: { subject: Subject; label: "Beginn" | "Frist"; given: string }) =>
+    `${Nom(p.subject)} hat als ${p.label} ${quote(p.given)}; das ist kein gültiges Datum. Tragen Sie ein Datum wie ${p.label === "Beginn" ? "01.03.2026" : "31.12.2027"} ein.`,
+  T_DATUM_UNGENAU: (p: {
+    subject: Subject;
+    label: "Beginn" | "Frist";
+    precision: Exclude<DatePrecision, "day">;
+    read: IsoDate;
+  }) =>
+    `${Nom(p.subject)} hat als ${p.label} eine ${PRECISION_WORD[p.precision]}; sie wird als ${date(p.read)} gelesen. Tragen Sie ein genaues Datum ein, wenn es feststeht.`,
+  T_BEGINN_NACH_FRIST: (p: { subject: Subject; beginn: IsoDate; frist: IsoDate }) =>
+    `${Nom(p.subject)} beginnt am ${date(p.beginn)}, nach ihrer Frist ${date(p.frist)}. Korrigieren Sie eines der beiden Daten.`,
+  T_AUSSERHALB_LAUFZEIT: (p: { subject: Subject; frist: IsoDate; von: IsoDate | null; bis: IsoDate | null }) =>
+    `${Nom(p.subject)} hat die Frist ${date(p.frist)}; sie liegt außerhalb der Laufzeit des Konzepts (${p.von ? date(p.von) : "…"} bis ${p.bis ? date(p.bis) : "…"}). Passen Sie die Frist oder die Laufzeit in den Einstellungen an.`,
+  T_UEBERFAELLIG: (p: { subject: Subject; frist: IsoDate; referenceDate: IsoDate; status: string }) =>
+    `${Nom(p.subject)} hat die Frist ${date(p.frist)}, die am Stichtag ${date(p.referenceDate)} überschritten ist, und steht noch auf ${quote(p.status)}. Aktualisieren Sie den Status oder vereinbaren Sie eine neue Frist.`,
+  K_HANDLUNGSFELD_OHNE_ZIEL: (p: { id: string; name: string }) =>
+    `Das Handlungsfeld ${withName(p.id, p.name)} hat kein Ziel. Formulieren Sie mindestens ein Ziel dafür.`,
+  K_ZIEL_OHNE_MASSNAHME: (p: { id: string }) =>
+    `Das Ziel ${p.id} hat keine Maßnahme (verworfene zählen nicht). Planen Sie eine Maßnahme dafür oder streichen Sie das Ziel.`,
+  K_ZIEL_OHNE_INDIKATOR: (p: { id: string }) =>
+    `Das Ziel ${p.id} hat keinen Indikator. Legen Sie fest, woran die Zielerreichung gemessen wird.`,
+  K_INDIKATOR_UNGENUTZT: (p: { id: string }) =>
+    `Der Indikator ${p.id} wird von keiner Maßnahme genutzt. Verknüpfen Sie ihn mit einer Maßnahme oder streichen Sie ihn.`,
+  K_HANDLUNGSFELD_OHNE_BESTAND: (p: { id: string; name: string }) =>
+    `Das Handlungsfeld ${withName(p.id, p.name)} hat im Blatt „Angebote“ kein bestehendes Angebot. Tragen Sie vorhandene Angebote nach oder prüfen Sie, ob hier eine Lücke ist.`,
+  B_OHNE_MASSNAHME: (p: { id: string; bedarf: string }) =>
+    `Der Bedarf ${withName(p.id, p.bedarf)} hat die Priorität „hoch“, aber keine Maßnahme nennt ihn unter „Bedarfe“. Ordnen Sie ihn einer Maßnahme zu oder begründen Sie beim Bedarf, warum nicht.`,
   /** `problem`: what cannot be read; `given` the cell's text. */
-  I_WERT_UNGUELTIG: (row: number, problem: "indikator" | "unbekannt" | "stichtag" | "wert", given: string) =>
-    ({
-      indikator: `Indikatorwerte, Zeile ${row}: kein Indikator angegeben. Wählen Sie den Indikator aus der Liste.`,
-      unbekannt: `Indikatorwerte, Zeile ${row}: den Indikator ${quote(given)} gibt es im Blatt „Indikatoren“ nicht. Wählen Sie eine vorhandene ID aus der Liste.`,
-      stichtag: `Indikatorwerte, Zeile ${row}: ${unreadable("Stichtag", given, "ist kein Datum")}. Tragen Sie ein Datum wie 31.12.2025 oder ein Jahr wie 2025 ein.`,
-      wert: `Indikatorwerte, Zeile ${row}: ${unreadable("Wert", given, "ist keine Zahl")}. Tragen Sie nur die Zahl ein, z. B. 12,5.`,
-    })[problem],
-  I_WERT_DOPPELT: (indicator: string, stichtag: IsoDate, otherRows: readonly number[]) =>
-    `Indikator ${indicator}: für den Stichtag ${formatGermanDate(stichtag)} stehen verschiedene Werte (auch in Zeile ${otherRows.join(", ")}). Lassen Sie den richtigen stehen und löschen Sie die anderen.`,
-  I_WERT_UNPLAUSIBEL: (indicator: string, wert: string, einheit: "%" | "Anzahl") =>
-    einheit === "%"
-      ? `Indikator ${indicator}: der Wert ${wert} liegt nicht zwischen 0 und 100, die Einheit ist aber %. Prüfen Sie den Wert.`
-      : `Indikator ${indicator}: der Wert ${wert} ist keine ganze Zahl ab 0, die Einheit ist aber Anzahl. Prüfen Sie den Wert.`,
-  I_WERT_FEHLT: (indicator: string, users: readonly string[], since: IsoDate, referenceDate: IsoDate) =>
-    `Indikator ${indicator} (genutzt von ${users.join(", ")}, in Umsetzung): seit ${formatGermanDate(since)} ist bis zum Stichtag ${formatGermanDate(referenceDate)} kein Wert eingetragen. Tragen Sie im Blatt „Indikatorwerte“ den aktuellen Wert ein.`,
-  I_ZIEL_GEFAEHRDET: (indicator: string, zielerreichung: string, soll: string, stand: IsoDate) =>
-    `Indikator ${indicator}: Zielerreichung ${zielerreichung} % (Stand ${formatGermanDate(stand)}) liegt weit unter dem Soll von ${soll} %; Ampel rot. Prüfen Sie mit den Verantwortlichen, ob die Maßnahmen nachgesteuert werden müssen.`,
-  SACHSTAND_FEHLT: (who: string, berichtsstichtag: IsoDate) =>
-    `${who}: für den Berichtsstichtag ${formatGermanDate(berichtsstichtag)} ist kein Sachstand gemeldet. Tragen Sie im Blatt „Sachstände“ eine Zeile für diesen Stichtag ein oder fragen Sie den Sachstand ab.`,
+  I_WERT_UNGUELTIG: (p: RowProblem<"indikator" | "unbekannt" | "stichtag" | "wert">) =>
+    `${Nom(p.subject)} ` +
+    {
+      indikator: "nennt keinen Indikator. Wählen Sie den Indikator aus der Liste.",
+      unbekannt: `nennt den Indikator ${quote(p.given)}, den es im Blatt „Indikatoren“ nicht gibt. Wählen Sie einen vorhandenen Indikator aus der Liste.`,
+      stichtag: `${unreadable("Stichtag", "keinen", p.given, "ist kein Datum")}. Tragen Sie ein Datum wie 31.12.2025 oder ein Jahr wie 2025 ein.`,
+      wert: `${unreadable("Wert", "keinen", p.given, "ist keine Zahl")}. Tragen Sie nur die Zahl ein, z. B. 12,5.`,
+    }[p.problem],
+  I_WERT_DOPPELT: (p: { indicator: string; stichtag: IsoDate; otherRows: readonly number[] }) =>
+    `Für den Indikator ${p.indicator} stehen zum Stichtag ${date(p.stichtag)} verschiedene Werte (auch in Zeile ${list(p.otherRows.map(String))}). Lassen Sie den richtigen stehen und löschen Sie die anderen.`,
+  I_WERT_UNPLAUSIBEL: (p: { indicator: string; wert: string; einheit: "%" | "Anzahl" }) =>
+    p.einheit === "%"
+      ? `Der Indikator ${p.indicator} hat den Wert ${p.wert}, der nicht zwischen 0 und 100 liegt, obwohl seine Einheit % ist. Prüfen Sie den Wert.`
+      : `Der Indikator ${p.indicator} hat den Wert ${p.wert}, der keine ganze Zahl ab 0 ist, obwohl seine Einheit Anzahl ist. Prüfen Sie den Wert.`,
+  I_WERT_FEHLT: (p: { indicator: string; users: readonly string[]; since: IsoDate; referenceDate: IsoDate }) =>
+    `Für den Indikator ${p.indicator} (genutzt von ${list(p.users)}, in Umsetzung) ist seit ${date(p.since)} bis zum Stichtag ${date(p.referenceDate)} kein Wert eingetragen. Tragen Sie den aktuellen Wert ein.`,
+  I_ZIEL_GEFAEHRDET: (p: { indicator: string; zielerreichung: string; soll: string; stand: IsoDate }) =>
+    `Der Indikator ${p.indicator} hat eine Zielerreichung von ${p.zielerreichung} % (Stand ${date(p.stand)}) und liegt damit weit unter dem Soll von ${p.soll} %; Ampel rot. Prüfen Sie mit den Verantwortlichen, ob die Maßnahmen nachgesteuert werden müssen.`,
+  SACHSTAND_FEHLT: (p: { subject: Subject; berichtsstichtag: IsoDate }) =>
+    `Für ${acc(p.subject)} ist zum Berichtsstichtag ${date(p.berichtsstichtag)} kein Sachstand gemeldet. Tragen Sie den Sachstand ein oder fragen Sie ihn bei der Federführung ab.`,
   /** `problem`: what cannot be read; `given` the cell's text. */
-  SACHSTAND_UNGUELTIG: (
-    row: number,
-    problem: "massnahme" | "unbekannt" | "berichtsstichtag" | "status" | "umsetzung",
-    given: string,
-  ) =>
-    ({
-      massnahme: `Sachstände, Zeile ${row}: keine Maßnahme angegeben. Wählen Sie die Maßnahme aus der Liste.`,
-      unbekannt: `Sachstände, Zeile ${row}: die Maßnahme ${quote(given)} gibt es im Blatt „Maßnahmen“ nicht. Wählen Sie eine vorhandene ID aus der Liste.`,
-      berichtsstichtag: `Sachstände, Zeile ${row}: ${unreadable("Berichtsstichtag", given, "ist kein Datum")}. Tragen Sie ein Datum wie 30.06.2026 ein.`,
-      status: `Sachstände, Zeile ${row}: ${unreadable("Status", given, "ist nicht vorgesehen")}. Wählen Sie einen Status aus der Liste (${STATUS_VALUES.join(", ")}).`,
-      umsetzung: `Sachstände, Zeile ${row}: ${unreadable("Umsetzung", given, "ist keine Zahl von 0 bis 100")}. Tragen Sie den Umsetzungsgrad in Prozent ein, z. B. 40.`,
-    })[problem],
-  SACHSTAND_WIDERSPRUCH: (who: string, status: string, reported: string, berichtsstichtag: IsoDate) =>
-    `${who}: Status ist „${status}“, der letzte Sachstand vom ${formatGermanDate(berichtsstichtag)} meldet aber „${reported}“. Gleichen Sie den Status im Blatt „Maßnahmen“ an oder korrigieren Sie den Sachstand.`,
-} satisfies Record<RuleCode, (...args: never[]) => string>;
+  SACHSTAND_UNGUELTIG: (p: RowProblem<"massnahme" | "unbekannt" | "berichtsstichtag" | "status" | "umsetzung">) =>
+    `${Nom(p.subject)} ` +
+    {
+      massnahme: "nennt keine Maßnahme. Wählen Sie die Maßnahme aus der Liste.",
+      unbekannt: `nennt die Maßnahme ${quote(p.given)}, die es im Blatt „Maßnahmen“ nicht gibt. Wählen Sie eine vorhandene Maßnahme aus der Liste.`,
+      berichtsstichtag: `${unreadable("Berichtsstichtag", "keinen", p.given, "ist kein Datum")}. Tragen Sie ein Datum wie 30.06.2026 ein.`,
+      status: `${p.given === "" ? "hat keinen Status" : `hat den Status ${quote(p.given)}, den es nicht gibt`}. Wählen Sie einen Status aus der Liste (${list(STATUS_VALUES)}).`,
+      umsetzung: `${unreadable("Umsetzung", "keine", p.given, "ist keine Zahl von 0 bis 100")}. Tragen Sie den Umsetzungsgrad in Prozent ein, z. B. 40.`,
+    }[p.problem],
+  SACHSTAND_WIDERSPRUCH: (p: { subject: Subject; status: string; reported: string; berichtsstichtag: IsoDate }) =>
+    `${Nom(p.subject)} steht auf ${quote(p.status)}, ihr letzter Sachstand vom ${date(p.berichtsstichtag)} meldet aber ${quote(p.reported)}. Gleichen Sie den Status der Maßnahme an oder korrigieren Sie den Sachstand.`,
+} satisfies Record<string, (params: never) => string>;
 
-export type MessageArgs<C extends RuleCode> = Parameters<(typeof MESSAGES)[C]>;
+type Code = keyof typeof MESSAGES;
+
+/** The parameters a rule's message is rendered from. */
+export type MessageParams<C extends Code = Code> = Parameters<(typeof MESSAGES)[C]>[0];
+
+/** The message of a finding, rendered from its code and parameters: the one place that words findings. */
+export function renderMessage<C extends Code>(rule: C, params: MessageParams<C>): string {
+  return (MESSAGES[rule] as (p: MessageParams<C>) => string)(params);
+}

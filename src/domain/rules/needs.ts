@@ -6,9 +6,8 @@
 import { PRIORITAET_VALUES } from "../model";
 import { answeredBedarfe, fieldsWithAngebot } from "../needs";
 import { idKey, isBlank, matchListValue, referenceIds, textOf } from "../values";
-import { type Collector, type RuleContext, at, has, indexById, rowId, value } from "./context";
-import { measureLabel, rowLabel } from "./messages";
-import { checkChoice, checkReference } from "./structure";
+import { type Collector, type RuleContext, at, has, indexById, rowId, subjectOf, value } from "./context";
+import { checkChoice, checkReference, sheetOf } from "./structure";
 
 export function checkNeeds(c: Collector, ctx: RuleContext) {
   checkAngeboteReferences(c, ctx);
@@ -21,17 +20,15 @@ export function checkNeeds(c: Collector, ctx: RuleContext) {
 function checkAngeboteReferences(c: Collector, ctx: RuleContext) {
   const angebote = ctx.data.angebote;
   for (const a of angebote?.rows ?? []) {
-    const who = rowLabel(angebote!.sheet, rowId(a), a.row);
-    checkReference(c, angebote!, a, "handlungsfeld", "Handlungsfeld", ctx.hfById, "Handlungsfelder", who);
+    checkReference(c, angebote!, a, "handlungsfeld", "Handlungsfeld", ctx.hfById, sheetOf(ctx, "handlungsfelder"));
   }
 }
 
 function checkBedarfeReferences(c: Collector, ctx: RuleContext) {
   const bedarfe = ctx.data.bedarfe;
   for (const b of bedarfe?.rows ?? []) {
-    const who = rowLabel(bedarfe!.sheet, rowId(b), b.row);
-    checkReference(c, bedarfe!, b, "handlungsfeld", "Handlungsfeld", ctx.hfById, "Handlungsfelder", who);
-    checkChoice(c, bedarfe!, b, "prioritaet", "Priorität", PRIORITAET_VALUES, who);
+    checkReference(c, bedarfe!, b, "handlungsfeld", "Handlungsfeld", ctx.hfById, sheetOf(ctx, "handlungsfelder"));
+    checkChoice(c, bedarfe!, b, "prioritaet", "Priorität", PRIORITAET_VALUES);
   }
 }
 
@@ -43,11 +40,8 @@ function checkMeasureBedarfe(c: Collector, ctx: RuleContext) {
   for (const m of massnahmen.rows) {
     for (const id of referenceIds(value(m, "bedarfe"))) {
       if (known.has(idKey(id))) continue;
-      c.add("VERWEIS_UNBEKANNT", at(massnahmen, m, "bedarfe"), measureLabel(rowId(m), m.row), {
-        field: "Bedarf",
-        id,
-        sheet: bedarfe.sheet,
-      });
+      const subject = subjectOf(massnahmen, m);
+      c.add("VERWEIS_UNBEKANNT", at(massnahmen, m, "bedarfe"), { subject, label: "Bedarf", id, sheet: bedarfe.sheet });
     }
   }
 }
@@ -62,7 +56,7 @@ function checkUnansweredBedarfe(c: Collector, ctx: RuleContext) {
     if (!id || answered.has(idKey(id))) continue;
     if (matchListValue(value(b, "prioritaet"), PRIORITAET_VALUES) !== "hoch") continue;
     if (has(bedarfe, "begruendung") && !isBlank(value(b, "begruendung"))) continue;
-    c.add("B_OHNE_MASSNAHME", at(bedarfe, b, "id"), id, textOf(value(b, "bedarf")));
+    c.add("B_OHNE_MASSNAHME", at(bedarfe, b, "id"), { id, bedarf: textOf(value(b, "bedarf")) });
   }
 }
 
@@ -77,6 +71,7 @@ function checkFieldsWithoutAngebot(c: Collector, ctx: RuleContext) {
   for (const h of handlungsfelder.rows) {
     const id = rowId(h);
     if (!id || covered.has(idKey(id))) continue;
-    c.add("K_HANDLUNGSFELD_OHNE_BESTAND", at(handlungsfelder, h, "id"), id, textOf(value(h, "handlungsfeld")));
+    const name = textOf(value(h, "handlungsfeld"));
+    c.add("K_HANDLUNGSFELD_OHNE_BESTAND", at(handlungsfelder, h, "id"), { id, name });
   }
 }

@@ -10,14 +10,23 @@ import {
   sachstandProblems,
 } from "../monitoring";
 import { idKey, matchListValue, referenceId, textOf } from "../values";
-import { type Collector, type Row, type RuleContext, type Table, at, indexById, rowId, value } from "./context";
-import { measureLabel } from "./messages";
+import {
+  type Collector,
+  type Row,
+  type RuleContext,
+  type Table,
+  at,
+  indexById,
+  rowId,
+  subjectOf,
+  value,
+} from "./context";
 import { checkChoice } from "./structure";
 
 export function checkSachstaende(c: Collector, ctx: RuleContext) {
   const table = ctx.data.sachstaende;
   const reports = table ? readReports(c, ctx, table) : [];
-  const berichtsstichtag = currentBerichtsstichtag(ctx.settings.berichtsstichtag, reports);
+  const berichtsstichtag = currentBerichtsstichtag(ctx.settings.berichtsstichtag, reports, ctx.referenceDate);
   for (const m of ctx.data.massnahmen.rows) {
     const status = matchListValue(value(m, "status"), STATUS_VALUES);
     const id = rowId(m);
@@ -26,14 +35,12 @@ export function checkSachstaende(c: Collector, ctx: RuleContext) {
       checkReported(c, ctx, m, id, status, berichtsstichtag, reports);
     const latest = latestSachstand(id, reports);
     if (latest && latest.status !== status) {
-      c.add(
-        "SACHSTAND_WIDERSPRUCH",
-        at(ctx.data.massnahmen, m, "status"),
-        measureLabel(id, m.row),
+      c.add("SACHSTAND_WIDERSPRUCH", at(ctx.data.massnahmen, m, "status"), {
+        subject: subjectOf(ctx.data.massnahmen, m),
         status,
-        latest.status,
-        latest.berichtsstichtag,
-      );
+        reported: latest.status,
+        berichtsstichtag: latest.berichtsstichtag,
+      });
     }
   }
 }
@@ -48,7 +55,7 @@ function readReports(c: Collector, ctx: RuleContext, table: Table<"sachstaende">
     // The history of a measure an earlier Fortschreibung did not carry: neither wrong nor current.
     if (!measures.has(id) && former.has(id)) continue;
     const known = checkReportRow(c, table, row, measures.has(id));
-    checkChoice(c, table, row, "ampel", "Ampel", AMPEL_VALUES, `Sachstände, Zeile ${row.row}`);
+    checkChoice(c, table, row, "ampel", "Ampel", AMPEL_VALUES);
     const report = known ? sachstandOf(row) : null;
     if (report) reports.push(report);
   }
@@ -58,13 +65,14 @@ function readReports(c: Collector, ctx: RuleContext, table: Table<"sachstaende">
 /** Reports each unreadable cell of a Sachstände row; false when its measure is missing or unknown. */
 function checkReportRow(c: Collector, table: Table<"sachstaende">, row: Row<"sachstaende">, known: boolean): boolean {
   const measure = referenceId(value(row, "massnahme"));
+  const subject = subjectOf(table, row);
   for (const field of sachstandProblems(row)) {
     const place = { table, row: row.row, field, id: measure || null };
-    c.add("SACHSTAND_UNGUELTIG", place, row.row, field, textOf(value(row, field)));
+    c.add("SACHSTAND_UNGUELTIG", place, { subject, problem: field, given: textOf(value(row, field)) });
   }
   if (measure !== "" && !known) {
     const place = { table, row: row.row, field: "massnahme" as const, id: measure };
-    c.add("SACHSTAND_UNGUELTIG", place, row.row, "unbekannt", measure);
+    c.add("SACHSTAND_UNGUELTIG", place, { subject, problem: "unbekannt", given: measure });
   }
   return measure !== "" && known;
 }
@@ -81,5 +89,8 @@ function checkReported(
 ) {
   if (!sachstandDue(status, value(m, "beginn"), berichtsstichtag)) return;
   const reported = reports.some((r) => idKey(r.massnahme) === idKey(id) && r.berichtsstichtag === berichtsstichtag);
-  if (!reported) c.add("SACHSTAND_FEHLT", at(ctx.data.massnahmen, m, "id"), measureLabel(id, m.row), berichtsstichtag);
+  if (!reported) {
+    const subject = subjectOf(ctx.data.massnahmen, m);
+    c.add("SACHSTAND_FEHLT", at(ctx.data.massnahmen, m, "id"), { subject, berichtsstichtag });
+  }
 }

@@ -3,8 +3,8 @@ import type { ConceptData, FieldsOf, RowRecord, TableData } from "../model";
 import { STATUS_VALUES } from "../model";
 import type { SettingProblem } from "../settings";
 import { idKey, isBlank, matchListValue, referenceId, textOf } from "../values";
-import { type Collector, type RuleContext, at, has, rowId, value } from "./context";
-import { rowLabel } from "./messages";
+import { type Collector, type RuleContext, at, has, rowId, subjectOf, value } from "./context";
+import type { ReferenceLabel, Subject } from "./messages";
 
 export function checkMissingTables(c: Collector, data: ConceptData) {
   for (const missing of data.missingTables) {
@@ -20,9 +20,7 @@ export function checkMissingTables(c: Collector, data: ConceptData) {
     c.add(
       "BLATT_FEHLT",
       { table: sheet, row: null, field: null, id: null, cell: "A1" },
-      missing.sheet,
-      missing.table,
-      missing.requiredHeaders,
+      { sheet: missing.sheet, table: missing.table, headers: missing.requiredHeaders },
     );
   }
 }
@@ -37,8 +35,7 @@ export function checkStructure<F extends string>(
     c.add(
       "SPALTE_FEHLT",
       { table, row: table.headerRow, field: null, id: null, cell: `${table.nextFreeColumn}${table.headerRow}` },
-      table.sheet,
-      missing.header,
+      { sheet: table.sheet, header: missing.header },
     );
   }
   const withId = table as unknown as TableData<"id">;
@@ -47,13 +44,21 @@ export function checkStructure<F extends string>(
   for (const record of table.rows) {
     const id = rowId(record as RowRecord<string>);
     if (id === null) {
-      c.add("ID_FEHLT", { table: withId, row: record.row, field: "id", id: null }, table.sheet, record.row);
+      c.add(
+        "ID_FEHLT",
+        { table: withId, row: record.row, field: "id", id: null },
+        { sheet: table.sheet, row: record.row },
+      );
     } else {
       seen.set(idKey(id), [...(seen.get(idKey(id)) ?? []), record]);
     }
     for (const [field, label] of Object.entries(requiredFields) as [F, string][]) {
       if (has(table, field) && isBlank(value(record, field))) {
-        c.add("PFLICHTFELD_LEER", at(table, record, field), rowLabel(table.sheet, id, record.row), label, false);
+        c.add("PFLICHTFELD_LEER", at(table, record, field), {
+          subject: subjectOf(table, record),
+          label,
+          choose: false,
+        });
       }
     }
   }
@@ -61,7 +66,8 @@ export function checkStructure<F extends string>(
     if (records.length < 2) continue;
     for (const record of records) {
       const others = records.filter((r) => r !== record).map((r) => r.row);
-      c.add("ID_DOPPELT", at(table, record, null), table.sheet, rowId(record as RowRecord<string>) ?? "", others);
+      const id = rowId(record as RowRecord<string>) ?? "";
+      c.add("ID_DOPPELT", at(table, record, null), { sheet: table.sheet, id, otherRows: others });
     }
   }
 }
@@ -86,7 +92,8 @@ export function checkAllStructures(c: Collector, data: ConceptData, problems: Se
 
 function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {
   for (const p of problems) {
-    c.add("EINSTELLUNG_UNGUELTIG", { table, row: p.row, field: "wert", id: null }, p.key, p.value, p.expected);
+    const place = { table, row: p.row, field: "wert" as const, id: null };
+    c.add("EINSTELLUNG_UNGUELTIG", place, { key: p.key, given: p.value, expected: p.expected });
   }
 }
 
@@ -96,20 +103,20 @@ export function checkReference<F extends string, T extends string>(
   table: TableData<F>,
   record: RowRecord<F>,
   field: F,
-  label: "Handlungsfeld" | "Ziel",
+  label: Extract<ReferenceLabel, "Handlungsfeld" | "Ziel">,
   target: Map<string, RowRecord<T>>,
   targetSheet: string,
-  who: string,
 ): RowRecord<T> | null {
   if (!has(table, field)) return null;
   const raw = value(record, field);
+  const subject = subjectOf(table, record);
   if (isBlank(raw)) {
-    c.add("PFLICHTFELD_LEER", at(table, record, field), who, label, true);
+    c.add("PFLICHTFELD_LEER", at(table, record, field), { subject, label, choose: true });
     return null;
   }
   const id = referenceId(raw);
   const hit = target.get(idKey(id));
-  if (!hit) c.add("VERWEIS_UNBEKANNT", at(table, record, field), who, { field: label, id, sheet: targetSheet });
+  if (!hit) c.add("VERWEIS_UNBEKANNT", at(table, record, field), { subject, label, id, sheet: targetSheet });
   return hit ?? null;
 }
 
@@ -117,13 +124,19 @@ export function checkReference<F extends string, T extends string>(
 export function checkParentReferences(c: Collector, ctx: RuleContext) {
   const { ziele, indikatoren } = ctx.data;
   for (const z of ziele?.rows ?? []) {
-    const who = `Ziel ${rowId(z) ?? `in Zeile ${z.row}`}`;
-    checkReference(c, ziele!, z, "handlungsfeld", "Handlungsfeld", ctx.hfById, "Handlungsfelder", who);
+    checkReference(c, ziele!, z, "handlungsfeld", "Handlungsfeld", ctx.hfById, sheetOf(ctx, "handlungsfelder"));
   }
   for (const ind of indikatoren?.rows ?? []) {
-    const who = `Indikator ${rowId(ind) ?? `in Zeile ${ind.row}`}`;
-    checkReference(c, indikatoren!, ind, "ziel", "Ziel", ctx.zielById, "Ziele", who);
+    checkReference(c, indikatoren!, ind, "ziel", "Ziel", ctx.zielById, sheetOf(ctx, "ziele"));
   }
+}
+
+/** The sheet a reference points to, as found in the workbook (the contract's name when it is missing). */
+export function sheetOf(ctx: RuleContext, kind: "handlungsfelder" | "ziele" | "indikatoren" | "bedarfe"): string {
+  return (
+    ctx.data[kind]?.sheet ??
+    { handlungsfelder: "Handlungsfelder", ziele: "Ziele", indikatoren: "Indikatoren", bedarfe: "Bedarfe" }[kind]
+  );
 }
 
 /** The Status of a measure; null (reported) when empty or not in the list. */
@@ -131,12 +144,12 @@ export function checkStatus(
   c: Collector,
   table: TableData<FieldsOf<"massnahmen">>,
   m: RowRecord<FieldsOf<"massnahmen">>,
-  who: string,
+  subject: Subject,
 ): string | null {
   if (!has(table, "status")) return null;
   const raw = value(m, "status");
   const status = matchListValue(raw, STATUS_VALUES);
-  if (!status) c.add("STATUS_UNGUELTIG", at(table, m, "status"), who, isBlank(raw) ? null : textOf(raw));
+  if (!status) c.add("STATUS_UNGUELTIG", at(table, m, "status"), { subject, given: isBlank(raw) ? null : textOf(raw) });
   return status;
 }
 
@@ -148,9 +161,13 @@ export function checkChoice<F extends string>(
   field: F,
   label: string,
   list: readonly string[],
-  who: string,
 ) {
   const raw = value(record, field);
   if (!has(table, field) || isBlank(raw) || matchListValue(raw, list)) return;
-  c.add("AUSWAHL_UNGUELTIG", at(table, record, field), who, label, textOf(raw), list);
+  c.add("AUSWAHL_UNGUELTIG", at(table, record, field), {
+    subject: subjectOf(table, record),
+    label,
+    given: textOf(raw),
+    list,
+  });
 }

@@ -10,7 +10,7 @@
 import { Button, Input, makeStyles } from "@fluentui/react-components";
 import { CalendarLtrRegular } from "@fluentui/react-icons";
 import { type ReactElement, useRef } from "react";
-import { type IsoDate, formatGermanDate, parseGermanDate } from "../../domain/dates";
+import { type IsoDate, dateFromIso, formatGermanDate, isoFromDate, parseGermanDate } from "../../domain/dates";
 
 const useStyles = makeStyles({
   root: { position: "relative", display: "flex", minWidth: 0 },
@@ -33,6 +33,13 @@ const useStyles = makeStyles({
 export function dayOf(text: string): IsoDate | null {
   const parsed = parseGermanDate(text);
   return parsed.kind === "date" && parsed.precision === "day" ? parsed.date : null;
+}
+
+/** Four weeks after `day`: where a return date's calendar opens (a usual time to answer a circulation). */
+export function inFourWeeks(day: IsoDate): IsoDate {
+  const date = dateFromIso(day);
+  date.setUTCDate(date.getUTCDate() + 28);
+  return isoFromDate(date);
 }
 
 const canPick = () => typeof HTMLInputElement !== "undefined" && "showPicker" in HTMLInputElement.prototype;

@@ -32,15 +32,18 @@ import {
 import { EINSTELLUNGEN, MASSNAHMEN } from "../../workbook/contract";
 import { akteurRefs } from "../../workbook/distribution";
 import { safeFileName } from "../../workbook/split";
+import { draftEml, draftFileName, draftNotes } from "../../workbook/splitMail";
 import { contractLayouts, layoutsOf, planTableSheet } from "../../workbook/plan";
 import type { RowWrite, WorkbookHost } from "../../workbook/host";
 import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
+import { referenceFormer } from "../../workbook/references";
 import { BrowserHost } from "../../xlsx/browserHost";
 import { type SplitFile, type SplitResult, readReturnWithReports, splitWorkbook } from "../../xlsx/circulation";
 import type { XlsxDocument } from "../../xlsx/document";
 import { ensureLongTable } from "./longTables";
 
 export type { SplitFile, SplitResult };
+export { draftNotes };
 
 /** The open workbook as a fresh document of its file, whatever the host (the split never changes it). */
 async function openWorkbook(host: WorkbookHost): Promise<{ workbook: XlsxDocument; name: string }> {
@@ -69,11 +72,23 @@ export async function splitFileBytes(file: SplitFile): Promise<ArrayBuffer> {
 /**
  * Every file of a distribution in one ZIP archive (stored, not compressed again: an .xlsx is a zip already),
  * named `<Master> – Verteilung 22.11.2026.zip` or `<Master> – Sachstandsabfrage 31.12.2026.zip`. Names in
- * the archive are UTF-8 (flag 11), as Windows Explorer and macOS read them.
+ * the archive are UTF-8 (flag 11), as Windows Explorer and macOS read them. With `drafts`, beside each file
+ * its mail draft (`<file>.eml`, as `split --mail` writes it) carrying the very bytes of the file.
  */
-export function splitArchive(result: SplitResult, today: IsoDate): { data: ArrayBuffer; fileName: string } {
+export function splitArchive(
+  result: SplitResult,
+  today: IsoDate,
+  options: { drafts?: boolean } = {},
+): { data: ArrayBuffer; fileName: string } {
   const entries: Zippable = {};
-  for (const f of result.files) entries[f.fileName] = [f.workbook.toBytes(), { level: 0 }];
+  for (const f of result.files) {
+    const bytes = f.workbook.toBytes();
+    entries[f.fileName] = [bytes, { level: 0 }];
+    if (options.drafts) {
+      const eml = draftEml(f.mail, f.fileName, bytes, new Date());
+      entries[draftFileName(f.fileName)] = [new TextEncoder().encode(eml), { level: 6 }];
+    }
+  }
   const zip = zipSync(entries);
   const label = result.label || `Verteilung ${formatGermanDate(today)}`;
   return {
@@ -100,7 +115,7 @@ export async function writeRuecklaufBis(host: WorkbookHost, concept: ReadConcept
     return;
   }
   await host.writeRows([
-    { kind: "einstellungen", id: schluessel, key: { subject: "schluessel" }, values: { schluessel, wert } },
+    { kind: "einstellungen", id: schluessel, key: { name: "schluessel" }, values: { schluessel, wert } },
   ]);
 }
 
@@ -207,6 +222,7 @@ export async function previewMerge(
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
     memory: readMemory(source),
+    formValue: referenceFormer(concept, "massnahmen"),
   });
   const round = mergeReports(concept, reports);
   outcome.actions.push(...round.sachstaende.actions, ...round.indikatorwerte.actions);

@@ -48,15 +48,20 @@ export function checkWorkbook(concept: ReadConcept, today: IsoDate): CheckResult
 }
 
 /** Adds or replaces the sheet `Prüfbericht`. */
-export async function writeReport(host: WorkbookHost, result: CheckResult, file: string): Promise<void> {
-  await host.applySheetPlan(planReportSheet(result, file));
+export async function writeReport(
+  host: WorkbookHost,
+  result: CheckResult,
+  file: string,
+  concept?: ReadConcept,
+): Promise<void> {
+  await host.applySheetPlan(planReportSheet(result, file, concept?.massnahmen));
 }
 
 /** The ribbon's „Prüfen“: check and write the Prüfbericht, without the pane. */
 export async function checkAndReport(host: WorkbookHost, file: string, today: IsoDate): Promise<CheckResult> {
   const concept = await readWorkbook(host);
   const result = checkWorkbook(concept, today);
-  await writeReport(host, result, file);
+  await writeReport(host, result, file, concept);
   await host.selectCell(PRUEFBERICHT.sheet, "A1");
   return result;
 }

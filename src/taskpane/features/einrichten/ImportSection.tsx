@@ -23,6 +23,7 @@ import type { ImportGrid, ImportMapping, ListFile } from "../../services/importL
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
 import { download, readFile } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
+import { ConceptGaps } from "../listen/Gaps";
 
 type Lib = typeof import("../../services/importList");
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "import-list" */ "../../services/importList");
@@ -105,10 +106,14 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     setLoaded({ ...loaded, ...next(loaded) });
   };
 
+  /** The imported workbook is open here: the pane shows what it still lacks, each with the way to it. */
+  const [opened, setOpened] = useState(false);
+
   const take = async () => {
     if (!loaded || !preview || preview.problem) return;
     setBusy("bauen");
     setNotice(null);
+    setOpened(false);
     try {
       setBuilt(loaded.lib.buildWorkbook(loaded.list, preview.result, session.today));
     } catch (error) {
@@ -123,6 +128,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     setBusy("bauen");
     try {
       setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
+      setOpened(true);
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {
@@ -348,6 +354,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
             </Caption1>
           )}
           <NoticeBar notice={notice} />
+          {opened && <ConceptGaps />}
         </>
       )}
     </section>

@@ -18,7 +18,6 @@ import type { Finding } from "../../../domain/rules";
 import { idKey, referenceId, referenceIds } from "../../../domain/values";
 import type { ColumnSpec } from "../../../workbook/contract";
 import type { ReadConcept } from "../../../workbook/read";
-import { plain } from "../../components";
 import { DateField } from "../../fields/DateField";
 import {
   bedarfOptions,
@@ -48,7 +47,7 @@ function validation(findings: Finding[] | undefined): { state?: "error" | "warni
     : findings.some((f) => f.severity === "warning")
       ? "warning"
       : "none";
-  return { state, message: findings.map(plain).join(" ") };
+  return { state, message: findings.map((f) => f.message).join(" ") };
 }
 
 interface Props {

@@ -17,7 +17,7 @@ import {
 import { type ReactElement, useEffect, useState } from "react";
 import { type Finding, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import type { ReadConcept } from "../../../workbook/read";
-import { NoConcept, NoticeBar, plain } from "../../components";
+import { NoConcept, NoticeBar } from "../../components";
 import { useSession } from "../../session";
 import { FormField, fieldId } from "./FieldInput";
 import { MeasurePicker } from "./MeasurePicker";
@@ -195,7 +195,7 @@ function SectionItem({
           {general.length > 0 && (
             <ul className={styles.sectionFindings}>
               {general.map((f, i) => (
-                <li key={i}>{plain(f)}</li>
+                <li key={i}>{f.message}</li>
               ))}
             </ul>
           )}

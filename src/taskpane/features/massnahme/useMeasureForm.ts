@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { idKey, textOf } from "../../../domain/values";
 import type { ReadConcept } from "../../../workbook/read";
+import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
 import type { Notice } from "../../components";
 import { errorText, useSession, useUnsavedEdit, whereSaved } from "../../session";
 import { SMART_LETTERS } from "../../../domain/rules";
@@ -91,7 +92,9 @@ export function useMeasureForm(concept: ReadConcept) {
     setNotice(null);
     try {
       const open = SMART_LETTERS.filter((l) => !check.letters[l]);
-      await session.host.writeRows([{ kind: "massnahmen", id, values: rowValuesFromForm(form) }]);
+      // References in the one form (`ID – Name`), also where the measure held an ID alone.
+      const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
+      await session.host.writeRows([{ kind: "massnahmen", id, values }]);
       const read = await session.reload();
       const row = read ? measureRow(read, id) : null;
       if (row) await session.host.selectCell(concept.massnahmen.sheet, `A${row}`);

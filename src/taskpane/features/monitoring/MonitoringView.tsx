@@ -1,6 +1,7 @@
 /**
- * Monitoring: per measure its Sachstand history and a form for this period's report; per indicator its
- * values, IST against Soll, the Ampel (as text) and a small chart. Every entry writes one row by its key.
+ * Monitoring: which measures still owe a Sachstand, per measure its Sachstand history and a form for this
+ * period's report (see SachstandSection.tsx); per indicator its values, IST against Soll, the Ampel (as
+ * text) and a small chart. Every entry writes one row by its key.
  */
 import {
   Body1,
@@ -14,43 +15,23 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textarea,
   Subtitle2,
-  makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { type IsoDate, formatGermanDate } from "../../../domain/dates";
-import { STATUS_VALUES } from "../../../domain/model";
-import { AMPEL_VALUES } from "../../../domain/monitoring";
-import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
-import { matchListValue } from "../../../domain/values";
+import { parseGermanNumber } from "../../../domain/numbers";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
-import { errorText, useSession, useUnsavedEdit } from "../../session";
 import { DateField, dayOf } from "../../fields/DateField";
 import { AmpelLabel, shownNumber } from "../../fields/display";
-import { SachstandHistory } from "./History";
+import { errorText, useSession, useUnsavedEdit } from "../../session";
 import { LineChart } from "./LineChart";
-import { type IndicatorMonitoring, type MeasureMonitoring, indicatorDue, monitoringModel } from "./model";
+import { type IndicatorMonitoring, type MonitoringModel, indicatorDue, monitoringModel } from "./model";
+import { SachstandSection } from "./SachstandSection";
+import { figure, useMonitoringStyles } from "./styles";
 import { writeIndikatorwert, writeSachstand } from "./writes";
 
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
-  narrow: { minWidth: "8em", flexGrow: 1 },
-  // A native select is as wide as its longest option; in the 320 px pane it takes the width it has.
-  wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
-  table: { tableLayout: "auto" },
-  text: { overflowWrap: "anywhere" },
-  number: { textAlign: "right" },
-});
-
-const number = (n: number | null, unit = "") => (n === null ? "–" : `${shownNumber(Math.round(n * 10) / 10)}${unit}`);
-
 export default function MonitoringView(): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   const session = useSession();
   const { host, concept } = session;
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -59,6 +40,12 @@ export default function MonitoringView(): ReactElement {
     // the concept is re-read into a new object on every reload
     [concept, session.today],
   );
+  // A finding or a hint led here: the measure or indicator it names.
+  const request = session.navRequest;
+  const target = request?.target.view === "monitoring" && request.seq > handled ? request.target : null;
+  useEffect(() => {
+    if (request) handled = Math.max(handled, request.seq);
+  }, [request]);
   if (!host || !concept || !model) return <NoConcept hasWorkbook={!!host} />;
 
   /** Writes, re-reads and says so; false when it failed (the notice says why). */
@@ -81,14 +68,18 @@ export default function MonitoringView(): ReactElement {
         Auswertung zum Stichtag {formatGermanDate(model.referenceDate)}; neue Sachstände gelten für den Berichtsstichtag{" "}
         {formatGermanDate(model.berichtsstichtag)}.
       </Body1>
+      <Due model={model} />
       <NoticeBar notice={notice} />
-      <MeasureReports
+      <SachstandSection
         measures={model.measures}
         berichtsstichtag={model.berichtsstichtag}
-        onSave={(input) =>
+        requested={target?.measure ?? null}
+        onSave={(input, setStatus) =>
           save(
-            () => writeSachstand(host, concept, input, session.today),
-            `Sachstand für ${input.massnahme} zum ${formatGermanDate(input.berichtsstichtag)} gespeichert.`,
+            () => writeSachstand(host, concept, input, session.today, setStatus),
+            `Sachstand für ${input.massnahme} zum ${formatGermanDate(input.berichtsstichtag)} gespeichert.${
+              setStatus ? ` Die Maßnahme steht jetzt auf „${input.status}“.` : ""
+            }`,
           )
         }
       />
@@ -96,6 +87,7 @@ export default function MonitoringView(): ReactElement {
         indicators={model.indicators}
         berichtsstichtag={model.berichtsstichtag}
         referenceDate={model.referenceDate}
+        requested={target?.indicator ?? null}
         onSave={(input) =>
           save(
             () => writeIndikatorwert(host, concept, input),
@@ -107,171 +99,50 @@ export default function MonitoringView(): ReactElement {
   );
 }
 
-type SachstandInput = Parameters<typeof writeSachstand>[2];
-
-function MeasureReports({
-  measures,
-  berichtsstichtag,
-  onSave,
-}: {
-  measures: MeasureMonitoring[];
-  berichtsstichtag: IsoDate;
-  onSave: (input: SachstandInput) => Promise<boolean>;
-}): ReactElement {
-  const styles = useStyles();
-  const session = useSession();
-  const [selected, setSelected] = useState(measures[0]?.id ?? "");
-  const measure = measures.find((m) => m.id === selected) ?? measures[0];
-  const [date, setDate] = useState(() => formatGermanDate(berichtsstichtag));
-  const existing = measure?.history.find((h) => h.berichtsstichtag === dayOf(date));
-  /** What the form shows when nothing is typed: the report for the measure and date, else its Status. */
-  const [base, setBase] = useState(() => formFor(measure, existing));
-  const [form, setForm] = useState(base);
-  const [error, setError] = useState<string | null>(null);
-  const dirty = !sameForm(form, base);
-  // Another measure, date or a saved report: the form follows — unless the user has typed (a date typed
-  // digit by digit names no report on the way, and must not wipe the text).
-  useEffect(() => {
-    const next = formFor(measure, existing);
-    setForm((f) => (sameForm(f, base) ? next : f));
-    setBase(next);
-  }, [measure?.id, existing?.row, measure?.history.length]);
-
-  const submit = async (): Promise<boolean> => {
-    if (!measure) return false;
-    const day = dayOf(date);
-    const umsetzung = parseGermanNumber(form.umsetzung);
-    const problem = !day
-      ? "Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026."
-      : form.sachstand.trim() === ""
-        ? "Bitte den Sachstand in ein, zwei Sätzen beschreiben."
-        : umsetzung.kind === "invalid" ||
-            (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100))
-          ? "Die Umsetzung ist eine Zahl von 0 bis 100."
-          : null;
-    setError(problem);
-    if (problem || !day) return false;
-    return onSave({
-      massnahme: measure.id,
-      berichtsstichtag: day,
-      status: form.status,
-      umsetzung: umsetzung.kind === "number" ? umsetzung.value : null,
-      ampel: form.ampel,
-      sachstand: form.sachstand.trim(),
-      naechsteSchritte: form.naechsteSchritte.trim(),
-      hindernisse: form.hindernisse.trim(),
-    });
-  };
-  useUnsavedEdit(
-    "monitoring-sachstand",
-    dirty && measure
-      ? { subject: `dem Sachstand für ${measure.id}`, save: submit, discard: () => setForm(base) }
-      : null,
-  );
-  if (!measure) return <Body1>Es gibt noch keine Maßnahmen mit ID.</Body1>;
-  const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
-    setForm({ ...form, [field]: data.value });
-
+/** Which measures still owe a Sachstand for the Berichtsstichtag in force (as the check counts them). */
+function Due({ model }: { model: MonitoringModel }): ReactElement | null {
+  if (!model.due) {
+    return model.berichtsstichtag !== model.referenceDate && model.berichtsstichtag > model.referenceDate ? (
+      <Body1 as="p" block>
+        Der Berichtsstichtag {formatGermanDate(model.berichtsstichtag)} ist geplant; bis dahin ist kein Sachstand
+        fällig.
+      </Body1>
+    ) : null;
+  }
   return (
-    <section className={styles.section} aria-labelledby="mon-sachstaende">
-      <Subtitle2 as="h2" id="mon-sachstaende">
-        Sachstände
-      </Subtitle2>
-      <Field label="Maßnahme">
-        <Select
-          className={styles.wide}
-          select={{ className: styles.wide }}
-          value={measure.id}
-          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: "monitoring-sachstand" })}
-        >
-          {measures.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.id} – {m.titel}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <SachstandHistory id={measure.id} history={measure.history} />
-      <form
-        className={styles.form}
-        aria-label={`Sachstand für ${measure.id} melden`}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <div className={styles.row}>
-          <Field label="Berichtsstichtag" required className={styles.narrow}>
-            <DateField value={date} onChange={setDate} dueDate={berichtsstichtag} label="Berichtsstichtag" required />
-          </Field>
-          <Field label="Status" required className={styles.narrow}>
-            <Select value={form.status} onChange={set("status")}>
-              {STATUS_VALUES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Umsetzung (%)" className={styles.narrow}>
-            <Input inputMode="decimal" value={form.umsetzung} onChange={set("umsetzung")} />
-          </Field>
-          <Field label="Ampel" className={styles.narrow}>
-            <Select value={form.ampel} onChange={set("ampel")}>
-              <option value="">(keine)</option>
-              {AMPEL_VALUES.map((a) => (
-                <option key={a}>{a}</option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-        <Field label="Sachstand" required validationMessage={error ?? undefined}>
-          <Textarea value={form.sachstand} onChange={set("sachstand")} resize="vertical" />
-        </Field>
-        <Field label="Nächste Schritte">
-          <Textarea value={form.naechsteSchritte} onChange={set("naechsteSchritte")} resize="vertical" />
-        </Field>
-        <Field label="Hindernisse">
-          <Textarea value={form.hindernisse} onChange={set("hindernisse")} resize="vertical" />
-        </Field>
-        <div>
-          <Button appearance="primary" type="submit">
-            Sachstand speichern
-          </Button>
-        </div>
-      </form>
-    </section>
+    <Body1 as="p" block>
+      {model.missing.length === 0
+        ? `Zum Berichtsstichtag ${formatGermanDate(model.due)} liegen alle erwarteten Sachstände vor.`
+        : `Zum Berichtsstichtag ${formatGermanDate(model.due)} fehlt noch der Sachstand von ${model.missing.join(", ")}.`}
+    </Body1>
   );
 }
 
-type SachstandForm = ReturnType<typeof formFor>;
-const sameForm = (a: SachstandForm, b: SachstandForm) =>
-  (Object.keys(a) as (keyof SachstandForm)[]).every((k) => a[k] === b[k]);
+/** The navigation request last acted on (the view mounts anew each time it is shown). */
+let handled = 0;
 
-function formFor(measure: MeasureMonitoring | undefined, existing: MeasureMonitoring["history"][number] | undefined) {
-  return {
-    status: existing?.status ?? matchListValue(measure?.status ?? null, STATUS_VALUES) ?? "geplant",
-    umsetzung:
-      existing?.umsetzung === null || existing?.umsetzung === undefined ? "" : formatGermanNumber(existing.umsetzung),
-    ampel: existing?.ampel ?? "",
-    sachstand: existing?.sachstand ?? "",
-    naechsteSchritte: existing?.naechsteSchritte ?? "",
-    hindernisse: existing?.hindernisse ?? "",
-  };
-}
+/** The key of the value form's unsaved input (see useUnsavedEdit). */
+const VALUE_EDIT = "monitoring-wert";
 
 function IndicatorPanel({
   indicators,
   berichtsstichtag,
   referenceDate,
+  requested,
   onSave,
 }: {
   indicators: IndicatorMonitoring[];
   berichtsstichtag: IsoDate;
   referenceDate: IsoDate;
+  requested: string | null;
   onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<boolean>;
 }): ReactElement {
-  const styles = useStyles();
+  const styles = useMonitoringStyles();
   const session = useSession();
-  const [selected, setSelected] = useState(indicators[0]?.id ?? "");
+  const [selected, setSelected] = useState(requested ?? indicators[0]?.id ?? "");
+  useEffect(() => {
+    if (requested) setSelected(requested);
+  }, [requested]);
   const indicator = indicators.find((i) => i.id === selected) ?? indicators[0];
   const due = indicator ? indicatorDue(indicator.values, berichtsstichtag, referenceDate) : referenceDate;
   const [date, setDate] = useState(() => formatGermanDate(due));
@@ -296,7 +167,7 @@ function IndicatorPanel({
     return saved;
   };
   useUnsavedEdit(
-    "monitoring-wert",
+    VALUE_EDIT,
     wert.trim() !== "" && indicator
       ? { subject: `dem Wert für ${indicator.id}`, save: submit, discard: () => setWert("") }
       : null,
@@ -315,7 +186,7 @@ function IndicatorPanel({
           className={styles.wide}
           select={{ className: styles.wide }}
           value={indicator.id}
-          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: "monitoring-wert" })}
+          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: VALUE_EDIT })}
         >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
@@ -331,16 +202,16 @@ function IndicatorPanel({
             <TableCell>
               {state.ist === null
                 ? "kein Wert"
-                : `${number(state.ist, unit)} (Stand ${formatGermanDate(state.stand!)})`}
+                : `${figure(state.ist, unit)} (Stand ${formatGermanDate(state.stand!)})`}
             </TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Zielerreichung</TableHeaderCell>
-            <TableCell>{number(state.zielerreichung, " %")}</TableCell>
+            <TableCell>{figure(state.zielerreichung, " %")}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Soll</TableHeaderCell>
-            <TableCell>{number(state.soll, " %")}</TableCell>
+            <TableCell>{figure(state.soll, " %")}</TableCell>
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Ampel</TableHeaderCell>

@@ -12,10 +12,12 @@ import {
   indicatorState,
   indicatorTarget,
   indicatorValue,
+  nextBerichtsstichtag,
   sachstandHistory,
   sachstandOf,
   valuesOf,
 } from "../../../domain/monitoring";
+import { dueWithoutSachstand } from "../../../domain/report";
 import { readSettings } from "../../../domain/settings";
 import { textOf } from "../../../domain/values";
 import type { ReadConcept } from "../../../workbook/read";
@@ -42,6 +44,13 @@ export interface MonitoringModel {
   referenceDate: IsoDate;
   /** The date a new Sachstand is for: Einstellungen, else the latest reported, else the reference date. */
   berichtsstichtag: IsoDate;
+  /**
+   * The Berichtsstichtag in force at the reference date (the rule of SACHSTAND_FEHLT and the report's
+   * annex); null while there is none or it is still planned.
+   */
+  due: IsoDate | null;
+  /** The measures that owe a Sachstand for `due` and have none (as SACHSTAND_FEHLT names them). */
+  missing: string[];
   tolerance: number;
   measures: MeasureMonitoring[];
   indicators: IndicatorMonitoring[];
@@ -73,9 +82,15 @@ export function monitoringModel(concept: ReadConcept, today: IsoDate): Monitorin
         state: indicatorState(target, values, referenceDate, settings.indikatorToleranz),
       };
     });
+  const due = currentBerichtsstichtag(settings.berichtsstichtag, reports, referenceDate);
+  const missing = due
+    ? dueWithoutSachstand(concept.massnahmen.rows, reports, due).map((r) => textOf(r.values.id ?? null))
+    : [];
   return {
     referenceDate,
-    berichtsstichtag: currentBerichtsstichtag(settings.berichtsstichtag, reports) ?? referenceDate,
+    berichtsstichtag: nextBerichtsstichtag(settings.berichtsstichtag, reports) ?? referenceDate,
+    due,
+    missing,
     tolerance: settings.indikatorToleranz,
     measures,
     indicators,

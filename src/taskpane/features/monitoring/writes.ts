@@ -1,11 +1,14 @@
 /**
  * The Monitoring view's writes through the host interface: one Sachstand row (Maßnahme + Berichtsstichtag)
- * or one Indikatorwert row (Indikator + Stichtag), updated when it exists, else appended. A workbook made
- * before these sheets existed gets the sheet first.
+ * or one Indikatorwert row (Indikator + Stichtag), updated when it exists, else appended; the measure or
+ * indicator named in the one form of a reference (`ID – Name`). A Sachstand can set the measure's Status in
+ * the same batch, so that the two never disagree. A workbook made before these sheets existed gets the
+ * sheet first.
  */
 import { type CellValue, type IsoDate, dateFromIso } from "../../../domain/dates";
-import type { WorkbookHost } from "../../../workbook/host";
+import type { RowWrite, WorkbookHost } from "../../../workbook/host";
 import type { ReadConcept } from "../../../workbook/read";
+import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
 import { ensureLongTable } from "../../services/longTables";
 
 const asDate = dateFromIso;
@@ -19,18 +22,35 @@ export interface SachstandInput {
   sachstand: string;
   naechsteSchritte: string;
   hindernisse: string;
+  /** Who reported (remembered in the pane); empty: not known. */
+  gemeldetVon: string;
 }
 
-export async function writeSachstand(host: WorkbookHost, concept: ReadConcept, input: SachstandInput, today: IsoDate) {
+export async function writeSachstand(
+  host: WorkbookHost,
+  concept: ReadConcept,
+  input: SachstandInput,
+  today: IsoDate,
+  /** Also set the measure's Status to the reported one. */
+  setStatus = false,
+): Promise<void> {
   await ensureLongTable(host, concept, "sachstaende");
-  const values: Record<string, CellValue> = {
-    ...input,
-    berichtsstichtag: asDate(input.berichtsstichtag),
-    gemeldetAm: asDate(today),
-  };
-  await host.writeRows([
+  const names = referenceNames(rowsOfConcept(concept));
+  const values: Record<string, CellValue> = uniformRow(
+    "sachstaende",
+    {
+      ...input,
+      gemeldetVon: input.gemeldetVon || null,
+      berichtsstichtag: asDate(input.berichtsstichtag),
+      gemeldetAm: asDate(today),
+    },
+    names,
+  );
+  const writes: RowWrite[] = [
     { kind: "sachstaende", id: input.massnahme, key: { subject: "massnahme", date: "berichtsstichtag" }, values },
-  ]);
+  ];
+  if (setStatus) writes.push({ kind: "massnahmen", id: input.massnahme, values: { status: input.status } });
+  await host.writeRows(writes);
 }
 
 export async function writeIndikatorwert(
@@ -39,12 +59,14 @@ export async function writeIndikatorwert(
   input: { indikator: string; stichtag: IsoDate; wert: number },
 ) {
   await ensureLongTable(host, concept, "indikatorwerte");
+  const names = referenceNames(rowsOfConcept(concept));
+  const values = { indikator: input.indikator, stichtag: asDate(input.stichtag), wert: input.wert };
   await host.writeRows([
     {
       kind: "indikatorwerte",
       id: input.indikator,
       key: { subject: "indikator", date: "stichtag" },
-      values: { indikator: input.indikator, stichtag: asDate(input.stichtag), wert: input.wert },
+      values: uniformRow("indikatorwerte", values, names),
     },
   ]);
 }

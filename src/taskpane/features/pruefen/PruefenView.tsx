@@ -10,14 +10,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState, type ReactElement } from "react";
+import { useId, useMemo, useState, type ReactElement } from "react";
 import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
 import { PRUEFBERICHT } from "../../../workbook/contract";
 import { SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
-import { type Notice, NoConcept, NoticeBar, plain } from "../../components";
+import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
+import { fixOf } from "./fix";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -40,7 +41,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXS,
   },
   title: { overflowWrap: "anywhere", minWidth: 0 },
-  open: { whiteSpace: "nowrap", flexShrink: 0 },
+  finding: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, alignItems: "flex-start" },
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -60,7 +61,6 @@ type SeverityFilter = Severity | "alle";
 interface Group {
   key: string;
   title: string;
-  measureId: string | null;
   findings: Finding[];
 }
 
@@ -95,7 +95,7 @@ export default function PruefenView(): ReactElement {
             ? `Maßnahme ${titles.get(idKey(f.id)) ?? f.id}`
             : `${f.sheet}: ${f.id}`
           : `${f.sheet} (ohne ID)`;
-        group = { key, title, measureId: isMeasure && f.id && titles.has(idKey(f.id)) ? f.id : null, findings: [] };
+        group = { key, title, findings: [] };
         map.set(key, group);
       }
       group.findings.push(f);
@@ -117,7 +117,7 @@ export default function PruefenView(): ReactElement {
     setBusy(true);
     setNotice(null);
     try {
-      await writeReport(host, result, session.fileName);
+      await writeReport(host, result, session.fileName, concept);
       await host.selectCell(PRUEFBERICHT.sheet, "A1");
       await session.reload();
       setNotice({
@@ -191,11 +191,6 @@ export default function PruefenView(): ReactElement {
             <Subtitle2 as="h3" className={styles.title}>
               {g.title}
             </Subtitle2>
-            {g.measureId && (
-              <Button className={styles.open} size="small" onClick={() => session.openMeasure(g.measureId!)}>
-                Im Formular öffnen
-              </Button>
-            )}
           </div>
           {SEVERITIES.filter((s) => g.findings.some((f) => f.severity === s)).map((s) => (
             <div key={s}>
@@ -206,18 +201,7 @@ export default function PruefenView(): ReactElement {
                 {g.findings
                   .filter((f) => f.severity === s)
                   .map((f, i) => (
-                    <li key={i}>
-                      <Link as="button" onClick={() => void host.selectCell(f.sheet, f.cell)}>
-                        {`${f.sheet}!${f.cell}`}
-                      </Link>{" "}
-                      <Caption1>
-                        {f.smart ? `${f.smart} · ` : ""}
-                        {RULES[f.rule].title}
-                      </Caption1>
-                      <Body1 as="p" block>
-                        {g.measureId ? plain(f) : f.message}
-                      </Body1>
-                    </li>
+                    <FindingItem key={i} finding={f} className={styles.finding} />
                   ))}
               </ul>
             </div>
@@ -225,5 +209,36 @@ export default function PruefenView(): ReactElement {
         </section>
       ))}
     </div>
+  );
+}
+
+/**
+ * One finding: its cell (selected on demand), rule and whole message, and the way to the place in the pane
+ * that fixes it (none where only its cell can).
+ */
+function FindingItem({ finding: f, className }: { finding: Finding; className: string }): ReactElement {
+  const session = useSession();
+  const messageId = useId();
+  const fix = fixOf(f);
+  return (
+    <li className={className}>
+      <span>
+        <Link as="button" onClick={() => void session.host?.selectCell(f.sheet, f.cell)}>
+          {`${f.sheet}!${f.cell}`}
+        </Link>{" "}
+        <Caption1>
+          {f.smart ? `${f.smart} · ` : ""}
+          {RULES[f.rule].title}
+        </Caption1>
+      </span>
+      <Body1 as="p" block id={messageId}>
+        {f.message}
+      </Body1>
+      {fix && (
+        <Button size="small" onClick={() => session.navigate(fix.target)} aria-describedby={messageId}>
+          {fix.label}
+        </Button>
+      )}
+    </li>
   );
 }

@@ -7,6 +7,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   Link,
   MessageBar,
@@ -17,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState, type ReactElement } from "react";
-import { type IsoDate, dateFromIso, formatGermanDate, isoFromDate } from "../../../domain/dates";
+import { formatGermanDate } from "../../../domain/dates";
 import { readSettings } from "../../../domain/settings";
 import { textOf } from "../../../domain/values";
 import { type RowNote, byNameText, distributionOf, unassignedText } from "../../../workbook/distribution";
@@ -25,7 +26,7 @@ import type { ReadConcept } from "../../../workbook/read";
 import type { WorkbookHost } from "../../../workbook/host";
 import { type Notice, NoticeBar, stepAppearance, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
-import { DateField, dayOf } from "../../fields/DateField";
+import { DateField, dayOf, inFourWeeks } from "../../fields/DateField";
 import { download } from "../../services/download";
 import { monitoringModel } from "../monitoring/model";
 import type { SplitFile, SplitResult } from "../../services/circulation";
@@ -39,13 +40,6 @@ const useStyles = makeStyles({
 const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Where the calendar of „Rücklauf bis“ opens while it is empty: four weeks on, a usual time to answer. */
-const inFourWeeks = (today: IsoDate): IsoDate => {
-  const day = dateFromIso(today);
-  day.setUTCDate(day.getUTCDate() + 28);
-  return isoFromDate(day);
-};
 
 /** Who gets the measures, read from the workbook as it is now (no file is made for this). */
 function previewOf(concept: ReadConcept) {
@@ -75,6 +69,9 @@ export default function VerteilenExport({
   const due = useMemo(() => monitoringModel(concept, session.today).berichtsstichtag, [concept, session.today]);
   const [stichtag, setStichtag] = useState(() => formatGermanDate(due));
   const [ruecklauf, setRuecklauf] = useState(() => (saved ? formatGermanDate(saved) : ""));
+  const [drafts, setDrafts] = useState(false);
+  /** What the drafts lack (recipients without address), known once the files are made. */
+  const [draftWarnings, setDraftWarnings] = useState<string[]>([]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -104,12 +101,12 @@ export default function VerteilenExport({
         await services.writeRuecklaufBis(host, concept, bis);
         await session.reload();
       }
-      setResult(
-        await services.splitOpenWorkbook(host, session.today, {
-          sachstand,
-          ...(bis ? { ruecklaufBis: bis } : {}),
-        }),
-      );
+      const split = await services.splitOpenWorkbook(host, session.today, {
+        sachstand,
+        ...(bis ? { ruecklaufBis: bis } : {}),
+      });
+      setResult(split);
+      setDraftWarnings(services.draftNotes(split.files));
     });
 
   const downloadOne = (file: SplitFile) =>
@@ -122,11 +119,14 @@ export default function VerteilenExport({
   const downloadAll = (files: SplitResult) =>
     run(async () => {
       const { splitArchive } = await circulation();
-      const archive = splitArchive(files, session.today);
+      const archive = splitArchive(files, session.today, { drafts });
       download(archive.data, archive.fileName, "application/zip");
+      const n = files.files.length;
       setNotice({
         intent: "success",
-        text: `„${archive.fileName}“ mit ${plural(files.files.length, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
+        text: drafts
+          ? `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} und ${plural(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
+          : `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
       });
     });
 
@@ -177,19 +177,23 @@ export default function VerteilenExport({
         <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
           Sachstandsabfrage erstellen
         </Button>
+        <Checkbox label="Mail-Entwürfe beilegen" checked={drafts} onChange={(_, d) => setDrafts(d.checked === true)} />
         {result && result.files.length > 0 && (
           <Button
             appearance={stepAppearance(primary, true)}
-            onClick={() => void (result.files.length === 1 ? downloadOne(result.files[0]!) : downloadAll(result))}
+            onClick={() =>
+              void (result.files.length === 1 && !drafts ? downloadOne(result.files[0]!) : downloadAll(result))
+            }
             disabled={busy}
           >
-            {result.files.length === 1
-              ? "Datei herunterladen"
-              : `Alle ${result.files.length} Dateien als ZIP herunterladen`}
+            {downloadLabel(result.files.length, drafts)}
           </Button>
         )}
       </div>
       <NoticeBar notice={notice} />
+      {result && drafts && draftWarnings.length > 0 && (
+        <NoteList intent="warning" title="Mail-Entwürfe: Adressen fehlen" notes={draftWarnings} />
+      )}
       {result && (
         <>
           <Subtitle2 as="h3" id="verteilen-dateien">
@@ -219,6 +223,13 @@ export default function VerteilenExport({
       )}
     </section>
   );
+}
+
+function downloadLabel(files: number, drafts: boolean): string {
+  if (!drafts) return files === 1 ? "Datei herunterladen" : `Alle ${files} Dateien als ZIP herunterladen`;
+  return files === 1
+    ? "Datei mit Mail-Entwurf als ZIP herunterladen"
+    : `Alle ${files} Dateien mit Mail-Entwürfen als ZIP herunterladen`;
 }
 
 /** What goes to nobody: a warning that stands before the files are made. */
