@@ -218,6 +218,9 @@ const GENERATOR_INPUTS = [
   "src/xlsx/sheetXml.ts",
   "src/xlsx/styles.ts",
   "src/xlsx/package.ts",
+  "src/xlsx/opc.ts",
+  "src/xlsx/workbookPart.ts",
+  "src/xlsx/generatedSheets.ts",
 ];
 
 function generatorHash(): string {

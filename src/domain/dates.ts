@@ -168,7 +168,7 @@ export function isoToExcelSerial(d: IsoDate): number {
   return n <= 60 ? n - 1 : n; // before 1900-03-01 there is no phantom 29.02.1900 to skip
 }
 
-/** ISO date of a Date's UTC components (exceljs hands dates as UTC midnight). */
+/** ISO date of a Date's UTC components (the readers hand dates as UTC midnight). */
 export function isoFromDate(d: Date): IsoDate {
   return toIso(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
@@ -178,7 +178,7 @@ export function localIsoDate(now: Date): IsoDate {
   return toIso(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-/** An ISO date as the Date of its UTC midnight, the form exceljs and the hosts write as a date cell. */
+/** An ISO date as the Date of its UTC midnight, the form the readers give and the hosts write as a date cell. */
 export function dateFromIso(d: IsoDate): Date {
   return new Date(`${d}T00:00:00Z`);
 }

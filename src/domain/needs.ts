@@ -15,18 +15,19 @@ export function answeredBedarfe(concept: Pick<ConceptData, "massnahmen">): Set<s
  * one measure out (the one being edited: which Bedarfe are open apart from it).
  */
 export function answeringMeasures(concept: Pick<ConceptData, "massnahmen">, except?: string): Map<string, string[]> {
-  const byBedarf = new Map<string, string[]>();
+  // Sets while collecting: a Bedarf named by thousands of measures must not search its list for each.
+  const byBedarf = new Map<string, Set<string>>();
   for (const m of concept.massnahmen.rows) {
     if (matchListValue(m.values.status ?? null, STATUS_VALUES) === "verworfen") continue;
     const measure = textOf(m.values.id ?? null);
     if (except !== undefined && measure !== "" && idKey(measure) === idKey(except)) continue;
     for (const id of referenceIds(m.values.bedarfe ?? null)) {
-      const list = byBedarf.get(idKey(id)) ?? [];
-      if (!list.includes(measure)) list.push(measure);
-      byBedarf.set(idKey(id), list);
+      const measures = byBedarf.get(idKey(id));
+      if (measures) measures.add(measure);
+      else byBedarf.set(idKey(id), new Set([measure]));
     }
   }
-  return byBedarf;
+  return new Map([...byBedarf].map(([id, measures]) => [id, [...measures]]));
 }
 
 export interface NeedsOfField {

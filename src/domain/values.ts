@@ -1,12 +1,20 @@
 /** Reading cell values as text, IDs and references, the way planning staff write them. */
 import { type CellValue, formatGermanDate, isoFromDate } from "./dates";
 
+/** White space that textOf changes inside a text: a run of two, or any other than a plain space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 /** The text of a cell as a user sees it, trimmed; empty cells give "". */
 export function textOf(value: CellValue): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : formatGermanDate(isoFromDate(value));
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "WAHR" : "FALSCH";
+  // Most cells need nothing done: test before building a new string (the rules ask for every cell often).
+  if (!LOOSE_SPACE.test(value)) {
+    const n = value.length;
+    return n > 0 && (value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) ? value.trim() : value;
+  }
   return value.replace(/\s+/g, " ").trim();
 }
 
@@ -47,7 +55,7 @@ const loweredLists = new WeakMap<readonly string[], string[]>();
 /**
  * Case-insensitive lookup of a value in a fixed list; returns the list's spelling. Plain toLowerCase is
  * right for German (locale rules differ only for Turkish, Azeri, Lithuanian) and much faster than the
- * locale-aware variant on the two-byte strings exceljs hands over.
+ * locale-aware variant on the two-byte strings of German text.
  */
 export function matchListValue<T extends string>(value: CellValue, list: readonly T[]): T | null {
   let lowered = loweredLists.get(list);
@@ -55,9 +63,18 @@ export function matchListValue<T extends string>(value: CellValue, list: readonl
     lowered = list.map((entry) => entry.toLowerCase());
     loweredLists.set(list, lowered);
   }
+  // A list column holds few distinct texts in thousands of rows: each is looked up once.
+  let known = listMatches.get(list);
+  if (!known || known.size > 10_000) listMatches.set(list, (known = new Map()));
+  const key = typeof value === "string" ? value : null;
+  if (key !== null && known.has(key)) return known.get(key) as T | null;
   const index = lowered.indexOf(textOf(value).toLowerCase());
-  return index >= 0 ? list[index]! : null;
+  const match = index >= 0 ? list[index]! : null;
+  if (key !== null) known.set(key, match);
+  return match;
 }
+
+const listMatches = new WeakMap<readonly string[], Map<string, string | null>>();
 
 export function wordCount(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -32,7 +32,7 @@ export function addressOf(top: number, left: number, bottom = top, right = left)
 
 export const columnAddress = (column: number) => `${columnLetter(column)}:${columnLetter(column)}`;
 
-/** A Date (UTC midnight, as the plans and exceljs hold them) → Excel serial number. */
+/** A Date (UTC midnight, as the plans and the readers hold them) → Excel serial number. */
 export function dateToSerial(d: Date): number {
   return isoToExcelSerial(isoFromDate(d));
 }

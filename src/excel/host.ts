@@ -1,5 +1,5 @@
 /**
- * The Office.js host: the open workbook behind the same interface as the exceljs host (src/xlsx). It
+ * The Office.js host: the open workbook behind the same interface as the file host (src/xlsx). It
  * batches: a snapshot takes two `context.sync()` calls whatever the size, a sheet plan a small constant
  * plus one per chunk of rows, a row write three. Rows are found by ID, never by row number, so that
  * co-authors sorting or inserting rows in Excel on the web cannot make a write land in the wrong row.
@@ -63,7 +63,7 @@ function defaultIsSetSupported(set: string, version: string): boolean {
   }
 }
 
-/** Column width in characters (as in the plans and exceljs) → points for `format.columnWidth`. */
+/** Column width in characters (as in the plans and in the .xlsx package) → points for `format.columnWidth`. */
 /** A header or footer in Excel's codes (`&L…&C…&R…`) as its left, center and right sections. */
 export function headerFooterSections(text: string): { left: string; center: string; right: string } {
   const sections = { left: "", center: "", right: "" };

@@ -1,6 +1,6 @@
 /**
- * What every host (exceljs on a file, Office.js on the open workbook) offers the surfaces. The task pane
- * talks only to this interface, so it works the same in Excel and in the browser mode.
+ * What every host (the .xlsx package on a file, Office.js on the open workbook) offers the surfaces. The
+ * task pane talks only to this interface, so it works the same in Excel and in the browser mode.
  */
 import type { CellValue } from "../domain/dates";
 import type { EntityKind } from "../domain/model";

@@ -1,6 +1,6 @@
 /**
  * What to write, as data. A plan describes sheets, tables, dropdowns, conditional formats, formulas and
- * print settings; the exceljs host (src/xlsx) and the Office.js host (src/excel) apply the same plan to a
+ * print settings; the file host (src/xlsx) and the Office.js host (src/excel) apply the same plan to a
  * file or to the open workbook.
  */
 import type { CellValue, IsoDate } from "../domain/dates";

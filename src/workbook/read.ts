@@ -1,5 +1,5 @@
 /**
- * Reading a workbook into the domain, for any host. A host (exceljs, Office.js) only has to offer its
+ * Reading a workbook into the domain, for any host. A host (the .xlsx package, Office.js) only has to offer its
  * sheets as grids of plain cell values and name where its tables are; finding tables, headers and rows is
  * done here, driven by the contract.
  */

@@ -3,8 +3,8 @@
  * picked) exactly as it works on the open workbook in Excel, through the same `WorkbookHost`. Writes patch
  * the file's package (see ./package.ts), so the download keeps everything the program did not write.
  *
- * exceljs, which reads the cells, is big (~250 KB gzip); it is imported lazily (./excelJs.ts), so the pane's
- * first screen stays small.
+ * The pane loads this module (and with it the package layer and its reader) only when a workbook is opened
+ * or created, so the pane's first screen stays small.
  */
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
 import { idKey, isBlank, normalizeLabel, textOf } from "../domain/values";
@@ -13,12 +13,10 @@ import type { CellValue } from "../domain/dates";
 import type { EntityKind } from "../domain/model";
 import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
 import type { SheetPlan } from "../workbook/plan";
-import { type SheetGrid, type WorkbookSource, readTable } from "../workbook/read";
+import { type SheetGrid, type WorkbookSource, parseAddress, readTable } from "../workbook/read";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
 import { UserError } from "./userError";
-
-export { loadExcelJs } from "./excelJs";
 
 export interface Selection {
   sheet: string;
@@ -208,13 +206,14 @@ export class BrowserHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** The text of a cell (for showing the selected cell in browser mode). */
+  /** The text of a cell as the user sees it (for showing the selected cell in browser mode). */
   cellText(sheet: string, address: string): string {
-    // The model last read (every snapshot reads it again after a write).
-    const ws = this.document.loadedWorkbook()?.getWorksheet(sheet);
-    if (!ws) return "";
-    const { text } = ws.getCell(address);
-    return typeof text === "string" ? text : "";
+    try {
+      const { row, column } = parseAddress(address);
+      return textOf(this.document.readSource().sheet(sheet)?.value(row, column) ?? null);
+    } catch {
+      return "";
+    }
   }
 }
 

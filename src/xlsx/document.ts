@@ -1,15 +1,14 @@
 /**
- * A workbook file as the command line and the browser mode hold it: the package (written by patching, see
- * ./package.ts) and, for reading, an exceljs model of the parts the reader needs. exceljs only ever reads:
- * it is given a copy without charts, images or pivot caches, and its model is never written back.
+ * A workbook file as the command line and the browser mode hold it: the package (read and written by the
+ * package layer, see ./package.ts) and the name the user knows it by. This is where the package's errors,
+ * codes with parameters, become one German sentence naming the file.
  */
-import type ExcelJS from "exceljs";
-import { loadExcelJs } from "./excelJs";
 import { LISTEN_SHEET } from "../workbook/contract";
 import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { type CellWrite, PackageError, XlsxPackage } from "./package";
-import { ExcelJsSource } from "./source";
+import type { Guard, PackageSource } from "./source";
 import { UserError } from "./userError";
+import type { ZipCodec } from "./zip";
 
 /** One German sentence for a package that cannot be used, naming the file as the user gave it. */
 export function packageErrorMessage(name: string, error: PackageError): string {
@@ -26,28 +25,39 @@ export function packageErrorMessage(name: string, error: PackageError): string {
       return `Die Datei „${name}“ enthält im Teil „${error.part}“ eine DOCTYPE-Angabe, die Excel nie schreibt; sie wird aus Sicherheitsgründen nicht geöffnet.`;
     case "not-a-workbook":
       return `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).`;
+    case "chart-sheet":
+      return `Das Blatt „${error.sheet}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`;
+    case "foreign-part":
+      return `Das Blatt „${error.sheet}“ wird vom Programm neu erzeugt, enthält aber „${error.part}“, das dabei verloren ginge; es wurde nichts geschrieben. Bitte verschieben Sie es auf ein eigenes Blatt.`;
+    case "no-sheet":
+      return `In der Datei „${name}“ fehlt das Blatt „${error.sheet}“.`;
     default:
       return `Die Datei „${name}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`;
   }
 }
 
 export class XlsxDocument {
-  private model: ExcelJS.Workbook | null = null;
+  private readonly guard: Guard;
 
   constructor(
     readonly pkg: XlsxPackage,
     /** The name for messages (the file as the user gave it). */
     readonly name: string,
-  ) {}
+  ) {
+    this.guard = (run) => guard(this.name, run);
+  }
 
-  /** Opens the bytes of an .xlsx file; throws UserError with one German sentence. */
-  static async open(bytes: Uint8Array, name: string): Promise<XlsxDocument> {
-    const doc = new XlsxDocument(
-      guard(name, () => XlsxPackage.fromBytes(bytes)),
-      name,
-    );
-    await doc.workbook();
-    return doc;
+  /**
+   * Opens the bytes of an .xlsx file; throws UserError with one German sentence. The package's directory,
+   * workbook.xml and its relationships are read now; a worksheet when a reader first asks for it.
+   */
+  static async open(bytes: Uint8Array, name: string, codec?: ZipCodec): Promise<XlsxDocument> {
+    const pkg = guard(name, () => {
+      const opened = XlsxPackage.fromBytes(bytes, codec);
+      opened.sheets();
+      return opened;
+    });
+    return new XlsxDocument(pkg, name);
   }
 
   /** A new workbook without sheets. */
@@ -55,33 +65,18 @@ export class XlsxDocument {
     return new XlsxDocument(XlsxPackage.empty(now), name);
   }
 
-  /** The exceljs model of the workbook as it is now (read again after the program wrote to it). */
-  async workbook(): Promise<ExcelJS.Workbook> {
-    if (this.model) return this.model;
-    const copy = guard(this.name, () => this.pkg.readingCopy());
-    const workbook = new (await loadExcelJs()).Workbook();
-    try {
-      await workbook.xlsx.load(copy as unknown as ArrayBuffer);
-    } catch {
-      throw new UserError(`Die Datei „${this.name}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`);
-    }
-    this.model = workbook;
-    return workbook;
+  /** A reader's view of the workbook as it is now (read again where the program wrote since). */
+  async source(): Promise<PackageSource> {
+    return this.readSource();
   }
 
-  /** The model as last read, without reading again (null after a write until the next read). */
-  loadedWorkbook(): ExcelJS.Workbook | null {
-    return this.model;
-  }
-
-  /** A reader's view of the workbook as it is now. */
-  async source(): Promise<ExcelJsSource> {
-    return new ExcelJsSource(await this.workbook(), (sheet) => this.pkg.notes(sheet));
+  /** The same, without waiting (the package reads synchronously; for the pane's selected cell). */
+  readSource(): PackageSource {
+    return this.pkg.source(this.guard);
   }
 
   applySheetPlan(plan: SheetPlan): void {
-    this.pkg.replaceSheet(plan);
-    this.model = null;
+    this.guard(() => this.pkg.replaceSheet(plan));
   }
 
   applyWorkbookPlan(plan: WorkbookPlan): void {
@@ -89,8 +84,7 @@ export class XlsxDocument {
   }
 
   writeCells(sheet: string, writes: CellWrite[], templateRow?: number): void {
-    this.pkg.writeCells(sheet, writes, templateRow);
-    this.model = null;
+    this.guard(() => this.pkg.writeCells(sheet, writes, templateRow));
   }
 
   /**
@@ -98,17 +92,16 @@ export class XlsxDocument {
    * the hidden sheet Listen keep reading their rows by position.
    */
   deleteRows(sheet: string, rows: number[]): void {
-    this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET]);
-    this.model = null;
+    this.guard(() => this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET]));
   }
 
   extendTable(table: string, lastRow: number): void {
-    this.pkg.extendTable(table, lastRow);
-    this.model = null;
+    this.guard(() => this.pkg.extendTable(table, lastRow));
   }
 
-  toBytes(): Uint8Array {
-    return this.pkg.toBytes();
+  /** The workbook as .xlsx bytes; `codec` compresses the parts the program wrote (default: the package's). */
+  toBytes(codec?: ZipCodec): Uint8Array {
+    return this.guard(() => this.pkg.toBytes(new Date(), codec));
   }
 }
 

@@ -6,9 +6,11 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
 import { UnreadableWorkbookError } from "../workbook/read";
 import { XlsxDocument } from "./document";
 import { UserError } from "./userError";
+import type { ZipCodec } from "./zip";
 
 /** A problem the user can fix; the CLI prints the message and exits with `exitCode`. */
 export { UserError };
@@ -53,10 +55,30 @@ export async function openWorkbook(file: string): Promise<XlsxDocument> {
   }
   if (!data.subarray(0, 4).equals(ZIP))
     throw new UserError(`Die Datei „${file}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
-  const doc = await XlsxDocument.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file);
+  const doc = await XlsxDocument.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, NODE_ZLIB);
   origins.set(doc, { file: path.resolve(file), digest: digestOf(data) });
   return doc;
 }
+
+/**
+ * Node's zlib for the package's parts: the same DEFLATE as fflate's in native code, which needs no warming
+ * up (see ZipCodec); `maxOutputLength` stops a part that inflates beyond what the zip declared.
+ */
+export const NODE_ZLIB: ZipCodec = {
+  inflate: (raw, limit) => {
+    try {
+      return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") return null;
+      throw error;
+    }
+  },
+  deflate: (data) => zlib.deflateRawSync(data, { level: 6 }),
+  // zlib.crc32 came with Node 20.15; older Node 20 uses the package's own.
+  ...("crc32" in zlib
+    ? { crc32: (data: Uint8Array) => (zlib as unknown as { crc32(d: Uint8Array): number }).crc32(data) }
+    : {}),
+};
 
 /** The temporary name beside a target; a run that was killed leaves one, which the next run removes. */
 let tempSequence = 0;
@@ -122,7 +144,7 @@ async function withLock<T>(dir: string, target: string, run: () => Promise<T>): 
  * that file changed since (nothing is written); a read-only target is never replaced.
  */
 export async function saveWorkbookAtomically(doc: XlsxDocument, target: string): Promise<void> {
-  await writeFileAtomically(doc.toBytes(), target, () => refuseIfChanged(doc, target));
+  await writeFileAtomically(doc.toBytes(NODE_ZLIB), target, () => refuseIfChanged(doc, target));
 }
 
 /**

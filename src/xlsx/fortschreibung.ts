@@ -19,14 +19,13 @@ import type { FieldsOf, RowRecord } from "../domain/model";
 import { type IndicatorValue, indicatorTarget, indicatorValue } from "../domain/monitoring";
 import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
 import { textOf } from "../domain/values";
-import { type FoundTable, type ReadConcept, readConcept } from "../workbook/read";
+import { type FoundTable, type ReadConcept, type WorkbookSource, readConcept } from "../workbook/read";
 import { latestVerdicts, measureInputs } from "../workbook/fortschreibung";
 import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
 import { readVorperiode } from "../workbook/vorperiode";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import type { ExcelJsSource } from "./source";
 import { UserError } from "./userError";
 
 export interface FortschreibungOutcome {
@@ -74,7 +73,7 @@ function valuesOfWorkbook(concept: ReadConcept): IndicatorValue[] {
 /** Writes settings into their rows of tblEinstellungen; a key without a row is appended to the table. */
 function writeSettings(
   doc: XlsxDocument,
-  source: ExcelJsSource,
+  source: WorkbookSource,
   concept: ReadConcept,
   values: Partial<Record<keyof Settings, CellWrite["value"]>>,
 ): void {

@@ -8,7 +8,6 @@ import { decodeText } from "../domain/text";
 import { isBlank } from "../domain/values";
 import type { ImportGrid } from "../workbook/import/mapping";
 import { XlsxDocument } from "./document";
-import { areaOf } from "./source";
 import { UserError } from "./userError";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
@@ -85,16 +84,13 @@ export async function xlsxGrids(bytes: Uint8Array, name: string): Promise<Import
   const doc = await XlsxDocument.open(bytes, name);
   const source = await doc.source();
   const tables = source.tables();
-  return source.workbook.worksheets.map((ws) => {
+  return source.worksheets().map((ws) => {
     const grid = source.sheet(ws.name)!;
-    // exceljs counts columns by walking every row: read the counts once.
-    const rowCount = grid.rowCount;
-    const columnCount = grid.columnCount;
-    const rows = Array.from({ length: rowCount }, (_, r) =>
-      Array.from({ length: columnCount }, (_, c) => grid.value(r + 1, c + 1)),
+    const rows = Array.from({ length: grid.rowCount }, (_, r) =>
+      Array.from({ length: grid.columnCount }, (_, c) => grid.value(r + 1, c + 1)),
     );
-    const merges = ((ws.model as { merges?: string[] }).merges ?? []).map(areaOf);
-    // exceljs shows a merged area's value in each of its cells; the file holds it only in the top-left one.
+    const merges = [...grid.merges];
+    // The grid shows a merged area's value in each of its cells; the file holds it only in the top-left one.
     for (const m of merges) {
       for (let r = m.top; r <= m.bottom; r++) {
         for (let c = m.left; c <= m.right; c++)

@@ -1,112 +1,229 @@
-/** The exceljs host's view of a workbook as plain grids, for the host-independent reader. */
-import type ExcelJS from "exceljs";
+/**
+ * Reading a package for the host-independent reader (src/workbook/read.ts): its worksheets as grids of
+ * plain values, the tables with their ranges, the notes. Only what a reader asks for is read: a sheet's
+ * part is inflated and parsed when its grid is first wanted (see ./sheetReader.ts), shared strings when a
+ * cell refers to them, a comments part when a note is asked for — a check never inflates the hidden Listen
+ * sheet, the pictures or the pivot caches.
+ */
 import type { CellValue } from "../domain/dates";
-import {
-  type Area,
-  type SheetGrid,
-  type TableLocation,
-  type WorkbookSource,
-  columnLetter,
-  parseAddress,
-} from "../workbook/read";
+import type { Area, SheetGrid, TableLocation, WorkbookSource } from "../workbook/read";
+import type { OpcPackage } from "./opc";
+import { SharedStringsReader, type SheetCells, SheetCellsReader, parseArea } from "./sheetReader";
+import type { SheetState, WorkbookPart, WorksheetEntry } from "./workbookPart";
+import { attributes, elements, rootPrefix, unescapeXml } from "./xml";
 
-/** A plain value from whatever exceljs holds in a cell (formula results, rich text, hyperlinks, errors). */
-export function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    if ("formula" in o || "sharedFormula" in o) return plainValue(o.result);
-    if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? "").join("");
-    if ("hyperlink" in o) return plainValue(o.text);
-    if ("error" in o) return String(o.error);
-  }
-  return String(v);
+/** `A1:C3` as an area (a cell range the program reads: a table's, a merged area's). */
+export function areaOf(ref: string): Area {
+  const area = parseArea(ref);
+  if (!area) throw new Error(`not a cell range: ${ref}`);
+  return area;
 }
 
-/** Notes of a sheet by cell address (`N3`), where the caller read them from the package itself. */
-export type NotesOf = (sheet: string) => Map<string, string>;
+/** Runs a read; the document passes one that turns a PackageError into its German sentence. */
+export type Guard = <T>(run: () => T) => T;
 
-class ExcelJsGrid implements SheetGrid {
-  private cachedRow = -1;
-  private cachedValues: unknown[] = [];
+const unguarded: Guard = (run) => run();
+
+/** The parsed cells of the package's worksheets, kept while their parts do not change. */
+export class PackageReader {
+  /** Held weakly: a grid lives as long as a source uses it, and goes when memory is wanted for writing. */
+  private readonly cells = new Map<string, { key: string; cells: WeakRef<SheetCells> }>();
+  private strings: { key: string; list: string[] } | null = null;
+
+  constructor(private readonly book: WorkbookPart) {}
+
+  private get opc(): OpcPackage {
+    return this.book.opc;
+  }
+
+  /**
+   * The cells of a worksheet part, parsed once per version of the part and of its shared strings while a
+   * source still holds them (a write to one sheet parses that sheet again, not the others). Formats are only ever appended, so the dates of
+   * cells already read stay dates.
+   */
+  sheetCells(part: string): SheetCells {
+    const sst = this.book.sharedStringsPart();
+    const date1904 = this.book.date1904();
+    const key = `${this.opc.generation(part)}:${sst ? `${sst}@${this.opc.generation(sst)}` : ""}:${date1904}`;
+    const cached = this.cells.get(part);
+    const known = cached?.key === key ? cached.cells.deref() : undefined;
+    if (known) return known;
+    const styles = this.book.styles();
+    const reader = new SheetCellsReader({
+      sharedString: (index) => this.sharedStrings(sst)[index],
+      isDateStyle: (xf) => styles.isDateStyle(xf),
+      date1904,
+    });
+    this.opc.read(part, reader);
+    const cells = reader.result();
+    this.cells.set(part, { key, cells: new WeakRef(cells) });
+    return cells;
+  }
+
+  private sharedStrings(part: string | undefined): string[] {
+    if (!part) return [];
+    const key = `${part}:${this.opc.generation(part)}`;
+    if (this.strings?.key !== key) {
+      const reader = new SharedStringsReader();
+      this.opc.read(part, reader);
+      this.strings = { key, list: reader.strings };
+    }
+    return this.strings.list;
+  }
+
+  /**
+   * The notes (legacy comments, which also carry the text of threaded comments) of a worksheet by cell
+   * (`N3`), read from its comments part.
+   */
+  notes(sheetName: string): Map<string, string> {
+    const out = new Map<string, string>();
+    const sheet = this.book.worksheets().find((s) => s.name === sheetName);
+    if (!sheet) return out;
+    for (const part of this.opc.related(sheet.part, "comments")) {
+      const xml = this.opc.text(part);
+      if (!xml) continue;
+      const p = rootPrefix(xml, "comments");
+      for (const c of elements(xml, `${p}comment`)) {
+        const ref = attributes(c.tag).ref;
+        const text = elements(c.inner, `${p}t`)
+          .map((t) => unescapeXml(t.inner))
+          .join("");
+        if (ref && text) out.set(ref.toUpperCase(), text);
+      }
+    }
+    return out;
+  }
+
+  source(guard: Guard = unguarded): PackageSource {
+    return new PackageSource(this, this.book, guard);
+  }
+}
+
+/** A worksheet of the package as a grid; merged areas show their first cell's value in every cell. */
+export class PackageGrid implements SheetGrid {
   private notes: Map<string, string> | null = null;
+  private mergedAt: Map<number, Area> | null = null;
 
   constructor(
-    private readonly ws: ExcelJS.Worksheet,
-    private readonly notesOf?: NotesOf,
-  ) {}
+    readonly name: string,
+    private readonly cells: SheetCells,
+    private readonly notesOf: () => Map<string, string>,
+  ) {
+    if (cells.merges.length) this.mergedAt = indexMerges(cells.merges);
+  }
 
-  get name() {
-    return this.ws.name;
+  get rowCount(): number {
+    return this.cells.rowCount;
   }
-  get rowCount() {
-    return this.ws.rowCount;
+
+  get columnCount(): number {
+    return this.cells.columnCount;
   }
-  get columnCount() {
-    return this.ws.columnCount;
+
+  /** The merged areas (for the import, which keeps only the first cell's value). */
+  get merges(): readonly Area[] {
+    return this.cells.merges;
   }
 
   value(row: number, column: number): CellValue {
-    if (row !== this.cachedRow) {
-      this.cachedRow = row;
-      const r = this.ws.findRow(row);
-      this.cachedValues = r ? (r.values as unknown[]) : [];
+    if (this.mergedAt) {
+      const m = this.mergedAt.size ? this.mergedAt.get(row * 16384 + column) : mergeOf(this.cells.merges, row, column);
+      if (m) {
+        row = m.top;
+        column = m.left;
+      }
     }
-    return plainValue(this.cachedValues[column]);
+    const v = this.cells.rows[row]?.cells[column - 1];
+    return v === undefined ? null : v;
   }
 
   note(row: number, column: number): string | undefined {
-    if (this.notesOf) {
-      this.notes ??= this.notesOf(this.ws.name);
-      return this.notes.get(`${columnLetter(column)}${row}`);
-    }
-    const note = this.ws.findRow(row)?.findCell(column)?.note as unknown;
-    if (!note) return undefined;
-    if (typeof note === "string") return note;
-    const texts = (note as { texts?: { text?: string }[] }).texts;
-    return texts?.map((t) => t.text ?? "").join("") || undefined;
+    this.notes ??= this.notesOf();
+    return this.notes.get(`${columnName(column)}${row}`);
   }
 }
 
-export function areaOf(ref: string): Area {
-  const [a, b] = ref.split(":");
-  const start = parseAddress(a!);
-  const end = parseAddress(b ?? a!);
-  return { top: start.row, left: start.column, bottom: end.row, right: end.column };
+function columnName(column: number): string {
+  let s = "";
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
 }
 
-export class ExcelJsSource implements WorkbookSource {
-  private readonly grids = new Map<string, ExcelJsGrid>();
+/** The cells covered by merged areas (not their first) by `row * 16384 + column`; empty where too many. */
+function indexMerges(merges: readonly Area[]): Map<number, Area> {
+  const index = new Map<number, Area>();
+  let cells = 0;
+  for (const m of merges) cells += (m.bottom - m.top + 1) * (m.right - m.left + 1);
+  if (cells > 1_000_000) return index;
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if ((r !== m.top || c !== m.left) && !index.has(r * 16384 + c)) index.set(r * 16384 + c, m);
+      }
+    }
+  }
+  return index;
+}
+
+function mergeOf(merges: readonly Area[], row: number, column: number): Area | undefined {
+  return merges.find(
+    (m) =>
+      row >= m.top && row <= m.bottom && column >= m.left && column <= m.right && (row !== m.top || column !== m.left),
+  );
+}
+
+export interface WorksheetInfo {
+  name: string;
+  state: SheetState;
+}
+
+/** The package as the reader sees it now; a fresh source after the program wrote to the package. */
+export class PackageSource implements WorkbookSource {
+  private readonly grids = new Map<string, PackageGrid>();
+  private sheetList: WorksheetEntry[] | null = null;
+  private tableList: TableLocation[] | null = null;
 
   constructor(
-    readonly workbook: ExcelJS.Workbook,
-    private readonly notesOf?: NotesOf,
+    private readonly reader: PackageReader,
+    private readonly book: WorkbookPart,
+    private readonly guard: Guard,
   ) {}
 
-  sheetNames(): string[] {
-    return this.workbook.worksheets.map((ws) => ws.name);
+  private list(): WorksheetEntry[] {
+    this.sheetList ??= this.guard(() => this.book.worksheets());
+    return this.sheetList;
   }
 
-  sheet(name: string): SheetGrid | undefined {
+  /** The worksheets in tab order (chart sheets have no cells and are left out). */
+  sheetNames(): string[] {
+    return this.list().map((s) => s.name);
+  }
+
+  worksheets(): WorksheetInfo[] {
+    return this.list().map((s) => ({ name: s.name, state: s.state }));
+  }
+
+  sheet(name: string): PackageGrid | undefined {
     let grid = this.grids.get(name);
     if (!grid) {
-      const ws = this.workbook.getWorksheet(name);
-      if (!ws) return undefined;
-      grid = new ExcelJsGrid(ws, this.notesOf);
+      const entry = this.list().find((s) => s.name === name);
+      if (!entry) return undefined;
+      const cells = this.guard(() => this.reader.sheetCells(entry.part));
+      grid = new PackageGrid(entry.name, cells, () => this.guard(() => this.reader.notes(entry.name)));
       this.grids.set(name, grid);
     }
     return grid;
   }
 
   tables(): TableLocation[] {
-    const out: TableLocation[] = [];
-    for (const ws of this.workbook.worksheets) {
-      for (const t of ws.getTables() as unknown as { table: { name: string; tableRef?: string; ref?: string } }[]) {
-        const ref = t.table.tableRef ?? t.table.ref;
-        if (ref && ref.includes(":")) out.push({ name: t.table.name, sheet: ws.name, area: areaOf(ref) });
-      }
+    if (!this.tableList) {
+      const sheets = new Map(this.list().map((s) => [s.part, s.name]));
+      this.tableList = this.guard(() => this.book.tables()).flatMap((t) => {
+        const sheet = sheets.get(t.sheetPart);
+        const area = t.ref.includes(":") ? parseArea(t.ref) : null;
+        return sheet !== undefined && area ? [{ name: t.name, sheet, area }] : [];
+      });
     }
-    return out;
+    return this.tableList;
   }
 }

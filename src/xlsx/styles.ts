@@ -4,6 +4,7 @@
  * needs is looked up among the entries it appended before (same XML text) and appended otherwise, so
  * regenerating a sheet ten times does not grow the styles.
  */
+import { isDateFormatCode, isDateFormatId } from "./numberFormats";
 import { attributes, element, elements, escapeXml, rootPrefix, setAttribute } from "./xml";
 
 export interface CellStyle {
@@ -66,6 +67,8 @@ export class StyleBook {
   private readonly cache = new Map<string, number>();
   private readonly baseFont: { size: string; name: string };
   private nextFormatId = 164;
+  /** Whether each cell format shows a date, by index into cellXfs (filled as asked; entries never change). */
+  private readonly dates: (boolean | undefined)[] = [];
 
   constructor(private readonly original: string) {
     this.prefix = rootPrefix(original, "styleSheet");
@@ -153,6 +156,24 @@ export class StyleBook {
     if (id >= 14 && id <= 22) return "dd.mm.yyyy";
     const custom = this.children.get("numFmts")!.find((f) => Number(attributes(f).numFmtId) === id);
     return custom ? (attributes(custom).formatCode ?? "") : "";
+  }
+
+  /**
+   * Whether a cell format shows numbers as dates (a built-in date format or a format code with date
+   * tokens). Format 0 never does: exceljs read a cell without a format of its own as a number.
+   */
+  isDateStyle(xfIndex: number): boolean {
+    if (xfIndex <= 0) return false;
+    let known = this.dates[xfIndex];
+    if (known === undefined) {
+      const xf = this.children.get("cellXfs")![xfIndex];
+      const id = xf ? Number(attributes(splitTag(xf)[0]).numFmtId ?? 0) : 0;
+      const custom = this.children.get("numFmts")!.find((f) => Number(attributes(f).numFmtId) === id);
+      const code = custom ? attributes(custom).formatCode : undefined;
+      known = code !== undefined ? isDateFormatCode(code) : isDateFormatId(id);
+      this.dates[xfIndex] = known;
+    }
+    return known;
   }
 
   /** The index into dxfs of a conditional format's look. */

@@ -6,6 +6,7 @@
  */
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
+import { toExcelJs } from "../helpers/xlsx";
 
 const host: { current: unknown } = { current: null };
 jest.mock("../../src/taskpane/services/excelHost", () => ({ createExcelHost: async () => host.current }));
@@ -79,7 +80,7 @@ describe("ribbon „Prüfen“", () => {
     const completed = jest.fn();
     await commands.get("pruefen")!({ completed });
     expect(dialogs).toHaveLength(before);
-    expect((await inner.document.workbook()).getWorksheet("Prüfbericht")).toBeTruthy();
+    expect((await toExcelJs(inner.document)).getWorksheet("Prüfbericht")).toBeTruthy();
     expect(inner.selected()).toEqual({ sheet: "Prüfbericht", address: "A1" });
     expect(completed).toHaveBeenCalledTimes(1);
   });

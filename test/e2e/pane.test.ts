@@ -7,7 +7,7 @@
  * task-pane widths (320 and 350 px) every view and state must fit: the document may never be wider than the
  * viewport, no state shows more than one primary action, and axe must stay clean there. Browser mode sends
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
- * not loaded), and exceljs loads only once a workbook is opened.
+ * not loaded), and the package layer that reads workbooks (chunk `reader`) loads only once a workbook is opened.
  *
  * Shared set-up (build, server, browser, keyboard and layout helpers): test/helpers/e2e.ts. `SCREENSHOTS=1`
  * also saves the README screenshots (350 px) under docs/.
@@ -61,7 +61,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
-  it("sends nothing beyond its own origin and loads exceljs only with a workbook", async () => {
+  it("sends nothing beyond its own origin and loads the reader only with a workbook", async () => {
     await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).first().waitFor();
     // office.js opened its telemetry frame about 3 s after start: wait longer than that.
     await page.waitForTimeout(4500);
@@ -70,7 +70,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe("undefined");
     await expect(page.locator("iframe").count()).resolves.toBe(0);
 
-    // Every view without a workbook: it says what to do, fits the pane, and needs no exceljs. The views share
+    // Every view without a workbook: it says what to do, fits the pane, and needs no reader. The views share
     // one row: at 350 px three of them and „Mehr“.
     await page.getByRole("button", { name: "Neue Arbeitsmappe anlegen" }).waitFor();
     await expect(page.getByRole("tab").count()).resolves.toBe(4);
@@ -87,7 +87,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     }
     await tabView("Einrichten");
     await fits("Einrichten ohne Arbeitsmappe");
-    expect(requests.filter((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
+    expect(requests.filter((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     // The list import's modules load only when a list is picked.
     expect(requests.filter((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     await tabView("Start");
@@ -102,7 +102,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await (await chooser).setFiles(workbookFile);
     // The header: the file and the state of its changes in one line.
     await page.getByText("beispiel.xlsx · unverändert").waitFor();
-    expect(requests.some((url) => /\/exceljs\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    expect(requests.some((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toBe(true);
     const stand = page.getByRole("region", { name: "Start" });
     await stand.getByRole("heading", { name: "Stand des Konzepts" }).waitFor();
     await expect(stand.getByRole("definition").first().textContent()).resolves.toBe("20");

@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { checkConcept } from "../../src/domain/rules";
 import { type ReadConcept, readConcept } from "../../src/workbook/read";
 import { openWorkbook } from "../../src/xlsx/file";
-import type { ExcelJsSource } from "../../src/xlsx/source";
+import type { PackageSource } from "../../src/xlsx/source";
 import { TODAY, removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { assertPartsKept, corpusCopy, corpusFile, listParts, sheetPartName } from "../helpers/corpus";
 
@@ -57,7 +57,7 @@ async function evaluatedConcept(dir: string): Promise<string> {
   return file;
 }
 
-async function read(file: string): Promise<{ source: ExcelJsSource; concept: ReadConcept }> {
+async function read(file: string): Promise<{ source: PackageSource; concept: ReadConcept }> {
   const source = await (await openWorkbook(file)).source();
   return { source, concept: readConcept(source) };
 }
@@ -69,7 +69,7 @@ function rowsById(concept: ReadConcept, kind: "massnahmen" | "indikatoren") {
 }
 
 /** Every cell of a sheet, row by row (for comparing the history sheets of both files). */
-function cells(source: ExcelJsSource, sheet: string): unknown[][] {
+function cells(source: PackageSource, sheet: string): unknown[][] {
   const grid = source.sheet(sheet)!;
   return Array.from({ length: grid.rowCount }, (_, r) =>
     Array.from({ length: grid.columnCount }, (_, c) => grid.value(r + 1, c + 1)),
@@ -77,7 +77,7 @@ function cells(source: ExcelJsSource, sheet: string): unknown[][] {
 }
 
 /** The table tblVorperiode as rows by header. */
-function vorperiode(source: ExcelJsSource): Record<string, string>[] {
+function vorperiode(source: PackageSource): Record<string, string>[] {
   const table = source.tables().find((t) => t.name === "tblVorperiode")!;
   const grid = source.sheet(table.sheet)!;
   const headers: string[] = [];

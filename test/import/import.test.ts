@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { isoFromDate } from "../../src/domain/dates";
 import { textOf } from "../../src/domain/values";
 import { sachstaendeSpec } from "../../src/workbook/import/workbook";
-import { plainValue } from "../../src/xlsx/source";
+import { plainValue } from "../helpers/excelJsSource";
 import { loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
 import { CSV_ROWS, type Cells, MUSTERSTADT, csvText, windows1252, xlsxList } from "./lists";
 

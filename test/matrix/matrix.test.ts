@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { ampel, weightedScore } from "../../src/domain/matrix";
 import { buildMatrix, createTemplateWorkbook } from "../../src/xlsx/concept";
 import { XlsxDocument } from "../../src/xlsx/document";
-import { ExcelJsSource, plainValue } from "../../src/xlsx/source";
+import { ExcelJsSource, plainValue } from "../helpers/excelJsSource";
 import { fromExcelJs, toExcelJs } from "../helpers/xlsx";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { BASE_SHEET, CONFLICT_SHEET, MEMORY_SHEET, MERGE_LOG_SHEET } from "../../src/workbook/circulation";
 import { HINTS_SHEET, safeFileName, splitFileNames } from "../../src/workbook/split";
 import { readConcept } from "../../src/workbook/read";
-import { ExcelJsSource } from "../../src/xlsx/source";
+import { ExcelJsSource } from "../helpers/excelJsSource";
 import { TODAY, columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tablesOf, tempDir } from "../helpers/cli";
 import { describeWithLibreOffice, recalc } from "../helpers/libreoffice";
 import { ooxmlProblems } from "../helpers/ooxml";

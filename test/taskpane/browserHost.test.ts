@@ -13,7 +13,7 @@ import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { BrowserFileError, BrowserHost } from "../../src/xlsx/browserHost";
-import { ExcelJsSource } from "../../src/xlsx/source";
+import { ExcelJsSource } from "../helpers/excelJsSource";
 import { arrayBuffer, toExcelJs } from "../helpers/xlsx";
 
 const TODAY = "2026-11-22";
@@ -42,7 +42,7 @@ function tableRef(wb: ExcelJS.Workbook, sheet: string, name: string): string {
 describe("BrowserHost", () => {
   it("appends a new measure inside the loaded table, so the saved file re-reads it as a table row", async () => {
     const host = await BrowserHost.open(await beispielBytes(), "beispiel.xlsx");
-    expect(tableRef(await host.document.workbook(), "Maßnahmen", "tblMassnahmen")).toBe("A1:S21");
+    expect(tableRef(await toExcelJs(host.document), "Maßnahmen", "tblMassnahmen")).toBe("A1:S21");
     await host.writeRows([
       {
         kind: "massnahmen",
@@ -85,7 +85,7 @@ describe("BrowserHost", () => {
       ws.getCell("T4").value = "bleibt";
     });
     const host = await BrowserHost.open(bytes, "beispiel.xlsx");
-    const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
+    const ws = (await toExcelJs(host.document)).getWorksheet("Maßnahmen")!;
     const before = ws.getCell("D4").value;
     expect(ws.getCell("A4").value).toBe("M-003");
     await host.writeRows([{ kind: "massnahmen", id: "m-003 ", values: { zielwert: "40 % mehrsprachige Termine" } }]);
@@ -161,7 +161,7 @@ describe("BrowserHost", () => {
     edited.getWorksheet("Handlungsfelder")!.getCell("B2").value = "Eigener Eintrag";
     const host = await BrowserHost.open((await edited.xlsx.writeBuffer()) as ArrayBuffer, "neu.xlsx");
     expect(await host.createSheetsIfMissing(plans)).toEqual(plans.map((p) => p.name));
-    expect((await host.document.workbook()).getWorksheet("Handlungsfelder")!.getCell("B2").value).toBe("Eigener Eintrag");
+    expect((await toExcelJs(host.document)).getWorksheet("Handlungsfelder")!.getCell("B2").value).toBe("Eigener Eintrag");
 
     await host.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: "Erste Maßnahme" } }]);
     const wb = await reread(host);

@@ -5,7 +5,7 @@
 import { MASSNAHMEN } from "../../src/workbook/contract";
 import { readConcept, type ReadConcept } from "../../src/workbook/read";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
-import { ExcelJsSource } from "../../src/xlsx/source";
+import { ExcelJsSource } from "../helpers/excelJsSource";
 import {
   FORM_COLUMNS,
   akteurOptions,

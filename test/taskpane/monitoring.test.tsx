@@ -188,7 +188,7 @@ describe("Monitoring in a workbook without the sheet Sachstände", () => {
     expect(rows.map((r) => [r.values.massnahme, r.values.sachstand])).toEqual([
       ["M-007 – Elternbegleiterinnen", "Gestartet."],
     ]);
-    const listen = (await host.document.workbook()).getWorksheet("Listen")!;
+    const listen = (await toExcelJs(host.document)).getWorksheet("Listen")!;
     const headers: string[] = [];
     listen.getRow(1).eachCell((c: { text: string }) => headers.push(c.text));
     expect(headers).toContain("Maßnahmen");

@@ -91,7 +91,7 @@ describe("Verteilen: Sachstandsabfrage", () => {
         .indikatorwerte!.rows.filter((r) => referenceId(r.values.indikator ?? null) === "I-012")
         .map((r) => r.values.wert),
     ).toEqual([75]);
-    const log = (await host.document.workbook()).getWorksheet("Zusammenführung")!;
+    const log = (await toExcelJs(host.document)).getWorksheet("Zusammenführung")!;
     const actions: string[] = [];
     log.eachRow((row, r) => r > 1 && actions.push(row.getCell(4).text));
     expect(actions.filter((a) => a === "angefügt")).toHaveLength(2);

@@ -340,7 +340,7 @@ describe("Verteilen: import", () => {
         values: { zielgruppe: "Neu zugewanderte Familien", titel: "Willkommensmappe digital" },
       },
     ]);
-    const ws = (await host.document.workbook()).getWorksheet("Maßnahmen")!;
+    const ws = (await toExcelJs(host.document)).getWorksheet("Maßnahmen")!;
     expect(ws.getCell("D2").value).toBe("Willkommensmappe digital");
     expect(ws.getCell("F2").value).toBe("Neu zugewanderte Familien");
     expect(ws.getCell("H3").value).toBe("350 Teilnehmende pro Jahr");
@@ -349,7 +349,7 @@ describe("Verteilen: import", () => {
       "Zusammenführung",
       "Rücklaufprotokoll",
     ]);
-    const konflikte = (await host.document.workbook()).getWorksheet("Konflikte")!;
+    const konflikte = (await toExcelJs(host.document)).getWorksheet("Konflikte")!;
     expect(konflikte.getRow(2).values).toEqual([
       undefined,
       "M-002",

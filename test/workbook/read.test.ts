@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { checkConcept } from "../../src/domain/rules";
 import { readConcept } from "../../src/workbook/read";
-import { ExcelJsSource } from "../../src/xlsx/source";
+import { ExcelJsSource } from "../helpers/excelJsSource";
 import { baseline, toSheets } from "../helpers/concept";
 
 /** Writes the baseline concept into an exceljs workbook (plain ranges), via a buffer round trip. */

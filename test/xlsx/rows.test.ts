@@ -6,13 +6,14 @@
 import { XlsxPackage } from "../../src/xlsx/package";
 import { XlsxDocument } from "../../src/xlsx/document";
 import { assertPartsKept, corpusFile, listParts, sheetPartName } from "../helpers/corpus";
+import { toExcelJs } from "../helpers/xlsx";
 
 const KITCHEN = corpusFile("kitchen-sink.xlsx");
 
 async function measures(bytes: Uint8Array): Promise<{ ids: string[]; area: string; notes: Map<string, string> }> {
   const doc = await XlsxDocument.open(bytes, "x.xlsx");
   const source = await doc.source();
-  const ws = (await doc.workbook()).getWorksheet("Maßnahmen")!;
+  const ws = (await toExcelJs(doc)).getWorksheet("Maßnahmen")!;
   const ids: string[] = [];
   for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value) ids.push(String(ws.getCell(r, 1).value));
   const table = source.tables().find((t) => t.name === "tblMassnahmen")!;

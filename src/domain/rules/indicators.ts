@@ -147,7 +147,9 @@ function indicatorsInProgress(ctx: RuleContext): Map<string, string[]> {
     if (matchListValue(value(m, "status"), STATUS_VALUES) !== "in Umsetzung") continue;
     for (const indId of referenceIds(value(m, "indikatoren"))) {
       const key = idKey(indId);
-      map.set(key, [...(map.get(key) ?? []), rowId(m) ?? `Zeile ${m.row}`]);
+      const ids = map.get(key);
+      if (ids) ids.push(rowId(m) ?? `Zeile ${m.row}`);
+      else map.set(key, [rowId(m) ?? `Zeile ${m.row}`]);
     }
   }
   return map;

@@ -27,7 +27,9 @@ export function checkIndicatorLinks(
     }
     if (rejected) continue;
     const key = idKey(indId);
-    ctx.linkedIndicators.set(key, [...(ctx.linkedIndicators.get(key) ?? []), rowId(m) ?? `Zeile ${m.row}`]);
+    const users = ctx.linkedIndicators.get(key);
+    if (users) users.push(rowId(m) ?? `Zeile ${m.row}`);
+    else ctx.linkedIndicators.set(key, [rowId(m) ?? `Zeile ${m.row}`]);
     const indZiel = referenceId(value(ind, "ziel"));
     const zielId = zielRow ? textOf(value(zielRow, "id")) : "";
     if (zielRow && indZiel !== "" && idKey(indZiel) !== idKey(zielId)) {
