@@ -243,6 +243,11 @@ async function fits(page: Page, shots: string, state: string): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: PANE.height });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // A dialog or message that fades in is measured (and its contrast checked) once it stands; spinners that
+    // turn for ever are left alone.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+    );
     const layout = await page.evaluate(() => {
       const root = document.documentElement;
       // What sticks out on the right, for the failure message.

@@ -9,6 +9,7 @@ import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
 import PruefenView from "../../src/taskpane/features/pruefen/PruefenView";
 import BewertungView from "../../src/taskpane/features/bewertung/BewertungView";
 import EinrichtenView from "../../src/taskpane/features/einrichten/EinrichtenView";
+import { readConcept } from "../../src/workbook/read";
 import { beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 import { toExcelJs } from "../helpers/xlsx";
 
@@ -60,6 +61,43 @@ describe("environment", () => {
 });
 
 describe("Maßnahme", () => {
+  it("stays in step with the workbook while it is open: what others wrote shows, what the user typed stays", async () => {
+    const host = await beispielHost();
+    const { session } = await renderView(<MassnahmeView />, host, "browser", {
+      navRequest: { target: { view: "massnahme", id: "M-013" }, seq: 1 },
+    });
+    await screen.findByRole("button", { name: "Änderungen an M-013 speichern" });
+    const value = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    const status = () => screen.getByRole("combobox", { name: /^Status/ }).textContent;
+    for (const section of [/^S – spezifisch/, /^Einordnung/, /^Stand/]) {
+      const header = screen.getByRole("button", { name: section });
+      if (header.getAttribute("aria-expanded") === "false") fireEvent.click(header);
+    }
+    expect(status()).toBe("geplant");
+    fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Sprachkurse mit Kinderbetreuung" } });
+    // Another view (Monitoring) sets the Status and someone edits the Zielgruppe in the sheet.
+    await act(async () => {
+      await host.writeRows([
+        { kind: "massnahmen", id: "M-013", values: { status: "in Umsetzung", zielgruppe: "Eltern mit Kleinkindern" } },
+      ]);
+      await session.reload();
+    });
+    expect(status()).toBe("in Umsetzung");
+    expect(value(/^Zielgruppe/)).toBe("Eltern mit Kleinkindern");
+    expect(value(/^Titel/)).toBe("Sprachkurse mit Kinderbetreuung");
+    // Saving writes the user's edit and keeps what the others wrote.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Änderungen an M-013 speichern" }));
+    });
+    await screen.findByText(/Die Maßnahme M-013 ist gespeichert/);
+    const m13 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-013")!.values;
+    expect(m13).toMatchObject({
+      titel: "Sprachkurse mit Kinderbetreuung",
+      status: "in Umsetzung",
+      zielgruppe: "Eltern mit Kleinkindern",
+    });
+  });
+
   it("checks live, names the missing letter and saves a new row with the next free ID", async () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);

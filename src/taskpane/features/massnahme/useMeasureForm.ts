@@ -18,6 +18,38 @@ const EDIT_KEY = "massnahme";
 
 export type Touched = Set<string> | "alle";
 
+/** The stored row of a measure, by ID. */
+const storedRow = (concept: ReadConcept, mid: string) =>
+  concept.massnahmen.rows.find((r) => idKey(textOf(r.values.id ?? null)) === idKey(mid));
+
+/** Each field as the user left it where they changed it since `was` was loaded, else as `stored` has it now. */
+const mergeForm = (was: FormValues, mine: FormValues, stored: FormValues): FormValues =>
+  Object.fromEntries(Object.keys({ ...stored, ...mine }).map((k) => [k, mine[k] !== was[k] ? mine[k]! : stored[k]!]));
+
+/**
+ * Keeps the open measure in step with the workbook: the template stays mounted while other views write
+ * (a Sachstand sets the Status, a list renames a Handlungsfeld, someone edits the row in Excel), so when
+ * the concept is read anew every field the user has not changed takes the stored value, and what the user
+ * typed stays. Returns the form as last loaded or saved, which the caller sets on each load and save.
+ */
+function useFollowStored(
+  concept: ReadConcept,
+  selected: string,
+  setForm: (f: (mine: FormValues) => FormValues) => void,
+) {
+  const loadedFrom = useRef<FormValues>(formFromRow(undefined));
+  useEffect(() => {
+    const row = selected === NEW ? undefined : storedRow(concept, selected);
+    if (!row) return;
+    const was = loadedFrom.current;
+    const stored = formFromRow(row);
+    loadedFrom.current = stored;
+    setForm((mine) => mergeForm(was, mine, stored));
+    // Once per reading of the workbook.
+  }, [concept]);
+  return loadedFrom;
+}
+
 export function useMeasureForm(concept: ReadConcept) {
   const session = useSession();
   const [selected, setSelected] = useState<string>(NEW);
@@ -38,7 +70,8 @@ export function useMeasureForm(concept: ReadConcept) {
 
   const newId = useMemo(() => nextMeasureId(concept), [concept]);
   const id = selected === NEW ? newId : selected;
-  const rowOf = (mid: string) => concept.massnahmen.rows.find((r) => idKey(textOf(r.values.id ?? null)) === idKey(mid));
+  const rowOf = (mid: string) => storedRow(concept, mid);
+  const loadedFrom = useFollowStored(concept, selected, setForm);
 
   const focusOn = (field: string | undefined) => {
     if (field) setFocus((f) => ({ field, seq: (f?.seq ?? 0) + 1 }));
@@ -48,7 +81,8 @@ export function useMeasureForm(concept: ReadConcept) {
   const load = (mid: string, field?: string, again = false) => {
     setDirty(false);
     setSelected(mid);
-    setForm(formFromRow(mid === NEW ? undefined : rowOf(mid)));
+    loadedFrom.current = formFromRow(mid === NEW ? undefined : rowOf(mid));
+    setForm(loadedFrom.current);
     setTouched(mid === NEW ? new Set() : "alle");
     // „Speichern und weiter“: the next measure still says where the last one was saved.
     if (!saved.current) setNotice(null);
@@ -96,6 +130,8 @@ export function useMeasureForm(concept: ReadConcept) {
       const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
       await session.host.writeRows([{ kind: "massnahmen", id, values }]);
       const read = await session.reload();
+      const stored = read ? storedRow(read, id) : undefined;
+      if (stored) loadedFrom.current = formFromRow(stored);
       const row = read ? measureRow(read, id) : null;
       if (row) await session.host.selectCell(concept.massnahmen.sheet, `A${row}`);
       setSelected(id);
