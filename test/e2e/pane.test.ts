@@ -58,6 +58,12 @@ describeE2E("the pane in the browser, by keyboard", () => {
   async function shot(name: string, here = false): Promise<void> {
     if (!screenshots) return;
     if (!here) await page.evaluate(() => window.scrollTo(0, 0));
+    // Taken once the buttons' colour transitions are over (a view's primary action may just have moved on).
+    await page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+    );
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
