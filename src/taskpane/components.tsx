@@ -1,6 +1,7 @@
 /** Small pieces every view of the pane shows the same way. */
 import { Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
+import { errorText } from "./session";
 
 export const NO_MASSNAHMEN_TEXT =
   "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an.";
@@ -37,6 +38,28 @@ export interface SectionProps {
 export interface Notice {
   intent: "success" | "warning" | "error";
   text: string;
+}
+
+/**
+ * Runs a write of a view: `busy` while it runs, then its outcome as the notice — the sentence `work`
+ * returns, or the error's German sentence. True when it succeeded (the guard's „Speichern und weiter“ goes
+ * on only then).
+ */
+export async function runWrite(
+  work: () => Promise<string>,
+  view: { setNotice(notice: Notice | null): void; setBusy?(busy: boolean): void },
+): Promise<boolean> {
+  view.setBusy?.(true);
+  view.setNotice(null);
+  try {
+    view.setNotice({ intent: "success", text: await work() });
+    return true;
+  } catch (error) {
+    view.setNotice({ intent: "error", text: errorText(error) });
+    return false;
+  } finally {
+    view.setBusy?.(false);
+  }
 }
 
 /** The outcome of an action: announced politely, errors as alerts. */

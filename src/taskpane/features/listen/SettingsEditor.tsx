@@ -2,9 +2,9 @@
 import { Button, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState, type ReactElement } from "react";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
 import { DateField } from "../../fields/DateField";
-import { errorText, useSession, useUnsavedEdit } from "../../session";
+import { useSession, useUnsavedEdit } from "../../session";
 import { monitoringModel } from "../monitoring/model";
 import { type FormValues, LIST_EDIT } from "./model";
 import { validation } from "./RowForm";
@@ -33,23 +33,17 @@ export function SettingsEditor({ concept }: { concept: ReadConcept }): ReactElem
       setNotice({ intent: "success", text: "Die Einstellungen sind unverändert." });
       return true;
     }
-    setBusy(true);
-    try {
-      await saveSettings(session.host, concept, writes);
-      const read = await session.reload();
-      if (read) setForm(settingsForm(read));
-      const keys = writes.map((w) => w.id);
-      setNotice({
-        intent: "success",
-        text: `${keys.length === 1 ? "Die Einstellung" : "Die Einstellungen"} ${keys.map((k) => `„${k}“`).join(", ")} ${keys.length === 1 ? "ist" : "sind"} gespeichert.`,
-      });
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const host = session.host;
+    return runWrite(
+      async () => {
+        await saveSettings(host, concept, writes);
+        const read = await session.reload();
+        if (read) setForm(settingsForm(read));
+        const keys = writes.map((w) => w.id);
+        return `${keys.length === 1 ? "Die Einstellung" : "Die Einstellungen"} ${keys.map((k) => `„${k}“`).join(", ")} ${keys.length === 1 ? "ist" : "sind"} gespeichert.`;
+      },
+      { setNotice, setBusy },
+    );
   };
 
   useUnsavedEdit(

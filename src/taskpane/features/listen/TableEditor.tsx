@@ -19,8 +19,8 @@ import type { Finding } from "../../../domain/rules";
 import { idKey, textOf } from "../../../domain/values";
 import { severityCount } from "../../../workbook/report";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
-import { errorText, useSession, useUnsavedEdit } from "../../session";
+import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
+import { useSession, useUnsavedEdit } from "../../session";
 import {
   type FormValues,
   LISTS,
@@ -114,20 +114,17 @@ export function TableEditor({
 
   /** Runs a write, reads the workbook again and closes the form; a failure is one German sentence. */
   const act = async (write: () => Promise<void>, done: string): Promise<boolean> => {
-    setBusy(true);
-    try {
-      await write();
-      await session.reload();
-      setNotice({ intent: "success", text: done });
-      close();
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
+    const ok = await runWrite(
+      async () => {
+        await write();
+        await session.reload();
+        close();
+        return done;
+      },
+      { setNotice, setBusy },
+    );
+    setAsking(null);
+    return ok;
   };
 
   const save = async (): Promise<boolean> => {

@@ -7,8 +7,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { idKey, textOf } from "../../../domain/values";
 import type { ReadConcept } from "../../../workbook/read";
 import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
-import type { Notice } from "../../components";
-import { errorText, useSession, useUnsavedEdit, whereSaved } from "../../session";
+import { type Notice, runWrite } from "../../components";
+import { useSession, useUnsavedEdit, whereSaved } from "../../session";
 import { SMART_LETTERS } from "../../../domain/rules";
 import { type FormValues, checkMeasure, formFromRow, measureRow, nextMeasureId, rowValuesFromForm } from "./form";
 
@@ -121,35 +121,28 @@ export function useMeasureForm(concept: ReadConcept) {
   const set = (field: string, value: string) => update(field, (f) => ({ ...f, [field]: value }));
 
   const save = async (): Promise<boolean> => {
-    if (!session.host) return false;
-    setBusy(true);
-    setNotice(null);
-    try {
-      const open = SMART_LETTERS.filter((l) => !check.letters[l]);
-      // References in the one form (`ID – Name`), also where the measure held an ID alone.
-      const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
-      await session.host.writeRows([{ kind: "massnahmen", id, values }]);
-      const read = await session.reload();
-      const stored = read ? storedRow(read, id) : undefined;
-      if (stored) loadedFrom.current = formFromRow(stored);
-      const row = read ? measureRow(read, id) : null;
-      if (row) await session.host.selectCell(concept.massnahmen.sheet, `A${row}`);
-      setSelected(id);
-      setTouched("alle");
-      setDirty(false);
-      const place = row ? ` (Blatt „${concept.massnahmen.sheet}“, Zeile ${row})` : "";
-      const smart = open.length ? ` Noch nicht SMART-vollständig: ${open.join(", ")}.` : "";
-      setNotice({
-        intent: "success",
-        text: `Die Maßnahme ${id} ist gespeichert${place}.${smart} ${whereSaved(session.storage)}`,
-      });
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const host = session.host;
+    if (!host) return false;
+    return runWrite(
+      async () => {
+        const open = SMART_LETTERS.filter((l) => !check.letters[l]);
+        // References in the one form (`ID – Name`), also where the measure held an ID alone.
+        const values = uniformRow("massnahmen", rowValuesFromForm(form), referenceNames(rowsOfConcept(concept)));
+        await host.writeRows([{ kind: "massnahmen", id, values }]);
+        const read = await session.reload();
+        const stored = read ? storedRow(read, id) : undefined;
+        if (stored) loadedFrom.current = formFromRow(stored);
+        const row = read ? measureRow(read, id) : null;
+        if (row) await host.selectCell(concept.massnahmen.sheet, `A${row}`);
+        setSelected(id);
+        setTouched("alle");
+        setDirty(false);
+        const place = row ? ` (Blatt „${concept.massnahmen.sheet}“, Zeile ${row})` : "";
+        const smart = open.length ? ` Noch nicht SMART-vollständig: ${open.join(", ")}.` : "";
+        return `Die Maßnahme ${id} ist gespeichert${place}.${smart} ${whereSaved(session.storage)}`;
+      },
+      { setNotice, setBusy },
+    );
   };
 
   useUnsavedEdit(

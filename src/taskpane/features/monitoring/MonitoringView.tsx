@@ -20,10 +20,10 @@ import {
 import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { type IsoDate, formatGermanDate } from "../../../domain/dates";
 import { parseGermanNumber } from "../../../domain/numbers";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
+import { type Notice, NoConcept, NoticeBar, runWrite } from "../../components";
 import { DateField, dayOf } from "../../fields/DateField";
 import { AmpelLabel, shownNumber } from "../../fields/display";
-import { errorText, useSession, useUnsavedEdit } from "../../session";
+import { useSession, useUnsavedEdit } from "../../session";
 import { LineChart } from "./LineChart";
 import { type IndicatorMonitoring, type MonitoringModel, indicatorDue, monitoringModel } from "./model";
 import { SachstandSection } from "./SachstandSection";
@@ -49,18 +49,15 @@ export default function MonitoringView(): ReactElement {
   if (!host || !concept || !model) return <NoConcept hasWorkbook={!!host} />;
 
   /** Writes, re-reads and says so; false when it failed (the notice says why). */
-  const save = async (write: () => Promise<void>, done: string): Promise<boolean> => {
-    setNotice(null);
-    try {
-      await write();
-      await session.reload();
-      setNotice({ intent: "success", text: done });
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    }
-  };
+  const save = (write: () => Promise<void>, done: string): Promise<boolean> =>
+    runWrite(
+      async () => {
+        await write();
+        await session.reload();
+        return done;
+      },
+      { setNotice },
+    );
 
   return (
     <div className={styles.root}>
