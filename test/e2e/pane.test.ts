@@ -21,7 +21,7 @@ import * as ts from "typescript";
 import { indicatorChartSvg } from "../../src/docx/chart";
 import { templateContent } from "../../src/domain/templates";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
-import { PANE, type PaneE2E, REPO, e2eDescribe, startPane } from "../helpers/e2e";
+import { PANE, type PaneE2E, REPO, e2eDescribe, settled, startPane } from "../helpers/e2e";
 import { toExcelJs } from "../helpers/xlsx";
 
 const YEAR = new Date().getFullYear();
@@ -59,11 +59,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
     if (!screenshots) return;
     if (!here) await page.evaluate(() => window.scrollTo(0, 0));
     // Taken once the buttons' colour transitions are over (a view's primary action may just have moved on).
-    await page.waitForFunction(() =>
-      document
-        .getAnimations()
-        .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
-    );
+    await settled(page);
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 

@@ -243,11 +243,8 @@ async function fits(page: Page, shots: string, state: string): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: PANE.height });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // A dialog or message that fades in is measured (and its contrast checked) once it stands; spinners that
-    // turn for ever are left alone.
-    await page.waitForFunction(() =>
-      document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
-    );
+    // A dialog or message that fades in is measured (and its contrast checked) once it stands.
+    await settled(page);
     const layout = await page.evaluate(() => {
       const root = document.documentElement;
       // What sticks out on the right, for the failure message.
@@ -281,6 +278,13 @@ async function fits(page: Page, shots: string, state: string): Promise<void> {
     await axe(page, `${state} (${width} px)`);
   }
   await page.setViewportSize(PANE);
+}
+
+/** Until the running animations and transitions are over (spinners, which turn for ever, are left alone). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
 }
 
 /** The focused element's text (a tab renders its label twice: once to reserve the bold width). */
