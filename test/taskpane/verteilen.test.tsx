@@ -139,7 +139,7 @@ describe("Verteilen: export", () => {
     const { session } = await renderView(<VerteilenView />, host);
     const field = screen.getByLabelText("Rücklauf bis") as HTMLInputElement;
     expect(field.value).toBe("");
-    fireEvent.change(field, { target: { value: "2027-03-31" } });
+    fireEvent.change(field, { target: { value: "31.03.2027" } });
     await click("Dateien erstellen");
     await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     expect(writeRows.mock.calls.map(([w]) => w.map((x) => [x.kind, x.values.schluessel]))).toEqual([
@@ -169,7 +169,7 @@ describe("Verteilen: export", () => {
     const host = new BrowserHost(await fromExcelJs(wb, "ohne.xlsx"), "ohne.xlsx");
     expect(readConcept(await host.snapshot()).found.einstellungen).toBeUndefined();
     await renderView(<VerteilenView />, host);
-    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "2027-03-31" } });
+    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "31.03.2027" } });
     await click("Dateien erstellen");
     await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     const concept = readConcept(await host.snapshot());
