@@ -7,7 +7,7 @@
  * refused without writing anything; with „Mail-Entwürfe beilegen“ the ZIP holds each file's mail draft, read back
  * with a real MIME parser.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import * as fs from "node:fs";

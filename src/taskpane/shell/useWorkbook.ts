@@ -1,5 +1,5 @@
 /**
- * The workbook the pane works on: the host (Office.js in Excel, exceljs in the browser), the concept as last
+ * The workbook the pane works on: the host (Office.js in Excel, the package layer in the browser), the concept as last
  * read, and in browser mode whether its changes are still only in this page's memory.
  */
 import { useCallback, useRef, useState } from "react";

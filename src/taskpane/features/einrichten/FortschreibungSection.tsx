@@ -2,7 +2,7 @@
  * „Nächste Konzeptperiode (Fortschreibung)“: die neue Laufzeit eingeben, sehen, welche Maßnahmen übernommen,
  * zur Überarbeitung markiert und nicht übernommen werden (mit Grund), und dann die neue Arbeitsmappe aus den
  * Bytes der offenen erstellen und herunterladen. Die offene Arbeitsmappe bleibt unverändert. Das Erstellen
- * (exceljs, Zip-Patchen) wird erst geladen, wenn jemand auf „Neue Arbeitsmappe erstellen“ klickt.
+ * (Lesen, Zip-Patchen) wird erst geladen, wenn jemand auf „Neue Arbeitsmappe erstellen“ klickt.
  */
 import {
   Body1,

@@ -1,7 +1,7 @@
 /**
  * „Bestehende Liste übernehmen“: eine Liste (.xlsx oder .csv) auswählen, die vermutete Zuordnung der Spalten
  * prüfen und korrigieren, sehen, was übernommen wird, und erst dann die neue Arbeitsmappe bauen. Die Import-
- * Module und exceljs werden erst geladen, wenn eine Liste ausgewählt wird.
+ * Module und der Leser der Arbeitsmappe werden erst geladen, wenn eine Liste ausgewählt wird.
  */
 import {
   Body1,
