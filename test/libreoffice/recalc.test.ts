@@ -64,7 +64,7 @@ describeWithLibreOffice("LibreOffice recalculation", () => {
       expect(json.code).toBe(1);
       const report = JSON.parse(json.out) as {
         summary: { errors: number; warnings: number; infos: number; measures: number };
-        findings: { rule: string; cell: string; id: string | null }[];
+        findings: { rule: string; severity: string; cell: string; id: string | null }[];
       };
       const output = path.join(dir, "bericht.xlsx");
       expect((await runCli(["check", file, "--stichtag", TODAY, "-o", output])).code).toBe(1);
@@ -89,8 +89,10 @@ describeWithLibreOffice("LibreOffice recalculation", () => {
       const zelle = header.indexOf("Zelle");
       const regel = header.indexOf("Regel");
       expect(zelle).toBeGreaterThanOrEqual(0);
-      expect(table.map((r) => r[zelle])).toEqual(report.findings.map((f) => f.cell));
-      expect(table.map((r) => r[regel])).toEqual(report.findings.map((f) => f.rule));
+      // The sheet lists errors, then warnings, then hints, each in the order of the check.
+      const ordered = ["error", "warning", "info"].flatMap((s) => report.findings.filter((f) => f.severity === s));
+      expect(table.map((r) => r[zelle])).toEqual(ordered.map((f) => f.cell));
+      expect(table.map((r) => r[regel])).toEqual(ordered.map((f) => f.rule));
       const m004 = table.find((r) => r[regel] === "T_FRIST_UNBESTIMMT");
       expect(m004?.[zelle]).toBe("O5");
     },
