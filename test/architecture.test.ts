@@ -134,12 +134,6 @@ function cycles(graph: Map<string, string[]>): string[][] {
  */
 const DATA_FILES = ["src/workbook/contract.ts", "src/domain/calibri-widths.ts", "src/domain/templates/beispiel.ts"];
 
-/**
- * A folder another branch is reworking (the pane's shell and forms, issue 16); its long components are
- * that work's to split. TODO(issue 18): remove once that branch is merged.
- */
-const IN_REWORK = ["src/taskpane/"];
-
 const MAX_FILE_LINES = 600;
 const MAX_FUNCTION_LINES = 150;
 
@@ -149,7 +143,7 @@ describe("size and cycles", () => {
   });
 
   it(`no source file over ${MAX_FILE_LINES} lines, except data`, () => {
-    const long = SOURCES.filter((f) => !DATA_FILES.includes(f) && !IN_REWORK.some((d) => f.startsWith(d)))
+    const long = SOURCES.filter((f) => !DATA_FILES.includes(f))
       .map((f) => ({ file: f, lines: fs.readFileSync(f, "utf8").split("\n").length }))
       .filter((f) => f.lines > MAX_FILE_LINES);
     expect(long).toEqual([]);
@@ -157,7 +151,7 @@ describe("size and cycles", () => {
 
   it(`no function over ${MAX_FUNCTION_LINES} lines`, () => {
     const long: { file: string; line: number; lines: number }[] = [];
-    for (const file of SOURCES.filter((f) => !IN_REWORK.some((d) => f.startsWith(d)))) {
+    for (const file of SOURCES) {
       const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node) => {
         if (ts.isFunctionLike(node) && "body" in node && node.body) {
@@ -188,6 +182,11 @@ describe("size and cycles", () => {
 const HOMONYMS: { file: string; text: string; why: string }[] = [
   { file: "src/workbook/report.ts", text: "Hinweise", why: "the plural of the severity Hinweis" },
   { file: "src/workbook/import/synonyms.ts", text: "Hinweise", why: "a header of a city's list meaning Bemerkung" },
+  {
+    file: "src/taskpane/features/massnahme/MassnahmeView.tsx",
+    text: "Hinweise",
+    why: "a count of findings (1 Hinweis, 2 Hinweise)",
+  },
   {
     file: "src/docx/sections.ts",
     text: "Bewertung ${}",

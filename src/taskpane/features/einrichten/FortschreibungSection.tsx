@@ -111,8 +111,62 @@ function PreviewLists({ preview }: { preview: Exclude<FortschreibungPreview, { p
   );
 }
 
-export default function FortschreibungSection({ primary, onStart }: SectionProps): ReactElement {
+/** The new workbook: what it took, and how to get it (download, or open it here in the browser mode). */
+function BuiltWorkbook({
+  built,
+  primary,
+  busy,
+  notice,
+  onOpenHere,
+}: {
+  built: FortgeschriebeneMappe;
+  primary: boolean;
+  busy: boolean;
+  notice: Notice | null;
+  onOpenHere: () => void;
+}): ReactElement {
   const styles = useStyles();
+  const layout = useLayoutStyles();
+  const session = useSession();
+  const excel = session.mode === "excel";
+  return (
+    <>
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>Neue Arbeitsmappe „{built.fileName}“ erstellt</MessageBarTitle>
+          Übernommen: {measures(built.outcome.decisions.carried.length + built.outcome.decisions.revised.length)}, davon{" "}
+          {built.outcome.decisions.revised.length} zur Überarbeitung markiert. Nicht übernommen:{" "}
+          {measures(built.outcome.decisions.dropped.length)}. Basiswerte aus dem letzten IST:{" "}
+          {built.outcome.baselines.length} Indikatoren.
+          {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
+        </MessageBarBody>
+      </MessageBar>
+      <div className={layout.actions}>
+        <Button
+          appearance={stepAppearance(primary, true)}
+          onClick={() => download(built.data, built.fileName)}
+          disabled={busy}
+        >
+          Neue Arbeitsmappe herunterladen
+        </Button>
+        {!excel && session.openWorkbook && (
+          <Button onClick={onOpenHere} disabled={busy}>
+            Hier öffnen
+          </Button>
+        )}
+      </div>
+      {!excel && session.openWorkbook && (
+        <Caption1 className={styles.muted}>
+          „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
+          wenn Sie Änderungen daran behalten wollen.
+        </Caption1>
+      )}
+      <NoticeBar notice={notice} />
+    </>
+  );
+}
+
+export default function FortschreibungSection({ primary, onStart }: SectionProps): ReactElement {
   const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
@@ -172,7 +226,6 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
     }
   };
 
-  const excel = session.mode === "excel";
   const problem = preview && "problem" in preview ? preview.problem : null;
 
   return (
@@ -228,39 +281,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
       {!built && <NoticeBar notice={notice} />}
 
       {built && (
-        <>
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Neue Arbeitsmappe „{built.fileName}“ erstellt</MessageBarTitle>
-              Übernommen: {measures(built.outcome.decisions.carried.length + built.outcome.decisions.revised.length)},
-              davon {built.outcome.decisions.revised.length} zur Überarbeitung markiert. Nicht übernommen:{" "}
-              {measures(built.outcome.decisions.dropped.length)}. Basiswerte aus dem letzten IST:{" "}
-              {built.outcome.baselines.length} Indikatoren.
-              {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
-            </MessageBarBody>
-          </MessageBar>
-          <div className={layout.actions}>
-            <Button
-              appearance={stepAppearance(primary, true)}
-              onClick={() => download(built.data, built.fileName)}
-              disabled={busy}
-            >
-              Neue Arbeitsmappe herunterladen
-            </Button>
-            {!excel && session.openWorkbook && (
-              <Button onClick={() => void openHere()} disabled={busy}>
-                Hier öffnen
-              </Button>
-            )}
-          </div>
-          {!excel && session.openWorkbook && (
-            <Caption1 className={styles.muted}>
-              „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
-              wenn Sie Änderungen daran behalten wollen.
-            </Caption1>
-          )}
-          <NoticeBar notice={notice} />
-        </>
+        <BuiltWorkbook built={built} primary={primary} busy={busy} notice={notice} onOpenHere={() => void openHere()} />
       )}
     </section>
   );
