@@ -5,7 +5,8 @@
 import * as path from "node:path";
 import { templateContent } from "../domain/templates";
 import { buildImport } from "../workbook/import/build";
-import { MappingError, applyMappingOverrides, chooseGrid } from "../workbook/import/mapping";
+import { MappingError, chooseGrid } from "../workbook/import/mapping";
+import { applyMappingOverrides } from "../workbook/import/overrides";
 import { planImportWorkbook, sachstaendeSpec } from "../workbook/import/workbook";
 import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { XlsxDocument } from "../xlsx/document";

@@ -6,7 +6,7 @@ import { type CellValue, type IsoDate, parseGermanDate } from "./dates";
 import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
 import { parseGermanNumber } from "./numbers";
 import type { Settings } from "./settings";
-import { DEFAULT_KRITERIEN } from "./templates";
+import { DEFAULT_KRITERIEN } from "./templates/kriterien";
 import { idKey, matchListValue, referenceId, referenceLabel, textOf } from "./values";
 
 export const SCALE = [

@@ -6,25 +6,15 @@
 import type { CellValue, IsoDate } from "../dates";
 import type { EntityKind } from "../model";
 import { SETTING_KEYS, type Settings } from "../settings";
-import * as BEISPIEL from "./beispiel";
+import type * as BeispielData from "./beispiel";
+import { DEFAULT_KRITERIEN } from "./kriterien";
 
 export type TemplateName = "leer" | "laatzen" | "ilm-kreis" | "beispiel";
 export const TEMPLATE_NAMES: readonly TemplateName[] = ["leer", "laatzen", "ilm-kreis", "beispiel"];
 
 export type TemplateContent = Partial<Record<EntityKind, Record<string, CellValue>[]>>;
 
-/** Default criteria of the contract, used when tblKriterien is empty or missing. */
-export const DEFAULT_KRITERIEN = [
-  { kriterium: "Umsetzungsstand", gewicht: 25, beschreibung: "Ist die Maßnahme wie geplant umgesetzt?" },
-  { kriterium: "Zielerreichung", gewicht: 30, beschreibung: "Ist der Zielwert der Indikatoren erreicht?" },
-  { kriterium: "Erreichung der Zielgruppe", gewicht: 20, beschreibung: "Kommt die Maßnahme bei der Zielgruppe an?" },
-  {
-    kriterium: "Ressourceneinsatz",
-    gewicht: 15,
-    beschreibung: "Stehen Aufwand und Ergebnis in einem guten Verhältnis?",
-  },
-  { kriterium: "Nachhaltigkeit", gewicht: 10, beschreibung: "Wirkt die Maßnahme über die Laufzeit hinaus?" },
-] as const;
+export { DEFAULT_KRITERIEN };
 
 const LAATZEN_HF = [
   "Willkommenskultur",
@@ -101,6 +91,8 @@ export function templateContent(name: TemplateName, today: IsoDate): TemplateCon
 
 /** The example concept (templates/beispiel.ts) with the Einstellungen and Kriterien every template has. */
 function beispiel(): TemplateContent {
+  // The example's rows are loaded when asked for: reading a workbook never needs them.
+  const BEISPIEL = require("./beispiel") as typeof BeispielData;
   return {
     einstellungen: settingsRows({
       kommune: "Landkreis Beispielkreis",

@@ -17,7 +17,7 @@ import {
 } from "../../domain/matrix";
 import type { LatestRoundInput } from "../../domain/report";
 import { readSettings } from "../../domain/settings";
-import { DEFAULT_KRITERIEN } from "../../domain/templates";
+import { DEFAULT_KRITERIEN } from "../../domain/templates/kriterien";
 import { isBlank, normalizeLabel, textOf } from "../../domain/values";
 import { tableSpec } from "../contract";
 import { contractLayouts, planTableSheet } from "../plan";
