@@ -6,7 +6,7 @@
 import type { CellValue } from "../domain/dates";
 import { type ConceptData, type EntityKind, ENTITY_KINDS, type RowRecord, type TableData } from "../domain/model";
 import { isBlank, normalizeLabel } from "../domain/values";
-import { type TableSpec, TABLES, anchorHeader } from "./contract";
+import { MASSNAHMEN, type TableSpec, TABLES, anchorHeader } from "./contract";
 import { type Area, type SheetGrid, type WorkbookSource, columnLetter } from "./source";
 import { formerMeasureIds, readVorperiode } from "./sheets/vorperiode";
 
@@ -23,7 +23,17 @@ export interface FoundTable<F extends string = string> extends TableData<F> {
   columnIndex: Partial<Record<F, number>>;
 }
 
-export class UnreadableWorkbookError extends Error {}
+/**
+ * A workbook without a Maßnahmen table: it cannot be checked at all. Its message is the predicate of a
+ * sentence (`enthält kein Blatt „Maßnahmen“ …`) that a surface completes with the workbook's name.
+ */
+export class UnreadableWorkbookError extends Error {
+  readonly code = "MASSNAHMEN_FEHLEN";
+
+  constructor(readonly params: { sheet: string; table: string }) {
+    super(`enthält kein Blatt „${params.sheet}“ und keine Tabelle „${params.table}“ mit einer Spalte „ID“`);
+  }
+}
 
 /** Which field of the spec a header text names, by header or synonym. */
 function headerMatcher(spec: TableSpec): Map<string, string> {
@@ -161,9 +171,7 @@ export function readConcept(source: WorkbookSource): ReadConcept {
   }
   const massnahmen = found.massnahmen;
   if (!massnahmen) {
-    throw new UnreadableWorkbookError(
-      "enthält kein Blatt „Maßnahmen“ und keine Tabelle „tblMassnahmen“ mit einer Spalte „ID“",
-    );
+    throw new UnreadableWorkbookError({ sheet: MASSNAHMEN.sheet, table: MASSNAHMEN.table });
   }
   const tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, found[kind] ?? null]));
   return {

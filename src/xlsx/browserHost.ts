@@ -134,12 +134,10 @@ export class BrowserHost implements WorkbookHost {
     const spec = tableSpec(kind);
     const found = readTable(spec, source);
     if (!found) {
-      throw new Error(
-        `Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
-      );
+      throw xlsxError("TABELLE_FEHLT", { tabelle: spec.table, blatt: spec.sheet });
     }
     if (writes.some((w) => !w.key) && found.columnIndex["id"] === undefined)
-      throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
+      throw xlsxError("ID_SPALTE_FEHLT", { blatt: found.sheet });
     const grid = source.sheet(found.sheet)!;
     const rowOf = new Map<string, number>();
     const key = writes.find((w) => w.key)?.key;

@@ -68,6 +68,11 @@ export const XLSX_MESSAGES = {
   GEAENDERT: (p: { ziel: string }) =>
     `${q(p.ziel)} wurde geändert, seit es gelesen wurde (z. B. von Excel oder einem anderen Zusammenführen); es wurde nichts geschrieben. Bitte den Befehl erneut ausführen.`,
 
+  // ——— writing rows (the browser mode) ———
+  TABELLE_FEHLT: (p: { tabelle: string; blatt: string }) =>
+    `Die Tabelle ${q(p.tabelle)} (Blatt ${q(p.blatt)}) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
+  ID_SPALTE_FEHLT: (p: { blatt: string }) => `Im Blatt ${q(p.blatt)} fehlt die Spalte „ID“.`,
+
   // ——— split, merge, fortschreiben ———
   /** `zweck`: what the IDs are needed for. */
   KEINE_ID_SPALTE: (p: { datei: string; blatt: string; zweck: "zusammenfuehren" | "fortschreiben" }) =>
