@@ -8,7 +8,15 @@ import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
 import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { VORPERIODE } from "../workbook/sheets/vorperiode";
 import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
-import type { CommandSpec } from "./args";
+import type { CommandSpec, OptionSpec } from "./args";
+
+/** `-o`: write to another file, the input stays as it is (without it the command writes in place). */
+const OUTPUT_INSTEAD: OptionSpec = {
+  type: "string",
+  short: "o",
+  value: "out.xlsx",
+  description: "in diese Datei schreiben statt in die Datei selbst",
+};
 
 export const INIT: CommandSpec = {
   name: "init",
@@ -48,12 +56,7 @@ export const MATRIX: CommandSpec = {
     "(ohne -o in der Datei selbst).",
   options: {
     runde: { type: "string", value: "JJJJ", description: "die Bewertungsrunde, z. B. 2027" },
-    output: {
-      type: "string",
-      short: "o",
-      value: "out.xlsx",
-      description: "in diese Datei schreiben statt in die Datei selbst",
-    },
+    output: OUTPUT_INSTEAD,
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };
@@ -94,12 +97,7 @@ export const MERGE: CommandSpec = {
     "Führt die Rückläufe der Fachbereiche feldweise zusammen (ohne -o in der Datei selbst);\n" +
     `Konflikte stehen im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.`,
   options: {
-    output: {
-      type: "string",
-      short: "o",
-      value: "out.xlsx",
-      description: "in diese Datei schreiben statt in die Datei selbst",
-    },
+    output: OUTPUT_INSTEAD,
   },
   exit: "0 zusammengeführt, 1 zusammengeführt mit Konflikten, 2 Eingabe unbrauchbar.",
 };
@@ -125,12 +123,7 @@ export const UEBERSICHT: CommandSpec = {
     "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen.",
   options: {
     stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },
-    output: {
-      type: "string",
-      short: "o",
-      value: "out.xlsx",
-      description: "in diese Datei schreiben statt in die Datei selbst",
-    },
+    output: OUTPUT_INSTEAD,
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };

@@ -13,6 +13,7 @@ import {
   type ColumnTarget,
   type ImportGrid,
   type ImportMapping,
+  asOwnColumn,
   cellReader,
   chooseGrid,
   fieldLabel,
@@ -137,12 +138,7 @@ export function retarget(mapping: ImportMapping, column: number, target: ColumnT
     columns: mapping.columns.map((c) => {
       if (c.column === column) return { column: c.column, header: c.header, target };
       if (key !== null && targetValue(c.target) === key) {
-        return {
-          column: c.column,
-          header: c.header,
-          target: { kind: "extra" },
-          ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
-        };
+        return asOwnColumn(c);
       }
       return c;
     }),

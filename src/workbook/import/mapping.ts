@@ -180,6 +180,19 @@ function assign(headers: string[], grid: ImportGrid, headerBottom: number): Colu
   }));
 }
 
+/**
+ * A column whose field another column was given: kept as its own column, remembering what it looked like
+ * (one column per field, in the pane as with `--zuordnung`).
+ */
+export function asOwnColumn(c: ColumnMapping): ColumnMapping {
+  return {
+    column: c.column,
+    header: c.header,
+    target: { kind: "extra" },
+    ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
+  };
+}
+
 export const targetKey = (t: ColumnTarget) =>
   t.kind === "field" ? t.field : t.kind === "period" ? `${t.aspect}:${t.date}` : null;
 

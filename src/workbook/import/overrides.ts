@@ -10,6 +10,7 @@ import {
   type ColumnTarget,
   type ImportGrid,
   type ImportMapping,
+  asOwnColumn,
   headerKey,
   mappingAt,
   targetKey,
@@ -93,12 +94,7 @@ export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, js
       if (own) return { column: c.column, header: c.header, target: own };
       const key = targetKey(c.target);
       if (key && taken.has(key)) {
-        return {
-          column: c.column,
-          header: c.header,
-          target: { kind: "extra" },
-          ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
-        };
+        return asOwnColumn(c);
       }
       return c;
     }),

@@ -27,8 +27,8 @@ import { type FortschreibungPreview, previewFortschreibung } from "../../../work
 import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
-import { download } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
+import { MadeWorkbookActions } from "./MadeWorkbook";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
 
@@ -125,8 +125,6 @@ function BuiltWorkbook({
   notice: Notice | null;
   onOpenHere: () => void;
 }): ReactElement {
-  const styles = useStyles();
-  const layout = useLayoutStyles();
   const session = useSession();
   const excel = session.mode === "excel";
   return (
@@ -141,26 +139,7 @@ function BuiltWorkbook({
           {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
         </MessageBarBody>
       </MessageBar>
-      <div className={layout.actions}>
-        <Button
-          appearance={stepAppearance(primary, true)}
-          onClick={() => download(built.data, built.fileName)}
-          disabled={busy}
-        >
-          Neue Arbeitsmappe herunterladen
-        </Button>
-        {!excel && session.openWorkbook && (
-          <Button onClick={onOpenHere} disabled={busy}>
-            Hier öffnen
-          </Button>
-        )}
-      </div>
-      {!excel && session.openWorkbook && (
-        <Caption1 className={styles.muted}>
-          „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
-          wenn Sie Änderungen daran behalten wollen.
-        </Caption1>
-      )}
+      <MadeWorkbookActions made={built} primary={primary} busy={busy} onOpenHere={onOpenHere} />
       <NoticeBar notice={notice} />
     </>
   );

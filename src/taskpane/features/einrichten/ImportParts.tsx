@@ -3,7 +3,6 @@
  * per column with what it is taken as, what will be taken, and the new workbook once it is made.
  */
 import {
-  Button,
   Caption1,
   Field,
   MessageBar,
@@ -17,10 +16,10 @@ import {
 } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import type { ImportGrid, ImportMapping, ListFile } from "../../services/importList";
-import { type Notice, NoticeBar, stepAppearance, useLayoutStyles } from "../../components";
-import { download } from "../../services/download";
+import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { ConceptGaps } from "../listen/Gaps";
+import { MadeWorkbookActions } from "./MadeWorkbook";
 
 export type Lib = typeof import("../../services/importList");
 
@@ -237,8 +236,6 @@ export function BuiltWorkbook({
   opened: boolean;
   onOpenHere: () => void;
 }): ReactElement {
-  const styles = useStyles();
-  const layout = useLayoutStyles();
   const session = useSession();
   const excel = session.mode === "excel";
   return (
@@ -252,26 +249,7 @@ export function BuiltWorkbook({
             : "Das Blatt „Übernahme“ nennt jeden nicht verstandenen Wert mit seiner Zelle."}
         </MessageBarBody>
       </MessageBar>
-      <div className={layout.actions}>
-        <Button
-          appearance={stepAppearance(primary, true)}
-          onClick={() => download(built.data, built.fileName)}
-          disabled={busy}
-        >
-          Neue Arbeitsmappe herunterladen
-        </Button>
-        {!excel && session.openWorkbook && (
-          <Button onClick={onOpenHere} disabled={busy}>
-            Hier öffnen
-          </Button>
-        )}
-      </div>
-      {!excel && session.openWorkbook && session.host && (
-        <Caption1 className={styles.muted}>
-          „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
-          wenn Sie Änderungen daran behalten wollen.
-        </Caption1>
-      )}
+      <MadeWorkbookActions made={built} primary={primary} busy={busy} onOpenHere={onOpenHere} />
       <NoticeBar notice={notice} />
       {opened && <ConceptGaps />}
     </>
