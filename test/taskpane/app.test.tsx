@@ -2,21 +2,24 @@
 /**
  * The whole pane in jsdom: nothing typed is lost on any way out. In browser mode (the example workbook
  * opened from a file) the start view leads to a field, a view switch asks, the form survives it, the page
- * asks before it is left while changes are not downloaded, and the download keeps the file's name. In
- * Excel (Office.js replaced by the recording fake) a row selected in the sheet while the form holds edits
- * asks the same question.
+ * asks before it is left while changes are not downloaded, and the download keeps the file's name; a
+ * previewed return with a conflict decided is asked about and merged by „Speichern und weiter“. In Excel
+ * (Office.js replaced by the recording fake) a row selected in the sheet while the form holds edits asks the
+ * same question.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost } from "../../src/excel/host";
 import { App } from "../../src/taskpane/App";
 import { readFile } from "../../src/taskpane/services/download";
+import { splitWorkbook } from "../../src/xlsx/circulation";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { FakeWorkbook } from "../excel/fakeExcel";
 import { TODAY, answer, installJsdomShims } from "../helpers/pane";
+import { toExcelJs } from "../helpers/xlsx";
 
 beforeAll(installJsdomShims);
 afterEach(() => {
@@ -42,6 +45,23 @@ const leavingAsks = () => {
   return event.defaultPrevented;
 };
 
+/** The header's first line: the file and the state of its changes. */
+const status = () => screen.getAllByRole("status")[0]!.textContent;
+/** Clicks a button, once its view has loaded. */
+const click = async (name: string | RegExp) => {
+  const button = await screen.findByRole("button", { name }, { timeout: 10_000 });
+  await act(async () => {
+    fireEvent.click(button);
+  });
+};
+/** Picks files in a hidden file input, as the file chooser does. */
+const pick = async (label: string, files: File[]) => {
+  const input = await screen.findByLabelText(label, undefined, { timeout: 10_000 });
+  await act(async () => {
+    fireEvent.change(input, { target: { files } });
+  });
+};
+
 describe("browser mode", () => {
   const bytes = createTemplateWorkbook("beispiel", TODAY).toBytes() as Uint8Array<ArrayBuffer>;
   let downloads: { name: string; blob: Blob }[];
@@ -61,10 +81,10 @@ describe("browser mode", () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  async function openBeispiel() {
+  async function openBeispiel(data: BlobPart = bytes) {
     render(<App />);
     const input = await screen.findByLabelText("Arbeitsmappe öffnen");
-    const file = new File([bytes], "beispiel.xlsx");
+    const file = new File([data], "beispiel.xlsx");
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
@@ -73,7 +93,6 @@ describe("browser mode", () => {
 
   it("leads from the start view to the field, asks on a view switch, keeps the form and asks before the page is left", async () => {
     await openBeispiel();
-    const status = () => screen.getAllByRole("status")[0]!.textContent;
     expect(status()).toBe("beispiel.xlsx · unverändert");
     expect(leavingAsks()).toBe(false);
     const figures = screen.getByRole("region", { name: "Start" });
@@ -143,6 +162,61 @@ describe("browser mode", () => {
     // The changed workbook went to the downloads first, under its own name; then the other one opened.
     await waitFor(() => expect(screen.getAllByRole("status")[0]!.textContent).toBe("andere.xlsx · unverändert"));
     expect(downloads.map((d) => d.name)).toEqual(["beispiel.xlsx"]);
+  }, 60_000);
+
+  it("asks before a previewed return with a conflict decided is left, and „Speichern und weiter“ merges it", async () => {
+    // The Gesamtdatei and the return of „Dezernat II – Soziales“ both change M-001's Titel: a conflict.
+    const master = new BrowserHost(createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+    const { files } = await splitWorkbook(master.document, { masterFile: "beispiel.xlsx", date: TODAY });
+    const back = await toExcelJs(files[0]!.workbook);
+    back.getWorksheet("Maßnahmen")!.getCell("D2").value = "Willkommensmappe digital";
+    const returned = new File([(await back.xlsx.writeBuffer()) as ArrayBuffer], files[0]!.fileName);
+    await master.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: "Willkommensmappe 2027" } }]);
+    await openBeispiel(new Uint8Array((await master.file()).data));
+
+    await view("Verteilen");
+    await pick("Rückläufe auswählen", [returned]);
+    await screen.findByText(/Vorschau \(noch nichts geschrieben\): .*1 Konflikt zu entscheiden/, undefined, {
+      timeout: 10_000,
+    });
+    fireEvent.click(screen.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }));
+    expect(leavingAsks()).toBe(true);
+    expect(status()).toBe("beispiel.xlsx · unverändert");
+
+    // „Weiter bearbeiten“: the preview stays with the choice made.
+    const sentence = `Der Rücklauf „${files[0]!.fileName}“ ist noch nicht zusammengeführt: „Speichern und weiter“ führt ihn zusammen, mit Ihrer Entscheidung zum Konflikt.`;
+    await view("Prüfen");
+    await answer("Weiter bearbeiten", sentence);
+    expect(selected()).toBe("verteilen");
+    const chosen = () =>
+      (screen.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }) as HTMLInputElement).checked;
+    expect(chosen()).toBe(true);
+    // Other returns picked would replace the preview: asked the same way.
+    await pick("Rückläufe auswählen", [returned]);
+    await answer("Weiter bearbeiten", sentence);
+    expect(chosen()).toBe(true);
+
+    // „Speichern und weiter“: merged as „Zusammenführen“ would, with the return's value; then Prüfen.
+    await view("Prüfen");
+    await answer("Speichern und weiter", sentence);
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    await waitFor(() => expect(status()).toBe("beispiel.xlsx · übernommen, noch nicht heruntergeladen"));
+    await click("Arbeitsmappe herunterladen");
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const saved = await BrowserHost.open(await readFile(downloads[0]!.blob as File), "beispiel.xlsx");
+    const m001 = readConcept(await saved.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-001")!;
+    expect(m001.values.titel).toBe("Willkommensmappe digital");
+    expect(leavingAsks()).toBe(false);
+
+    // „Verwerfen“ drops a preview and writes nothing.
+    await view("Verteilen");
+    await pick("Rückläufe auswählen", [returned]);
+    await screen.findByText(/Vorschau \(noch nichts geschrieben\)/, undefined, { timeout: 10_000 });
+    await view("Prüfen");
+    await answer("Verwerfen", /ist noch nicht zusammengeführt/);
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    expect(status()).toBe("beispiel.xlsx · heruntergeladen (Download-Ordner des Browsers)");
+    expect(leavingAsks()).toBe(false);
   }, 60_000);
 });
 
