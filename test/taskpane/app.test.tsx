@@ -3,9 +3,9 @@
  * The whole pane in jsdom: nothing typed is lost on any way out. In browser mode (the example workbook
  * opened from a file) the start view leads to a field, a view switch asks, the form survives it, the page
  * asks before it is left while changes are not downloaded, and the download keeps the file's name; a
- * previewed return with a conflict decided is asked about and merged by „Speichern und weiter“. In Excel
- * (Office.js replaced by the recording fake) a row selected in the sheet while the form holds edits asks the
- * same question.
+ * previewed return with a conflict decided is asked about and merged by „Speichern und weiter“; a workbook
+ * built in Einrichten is asked about until it is downloaded or opened. In Excel (Office.js replaced by the
+ * recording fake) a row selected in the sheet while the form holds edits asks the same question.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { templateContent } from "../../src/domain/templates";
@@ -217,6 +217,60 @@ describe("browser mode", () => {
     await waitFor(() => expect(selected()).toBe("pruefen"));
     expect(status()).toBe("beispiel.xlsx · heruntergeladen (Download-Ordner des Browsers)");
     expect(leavingAsks()).toBe(false);
+  }, 60_000);
+
+  it("asks before a new workbook of the Fortschreibung that is in no file is left, and downloads it", async () => {
+    await openBeispiel();
+    await view("Einrichten");
+    await screen.findByRole("list", { name: /^Übernommen: / }, { timeout: 10_000 });
+    fireEvent.change(field(/^Laufzeit der neuen Periode/), { target: { value: "2029–2032" } });
+    await click("Neue Arbeitsmappe erstellen");
+    const name = "beispiel 2029-2032.xlsx";
+    await screen.findByText(`Neue Arbeitsmappe „${name}“ erstellt`, undefined, { timeout: 15_000 });
+    expect(leavingAsks()).toBe(true);
+    expect(status()).toBe("beispiel.xlsx · unverändert");
+
+    const sentence = `Die neue Arbeitsmappe „${name}“ ist noch in keiner Datei: „Speichern und weiter“ lädt sie herunter.`;
+    await view("Prüfen");
+    await answer("Weiter bearbeiten", sentence);
+    expect(selected()).toBe("einrichten");
+    expect(downloads).toEqual([]);
+    await view("Prüfen");
+    await answer("Speichern und weiter");
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    expect(downloads.map((d) => d.name)).toEqual([name]);
+    const made = readConcept(
+      await (await BrowserHost.open(await readFile(downloads[0]!.blob as File), name)).snapshot(),
+    );
+    expect(made.massnahmen.rows.length).toBeGreaterThan(0);
+    expect(leavingAsks()).toBe(false);
+  }, 60_000);
+
+  it("asks about an imported workbook until it is opened here, which asks nothing about it", async () => {
+    await openBeispiel();
+    await view("Einrichten");
+    const csv =
+      "Nr.;Maßnahme;Handlungsfeld;Zuständigkeit;bis wann\r\n" +
+      "1;Sprachcafé einrichten;Bildung;Jugendamt;Ende 2026\r\n" +
+      "2;Elternlotsen ausbilden;Bildung;Jugendamt;30.06.2027\r\n" +
+      "3;Wohnungsbörse;Wohnen;Sozialamt;2027\r\n";
+    await pick("Liste auswählen", [new File([csv], "musterdorf.csv", { type: "text/csv" })]);
+    await screen.findByText("Spalten der Liste", undefined, { timeout: 10_000 });
+    await click("Übernehmen");
+    await screen.findByText("Neue Arbeitsmappe „musterdorf – Maßnahmenplan.xlsx“ erstellt");
+    expect(leavingAsks()).toBe(true);
+    await view("Start");
+    await answer(
+      "Weiter bearbeiten",
+      "Die neue Arbeitsmappe „musterdorf – Maßnahmenplan.xlsx“ ist noch in keiner Datei",
+    );
+
+    // Opening it keeps it: the guard does not ask about it (nor about beispiel.xlsx, which is unchanged).
+    await click("Hier öffnen");
+    await screen.findByText(/ist jetzt hier geöffnet/);
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    expect(status()).toBe("musterdorf – Maßnahmenplan.xlsx · übernommen, noch nicht heruntergeladen");
+    expect(downloads).toEqual([]);
   }, 60_000);
 });
 
