@@ -4,8 +4,9 @@
  * opened from a file) the start view leads to a field, a view switch asks, the form survives it, the page
  * asks before it is left while changes are not downloaded, and the download keeps the file's name; a
  * previewed return with a conflict decided is asked about and merged by „Speichern und weiter“; a workbook
- * built in Einrichten is asked about until it is downloaded or opened. In Excel (Office.js replaced by the
- * recording fake) a row selected in the sheet while the form holds edits asks the same question.
+ * built in Einrichten is asked about until it is downloaded or opened, and once opened, Start says what it
+ * still lacks and leads there. In Excel (Office.js replaced by the recording fake) a row selected in the
+ * sheet while the form holds edits asks the same question.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { templateContent } from "../../src/domain/templates";
@@ -246,7 +247,7 @@ describe("browser mode", () => {
     expect(leavingAsks()).toBe(false);
   }, 60_000);
 
-  it("asks about an imported workbook until it is opened here, which asks nothing about it", async () => {
+  it("asks about an imported workbook until it is opened here, which asks nothing about it; Start then leads to what it lacks", async () => {
     await openBeispiel();
     await view("Einrichten");
     const csv =
@@ -271,6 +272,23 @@ describe("browser mode", () => {
     expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
     expect(status()).toBe("musterdorf – Maßnahmenplan.xlsx · übernommen, noch nicht heruntergeladen");
     expect(downloads).toEqual([]);
+
+    // Start: what the list did not have, each line a link to its place.
+    await view("Start");
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    const gaps = await screen.findByRole("region", { name: "Was noch fehlt" });
+    expect(
+      within(gaps)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toContain("3 Maßnahmen ohne Ziel: Ziele anlegen");
+    await act(async () => {
+      fireEvent.click(within(gaps).getByRole("button", { name: "3 Maßnahmen ohne Ziel: Ziele anlegen" }));
+    });
+    await waitFor(() => expect(selected()).toBe("listen"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Liste" }) as HTMLSelectElement).value).toBe("ziele"),
+    );
   }, 60_000);
 });
 
