@@ -27,8 +27,9 @@ import { type FortschreibungPreview, previewFortschreibung } from "../../../work
 import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
-import { errorText, openMadeWorkbook, useSession } from "../../session";
-import { MadeWorkbookActions } from "./MadeWorkbook";
+import { errorText, useSession } from "../../session";
+import { MadeWorkbookActions } from "./MadeWorkbookActions";
+import { useMadeWorkbook } from "./madeWorkbook";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
 
@@ -56,6 +57,9 @@ function suggestedLaufzeit(von: string | null, bis: string | null): string {
   const length = von ? last - Number(von.slice(0, 4)) + 1 : 4;
   return `${last + 1}–${last + Math.max(length, 1)}`;
 }
+
+/** The key the new workbook is announced to the guard under (see useMadeWorkbook). */
+const FORTSCHREIBUNG_EDIT = "einrichten-fortschreibung";
 
 const label = (m: MeasureDecision) => [m.id, m.titel].filter(Boolean).join(" – ") || `Zeile ${m.row}`;
 
@@ -111,22 +115,23 @@ function PreviewLists({ preview }: { preview: Exclude<FortschreibungPreview, { p
   );
 }
 
-/** The new workbook: what it took, and how to get it (download, or open it here in the browser mode). */
+/** The new workbook: what it took, and how to keep it (download, or open it here in the browser mode). */
 function BuiltWorkbook({
   built,
   primary,
   busy,
   notice,
+  onDownload,
   onOpenHere,
 }: {
   built: FortgeschriebeneMappe;
   primary: boolean;
   busy: boolean;
   notice: Notice | null;
+  onDownload: () => void;
   onOpenHere: () => void;
 }): ReactElement {
-  const session = useSession();
-  const excel = session.mode === "excel";
+  const excel = useSession().mode === "excel";
   return (
     <>
       <MessageBar intent="success" role="status">
@@ -139,7 +144,7 @@ function BuiltWorkbook({
           {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
         </MessageBarBody>
       </MessageBar>
-      <MadeWorkbookActions made={built} primary={primary} busy={busy} onOpenHere={onOpenHere} />
+      <MadeWorkbookActions primary={primary} busy={busy} onDownload={onDownload} onOpenHere={onOpenHere} />
       <NoticeBar notice={notice} />
     </>
   );
@@ -158,6 +163,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [built, setBuilt] = useState<FortgeschriebeneMappe | null>(null);
+  const made = useMadeWorkbook(FORTSCHREIBUNG_EDIT, built, () => setBuilt(null));
 
   useEffect(() => {
     let current = true;
@@ -197,7 +203,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
     if (!built || !session.openWorkbook) return;
     setBusy(true);
     try {
-      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
+      setNotice({ intent: "success", text: await made.openHere() });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {
@@ -260,7 +266,14 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
       {!built && <NoticeBar notice={notice} />}
 
       {built && (
-        <BuiltWorkbook built={built} primary={primary} busy={busy} notice={notice} onOpenHere={() => void openHere()} />
+        <BuiltWorkbook
+          built={built}
+          primary={primary}
+          busy={busy}
+          notice={notice}
+          onDownload={made.download}
+          onOpenHere={() => void openHere()}
+        />
       )}
     </section>
   );

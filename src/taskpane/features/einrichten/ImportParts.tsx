@@ -19,7 +19,7 @@ import type { ImportGrid, ImportMapping, ListFile } from "../../services/importL
 import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { ConceptGaps } from "../listen/Gaps";
-import { MadeWorkbookActions } from "./MadeWorkbook";
+import { MadeWorkbookActions } from "./MadeWorkbookActions";
 
 export type Lib = typeof import("../../services/importList");
 
@@ -227,6 +227,7 @@ export function BuiltWorkbook({
   busy,
   notice,
   opened,
+  onDownload,
   onOpenHere,
 }: {
   built: Built;
@@ -234,6 +235,7 @@ export function BuiltWorkbook({
   busy: boolean;
   notice: Notice | null;
   opened: boolean;
+  onDownload: () => void;
   onOpenHere: () => void;
 }): ReactElement {
   const session = useSession();
@@ -249,7 +251,7 @@ export function BuiltWorkbook({
             : "Das Blatt „Übernahme“ nennt jeden nicht verstandenen Wert mit seiner Zelle."}
         </MessageBarBody>
       </MessageBar>
-      <MadeWorkbookActions made={built} primary={primary} busy={busy} onOpenHere={onOpenHere} />
+      <MadeWorkbookActions primary={primary} busy={busy} onDownload={onDownload} onOpenHere={onOpenHere} />
       <NoticeBar notice={notice} />
       {opened && <ConceptGaps />}
     </>

@@ -16,7 +16,7 @@ import {
 import { useMemo, useRef, useState, type ReactElement } from "react";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
 import { readFile } from "../../services/download";
-import { errorText, openMadeWorkbook, useSession } from "../../session";
+import { errorText, useSession } from "../../session";
 import {
   type Built,
   BuiltWorkbook,
@@ -26,6 +26,7 @@ import {
   ListChoices,
   type Loaded,
 } from "./ImportParts";
+import { useMadeWorkbook } from "./madeWorkbook";
 
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "import-list" */ "../../services/importList");
 
@@ -44,6 +45,9 @@ function ImportIntro({ excel }: { excel: boolean }): ReactElement {
   );
 }
 
+/** The key the built workbook is announced to the guard under (see useMadeWorkbook). */
+const IMPORT_EDIT = "einrichten-import";
+
 export default function ImportSection({ primary, onStart }: SectionProps): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -53,6 +57,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
   const [busy, setBusy] = useState<"lesen" | "bauen" | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
+  const made = useMadeWorkbook(IMPORT_EDIT, built, () => setBuilt(null));
 
   const preview = useMemo(() => {
     if (!loaded) return null;
@@ -110,7 +115,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     if (!built || !session.openWorkbook) return;
     setBusy("bauen");
     try {
-      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
+      setNotice({ intent: "success", text: await made.openHere() });
       setOpened(true);
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
@@ -136,7 +141,8 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = "";
-          if (file) void pickList(file);
+          // Another list drops the workbook built from this one: asked first while it is in no file.
+          if (file) void session.leave(() => pickList(file), { edit: IMPORT_EDIT });
         }}
       />
       <div className={layout.actions}>
@@ -184,6 +190,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
           busy={busy !== null}
           notice={notice}
           opened={opened}
+          onDownload={made.download}
           onOpenHere={() => void openHere()}
         />
       )}

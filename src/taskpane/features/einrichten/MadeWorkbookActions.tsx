@@ -5,20 +5,20 @@
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { stepAppearance, useLayoutStyles } from "../../components";
-import { download } from "../../services/download";
 import { useSession } from "../../session";
 
 const useStyles = makeStyles({ muted: { color: tokens.colorNeutralForeground2 } });
 
 export function MadeWorkbookActions({
-  made,
   primary,
   busy,
+  onDownload,
   onOpenHere,
 }: {
-  made: { data: ArrayBuffer; fileName: string };
   primary: boolean;
   busy: boolean;
+  /** Downloads it (see useMadeWorkbook: the guard then lets go of it). */
+  onDownload: () => void;
   onOpenHere: () => void;
 }): ReactElement {
   const styles = useStyles();
@@ -28,11 +28,7 @@ export function MadeWorkbookActions({
   return (
     <>
       <div className={layout.actions}>
-        <Button
-          appearance={stepAppearance(primary, true)}
-          onClick={() => download(made.data, made.fileName)}
-          disabled={busy}
-        >
+        <Button appearance={stepAppearance(primary, true)} onClick={onDownload} disabled={busy}>
           Neue Arbeitsmappe herunterladen
         </Button>
         {here && (
