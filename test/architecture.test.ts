@@ -211,7 +211,7 @@ function isUiWord(node: ts.Node): boolean {
   if (ts.isPropertyAssignment(parent) && parent.initializer === node)
     return ["label", "title"].includes(parent.name.getText());
   if (ts.isCallExpression(parent) && parent.arguments.includes(node as ts.Expression))
-    return ["plural", "count"].includes(parent.expression.getText());
+    return ["countOf", "count"].includes(parent.expression.getText());
   return false;
 }
 

@@ -17,6 +17,7 @@ import { exists, onePositional, requireEnding } from "./inputs";
 import { cliError } from "./messages";
 import type { Run } from "./run";
 import { IMPORT } from "./specs";
+import { countOf } from "../domain/numbers";
 
 async function readMappingFile(file: string): Promise<unknown> {
   const text = (await readInput(file)).toString("utf8").replace(/^\uFEFF/, "");
@@ -63,15 +64,14 @@ export async function commandImport(args: ParsedArgs, { io, progress }: Run): Pr
   const doc = XlsxDocument.create(output);
   doc.applyWorkbookPlan(planImportWorkbook(result, templateContent("leer", io.today()), path.basename(list), others));
   await saveWorkbookAtomically(doc, output);
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const where =
     sachstaendeSpec() || result.sachstaende.length === 0 ? "" : ` (im Blatt „${UEBERNAHME_SHEET.sheet}“ aufgeführt)`;
   io.out(
     `„${list}“ (${kind}${grids.length > 1 || !kind.startsWith("CSV") ? `, Blatt „${result.sheet}“` : ""}) übernommen nach „${output}“: ` +
-      `${count(result.massnahmen.length, "Maßnahme", "Maßnahmen")}, ${count(result.handlungsfelder.length, "Handlungsfeld", "Handlungsfelder")}, ` +
-      `${count(result.ziele.length, "Ziel", "Ziele")}, ${count(result.akteure.length, "Akteur", "Akteure")}, ` +
-      `${count(result.sachstaende.length, "Sachstand", "Sachstände")}${where}.\n` +
-      `${count(result.notes.length, "Wert wurde", "Werte wurden")} nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET.sheet}“ nennt sie mit ihrer Zelle.\n` +
+      `${countOf(result.massnahmen.length, "Maßnahme", "Maßnahmen")}, ${countOf(result.handlungsfelder.length, "Handlungsfeld", "Handlungsfelder")}, ` +
+      `${countOf(result.ziele.length, "Ziel", "Ziele")}, ${countOf(result.akteure.length, "Akteur", "Akteure")}, ` +
+      `${countOf(result.sachstaende.length, "Sachstand", "Sachstände")}${where}.\n` +
+      `${countOf(result.notes.length, "Wert wurde", "Werte wurden")} nicht oder anders verstanden; das Blatt „${UEBERNAHME_SHEET.sheet}“ nennt sie mit ihrer Zelle.\n` +
       `„check ${output}“ zeigt, was für SMARTe Maßnahmen noch fehlt.\n`,
   );
   return 0;

@@ -25,11 +25,6 @@ export function valueInUnit(n: number, einheit: string): string {
   return einheit.trim() === "%" ? `${number(n)}\u00a0%` : number(n);
 }
 
-/** `3 Maßnahmen`, `1 Maßnahme`. */
-export function count(n: number, one: string, many: string): string {
-  return `${number(n)} ${n === 1 ? one : many}`;
-}
-
 const wholeEuros = new Intl.NumberFormat("de-DE", { maximumFractionDigits: 0 });
 /** An amount in euros: `12.000 €`, `1.234,50 €` (cents only where there are any). */
 export const euro = (n: number): string =>

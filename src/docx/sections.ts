@@ -20,7 +20,8 @@ import {
   type UnreadableValue,
 } from "../domain/report";
 import { chartAltText, hasChart } from "./chart";
-import { count, date, euro, fte, longDate, number, percent, score, valueInUnit } from "./format";
+import { countOf } from "../domain/numbers";
+import { date, euro, fte, longDate, number, percent, score, valueInUnit } from "./format";
 import type { CellSpec, Tables } from "./tables";
 
 /** The PNG of each indicator's chart, by indicator ID (indicators without values have none). */
@@ -112,7 +113,7 @@ export function titleBlock(model: ReportModel): Paragraph[] {
 
 function roundSentence(round: ReportRound | null): string {
   if (!round) return "Eine Bewertungsrunde liegt noch nicht vor.";
-  const of = count(round.rows.length, "Maßnahme", "Maßnahmen");
+  const of = countOf(round.rows.length, "Maßnahme", "Maßnahmen");
   if (round.scored === 0) return `In der Bewertungsrunde ${round.round} ist noch keine der ${of} bewertet.`;
   return (
     `In der Bewertungsrunde ${round.round} sind ${number(round.scored)} von ${of} bewertet` +
@@ -176,11 +177,11 @@ export function summarySection(model: ReportModel, t: Tables): Paragraph[] {
   const out: Paragraph[] = [heading("Zusammenfassung", 1)];
   out.push(
     para(
-      `Der Maßnahmenplan umfasst ${count(s.measures, "Maßnahme", "Maßnahmen")} in ${count(fieldCount, "Handlungsfeld", "Handlungsfeldern")}. ` +
+      `Der Maßnahmenplan umfasst ${countOf(s.measures, "Maßnahme", "Maßnahmen")} in ${countOf(fieldCount, "Handlungsfeld", "Handlungsfeldern")}. ` +
         `${number(s.smartComplete)} von ${number(s.active)} Maßnahmen (ohne verworfene) sind SMART-vollständig beschrieben. ` +
         (s.overdue === 0
           ? "Zum Stichtag ist keine Frist überschritten."
-          : `Bei ${count(s.overdue, "Maßnahme", "Maßnahmen")} ist die Frist zum Stichtag überschritten, ohne dass sie umgesetzt ist (siehe Anhang).`),
+          : `Bei ${countOf(s.overdue, "Maßnahme", "Maßnahmen")} ist die Frist zum Stichtag überschritten, ohne dass sie umgesetzt ist (siehe Anhang).`),
     ),
   );
   out.push(heading("Maßnahmen nach Status", 3));
@@ -364,7 +365,7 @@ export function roundSection(round: ReportRound, t: Tables): Paragraph[] {
   if (round.scored === 0) return [...out, para(roundSentence(round))];
   out.push(
     para(
-      `Das Bewertungsteam hat ${number(round.scored)} von ${count(round.rows.length, "Maßnahme", "Maßnahmen")} bewertet. ` +
+      `Das Bewertungsteam hat ${number(round.scored)} von ${countOf(round.rows.length, "Maßnahme", "Maßnahmen")} bewertet. ` +
         "Die Gesamtbewertung ist der gewichtete Mittelwert der Kriterien auf der Skala von 0 (nicht erfüllt) bis 4 (vollständig).",
     ),
     t.add(

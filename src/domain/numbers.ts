@@ -71,7 +71,7 @@ export function formatGermanNumber(n: number, fractionDigits?: number): string {
   return (negative ? "-" : "") + grouped + (frac ? `,${frac}` : "");
 }
 
-/** A count with its noun in the right number: `countOf(1, "Maßnahme", "Maßnahmen")` → '1 Maßnahme'. */
+/** A count with its noun in the right number: `countOf(1, "Maßnahme", "Maßnahmen")` → '1 Maßnahme', 1500 → '1.500 Maßnahmen'. */
 export function countOf(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${formatGermanNumber(n)} ${n === 1 ? one : many}`;
 }

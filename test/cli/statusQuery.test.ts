@@ -55,11 +55,15 @@ describe("split --sachstand", () => {
     expect((s as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     const m7 = rowWhere(s, "Maßnahme", "M-007");
     expect(s.getCell(m7, columnOf(s, "Sachstand")).protection?.locked).toBe(false);
-    expect(s.getCell(m7, columnOf(s, "Bisheriger Sachstand (nur zur Information)")).protection?.locked ?? true).toBe(true);
+    expect(s.getCell(m7, columnOf(s, "Bisheriger Sachstand (nur zur Information)")).protection?.locked ?? true).toBe(
+      true,
+    );
     const values = rowsOf(sheet(wb, "Indikatorwerte"));
     // I-004 and I-012 are delivered by A-04 (Fachbereich 4); I-005 by A-05, also Fachbereich 4
     expect(values.map((v) => v["Indikator"]).sort()).toEqual(["I-004", "I-005", "I-012"]);
-    expect(values.find((v) => v["Indikator"] === "I-004")!["Letzter Wert (nur zur Information)"]).toBe("31.12.2025: 71");
+    expect(values.find((v) => v["Indikator"] === "I-004")!["Letzter Wert (nur zur Information)"]).toBe(
+      "31.12.2025: 71",
+    );
   });
 
   test("refuses a Berichtsstichtag that is not a day, writing nothing", async () => {
@@ -99,7 +103,12 @@ describe("merge of a status query", () => {
     // What is appended names its measure in the one form of a reference, `ID – Titel`.
     const of = (id: string) => (r: Record<string, string>) => referenceId(r["Maßnahme"] ?? "") === id;
     expect(reports.filter(of("M-007"))).toEqual([
-      expect.objectContaining({ Maßnahme: expect.stringMatching(/^M-007 – ./), Berichtsstichtag: "2026-12-31", Sachstand: "Zwölf Elternbegleiterinnen sind ausgebildet.", "Umsetzung (%)": "60" }),
+      expect.objectContaining({
+        Maßnahme: expect.stringMatching(/^M-007 – ./),
+        Berichtsstichtag: "2026-12-31",
+        Sachstand: "Zwölf Elternbegleiterinnen sind ausgebildet.",
+        "Umsetzung (%)": "60",
+      }),
     ]);
     // the history is kept: M-004's two reports are untouched
     expect(reports.filter(of("M-004"))).toHaveLength(2);
@@ -109,19 +118,21 @@ describe("merge of a status query", () => {
     const m = sheet(wb, "Maßnahmen");
     expect(m.getCell(rowWhere(m, "ID", "M-006"), columnOf(m, "Status")).text).toBe("in Umsetzung");
     const log = rowsOf(sheet(wb, "Zusammenführung"));
-    expect(log.filter((l) => l["Aktion"] === "nicht gemeldet").map((l) => l["ID im Rücklauf"]).sort()).toEqual([
-      "I-004",
-      "I-005",
-      "M-005",
-      "M-009",
-    ]);
+    expect(
+      log
+        .filter((l) => l["Aktion"] === "nicht gemeldet")
+        .map((l) => l["ID im Rücklauf"])
+        .sort(),
+    ).toEqual(["I-004", "I-005", "M-005", "M-009"]);
 
     // merging the same return again changes nothing
     const again = await runCli(["merge", master, fb4]);
     expect(again.code).toBe(0);
     const wb2 = await loadWorkbook(master);
     expect(rowsOf(sheet(wb2, "Sachstände"))).toEqual(reports);
-    expect(columnValues(sheet(wb2, "Indikatorwerte"), "Indikator")).toEqual(columnValues(sheet(wb, "Indikatorwerte"), "Indikator"));
+    expect(columnValues(sheet(wb2, "Indikatorwerte"), "Indikator")).toEqual(
+      columnValues(sheet(wb, "Indikatorwerte"), "Indikator"),
+    );
   });
 
   test("a different report already in the master for the same date is a conflict; the master keeps its own", async () => {
@@ -145,7 +156,11 @@ describe("merge of a status query", () => {
     const m7 = rowsOf(sheet(wb, "Sachstände")).filter((r) => referenceId(r["Maßnahme"] ?? "") === "M-007");
     expect(m7.map((r) => r["Sachstand"])).toEqual(["Version der Koordinierungsstelle."]);
     expect(rowsOf(sheet(wb, "Konflikte"))).toContainEqual(
-      expect.objectContaining({ ID: "M-007", "Wert in der Gesamtdatei": "Version der Koordinierungsstelle.", "Wert im Rücklauf": "Version des Fachbereichs." }),
+      expect.objectContaining({
+        ID: "M-007",
+        "Wert in der Gesamtdatei": "Version der Koordinierungsstelle.",
+        "Wert im Rücklauf": "Version des Fachbereichs.",
+      }),
     );
   });
 });
