@@ -3,7 +3,7 @@
  * due soon, by who is responsible, as a to-do list, as JSON (docs/befehle.md names its fields) or as a
  * calendar file.
  */
-import { type Anstehend, type DueItem, calendarItems, contactLine } from "../domain/anstehend";
+import { type Anstehend, anstehendSummary, calendarItems, contactLine, count, dueWhen } from "../domain/anstehend";
 import { formatGermanDate } from "../domain/dates";
 import { writeIcs } from "../domain/ics";
 import { readSettings } from "../domain/settings";
@@ -51,29 +51,6 @@ export async function commandAnstehend(args: ParsedArgs, { io, progress }: Run):
     if (!json) io.out(`Kalenderdatei geschrieben: ${ics} (${count(events.length, "Termin", "Termine")}).\n`);
   }
   return 0;
-}
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** When an item is due, as the head of its line: „überfällig seit 31.10.2026 (22 Tage)“. */
-export function dueWhen(item: Pick<DueItem, "date" | "days">): string {
-  const date = formatGermanDate(item.date);
-  if (item.days < 0) return `überfällig seit ${date} (${count(-item.days, "Tag", "Tage")})`;
-  if (item.days === 0) return `fällig heute, ${date}`;
-  return `fällig am ${date} (in ${count(item.days, "Tag", "Tagen")})`;
-}
-
-/** The whole list in one German sentence: how much is overdue, how much comes until when. */
-export function anstehendSummary(result: Anstehend): string {
-  const bis = formatGermanDate(result.bis);
-  if (result.overdue + result.due === 0) return `Nichts ist überfällig, und bis zum ${bis} steht nichts an.`;
-  const overdue =
-    result.overdue === 0 ? "Nichts ist überfällig" : `${count(result.overdue, "Punkt ist", "Punkte sind")} überfällig`;
-  const due =
-    result.due === 0
-      ? "bis zum " + bis + " steht nichts weiter an"
-      : `bis zum ${bis} ${result.due === 1 ? "steht 1 Punkt" : `stehen ${result.due} Punkte`} an`;
-  return `${overdue}, ${due}.`;
 }
 
 /** The to-do list: a block per responsible with its contact, a line per item. */
