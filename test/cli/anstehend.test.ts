@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
+import { loadWorkbook, removeTempDirs, runCli, sheet, tempDir, exampleWorkbook } from "../helpers/cli";
 
 afterAll(removeTempDirs);
 
@@ -27,17 +27,7 @@ const ICAL = require("ical.js") as {
   Event: new (c: unknown) => IcalEvent;
 };
 
-async function example(change?: (wb: ExcelJS.Workbook) => void): Promise<{ dir: string; file: string }> {
-  const dir = tempDir("mnp-anstehend-");
-  const file = path.join(dir, "konzept.xlsx");
-  expect((await runCli(["init", file, "--vorlage", "beispiel"])).code).toBe(0);
-  if (change) {
-    const wb = await loadWorkbook(file);
-    change(wb);
-    await wb.xlsx.writeFile(file);
-  }
-  return { dir, file };
-}
+const example = (change?: (wb: ExcelJS.Workbook) => void) => exampleWorkbook("mnp-anstehend-", change);
 
 interface JsonResult {
   referenceDate: string;

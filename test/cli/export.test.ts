@@ -9,23 +9,23 @@ import Ajv from "ajv";
 import type ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { columnValues, loadWorkbook, removeTempDirs, rowWhere, runCli, setRow, sheet, tempDir } from "../helpers/cli";
+import {
+  columnValues,
+  loadWorkbook,
+  removeTempDirs,
+  rowWhere,
+  runCli,
+  setRow,
+  sheet,
+  tempDir,
+  exampleWorkbook,
+} from "../helpers/cli";
 
 afterAll(removeTempDirs);
 
 const FILES = ["massnahmen.csv", "sachstaende.csv", "indikatoren.csv", "indikatorwerte.csv", "datapackage.json"];
 
-async function example(change?: (wb: ExcelJS.Workbook) => void): Promise<{ dir: string; file: string }> {
-  const dir = tempDir("mnp-export-");
-  const file = path.join(dir, "konzept.xlsx");
-  expect((await runCli(["init", file, "--vorlage", "beispiel"])).code).toBe(0);
-  if (change) {
-    const wb = await loadWorkbook(file);
-    change(wb);
-    await wb.xlsx.writeFile(file);
-  }
-  return { dir, file };
-}
+const example = (change?: (wb: ExcelJS.Workbook) => void) => exampleWorkbook("mnp-export-", change);
 
 /** A CSV file read by fast-csv (RFC 4180, strict column count): its header and records. */
 function readCsv(file: string): Promise<{ header: string[]; rows: Record<string, string>[] }> {
