@@ -13,8 +13,7 @@ import { exists, onePositional, openStep, requireEnding } from "./inputs";
 import { cliError } from "./messages";
 import type { Run } from "./run";
 import { MERGE } from "./specs";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { countOf } from "../domain/numbers";
 
 export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const file = onePositional(args.positional, "split <datei.xlsx> --ziel <ordner>");
@@ -58,13 +57,13 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
     }
   }
   io.out(
-    `${plural(files.length, "Datei", "Dateien")}${mail ? " und Mail-Entwürfe" : ""} in „${target}“ geschrieben:\n`,
+    `${countOf(files.length, "Datei", "Dateien")}${mail ? " und Mail-Entwürfe" : ""} in „${target}“ geschrieben:\n`,
   );
   for (const f of files) {
-    const angebote = f.angebote === undefined ? "" : `, ${plural(f.angebote, "Angebot", "Angebote")}`;
+    const angebote = f.angebote === undefined ? "" : `, ${countOf(f.angebote, "Angebot", "Angebote")}`;
     const who = f.recipient.akteur ? `${f.recipient.name} (Akteur ohne Fachbereich)` : f.recipient.name;
     const draft = mail ? `, ${draftFileName(f.fileName)} an ${recipientsText(f.mail.to.length)}` : "";
-    io.out(`  ${who}: ${plural(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}${draft}\n`);
+    io.out(`  ${who}: ${countOf(f.measures, "Maßnahme", "Maßnahmen")}${angebote} → ${f.fileName}${draft}\n`);
   }
   if (mail) {
     for (const note of draftNotes(files)) io.out(`Hinweis: ${note}\n`);
@@ -73,7 +72,7 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   return 0;
 }
 
-const recipientsText = (n: number) => (n === 0 ? "niemanden (Adresse fehlt)" : plural(n, "Empfänger", "Empfänger"));
+const recipientsText = (n: number) => (n === 0 ? "niemanden (Adresse fehlt)" : countOf(n, "Empfänger", "Empfänger"));
 
 /** Before the files: what goes to nobody, leads resolved by name, and measures not sent because verworfen. */
 function splitNotes({ unassigned, byName, rejected }: SplitResult): string {
@@ -113,12 +112,12 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
 
   for (const s of result.summaries) {
     const parts = [
-      `${plural(s.applied, "Wert", "Werte")} übernommen`,
-      `${plural(s.added, "Maßnahme", "Maßnahmen")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}`,
+      `${countOf(s.applied, "Wert", "Werte")} übernommen`,
+      `${countOf(s.added, "Maßnahme", "Maßnahmen")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}`,
       ...(s.deletedKept
-        ? [`${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`]
+        ? [`${countOf(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`]
         : []),
-      `${plural(s.notApplied, "Wert", "Werte")} nicht übernommen`,
+      `${countOf(s.notApplied, "Wert", "Werte")} nicht übernommen`,
     ];
     io.out(`${s.file}${s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: ${parts.join(", ")}.\n`);
     const reports = reportCounts(result.actions.filter((a) => a.file === s.file));
@@ -126,14 +125,14 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
   }
   for (const s of result.angebote) {
     io.out(
-      `${s.file}, Angebote: ${plural(s.applied, "Wert", "Werte")} übernommen, ${plural(s.added, "Angebot", "Angebote")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}, ${plural(s.notApplied, "Wert", "Werte")} nicht übernommen.\n`,
+      `${s.file}, Angebote: ${countOf(s.applied, "Wert", "Werte")} übernommen, ${countOf(s.added, "Angebot", "Angebote")} neu${s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}, ${countOf(s.notApplied, "Wert", "Werte")} nicht übernommen.\n`,
     );
   }
   for (const o of result.otherMaster)
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
   io.out(
     result.conflicts > 0
-      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`
+      ? `Zusammengeführt in „${output}“; ${countOf(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`
       : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`,
   );
   return result.conflicts > 0 ? 1 : 0;
@@ -150,7 +149,7 @@ function reportCounts(actions: MergeAction[]): string {
   ] as const) {
     const appended = count(field, "appended");
     const missing = count(field, "notReported");
-    if (appended + missing > 0) parts.push(`${plural(appended, one, many)} angefügt, ${missing} nicht gemeldet`);
+    if (appended + missing > 0) parts.push(`${countOf(appended, one, many)} angefügt, ${missing} nicht gemeldet`);
   }
   return parts.join("; ");
 }

@@ -70,3 +70,8 @@ export function formatGermanNumber(n: number, fractionDigits?: number): string {
   const negative = n < 0 && /[1-9]/.test(fixed);
   return (negative ? "-" : "") + grouped + (frac ? `,${frac}` : "");
 }
+
+/** A count with its noun in the right number: `countOf(1, "Maßnahme", "Maßnahmen")` → '1 Maßnahme'. */
+export function countOf(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -203,7 +203,7 @@ describeE2E("Listen: an empty workbook filled from the pane, by keyboard", () =>
 
     // Prüfen: the Sachstand and the measure agree.
     await e2e.tabView("Prüfen");
-    await page.getByText(/^1 Maßnahmen, davon 1 SMART-vollständig/).waitFor();
+    await page.getByText(/^1 Maßnahme, davon 1 SMART-vollständig/).waitFor();
     // Nowhere, not even in the SMART template, which stays mounted (hidden) and follows the workbook.
     await expect(page.getByText(/letzter Sachstand .* meldet aber/).count()).resolves.toBe(0);
 

@@ -20,6 +20,7 @@ import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { ConceptGaps } from "../listen/Gaps";
 import { MadeWorkbookActions } from "./MadeWorkbookActions";
+import { countOf } from "../../../domain/numbers";
 
 export type Lib = typeof import("../../services/importList");
 
@@ -55,7 +56,6 @@ const useStyles = makeStyles({
   select: { width: "100%", minWidth: 0, textOverflow: "ellipsis" },
 });
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const NOTES_SHOWN = 5;
 
 /** The sheet of the list (when it has several) and its header row. */
@@ -196,7 +196,7 @@ export function ImportPreview({
         <dt className={styles.term}>Eigene Spalten</dt>
         <dd className={styles.value}>{result.extraColumns.length}</dd>
         <dt className={styles.term}>Nicht verstanden</dt>
-        <dd className={styles.value}>{plural(result.notes.length, "Wert", "Werte")}</dd>
+        <dd className={styles.value}>{countOf(result.notes.length, "Wert", "Werte")}</dd>
       </dl>
       {result.notes.length > 0 && (
         <>

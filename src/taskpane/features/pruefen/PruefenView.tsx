@@ -19,6 +19,7 @@ import { checkWorkbook, writeReport } from "../../services/operations";
 import { type Notice, NoConcept, NoticeBar } from "../../components";
 import { errorText, useSession } from "../../session";
 import { fixOf } from "./fix";
+import { countOf } from "../../../domain/numbers";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
@@ -137,7 +138,7 @@ export default function PruefenView(): ReactElement {
   return (
     <div className={styles.root}>
       <Body1 as="p" block role="status">
-        {summary.measures} Maßnahmen, davon {summary.smartComplete} SMART-vollständig ·{" "}
+        {countOf(summary.measures, "Maßnahme", "Maßnahmen")}, davon {summary.smartComplete} SMART-vollständig ·{" "}
         {(["error", "warning", "info"] as const).map((s) => severityCount(s, summary[`${s}s`])).join(" · ")}
       </Body1>
       <div className={styles.actions}>

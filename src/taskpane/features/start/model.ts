@@ -10,6 +10,7 @@ import { idKey, matchListValue, referenceLabel, textOf } from "../../../domain/v
 import type { ReadConcept } from "../../../workbook/read";
 import type { NavTarget } from "../../session";
 import { findingField } from "../massnahme/form";
+import { countOf } from "../../../domain/numbers";
 
 export interface Step {
   /** One sentence: what is open. */
@@ -36,8 +37,6 @@ export interface StartModel {
 }
 
 const OTHER_STATUS = "ohne gültigen Status";
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function statusCounts(concept: ReadConcept): StartModel["byStatus"] {
   const counts = new Map<string, number>(STATUS_VALUES.map((s) => [s, 0]));
@@ -75,7 +74,7 @@ function steps(concept: ReadConcept, result: CheckResult): Step[] {
     );
     const field = finding ? fieldOf(finding) : null;
     list.push({
-      text: `${plural(open.length, "Maßnahme ist", "Maßnahmen sind")} noch nicht SMART-vollständig, zuerst ${title(first.id)}.`,
+      text: `${countOf(open.length, "Maßnahme ist", "Maßnahmen sind")} noch nicht SMART-vollständig, zuerst ${title(first.id)}.`,
       action: `${first.id} vervollständigen`,
       target: { view: "massnahme", id: first.id, ...(field ? { field } : {}) },
     });
@@ -83,7 +82,7 @@ function steps(concept: ReadConcept, result: CheckResult): Step[] {
   const overdue = measuresWith(result, "T_UEBERFAELLIG");
   if (overdue[0]) {
     list.push({
-      text: `${plural(overdue.length, "Frist ist", "Fristen sind")} überschritten, ohne dass die Maßnahme umgesetzt ist, zuerst bei ${title(overdue[0])}.`,
+      text: `${countOf(overdue.length, "Frist ist", "Fristen sind")} überschritten, ohne dass die Maßnahme umgesetzt ist, zuerst bei ${title(overdue[0])}.`,
       action: `Status von ${overdue[0]} aktualisieren`,
       target: { view: "massnahme", id: overdue[0], field: "status" },
     });
@@ -91,7 +90,7 @@ function steps(concept: ReadConcept, result: CheckResult): Step[] {
   const missing = measuresWith(result, "SACHSTAND_FEHLT");
   if (missing[0]) {
     list.push({
-      text: `${plural(missing.length, "Maßnahme hat", "Maßnahmen haben")} noch keinen Sachstand für den aktuellen Berichtsstichtag.`,
+      text: `${countOf(missing.length, "Maßnahme hat", "Maßnahmen haben")} noch keinen Sachstand für den aktuellen Berichtsstichtag.`,
       action: "Sachstände erfassen",
       target: { view: "monitoring", measure: missing[0] },
     });
@@ -99,7 +98,7 @@ function steps(concept: ReadConcept, result: CheckResult): Step[] {
   const { errors, warnings } = result.summary;
   if (errors + warnings > 0) {
     list.push({
-      text: `Die Prüfung findet ${plural(errors, "Fehler", "Fehler")} und ${plural(warnings, "Warnung", "Warnungen")}.`,
+      text: `Die Prüfung findet ${countOf(errors, "Fehler", "Fehler")} und ${countOf(warnings, "Warnung", "Warnungen")}.`,
       action: "Alle Befunde ansehen",
       target: { view: "pruefen" },
     });

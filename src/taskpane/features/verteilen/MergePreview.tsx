@@ -19,6 +19,7 @@ import { Fragment, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
 import type { MergePreview } from "../../services/circulation";
 import { useLayoutStyles } from "../../components";
+import { countOf } from "../../../domain/numbers";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -34,7 +35,6 @@ const useStyles = makeStyles({
 });
 
 export type Decision = "master" | "ruecklauf";
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const show = (v: string) => (v === "" ? "(leer)" : v);
 
 /** The report lines shown read-only: everything but the applied values and the decisions. */
@@ -90,11 +90,11 @@ export function MergePreviewPanel({
   return (
     <>
       <Body1 as="p" block role="status">
-        Vorschau (noch nichts geschrieben): {plural(summary.applied, "Wert", "Werte")} übernommen,{" "}
-        {plural(summary.added, "Maßnahme", "Maßnahmen")} neu, {plural(summary.conflicts, "Konflikt", "Konflikte")} zu
-        entscheiden, {plural(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen
+        Vorschau (noch nichts geschrieben): {countOf(summary.applied, "Wert", "Werte")} übernommen,{" "}
+        {countOf(summary.added, "Maßnahme", "Maßnahmen")} neu, {countOf(summary.conflicts, "Konflikt", "Konflikte")} zu
+        entscheiden, {countOf(summary.notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen
         {preview.appended.sachstaende.length + preview.appended.indikatorwerte.length > 0
-          ? `; ${plural(preview.appended.sachstaende.length, "Sachstand", "Sachstände")} und ${plural(preview.appended.indikatorwerte.length, "Indikatorwert", "Indikatorwerte")} werden angefügt`
+          ? `; ${countOf(preview.appended.sachstaende.length, "Sachstand", "Sachstände")} und ${countOf(preview.appended.indikatorwerte.length, "Indikatorwert", "Indikatorwerte")} werden angefügt`
           : ""}
         .
       </Body1>
@@ -103,14 +103,14 @@ export function MergePreviewPanel({
           <li key={s.file}>
             <Caption1>
               {s.file}
-              {s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: {plural(s.applied, "Wert", "Werte")} übernommen,{" "}
-              {plural(s.added, "Maßnahme", "Maßnahmen")} neu
+              {s.twoWay ? " (ohne Basiswerte, nur verglichen)" : ""}: {countOf(s.applied, "Wert", "Werte")} übernommen,{" "}
+              {countOf(s.added, "Maßnahme", "Maßnahmen")} neu
               {s.renamed ? ` (${s.renamed} mit neuer ID)` : ""}
               {s.deletedKept
-                ? `, ${plural(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`
+                ? `, ${countOf(s.deletedKept, "Maßnahme", "Maßnahmen")} im Rücklauf gelöscht (in der Gesamtdatei behalten)`
                 : ""}
-              , {plural(counts(s.file).conflicts, "Konflikt", "Konflikte")},{" "}
-              {plural(counts(s.file).notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
+              , {countOf(counts(s.file).conflicts, "Konflikt", "Konflikte")},{" "}
+              {countOf(counts(s.file).notApplied, "weiterer Wert", "weitere Werte")} nicht übernommen.
             </Caption1>
           </li>
         ))}

@@ -30,6 +30,7 @@ import { DateField, dayOf, inFourWeeks } from "../../fields/DateField";
 import { download } from "../../services/download";
 import { monitoringModel } from "../monitoring/model";
 import type { SplitFile, SplitResult } from "../../services/circulation";
+import { countOf } from "../../../domain/numbers";
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -38,8 +39,6 @@ const useStyles = makeStyles({
 
 /** Splitting needs the writer: loaded on the first click, not when the view opens. */
 const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Who gets the measures, read from the workbook as it is now (no file is made for this). */
 function previewOf(concept: ReadConcept) {
@@ -196,8 +195,8 @@ export default function VerteilenExport({
 /** What the ZIP holds, as the notice says it while it downloads. */
 function archiveText(fileName: string, n: number, drafts: boolean): string {
   return drafts
-    ? `„${fileName}“ mit ${plural(n, "Datei", "Dateien")} und ${plural(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
-    : `„${fileName}“ mit ${plural(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`;
+    ? `„${fileName}“ mit ${countOf(n, "Datei", "Dateien")} und ${countOf(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
+    : `„${fileName}“ mit ${countOf(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`;
 }
 
 /** The files made, each a link that downloads it, with its recipient and how many measures it holds. */
@@ -225,7 +224,7 @@ function SplitFiles({
             </Link>
             <Caption1>
               {f.recipient.name}
-              {f.recipient.akteur ? " (Akteur ohne Fachbereich)" : ""}: {plural(f.measures, "Maßnahme", "Maßnahmen")}
+              {f.recipient.akteur ? " (Akteur ohne Fachbereich)" : ""}: {countOf(f.measures, "Maßnahme", "Maßnahmen")}
             </Caption1>
           </li>
         ))}

@@ -10,6 +10,7 @@ import { type PendingEdit, errorText, useSession, useUnsavedEdit } from "../../s
 import { readFile } from "../../services/download";
 import { type Decision, MergePreviewPanel } from "./MergePreview";
 import VerteilenExport, { NoteList } from "./VerteilenExport";
+import { countOf } from "../../../domain/numbers";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -20,7 +21,6 @@ const useStyles = makeStyles({
 const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
 
 type Area = "export" | "import";
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The key a previewed return is announced to the guard under (see useUnsavedEdit). */
 const RETURN_EDIT = "verteilen-ruecklauf";
@@ -123,11 +123,11 @@ function Verteilen({ host, concept }: { host: WorkbookHost; concept: ReadConcept
         area: "import",
         intent: "success",
         text:
-          `Zusammengeführt: ${plural(applied + taken, "Wert", "Werte")} übernommen` +
+          `Zusammengeführt: ${countOf(applied + taken, "Wert", "Werte")} übernommen` +
           (taken ? ` (davon ${taken} nach Ihrer Entscheidung)` : "") +
-          `, ${plural(added, "Maßnahme", "Maßnahmen")} neu. ` +
+          `, ${countOf(added, "Maßnahme", "Maßnahmen")} neu. ` +
           (outcome.conflicts > 0
-            ? `${plural(outcome.conflicts, "Wert steht", "Werte stehen")} im Blatt „Konflikte“; alle Schritte im Blatt „Zusammenführung“.`
+            ? `${countOf(outcome.conflicts, "Wert steht", "Werte stehen")} im Blatt „Konflikte“; alle Schritte im Blatt „Zusammenführung“.`
             : "Keine offenen Konflikte; alle Schritte im Blatt „Zusammenführung“."),
       });
     });
