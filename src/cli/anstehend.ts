@@ -3,8 +3,9 @@
  * due soon, by who is responsible, as a to-do list, as JSON (docs/befehle.md names its fields) or as a
  * calendar file.
  */
-import { type Anstehend, anstehendSummary, calendarItems, contactLine, count, dueWhen } from "../domain/anstehend";
+import { type Anstehend, anstehendSummary, calendarItems, contactLine, dueWhen } from "../domain/anstehend";
 import { formatGermanDate } from "../domain/dates";
+import { countOf } from "../domain/numbers";
 import { writeIcs } from "../domain/ics";
 import { readSettings } from "../domain/settings";
 import type { ReadConcept } from "../workbook/read";
@@ -48,7 +49,7 @@ export async function commandAnstehend(args: ParsedArgs, { io, progress }: Run):
       name: `${settings.konzepttitel || "Maßnahmenplan"} – Anstehend`,
     });
     await writeFileAtomically(new TextEncoder().encode(text), ics);
-    if (!json) io.out(`Kalenderdatei geschrieben: ${ics} (${count(events.length, "Termin", "Termine")}).\n`);
+    if (!json) io.out(`Kalenderdatei geschrieben: ${ics} (${countOf(events.length, "Termin", "Termine")}).\n`);
   }
   return 0;
 }
@@ -56,7 +57,7 @@ export async function commandAnstehend(args: ParsedArgs, { io, progress }: Run):
 /** The to-do list: a block per responsible with its contact, a line per item. */
 export function anstehendText(file: string, result: Anstehend): string {
   const lines = [
-    `Anstehend in „${file}“ zum Stichtag ${formatGermanDate(result.stichtag)} (die nächsten ${count(result.tage, "Tag", "Tage")}):`,
+    `Anstehend in „${file}“ zum Stichtag ${formatGermanDate(result.stichtag)} (die nächsten ${countOf(result.tage, "Tag", "Tage")}):`,
     anstehendSummary(result),
   ];
   for (const { responsible: r, items } of result.groups) {

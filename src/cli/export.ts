@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs/promises";
 import * as path from "node:path";
+import { countOf } from "../domain/numbers";
 import { exportConcept } from "../workbook/export";
 import { readConcept } from "../workbook/read";
 import { withReadableConcept, writeFileAtomically } from "../xlsx/file";
@@ -30,15 +31,14 @@ export async function commandExport(args: ParsedArgs, { io, progress }: Run): Pr
   }
   await writeAll(target, files, !targetStat, (name) => progress.step(`Schreibe „${name}“ …`));
   io.out(`Offene Daten in „${target}“ geschrieben:\n`);
-  for (const f of files) io.out(`  ${f.name}${f.rows === undefined ? "" : ` (${rowsText(f.rows)})`}\n`);
+  for (const f of files)
+    io.out(`  ${f.name}${f.rows === undefined ? "" : ` (${countOf(f.rows, "Zeile", "Zeilen")})`}\n`);
   io.out(
     "Kontaktdaten von Personen (Ansprechperson, E-Mail, Gemeldet von) und Bemerkungen sind nicht enthalten; " +
       "die Lizenz trägt die veröffentlichende Stelle in datapackage.json ein.\n",
   );
   return 0;
 }
-
-const rowsText = (n: number) => `${n} ${n === 1 ? "Zeile" : "Zeilen"}`;
 
 /**
  * Writes every file; when one fails, the files this run added are removed again (and the folder, if this run

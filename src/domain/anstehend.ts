@@ -7,6 +7,7 @@ import { type DueContext, type DueDate, DUE_KINDS, type Responsible } from "./an
 import type { CalendarItem } from "./ics";
 import { type IsoDate, addDays, compareIso, daysBetween, formatGermanDate } from "./dates";
 import type { ConceptData } from "./model";
+import { countOf } from "./numbers";
 import { type AkteurRef, akteurIndex, akteurLabel } from "./recipients";
 import { readSettings } from "./settings";
 import { idKey, normalizeLabel, textOf } from "./values";
@@ -166,15 +167,12 @@ export function calendarItems(result: Anstehend): CalendarItem[] {
   );
 }
 
-/** `3 Tage`, `1 Tag`. */
-export const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** When an item is due, as the head of its line: „überfällig seit 31.10.2026 (22 Tage)“. */
 export function dueWhen(item: Pick<DueItem, "date" | "days">): string {
   const date = formatGermanDate(item.date);
-  if (item.days < 0) return `überfällig seit ${date} (${count(-item.days, "Tag", "Tage")})`;
+  if (item.days < 0) return `überfällig seit ${date} (${countOf(-item.days, "Tag", "Tage")})`;
   if (item.days === 0) return `fällig heute, ${date}`;
-  return `fällig am ${date} (in ${count(item.days, "Tag", "Tagen")})`;
+  return `fällig am ${date} (in ${countOf(item.days, "Tag", "Tagen")})`;
 }
 
 /** The whole list in one German sentence: how much is overdue, how much comes until when. */
@@ -182,7 +180,9 @@ export function anstehendSummary(result: Anstehend): string {
   const bis = formatGermanDate(result.bis);
   if (result.overdue + result.due === 0) return `Nichts ist überfällig, und bis zum ${bis} steht nichts an.`;
   const overdue =
-    result.overdue === 0 ? "Nichts ist überfällig" : `${count(result.overdue, "Punkt ist", "Punkte sind")} überfällig`;
+    result.overdue === 0
+      ? "Nichts ist überfällig"
+      : `${countOf(result.overdue, "Punkt ist", "Punkte sind")} überfällig`;
   const due =
     result.due === 0
       ? "bis zum " + bis + " steht nichts weiter an"
