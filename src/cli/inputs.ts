@@ -2,7 +2,7 @@
 import { stat } from "node:fs/promises";
 import type { XlsxDocument } from "../xlsx/document";
 import { MAX_FILE_BYTES, openWorkbook } from "../xlsx/file";
-import { cliError } from "./messages";
+import { type Endung, cliError } from "./messages";
 import { LARGE_FILE_BYTES, type Progress } from "./progress";
 
 /** The one file a command takes; `aufruf` is its usage for the message. */
@@ -18,7 +18,7 @@ export function onePositional(
 /** Refuses a file name without the ending its kind needs. */
 export function requireEnding(
   file: string,
-  endung: ".xlsx" | ".docx",
+  endung: Endung,
   was: "Die Datei" | "Die Ausgabedatei" = "Die Ausgabedatei",
 ): void {
   if (!file.toLowerCase().endsWith(endung)) throw cliError("ENDUNG_FALSCH", { was, datei: file, endung });

@@ -7,7 +7,19 @@ import { type CommandSpec, commandHelp, overviewHelp, parseCommandArgs } from ".
 import { cliError } from "./messages";
 import { createProgress } from "./progress";
 import { type CommandRun, type Io, processIo } from "./run";
-import { BERICHT, CHECK, FORTSCHREIBEN, IMPORT, INIT, MATRIX, MERGE, SPLIT, UEBERSICHT } from "./specs";
+import {
+  ANSTEHEND,
+  BERICHT,
+  CHECK,
+  EXPORT,
+  FORTSCHREIBEN,
+  IMPORT,
+  INIT,
+  MATRIX,
+  MERGE,
+  SPLIT,
+  UEBERSICHT,
+} from "./specs";
 import { UserError } from "../xlsx/userError";
 
 export type { Io, Run } from "./run";
@@ -33,6 +45,8 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
     spec: FORTSCHREIBEN,
     run: async (a, r) => (await import("./fortschreiben")).commandFortschreiben(a, r),
   },
+  anstehend: { spec: ANSTEHEND, run: async (a, r) => (await import("./anstehend")).commandAnstehend(a, r) },
+  export: { spec: EXPORT, run: async (a, r) => (await import("./export")).commandExport(a, r) },
 };
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";

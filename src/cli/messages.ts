@@ -7,6 +7,8 @@ import { type MappingProblem, mappingText } from "../workbook/import/messages";
 import { userErrors } from "../xlsx/userError";
 
 const q = (text: string) => `„${text}“`;
+/** The endings of the files the commands write. */
+export type Endung = ".xlsx" | ".docx" | ".ics";
 /** The sentence that points to a command's help. */
 const help = (befehl: string) => `„massnahmenplaner ${befehl} --help“ zeigt die möglichen Optionen`;
 
@@ -33,7 +35,7 @@ export const CLI_MESSAGES = {
   GENAU_EINE: (p: { was: "Datei" | "Liste" | "Arbeitsmappe"; aufruf: string }) =>
     `Bitte genau eine ${p.was} angeben: ${p.aufruf}`,
   /** `was`: `Die Datei` or `Die Ausgabedatei`. */
-  ENDUNG_FALSCH: (p: { was: "Die Datei" | "Die Ausgabedatei"; datei: string; endung: ".xlsx" | ".docx" }) =>
+  ENDUNG_FALSCH: (p: { was: "Die Datei" | "Die Ausgabedatei"; datei: string; endung: Endung }) =>
     `${p.was} ${q(p.datei)} muss auf ${p.endung} enden.`,
   DATEI_VORHANDEN: (p: { datei: string }) =>
     `Die Datei ${q(p.datei)} existiert bereits; mit --force wird sie überschrieben.`,
@@ -75,6 +77,12 @@ export const CLI_MESSAGES = {
   LISTE_UNBRAUCHBAR: (p: { liste: string; problem: MappingProblem }) => `${p.liste}: ${mappingText(p.problem)}`,
   KEINE_MASSNAHMEN: (p: { liste: string; kopfzeile: number }) =>
     `In ${q(p.liste)} stehen unter der Kopfzeile (Zeile ${p.kopfzeile}) keine Maßnahmen.`,
+
+  // ——— anstehend and export ———
+  TAGE_UNGUELTIG: (p: { tage: string }) =>
+    `${q(p.tage)} ist keine Anzahl Tage; geben Sie bei --tage eine ganze Zahl von 0 bis 3650 an, z. B. --tage 60.`,
+  EXPORT_ZIEL_BELEGT: (p: { ziel: string; dateien: readonly string[] }) =>
+    `Im Ordner ${q(p.ziel)} liegen schon ${p.dateien.map(q).join(", ")}; mit --force werden sie ersetzt, es wurde nichts geschrieben.`,
 
   // ——— fortschreiben ———
   /** `satz`: the domain's sentence about the Laufzeit (see parseLaufzeit). */

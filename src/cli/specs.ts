@@ -160,3 +160,35 @@ export const FORTSCHREIBEN: CommandSpec = {
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
 };
+
+export const ANSTEHEND: CommandSpec = {
+  name: "anstehend",
+  usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [--tage 60] [--json] [--ics datei.ics]",
+  summary:
+    "Listet, was überfällig ist und in den nächsten Tagen ansteht – Fristen der Maßnahmen, Rücklauf, Berichtsstichtag,\n" +
+    "neue Indikatorwerte, die nächste Bewertungsrunde –, nach Zuständigen mit Ansprechperson und E-Mail.",
+  options: {
+    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },
+    tage: { type: "string", value: "N", description: "so viele Tage nach dem Stichtag (Standard 60)" },
+    json: { type: "boolean", description: "Ergebnis als JSON-Objekt auf stdout" },
+    ics: {
+      type: "string",
+      value: "datei.ics",
+      description: "dasselbe als Kalenderdatei (iCalendar) für Outlook und Thunderbird schreiben",
+    },
+  },
+  exit: "0 aufgelistet (auch wenn etwas überfällig ist), 2 Eingabe unbrauchbar.",
+};
+
+export const EXPORT: CommandSpec = {
+  name: "export",
+  usage: "<datei.xlsx> --ziel <ordner> [--force]",
+  summary:
+    "Schreibt das Konzept als offene Daten in den Ordner: massnahmen.csv, sachstaende.csv, indikatoren.csv,\n" +
+    "indikatorwerte.csv (UTF-8, Komma, ISO-Daten) und datapackage.json; ohne Ansprechpersonen und E-Mail-Adressen.",
+  options: {
+    ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien" },
+    force: { type: "boolean", description: "vorhandene Dateien des Exports im Ordner ersetzen" },
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+};

@@ -183,6 +183,21 @@ export function dateFromIso(d: IsoDate): Date {
   return new Date(`${d}T00:00:00Z`);
 }
 
+/** The date `days` days after `date` (before it when negative). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const p = splitIso(date);
+  if (!p || !isValidIsoDate(date)) throw new RangeError(`Kein gültiges Datum: ${date}`);
+  const [y, m, d] = civilFromDays(daysFromCivil(p[0], p[1], p[2]) + days);
+  return toIso(y, m, d);
+}
+
+/** Days from `from` to `to` (negative when `to` lies before). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const [a, b] = [splitIso(from), splitIso(to)];
+  if (!a || !b) throw new RangeError(`Kein gültiges Datum: ${a ? to : from}`);
+  return daysFromCivil(b[0], b[1], b[2]) - daysFromCivil(a[0], a[1], a[2]);
+}
+
 /** Order of two ISO dates (negative, 0, positive). */
 export function compareIso(a: IsoDate, b: IsoDate): number {
   return a < b ? -1 : a > b ? 1 : 0;

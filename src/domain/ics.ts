@@ -3,7 +3,7 @@
  * item, with a UID that stays the same for the same item and date, so that importing the file again updates
  * the events instead of doubling them. Pure: `anstehend --ics` and the pane write the text.
  */
-import { type IsoDate, dateFromIso, isValidIsoDate, isoFromDate } from "./dates";
+import { type IsoDate, addDays, isValidIsoDate } from "./dates";
 
 export interface CalendarItem {
   /** What the item is, the same from run to run: `frist:M-004`, `termin:P-03`, `ruecklauf`. */
@@ -59,7 +59,7 @@ function eventLines(item: CalendarItem, stamp: string): string[] {
     `UID:${eventUid(item)}`,
     `DTSTAMP:${stamp}`,
     `DTSTART;VALUE=DATE:${icsDate(item.date)}`,
-    `DTEND;VALUE=DATE:${icsDate(nextDay(item.date))}`,
+    `DTEND;VALUE=DATE:${icsDate(addDays(item.date, 1))}`,
     `SUMMARY:${escapeText(item.summary)}`,
     ...(description ? [`DESCRIPTION:${escapeText(description)}`] : []),
     // A deadline does not block the day in the free/busy view.
@@ -121,10 +121,6 @@ export function fold(line: string): string {
 }
 
 const icsDate = (date: IsoDate) => date.replace(/-/g, "");
-
-function nextDay(date: IsoDate): IsoDate {
-  return isoFromDate(new Date(dateFromIso(date).getTime() + 24 * 60 * 60 * 1000));
-}
 
 /** `20261122T093000Z` */
 function utcDateTime(d: Date): string {

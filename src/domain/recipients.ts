@@ -16,9 +16,9 @@ export interface AkteurRef {
 }
 
 /** Looks up Akteure by ID and, for a Federführung written as a name, by Bezeichnung. */
-export function akteurIndex(akteure: AkteurRef[]): (federfuehrung: CellValue) => AkteurRef | null {
-  const byId = new Map<string, AkteurRef>();
-  const byName = new Map<string, AkteurRef>();
+export function akteurIndex<A extends AkteurRef>(akteure: A[]): (federfuehrung: CellValue) => A | null {
+  const byId = new Map<string, A>();
+  const byName = new Map<string, A>();
   for (const a of akteure) {
     if (a.id && !byId.has(idKey(a.id))) byId.set(idKey(a.id), a);
     if (a.bezeichnung && !byName.has(normalizeLabel(a.bezeichnung))) byName.set(normalizeLabel(a.bezeichnung), a);

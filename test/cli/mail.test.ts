@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { HINTS_SHEET } from "../../src/workbook/sheets/hinweise";
 import { XLSX_MIME_TYPE } from "../../src/domain/mail";
-import { columnOf, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tempDir } from "../helpers/cli";
+import { columnOf, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, exampleWorkbook } from "../helpers/cli";
 import { type ParsedMail, parseEml } from "../helpers/mime";
 import { ooxmlProblems } from "../helpers/ooxml";
 
@@ -17,17 +17,7 @@ afterAll(removeTempDirs);
 
 const FB4 = "Fachbereich 4 – Jugend";
 
-async function master(change?: (wb: ExcelJS.Workbook) => void): Promise<{ dir: string; file: string }> {
-  const dir = tempDir("mnp-mail-");
-  const file = path.join(dir, "konzept.xlsx");
-  expect((await runCli(["init", file, "--vorlage", "beispiel"])).code).toBe(0);
-  if (change) {
-    const wb = await loadWorkbook(file);
-    change(wb);
-    await wb.xlsx.writeFile(file);
-  }
-  return { dir, file };
-}
+const master = (change?: (wb: ExcelJS.Workbook) => void) => exampleWorkbook("mnp-mail-", change);
 
 /** Every draft of a folder, parsed, by the name of the file it carries. */
 function drafts(dir: string): Map<string, ParsedMail> {

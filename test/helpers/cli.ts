@@ -48,6 +48,23 @@ export function leftoverTempFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith(".") && f.endsWith(".tmp"));
 }
 
+/** The example concept (`init --vorlage beispiel`) as konzept.xlsx in a new temp dir, changed by `change` if given. */
+export async function exampleWorkbook(
+  prefix: string,
+  change?: (wb: ExcelJS.Workbook) => void,
+): Promise<{ dir: string; file: string }> {
+  const dir = tempDir(prefix);
+  const file = path.join(dir, "konzept.xlsx");
+  const init = await runCli(["init", file, "--vorlage", "beispiel"]);
+  if (init.code !== 0) throw new Error(`init failed: ${init.err}`);
+  if (change) {
+    const wb = await loadWorkbook(file);
+    change(wb);
+    await wb.xlsx.writeFile(file);
+  }
+  return { dir, file };
+}
+
 export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

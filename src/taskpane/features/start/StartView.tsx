@@ -1,11 +1,12 @@
 /**
- * Start: after opening, where the concept stands (counts) and what to do next (each step a way to the
- * place that does it); before, how to begin.
+ * Start: after opening, where the concept stands (counts), what to do next (each step a way to the
+ * place that does it) and what falls due (Anstehend); before, how to begin.
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactElement, useMemo } from "react";
 import { NO_MASSNAHMEN_TEXT, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
+import { Anstehend } from "./Anstehend";
 import { type StartModel, startModel } from "./model";
 import { StartGaps } from "./StartGaps";
 
@@ -72,6 +73,7 @@ export default function StartView({ onOpen, onSetUp }: { onOpen?: () => void; on
       <Figures model={model} />
       {concept && <StartGaps concept={concept} />}
       <NextSteps model={model} />
+      <Anstehend />
     </div>
   );
 }
