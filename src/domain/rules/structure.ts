@@ -88,6 +88,7 @@ export function checkAllStructures(c: Collector, data: ConceptData, problems: Se
   if (data.sachstaende) checkStructure(c, data.sachstaende, { sachstand: "Sachstand" });
   if (data.angebote) checkStructure(c, data.angebote, { angebot: "Angebot", traeger: "Träger" });
   if (data.bedarfe) checkStructure(c, data.bedarfe, { bedarf: "Bedarf", quelle: "Quelle" });
+  if (data.prozessplan) checkStructure(c, data.prozessplan, { schritt: "Schritt" });
 }
 
 function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {
