@@ -10,6 +10,8 @@ import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/report";
 import { type OverviewOutcome, planOverview } from "../workbook/overview-sheet";
 import type { MonitoringReader } from "../workbook/report-model";
+import { type ZeitplanOutcome, planZeitplan, zeitplanProblemText } from "../workbook/zeitplan-sheet";
+import { UserError } from "./userError";
 import { XlsxDocument } from "./document";
 
 export function createTemplateWorkbook(
@@ -76,4 +78,15 @@ export async function buildOverview(
   const { plan, outcome } = planOverview(await doc.source(), options);
   doc.applySheetPlan(plan);
   return outcome;
+}
+
+/**
+ * Creates or regenerates the sheet Zeitplan from the Prozessplan; a workbook without steps is one sentence
+ * (UserError), nothing written.
+ */
+export async function buildZeitplan(doc: XlsxDocument, today: IsoDate): Promise<ZeitplanOutcome> {
+  const planned = planZeitplan(readConcept(await doc.source()), today, today);
+  if ("problem" in planned) throw new UserError(zeitplanProblemText(planned.problem, doc.name));
+  doc.applySheetPlan(planned.plan);
+  return planned.outcome;
 }
