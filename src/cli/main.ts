@@ -18,6 +18,7 @@ import { type Progress, createProgress, openStep } from "./progress";
 import { IMPORT, commandImport } from "./import";
 import { FORTSCHREIBEN, commandFortschreiben } from "./fortschreiben";
 import { ZEITPLAN, commandZeitplan } from "./zeitplan";
+import { VORLAGE, commandVorlage } from "./vorlage";
 
 export interface Io {
   out(text: string): void;
@@ -125,6 +126,7 @@ export const COMMANDS: Record<
   import: { spec: IMPORT, run: commandImport },
   fortschreiben: { spec: FORTSCHREIBEN, run: commandFortschreiben },
   zeitplan: { spec: ZEITPLAN, run: commandZeitplan },
+  vorlage: { spec: VORLAGE, run: commandVorlage },
 };
 
 async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {
