@@ -7,9 +7,9 @@ import { type CellValue, type IsoDate, formatGermanDate } from "../domain/dates"
 import type { BaselineChange, Laufzeit, MeasureDecisions } from "../domain/fortschreibung";
 import type { CellPlan, PlanValue, SheetPlan } from "./plan";
 import { formatGermanNumber } from "../domain/numbers";
-import { normalizeLabel } from "../domain/values";
+import { normalizeLabel, textOf } from "../domain/values";
 import { withPageInfo, withPrintLayout } from "./print";
-import { VORPERIODE } from "./vorperiode";
+import { VORPERIODE, VORPERIODE_STEPS_TITLE } from "./vorperiode";
 
 export { VORPERIODE };
 
@@ -25,6 +25,21 @@ const BASELINE_HEADERS = [
   "Stichtag des Werts",
 ];
 const TABLE_ROW = 10;
+/** The old period's Prozessplan, in columns whose widths suit it (ID, Schritt, Phase, Status … as the table above). */
+export const STEP_HEADERS = [
+  "ID",
+  "Schritt",
+  "Phase",
+  "Status",
+  "Termin",
+  "Gremium",
+  "Ergebnis",
+  "Periode",
+  "Beginn",
+  "Befassung",
+  "Gegenstand",
+  "Drucksache",
+] as const;
 
 export interface VorperiodeInput {
   decisions: MeasureDecisions;
@@ -41,6 +56,11 @@ export interface VorperiodeInput {
   kommune: string;
   konzepttitel: string;
   stand: IsoDate;
+  /**
+   * The old period's Prozessplan steps by header of STEP_HEADERS (Periode added here), then those of earlier
+   * periods as read from the old sheet; absent or empty: no block.
+   */
+  steps?: { current: Map<string, CellValue>[]; earlier: Map<string, CellValue>[] };
 }
 
 /** `2026–2030`, the years of a Laufzeit, for the column Periode. */
@@ -51,6 +71,16 @@ const years = (von: IsoDate | null, bis: IsoDate | null) =>
 function earlierRow(row: Map<string, CellValue>): PlanValue[] {
   const byHeader = new Map([...row].map(([h, v]) => [normalizeLabel(h), v]));
   return HEADERS.map((h) => byHeader.get(normalizeLabel(h)) ?? "");
+}
+
+/** A step in the order of STEP_HEADERS; dates as German text; `periode` where the step has none yet. */
+function stepRow(step: Map<string, CellValue>, periode: string): PlanValue[] {
+  const byHeader = new Map([...step].map(([h, v]) => [normalizeLabel(h), v]));
+  return STEP_HEADERS.map((h) => {
+    const v = byHeader.get(normalizeLabel(h)) ?? "";
+    if (h === "Periode" && textOf(v) === "") return periode;
+    return v instanceof Date ? textOf(v) : v;
+  });
 }
 
 const period = (von: IsoDate | null, bis: IsoDate | null) =>
@@ -114,11 +144,16 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
     formatGermanDate(b.stichtag),
   ]);
   const carried = decisions.carried.length + decisions.revised.length;
+  const stepsTop = baselineTop + 3 + baselineRows.length;
+  const stepRows = [
+    ...(input.steps?.current ?? []).map((step) => stepRow(step, periode)),
+    ...(input.steps?.earlier ?? []).map((step) => stepRow(step, "")),
+  ];
   const sheet: SheetPlan = {
     name: VORPERIODE.sheet,
     state: "visible",
     tabColor: "FF605E5C",
-    widths: [10, 34, 16, 14, 13, 34, 34, 11].map((width, i) => ({ column: i + 1, width })),
+    widths: [10, 34, 16, 14, 13, 34, 34, 11, 12, 12, 20, 13].map((width, i) => ({ column: i + 1, width })),
     formats: [],
     wrapColumns: [],
     frozen: { rows: 0, columns: 0 },
@@ -156,10 +191,11 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
         baselineRows,
         "Kein Basiswert wurde geändert.",
       ),
+      ...(stepRows.length ? block(stepsTop, VORPERIODE_STEPS_TITLE, [...STEP_HEADERS], stepRows, "") : []),
     ],
     validations: [],
     conditionalFormats: [],
   };
-  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 1, wrapColumns: [2, 3, 6, 7] });
+  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 1, wrapColumns: [2, 3, 6, 7, 11] });
   return withPageInfo(laidOut, { kommune: input.kommune, konzepttitel: input.konzepttitel, stand: input.stand });
 }

@@ -36,3 +36,30 @@ export function formerMeasureIds(rows: Map<string, CellValue>[]): string[] {
     return [];
   });
 }
+
+/** The title of the block of the Prozessplan's earlier steps on the sheet Vorperiode (see vorperiode-sheet.ts). */
+export const VORPERIODE_STEPS_TITLE = "Prozessplan der Vorperiode";
+
+/**
+ * The steps of earlier periods' Prozessplan, listed on the sheet Vorperiode under their title: the row below the
+ * title holds the headers, the steps follow until a row without ID. Empty without such a block.
+ */
+export function readEarlierSteps(source: WorkbookSource): Map<string, CellValue>[] {
+  const sheet = source.sheet(VORPERIODE.sheet);
+  if (!sheet) return [];
+  let title = 0;
+  for (let r = 1; r <= sheet.rowCount && !title; r++)
+    if (textOf(sheet.value(r, 1)) === VORPERIODE_STEPS_TITLE) title = r;
+  if (!title) return [];
+  const headers: { header: string; column: number }[] = [];
+  for (let c = 1; c <= sheet.columnCount; c++) {
+    const header = textOf(sheet.value(title + 1, c));
+    if (header) headers.push({ header, column: c });
+  }
+  if (normalizeLabel(headers[0]?.header ?? "") !== "id") return [];
+  const rows: Map<string, CellValue>[] = [];
+  for (let r = title + 2; r <= sheet.rowCount && !isBlank(sheet.value(r, 1)); r++) {
+    rows.push(new Map(headers.map((h) => [h.header, sheet.value(r, h.column)])));
+  }
+  return rows;
+}
