@@ -1,12 +1,13 @@
 /**
- * Start: after opening, where the concept stands (counts) and what to do next (each step a way to the
- * place that does it); before, how to begin.
+ * Start: after opening, where the concept stands (counts), what to do next (each step a way to the place
+ * that does it) and where its process stands (the Prozessplan's overdue and next steps); before, how to begin.
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactElement, useMemo } from "react";
 import { NO_MASSNAHMEN_TEXT, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { type StartModel, startModel } from "./model";
+import { Prozess } from "./Prozess";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -70,6 +71,7 @@ export default function StartView({ onOpen, onSetUp }: { onOpen?: () => void; on
     <div className={styles.root}>
       <Figures model={model} />
       <NextSteps model={model} />
+      <Prozess stand={model.prozess} />
     </div>
   );
 }
