@@ -5,6 +5,7 @@
  * Integration, Fachtag, Integrationsbeirat, Ausschuss, Kreistag, Integrationsbericht, Maßnahmenkonzept).
  */
 import type { CellValue } from "./dates";
+import { ENTITY_FIELDS } from "./model";
 
 /** The Gremien a template's steps name: the committee, the advisory council and the council. */
 export interface TemplateGremien {
@@ -442,26 +443,13 @@ const BEISPIEL: readonly ExampleStep[] = [
   },
 ];
 
-const FIELDS = [
-  "phase",
-  "schritt",
-  "beginn",
-  "termin",
-  "verantwortlich",
-  "beteiligte",
-  "format",
-  "gremium",
-  "befassung",
-  "gegenstand",
-  "drucksache",
-  "status",
-  "ergebnis",
-] as const;
+/** The fields of a step after its ID, in the table's order. */
+const FIELDS = ENTITY_FIELDS.prozessplan.filter((f) => f !== "id");
 
 /** The example's steps as rows (P-01 …), every field present. */
 export function beispielProzessplan(): Row[] {
   return BEISPIEL.map((step, i) => ({
     id: `P-${String(i + 1).padStart(2, "0")}`,
-    ...Object.fromEntries(FIELDS.map((f) => [f, step[f] ?? (f === "beginn" ? null : "")])),
+    ...Object.fromEntries(FIELDS.map((f) => [f, step[f as keyof ExampleStep] ?? (f === "beginn" ? null : "")])),
   }));
 }

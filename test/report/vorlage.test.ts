@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { leftoverTempFiles, removeTempDirs, runCli, tempDir } from "../helpers/cli";
-import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice, textLines } from "../helpers/libreoffice";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { writeBeispiel } from "../helpers/prozessplan";
 import { genderOf, nounPhrase } from "../../src/docx/german";
@@ -17,16 +17,6 @@ import { genderOf, nounPhrase } from "../../src/docx/german";
 afterAll(removeTempDirs);
 
 const TIMEOUT = 180_000;
-
-function linesOf(txtFile: string): string[] {
-  return fs
-    .readFileSync(txtFile, "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\u00a0/g, " ")
-    .split(/\r?\n/)
-    .map((l) => l.trim().replace(/^•\s*/, ""))
-    .filter((l) => l !== "");
-}
 
 /** The index of each expected line (by its start) in order, each after the one before; -1 where missing. */
 function inOrder(lines: string[], expected: string[]): number[] {
@@ -112,7 +102,7 @@ describeWithLibreOffice("the Vorlage as LibreOffice reads it", () => {
     for (const id of ["P-18", "P-20", "P-16"]) {
       const { docx, code } = await vorlage(dir, file, id);
       expect(code).toBe(0);
-      texts[id] = linesOf(convertWithLibreOffice(docx, "txt"));
+      texts[id] = textLines(convertWithLibreOffice(docx, "txt"));
     }
   }, TIMEOUT);
 

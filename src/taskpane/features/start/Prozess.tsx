@@ -6,10 +6,10 @@
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactElement, useState } from "react";
 import { ZEITPLAN_SHEET } from "../../../workbook/zeitplan-sheet";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
 import { download } from "../../services/download";
 import { refreshZeitplan } from "../../services/zeitplan";
-import { errorText, useSession } from "../../session";
+import { useSession } from "../../session";
 import type { ProzessLine, ProzessStand } from "./model";
 
 const useStyles = makeStyles({
@@ -47,14 +47,7 @@ export function Prozess({ stand }: { stand: ProzessStand | null }): ReactElement
 
   const run = async (label: string, job: () => Promise<string>) => {
     setWork(label);
-    setNotice(null);
-    try {
-      setNotice({ intent: "success", text: await job() });
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-    } finally {
-      setWork(null);
-    }
+    await runWrite(job, { setNotice, setBusy: (busy) => !busy && setWork(null) });
   };
 
   const zeitplan = () =>
