@@ -8,6 +8,7 @@ import { NO_MASSNAHMEN_TEXT, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { type StartModel, startModel } from "./model";
 import { Prozess } from "./Prozess";
+import { StartGaps } from "./StartGaps";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -70,6 +71,7 @@ export default function StartView({ onOpen, onSetUp }: { onOpen?: () => void; on
   return (
     <div className={styles.root}>
       <Figures model={model} />
+      {concept && <StartGaps concept={concept} />}
       <NextSteps model={model} />
       <Prozess stand={model.prozess} />
     </div>
