@@ -59,11 +59,14 @@ export interface VorlageModel {
   verantwortlich: { bezeichnung: string; ansprechperson: string } | null;
 }
 
-/** Why there is no Vorlage: no Prozessplan, no such step, a step without Gremium. */
+/**
+ * Why there is no Vorlage: no Prozessplan, no such step, a step without Gremium — codes of the Prozessplan's
+ * message table (src/workbook/prozessplanMessages.ts) with their facts.
+ */
 export type VorlageProblem =
-  | { reason: "no-sheet" }
-  | { reason: "unknown-step"; id: string; known: string[] }
-  | { reason: "no-gremium"; id: string; schritt: string };
+  | { code: "VORLAGE_OHNE_PROZESSPLAN" }
+  | { code: "SCHRITT_UNBEKANNT"; id: string; vorhanden: string[] }
+  | { code: "SCHRITT_OHNE_GREMIUM"; id: string; schritt: string };
 
 function verantwortlichOf(concept: ConceptData, step: Prozessschritt): VorlageModel["verantwortlich"] {
   const id = idKey(referenceId(step.verantwortlich));
@@ -97,11 +100,11 @@ export function buildVorlage(
   report: ReportModel,
   id: string,
 ): { vorlage: VorlageModel } | { problem: VorlageProblem } {
-  if (!concept.prozessplan) return { problem: { reason: "no-sheet" } };
+  if (!concept.prozessplan) return { problem: { code: "VORLAGE_OHNE_PROZESSPLAN" } };
   const steps = prozessschritte(concept.prozessplan);
   const step = steps.find((s) => idKey(s.id) === idKey(id));
-  if (!step) return { problem: { reason: "unknown-step", id, known: steps.map((s) => s.id) } };
-  if (step.gremium === "") return { problem: { reason: "no-gremium", id: step.id, schritt: step.schritt } };
+  if (!step) return { problem: { code: "SCHRITT_UNBEKANNT", id, vorhanden: steps.map((s) => s.id) } };
+  if (step.gremium === "") return { problem: { code: "SCHRITT_OHNE_GREMIUM", id: step.id, schritt: step.schritt } };
   const folge = step.gegenstand ? beratungsfolge(steps, step) : [step];
   const later = folge.filter((s) => byTermin(s, step) > 0 && s.befassung === "Beschluss");
   const stichtag = report.title.stichtag;

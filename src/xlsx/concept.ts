@@ -2,16 +2,15 @@
 import type { IsoDate } from "../domain/dates";
 import type { ConceptData } from "../domain/model";
 import { type CheckResult, checkConcept } from "../domain/rules";
-import { roundSheetName } from "../domain/matrix";
 import { type TemplateName, templateContent } from "../domain/templates";
-import { planRoundSheets } from "../workbook/matrix-sheet";
+import { BEWERTUNG, planRoundSheets } from "../workbook/sheets/bewertung";
 import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
-import { planReportSheet } from "../workbook/report";
-import { type OverviewOutcome, planOverview } from "../workbook/overview-sheet";
+import { planReportSheet } from "../workbook/sheets/pruefbericht";
+import { type OverviewOutcome, planOverview } from "../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../workbook/report-model";
-import { type ZeitplanOutcome, planZeitplan, zeitplanProblemText } from "../workbook/zeitplan-sheet";
-import { UserError } from "./userError";
+import { type ZeitplanOutcome, planZeitplan } from "../workbook/sheets/zeitplan";
+import { xlsxError } from "./messages";
 import { XlsxDocument } from "./document";
 
 export function createTemplateWorkbook(
@@ -58,7 +57,7 @@ export async function buildMatrix(doc: XlsxDocument, round: number): Promise<Mat
   doc.applySheetPlan(roundSheet);
   const addedCriteriaSheet = criteriaSheet !== null;
   return {
-    sheet: roundSheetName(round),
+    sheet: BEWERTUNG.sheet(round),
     rows: plan.rows.length,
     criteria: plan.criteria.map((c) => c.name),
     defaultCriteria: plan.defaultCriteria,
@@ -86,7 +85,7 @@ export async function buildOverview(
  */
 export async function buildZeitplan(doc: XlsxDocument, today: IsoDate): Promise<ZeitplanOutcome> {
   const planned = planZeitplan(readConcept(await doc.source()), today, today);
-  if ("problem" in planned) throw new UserError(zeitplanProblemText(planned.problem, doc.name));
+  if ("problem" in planned) throw xlsxError("PROZESSPLAN_UNBRAUCHBAR", { datei: doc.name, problem: planned.problem });
   doc.applySheetPlan(planned.plan);
   return planned.outcome;
 }

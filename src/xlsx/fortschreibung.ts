@@ -21,18 +21,16 @@ import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
 import { textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readConcept } from "../workbook/read";
 import { latestVerdicts, measureInputs } from "../workbook/fortschreibung";
-import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
-import { readEarlierSteps, readVorperiode } from "../workbook/vorperiode";
-import { STEP_HEADERS } from "../workbook/vorperiode-sheet";
-import { ZEITPLAN_SHEET } from "../workbook/zeitplan-sheet";
-import { templateSteps } from "../domain/prozessplan-templates";
-import { tableSpec } from "../workbook/contract";
 import type { CellValue } from "../domain/dates";
+import { templateSteps } from "../domain/templates/prozessplan";
+import { tableSpec } from "../workbook/contract";
+import { STEP_HEADERS, planVorperiodeSheet, readEarlierSteps, readVorperiode } from "../workbook/sheets/vorperiode";
+import { ZEITPLAN_SHEET } from "../workbook/sheets/zeitplan";
 import { buildZeitplan } from "./concept";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 export interface FortschreibungOutcome {
   decisions: MeasureDecisions;
@@ -55,9 +53,7 @@ function fieldCells(table: FoundTable, row: number, values: Record<string, CellW
 function measuresOf(table: FoundTable, file: string): MeasureInput[] {
   const measures = measureInputs(table);
   if (!measures) {
-    throw new UserError(
-      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lässt sich die Geschichte der Maßnahmen nicht fortführen.`,
-    );
+    throw xlsxError("KEINE_ID_SPALTE", { datei: file, blatt: table.sheet, zweck: "fortschreiben" });
   }
   return measures;
 }
@@ -129,7 +125,7 @@ async function beginProzessplan(doc: XlsxDocument, today: IsoDate): Promise<numb
   const source = await doc.source();
   const steps = templateSteps();
   appendTableRows(doc, source, readConcept(source), "prozessplan", steps);
-  if ((await doc.source()).sheetNames().some((n) => n.toLowerCase() === ZEITPLAN_SHEET.toLowerCase())) {
+  if ((await doc.source()).sheetNames().some((n) => n.toLowerCase() === ZEITPLAN_SHEET.sheet.toLowerCase())) {
     await buildZeitplan(doc, today);
   }
   return steps.length;

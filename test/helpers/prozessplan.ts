@@ -1,7 +1,6 @@
 /** Workbooks with a Prozessplan for the tests of the Zeitplan, the Vorlage and the commands around them. */
 import * as fs from "node:fs";
 import type { CellValue } from "../../src/domain/dates";
-import { beispielProzessplan } from "../../src/domain/prozessplan-templates";
 import { templateContent } from "../../src/domain/templates";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
@@ -9,9 +8,10 @@ import { XlsxDocument } from "../../src/xlsx/document";
 import { TODAY } from "./cli";
 
 /** The example concept with its dated Prozessplan, written to `file`. */
-export function writeBeispiel(file: string, prozessplan: Record<string, CellValue>[] = beispielProzessplan()): void {
+export function writeBeispiel(file: string, prozessplan?: Record<string, CellValue>[]): void {
   const doc = XlsxDocument.create("beispiel.xlsx");
-  doc.applyWorkbookPlan(planNewWorkbook({ ...templateContent("beispiel", TODAY), prozessplan }));
+  const content = templateContent("beispiel", TODAY);
+  doc.applyWorkbookPlan(planNewWorkbook(prozessplan ? { ...content, prozessplan } : content));
   fs.writeFileSync(file, doc.toBytes());
 }
 

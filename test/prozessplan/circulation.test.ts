@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { templateSteps } from "../../src/domain/prozessplan-templates";
+import { templateSteps } from "../../src/domain/templates/prozessplan";
 import { readConcept } from "../../src/workbook/read";
 import { openWorkbook } from "../../src/xlsx/file";
 import { loadWorkbook, removeTempDirs, rowWhere, runCli, setRow, sheet, tempDir } from "../helpers/cli";

@@ -7,11 +7,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Prozessschritt } from "../../src/domain/prozessplan";
-import { MAX_MONTHS, zeitplanMonths } from "../../src/workbook/zeitplan-sheet";
+import { MAX_MONTHS, zeitplanMonths } from "../../src/workbook/sheets/zeitplan";
 import { loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { writeBeispiel } from "../helpers/prozessplan";
-import { beispielProzessplan } from "../../src/domain/prozessplan-templates";
+import { PROZESSPLAN as BEISPIEL_PROZESSPLAN } from "../../src/domain/templates/beispiel";
 
 afterAll(() => removeTempDirs());
 
@@ -94,7 +94,7 @@ describe("zeitplan", () => {
   it("keeps the date it read from a text Termin, and says so", async () => {
     const dir = tempDir("mnp-zeitplan-");
     const file = path.join(dir, "text.xlsx");
-    const plan = beispielProzessplan().slice(0, 3);
+    const plan = BEISPIEL_PROZESSPLAN.slice(0, 3).map((r) => ({ ...r }));
     plan[1]!["termin"] = "08/2024";
     writeBeispiel(file, plan);
     // planNewWorkbook writes ISO text as a date; `08/2024` stays text.
@@ -105,10 +105,20 @@ describe("zeitplan", () => {
     expect(z.getCell(7, 6).formula).toContain("DATE(2024,8,31)");
   });
 
+  it("of a new workbook: the template's thirteen undated steps over the twelve months from today", async () => {
+    const file = path.join(tempDir("mnp-zeitplan-"), "neu.xlsx");
+    expect((await runCli(["init", file, "--vorlage", "laatzen"])).code).toBe(0);
+    const run = await runCli(["zeitplan", file]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain("13 Schritte, 12 Monate");
+    expect(run.out).toContain("Noch kein Schritt hat ein Datum");
+    expect(ooxmlProblems(file)).toEqual([]);
+  });
+
   it("without a Prozessplan or without steps: one sentence, exit 2, the file unchanged", async () => {
     const dir = tempDir("mnp-zeitplan-");
     const file = path.join(dir, "ohne.xlsx");
-    expect((await runCli(["init", file])).code).toBe(0);
+    writeBeispiel(file, []);
     const original = fs.readFileSync(file);
     const run = await runCli(["zeitplan", file]);
     expect(run.code).toBe(2);

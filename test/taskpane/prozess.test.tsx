@@ -7,7 +7,6 @@
  */
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { strFromU8, unzipSync } from "fflate";
-import { beispielProzessplan } from "../../src/domain/prozessplan-templates";
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost } from "../../src/excel/host";
 import StartView from "../../src/taskpane/features/start/StartView";
@@ -31,7 +30,7 @@ afterEach(() => {
   downloaded.mockReset();
 });
 
-const content = () => ({ ...templateContent("beispiel", TODAY), prozessplan: beispielProzessplan() });
+const content = () => templateContent("beispiel", TODAY);
 
 function browserHost(): BrowserHost {
   const doc = XlsxDocument.create("beispiel.xlsx");

@@ -1,7 +1,7 @@
 /** The sheet Übersicht from the pane: the same plan as `uebersicht` on the command line, applied by the host. */
 import type { IsoDate } from "../../domain/dates";
 import type { WorkbookHost } from "../../workbook/host";
-import { type OverviewOutcome, planOverview } from "../../workbook/overview-sheet";
+import { type OverviewOutcome, planOverview } from "../../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../../workbook/report-model";
 
 /** Creates or replaces the sheet Übersicht with its charts (Excel: native charts through Office.js). */

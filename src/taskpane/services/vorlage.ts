@@ -5,7 +5,8 @@
 import type { IsoDate } from "../../domain/dates";
 import { renderVorlage } from "../../docx/vorlage";
 import type { WorkbookHost } from "../../workbook/host";
-import { readVorlage, vorlageProblemText } from "../../workbook/vorlage";
+import { prozessplanText } from "../../workbook/prozessplanMessages";
+import { readVorlage } from "../../workbook/vorlage";
 
 export { DOCX_TYPE } from "./report";
 
@@ -23,7 +24,7 @@ export async function vorlageOf(
   fileName: string,
 ): Promise<{ data: Uint8Array; name: string; art: string }> {
   const read = readVorlage(await host.snapshot(), id, { today });
-  if ("problem" in read) throw new Error(vorlageProblemText(read.problem, fileName));
+  if ("problem" in read) throw new Error(prozessplanText(read.problem, fileName));
   const v = read.vorlage;
   const data = await renderVorlage(v);
   return { data, name: vorlageFileName(v.art, v.schritt.gegenstand || v.schritt.schritt, v.schritt.id), art: v.art };

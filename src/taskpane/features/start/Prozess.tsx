@@ -5,7 +5,7 @@
  */
 import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactElement, useState } from "react";
-import { ZEITPLAN_SHEET } from "../../../workbook/zeitplan-sheet";
+import { ZEITPLAN_SHEET } from "../../../workbook/sheets/zeitplan";
 import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
 import { download } from "../../services/download";
 import { refreshZeitplan } from "../../services/zeitplan";
@@ -51,9 +51,9 @@ export function Prozess({ stand }: { stand: ProzessStand | null }): ReactElement
   };
 
   const zeitplan = () =>
-    run(`Das Blatt „${ZEITPLAN_SHEET}“ wird erzeugt …`, async () => {
+    run(`Das Blatt „${ZEITPLAN_SHEET.sheet}“ wird erzeugt …`, async () => {
       const outcome = await refreshZeitplan(session.host!, session.today, session.fileName);
-      return `Das Blatt „${ZEITPLAN_SHEET}“ ist erzeugt: ${outcome.steps} Schritte, ${outcome.months} Monate. Balken und ◆ folgen den Terminen im Prozessplan.`;
+      return `Das Blatt „${ZEITPLAN_SHEET.sheet}“ ist erzeugt: ${outcome.steps} Schritte, ${outcome.months} Monate. Balken und ◆ folgen den Terminen im Prozessplan.`;
     });
 
   const vorlage = (id: string) =>

@@ -6,16 +6,27 @@
  * the non-empty cells in the colour of the Status. So a Termin or Status changed in plain Excel moves the bar,
  * the ◆ and the colour. Only what Office LTSC 2021 and LibreOffice both compute: no XLOOKUP, LET or arrays.
  */
-import { type IsoDate, dateFromIso, parseGermanDate } from "../domain/dates";
-import { PROZESS_STATUS_VALUES } from "../domain/model";
-import { type Prozessschritt, prozessschritte } from "../domain/prozessplan";
-import { readSettings } from "../domain/settings";
-import { tableSpec } from "./contract";
-import { type CellPlan, type ConditionalFormatPlan, DATE_FORMAT, type Formula, type SheetPlan } from "./plan";
-import { rowHeights, withPageInfo, withPrintLayout } from "./print";
-import { type FoundTable, type ReadConcept, columnLetter } from "./read";
+import { type IsoDate, dateFromIso, parseGermanDate } from "../../domain/dates";
+import { PROZESS_STATUS_VALUES } from "../../domain/model";
+import { type Prozessschritt, prozessschritte } from "../../domain/prozessplan";
+import { readSettings } from "../../domain/settings";
+import { tableSpec } from "../contract";
+import { rowHeights, withPageInfo, withPrintLayout } from "../print";
+import type { ProzessplanProblem } from "../prozessplanMessages";
+import type { FoundTable, ReadConcept } from "../read";
+import { type CellPlan, type ConditionalFormatPlan, DATE_FORMAT, type Formula, type SheetPlan } from "../sheet-plan";
+import { columnLetter } from "../source";
+import { quoteSheet } from "./listen";
+import { generatedSheet } from "./sheet";
 
-export const ZEITPLAN_SHEET = "Zeitplan";
+/** Written by `zeitplan`, `fortschreiben` (where the old workbook had one) and „Zeitplan erzeugen“; never read back. */
+export const ZEITPLAN_SHEET = generatedSheet({
+  sheet: "Zeitplan",
+  table: null,
+  state: "visible",
+  plan: planZeitplan,
+  read: null,
+});
 
 /** The most months the grid shows; a longer plan keeps its latest months. */
 export const MAX_MONTHS = 60;
@@ -78,25 +89,7 @@ export interface ZeitplanOutcome {
   textDates: string[];
 }
 
-/** Why there is no Zeitplan to make: no sheet Prozessplan, no column ID, no step with an ID. */
-export interface ZeitplanProblem {
-  reason: "no-sheet" | "no-id-column" | "no-steps";
-  sheet: string;
-}
-
-export type ZeitplanPlan = { plan: SheetPlan; outcome: ZeitplanOutcome } | { problem: ZeitplanProblem };
-
-/** The problem as one German sentence naming the workbook (its file name). */
-export function zeitplanProblemText(p: ZeitplanProblem, file: string): string {
-  switch (p.reason) {
-    case "no-sheet":
-      return `Die Arbeitsmappe „${file}“ hat kein Blatt „${p.sheet}“; legen Sie es an (die Vorlagen von „init“ bringen es mit), dann lässt sich der Zeitplan erzeugen.`;
-    case "no-id-column":
-      return `Das Blatt „${p.sheet}“ in „${file}“ hat keine Spalte „ID“; ohne IDs findet der Zeitplan seine Schritte nicht.`;
-    case "no-steps":
-      return `Im Blatt „${p.sheet}“ in „${file}“ steht noch kein Schritt mit ID; tragen Sie die Schritte ein, dann lässt sich der Zeitplan erzeugen.`;
-  }
-}
+export type ZeitplanPlan = { plan: SheetPlan; outcome: ZeitplanOutcome } | { problem: ProzessplanProblem };
 
 const monthIndex = (iso: IsoDate) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 const monthStart = (index: number): IsoDate =>
@@ -119,7 +112,6 @@ export function zeitplanMonths(
   return { first, last, cut: first - earliest, undated: false };
 }
 
-const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 /** A date as a formula, whatever date system the workbook uses (1900 or 1904). */
 const dateFormula = (iso: IsoDate) =>
   `DATE(${Number(iso.slice(0, 4))},${Number(iso.slice(5, 7))},${Number(iso.slice(8, 10))})`;
@@ -129,7 +121,7 @@ const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
 function lookups(table: FoundTable) {
   const column = (field: string) => {
     const c = table.columnIndex[field as never] as number | undefined;
-    return c ? `${quote(table.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}` : null;
+    return c ? `${quoteSheet(table.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}` : null;
   };
   const ids = column("id")!;
   const cell = (field: string, row: number) => {
@@ -292,18 +284,19 @@ function heightsOf(sheet: SheetPlan, steps: Prozessschritt[]): SheetPlan["rowHei
 export function planZeitplan(concept: ReadConcept, today: IsoDate, stand?: IsoDate): ZeitplanPlan {
   const table = concept.found.prozessplan;
   const sheetName = tableSpec("prozessplan").sheet;
-  if (!table) return { problem: { reason: "no-sheet", sheet: sheetName } };
-  if (table.columnIndex["id"] === undefined) return { problem: { reason: "no-id-column", sheet: table.sheet } };
+  if (!table) return { problem: { code: "ZEITPLAN_OHNE_PROZESSPLAN", blatt: sheetName } };
+  if (table.columnIndex["id"] === undefined)
+    return { problem: { code: "ZEITPLAN_OHNE_ID_SPALTE", blatt: table.sheet } };
   const steps = prozessschritte(table);
-  if (steps.length === 0) return { problem: { reason: "no-steps", sheet: table.sheet } };
+  if (steps.length === 0) return { problem: { code: "ZEITPLAN_OHNE_SCHRITTE", blatt: table.sheet } };
   const { first, last, cut, undated } = zeitplanMonths(steps, today);
   const months = last - first + 1;
   const { settings } = readSettings(concept);
   const lastRow = FIRST_ROW + steps.length - 1;
   const title = settings.konzepttitel ? `Zeitplan: ${settings.konzepttitel}` : "Zeitplan";
   const sheet: SheetPlan = {
-    name: ZEITPLAN_SHEET,
-    state: "visible",
+    name: ZEITPLAN_SHEET.sheet,
+    state: ZEITPLAN_SHEET.state,
     tabColor: "FF5C2E91",
     widths: [
       ...STEP_COLUMNS.map((c, i) => ({ column: i + 1, width: stepColumnWidth(c, steps) })),
