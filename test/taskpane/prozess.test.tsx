@@ -100,7 +100,7 @@ describe("Vorlage herunterladen", () => {
   it("downloads the Beschlussvorlage of a Gremium's session as a Word document", async () => {
     await renderView(<StartView onSetUp={() => undefined} />, browserHost());
     const region = screen.getByRole("region", { name: "Prozessplan" });
-    await click("Vorlage zu P-18 herunterladen", region);
+    await click("Vorlage herunterladen für Schritt P-18", region);
     await within(region).findByText(
       "Die Beschlussvorlage „Beschlussvorlage Integrationsbericht 2026 (P-18).docx“ wird heruntergeladen.",
     );

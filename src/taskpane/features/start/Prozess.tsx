@@ -118,7 +118,8 @@ function ProzessLists({
             size="small"
             disabled={busy}
             onClick={() => onVorlage(l.id)}
-            aria-label={`Vorlage zu ${l.id} herunterladen`}
+            // The name begins with the visible label (WCAG 2.5.3, axe label-content-name-mismatch).
+            aria-label={`Vorlage herunterladen für Schritt ${l.id}`}
           >
             Vorlage herunterladen
           </Button>
