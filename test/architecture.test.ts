@@ -182,6 +182,7 @@ describe("size and cycles", () => {
 const HOMONYMS: { file: string; text: string; why: string }[] = [
   { file: "src/workbook/report.ts", text: "Hinweise", why: "the plural of the severity Hinweis" },
   { file: "src/workbook/import/synonyms.ts", text: "Hinweise", why: "a header of a city's list meaning Bemerkung" },
+  { file: "src/workbook/import/synonyms.ts", text: "Zeitplan", why: "a header of a city's list meaning Frist" },
   {
     file: "src/taskpane/features/massnahme/MassnahmeView.tsx",
     text: "Hinweise",

@@ -59,7 +59,11 @@ export async function commandFortschreiben(args: ParsedArgs, { io, progress }: R
       `die Gründe stehen im Blatt „${VORPERIODE.sheet}“.\n` +
       `Basiswerte aus dem letzten IST: ${baselines.length} Indikatoren.\n` +
       (outcome.round === null ? "Es gibt keine Bewertungsrunde; nur der Status entschied.\n" : "") +
-      (outcome.newTitle ? `Konzepttitel: „${outcome.newTitle}“.\n` : ""),
+      (outcome.newTitle ? `Konzepttitel: „${outcome.newTitle}“.\n` : "") +
+      `Prozessplan: ${outcome.prozessplan.template} Schritte der Vorlage, noch ohne Termine` +
+      (outcome.prozessplan.previous > 0
+        ? `; die ${outcome.prozessplan.previous} Schritte der Vorperiode stehen im Blatt „${VORPERIODE.sheet}“.\n`
+        : ".\n"),
   );
   return 0;
 }

@@ -1,7 +1,8 @@
 /**
  * The command line: German output, exit codes 0/1/2, and every problem with the input as one sentence,
  * never a stack trace. The command table names each command's description (specs.ts) and loads its code
- * only when it runs, so that `init` never loads the reader and only `bericht` loads docx and resvg.
+ * only when it runs, so that `init` never loads the reader and only `bericht` and `vorlage` load docx (resvg only
+ * `bericht`).
  */
 import { type CommandSpec, commandHelp, overviewHelp, parseCommandArgs } from "./args";
 import { cliError } from "./messages";
@@ -19,6 +20,8 @@ import {
   MERGE,
   SPLIT,
   UEBERSICHT,
+  VORLAGE,
+  ZEITPLAN,
 } from "./specs";
 import { UserError } from "../xlsx/userError";
 
@@ -45,6 +48,8 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
     spec: FORTSCHREIBEN,
     run: async (a, r) => (await import("./fortschreiben")).commandFortschreiben(a, r),
   },
+  zeitplan: { spec: ZEITPLAN, run: async (a, r) => (await import("./zeitplan")).commandZeitplan(a, r) },
+  vorlage: { spec: VORLAGE, run: async (a, r) => (await import("./vorlage")).commandVorlage(a, r) },
   anstehend: { spec: ANSTEHEND, run: async (a, r) => (await import("./anstehend")).commandAnstehend(a, r) },
   export: { spec: EXPORT, run: async (a, r) => (await import("./export")).commandExport(a, r) },
 };

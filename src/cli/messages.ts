@@ -40,9 +40,10 @@ export const CLI_MESSAGES = {
   DATEI_VORHANDEN: (p: { datei: string }) =>
     `Die Datei ${q(p.datei)} existiert bereits; mit --force wird sie überschrieben.`,
   /** `-o` missing where it is required; `fuer` says what it names. */
-  AUSGABE_FEHLT: (p: { fuer: "bericht" | "import" | "fortschreiben"; aufruf: string }) =>
+  AUSGABE_FEHLT: (p: { fuer: "bericht" | "vorlage" | "import" | "fortschreiben"; aufruf: string }) =>
     ({
       bericht: "Bitte mit -o angeben, wohin der Bericht geschrieben wird: ",
+      vorlage: "Bitte mit -o angeben, wohin die Vorlage geschrieben wird: ",
       import: "Bitte mit -o die neue Arbeitsmappe angeben: ",
       fortschreiben: "Bitte mit -o die neue Arbeitsmappe angeben; die alte bleibt unverändert: ",
     })[p.fuer] + p.aufruf,
@@ -83,6 +84,10 @@ export const CLI_MESSAGES = {
     `${q(p.tage)} ist keine Anzahl Tage; geben Sie bei --tage eine ganze Zahl von 0 bis 3650 an, z. B. --tage 60.`,
   EXPORT_ZIEL_BELEGT: (p: { ziel: string; dateien: readonly string[] }) =>
     `Im Ordner ${q(p.ziel)} liegen schon ${p.dateien.map(q).join(", ")}; mit --force werden sie ersetzt, es wurde nichts geschrieben.`,
+
+  // ——— vorlage ———
+  SCHRITT_FEHLT: (p: { aufruf: string }) =>
+    `Bitte mit --schritt angeben, für welchen Schritt die Vorlage ist: ${p.aufruf}`,
 
   // ——— fortschreiben ———
   /** `satz`: the domain's sentence about the Laufzeit (see parseLaufzeit). */

@@ -7,6 +7,7 @@ import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
 import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
 import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { VORPERIODE } from "../workbook/sheets/vorperiode";
+import { ZEITPLAN_SHEET } from "../workbook/sheets/zeitplan";
 import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import type { CommandSpec, OptionSpec } from "./args";
 
@@ -165,8 +166,9 @@ export const ANSTEHEND: CommandSpec = {
   name: "anstehend",
   usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [--tage 60] [--json] [--ics datei.ics]",
   summary:
-    "Listet, was überfällig ist und in den nächsten Tagen ansteht – Fristen der Maßnahmen, Rücklauf, Berichtsstichtag,\n" +
-    "neue Indikatorwerte, die nächste Bewertungsrunde –, nach Zuständigen mit Ansprechperson und E-Mail.",
+    "Listet, was überfällig ist und in den nächsten Tagen ansteht – Fristen der Maßnahmen, Termine des Prozessplans,\n" +
+    "Rücklauf, Berichtsstichtag, neue Indikatorwerte, die nächste Bewertungsrunde –, nach Zuständigen mit\n" +
+    "Ansprechperson und E-Mail.",
   options: {
     stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },
     tage: { type: "string", value: "N", description: "so viele Tage nach dem Stichtag (Standard 60)" },
@@ -191,4 +193,31 @@ export const EXPORT: CommandSpec = {
     force: { type: "boolean", description: "vorhandene Dateien des Exports im Ordner ersetzen" },
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
+};
+
+export const ZEITPLAN: CommandSpec = {
+  name: "zeitplan",
+  usage: "<datei.xlsx> [-o out.xlsx]",
+  summary:
+    `Legt das Blatt „${ZEITPLAN_SHEET.sheet}“ an oder erneuert es: je Schritt des Prozessplans eine Zeile, je Monat eine\n` +
+    "Spalte, Balken von Beginn bis Termin in der Farbe des Status, ◆ für die Sitzung eines Gremiums – als Formeln,\n" +
+    "die einem geänderten Termin im Prozessplan folgen (ohne -o in der Datei selbst).",
+  options: {
+    output: OUTPUT_INSTEAD,
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar (z. B. kein Blatt „Prozessplan“).",
+};
+
+export const VORLAGE: CommandSpec = {
+  name: "vorlage",
+  usage: "<datei.xlsx> --schritt P-ID [--stichtag JJJJ-MM-TT] -o <vorlage.docx>",
+  summary:
+    "Schreibt die Vorlage eines Schritts im Prozessplan für sein Gremium als Word-Dokument: Mitteilung\n" +
+    "(Befassung Information) oder Beschlussvorlage, mit Beratungsfolge, Sachverhalt, Ausblick und Kosten.",
+  options: {
+    schritt: { type: "string", value: "P-ID", description: "der Schritt im Prozessplan, z. B. P-12" },
+    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag der Zahlen (sonst wie bei check)" },
+    output: { type: "string", short: "o", value: "vorlage.docx", description: "die Word-Datei, die geschrieben wird" },
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar (z. B. ein Schritt ohne Gremium).",
 };

@@ -46,7 +46,7 @@ const DASH = "–";
 export const para = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
 
-const heading = (text: string, level: 1 | 2 | 3) =>
+export const heading = (text: string, level: 1 | 2 | 3) =>
   new Paragraph({
     text,
     heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
@@ -111,7 +111,7 @@ export function titleBlock(model: ReportModel): Paragraph[] {
   return blocks;
 }
 
-function roundSentence(round: ReportRound | null): string {
+export function roundSentence(round: ReportRound | null): string {
   if (!round) return "Eine Bewertungsrunde liegt noch nicht vor.";
   const of = countOf(round.rows.length, "Maßnahme", "Maßnahmen");
   if (round.scored === 0) return `In der Bewertungsrunde ${round.round} ist noch keine der ${of} bewertet.`;

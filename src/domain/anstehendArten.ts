@@ -7,6 +7,7 @@ import { type CellValue, type IsoDate, compareIso, formatGermanDate, lastDayOfMo
 import type { ConceptData, EntityKind } from "./model";
 import { STATUS_VALUES } from "./model";
 import { dateOf, monthsBefore, sachstandDue, sachstandOf, turnusMonths } from "./monitoring";
+import { prozessschritte } from "./prozessplan";
 import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
 
@@ -233,5 +234,30 @@ const BEWERTUNG: DueKind = {
   },
 };
 
+/** Steps of the Prozessplan with a Termin, neither `erledigt` nor `entfallen`: a session, a Fachtag, a deadline. */
+const TERMIN: DueKind = {
+  kind: "termin",
+  label: "Termin im Prozessplan",
+  collect: (ctx) =>
+    prozessschritte(ctx.data.prozessplan).flatMap((s) => {
+      if (!s.termin || s.status === "erledigt" || s.status === "entfallen") return [];
+      const where = s.gremium ? ` (${s.gremium}${s.befassung ? `, ${s.befassung}` : ""})` : "";
+      return [
+        {
+          key: `termin:${idKey(s.id)}`,
+          date: s.termin,
+          id: s.id,
+          name: s.schritt,
+          place: { kind: "prozessplan", row: s.row },
+          responsible: ctx.responsibleOf(s.verantwortlich),
+          summary: `${s.gremium || "Prozessplan"}: ${s.id} ${s.schritt}`,
+          text:
+            `Der Schritt ${named(s.id, s.schritt)}${where} steht am ${formatGermanDate(s.termin)} an` +
+            `${s.status ? ` (Status ${s.status})` : ""}; danach Status und Ergebnis im Prozessplan eintragen.`,
+        },
+      ];
+    }),
+};
+
 /** Every kind of date, in the order the list names them on the same day. */
-export const DUE_KINDS: readonly DueKind[] = [FRIST, INDIKATORWERTE, RUECKLAUF, BERICHTSSTICHTAG, BEWERTUNG];
+export const DUE_KINDS: readonly DueKind[] = [FRIST, TERMIN, INDIKATORWERTE, RUECKLAUF, BERICHTSSTICHTAG, BEWERTUNG];

@@ -32,6 +32,19 @@ export const QUELLE_VALUES = [
   "Sonstiges",
 ] as const;
 
+/** The Prozessplan (docs/arbeitsmappe.md › Prozessplan): what kind of step, what a Gremium does, how far it is. */
+export const FORMAT_VALUES = [
+  "Arbeitsgruppe",
+  "Workshop",
+  "Fachtag",
+  "Befragung",
+  "Sitzung",
+  "Veröffentlichung",
+  "sonstiges",
+] as const;
+export const BEFASSUNG_VALUES = ["Information", "Beratung", "Empfehlung", "Beschluss"] as const;
+export const PROZESS_STATUS_VALUES = ["geplant", "in Arbeit", "erledigt", "verschoben", "entfallen"] as const;
+
 export type Status = (typeof STATUS_VALUES)[number];
 export type Finanzierung = (typeof FINANZIERUNG_VALUES)[number];
 
@@ -110,6 +123,22 @@ export const ENTITY_FIELDS = {
     "stand",
   ],
   bedarfe: ["id", "bedarf", "handlungsfeld", "quelle", "zielgruppe", "prioritaet", "begruendung"],
+  prozessplan: [
+    "id",
+    "phase",
+    "schritt",
+    "beginn",
+    "termin",
+    "verantwortlich",
+    "beteiligte",
+    "format",
+    "gremium",
+    "befassung",
+    "gegenstand",
+    "drucksache",
+    "status",
+    "ergebnis",
+  ],
 } as const;
 
 /** The entity kinds of the workbook; each has one table. */

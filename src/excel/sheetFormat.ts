@@ -39,7 +39,8 @@ export function applyPrint(layout: Excel.PageLayout, print: PrintPlan): void {
   // "Fit all columns on one page": one page wide, as many pages tall as needed.
   if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   else if (print.scale) layout.zoom = { scale: print.scale };
-  if (print.repeatHeaderRow > 0) layout.setPrintTitleRows(`$${print.repeatHeaderRow}:$${print.repeatHeaderRow}`);
+  if (print.repeatHeaderRow > 0)
+    layout.setPrintTitleRows(`$${print.repeatFromRow ?? print.repeatHeaderRow}:$${print.repeatHeaderRow}`);
   if (print.repeatColumns) {
     const { first, last } = print.repeatColumns;
     layout.setPrintTitleColumns(`$${columnLetter(first)}:$${columnLetter(last)}`);
@@ -191,5 +192,6 @@ export function applyCellFormat(format: Excel.RangeFormat, c: CellPlan): void {
   if (c.bold) format.font.bold = true;
   if (c.size) format.font.size = c.size;
   if (c.right) format.horizontalAlignment = "Right";
+  if (c.center) format.horizontalAlignment = "Center";
   if (c.wrap === false) format.wrapText = false;
 }

@@ -5,12 +5,15 @@
  */
 import {
   ART_VALUES,
+  BEFASSUNG_VALUES,
   ENTITY_FIELDS,
   ENTITY_KINDS,
   type EntityKind,
   FINANZIERUNG_VALUES,
+  FORMAT_VALUES,
   type FieldsOf,
   PRIORITAET_VALUES,
+  PROZESS_STATUS_VALUES,
   QUELLE_VALUES,
   STATUS_VALUES,
 } from "../domain/model";
@@ -747,6 +750,142 @@ export const BEDARFE = defineTable({
   },
 });
 
+/** The Prozessplan: the steps of the concept's process, its Gremien and their Befassung (docs/arbeitsmappe.md). */
+export const PROZESSPLAN = defineTable({
+  kind: "prozessplan",
+  sheet: "Prozessplan",
+  sheetSynonyms: ["Prozess- und Zeitplan", "Prozessschritte", "Ablaufplan"],
+  table: "tblProzessplan",
+  requiredSheet: false,
+  idPrefix: "P",
+  idDigits: 2,
+  tabColor: "FF5C2E91",
+  // The coordinator's own plan: no Fachbereich gets it with `split`, so `merge` finds nothing of it to take.
+  travels: "never",
+  nonEmpty: { schritt: "Schritt" },
+  columns: {
+    id: col("ID", true, "text", 8, ["ID", "Eindeutige Kennung, z. B. P-01. Einmal vergeben, nicht mehr ändern."], {
+      synonyms: ["Nr", "Nummer"],
+    }),
+    phase: col(
+      "Phase",
+      false,
+      "text",
+      16,
+      ["Phase", "Abschnitt des Prozesses, z. B. „Rahmenkonzept“ oder „Maßnahmenkonzept“."],
+      { synonyms: ["Abschnitt", "Etappe"] },
+    ),
+    schritt: col(
+      "Schritt",
+      true,
+      "text",
+      40,
+      ["Schritt", "Was geschieht? Z. B. „Vorstellung des Vorhabens im Integrationsbeirat“."],
+      { synonyms: ["Prozessschritt", "Arbeitsschritt", "Was"] },
+    ),
+    beginn: col(
+      "Beginn",
+      false,
+      "date",
+      12,
+      ["Beginn", "Ab wann? TT.MM.JJJJ. Ohne Beginn ist der Schritt ein Termin an einem Tag."],
+      { synonyms: ["Start", "von"] },
+    ),
+    termin: col(
+      "Termin",
+      false,
+      "date",
+      12,
+      [
+        "Termin",
+        "Bis wann, bei einem Gremium: Tag der Sitzung. TT.MM.JJJJ; Monat, Quartal, Jahr gelten als deren letzter Tag.",
+      ],
+      { synonyms: ["Datum", "bis", "Sitzung am", "Frist"] },
+    ),
+    verantwortlich: col(
+      "Verantwortlich",
+      false,
+      "text",
+      24,
+      ["Verantwortlich", "Wer ist verantwortlich? Aus der Liste der Akteure wählen."],
+      { list: ref("akteure", "bezeichnung"), synonyms: ["Verantwortung", "Federführung", "Zuständig"] },
+    ),
+    beteiligte: col(
+      "Beteiligte",
+      false,
+      "text",
+      24,
+      ["Beteiligte", "Wer wirkt mit? Z. B. AG Integration, Fachbereiche, Träger."],
+      { synonyms: ["Mitwirkende", "Teilnehmende"] },
+    ),
+    format: col(
+      "Format",
+      false,
+      "text",
+      15,
+      [
+        "Format",
+        "Art des Schritts: Arbeitsgruppe, Workshop, Fachtag, Befragung, Sitzung, Veröffentlichung, sonstiges.",
+      ],
+      { list: { kind: "values", values: FORMAT_VALUES }, synonyms: ["Art", "Form"] },
+    ),
+    gremium: col(
+      "Gremium",
+      false,
+      "text",
+      28,
+      [
+        "Gremium",
+        "Welches Gremium befasst sich? Z. B. Integrationsbeirat, Ausschuss für Arbeit, Soziales und Gesundheit, Kreistag.",
+      ],
+      { synonyms: ["Gremien", "Ausschuss"] },
+    ),
+    befassung: col(
+      "Befassung",
+      false,
+      "text",
+      12,
+      ["Befassung", "Was tut das Gremium? Information, Beratung, Empfehlung oder Beschluss."],
+      { list: { kind: "values", values: BEFASSUNG_VALUES }, synonyms: ["Beratungsart", "Zweck"] },
+    ),
+    gegenstand: col(
+      "Gegenstand",
+      false,
+      "text",
+      20,
+      [
+        "Gegenstand",
+        "Womit befasst sich das Gremium? Z. B. Rahmenkonzept, Integrationsbericht 2026. Gleicher Text heißt gleiche Beratungsfolge.",
+      ],
+      { synonyms: ["Thema", "Beratungsgegenstand"] },
+    ),
+    drucksache: col(
+      "Drucksache",
+      false,
+      "text",
+      13,
+      ["Drucksache", "Nummer der Vorlage im Ratsinformationssystem, z. B. 2026/123."],
+      { synonyms: ["Drucksachen-Nr.", "Drucksachennummer", "Vorlagennummer", "Ds.-Nr."] },
+    ),
+    status: col(
+      "Status",
+      true,
+      "text",
+      11,
+      ["Status", "Stand des Schritts: geplant, in Arbeit, erledigt, verschoben oder entfallen."],
+      { list: { kind: "values", values: PROZESS_STATUS_VALUES }, synonyms: ["Stand"] },
+    ),
+    ergebnis: col(
+      "Ergebnis",
+      false,
+      "text",
+      30,
+      ["Ergebnis", "Was kam heraus? Z. B. „einstimmig beschlossen“ oder „Empfehlung an den Kreistag“."],
+      { synonyms: ["Beschluss", "Ergebnisse"] },
+    ),
+  },
+});
+
 /** The table of each entity kind; a kind without a table does not compile. */
 const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   einstellungen: EINSTELLUNGEN,
@@ -760,6 +899,7 @@ const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   sachstaende: SACHSTAENDE,
   angebote: ANGEBOTE,
   bedarfe: BEDARFE,
+  prozessplan: PROZESSPLAN,
 };
 
 /** All tables in workbook order. */

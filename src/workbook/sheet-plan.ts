@@ -59,6 +59,8 @@ export interface CellPlan {
   numFmt?: string;
   /** Right-aligned, as a header over a column of numbers. */
   right?: boolean;
+  /** Centred, as a mark in a narrow column (the Zeitplan's ◆). */
+  center?: boolean;
   /** false: on one line, running over its empty neighbours, also in a column that wraps (a title). */
   wrap?: false;
 }
@@ -130,6 +132,8 @@ export interface PrintPlan {
   fitToWidth: boolean;
   /** The header row repeated at the top of every page. */
   repeatHeaderRow: number;
+  /** The first row repeated with it, where rows above the header belong to it (the Zeitplan's years); default: the header row alone. */
+  repeatFromRow?: number;
   /** Print scale in percent when not fitted to the width. */
   scale?: number;
   /** Columns repeated at the left of every page when the sheet runs over several pages wide (1-based). */

@@ -9,6 +9,8 @@ import { type ReadConcept, readConcept } from "../workbook/read";
 import { planReportSheet } from "../workbook/sheets/pruefbericht";
 import { type OverviewOutcome, planOverview } from "../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../workbook/report-model";
+import { type ZeitplanOutcome, planZeitplan } from "../workbook/sheets/zeitplan";
+import { xlsxError } from "./messages";
 import { XlsxDocument } from "./document";
 
 export function createTemplateWorkbook(
@@ -75,4 +77,15 @@ export async function buildOverview(
   const { plan, outcome } = planOverview(await doc.source(), options);
   doc.applySheetPlan(plan);
   return outcome;
+}
+
+/**
+ * Creates or regenerates the sheet Zeitplan from the Prozessplan; a workbook without steps is one sentence
+ * (UserError), nothing written.
+ */
+export async function buildZeitplan(doc: XlsxDocument, today: IsoDate): Promise<ZeitplanOutcome> {
+  const planned = planZeitplan(readConcept(await doc.source()), today, today);
+  if ("problem" in planned) throw xlsxError("PROZESSPLAN_UNBRAUCHBAR", { datei: doc.name, problem: planned.problem });
+  doc.applySheetPlan(planned.plan);
+  return planned.outcome;
 }

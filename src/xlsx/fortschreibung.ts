@@ -21,7 +21,12 @@ import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
 import { textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readConcept } from "../workbook/read";
 import { latestVerdicts, measureInputs } from "../workbook/fortschreibung";
-import { planVorperiodeSheet, readVorperiode } from "../workbook/sheets/vorperiode";
+import type { CellValue } from "../domain/dates";
+import { templateSteps } from "../domain/templates/prozessplan";
+import { tableSpec } from "../workbook/contract";
+import { STEP_HEADERS, planVorperiodeSheet, readEarlierSteps, readVorperiode } from "../workbook/sheets/vorperiode";
+import { ZEITPLAN_SHEET } from "../workbook/sheets/zeitplan";
+import { buildZeitplan } from "./concept";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
@@ -33,6 +38,8 @@ export interface FortschreibungOutcome {
   round: number | null;
   /** The Konzepttitel when it named the old years and now names the new ones, else null. */
   newTitle: string | null;
+  /** The Prozessplan: the old period's steps listed on Vorperiode, the template's steps that begin the new one. */
+  prozessplan: { previous: number; template: number };
 }
 
 /** The cells of one row of a table, by field (fields without a column are left out). */
@@ -87,6 +94,43 @@ function writeSettings(
   appendTableRows(doc, source, concept, "einstellungen", missing);
 }
 
+/** The old period's steps by the headers of the sheet Vorperiode (dates as the cells hold them). */
+function oldSteps(concept: ReadConcept): Map<string, CellValue>[] {
+  const table = concept.found.prozessplan;
+  if (!table) return [];
+  const headerOf = new Map(tableSpec("prozessplan").columns.map((c) => [c.field, c.header]));
+  return table.rows.map(
+    (r) =>
+      new Map(
+        STEP_HEADERS.flatMap((h) => {
+          const field = [...headerOf].find(([, header]) => header === h)?.[0];
+          return field ? [[h, r.values[field] ?? null] as [string, CellValue]] : [];
+        }),
+      ),
+  );
+}
+
+/**
+ * The new period's Prozessplan begins from the template's steps (undated, `geplant`, the Gremien in general
+ * words); the old steps' rows go (they are listed on Vorperiode). A Zeitplan the old workbook had is made anew.
+ */
+async function beginProzessplan(doc: XlsxDocument, today: IsoDate): Promise<number> {
+  const before = readConcept(await doc.source());
+  const table = before.found.prozessplan;
+  if (table && table.rows.length > 0)
+    doc.deleteRows(
+      table.sheet,
+      table.rows.map((r) => r.row),
+    );
+  const source = await doc.source();
+  const steps = templateSteps();
+  appendTableRows(doc, source, readConcept(source), "prozessplan", steps);
+  if ((await doc.source()).sheetNames().some((n) => n.toLowerCase() === ZEITPLAN_SHEET.sheet.toLowerCase())) {
+    await buildZeitplan(doc, today);
+  }
+  return steps.length;
+}
+
 /**
  * Turns the document (the old workbook, opened) into the next period in memory. Reads everything first,
  * then writes; the rows of the measures not carried are deleted last, so that every row number read stays
@@ -106,6 +150,8 @@ export async function fortschreiben(
   const { laufzeit } = options;
   const earlier = readVorperiode(source);
   const newTitle = retitled(settings.konzepttitel, settings.laufzeitVon, settings.laufzeitBis, laufzeit);
+  const previousSteps = oldSteps(concept);
+  const earlierSteps = readEarlierSteps(source);
 
   writeSettings(doc, source, concept, {
     laufzeitVon: dateFromIso(laufzeit.von),
@@ -135,11 +181,19 @@ export async function fortschreiben(
       kommune: settings.kommune,
       konzepttitel: newTitle ?? settings.konzepttitel,
       stand: options.today,
+      steps: { current: previousSteps, earlier: earlierSteps },
     }),
   );
   doc.deleteRows(
     massnahmen.sheet,
     decisions.dropped.map((m) => m.row),
   );
-  return { decisions, baselines, round: round?.round ?? null, newTitle };
+  const template = await beginProzessplan(doc, options.today);
+  return {
+    decisions,
+    baselines,
+    round: round?.round ?? null,
+    newTitle,
+    prozessplan: { previous: previousSteps.length, template },
+  };
 }

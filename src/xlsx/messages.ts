@@ -4,6 +4,7 @@
  * The code throws codes with their facts (`xlsxError("DATEI_FEHLT", { datei })`); the wording lives here.
  */
 import { type RowNote, unassignedText } from "../workbook/distribution";
+import { type ProzessplanProblem, prozessplanText } from "../workbook/prozessplanMessages";
 import type { PackageErrorReason } from "./opc";
 import { userErrors } from "./userError";
 
@@ -95,6 +96,10 @@ export const XLSX_MESSAGES = {
       : `In ${q(p.datei)} lässt sich keine Maßnahme einem Fachbereich oder Akteur zuordnen, es wurde nichts geschrieben; zuerst: ${unassignedText(p.erste)}`,
   ERFASSUNGSBOGEN_OHNE_BLATT: (p: { datei: string; blatt: string }) =>
     `Der Rücklauf ${q(p.datei)} ist ein Erfassungsbogen, aber das Blatt ${q(p.blatt)} fehlt; bitte die verschickte Datei mit dem Blatt zurücksenden.`,
+
+  // ——— zeitplan and vorlage ———
+  /** No Zeitplan or Vorlage to make from the workbook's Prozessplan (see src/workbook/prozessplanMessages.ts). */
+  PROZESSPLAN_UNBRAUCHBAR: (p: { datei: string; problem: ProzessplanProblem }) => prozessplanText(p.problem, p.datei),
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the file host: `throw xlsxError("DATEI_FEHLT", { datei })`. */

@@ -84,6 +84,7 @@ function gridOf(plan: SheetPlan): Map<number, Map<number, Cell>> {
         ...(c.size ? { size: c.size } : {}),
         ...(c.numFmt ? { numFmt: c.numFmt } : {}),
         ...(c.right ? { right: true } : {}),
+        ...(c.center ? { center: true } : {}),
         ...(c.wrap === false ? { wrap: false } : {}),
       },
     });
@@ -134,7 +135,8 @@ function sheetDataXml(
       const merged: CellStyle = { ...columnStyle.get(c), ...style };
       // The header (and anything above it) stays locked in an editable column.
       if (merged.unlocked && r <= (plan.table?.row ?? 1)) delete merged.unlocked;
-      if (value instanceof Date && !/d/.test(merged.numFmt ?? "")) merged.numFmt = DATE_FORMAT;
+      // A date keeps a date format of its own (`[$-407]mmm`: a month's name); any other gets TT.MM.JJJJ.
+      if (value instanceof Date && !/[dmy]/i.test(merged.numFmt ?? "")) merged.numFmt = DATE_FORMAT;
       const xml = cellXml(`${columnLetter(c)}${r}`, value, ctx.styles.cellStyle(merged), ctx.date1904);
       if (xml) {
         parts.push(xml);
@@ -227,7 +229,7 @@ function printTitles(plan: SheetPlan): string | undefined {
   const c = plan.print.repeatColumns;
   const titles = [
     ...(c ? [`$${columnLetter(c.first)}:$${columnLetter(c.last)}`] : []),
-    ...(row > 0 ? [`$${row}:$${row}`] : []),
+    ...(row > 0 ? [`$${plan.print.repeatFromRow ?? row}:$${row}`] : []),
   ];
   return titles.length ? titles.join(",") : undefined;
 }

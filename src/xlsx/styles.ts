@@ -16,6 +16,8 @@ export interface CellStyle {
   top?: boolean;
   /** Aligned to the right of the cell (a header over numbers). */
   right?: boolean;
+  /** Centred in the cell. */
+  center?: boolean;
   /** Editable when the sheet is protected. */
   unlocked?: boolean;
   /** ARGB of a solid fill. */
@@ -108,6 +110,7 @@ export class StyleBook {
       !style.wrap &&
       !style.top &&
       !style.right &&
+      !style.center &&
       !style.unlocked &&
       !style.fill &&
       !style.color
@@ -122,7 +125,7 @@ export class StyleBook {
     if (numFmtId) xf += ' applyNumberFormat="1"';
     if (fontId) xf += ' applyFont="1"';
     if (fillId) xf += ' applyFill="1"';
-    const horizontal = style.right ? ' horizontal="right"' : "";
+    const horizontal = style.right ? ' horizontal="right"' : style.center ? ' horizontal="center"' : "";
     const alignment = style.wrap
       ? `<alignment${horizontal} vertical="top" wrapText="1"/>`
       : style.top

@@ -176,9 +176,9 @@ describe("looking into a package by sheet name", () => {
       "xl/drawings/_rels/drawing1.xml.rels",
       "xl/drawings/drawing1.xml",
       "xl/drawings/vmlDrawing1.vml",
-      "xl/tables/table12.xml",
-      "xl/worksheets/_rels/sheet13.xml.rels",
-      "xl/worksheets/sheet13.xml",
+      "xl/tables/table13.xml",
+      "xl/worksheets/_rels/sheet14.xml.rels",
+      "xl/worksheets/sheet14.xml",
     ]);
   });
 

@@ -151,6 +151,35 @@ describe("anstehend", () => {
     );
   });
 
+  test("a Prozessplan step with a Termin is due until it is erledigt or entfallen, with its Gremium and Verantwortlich", () => {
+    const rows = concept();
+    rows.prozessplan = [
+      {
+        id: "P-01",
+        schritt: "Sitzung des Integrationsbeirats",
+        termin: "10.12.2026",
+        verantwortlich: "A-02",
+        gremium: "Integrationsbeirat",
+        befassung: "Empfehlung",
+        status: "geplant",
+      },
+      { id: "P-02", schritt: "AG Integration", termin: "01.11.2026", verantwortlich: "A-01", status: "in Arbeit" }, // overdue
+      { id: "P-03", schritt: "Fachtag", termin: "20.11.2026", status: "erledigt" },
+      { id: "P-04", schritt: "Kreistag", termin: "01.12.2026", gremium: "Kreistag", status: "entfallen" },
+      { id: "P-05", schritt: "Veröffentlichung", status: "geplant" }, // no Termin: nothing to remind of
+    ];
+    const items = flat(run(rows)).filter((i) => i.kind === "termin");
+    expect(items.map((i) => [i.key, i.date, i.overdue])).toEqual([
+      ["termin:P-02", "2026-11-01", true],
+      ["termin:P-01", "2026-12-10", false],
+    ]);
+    const beirat = items.find((i) => i.id === "P-01")!;
+    expect(beirat.text).toBe(
+      "Der Schritt P-01 „Sitzung des Integrationsbeirats“ (Integrationsbeirat, Empfehlung) steht am 10.12.2026 an (Status geplant); danach Status und Ergebnis im Prozessplan eintragen.",
+    );
+    expect(beirat.who).toMatch(/^A-02/);
+  });
+
   test("a month's last day stays the last day after the Erhebungsturnus", () => {
     expect(addMonths("2026-06-30", 6)).toBe("2026-12-31");
     expect(addMonths("2027-02-28", 12)).toBe("2028-02-29");

@@ -195,3 +195,14 @@ export async function referenceWorkbook(file: string): Promise<void> {
   ws.pageSetup = { ...ws.pageSetup, paperSize: 9, orientation: "landscape", scale: 100 };
   await wb.xlsx.writeFile(file);
 }
+
+/** The lines of a text LibreOffice wrote, trimmed, without empty ones and list bullets (one table cell per line). */
+export function textLines(txtFile: string): string[] {
+  return fs
+    .readFileSync(txtFile, "utf8")
+    .replace(/^\uFEFF/, "")
+    .replace(/\u00a0/g, " ")
+    .split(/\r?\n/)
+    .map((l) => l.trim().replace(/^•\s*/, ""))
+    .filter((l) => l !== "");
+}

@@ -8,7 +8,7 @@ import { reportModelOf } from "../../src/cli/bericht";
 import { resvgRasterizer } from "../../src/docx/raster";
 import { renderReport } from "../../src/docx/report";
 import { columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
-import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice, textLines } from "../helpers/libreoffice";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { monitoring, writeWorkbook } from "./fixture";
 
@@ -45,17 +45,6 @@ async function scoredWorkbook(dir: string): Promise<string> {
   }
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-/** The lines of the text, trimmed and without empty ones (LibreOffice writes one table cell per line). */
-function linesOf(txtFile: string): string[] {
-  return fs
-    .readFileSync(txtFile, "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\u00a0/g, " ")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
 }
 
 /** Whether `expected` occurs as consecutive lines (a table row, cell by cell). */
@@ -137,12 +126,12 @@ describeWithLibreOffice("the report as LibreOffice reads it", () => {
     workbook = await scoredWorkbook(dir);
     const out = path.join(dir, "bericht.docx");
     expect((await runCli(["bericht", workbook, "-o", out])).code).toBe(0);
-    cli = linesOf(convertWithLibreOffice(out, "txt"));
+    cli = textLines(convertWithLibreOffice(out, "txt"));
     // The same workbook with the monitoring data a monitoring domain hands over.
     const model = await reportModelOf(workbook, undefined, "2026-11-22", () => monitoring());
     const monitored = path.join(dir, "monitoring.docx");
     fs.writeFileSync(monitored, await renderReport(model, { charts: resvgRasterizer() }));
-    withMonitoring = linesOf(convertWithLibreOffice(monitored, "txt"));
+    withMonitoring = textLines(convertWithLibreOffice(monitored, "txt"));
   });
 
   it("has the title and the summary's figures", () => {

@@ -6,6 +6,7 @@
  * to it, what the concept lacks leading to its list, and the action that makes references uniform.
  */
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { parseGermanDate } from "../../src/domain/dates";
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost } from "../../src/excel/host";
 import ListenView from "../../src/taskpane/features/listen/ListenView";
@@ -144,6 +145,61 @@ describe.each([
     await click("Endgültig löschen");
     await screen.findByText("Handlungsfeld HF-02 ist gelöscht.");
     expect((await rowsOf(host, "handlungsfelder")).map((r) => r.id)).toEqual(["HF-01"]);
+  });
+});
+
+describe.each([
+  ["browser mode", "browser" as const],
+  ["Excel (Office.js fake)", "excel" as const],
+])("the Prozessplan in the list editor, %s", (_, mode) => {
+  /** The example, in the browser's package or in the Office.js fake (the same sheets, written by its host). */
+  async function beispiel(): Promise<WorkbookHost> {
+    if (mode === "browser") return beispielHost();
+    const fake = new FakeWorkbook();
+    fake.addSheet("Tabelle1");
+    const host = new ExcelHost({ run: fake.run, isSetSupported: () => false });
+    await host.createSheetsIfMissing(planNewWorkbook(templateContent("beispiel", TODAY)).sheets);
+    return host;
+  }
+
+  it("adds a step: its ID proposed, a Termin written as a date, the Verantwortlich from the Akteure, the P_ rules live", async () => {
+    const host = await beispiel();
+    await renderView(<ListenView />, host, mode);
+    change(/^Liste/, "prozessplan");
+    await screen.findByRole("heading", { name: "Prozessplan" });
+    const before = readConcept(await host.snapshot()).prozessplan?.rows.length ?? 0;
+    await click("Neuer Schritt");
+    const id = `P-${String(before + 1).padStart(2, "0")}`;
+    const form = screen.getByRole("form", { name: `Neuer Schritt ${id}` });
+    change(/^Schritt/, "Maßnahmenkonzept im Integrationsbeirat beraten", form);
+    change(/^Befassung/, "Empfehlung", form);
+    // A Befassung without Gremium, a step without Termin: the rules say so while the row is typed.
+    expect(
+      within(form).getByText(new RegExp(`Der Schritt ${id} hat die Befassung „Empfehlung“, nennt aber kein Gremium`)),
+    ).toBeTruthy();
+    expect(within(form).getByText(new RegExp(`Der Schritt ${id} hat keinen Termin`))).toBeTruthy();
+    change(/^Gremium/, "Integrationsbeirat", form);
+    change(/^Termin/, "09.03.2027", form);
+    change(/^Verantwortlich/, "A-01 – Koordinierungsstelle Integration", form);
+    change(/^Status/, "geplant", form);
+    expect(within(form).queryByText(/nennt aber kein Gremium|hat keinen Termin|ist niemand verantwortlich/)).toBeNull();
+    await click("Speichern", form);
+    await screen.findByText(`Schritt ${id} – Maßnahmenkonzept im Integrationsbeirat beraten ist gespeichert.`);
+    const saved = readConcept(await host.snapshot()).prozessplan!.rows.find((r) => r.values.id === id)!;
+    expect(saved.values).toMatchObject({
+      gremium: "Integrationsbeirat",
+      befassung: "Empfehlung",
+      verantwortlich: "A-01 – Koordinierungsstelle Integration",
+      status: "geplant",
+    });
+    // A date cell: a Date from the package, the serial number of the day from Office.js.
+    expect(parseGermanDate(saved.values.termin ?? null)).toEqual({
+      kind: "date",
+      date: "2027-03-09",
+      precision: "day",
+    });
+    const card = screen.getByRole("list", { name: "Prozessplan" });
+    expect(within(card).getByText("Termin: 09.03.2027")).toBeTruthy();
   });
 });
 

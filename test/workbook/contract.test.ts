@@ -25,6 +25,8 @@ describe("the workbook contract", () => {
       tblAngebote:
         "Angebote: ID*, Angebot*, Träger*, Handlungsfeld*, Zielgruppe, Sozialraum, Teilnehmende pro Jahr, Finanzierung, Kontakt, Stand",
       tblBedarfe: "Bedarfe: ID*, Bedarf*, Handlungsfeld*, Quelle*, Zielgruppe, Priorität, Begründung",
+      tblProzessplan:
+        "Prozessplan: ID*, Phase, Schritt*, Beginn, Termin, Verantwortlich, Beteiligte, Format, Gremium, Befassung, Gegenstand, Drucksache, Status*, Ergebnis",
     });
   });
 

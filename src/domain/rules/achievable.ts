@@ -45,8 +45,8 @@ export function checkLead(
 
 const lookups = new WeakMap<object, ReturnType<typeof akteurIndex>>();
 
-/** The Akteure as the distribution looks them up, built once per table. */
-function leadLookup(akteure: NonNullable<RuleContext["data"]["akteure"]>): ReturnType<typeof akteurIndex> {
+/** The Akteure as the distribution looks them up (by ID, else by Bezeichnung), built once per table. */
+export function leadLookup(akteure: NonNullable<RuleContext["data"]["akteure"]>): ReturnType<typeof akteurIndex> {
   let find = lookups.get(akteure);
   if (!find) {
     find = akteurIndex(

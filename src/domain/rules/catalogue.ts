@@ -62,6 +62,14 @@ export const RULES = {
   SACHSTAND_FEHLT: { severity: "warning", smart: null, title: "Sachstand fehlt" },
   SACHSTAND_UNGUELTIG: { severity: "error", smart: null, title: "Sachstand nicht lesbar" },
   SACHSTAND_WIDERSPRUCH: { severity: "warning", smart: null, title: "Sachstand widerspricht Status" },
+  P_TERMIN_FEHLT: { severity: "warning", smart: null, title: "Termin fehlt" },
+  P_DATUM_UNGUELTIG: { severity: "error", smart: null, title: "Datum des Schritts ungültig" },
+  P_BEGINN_NACH_TERMIN: { severity: "error", smart: null, title: "Beginn nach Termin" },
+  P_UEBERFAELLIG: { severity: "warning", smart: null, title: "Termin überschritten" },
+  P_VERANTWORTLICH_FEHLT: { severity: "warning", smart: null, title: "Verantwortlich fehlt" },
+  P_VERANTWORTLICH_UNBEKANNT: { severity: "error", smart: null, title: "Verantwortlich unbekannt" },
+  P_GREMIUM_FEHLT: { severity: "warning", smart: null, title: "Gremium fehlt" },
+  P_BERATUNGSFOLGE: { severity: "warning", smart: null, title: "Beschluss vor Beratung" },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

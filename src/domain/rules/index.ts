@@ -23,6 +23,7 @@ import { checkIndicatorStates, checkIndicatorValues } from "./indicators";
 import { checkLinkedIndicators } from "./measurable";
 import { checkMeasures } from "./measures";
 import { checkNeeds } from "./needs";
+import { checkProzessplan } from "./prozessplan";
 import { checkSachstaende } from "./reports";
 import { checkAllStructures, checkMissingTables, checkParentReferences } from "./structure";
 
@@ -45,6 +46,7 @@ export function checkConcept(data: CheckInput, options: CheckOptions): CheckResu
   const values = checkIndicatorValues(c, ctx);
   checkIndicatorStates(c, ctx, values);
   checkSachstaende(c, ctx);
+  checkProzessplan(c, ctx);
   const findings = sortFindings(c.findings, data);
   const measures = smartStates(findings, data.massnahmen);
   return { referenceDate, settings, findings, summary: summarize(findings, measures), measures };

@@ -34,6 +34,7 @@ const NOUN: Record<EntityKind, readonly [string, string]> = {
   sachstaende: ["der Sachstand", "den Sachstand"],
   angebote: ["das Angebot", "das Angebot"],
   bedarfe: ["der Bedarf", "den Bedarf"],
+  prozessplan: ["der Schritt", "den Schritt"],
 };
 
 /** `die Maßnahme M-006`, or `die Zeile 12 im Blatt „Maßnahmen“` for a row without ID. */
@@ -80,6 +81,47 @@ function unreadable(label: string, article: "keinen" | "keine", given: string, p
   return given === "" ? `hat ${article} ${label}` : `hat als ${label} ${quote(given)}; das ${problem}`;
 }
 
+/** The Prozessplan's rules (P_): each names the step, what is wrong and what to do. */
+const PROZESSPLAN_MESSAGES = {
+  P_TERMIN_FEHLT: (p: { subject: Subject }) =>
+    `${Nom(p.subject)} hat keinen Termin. Tragen Sie ein, bis wann er erledigt sein soll oder an welchem Tag das Gremium tagt, z. B. 30.09.2027.`,
+  /** `vague`: the cell holds a term such as `laufend`, not a date. */
+  P_DATUM_UNGUELTIG: (p: { subject: Subject; label: "Beginn" | "Termin"; given: string; vague: boolean }) =>
+    `${Nom(p.subject)} hat als ${p.label} ${quote(p.given)}; das ist ${p.vague ? "kein Datum" : "kein gültiges Datum"}. ` +
+    (p.vague
+      ? `Tragen Sie ein Datum ein, bei einem laufenden Schritt ${p.label === "Beginn" ? "seinen Anfang" : "das Ende des Zeitraums oder den nächsten Prüftermin"}.`
+      : `Tragen Sie ein Datum wie ${p.label === "Beginn" ? "01.03.2027" : "30.09.2027"} ein.`),
+  P_BEGINN_NACH_TERMIN: (p: { subject: Subject; beginn: IsoDate; termin: IsoDate }) =>
+    `${Nom(p.subject)} beginnt am ${date(p.beginn)}, nach seinem Termin ${date(p.termin)}. Korrigieren Sie eines der beiden Daten.`,
+  P_UEBERFAELLIG: (p: { subject: Subject; termin: IsoDate; referenceDate: IsoDate; status: string }) =>
+    `${Nom(p.subject)} hat den Termin ${date(p.termin)}, der am Stichtag ${date(p.referenceDate)} überschritten ist, und steht noch auf ${quote(p.status)}. ` +
+    "Setzen Sie den Status auf „erledigt“ (mit dem Ergebnis), „verschoben“ oder „entfallen“, oder tragen Sie einen neuen Termin ein.",
+  P_VERANTWORTLICH_FEHLT: (p: { subject: Subject }) =>
+    `Für ${acc(p.subject)} ist niemand verantwortlich. Wählen Sie die verantwortliche Stelle aus der Liste der Akteure.`,
+  /** `meant`: the Akteur whose Bezeichnung the cell holds, when there is one. */
+  P_VERANTWORTLICH_UNBEKANNT: (p: { subject: Subject; given: string; meant: { id: string; name: string } | null }) =>
+    `${Nom(p.subject)} nennt als verantwortlich ${quote(p.given)}; das ist kein Akteur.${
+      p.meant
+        ? ` Gemeint ist vermutlich ${p.meant.id} – ${p.meant.name}; wählen Sie diesen Akteur aus der Liste.`
+        : " Wählen Sie eine Stelle aus der Liste der Akteure oder legen Sie sie als Akteur an."
+    }`,
+  /** `befassung`: the step's Befassung; null when it is a Sitzung without one. */
+  P_GREMIUM_FEHLT: (p: { subject: Subject; befassung: string | null }) =>
+    `${Nom(p.subject)} ${p.befassung ? `hat die Befassung ${quote(p.befassung)}` : "ist eine Sitzung"}, nennt aber kein Gremium. ` +
+    "Tragen Sie das Gremium ein, z. B. „Integrationsbeirat“, „Ausschuss für Soziales“ oder „Kreistag“.",
+  /** `other`: the Beratung or Empfehlung of the same Gegenstand dated after the Beschluss (the latest of them). */
+  P_BERATUNGSFOLGE: (p: {
+    subject: Subject;
+    gegenstand: string;
+    gremium: string;
+    termin: IsoDate;
+    other: { id: string; gremium: string; befassung: "Beratung" | "Empfehlung"; termin: IsoDate };
+  }) =>
+    `${Nom(p.subject)} ist der Beschluss ${p.gremium ? `im Gremium ${quote(p.gremium)} ` : ""}über ${quote(p.gegenstand)} am ${date(p.termin)}; ` +
+    `die ${p.other.befassung} ${p.other.gremium ? `im Gremium ${quote(p.other.gremium)} ` : ""}(${p.other.id}) folgt erst am ${date(p.other.termin)}. ` +
+    `Ein Gremium berät oder empfiehlt, bevor beschlossen wird: Legen Sie die ${p.other.befassung} vor den Beschluss oder verschieben Sie den Beschluss.`,
+} satisfies Record<string, (params: never) => string>;
+
 export const MESSAGES = {
   BLATT_FEHLT: (p: { sheet: string; table: string; headers: readonly string[] }) =>
     `Das Blatt ${quote(p.sheet)} mit der Tabelle ${quote(p.table)} fehlt. Legen Sie es mit den Spalten ${list(p.headers)} an.`,
@@ -99,12 +141,12 @@ export const MESSAGES = {
     `${Nom(p.subject)} nennt ${REFERENCE[p.label][0]} ${quote(p.id)}, ${REFERENCE[p.label][1]} es im Blatt ${quote(p.sheet)} nicht gibt. Wählen Sie einen vorhandenen Eintrag aus der Liste oder legen Sie ihn an.`,
   VERWEIS_WIDERSPRUCH: (p: { subject: Subject; handlungsfeld: string; ziel: string; zielHandlungsfeld: string }) =>
     `${Nom(p.subject)} gehört zum Handlungsfeld ${p.handlungsfeld}, ihr Ziel ${p.ziel} aber zum Handlungsfeld ${p.zielHandlungsfeld}. Wählen Sie ein Ziel dieses Handlungsfelds oder das Handlungsfeld des Ziels.`,
-  /** `given`: the text that is not a status, or null when the cell is empty. */
-  STATUS_UNGUELTIG: (p: { subject: Subject; given: string | null }) =>
+  /** `given`: the text that is not a status, or null when the cell is empty; `list`: the table's own (default: a measure's). */
+  STATUS_UNGUELTIG: (p: { subject: Subject; given: string | null; list?: readonly string[] }) =>
     (p.given === null
       ? `${Nom(p.subject)} hat keinen Status.`
       : `${Nom(p.subject)} hat den Status ${quote(p.given)}, den es nicht gibt.`) +
-    ` Wählen Sie einen Status aus der Liste (${list(STATUS_VALUES)}).`,
+    ` Wählen Sie einen Status aus der Liste (${list(p.list ?? STATUS_VALUES)}).`,
   AUSWAHL_UNGUELTIG: (p: { subject: Subject; label: string; given: string; list: readonly string[] }) =>
     `${Nom(p.subject)} hat als ${p.label} ${quote(p.given)}; das steht nicht in der Auswahlliste. Wählen Sie einen Wert aus der Liste (${list(p.list)}).`,
   EINSTELLUNG_UNGUELTIG: (p: { key: string; given: string; expected: "Datum" | "Zahl" }) =>
@@ -211,6 +253,7 @@ export const MESSAGES = {
     }[p.problem],
   SACHSTAND_WIDERSPRUCH: (p: { subject: Subject; status: string; reported: string; berichtsstichtag: IsoDate }) =>
     `${Nom(p.subject)} steht auf ${quote(p.status)}, ihr letzter Sachstand vom ${date(p.berichtsstichtag)} meldet aber ${quote(p.reported)}. Gleichen Sie den Status der Maßnahme an oder korrigieren Sie den Sachstand.`,
+  ...PROZESSPLAN_MESSAGES,
 } satisfies Record<string, (params: never) => string>;
 
 type Code = keyof typeof MESSAGES;

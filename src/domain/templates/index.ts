@@ -1,13 +1,14 @@
 /**
  * The content of the `init` templates: Laatzen's seven and Ilm-Kreis's six Handlungsfelder, the default
- * Bewertungskriterien, and a complete example concept with a few typical defects (its rows: ./beispiel.ts,
- * data keyed by field).
+ * Bewertungskriterien, the Prozessplan's thirteen steps (./prozessplan.ts), and a complete example concept
+ * with a dated Prozessplan and a few typical defects (its rows: ./beispiel.ts, data keyed by field).
  */
 import type { CellValue, IsoDate } from "../dates";
 import type { EntityKind } from "../model";
 import { SETTING_KEYS, type Settings } from "../settings";
 import type * as BeispielData from "./beispiel";
 import { DEFAULT_KRITERIEN } from "./kriterien";
+import { GREMIEN_ALLGEMEIN, type TemplateGremien, templateSteps } from "./prozessplan";
 
 export type TemplateName = "leer" | "laatzen" | "ilm-kreis" | "beispiel";
 export const TEMPLATE_NAMES: readonly TemplateName[] = ["leer", "laatzen", "ilm-kreis", "beispiel"];
@@ -58,12 +59,31 @@ function baseSettings(year: number): Partial<Record<keyof Settings, CellValue>> 
 
 const kriterienRows = () => DEFAULT_KRITERIEN.map((k) => ({ ...k }));
 
+/** The Gremien of a Stadt (Laatzen) and of a Landkreis (Ilm-Kreis), in the general words of their kind. */
+const GREMIEN_STADT: TemplateGremien = {
+  ausschuss: "Fachausschuss des Rates",
+  beirat: "Integrationsbeirat",
+  rat: "Rat",
+};
+const GREMIEN_KREIS: TemplateGremien = {
+  ausschuss: "Kreistagsausschuss",
+  beirat: "Integrationsbeirat",
+  rat: "Kreistag",
+};
+
+/** The thirteen steps of the Prozessplan, undated and `geplant`, with the template's Gremien. */
+const prozessplanRows = (gremien: TemplateGremien) => rows(templateSteps(gremien));
+
 /** Template content; `today` sets the default Laufzeit (the five years from next year). */
 export function templateContent(name: TemplateName, today: IsoDate): TemplateContent {
   const year = Number(today.slice(0, 4));
   switch (name) {
     case "leer":
-      return { einstellungen: settingsRows(baseSettings(year)), kriterien: kriterienRows() };
+      return {
+        einstellungen: settingsRows(baseSettings(year)),
+        kriterien: kriterienRows(),
+        prozessplan: prozessplanRows(GREMIEN_ALLGEMEIN),
+      };
     case "laatzen":
       return {
         einstellungen: settingsRows({
@@ -73,6 +93,7 @@ export function templateContent(name: TemplateName, today: IsoDate): TemplateCon
         }),
         handlungsfelder: hfRows(LAATZEN_HF),
         kriterien: kriterienRows(),
+        prozessplan: prozessplanRows(GREMIEN_STADT),
       };
     case "ilm-kreis":
       return {
@@ -83,6 +104,7 @@ export function templateContent(name: TemplateName, today: IsoDate): TemplateCon
         }),
         handlungsfelder: hfRows(ILM_KREIS_HF),
         kriterien: kriterienRows(),
+        prozessplan: prozessplanRows(GREMIEN_KREIS),
       };
     case "beispiel":
       return beispiel();
@@ -115,6 +137,7 @@ function beispiel(): TemplateContent {
     sachstaende: rows(BEISPIEL.SACHSTAENDE),
     angebote: rows(BEISPIEL.ANGEBOTE),
     bedarfe: rows(BEISPIEL.BEDARFE),
+    prozessplan: rows(BEISPIEL.PROZESSPLAN),
   };
 }
 

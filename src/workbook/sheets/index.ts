@@ -16,12 +16,17 @@ import { UEBERNAHME_SHEET } from "./uebernahme";
 import { OVERVIEW_SHEET } from "./uebersicht";
 import { ANGEBOTE_BASE_SHEET, BASE_SHEET } from "./verteilung";
 import { VORPERIODE } from "./vorperiode";
+import { ZEITPLAN_SHEET } from "./zeitplan";
 import { MERGE_LOG_SHEET } from "./zusammenfuehrung";
 
-/** Every single sheet: what `check -o`, `uebersicht`, `fortschreiben`, `import`, `split` and `merge` write. */
+/**
+ * Every single sheet: what `check -o`, `uebersicht`, `zeitplan`, `fortschreiben`, `import`, `split` and
+ * `merge` write.
+ */
 export const SHEETS: readonly GeneratedSheet[] = [
   PRUEFBERICHT,
   OVERVIEW_SHEET,
+  ZEITPLAN_SHEET,
   VORPERIODE,
   UEBERNAHME_SHEET,
   HINTS_SHEET,

@@ -34,6 +34,21 @@ const BASELINE_HEADERS = [
   "Stichtag des Werts",
 ];
 const TABLE_ROW = 10;
+/** The old period's Prozessplan, in columns whose widths suit it (ID, Schritt, Phase, Status … as the table above). */
+export const STEP_HEADERS = [
+  "ID",
+  "Schritt",
+  "Phase",
+  "Status",
+  "Termin",
+  "Gremium",
+  "Ergebnis",
+  "Periode",
+  "Beginn",
+  "Befassung",
+  "Gegenstand",
+  "Drucksache",
+] as const;
 
 export interface VorperiodeInput {
   decisions: MeasureDecisions;
@@ -50,6 +65,11 @@ export interface VorperiodeInput {
   kommune: string;
   konzepttitel: string;
   stand: IsoDate;
+  /**
+   * The old period's Prozessplan steps by header of STEP_HEADERS (Periode added here), then those of earlier
+   * periods as read from the old sheet; absent or empty: no block.
+   */
+  steps?: { current: Map<string, CellValue>[]; earlier: Map<string, CellValue>[] };
 }
 
 /** `2026–2030`, the years of a Laufzeit, for the column Periode. */
@@ -60,6 +80,16 @@ const years = (von: IsoDate | null, bis: IsoDate | null) =>
 function earlierRow(row: Map<string, CellValue>): PlanValue[] {
   const byHeader = new Map([...row].map(([h, v]) => [normalizeLabel(h), v]));
   return HEADERS.map((h) => byHeader.get(normalizeLabel(h)) ?? "");
+}
+
+/** A step in the order of STEP_HEADERS; dates as German text; `periode` where the step has none yet. */
+function stepRow(step: Map<string, CellValue>, periode: string): PlanValue[] {
+  const byHeader = new Map([...step].map(([h, v]) => [normalizeLabel(h), v]));
+  return STEP_HEADERS.map((h) => {
+    const v = byHeader.get(normalizeLabel(h)) ?? "";
+    if (h === "Periode" && textOf(v) === "") return periode;
+    return v instanceof Date ? textOf(v) : v;
+  });
 }
 
 const period = (von: IsoDate | null, bis: IsoDate | null) =>
@@ -123,11 +153,16 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
     formatGermanDate(b.stichtag),
   ]);
   const carried = decisions.carried.length + decisions.revised.length;
+  const stepsTop = baselineTop + 3 + baselineRows.length;
+  const stepRows = [
+    ...(input.steps?.current ?? []).map((step) => stepRow(step, periode)),
+    ...(input.steps?.earlier ?? []).map((step) => stepRow(step, "")),
+  ];
   const sheet: SheetPlan = {
     name: VORPERIODE.sheet,
     state: VORPERIODE.state,
     tabColor: "FF605E5C",
-    widths: [10, 34, 16, 14, 13, 34, 34, 11].map((width, i) => ({ column: i + 1, width })),
+    widths: [10, 34, 16, 14, 13, 34, 34, 11, 12, 12, 20, 13].map((width, i) => ({ column: i + 1, width })),
     formats: [],
     wrapColumns: [],
     frozen: { rows: 0, columns: 0 },
@@ -165,11 +200,12 @@ export function planVorperiodeSheet(input: VorperiodeInput): SheetPlan {
         baselineRows,
         "Kein Basiswert wurde geändert.",
       ),
+      ...(stepRows.length ? block(stepsTop, VORPERIODE_STEPS_TITLE, [...STEP_HEADERS], stepRows, "") : []),
     ],
     validations: [],
     conditionalFormats: [],
   };
-  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 1, wrapColumns: [2, 3, 6, 7] });
+  const laidOut = withPrintLayout(sheet, { headerRow: TABLE_ROW, keyColumns: 1, wrapColumns: [2, 3, 6, 7, 11] });
   return withPageInfo(laidOut, { kommune: input.kommune, konzepttitel: input.konzepttitel, stand: input.stand });
 }
 
@@ -199,4 +235,31 @@ export function formerMeasureIds(rows: Map<string, CellValue>[]): string[] {
     for (const [header, value] of row) if (normalizeLabel(header) === "id") return [textOf(value)];
     return [];
   });
+}
+
+/** The title of the block of the Prozessplan's earlier steps on the sheet Vorperiode. */
+export const VORPERIODE_STEPS_TITLE = "Prozessplan der Vorperiode";
+
+/**
+ * The steps of earlier periods' Prozessplan, listed on the sheet Vorperiode under their title: the row below the
+ * title holds the headers, the steps follow until a row without ID. Empty without such a block.
+ */
+export function readEarlierSteps(source: WorkbookSource): Map<string, CellValue>[] {
+  const sheet = source.sheet(VORPERIODE.sheet);
+  if (!sheet) return [];
+  let title = 0;
+  for (let r = 1; r <= sheet.rowCount && !title; r++)
+    if (textOf(sheet.value(r, 1)) === VORPERIODE_STEPS_TITLE) title = r;
+  if (!title) return [];
+  const headers: { header: string; column: number }[] = [];
+  for (let c = 1; c <= sheet.columnCount; c++) {
+    const header = textOf(sheet.value(title + 1, c));
+    if (header) headers.push({ header, column: c });
+  }
+  if (normalizeLabel(headers[0]?.header ?? "") !== "id") return [];
+  const rows: Map<string, CellValue>[] = [];
+  for (let r = title + 2; r <= sheet.rowCount && !isBlank(sheet.value(r, 1)); r++) {
+    rows.push(new Map(headers.map((h) => [h.header, sheet.value(r, h.column)])));
+  }
+  return rows;
 }

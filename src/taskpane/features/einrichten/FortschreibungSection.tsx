@@ -140,7 +140,8 @@ function BuiltWorkbook({
           Übernommen: {measures(built.outcome.decisions.carried.length + built.outcome.decisions.revised.length)}, davon{" "}
           {built.outcome.decisions.revised.length} zur Überarbeitung markiert. Nicht übernommen:{" "}
           {measures(built.outcome.decisions.dropped.length)}. Basiswerte aus dem letzten IST:{" "}
-          {built.outcome.baselines.length} Indikatoren.
+          {built.outcome.baselines.length} Indikatoren. Der Prozessplan beginnt mit den{" "}
+          {built.outcome.prozessplan.template} Schritten der Vorlage, noch ohne Termine.
           {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
         </MessageBarBody>
       </MessageBar>
@@ -220,8 +221,9 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
       </Subtitle2>
       <Body1 as="p" block>
         Erstellt die Arbeitsmappe der nächsten Periode als neue Datei: Maßnahmen behalten ihre IDs, Sachstände,
-        Indikatorwerte und Bewertungen bleiben erhalten, die Basiswerte kommen aus dem letzten IST. Was nicht übernommen
-        wird, steht mit Grund im Blatt „Vorperiode“. Die geöffnete Arbeitsmappe bleibt unverändert.
+        Indikatorwerte und Bewertungen bleiben erhalten, die Basiswerte kommen aus dem letzten IST, der Prozessplan
+        beginnt neu. Was nicht übernommen wird, steht mit Grund im Blatt „Vorperiode“, ebenso die Schritte des alten
+        Prozessplans. Die geöffnete Arbeitsmappe bleibt unverändert.
       </Body1>
       <Field
         label="Laufzeit der neuen Periode"

@@ -1,6 +1,7 @@
 /**
  * Listen: every list of the concept maintainable in the pane, in Excel and in the browser mode —
- * Handlungsfelder, Ziele, Indikatoren, Akteure and the Einstellungen — with what the concept still lacks
+ * Handlungsfelder, Ziele, Indikatoren, Akteure, the steps of the Prozessplan and the Einstellungen — with what
+ * the concept still lacks
  * and the action that makes its references uniform.
  */
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";

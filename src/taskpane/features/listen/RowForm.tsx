@@ -18,6 +18,7 @@ import { type ReactElement, useEffect, useRef } from "react";
 import type { Finding } from "../../../domain/rules";
 import type { ColumnSpec } from "../../../workbook/contract";
 import { useLayoutStyles } from "../../components";
+import { DateField } from "../../fields/DateField";
 import type { FormValues, Option } from "./model";
 
 const useStyles = makeStyles({
@@ -56,6 +57,8 @@ export interface RowFormProps {
   form: FormValues;
   onChange(field: string, value: string): void;
   optionsOf(column: ColumnSpec): Option[];
+  /** Where the calendar of a date field opens while it holds no exact day. */
+  dueDateOf(column: ColumnSpec): string;
   findings: Record<string, Finding[]>;
   problems: Record<string, string>;
   busy: boolean;
@@ -108,12 +111,21 @@ export function RowForm(props: RowFormProps): ReactElement {
           hint={c.prompt.text}
           {...validation(props.findings[c.field], props.problems[c.field])}
         >
-          <ColumnInput
-            column={c}
-            value={props.form[c.field] ?? ""}
-            options={props.optionsOf(c)}
-            onChange={props.onChange}
-          />
+          {c.format === "date" ? (
+            <DateField
+              value={props.form[c.field] ?? ""}
+              onChange={(v) => props.onChange(c.field, v)}
+              dueDate={props.dueDateOf(c)}
+              label={c.header}
+            />
+          ) : (
+            <ColumnInput
+              column={c}
+              value={props.form[c.field] ?? ""}
+              options={props.optionsOf(c)}
+              onChange={props.onChange}
+            />
+          )}
         </Field>
       ))}
       {general.some((f) => f.rule !== "ID_DOPPELT" && f.rule !== "ID_FEHLT") && (

@@ -1,5 +1,5 @@
 /**
- * One list (Handlungsfelder, Ziele, Indikatoren, Akteure): its rows, each with what the check says about
+ * One list (Handlungsfelder, Ziele, Indikatoren, Akteure, the steps of the Prozessplan): its rows, each with what the check says about
  * it, a form to add or edit a row (ID proposed, the rules live), and removing a row where nothing refers
  * to it.
  */
@@ -33,10 +33,12 @@ import {
   inputProblems,
   labelOf,
   choices,
+  dueDateOf,
   proposedId,
   saveProblem,
   rowNumber,
   rowsOf,
+  shownValue,
   valuesFromForm,
 } from "./model";
 import { RowForm } from "./RowForm";
@@ -172,6 +174,7 @@ export function TableEditor({
             setEditing({ ...editing, form: { ...editing.form, [field]: value }, dirty: true })
           }
           optionsOf={(c) => choices(concept, c)}
+          dueDateOf={(c) => dueDateOf(concept, kind, editing.form, c.field, session.today)}
           findings={live}
           problems={problems}
           busy={busy}
@@ -273,9 +276,9 @@ function RowList({
               <strong>{labelOf(kind, r)}</strong>
             </Body1>
             {info.summary.map((field) => {
-              const value = textOf(r.values[field] ?? null);
-              const header = columns.find((c) => c.field === field)?.header ?? field;
-              return value ? <Caption1 key={field}>{`${header}: ${value}`}</Caption1> : null;
+              const column = columns.find((c) => c.field === field);
+              const value = column ? shownValue(column, r.values[field] ?? null) : "";
+              return value ? <Caption1 key={field}>{`${column!.header}: ${value}`}</Caption1> : null;
             })}
             {counts.length > 0 && <Caption1>{`Prüfung: ${counts.join(", ")}`}</Caption1>}
             <div className={layout.actions}>

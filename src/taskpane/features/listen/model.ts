@@ -4,7 +4,15 @@
  * Everything per column comes from the contract's TableSpec (headers, formats, dropdowns, input
  * messages); what differs per list is the small table `LISTS` below.
  */
-import { type CellValue, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
+import {
+  type CellValue,
+  type IsoDate,
+  compareIso,
+  dateFromIso,
+  formatGermanDate,
+  isoFromDate,
+  parseGermanDate,
+} from "../../../domain/dates";
 import type { ConceptData, EntityKind, RowRecord, TableData } from "../../../domain/model";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { type Finding, checkConcept } from "../../../domain/rules";
@@ -12,7 +20,7 @@ import { idKey, nextFreeId, referenceId, referenceLabel, textOf } from "../../..
 import { type ColumnSpec, type TableSpec, tableSpec } from "../../../workbook/contract";
 import { type ReadConcept, columnLetter, parseAddress } from "../../../workbook/read";
 
-export const LIST_KINDS = ["handlungsfelder", "ziele", "indikatoren", "akteure"] as const;
+export const LIST_KINDS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "prozessplan"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 /** What the view can show: a list, or the Einstellungen. */
 export type ListChoice = ListKind | "einstellungen";
@@ -56,6 +64,13 @@ export const LISTS: Record<ListKind, ListInfo> = {
     nameField: "bezeichnung",
     summary: ["fachbereich", "ansprechperson", "email"],
   },
+  prozessplan: {
+    label: "Prozessplan",
+    singular: "Schritt",
+    aNew: "Neuer Schritt",
+    nameField: "schritt",
+    summary: ["termin", "gremium", "befassung", "status"],
+  },
 };
 
 export const CHOICE_LABEL: Record<ListChoice, string> = {
@@ -63,6 +78,7 @@ export const CHOICE_LABEL: Record<ListChoice, string> = {
   ziele: "Ziele",
   indikatoren: "Indikatoren",
   akteure: "Akteure",
+  prozessplan: "Prozessplan",
   einstellungen: "Einstellungen",
 };
 
@@ -109,6 +125,19 @@ export function choices(concept: ConceptData, column: ColumnSpec): Option[] {
   return referenceOptions(concept, column);
 }
 
+/**
+ * A cell as the pane shows it: a date (a date cell, or the serial number Excel hands out for one in a date
+ * column) as TT.MM.JJJJ, anything else as its text.
+ */
+export function shownValue(column: ColumnSpec, value: CellValue): string {
+  if (value instanceof Date) return formatGermanDate(isoFromDate(value));
+  if (column.format === "date" && typeof value === "number") {
+    const parsed = parseGermanDate(value);
+    if (parsed.kind === "date" && parsed.precision === "day") return formatGermanDate(parsed.date);
+  }
+  return textOf(value);
+}
+
 /** The form values of a row (an empty form for a new one); a reference shows as its dropdown entry. */
 export function formFromRow(concept: ConceptData, kind: ListKind, row: RowRecord | undefined): FormValues {
   const form: FormValues = {};
@@ -120,16 +149,23 @@ export function formFromRow(concept: ConceptData, kind: ListKind, row: RowRecord
         referenceOptions(concept, c).find((o) => idKey(referenceId(o.value)) === id)?.value ?? textOf(value);
     } else if (isNumber(c) && typeof value === "number") {
       form[c.field] = formatGermanNumber(value);
-    } else if (value instanceof Date) {
-      form[c.field] = formatGermanDate(isoFromDate(value));
     } else {
-      form[c.field] = textOf(value);
+      form[c.field] = shownValue(c, value);
     }
   }
   return form;
 }
 
-/** Cell values to write: numbers and years as numbers where they read as such, all other input as text. */
+/** The exact day a date text names (31.12.2027, 2027-12-31 …), or null for a period, a note or nothing. */
+function exactDay(text: string): IsoDate | null {
+  const parsed = parseGermanDate(text);
+  return parsed.kind === "date" && parsed.precision === "day" ? parsed.date : null;
+}
+
+/**
+ * Cell values to write: numbers and years as numbers where they read as such, exact days as dates (the Zeitplan's
+ * formulas read a date cell), all other input as text (a month such as 08/2027 stays as typed).
+ */
 export function valuesFromForm(kind: ListKind, form: FormValues): Record<string, CellValue> {
   const values: Record<string, CellValue> = {};
   for (const c of formColumns(kind)) {
@@ -139,6 +175,7 @@ export function valuesFromForm(kind: ListKind, form: FormValues): Record<string,
       const n = parseGermanNumber(given);
       values[c.field] = n.kind === "number" ? n.value : given;
     } else if (c.format === "year" && /^\d{4}$/.test(given)) values[c.field] = Number(given);
+    else if (c.format === "date" && exactDay(given)) values[c.field] = dateFromIso(exactDay(given)!);
     else values[c.field] = given;
   }
   return values;
@@ -238,4 +275,26 @@ export function saveProblem(
     return `Die ID ${id} ist schon vergeben. Übernehmen Sie den Vorschlag ${proposedId(concept, kind)}.`;
   if (Object.keys(problems).length > 0) return "Bitte korrigieren Sie die markierten Angaben.";
   return null;
+}
+
+/**
+ * Where a date field's calendar opens while it holds no exact day: a Termin at the step's Beginn, else after the
+ * latest Termin of the plan (the next step follows it); anything else at today.
+ */
+export function dueDateOf(
+  concept: ConceptData,
+  kind: ListKind,
+  form: FormValues,
+  field: string,
+  today: IsoDate,
+): IsoDate {
+  if (kind !== "prozessplan") return today;
+  const beginn = exactDay(form["beginn"] ?? "");
+  if (field === "termin" && beginn) return beginn;
+  const termine = rowsOf(concept, kind).flatMap((r) => {
+    const p = parseGermanDate(r.values["termin"] ?? null);
+    return p.kind === "date" ? [p.date] : [];
+  });
+  const latest = termine.sort(compareIso).at(-1);
+  return latest && compareIso(latest, today) > 0 ? latest : today;
 }

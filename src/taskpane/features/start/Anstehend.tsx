@@ -55,6 +55,8 @@ export function dueTarget(item: DueItem): { target: NavTarget; action: string } 
       return { target: { view: "massnahme", id: item.id, field: "frist" }, action: `${item.id} öffnen` };
     case "indikatorwerte":
       return { target: { view: "monitoring", indicator: item.id }, action: `Werte von ${item.id} erfassen` };
+    case "termin":
+      return { target: { view: "listen", kind: "prozessplan", id: item.id }, action: `Schritt ${item.id} bearbeiten` };
     default:
       return null;
   }

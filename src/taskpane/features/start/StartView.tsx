@@ -1,6 +1,7 @@
 /**
- * Start: after opening, where the concept stands (counts), what to do next (each step a way to the
- * place that does it) and what falls due (Anstehend); before, how to begin.
+ * Start: after opening, where the concept stands (counts), what to do next (each step a way to the place
+ * that does it), where its process stands (the Prozessplan's overdue and next steps) and what falls due
+ * (Anstehend); before, how to begin.
  */
 import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { type ReactElement, useMemo } from "react";
@@ -8,6 +9,7 @@ import { NO_MASSNAHMEN_TEXT, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { Anstehend } from "./Anstehend";
 import { type StartModel, startModel } from "./model";
+import { Prozess } from "./Prozess";
 import { StartGaps } from "./StartGaps";
 
 const useStyles = makeStyles({
@@ -73,6 +75,7 @@ export default function StartView({ onOpen, onSetUp }: { onOpen?: () => void; on
       <Figures model={model} />
       {concept && <StartGaps concept={concept} />}
       <NextSteps model={model} />
+      <Prozess stand={model.prozess} />
       <Anstehend />
     </div>
   );

@@ -3,7 +3,9 @@
  * the check finds, and the next steps, each leading to the place that does it. Pure: computed from the
  * concept by the same rules as `check`.
  */
+import { formatGermanDate } from "../../../domain/dates";
 import { STATUS_VALUES } from "../../../domain/model";
+import { type Prozessschritt, prozessStand, prozessschritte } from "../../../domain/prozessplan";
 import { type CheckResult, type Finding, checkConcept } from "../../../domain/rules";
 import { readSettings } from "../../../domain/settings";
 import { idKey, matchListValue, referenceLabel, textOf } from "../../../domain/values";
@@ -34,6 +36,43 @@ export interface StartModel {
   /** Measures without a Sachstand for the current report date. */
   missingReports: number;
   steps: Step[];
+  /** Where the Prozessplan stands at the Stichtag; null without the sheet. */
+  prozess: ProzessStand | null;
+}
+
+/** A step of the Prozessplan as the start view lists it. */
+export interface ProzessLine {
+  id: string;
+  /** `P-18 · 08.02.2027 · Integrationsbeirat (Empfehlung)` */
+  head: string;
+  schritt: string;
+  /** Whether it names a Gremium: then it has a Vorlage to download. */
+  gremium: boolean;
+}
+
+export interface ProzessStand {
+  /** Steps with an ID. */
+  steps: number;
+  ueberfaellig: ProzessLine[];
+  naechste: ProzessLine[];
+}
+
+function prozessLine(s: Prozessschritt): ProzessLine {
+  const gremium = s.gremium ? `${s.gremium}${s.befassung ? ` (${s.befassung})` : ""}` : "";
+  const head = [s.id, s.termin ? formatGermanDate(s.termin) : "ohne Termin", gremium].filter(Boolean).join(" · ");
+  return { id: s.id, head, schritt: s.schritt, gremium: s.gremium !== "" };
+}
+
+/** The overdue steps and the next three, at the Stichtag of the check. */
+function prozessOf(concept: ReadConcept, stichtag: string): ProzessStand | null {
+  if (!concept.prozessplan) return null;
+  const steps = prozessschritte(concept.prozessplan);
+  const stand = prozessStand(steps, stichtag);
+  return {
+    steps: steps.length,
+    ueberfaellig: stand.ueberfaellig.map(prozessLine),
+    naechste: stand.naechste.map(prozessLine),
+  };
 }
 
 const OTHER_STATUS = "ohne gültigen Status";
@@ -87,6 +126,14 @@ function steps(concept: ReadConcept, result: CheckResult): Step[] {
       target: { view: "massnahme", id: overdue[0], field: "status" },
     });
   }
+  const late = measuresWith(result, "P_UEBERFAELLIG");
+  if (late[0]) {
+    list.push({
+      text: `${countOf(late.length, "Schritt im Prozessplan ist", "Schritte im Prozessplan sind")} überfällig, zuerst ${late[0]}.`,
+      action: `Schritt ${late[0]} aktualisieren`,
+      target: { view: "listen", kind: "prozessplan", id: late[0] },
+    });
+  }
   const missing = measuresWith(result, "SACHSTAND_FEHLT");
   if (missing[0]) {
     list.push({
@@ -120,5 +167,6 @@ export function startModel(concept: ReadConcept, today: string): StartModel {
     overdue: measuresWith(result, "T_UEBERFAELLIG").length,
     missingReports: measuresWith(result, "SACHSTAND_FEHLT").length,
     steps: steps(concept, result),
+    prozess: prozessOf(concept, result.referenceDate),
   };
 }
