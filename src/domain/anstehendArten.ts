@@ -252,7 +252,7 @@ const TERMIN: DueKind = {
           responsible: ctx.responsibleOf(s.verantwortlich),
           summary: `${s.gremium || "Prozessplan"}: ${s.id} ${s.schritt}`,
           text:
-            `Der Schritt ${named(s.id, s.schritt)}${where} steht am ${formatGermanDate(s.termin)} an` +
+            `Der Schritt ${named(s.id, s.schritt)}${where} hat den Termin ${formatGermanDate(s.termin)}` +
             `${s.status ? ` (Status ${s.status})` : ""}; danach Status und Ergebnis im Prozessplan eintragen.`,
         },
       ];

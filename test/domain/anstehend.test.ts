@@ -175,7 +175,7 @@ describe("anstehend", () => {
     ]);
     const beirat = items.find((i) => i.id === "P-01")!;
     expect(beirat.text).toBe(
-      "Der Schritt P-01 „Sitzung des Integrationsbeirats“ (Integrationsbeirat, Empfehlung) steht am 10.12.2026 an (Status geplant); danach Status und Ergebnis im Prozessplan eintragen.",
+      "Der Schritt P-01 „Sitzung des Integrationsbeirats“ (Integrationsbeirat, Empfehlung) hat den Termin 10.12.2026 (Status geplant); danach Status und Ergebnis im Prozessplan eintragen.",
     );
     expect(beirat.who).toMatch(/^A-02/);
   });

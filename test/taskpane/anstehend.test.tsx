@@ -27,10 +27,10 @@ describe("Anstehend on the start view", () => {
     const host = await beispielHost();
     const { session } = await renderView(<StartView onSetUp={() => undefined} />, host);
     const region = await screen.findByRole("region", { name: "Anstehend" });
-    await waitFor(() => expect(within(region).getByText(/ist überfällig/)).toBeTruthy());
-    expect(within(region).getByText("1 Punkt ist überfällig, bis zum 21.01.2027 stehen 6 Punkte an.")).toBeTruthy();
+    await waitFor(() => expect(within(region).getByText(/sind überfällig/)).toBeTruthy());
+    expect(within(region).getByText("2 Punkte sind überfällig, bis zum 21.01.2027 stehen 6 Punkte an.")).toBeTruthy();
     const late = within(region).getByRole("list", { name: "Überfällig:" });
-    const [item] = within(late).getAllByRole("listitem");
+    const [item, step] = within(late).getAllByRole("listitem");
     expect(within(item!).getByText("überfällig seit 30.06.2026 (145 Tage)")).toBeTruthy();
     expect(
       within(item!).getByText(
@@ -41,6 +41,12 @@ describe("Anstehend on the start view", () => {
       fireEvent.click(within(item!).getByRole("button", { name: "M-013 öffnen" }));
     });
     expect(session.navigate).toHaveBeenCalledWith({ view: "massnahme", id: "M-013", field: "frist" });
+    // The overdue step of the Prozessplan leads to its row in the list editor.
+    expect(step!.textContent).toMatch(/^überfällig seit 31\.10\.2026 \(22 Tage\)Der Schritt P-17/);
+    await act(async () => {
+      fireEvent.click(within(step!).getByRole("button", { name: "Schritt P-17 bearbeiten" }));
+    });
+    expect(session.navigate).toHaveBeenLastCalledWith({ view: "listen", kind: "prozessplan", id: "P-17" });
 
     // The next five of six, soonest first; the rest is said, not dropped.
     const next = within(region).getByRole("list", { name: "Als Nächstes:" });
