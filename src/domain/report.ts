@@ -18,6 +18,7 @@ import {
 } from "./matrix";
 import { type ConceptData, FINANZIERUNG_VALUES, type Finanzierung, type RowRecord, STATUS_VALUES } from "./model";
 import { AMPEL_VALUES, type IndicatorAmpel, sachstandDue } from "./monitoring";
+import { isBasisindikator } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
@@ -406,7 +407,8 @@ function fieldsOf(concept: ConceptData, l: Lookups, monitoring: MonitoringInput 
   const seenIndicators = new Set<string>();
   for (const row of concept.indikatoren?.rows ?? []) {
     const id = textOf(cell(row, "id"));
-    if (!id || seenIndicators.has(idKey(id))) continue;
+    // A Basisindikator belongs to the Integrationsmonitoring (Kennzahlen), not to a Handlungsfeld's targets.
+    if (!id || seenIndicators.has(idKey(id)) || isBasisindikator(row)) continue;
     seenIndicators.add(idKey(id));
     const field = l.zielToField.get(idKey(referenceId(cell(row, "ziel")))) ?? "";
     fieldOf(field).indicators.push(indicatorOf(row, states.get(idKey(id))));

@@ -8,7 +8,8 @@ import type { IsoDate } from "../domain/dates";
 import { formatGermanDate } from "../domain/dates";
 import type { MergeRow } from "../domain/merge";
 import type { EntityKind } from "../domain/model";
-import { indicatorValue, latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
+import { latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
+import { MonitoringData, ownTotals } from "../domain/monitoringData";
 import { formatGermanNumber } from "../domain/numbers";
 import { type Recipient, recipientRef } from "../domain/recipients";
 import type { Settings } from "../domain/settings";
@@ -352,7 +353,7 @@ export function statusQueryContents(
       : "noch kein Sachstand";
     return { massnahme: m.id, berichtsstichtag, status: m.values["status"] ?? null, [PREVIOUS_REPORT.key]: previous };
   });
-  const values = (concept.indikatorwerte?.rows ?? []).map(indicatorValue).filter((v) => v !== null);
+  const values = ownTotals(new MonitoringData(concept));
   const indikatorwerte = indicatorsOf(concept, recipientRef(group.recipient)).map((ind) => {
     const known = valuesOf(ind.id, values);
     const last = known[known.length - 1];
