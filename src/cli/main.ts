@@ -17,6 +17,7 @@ import { formatFindingsText } from "./format";
 import { type Progress, createProgress, openStep } from "./progress";
 import { IMPORT, commandImport } from "./import";
 import { FORTSCHREIBEN, commandFortschreiben } from "./fortschreiben";
+import { WERTE, commandWerte } from "./werte";
 
 export interface Io {
   out(text: string): void;
@@ -123,6 +124,7 @@ export const COMMANDS: Record<
   uebersicht: { spec: UEBERSICHT, run: commandUebersicht },
   import: { spec: IMPORT, run: commandImport },
   fortschreiben: { spec: FORTSCHREIBEN, run: commandFortschreiben },
+  werte: { spec: WERTE, run: commandWerte },
 };
 
 async function commandInit(args: ReturnType<typeof parseCommandArgs>, { io, progress }: Run): Promise<number> {

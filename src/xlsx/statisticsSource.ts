@@ -8,6 +8,7 @@
 import type { StatisticsGrid } from "../workbook/werte";
 import { decodeText } from "../domain/text";
 import { importGrids, parseCsv, sniffSeparator } from "./importSource";
+import { UserError } from "./userError";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -31,11 +32,30 @@ export function statisticsSeparator(text: string): string {
   return sniffSeparator(text);
 }
 
+/** Bytes of Windows-1252 that no character has: text with them is in another encoding. */
+const UNDEFINED_1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
+
+/**
+ * The text of a statistics CSV: UTF-8 (with or without BOM) or Windows-1252, as the offices publish; any
+ * other encoding (UTF-16, or bytes Windows-1252 does not define) is one sentence (UserError).
+ */
+function statisticsText(bytes: Uint8Array, name: string): { text: string; encoding: string } {
+  const decoded = decodeText(bytes);
+  const file = name.replace(/^.*[\\/]/, "");
+  if (decoded.encoding === "UTF-16" || (decoded.encoding === "Windows-1252" && UNDEFINED_1252.test(decoded.text))) {
+    const found = decoded.encoding === "UTF-16" ? "ist in UTF-16 gespeichert" : "ist weder UTF-8 noch Windows-1252";
+    throw new UserError(
+      `Die Datei „${file}“ ${found}; lesbar sind Statistikdateien in UTF-8 oder Windows-1252. Speichern Sie sie z. B. in Excel als „CSV UTF-8“.`,
+    );
+  }
+  return decoded;
+}
+
 export function statisticsCsvGrid(
   bytes: Uint8Array,
   name: string,
 ): StatisticsGrid & { separator: string; encoding: string } {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = statisticsText(bytes, name);
   const separator = statisticsSeparator(text);
   const rows = parseCsv(text, separator).map((r) => r.map((f) => (f.trim() === "" ? null : f)));
   while (rows.length > 0 && rows.at(-1)!.every((v) => v === null)) rows.pop();

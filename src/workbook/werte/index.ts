@@ -26,4 +26,17 @@ export {
   type TakeoverReason,
   type TablePart,
   type ZuordnungDetail,
+  type Outcome,
+  outcomeText,
 } from "./messages";
+export {
+  type Ergebnis,
+  type UebernahmeLine,
+  type WerteFile,
+  type WertePlan,
+  changesData,
+  gebietEintraege,
+  planWerte,
+  shownValue,
+} from "./apply";
+export { WERTEUEBERNAHME, planWerteuebernahmeSheet, werteSummary } from "./sheet";
