@@ -1,65 +1,40 @@
 import { localIsoDate } from "../domain/dates";
 import {
   Body1,
-  Button,
-  Caption1,
   FluentProvider,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
-  Subtitle1,
   makeStyles,
+  mergeClasses,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import {
+  type ComponentType,
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactElement,
+} from "react";
 import type { WorkbookHost } from "../workbook/host";
-import type { ReadConcept } from "../workbook/read";
 import type { Selection } from "../xlsx/browserHost";
 import { type Mode, type NavTarget, type Session, SessionContext, errorText } from "./session";
-import { download, readFile } from "./services/download";
-import { NO_MASSNAHMEN_TEXT } from "./components";
+import { canSaveBack, pickWithHandle, readFile } from "./services/download";
+import { useGuard } from "./shell/Guard";
+import { Header } from "./shell/Header";
+import { Navigation } from "./shell/Navigation";
+import { statusText, useUmgebung } from "./shell/environment";
+import { useWorkbook } from "./shell/useWorkbook";
 
-/** Wo der Aufgabenbereich läuft (im Zustand steht `null`, solange office.js sich noch nicht gemeldet hat). */
-export type Umgebung =
-  { art: "excel"; plattform: string | null } | { art: "anderer-host"; host: string } | { art: "browser" };
-
-/**
- * Status-Text für die Umgebung (rein, damit er ohne Office testbar ist). Im Browser-Modus erklärt er das
- * Vorgehen nur, solange keine Arbeitsmappe offen ist: danach zählt im schmalen Bereich jede Zeile.
- */
-export function statusText(umgebung: Umgebung | null, geoeffnet = false): string {
-  if (umgebung === null) return "Verbindung zu Excel wird geprüft …";
-  switch (umgebung.art) {
-    case "excel":
-      return umgebung.plattform
-        ? `Excel-Modus: Der Maßnahmenplaner ist mit Excel verbunden (${umgebung.plattform}).`
-        : "Excel-Modus: Der Maßnahmenplaner ist mit Excel verbunden.";
-    case "anderer-host":
-      return `Dieser Aufgabenbereich läuft in ${umgebung.host}, ist aber für Excel gedacht.`;
-    case "browser":
-      return geoeffnet
-        ? "Browser-Modus (ohne Excel)."
-        : "Browser-Modus: Diese Seite läuft ohne Excel. Öffnen Sie eine Arbeitsmappe (.xlsx) und laden Sie sie danach wieder herunter.";
-  }
-}
-
-/**
- * Ordnet das Ergebnis von `Office.onReady` einer Umgebung zu. Die Typen deklarieren `HostType` als
- * Zahlen-Enum, zur Laufzeit sind es aber Zeichenketten ("Excel", "Word", …) bzw. `null` ohne Office.
- */
-export function umgebungAus(info: { host?: unknown; platform?: unknown } | null | undefined): Umgebung {
-  if (!info || info.host === null || info.host === undefined) return { art: "browser" };
-  const host = String(info.host);
-  if (host === "Excel") {
-    return { art: "excel", plattform: info.platform == null ? null : String(info.platform) };
-  }
-  return { art: "anderer-host", host };
-}
+export { statusText, umgebungAus, type Umgebung } from "./shell/environment";
 
 // Die Ansichten werden erst geladen, wenn sie gebraucht werden: der erste Bildschirm bleibt klein.
+const StartView = lazy(() => import(/* webpackChunkName: "view-start" */ "./features/start/StartView"));
 const EinrichtenView = lazy(
   () => import(/* webpackChunkName: "view-einrichten" */ "./features/einrichten/EinrichtenView"),
 );
@@ -72,34 +47,33 @@ const MonitoringView = lazy(
 );
 const ListenView = lazy(() => import(/* webpackChunkName: "view-listen" */ "./features/listen/ListenView"));
 
-type View = "einrichten" | "massnahme" | "pruefen" | "bewertung" | "verteilen" | "monitoring" | "listen";
-const VIEWS: { value: View; label: string }[] = [
-  { value: "einrichten", label: "Einrichten" },
-  { value: "massnahme", label: "Maßnahme" },
+type View = "start" | "massnahme" | "pruefen" | "monitoring" | "listen" | "bewertung" | "verteilen" | "einrichten";
+
+/**
+ * The views in the order of the tab row (what does not fit goes into „Mehr“), most used first. `keep`:
+ * the view stays mounted while another is shown, so its form survives the switch.
+ */
+const VIEWS: { value: View; label: string; keep?: boolean }[] = [
+  { value: "start", label: "Start" },
+  { value: "massnahme", label: "Maßnahme", keep: true },
   { value: "pruefen", label: "Prüfen" },
-  { value: "bewertung", label: "Bewertung" },
-  { value: "verteilen", label: "Verteilen" },
   { value: "monitoring", label: "Monitoring" },
   { value: "listen", label: "Listen" },
+  { value: "bewertung", label: "Bewertung" },
+  { value: "verteilen", label: "Verteilen" },
+  { value: "einrichten", label: "Einrichten" },
 ];
 
 const useStyles = makeStyles({
   main: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    rowGap: tokens.spacingVerticalS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     maxWidth: "720px",
   },
-  status: { color: tokens.colorNeutralForeground2 },
-  bar: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
   hidden: { display: "none" },
+  view: { paddingTop: tokens.spacingVerticalXS },
   // The selected cell stays in sight wherever the user clicked it (the Prüfen list can be long).
   selection: {
     position: "sticky",
@@ -111,9 +85,8 @@ const useStyles = makeStyles({
     boxShadow: tokens.shadow4,
     overflowWrap: "anywhere",
   },
-  // Six and more views in 320 px: the tabs wrap onto a second line instead of running off the pane.
-  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
-  fileName: { overflowWrap: "anywhere" },
+  // The SMART template has its own sticky footer: there the selected cell is shown in the flow.
+  inFlow: { position: "static", boxShadow: "none" },
 });
 
 interface SelectionSource {
@@ -125,138 +98,118 @@ const hasSelection = (host: WorkbookHost | null): host is WorkbookHost & Selecti
 
 const todayIso = () => localIsoDate(new Date());
 
-/** Startet den Download einer Datei im Browser. */
-export function App(): ReactElement {
-  const styles = useStyles();
-  const [umgebung, setUmgebung] = useState<Umgebung | null>(null);
-  const [host, setHost] = useState<WorkbookHost | null>(null);
-  const [fileName, setFileName] = useState("");
-  const [concept, setConcept] = useState<ReadConcept | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [view, setView] = useState<View>("einrichten");
+/** Asks before the page is left (reload, closing the tab) while `atStake()` says something would be lost. */
+function useBeforeUnload(active: boolean, atStake: () => boolean): void {
+  const latest = useRef(atStake);
+  latest.current = atStake;
+  useEffect(() => {
+    if (!active) return;
+    const ask = (event: BeforeUnloadEvent) => {
+      if (!latest.current()) return;
+      event.preventDefault();
+      event.returnValue = ""; // older Chromium shows the dialog only with a return value
+    };
+    window.addEventListener("beforeunload", ask);
+    return () => window.removeEventListener("beforeunload", ask);
+  }, [active]);
+}
+
+/** The selected cell in browser mode (Excel shows its own). */
+function useSelection(host: WorkbookHost | null) {
   const [selection, setSelection] = useState<{ label: string; text: string } | null>(null);
-  const [requestedMeasure, setRequestedMeasure] = useState<Session["requestedMeasure"]>(null);
-  const [requestedTarget, setRequestedTarget] = useState<Session["requestedTarget"]>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const today = useMemo(todayIso, []);
-
-  useEffect(() => {
-    let aktiv = true;
-    // Ohne geladenes office.js (z. B. CDN nicht erreichbar) gibt es das globale `Office` gar nicht.
-    if (typeof Office === "undefined") {
-      setUmgebung({ art: "browser" });
-      return;
-    }
-    // Außerhalb von Office löst office.js `onReady` mit `info.host === null` auf.
-    Office.onReady()
-      .then((info) => {
-        if (aktiv) setUmgebung(umgebungAus(info));
-      })
-      .catch(() => {
-        if (aktiv) setUmgebung({ art: "browser" });
-      });
-    return () => {
-      aktiv = false;
-    };
-  }, []);
-
-  const mode: Mode = umgebung?.art === "excel" ? "excel" : "browser";
-
-  const load = useCallback(async (target: WorkbookHost | null): Promise<ReadConcept | null> => {
-    if (!target) return null;
-    const ops = await import(/* webpackChunkName: "operations" */ "./services/operations");
-    try {
-      const read = await ops.readWorkbook(target);
-      setConcept(read);
-      setProblem(null);
-      return read;
-    } catch (error) {
-      setConcept(null);
-      setProblem(error instanceof ops.UnreadableWorkbookError ? NO_MASSNAHMEN_TEXT : errorText(error));
-      return null;
-    } finally {
-      setVersion((v) => v + 1);
-    }
-  }, []);
-
-  // Excel: den Office.js-Host holen und die Arbeitsmappe lesen.
-  useEffect(() => {
-    if (umgebung?.art !== "excel") return;
-    let aktiv = true;
-    import(/* webpackChunkName: "excel-host" */ "./services/excelHost")
-      .then((m) => m.createExcelHost())
-      .then(async (h) => {
-        if (!aktiv) return;
-        setHost(h);
-        setFileName("diese Arbeitsmappe");
-        const read = await load(h);
-        if (read) setView("massnahme");
-        // Änderungen im Blatt prüfen nach kurzer Pause neu; eine Zeile in „Maßnahmen“ lädt die Maßnahme.
-        const offChange = await h.onChangeDebounced?.(() => void load(h), 800);
-        const offSelect = await h.onMeasureSelected?.((id) => {
-          if (id) setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
-        });
-        disposers.push(...[offChange, offSelect].filter((d): d is () => Promise<void> => !!d));
-      })
-      .catch((error) => aktiv && setProblem(errorText(error)));
-    const disposers: (() => Promise<void>)[] = [];
-    return () => {
-      aktiv = false;
-      for (const d of disposers) void d().catch(() => undefined);
-    };
-  }, [umgebung, load]);
-
-  // Browser-Modus: die ausgewählte Zelle anzeigen (Excel zeigt sie selbst).
   useEffect(() => {
     if (!hasSelection(host)) return;
     return host.onSelection((s) =>
       setSelection(s ? { label: `${s.sheet}!${s.address}`, text: host.cellText(s.sheet, s.address) } : null),
     );
   }, [host]);
+  return [selection, setSelection] as const;
+}
 
-  /** Opens .xlsx bytes as the pane's workbook (a picked file, or a list just imported). */
-  const openWorkbook = useCallback(async (data: ArrayBuffer, name: string): Promise<WorkbookHost> => {
-    const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
-    const opened = await BrowserHost.open(data, name);
-    setHost(opened);
-    setFileName(name);
-    setSelection(null);
-    return opened;
-  }, []);
+export function App(): ReactElement {
+  const styles = useStyles();
+  const umgebung = useUmgebung();
+  const mode: Mode = umgebung?.art === "excel" ? "excel" : "browser";
+  const workbook = useWorkbook(mode);
+  const { host, storage } = workbook;
+  const guard = useGuard({
+    unsaved: () =>
+      storage.kind === "browser" && storage.state === "changed"
+        ? `„${storage.file}“ hat Änderungen, die noch ${storage.saveBack ? "nicht in der Datei gespeichert" : "nicht heruntergeladen"} sind.`
+        : null,
+    save: workbook.save,
+  });
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<View>("start");
+  const [visited, setVisited] = useState<ReadonlySet<View>>(() => new Set(["start"]));
+  const [navRequest, setNavRequest] = useState<Session["navRequest"]>(null);
+  const [selection, setSelection] = useSelection(host);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const today = useMemo(todayIso, []);
 
-  const openFile = async (file: File) => {
-    setBusy(true);
-    setProblem(null);
+  useBeforeUnload(
+    mode === "browser",
+    () => guard.hasPendingEdits() || (storage.kind === "browser" && storage.state === "changed"),
+  );
+
+  const show = useCallback(
+    (next: View) => {
+      setView(next);
+      setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+      setSelection(null);
+    },
+    [setSelection],
+  );
+  const request = useCallback((target: NavTarget) => setNavRequest((r) => ({ target, seq: (r?.seq ?? 0) + 1 })), []);
+
+  const navigate = (target: NavTarget) => {
+    const next = VIEWS.find((v) => v.value === target.view)?.value;
+    if (!next) return; // a view that is not registered (yet)
+    void guard.leave(() => {
+      show(next);
+      request(target);
+    });
+  };
+
+  useExcel(umgebung, workbook, {
+    // A row selected in Excel loads its measure while the SMART template is shown (through its guard).
+    onMeasure: (id) => viewRef.current === "massnahme" && request({ view: "massnahme", id }),
+    onOpened: () => show("start"),
+  });
+
+  /** Browser mode: opens a chosen file in place of the open workbook, once the guard let it. */
+  const openPicked = (picked: Parameters<typeof workbook.open>[0]) =>
+    guard.leave(async () => {
+      setBusy(true);
+      workbook.setProblem(null);
+      try {
+        await workbook.load(await workbook.open(picked));
+        show("start");
+      } catch (error) {
+        workbook.setProblem(errorText(error));
+      } finally {
+        setBusy(false);
+      }
+    }, "workbook");
+
+  const chooseFile = async () => {
+    if (!canSaveBack()) return fileInput.current?.click();
     try {
-      const opened = await openWorkbook(await readFile(file), file.name);
-      const read = await load(opened);
-      setView(read ? "massnahme" : "einrichten");
+      const picked = await pickWithHandle();
+      if (picked) await openPicked(picked);
     } catch (error) {
-      setProblem(errorText(error));
-    } finally {
-      setBusy(false);
+      workbook.setProblem(errorText(error));
     }
   };
 
-  const newWorkbook = useCallback(async (): Promise<WorkbookHost> => {
-    const { BrowserHost } = await import(/* webpackChunkName: "browser-host" */ "../xlsx/browserHost");
-    const created = await BrowserHost.create("Maßnahmenplan.xlsx");
-    setHost(created);
-    setFileName(created.fileName);
-    setSelection(null);
-    return created;
-  }, []);
-
-  const downloadWorkbook = async () => {
-    if (!host || mode !== "browser") return;
+  const saveFile = async () => {
     setBusy(true);
     try {
-      const file = await host.file();
-      download(file.data, fileName || file.name);
+      await workbook.save();
     } catch (error) {
-      setProblem(errorText(error));
+      workbook.setProblem(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -265,104 +218,78 @@ export function App(): ReactElement {
   const session: Session = {
     mode,
     host,
-    fileName,
-    concept,
-    problem,
-    version,
+    fileName: workbook.fileName,
+    concept: workbook.concept,
+    problem: workbook.problem,
+    version: workbook.version,
     today,
-    reload: (target?: WorkbookHost) => load(target ?? host),
-    ...(mode === "browser" ? { newWorkbook, openWorkbook } : {}),
-    openMeasure: (id: string) => {
-      setRequestedMeasure((r) => ({ id, seq: (r?.seq ?? 0) + 1 }));
-      setView("massnahme");
-      setSelection(null);
-    },
-    requestedMeasure,
-    navigate: (target: NavTarget) => {
-      setRequestedTarget((r) => ({ target, seq: (r?.seq ?? 0) + 1 }));
-      if (target.view === "massnahme" && target.id) return session.openMeasure(target.id);
-      setView(target.view === "start" ? "einrichten" : target.view);
-      setSelection(null);
-    },
-    requestedTarget,
+    reload: (target?: WorkbookHost) => workbook.load(target ?? host),
+    ...(mode === "browser"
+      ? {
+          newWorkbook: workbook.create,
+          openWorkbook: async (data: ArrayBuffer, name: string) => {
+            let opened: WorkbookHost | null = null;
+            await guard.leave(async () => {
+              opened = await workbook.open({ data, name, handle: null }, true);
+            }, "workbook");
+            return opened;
+          },
+        }
+      : {}),
+    openMeasure: (id: string) => navigate({ view: "massnahme", id }),
+    navigate,
+    navRequest,
+    leave: guard.leave,
+    setPendingEdit: guard.setPendingEdit,
+    storage,
   };
 
-  const current = (() => {
-    switch (view) {
-      case "einrichten":
-        return <EinrichtenView />;
-      case "massnahme":
-        return <MassnahmeView />;
-      case "pruefen":
-        return <PruefenView />;
-      case "bewertung":
-        return <BewertungView />;
-      case "verteilen":
-        return <VerteilenView />;
-      case "monitoring":
-        return <MonitoringView />;
-      case "listen":
-        return <ListenView />;
-    }
-  })();
-
+  const browser = mode === "browser" && umgebung !== null;
   return (
     <FluentProvider theme={webLightTheme}>
       <SessionContext.Provider value={session}>
         <main className={styles.main}>
-          <Subtitle1 as="h1">Maßnahmenplaner</Subtitle1>
-          <Body1 as="p" block role="status" className={styles.status}>
-            {statusText(umgebung, !!host)}
-          </Body1>
-          {mode === "browser" && umgebung !== null && (
-            <div className={styles.bar}>
-              <input
-                ref={fileInput}
-                className={styles.hidden}
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label="Arbeitsmappe öffnen"
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = "";
-                  if (file) void openFile(file);
-                }}
-              />
-              <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
-                Arbeitsmappe öffnen …
-              </Button>
-              <Button onClick={() => void downloadWorkbook()} disabled={busy || !host}>
-                Arbeitsmappe herunterladen
-              </Button>
-              {busy && <Spinner size="tiny" label="Bitte warten …" />}
-              {host && <Caption1 className={styles.fileName}>Geöffnet: {fileName}</Caption1>}
-            </div>
+          <Header
+            status={statusText(umgebung, !!host)}
+            storage={storage}
+            fileName={browser && host ? workbook.fileName : null}
+            busy={busy}
+            {...(browser ? { onOpen: () => void chooseFile() } : {})}
+            {...(browser && host ? { onSave: () => void saveFile() } : {})}
+          />
+          {browser && (
+            <input
+              ref={fileInput}
+              className={styles.hidden}
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="Arbeitsmappe öffnen"
+              tabIndex={-1}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = "";
+                if (file) void readFile(file).then((data) => openPicked({ data, name: file.name, handle: null }));
+              }}
+            />
           )}
-          {problem && (
-            <MessageBar intent={concept === null && host ? "warning" : "error"}>
-              <MessageBarBody>{problem}</MessageBarBody>
+          {workbook.problem && (
+            <MessageBar intent={workbook.concept === null && host ? "warning" : "error"}>
+              <MessageBarBody>{workbook.problem}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={view}
-            onTabSelect={(_, data) => {
-              setView(data.value as View);
-              setSelection(null);
-            }}
-            aria-label="Bereiche"
+          <Navigation views={VIEWS} selected={view} onSelect={(next) => void guard.leave(() => show(next))} />
+          {VIEWS.filter((v) => v.value === view || (v.keep && visited.has(v.value))).map((v) => (
+            <section key={v.value} aria-label={v.label} hidden={v.value !== view} className={styles.view}>
+              <Suspense fallback={<Spinner size="small" label="Wird geladen …" />}>
+                {renderView(v.value, { onOpen: browser ? () => void chooseFile() : undefined, onShow: show })}
+              </Suspense>
+            </section>
+          ))}
+          <div
+            className={selection ? mergeClasses(styles.selection, view === "massnahme" && styles.inFlow) : undefined}
+            role="status"
+            aria-live="polite"
           >
-            {VIEWS.map((v) => (
-              <Tab key={v.value} value={v.value}>
-                {v.label}
-              </Tab>
-            ))}
-          </TabList>
-          <section aria-label={VIEWS.find((v) => v.value === view)!.label}>
-            <Suspense fallback={<Spinner size="small" label="Wird geladen …" />}>{current}</Suspense>
-          </section>
-          <div className={selection ? styles.selection : undefined} role="status" aria-live="polite">
             {selection && (
               <Body1>
                 Ausgewählte Zelle: <strong>{selection.label}</strong>
@@ -370,8 +297,59 @@ export function App(): ReactElement {
               </Body1>
             )}
           </div>
+          {guard.dialog}
         </main>
       </SessionContext.Provider>
     </FluentProvider>
   );
+}
+
+function renderView(view: View, start: { onOpen?: () => void; onShow(view: "einrichten"): void }): ReactElement {
+  const views: Record<Exclude<View, "start">, ComponentType> = {
+    massnahme: MassnahmeView,
+    pruefen: PruefenView,
+    monitoring: MonitoringView,
+    listen: ListenView,
+    bewertung: BewertungView,
+    verteilen: VerteilenView,
+    einrichten: EinrichtenView,
+  };
+  if (view === "start") return <StartView onOpen={start.onOpen} onSetUp={() => start.onShow("einrichten")} />;
+  const Component = views[view];
+  return <Component />;
+}
+
+/** Excel: takes the Office.js host, reads the workbook, re-reads after changes and follows the selection. */
+function useExcel(
+  umgebung: ReturnType<typeof useUmgebung>,
+  workbook: ReturnType<typeof useWorkbook>,
+  on: { onMeasure(id: string): void; onOpened(): void },
+): void {
+  const latest = useRef(on);
+  latest.current = on;
+  const { attach, load, setProblem } = workbook;
+  useEffect(() => {
+    if (umgebung?.art !== "excel") return;
+    let aktiv = true;
+    const disposers: (() => Promise<void>)[] = [];
+    import(/* webpackChunkName: "excel-host" */ "./services/excelHost")
+      .then((m) => m.createExcelHost())
+      .then(async (h) => {
+        if (!aktiv) return;
+        attach(h, "diese Arbeitsmappe");
+        await load(h);
+        latest.current.onOpened();
+        // Änderungen im Blatt prüfen nach kurzer Pause neu; eine Zeile in „Maßnahmen“ lädt die Maßnahme.
+        const offChange = await h.onChangeDebounced?.(() => void load(h), 800);
+        const offSelect = await h.onMeasureSelected?.((id) => {
+          if (id) latest.current.onMeasure(id);
+        });
+        disposers.push(...[offChange, offSelect].filter((d): d is () => Promise<void> => !!d));
+      })
+      .catch((error) => aktiv && setProblem(errorText(error)));
+    return () => {
+      aktiv = false;
+      for (const d of disposers) void d().catch(() => undefined);
+    };
+  }, [umgebung, attach, load, setProblem]);
 }

@@ -1,6 +1,7 @@
 /** Small pieces every view of the pane shows the same way. */
 import { Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
+import { errorText } from "./session";
 
 export const NO_MASSNAHMEN_TEXT =
   "Diese Arbeitsmappe hat noch keine Tabelle „Maßnahmen“. Legen Sie die Struktur unter „Einrichten“ an.";
@@ -20,9 +21,45 @@ export function NoConcept({
   );
 }
 
+/**
+ * One primary action per view (Fluent 2: the primary button marks the one most important action on a
+ * surface): a view whose sections each have a next step says which section holds its primary, and that
+ * section gives it to its current step; every other button is secondary.
+ */
+export const stepAppearance = (holdsPrimary: boolean, current: boolean): "primary" | "secondary" =>
+  holdsPrimary && current ? "primary" : "secondary";
+
+/** A section of a view that may hold the view's primary action; `onStart`: the user began its task. */
+export interface SectionProps {
+  primary: boolean;
+  onStart(): void;
+}
+
 export interface Notice {
   intent: "success" | "warning" | "error";
   text: string;
+}
+
+/**
+ * Runs a write of a view: `busy` while it runs, then its outcome as the notice — the sentence `work`
+ * returns, or the error's German sentence. True when it succeeded (the guard's „Speichern und weiter“ goes
+ * on only then).
+ */
+export async function runWrite(
+  work: () => Promise<string>,
+  view: { setNotice(notice: Notice | null): void; setBusy?(busy: boolean): void },
+): Promise<boolean> {
+  view.setBusy?.(true);
+  view.setNotice(null);
+  try {
+    view.setNotice({ intent: "success", text: await work() });
+    return true;
+  } catch (error) {
+    view.setNotice({ intent: "error", text: errorText(error) });
+    return false;
+  } finally {
+    view.setBusy?.(false);
+  }
 }
 
 /** The outcome of an action: announced politely, errors as alerts. */

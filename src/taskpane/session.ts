@@ -2,7 +2,7 @@
  * The open workbook as the views see it: the host, the last read concept and what the user can do next.
  * Kept free of the domain at runtime (type imports only), so the first screen does not load it.
  */
-import { createContext, useContext } from "react";
+import { createContext, useContext, useEffect, useRef } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import type { ReadConcept } from "../workbook/read";
 
@@ -15,6 +15,33 @@ export type NavTarget =
   | { view: "monitoring"; measure?: string; indicator?: string }
   | { view: "pruefen" }
   | { view: "start" };
+
+/** Unsaved input a form holds: the guard asks before anything would drop it. */
+export interface PendingEdit {
+  /** What is unsaved, completing „Die Änderungen an … sind noch nicht gespeichert.“ (`M-012`). */
+  subject: string;
+  /** Saves the input; false when that failed (the form then says why, and the way out is not taken). */
+  save(): Promise<boolean>;
+  /** Drops the input: the form shows what is stored again. */
+  discard(): void;
+}
+
+/**
+ * What is at stake on a way out: `edits` the forms' unsaved input (switching view); `workbook` also the
+ * workbook's changes not yet downloaded (opening another workbook); `{ edit }` only the input one form
+ * announced under that key (choosing another entry within the form, which leaves the other forms be).
+ */
+export type LeaveScope = "edits" | "workbook" | { edit: string };
+
+/** Where the open workbook's saved changes are (see `whereSaved`). */
+export type Storage =
+  /** Excel holds them in the open workbook. */
+  | { kind: "excel" }
+  /**
+   * Browser mode: `changed` while the page's memory holds changes the file lacks, `saved` once they are
+   * written back (`saveBack`: through a file handle) or downloaded, `unchanged` as opened.
+   */
+  | { kind: "browser"; file: string; saveBack: boolean; state: "unchanged" | "changed" | "saved" };
 
 export interface Session {
   mode: Mode;
@@ -32,16 +59,26 @@ export interface Session {
   reload(target?: WorkbookHost): Promise<ReadConcept | null>;
   /** Browser mode: starts a new, empty workbook. */
   newWorkbook?(): Promise<WorkbookHost>;
-  /** Browser mode: opens the bytes of an .xlsx file in the pane (it replaces the workbook open there). */
-  openWorkbook?(data: ArrayBuffer, fileName: string): Promise<WorkbookHost>;
-  /** Shows a measure in the SMART template. */
+  /**
+   * Browser mode: opens the bytes of an .xlsx file in the pane in place of the open workbook, after the
+   * guard (unsaved input, changes not yet downloaded); null when the user chose to keep working.
+   */
+  openWorkbook?(data: ArrayBuffer, fileName: string): Promise<WorkbookHost | null>;
+  /** Shows a measure in the SMART template (through the guard). */
   openMeasure(id: string): void;
-  /** The measure the Maßnahme view should show (set by `openMeasure`). */
-  requestedMeasure: { id: string; seq: number } | null;
-  /** Goes to the place that fixes something (a field of a measure, a row of a list, the Monitoring form). */
+  /** Goes where `target` says, through the guard: the view, the measure, the field. */
   navigate(target: NavTarget): void;
-  /** The last target navigated to, for the view it names to open what it points at. */
-  requestedTarget?: { target: NavTarget; seq: number } | null;
+  /** The last navigation (its `seq` grows), for the view it leads to. */
+  navRequest: { target: NavTarget; seq: number } | null;
+  /**
+   * Takes a way out that would drop unsaved input: at once when nothing is at stake, else after asking
+   * („Speichern und weiter“, „Verwerfen“, „Weiter bearbeiten“). Resolves false when the user keeps editing.
+   */
+  leave(action: () => void | Promise<void>, scope?: LeaveScope): Promise<boolean>;
+  /** A form announces its unsaved input under `key` (null: none). Use `useUnsavedEdit`. */
+  setPendingEdit(key: string, edit: PendingEdit | null): void;
+  /** Where saved changes are now. */
+  storage: Storage;
 }
 
 export const SessionContext = createContext<Session | null>(null);
@@ -52,6 +89,44 @@ export function useSession(): Session {
   return session;
 }
 
+/**
+ * Registers a form's unsaved input with the guard while `edit` is not null; the latest closures are used,
+ * so `save` and `discard` may change with every render.
+ */
+export function useUnsavedEdit(key: string, edit: PendingEdit | null): void {
+  const { setPendingEdit } = useSession();
+  const latest = useRef(edit);
+  latest.current = edit;
+  const active = edit !== null;
+  useEffect(() => {
+    if (!active) {
+      setPendingEdit(key, null);
+      return;
+    }
+    setPendingEdit(key, {
+      get subject() {
+        return latest.current?.subject ?? "";
+      },
+      save: () => latest.current?.save() ?? Promise.resolve(true),
+      discard: () => latest.current?.discard(),
+    });
+    return () => setPendingEdit(key, null);
+  }, [key, active, setPendingEdit]);
+}
+
+/**
+ * One sentence: where a change written just now lives — in Excel the open workbook; in browser mode this
+ * page's memory until the workbook is saved back or downloaded.
+ */
+export function whereSaved(storage: Storage): string {
+  if (storage.kind === "excel") {
+    return "Sie steht in der geöffneten Arbeitsmappe; Excel speichert die Datei wie gewohnt.";
+  }
+  return storage.saveBack
+    ? `Sie ist im Browser übernommen, aber noch nicht in „${storage.file}“: Speichern Sie oben, bevor Sie die Seite schließen.`
+    : "Sie ist im Browser übernommen, aber noch in keiner Datei: Laden Sie die Arbeitsmappe oben herunter, bevor Sie die Seite schließen.";
+}
+
 /** A message from an error, for the user. */
 export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -60,7 +135,7 @@ export function errorText(error: unknown): string {
 
 /**
  * Opens a workbook the pane has just made (an import, a Fortschreibung) in place of the one open in the
- * browser mode; returns the sentence that tells the user, or throws with one German sentence.
+ * browser mode, after the guard; returns the sentence that tells the user, or throws with one German sentence.
  */
 export async function openMadeWorkbook(
   session: Session,
@@ -68,6 +143,7 @@ export async function openMadeWorkbook(
 ): Promise<string> {
   if (!session.openWorkbook) throw new Error("Nur im Browser-Modus kann eine neue Arbeitsmappe hier geöffnet werden.");
   const host = await session.openWorkbook(file.data.slice(0), file.fileName);
+  if (!host) throw new Error(`„${file.fileName}“ ist nicht geöffnet: Sie bearbeiten „${session.fileName}“ weiter.`);
   await session.reload(host);
-  return `„${file.fileName}“ ist jetzt hier geöffnet. Laden Sie sie mit „Arbeitsmappe herunterladen“ herunter, wenn Sie fertig sind.`;
+  return `„${file.fileName}“ ist jetzt hier geöffnet. Speichern Sie sie mit „Herunterladen“ oben, wenn Sie fertig sind.`;
 }

@@ -1,15 +1,16 @@
 /**
  * End to end in headless Chromium: the production build of the pane in browser mode, driven by keyboard
  * alone (Tab, Enter, arrow keys, typing), checked with axe-core on every view, and the downloaded workbook
- * re-read with exceljs. At the real task-pane widths (320 and 350 px) every view and state must fit: the
- * document may never be wider than the viewport, and axe must stay clean there. Browser mode sends
+ * re-read with exceljs. Nothing typed is lost: leaving an edited measure for another view asks, and
+ * „Speichern und weiter“ saves; reloading with changes not downloaded makes the browser ask; the download
+ * keeps the file's name, and where the browser can, saving writes back into the opened file. At the real
+ * task-pane widths (320 and 350 px) every view and state must fit: the document may never be wider than the
+ * viewport, no state shows more than one primary action, and axe must stay clean there. Browser mode sends
  * nothing: every request the page makes goes to its own origin (office.js and its telemetry frame are
  * not loaded), and the package layer that reads workbooks (chunk `reader`) loads only once a workbook is opened.
  *
- * Needs /usr/bin/chromium (Debian `chromium`). Without it the test is skipped with a warning, in CI
- * (`CI` set) it fails. Builds dist/ once (OFFICE_JS=local) when it is missing or older than src/.
- * Full-page screenshots of every state at both widths go to a temporary folder, or to `E2E_SHOTS=<dir>`
- * to keep them; `SCREENSHOTS=1` also saves the README screenshots (350 px) under docs/.
+ * Shared set-up (build, server, browser, keyboard and layout helpers): test/helpers/e2e.ts. `SCREENSHOTS=1`
+ * also saves the README screenshots (350 px) under docs/.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -20,13 +21,14 @@ import * as ts from "typescript";
 import { indicatorChartSvg } from "../../src/docx/chart";
 import { templateContent } from "../../src/domain/templates";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
-import { PANE, type PaneE2E, REPO, e2eDescribe, startPane } from "../helpers/e2e";
+import { PANE, type PaneE2E, REPO, e2eDescribe, settled, startPane } from "../helpers/e2e";
+import { toExcelJs } from "../helpers/xlsx";
 
 const YEAR = new Date().getFullYear();
 const describeE2E = e2eDescribe();
 
-/** The views in the order of the tab list (a new view is appended). */
-const VIEWS = ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring", "Listen"];
+/** The views in the order of the tab row; what does not fit goes into „Mehr“. */
+const VIEWS = ["Start", "Maßnahme", "Prüfen", "Monitoring", "Listen", "Bewertung", "Verteilen", "Einrichten"];
 
 describeE2E("the pane in the browser, by keyboard", () => {
   let e2e: PaneE2E;
@@ -37,6 +39,7 @@ describeE2E("the pane in the browser, by keyboard", () => {
   const screenshots = process.env.SCREENSHOTS ? path.join(REPO, "docs") : null;
   const tabTo: PaneE2E["tabTo"] = (...args) => e2e.tabTo(...args);
   const fits: PaneE2E["fits"] = (state) => e2e.fits(state);
+  const chooseView: PaneE2E["chooseView"] = (name) => e2e.chooseView(name);
   const tabView: PaneE2E["tabView"] = (name) => e2e.tabView(name);
   const onlyOwnOrigin: PaneE2E["onlyOwnOrigin"] = () => e2e.onlyOwnOrigin();
 
@@ -55,11 +58,13 @@ describeE2E("the pane in the browser, by keyboard", () => {
   async function shot(name: string, here = false): Promise<void> {
     if (!screenshots) return;
     if (!here) await page.evaluate(() => window.scrollTo(0, 0));
+    // Taken once the buttons' colour transitions are over (a view's primary action may just have moved on).
+    await settled(page);
     await page.screenshot({ path: path.join(screenshots, `${name}.png`) });
   }
 
   it("sends nothing beyond its own origin and loads the reader only with a workbook", async () => {
-    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
+    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).first().waitFor();
     // office.js opened its telemetry frame about 3 s after start: wait longer than that.
     await page.waitForTimeout(4500);
     onlyOwnOrigin();
@@ -67,34 +72,67 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await expect(page.evaluate(() => typeof (window as { Office?: unknown }).Office)).resolves.toBe("undefined");
     await expect(page.locator("iframe").count()).resolves.toBe(0);
 
-    // Every view without a workbook: it says what to do, fits the pane, and needs no reader.
+    // Every view without a workbook: it says what to do, fits the pane, and needs no reader. The views share
+    // one row: at 350 px three of them and „Mehr“.
+    await page.getByRole("button", { name: "Neue Arbeitsmappe anlegen" }).waitFor();
+    await expect(page.getByRole("tab").count()).resolves.toBe(4);
     await fits("Start");
-    for (const view of VIEWS.slice(1)) {
+    if (screenshots) await shot("aufgabenbereich-browser");
+    for (const view of VIEWS.filter((v) => v !== "Start" && v !== "Einrichten")) {
       await tabView(view);
+      // The SMART template stays mounted (hidden) once shown: the text is looked for in the view on screen.
       await page
+        .getByRole("region", { name: view })
         .getByText(/Öffnen Sie zuerst eine Arbeitsmappe oder legen Sie unter „Einrichten“ eine neue an\./)
         .waitFor();
       await fits(`${view} ohne Arbeitsmappe`);
     }
+    await tabView("Einrichten");
+    await fits("Einrichten ohne Arbeitsmappe");
     expect(requests.filter((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
     // The list import's modules load only when a list is picked.
     expect(requests.filter((url) => /\/import-list\.[0-9a-f]+\.js$/.test(url))).toEqual([]);
-    await tabView("Einrichten");
+    await tabView("Start");
   }, 120_000);
 
-  it("opens, fills, checks, scores and downloads the workbook", async () => {
-    await page.getByRole("button", { name: "Arbeitsmappe öffnen …" }).waitFor();
-    if (screenshots) await shot("aufgabenbereich-einrichten");
-
-    // Open the workbook: Tab to the button, Enter opens the file chooser.
+  it("opens on the start view, which shows where the concept stands and leads to the next step", async () => {
+    // Open the workbook: Tab from the views to the start view's button, Enter opens the file chooser.
     const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Arbeitsmappe öffnen …");
     await page.keyboard.press("Enter");
     await (await chooser).setFiles(workbookFile);
-    await page.getByText("Geöffnet: beispiel.xlsx").waitFor();
-    await page.getByRole("tab", { name: "Maßnahme", selected: true }).waitFor();
-    await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
+    // The header: the file and the state of its changes in one line.
+    await page.getByText("beispiel.xlsx · unverändert").waitFor();
     expect(requests.some((url) => /\/reader\.[0-9a-f]+\.js$/.test(url))).toBe(true);
+    const stand = page.getByRole("region", { name: "Start" });
+    await stand.getByRole("heading", { name: "Stand des Konzepts" }).waitFor();
+    await expect(stand.getByRole("definition").first().textContent()).resolves.toBe("20");
+    await expect(
+      stand
+        .getByRole("listitem")
+        .filter({ hasText: /^verworfen: 1$/ })
+        .count(),
+    ).resolves.toBe(1);
+    await fits("Start mit Arbeitsmappe");
+    await shot("aufgabenbereich-start");
+
+    // The first next step opens the first measure that is not SMART-complete, at the field that is missing.
+    await tabTo(/^M-004 vervollständigen$/);
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: /^Maßnahme/, selected: true }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.id === "massnahme-frist");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-004 – /);
+    await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("fortlaufend");
+    await fits("Maßnahme aus dem Start geöffnet");
+  }, 120_000);
+
+  it("opens, fills, checks, scores and downloads the workbook", async () => {
+    // A new measure from the template's footer, which stays in reach.
+    await tabTo("Neue Maßnahme");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Als neue Maßnahme M-021 speichern" }).waitFor();
+    await page.getByRole("combobox", { name: "Maßnahme" }).focus();
     await fits("Maßnahme neu");
 
     // Fill the template by keyboard, leaving T (Frist) open.
@@ -114,7 +152,10 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.keyboard.type("B-003");
     await page.keyboard.press("Enter");
     await page.keyboard.press("Escape");
-    await page.getByRole("list", { name: "Bedarfe, die die Maßnahme beantwortet" }).getByText(/^B-003 – /).waitFor();
+    await page
+      .getByRole("list", { name: "Bedarfe, die die Maßnahme beantwortet" })
+      .getByText(/^B-003 – /)
+      .waitFor();
     await tabTo(/^Titel/);
     await page.keyboard.type("Lernpatenschaften");
     await tabTo(/^Beschreibung/);
@@ -135,7 +176,22 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByRole("option", { name: "Neue Stelle anlegen: „Stadtbibliothek“" }).waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
+    // The new Stelle is asked for in place, whole: Fachbereich and contact, so the check has nothing to miss.
+    const stelle = page.getByRole("group", { name: "Neue Stelle A-09" });
+    await stelle.waitFor();
+    await page.waitForFunction(
+      () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent === "Fachbereich",
+    );
+    await page.keyboard.type("Fachbereich 4 – Kultur");
+    await tabTo(/^Ansprechperson/);
+    await page.keyboard.type("Frau Demir");
+    await tabTo(/^E-Mail/);
+    await page.keyboard.type("bibliothek@beispielkreis.de");
+    await fits("Maßnahme – neue Stelle");
+    await tabTo("Stelle anlegen");
+    await page.keyboard.press("Enter");
     await page.getByText("Die Stelle „Stadtbibliothek“ ist als A-09 im Blatt „Akteure“ angelegt.").waitFor();
+    await expect(stelle.count()).resolves.toBe(0);
     await tabTo(/^Personal/);
     await page.keyboard.type("0,5");
     await tabTo(/^Sachkosten/);
@@ -161,6 +217,46 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await page.getByRole("option", { name: /^M-004/ }).click();
     await expect(page.getByLabel(/^Frist/).inputValue()).resolves.toBe("fortlaufend");
     await fits("Maßnahme mit Frist fortlaufend");
+
+    // The edit that used to be lost: M-012 found by typing, its Beschreibung changed, another view chosen.
+    // The pane asks; „Speichern und weiter“ saves, and back in the template M-012 is still open.
+    await page.getByRole("combobox", { name: "Maßnahme" }).focus();
+    await page.keyboard.type("M-012");
+    await page.getByRole("option", { name: /^M-012 – .*SMART-vollständig$/ }).waitFor();
+    await fits("Maßnahme – Suche");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-012 – /);
+    // S is open when it has something to say (M-012's Beschreibung is short), else Enter opens it.
+    await tabTo(/^S – spezifisch/);
+    if ((await page.evaluate(() => document.activeElement?.getAttribute("aria-expanded"))) === "false") {
+      await page.keyboard.press("Enter");
+    }
+    await tabTo(/^Beschreibung/);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Dazu ein Elternabend je Halbjahr.");
+    await chooseView("Bewertung");
+    const question = page.getByRole("alertdialog", { name: "Nicht gespeicherte Änderungen" });
+    await question.getByText("Die Änderungen an M-012 sind noch nicht gespeichert.").waitFor();
+    await fits("Nachfrage vor dem Wechsel");
+    await tabTo("Speichern und weiter", 5);
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: /^Bewertung/, selected: true }).waitFor();
+    await page.getByText("beispiel.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
+    await tabView("Maßnahme");
+    await expect(page.getByRole("combobox", { name: "Maßnahme" }).inputValue()).resolves.toMatch(/^M-012 – /);
+    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(
+      / Dazu ein Elternabend je Halbjahr\.$/,
+    );
+
+    // Leaving the page with changes only in the browser: the browser asks first (and the user stays).
+    const leaving = page.waitForEvent("dialog");
+    void page.reload({ timeout: 5000 }).catch(() => undefined);
+    const asked = await leaving;
+    expect(asked.type()).toBe("beforeunload");
+    await asked.dismiss();
+    await page.getByText("beispiel.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
+    await expect(page.getByLabel(/^Beschreibung/).inputValue()).resolves.toMatch(/Elternabend je Halbjahr\.$/);
 
     // Prüfen: jump to a finding far down the list; the selected cell is shown where the user is.
     await tabView("Prüfen");
@@ -225,13 +321,16 @@ describeE2E("the pane in the browser, by keyboard", () => {
     expect(neuIds).not.toContain("M-019");
     expect(JSON.stringify(neu.getWorksheet("Vorperiode")!.getSheetValues())).toContain("M-019");
 
-    // Download and re-read.
+    // Download and re-read: under the file's own name; the header says where it went.
     const download = page.waitForEvent("download");
     await page.getByRole("tab", { selected: true }).focus();
     await tabTo("Arbeitsmappe herunterladen", 40, "Shift+Tab");
     await page.keyboard.press("Enter");
     const saved = path.join(tmp, "heruntergeladen.xlsx");
-    await (await download).saveAs(saved);
+    const downloaded = await download;
+    expect(downloaded.suggestedFilename()).toBe("beispiel.xlsx");
+    await downloaded.saveAs(saved);
+    await page.getByText("beispiel.xlsx · heruntergeladen (Download-Ordner des Browsers)").waitFor();
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(saved);
@@ -260,7 +359,15 @@ describeE2E("the pane in the browser, by keyboard", () => {
       new Date("2027-12-31T00:00:00Z"),
     ]);
     expect(row[19]).toBe("B-003"); // Bedarfe, chosen by keyboard above
-    expect(wb.getWorksheet("Akteure")!.getCell("A10").value).toBe("A-09");
+    expect((wb.getWorksheet("Akteure")!.getRow(10).values as unknown[]).slice(1, 6)).toEqual([
+      "A-09",
+      "Stadtbibliothek",
+      "Fachbereich 4 – Kultur",
+      "Frau Demir",
+      "bibliothek@beispielkreis.de",
+    ]);
+    const m012 = (ws.getSheetValues() as unknown[][]).find((r) => r?.[1] === "M-012")!;
+    expect(String(m012[5])).toMatch(/ Dazu ein Elternabend je Halbjahr\.$/); // Beschreibung, saved by the guard
     expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
     const round = wb.getWorksheet(`Bewertung ${YEAR}`)!;
     expect(round.getTables().map((t) => (t as unknown as { table: { name: string } }).table.name)).toEqual([
@@ -298,7 +405,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const started = page.getByText(/\.zip“ mit \d+ Dateien wird heruntergeladen/);
     await started.waitFor();
     // The confirmation stands by its button, not at the end of the view.
-    const button = (await page.getByRole("button", { name: /^Alle \d+ Dateien als ZIP herunterladen$/ }).boundingBox())!;
+    const button = (await page
+      .getByRole("button", { name: /^Alle \d+ Dateien als ZIP herunterladen$/ })
+      .boundingBox())!;
     const notice = (await started.boundingBox())!;
     expect(notice.y - (button.y + button.height)).toBeLessThan(80);
     for (let i = 0; i < 50 && saved.length < 1; i++) await page.waitForTimeout(100);
@@ -331,6 +440,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabView("Maßnahme");
     await page.getByRole("combobox", { name: "Maßnahme" }).click();
     await page.getByRole("option", { name: new RegExp(`^${id}`) }).click();
+    // Zielwert is under M, closed when the measure is complete there.
+    const messbar = page.getByRole("button", { name: /^M – messbar/ });
+    if ((await messbar.getAttribute("aria-expanded")) === "false") await messbar.click();
     await page.getByLabel(/^Zielwert/).fill("Geändert in der Gesamtdatei");
     await page.getByRole("button", { name: `Änderungen an ${id} speichern` }).click();
     await page.getByText(new RegExp(`Die Maßnahme ${id} ist gespeichert`)).waitFor();
@@ -402,8 +514,8 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabTo("Sachstand speichern");
     await page.keyboard.press("Enter");
     await page.getByText("Sachstand für M-007 zum 30.06.2026 gespeichert.").waitFor();
-    const history = page.getByRole("table", { name: "Bisherige Sachstände von M-007" });
-    await expect(history.getByRole("row").count()).resolves.toBe(2);
+    const history = page.getByRole("list", { name: "Bisherige Sachstände von M-007" });
+    await expect(history.getByRole("listitem").count()).resolves.toBe(1);
 
     // I-001: state as text, values as a table beside the chart, then a new value.
     await tabTo(/^Indikator$/);
@@ -460,7 +572,9 @@ describeE2E("the pane in the browser, by keyboard", () => {
     const charts = Object.keys(parts).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
     // The bars of measures by Status and a line chart for each indicator with values.
     expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:barChart>"))).toHaveLength(1);
-    expect(charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:lineChart>")).length).toBeGreaterThan(0);
+    expect(
+      charts.filter((c) => Buffer.from(parts[c]!).toString("utf8").includes("<c:lineChart>")).length,
+    ).toBeGreaterThan(0);
     onlyOwnOrigin();
   }, 240_000);
 
@@ -568,9 +682,59 @@ describeE2E("the pane in the browser, by keyboard", () => {
 
     await tabTo("Hier öffnen");
     await page.keyboard.press("Enter");
-    await page.getByText("Geöffnet: musterdorf – Maßnahmenplan.xlsx").waitFor();
+    // Built in the browser, in no file yet (unless downloaded): the header says so.
+    await page.getByText("musterdorf – Maßnahmenplan.xlsx · übernommen, noch nicht heruntergeladen").waitFor();
     await page.getByText(/ist jetzt hier geöffnet/).waitFor();
     await fits("Liste übernommen und geöffnet");
     onlyOwnOrigin();
   }, 240_000);
+
+  it("saves back into the file it opened where the browser can (File System Access API)", async () => {
+    // A page of its own whose file picker hands out a handle on the example workbook (the system dialog
+    // cannot be driven headless); what the pane writes through the handle is kept for the test to read.
+    const context = await e2e.browser.newContext({ viewport: PANE, locale: "de-DE", acceptDownloads: true });
+    await context.route(
+      (url) => url.origin !== e2e.origin,
+      (route) => route.abort(),
+    );
+    await context.addInitScript(
+      (bytes: number[]) => {
+        const written: number[][] = [];
+        const handle = {
+          name: "beispiel.xlsx",
+          getFile: async () => new File([new Uint8Array(bytes)], "beispiel.xlsx"),
+          queryPermission: async () => "granted",
+          createWritable: async () => {
+            const parts: Uint8Array[] = [];
+            return {
+              write: async (data: ArrayBuffer) => void parts.push(new Uint8Array(data)),
+              close: async () => void written.push(parts.flatMap((p) => [...p])),
+            };
+          },
+        };
+        Object.assign(window, { showOpenFilePicker: async () => [handle], written });
+      },
+      [...fs.readFileSync(workbookFile)],
+    );
+    const own = await context.newPage();
+    try {
+      await own.goto(`${e2e.origin}/taskpane.html`);
+      const downloads: string[] = [];
+      own.on("download", (d) => downloads.push(d.suggestedFilename()));
+      await own.getByRole("region", { name: "Start" }).getByRole("button", { name: "Arbeitsmappe öffnen …" }).click();
+      await own.getByText("beispiel.xlsx · unverändert").waitFor();
+      await own.getByRole("tab", { name: /^Prüfen/ }).click();
+      await own.getByRole("button", { name: "Prüfbericht als Blatt" }).click();
+      await own.getByText("beispiel.xlsx · übernommen, noch nicht gespeichert").waitFor();
+      await own.getByRole("button", { name: "In „beispiel.xlsx“ speichern" }).click();
+      await own.getByText("beispiel.xlsx · in der Datei gespeichert").waitFor();
+      const written = await own.evaluate(() => (window as unknown as { written: number[][] }).written);
+      expect(written).toHaveLength(1);
+      const wb = await toExcelJs(new Uint8Array(written[0]!));
+      expect(wb.getWorksheet("Prüfbericht")).toBeTruthy();
+      expect(downloads).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
 });

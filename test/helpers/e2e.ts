@@ -2,8 +2,9 @@
  * The shared set-up of the end-to-end tests in headless Chromium: the production build of the pane
  * (built once when dist/ is missing or older than src/), served from a local server, opened in a browser
  * that may reach nothing but its own origin, and the keyboard and layout helpers every test uses — Tab to a
- * named control, switch views with the arrow keys, axe-core, and `fits` (320 and 350 px, no sideways
- * scrolling, axe clean, a full-page screenshot each).
+ * named control, switch views with the arrow keys (through „Mehr“ for the views that do not fit the row),
+ * axe-core, and `fits` (320 and 350 px, no sideways scrolling, at most one primary action, axe clean, a
+ * full-page screenshot each).
  *
  * Needs /usr/bin/chromium (Debian `chromium`). Without it the tests are skipped with a warning, in CI
  * (`CI` set) they fail. Screenshots go to a temporary folder, or to `E2E_SHOTS=<dir>` to keep them.
@@ -104,7 +105,12 @@ export interface PaneE2E {
   axe(view: string): Promise<void>;
   /** The state on screen fits 320 and 350 px, axe clean at both; returns to the pane's width. */
   fits(state: string): Promise<void>;
-  /** Switches to the view of this name with the arrow keys (Fluent renders each tab's label twice). */
+  /**
+   * Chooses a view by keyboard: along the tab row with the arrow keys to its tab, or — when it does not fit
+   * the row — to „Mehr“ and down its menu. Leaves the guard's question, if one comes, to the caller.
+   */
+  chooseView(name: string): Promise<void>;
+  /** Chooses a view (see chooseView) and waits until it is shown. */
   tabView(name: string): Promise<void>;
   /** Every request so far went to the page's own origin. */
   onlyOwnOrigin(): void;
@@ -147,6 +153,10 @@ export async function startPane(views: readonly string[], prefix = "mnp-e2e-"): 
     (url) => url.origin !== origin,
     (route) => route.abort(),
   );
+  // Chromium could write back into the opened file (File System Access API); here the pane takes the way
+  // every other browser takes — a file input and a download — which the file chooser of the test can drive.
+  // Writing back is tested on its own (test/e2e/pane.test.ts).
+  await context.addInitScript(() => delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker);
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`Seitenfehler: ${e.message}`));
   await page.goto(`${origin}/taskpane.html`);
@@ -161,7 +171,11 @@ export async function startPane(views: readonly string[], prefix = "mnp-e2e-"): 
     tabTo: (name, max, key) => tabTo(page, name, max, key),
     axe: (view) => axe(page, view),
     fits: (state) => fits(page, shots, state),
-    tabView: (name) => tabView(page, views, name),
+    chooseView: (name) => chooseView(page, views, name),
+    tabView: async (name) => {
+      await chooseView(page, views, name);
+      await page.getByRole("tab", { name: new RegExp(`^${name}`), selected: true }).waitFor();
+    },
     onlyOwnOrigin: () =>
       expect(
         requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("blob:") && !url.startsWith("data:")),
@@ -229,6 +243,8 @@ async function fits(page: Page, shots: string, state: string): Promise<void> {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: PANE.height });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // A dialog or message that fades in is measured (and its contrast checked) once it stands.
+    await settled(page);
     const layout = await page.evaluate(() => {
       const root = document.documentElement;
       // What sticks out on the right, for the failure message.
@@ -239,26 +255,60 @@ async function fits(page: Page, shots: string, state: string): Promise<void> {
           (el) =>
             `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} „${(el.textContent ?? "").trim().slice(0, 40)}“`,
         );
-      return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
+      // The primary buttons on the surface in front (a dialog, else the page): filled with Fluent's brand
+      // colour (#0f6cbd, hovered #115ea3), as the user sees them.
+      const surface = document.querySelector("[role=alertdialog], [role=dialog]") ?? document.body;
+      const primaries = [...surface.querySelectorAll("button")]
+        .filter((b) => b.getClientRects().length > 0)
+        .filter((b) => ["rgb(15, 108, 189)", "rgb(17, 94, 163)"].includes(getComputedStyle(b).backgroundColor))
+        .map((b) => (b.textContent ?? "").trim());
+      // How far the page scrolls sideways. While a modal dialog is open the page's scrollbar goes away and
+      // Chromium reports the width laid out before (scrollWidth below clientWidth): that is no overflow.
+      return { sideways: Math.max(0, root.scrollWidth - root.clientWidth), wide, primaries };
     });
     await page.screenshot({ path: path.join(shots, `${file}-${width}.png`), fullPage: true });
+    // Nothing sticks out, and there is one primary action at most (Fluent 2: one per view).
     expect({ state, width, ...layout }).toEqual({
       state,
       width,
-      scrollWidth: layout.clientWidth,
-      clientWidth: layout.clientWidth,
+      sideways: 0,
       wide: [],
+      primaries: layout.primaries.slice(0, 1),
     });
     await axe(page, `${state} (${width} px)`);
   }
   await page.setViewportSize(PANE);
 }
 
-async function tabView(page: Page, views: readonly string[], name: string): Promise<void> {
-  const index = views.indexOf(name);
+/** Until the running animations and transitions are over (spinners, which turn for ever, are left alone). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/** The focused element's text (a tab renders its label twice: once to reserve the bold width). */
+const focusedText = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+
+async function chooseView(page: Page, views: readonly string[], name: string): Promise<void> {
   await page.getByRole("tab", { selected: true }).focus();
   await page.keyboard.press("Home");
-  for (let i = 0; i < index; i++) await page.keyboard.press("ArrowRight");
+  const inRow = await page.getByRole("tab", { name: new RegExp(`^${name}`) }).isVisible();
+  for (let i = 0; i <= views.length; i++) {
+    const text = await focusedText(page);
+    if (
+      inRow
+        ? text.startsWith(name)
+        : text === "" &&
+          (await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).startsWith("Mehr")
+    )
+      break;
+    await page.keyboard.press("ArrowRight");
+  }
   await page.keyboard.press("Enter");
-  await page.locator('[role="tab"]').nth(index).and(page.locator('[aria-selected="true"]')).waitFor();
+  if (inRow) return;
+  await page.getByRole("menu").waitFor();
+  for (let i = 0; i < views.length && (await focusedText(page)) !== name; i++) await page.keyboard.press("ArrowDown");
+  expect(await focusedText(page)).toBe(name);
+  await page.keyboard.press("Enter");
 }

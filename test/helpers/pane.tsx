@@ -1,8 +1,9 @@
 /** Shared set-up of the pane's jsdom tests: browser shims, the example workbook, a view with a live session. */
-import { render } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { type Session, SessionContext } from "../../src/taskpane/session";
+import { useGuard } from "../../src/taskpane/shell/Guard";
 import type { WorkbookHost } from "../../src/workbook/host";
 import { type ReadConcept, readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
@@ -12,7 +13,7 @@ export const TODAY = "2026-11-22";
 
 /** jsdom lacks these; Fluent's positioning and motion ask for them. Call in beforeAll. */
 export function installJsdomShims(): void {
-  window.matchMedia ??= ((query: string) =>
+  window.matchMedia ??= (query: string) =>
     ({
       matches: false,
       media: query,
@@ -20,7 +21,7 @@ export function installJsdomShims(): void {
       removeEventListener() {},
       addListener() {},
       removeListener() {},
-    }) as unknown as MediaQueryList);
+    }) as unknown as MediaQueryList;
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -28,8 +29,31 @@ export function installJsdomShims(): void {
   };
 }
 
+/** Answers the guard's dialog (checking its text against `text`) and waits until it is gone. */
+export async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten", text?: RegExp) {
+  // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
+  // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  if (text) expect(dialog.textContent).toMatch(text);
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: button, hidden: true }));
+  });
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+}
+
 export async function beispielHost(): Promise<BrowserHost> {
   return new BrowserHost(createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+}
+
+/** The session with the pane's guard (its dialog asks as in the pane; the workbook is never at stake here). */
+function Guarded({ session, children }: { session: Session; children: ReactElement }): ReactElement {
+  const guard = useGuard({ unsaved: () => null, save: async () => undefined });
+  return (
+    <SessionContext.Provider value={{ ...session, leave: guard.leave, setPendingEdit: guard.setPendingEdit }}>
+      {children}
+      {guard.dialog}
+    </SessionContext.Provider>
+  );
 }
 
 /** Renders a view with a live session over a host (reload re-reads it like the pane does). */
@@ -58,13 +82,20 @@ export async function renderView(
       return concept;
     },
     openMeasure: jest.fn(),
-    requestedMeasure: null,
     navigate: jest.fn(),
+    navRequest: null,
+    // Replaced by the pane's own guard below.
+    leave: async () => false,
+    setPendingEdit: () => undefined,
+    storage:
+      mode === "browser"
+        ? { kind: "browser", file: "beispiel.xlsx", saveBack: false, state: "unchanged" }
+        : { kind: "excel" },
     ...extra,
   };
   const wrap = () => (
     <FluentProvider theme={webLightTheme}>
-      <SessionContext.Provider value={{ ...session }}>{view}</SessionContext.Provider>
+      <Guarded session={session}>{view}</Guarded>
     </FluentProvider>
   );
   const utils = render(wrap());

@@ -15,7 +15,7 @@ import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { FakeWorkbook } from "../excel/fakeExcel";
-import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { TODAY, answer, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -153,7 +153,9 @@ describe("the pane writes the one form of a reference", () => {
     await host.writeRows([
       { kind: "massnahmen", id: "M-002", values: { handlungsfeld: "hf-01", federfuehrung: "A-01" } },
     ]);
-    await renderView(<MassnahmeView />, host, "browser", { requestedMeasure: { id: "M-002", seq: 1 } });
+    await renderView(<MassnahmeView />, host, "browser", {
+      navRequest: { target: { view: "massnahme", id: "M-002" }, seq: 1 },
+    });
     await screen.findByRole("button", { name: "Änderungen an M-002 speichern" });
     await click("Änderungen an M-002 speichern");
     await screen.findByText(/Die Maßnahme M-002 ist gespeichert/);
@@ -164,6 +166,25 @@ describe("the pane writes the one form of a reference", () => {
 });
 
 describe("Listen on the example", () => {
+  it("asks, as every form of the pane does, before another row or list drops an edited row", async () => {
+    const host = await beispielHost();
+    await renderView(<ListenView />, host);
+    await click("HF-01 bearbeiten");
+    const form = () => screen.getByRole("form", { name: "Handlungsfeld HF-01 bearbeiten" });
+    change(/^Leitziel/, "Alle fühlen sich willkommen.", form());
+    await click("HF-02 bearbeiten");
+    await answer("Weiter bearbeiten", /Die Änderungen an Handlungsfeld HF-01 sind noch nicht gespeichert\./);
+    expect((within(form()).getByLabelText(/^Leitziel/) as HTMLTextAreaElement).value).toBe(
+      "Alle fühlen sich willkommen.",
+    );
+
+    change(/^Liste/, "ziele");
+    await answer("Speichern und weiter");
+    await screen.findByRole("heading", { name: "Ziele" });
+    const hf1 = readConcept(await host.snapshot()).handlungsfelder!.rows.find((r) => r.values.id === "HF-01")!;
+    expect(hf1.values.leitziel).toBe("Alle fühlen sich willkommen.");
+  });
+
   it("edits the Einstellungen by Schlüssel, with the rules live", async () => {
     const host = await beispielHost();
     await renderView(<ListenView />, host);

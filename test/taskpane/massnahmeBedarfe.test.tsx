@@ -22,7 +22,9 @@ const open = async (measure: RegExp) => {
 const bedarfe = () => screen.getByRole("combobox", { name: /^Bedarfe/ });
 /** The options of the open Bedarfe list (the listbox the combobox controls). */
 const options = () =>
-  within(document.getElementById(bedarfe().getAttribute("aria-controls")!)!).getAllByRole("menuitemcheckbox", { hidden: true });
+  within(document.getElementById(bedarfe().getAttribute("aria-controls")!)!).getAllByRole("menuitemcheckbox", {
+    hidden: true,
+  });
 const option = (name: RegExp) => options().find((o) => name.test(o.textContent ?? ""))!;
 const offered = async () => {
   fireEvent.click(bedarfe());
@@ -87,6 +89,7 @@ describe("the SMART template: Bedarfe", () => {
     await open(/^M-004/);
     expect(screen.queryByRole("combobox", { name: /^Bedarfe/ })).toBeNull();
     expect(screen.queryByText(/Bedarf/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /^S – spezifisch/ })); // complete, so closed
     fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Wohnraumvermittlung neu" } });
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Änderungen an M-004 speichern" }));

@@ -10,7 +10,7 @@ import { referenceId } from "../../src/domain/values";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { toExcelJs } from "../helpers/xlsx";
-import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { TODAY, answer, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -30,16 +30,18 @@ describe("Monitoring: Sachstände", () => {
     await renderView(<MonitoringView />, host);
     expect(screen.getByText(/neue Sachstände gelten für den Berichtsstichtag 30\.06\.2026/)).toBeTruthy();
     change(/^Maßnahme$/, "M-004");
-    const history = screen.getByRole("table", { name: "Bisherige Sachstände von M-004" });
+    // One card per report (a table ran wider than 320 px): date, Status, Umsetzung and Ampel as colour, icon, word.
+    const history = screen.getByRole("list", { name: "Bisherige Sachstände von M-004" });
     expect(
       within(history)
-        .getAllByRole("row")
-        .slice(1)
-        .map((r) => within(r).getAllByRole("cell")[0]!.textContent),
+        .getAllByRole("listitem")
+        .map((r) => r.querySelector("strong")!.textContent),
     ).toEqual(["31.12.2025", "30.06.2026"]);
 
     const form = screen.getByRole("form", { name: "Sachstand für M-004 melden" });
-    change(/^Berichtsstichtag/, "2026-12-31", form);
+    // One German date input: it opens at the Berichtsstichtag due; another day is typed as Germans write it.
+    expect((within(form).getByLabelText(/^Berichtsstichtag/) as HTMLInputElement).value).toBe("30.06.2026");
+    change(/^Berichtsstichtag/, "31.12.2026", form);
     change(/^Umsetzung \(%\)/, "120", form);
     change(/^Sachstand/, "Weitere acht Wohnungen vermittelt.", form);
     await submit("Sachstand speichern");
@@ -49,7 +51,9 @@ describe("Monitoring: Sachstände", () => {
     await submit("Sachstand speichern");
     await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
     const reports = async () =>
-      readConcept(await host.snapshot()).sachstaende!.rows.filter((r) => referenceId(r.values.massnahme ?? null) === "M-004");
+      readConcept(await host.snapshot()).sachstaende!.rows.filter(
+        (r) => referenceId(r.values.massnahme ?? null) === "M-004",
+      );
     expect(await reports()).toHaveLength(3);
     expect((await reports())[2]!.values).toMatchObject({
       sachstand: "Weitere acht Wohnungen vermittelt.",
@@ -69,10 +73,56 @@ describe("Monitoring: Sachstände", () => {
   });
 });
 
+describe("Monitoring: nothing typed is lost", () => {
+  it("asks before another measure replaces a typed Sachstand; a date typed digit by digit keeps the text", async () => {
+    const host = await beispielHost();
+    await renderView(<MonitoringView />, host);
+    change(/^Maßnahme$/, "M-004");
+    const form = () => screen.getByRole("form", { name: /^Sachstand für M-00\d melden$/ });
+    const text = () => (within(form()).getByLabelText(/^Sachstand/) as HTMLTextAreaElement).value;
+    // The report for 30.06.2026 is shown; the user writes the next one.
+    expect(text()).toBe("Die Wohnraumlotsin hat 14 Wohnungen vermittelt.");
+    change(/^Sachstand/, "Weitere acht Wohnungen vermittelt.", form());
+    // On the way to 31.12.2026 the field names no day, then the day of the older report: the text stays.
+    for (const typed of ["3", "31.1", "31.12.2025", "31.12.2026"]) change(/^Berichtsstichtag/, typed, form());
+    expect(text()).toBe("Weitere acht Wohnungen vermittelt.");
+
+    change(/^Maßnahme$/, "M-007");
+    await answer("Weiter bearbeiten", /Die Änderungen an dem Sachstand für M-004 sind noch nicht gespeichert\./);
+    expect((screen.getByLabelText(/^Maßnahme$/) as HTMLSelectElement).value).toBe("M-004");
+    expect(text()).toBe("Weitere acht Wohnungen vermittelt.");
+
+    change(/^Maßnahme$/, "M-007");
+    await answer("Speichern und weiter");
+    await screen.findByText("Sachstand für M-004 zum 31.12.2026 gespeichert.");
+    expect(form().getAttribute("aria-label")).toBe("Sachstand für M-007 melden");
+    const rows = readConcept(await host.snapshot()).sachstaende!.rows.filter(
+      (r) => referenceId(r.values.massnahme ?? null) === "M-004",
+    );
+    expect(rows.map((r) => r.values.sachstand)).toEqual([
+      expect.any(String),
+      "Die Wohnraumlotsin hat 14 Wohnungen vermittelt.",
+      "Weitere acht Wohnungen vermittelt.",
+    ]);
+  });
+
+  it("asks before another indicator drops a typed value", async () => {
+    await renderView(<MonitoringView />, await beispielHost());
+    change(/^Indikator$/, "I-007");
+    change(/^Wert/, "24", screen.getByRole("form", { name: "Wert für I-007 eintragen" }));
+    change(/^Indikator$/, "I-001");
+    await answer("Verwerfen", /Die Änderungen an dem Wert für I-007 sind noch nicht gespeichert\./);
+    const form = screen.getByRole("form", { name: "Wert für I-001 eintragen" });
+    expect((within(form).getByLabelText(/^Wert/) as HTMLInputElement).value).toBe("");
+  });
+});
+
 describe("Monitoring that agrees with itself", () => {
   it("names who still owes a Sachstand, as the check does", async () => {
     await renderView(<MonitoringView />, await beispielHost());
-    expect(screen.getByText("Zum Berichtsstichtag 30.06.2026 fehlt noch der Sachstand von M-007, M-013, M-017.")).toBeTruthy();
+    expect(
+      screen.getByText("Zum Berichtsstichtag 30.06.2026 fehlt noch der Sachstand von M-007, M-013, M-017."),
+    ).toBeTruthy();
   });
 
   it("sets the measure's Status with a report of another Status (default yes), and remembers who reported", async () => {
@@ -88,7 +138,9 @@ describe("Monitoring that agrees with itself", () => {
     change(/^Sachstand/, "Die ersten Kurse laufen.", form);
     change(/^Gemeldet von/, "Petra Lehmann", form);
     await submit("Sachstand speichern");
-    await screen.findByText("Sachstand für M-013 zum 30.06.2026 gespeichert. Die Maßnahme steht jetzt auf „in Umsetzung“.");
+    await screen.findByText(
+      "Sachstand für M-013 zum 30.06.2026 gespeichert. Die Maßnahme steht jetzt auf „in Umsetzung“.",
+    );
     const concept = readConcept(await host.snapshot());
     const m13 = concept.massnahmen.rows.find((r) => r.values.id === "M-013")!;
     expect(m13.values.status).toBe("in Umsetzung");
@@ -153,7 +205,7 @@ describe("Monitoring: Indikatoren", () => {
       .getAllByRole("row")
       .map((r) => r.textContent);
     // Falling target 26 → 16 (2025 → 2030), IST 29 on 30.06.2026: Zielerreichung −30 %; Soll on 22.11.2026 ≈ 17,9 %.
-    expect(cells).toEqual(["IST29 Wochen (Stand 30.06.2026)", "Zielerreichung-30 %", "Soll17,9 %", "Ampelrot"]);
+    expect(cells).toEqual(["IST29 Wochen (Stand 30.06.2026)", "Zielerreichung\u221230 %", "Soll17,9 %", "Ampelrot"]);
     expect(
       screen.getByRole("img", { name: /Verlauf I-007 .*3 Werte von 31\.12\.2024 bis 30\.06\.2026, zuletzt 29/ }),
     ).toBeTruthy();
@@ -161,7 +213,9 @@ describe("Monitoring: Indikatoren", () => {
     expect(within(values).getAllByRole("row")).toHaveLength(1 + 3);
 
     const form = screen.getByRole("form", { name: "Wert für I-007 eintragen" });
-    change(/^Stichtag/, "2026-11-15", form);
+    // Due next: I-007 has a value for the Berichtsstichtag 30.06.2026, so the end of the year.
+    expect((within(form).getByLabelText(/^Stichtag/) as HTMLInputElement).value).toBe("31.12.2026");
+    change(/^Stichtag/, "15.11.2026", form);
     change(/^Wert/, "24", form);
     await submit("Wert speichern");
     await screen.findByText("Wert für I-007 zum 15.11.2026 gespeichert.");

@@ -9,11 +9,23 @@ import MassnahmeView from "../../src/taskpane/features/massnahme/MassnahmeView";
 import PruefenView from "../../src/taskpane/features/pruefen/PruefenView";
 import BewertungView from "../../src/taskpane/features/bewertung/BewertungView";
 import EinrichtenView from "../../src/taskpane/features/einrichten/EinrichtenView";
-import { TODAY, beispielHost, installJsdomShims, renderView } from "../helpers/pane";
+import { readConcept } from "../../src/workbook/read";
+import { beispielHost, installJsdomShims, renderView } from "../helpers/pane";
 import { toExcelJs } from "../helpers/xlsx";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
+
+/** Answers the guard's dialog and waits until it is gone. */
+async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten"): Promise<void> {
+  // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
+  // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
+  const dialog = await screen.findByRole("alertdialog", { hidden: true });
+  await act(async () => {
+    fireEvent.click(within(dialog).getByRole("button", { name: button, hidden: true }));
+  });
+  await waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
+}
 
 describe("environment", () => {
   it("is browser mode when office.js reports no host", () => {
@@ -23,20 +35,69 @@ describe("environment", () => {
     expect(statusText({ art: "browser" }, true)).toBe("Browser-Modus (ohne Excel).");
   });
 
-  it("shows the file picker and the seven views without Office", async () => {
+  it("starts with a compact header, the views in one row and a start view that says how to begin", async () => {
     render(<App />);
     expect(await screen.findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Arbeitsmappe herunterladen" }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
-    expect(screen.getAllByRole("tab")).toHaveLength(7);
-    for (const name of ["Einrichten", "Maßnahme", "Prüfen", "Bewertung", "Verteilen", "Monitoring", "Listen"])
-      expect(screen.getByRole("tab", { name })).toBeTruthy();
-    expect(screen.getByText(/^Browser-Modus/)).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Maßnahmenplaner" })).toBeTruthy();
+    // Nothing to save yet: only the open button beside the title.
+    expect(screen.queryByRole("button", { name: "Arbeitsmappe herunterladen" })).toBeNull();
+    const names = screen.getAllByRole("tab").map((t) => t.getAttribute("value") ?? t.textContent);
+    expect(names.slice(0, 8)).toEqual([
+      "start",
+      "massnahme",
+      "pruefen",
+      "monitoring",
+      "listen",
+      "bewertung",
+      "verteilen",
+      "einrichten",
+    ]);
+    expect(screen.getByRole("tab", { name: "Start", selected: true })).toBeTruthy();
+    const start = screen.getByRole("region", { name: "Start" });
+    expect(await within(start).findByRole("button", { name: "Arbeitsmappe öffnen …" })).toBeTruthy();
+    expect(within(start).getByRole("button", { name: "Neue Arbeitsmappe anlegen" })).toBeTruthy();
+    expect(screen.getByText(/^Browser-Modus: Diese Seite läuft ohne Excel/)).toBeTruthy();
   });
 });
 
 describe("Maßnahme", () => {
+  it("stays in step with the workbook while it is open: what others wrote shows, what the user typed stays", async () => {
+    const host = await beispielHost();
+    const { session } = await renderView(<MassnahmeView />, host, "browser", {
+      navRequest: { target: { view: "massnahme", id: "M-013" }, seq: 1 },
+    });
+    await screen.findByRole("button", { name: "Änderungen an M-013 speichern" });
+    const value = (label: RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+    const status = () => screen.getByRole("combobox", { name: /^Status/ }).textContent;
+    for (const section of [/^S – spezifisch/, /^Einordnung/, /^Stand/]) {
+      const header = screen.getByRole("button", { name: section });
+      if (header.getAttribute("aria-expanded") === "false") fireEvent.click(header);
+    }
+    expect(status()).toBe("geplant");
+    fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Sprachkurse mit Kinderbetreuung" } });
+    // Another view (Monitoring) sets the Status and someone edits the Zielgruppe in the sheet.
+    await act(async () => {
+      await host.writeRows([
+        { kind: "massnahmen", id: "M-013", values: { status: "in Umsetzung", zielgruppe: "Eltern mit Kleinkindern" } },
+      ]);
+      await session.reload();
+    });
+    expect(status()).toBe("in Umsetzung");
+    expect(value(/^Zielgruppe/)).toBe("Eltern mit Kleinkindern");
+    expect(value(/^Titel/)).toBe("Sprachkurse mit Kinderbetreuung");
+    // Saving writes the user's edit and keeps what the others wrote.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Änderungen an M-013 speichern" }));
+    });
+    await screen.findByText(/Die Maßnahme M-013 ist gespeichert/);
+    const m13 = readConcept(await host.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-013")!.values;
+    expect(m13).toMatchObject({
+      titel: "Sprachkurse mit Kinderbetreuung",
+      status: "in Umsetzung",
+      zielgruppe: "Eltern mit Kleinkindern",
+    });
+  });
+
   it("checks live, names the missing letter and saves a new row with the next free ID", async () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);
@@ -84,25 +145,62 @@ describe("Maßnahme", () => {
     };
 
     await choose(/^M-001/);
-    expect(screen.getByRole("alert").textContent).toMatch(
-      /Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert/,
-    );
-    expect(titel()).toBe("Lernpatenschaften");
-    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
-    expect(screen.queryByRole("alert")).toBeNull();
+    const dialog = await screen.findByRole("alertdialog");
+    expect(dialog.textContent).toMatch(/Die Änderungen an der neuen Maßnahme M-021 sind noch nicht gespeichert\./);
+    // One wording for every way out.
+    expect(
+      within(dialog)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(expect.arrayContaining(["Speichern und weiter", "Verwerfen", "Weiter bearbeiten"]));
+    await answer("Weiter bearbeiten");
     expect(titel()).toBe("Lernpatenschaften");
 
     fireEvent.click(screen.getByRole("button", { name: "Neue Maßnahme" }));
-    expect(screen.getByRole("alert")).toBeTruthy();
-    fireEvent.click(screen.getByRole("button", { name: "Weiter bearbeiten" }));
+    await answer("Weiter bearbeiten");
+    expect(titel()).toBe("Lernpatenschaften");
 
     await choose(/^M-001/);
-    fireEvent.click(screen.getByRole("button", { name: "Verwerfen und M-001 öffnen" }));
+    await answer("Verwerfen");
+    // M-001 is SMART-complete: its sections are closed, a click opens S.
+    expect(screen.queryByLabelText(/^Titel/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /^S – spezifisch/ }));
     expect(titel()).toBe("Willkommensmappe");
-    expect(screen.queryByRole("alert")).toBeNull();
+
+    // An edit of M-001, then M-002: „Speichern und weiter“ saves M-001 and opens M-002.
+    fireEvent.change(screen.getByLabelText(/^Titel/), { target: { value: "Willkommensmappe für alle" } });
+    await choose(/^M-002/);
+    await answer("Speichern und weiter");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Änderungen an M-002 speichern" })).toBeTruthy());
+    expect((await toExcelJs(host.document)).getWorksheet("Maßnahmen")!.getCell("D2").value).toBe(
+      "Willkommensmappe für alle",
+    );
+    expect(titel()).not.toBe("Willkommensmappe für alle");
   });
 
-  it("creates a new Akteur from the Federführung combobox", async () => {
+  it("finds a measure by typing, grouped by Handlungsfeld with its SMART state", async () => {
+    const host = await beispielHost();
+    await renderView(<MassnahmeView />, host);
+    const picker = screen.getByRole("combobox", { name: "Maßnahme" });
+    fireEvent.change(picker, { target: { value: "kita" } });
+    fireEvent.keyDown(picker, { key: "ArrowDown" });
+    const options = await screen.findAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringMatching(/^M-006 – Kita-Einstiegsprogramm.*offen: /),
+    ]);
+    expect(screen.getByRole("group", { name: /^HF-03 – / })).toBeTruthy();
+    expect(screen.getByText(/^1 Maßnahme passt\./)).toBeTruthy();
+    fireEvent.click(options[0]!);
+    expect((picker as HTMLInputElement).value).toBe("M-006 – Kita-Einstiegsprogramm");
+    // A stored measure opens the sections with something to do (M: no Indikator); the others are a click away.
+    const expanded = (name: RegExp) => screen.getByRole("button", { name }).getAttribute("aria-expanded");
+    expect(expanded(/^M – messbar noch offen$/)).toBe("true");
+    expect(expanded(/^S – spezifisch erfüllt$/)).toBe("false");
+    expect(screen.queryByLabelText(/^Titel/)).toBeNull();
+    expect(screen.getByRole("button", { name: "Änderungen an M-006 speichern" })).toBeTruthy();
+  });
+
+  it("creates a whole Akteur in place from the Federführung search", async () => {
     const host = await beispielHost();
     await renderView(<MassnahmeView />, host);
     const combo = screen.getByRole("combobox", { name: /^Federführung/ });
@@ -111,13 +209,39 @@ describe("Maßnahme", () => {
     expect(screen.getByRole("button", { name: "Stellen anzeigen" })).toBeTruthy();
     fireEvent.change(combo, { target: { value: "Stadtbibliothek" } });
     fireEvent.keyDown(combo, { key: "ArrowDown" });
-    const option = await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ });
+    fireEvent.click(await screen.findByRole("option", { name: /Neue Stelle anlegen: „Stadtbibliothek“/ }));
+    const form = screen.getByRole("group", { name: "Neue Stelle A-09" });
+    expect((within(form).getByLabelText(/^Bezeichnung/) as HTMLInputElement).value).toBe("Stadtbibliothek");
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^Fachbereich/));
+    // Without contact the check would warn: said before anything is written.
+    expect(within(form).getAllByText(/ohne sie meldet die Prüfung, dass der Kontakt fehlt/)).toHaveLength(2);
+    const type = (label: RegExp, value: string) =>
+      fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    type(/^Fachbereich/, "Fachbereich 4 – Kultur");
+    type(/^Ansprechperson/, "Frau Demir");
+    type(/^E-Mail/, "demir(at)laatzen");
+    expect(within(form).getByText(/als E-Mail „demir\(at\)laatzen“; das ist keine E-Mail-Adresse/)).toBeTruthy();
+    type(/^E-Mail/, "bibliothek@laatzen.de");
+    expect(within(form).queryByText(/keine E-Mail-Adresse/)).toBeNull();
+    fireEvent.click(within(form).getByRole("combobox", { name: /^Art/ }));
+    fireEvent.click(await screen.findByRole("option", { name: "intern" }));
     await act(async () => {
-      fireEvent.click(option);
+      fireEvent.click(within(form).getByRole("button", { name: "Stelle anlegen" }));
     });
     await waitFor(() => expect(screen.getByText(/ist als A-09 im Blatt „Akteure“ angelegt/)).toBeTruthy());
-    expect((await toExcelJs(host.document)).getWorksheet("Akteure")!.getCell("B10").value).toBe("Stadtbibliothek");
+    const row = (await toExcelJs(host.document)).getWorksheet("Akteure")!.getRow(10);
+    expect((row.values as unknown[]).slice(1, 7)).toEqual([
+      "A-09",
+      "Stadtbibliothek",
+      "Fachbereich 4 – Kultur",
+      "Frau Demir",
+      "bibliothek@laatzen.de",
+      "intern",
+    ]);
     expect((combo as HTMLInputElement).value).toBe("A-09 – Stadtbibliothek");
+    expect(screen.queryByRole("group", { name: "Neue Stelle A-09" })).toBeNull();
+    // The lead now has a contact: the template says nothing about a missing one.
+    expect(screen.queryByText(/weder Ansprechperson noch E-Mail/)).toBeNull();
   });
 
   it("takes German dates and shows a stored vague Frist as it is", async () => {
@@ -165,7 +289,9 @@ describe("Prüfen", () => {
     const m004 = screen.getByRole("region", { name: /M-004/ }); // Frist „fortlaufend“
     // One message per finding, a whole sentence naming its subject, as in the CLI and the Prüfbericht.
     expect(m004.textContent!.match(/Fehler/g)).toHaveLength(1);
-    expect(within(m004).getByText(/^Die Maßnahme M-004 hat als Frist „fortlaufend“; das ist kein Termin\./)).toBeTruthy();
+    expect(
+      within(m004).getByText(/^Die Maßnahme M-004 hat als Frist „fortlaufend“; das ist kein Termin\./),
+    ).toBeTruthy();
 
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Prüfbericht als Blatt" }));

@@ -45,9 +45,9 @@ describe("Verteilen: Sachstandsabfrage", () => {
   it("offers the status query beside the full split", async () => {
     const host = await beispielHost();
     await renderView(<VerteilenView />, host);
-    fireEvent.change(screen.getByLabelText("Berichtsstichtag der Sachstandsabfrage"), {
-      target: { value: "2026-12-31" },
-    });
+    const stichtag = screen.getByLabelText("Berichtsstichtag der Sachstandsabfrage") as HTMLInputElement;
+    expect(stichtag.value).toBe("30.06.2026"); // the Berichtsstichtag due, not today
+    fireEvent.change(stichtag, { target: { value: "31.12.2026" } });
     await click("Sachstandsabfrage erstellen");
     const list = await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     const names = within(list)

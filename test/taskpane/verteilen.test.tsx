@@ -7,7 +7,7 @@
  * refused without writing anything; with „Mail-Entwürfe beilegen“ the ZIP holds each file's mail draft, read back
  * with a real MIME parser.
  */
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import * as fs from "node:fs";
@@ -139,7 +139,7 @@ describe("Verteilen: export", () => {
     const { session } = await renderView(<VerteilenView />, host);
     const field = screen.getByLabelText("Rücklauf bis") as HTMLInputElement;
     expect(field.value).toBe("");
-    fireEvent.change(field, { target: { value: "2027-03-31" } });
+    fireEvent.change(field, { target: { value: "31.03.2027" } });
     await click("Dateien erstellen");
     await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     expect(writeRows.mock.calls.map(([w]) => w.map((x) => [x.kind, x.values.schluessel]))).toEqual([
@@ -169,7 +169,7 @@ describe("Verteilen: export", () => {
     const host = new BrowserHost(await fromExcelJs(wb, "ohne.xlsx"), "ohne.xlsx");
     expect(readConcept(await host.snapshot()).found.einstellungen).toBeUndefined();
     await renderView(<VerteilenView />, host);
-    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "2027-03-31" } });
+    fireEvent.change(screen.getByLabelText("Rücklauf bis"), { target: { value: "31.03.2027" } });
     await click("Dateien erstellen");
     await screen.findByRole("list", { name: "Dateien zum Verteilen" });
     const concept = readConcept(await host.snapshot());

@@ -1,7 +1,7 @@
 /**
  * Fortschreibung im Aufgabenbereich: die nächste Konzeptperiode als neue Datei aus den Bytes der offenen
  * Arbeitsmappe (`host.file()`, in Excel wie im Browser). Die offene Arbeitsmappe bleibt unverändert. Wird
- * erst geladen, wenn jemand die neue Arbeitsmappe erstellt (exceljs und das Zip-Patchen sind groß).
+ * erst geladen, wenn jemand die neue Arbeitsmappe erstellt (das Lesen und Zip-Patchen der Arbeitsmappe ist groß).
  */
 import type { IsoDate } from "../../domain/dates";
 import type { Laufzeit } from "../../domain/fortschreibung";

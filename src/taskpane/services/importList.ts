@@ -1,7 +1,7 @@
 /**
  * „Bestehende Liste übernehmen“ im Aufgabenbereich: die Liste lesen (.xlsx oder .csv, ohne Dateisystem),
  * die vermutete Zuordnung der Spalten zeigen und korrigieren lassen, daraus eine Vorschau (nichts
- * geschrieben) und erst auf Wunsch die neue Arbeitsmappe als Bytes bauen. Lädt exceljs und die
+ * geschrieben) und erst auf Wunsch die neue Arbeitsmappe als Bytes bauen. Lädt den Leser der Arbeitsmappe und die
  * Import-Module; die Ansicht holt dieses Modul erst, wenn der Nutzer eine Liste auswählt.
  */
 import { formatGermanDate } from "../../domain/dates";

@@ -1,5 +1,5 @@
 /**
- * What the pane and the ribbon do with a workbook, over any `WorkbookHost` (Office.js in Excel, exceljs in
+ * What the pane and the ribbon do with a workbook, over any `WorkbookHost` (Office.js in Excel, the package layer in
  * the browser). Everything is computed by the domain; this module only reads, plans and writes.
  */
 import { type IsoDate, localIsoDate } from "../../domain/dates";

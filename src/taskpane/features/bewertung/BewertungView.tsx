@@ -5,7 +5,7 @@ import { STATUS_VALUES } from "../../../domain/model";
 import { formatGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
 import { type RoundPreview, buildRound, previewRound } from "../../services/operations";
-import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoConcept, NoticeBar, stepAppearance, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
 import UebersichtBericht from "./UebersichtBericht";
 
@@ -110,7 +110,12 @@ export default function BewertungView(): ReactElement {
             }}
           />
         </Field>
-        <Button appearance="primary" onClick={() => void build()} disabled={busy || !valid}>
+        {/* The one primary action: the matrix until the round has one, then „Übersicht erzeugen“ below. */}
+        <Button
+          appearance={stepAppearance(true, !preview?.exists)}
+          onClick={() => void build()}
+          disabled={busy || !valid}
+        >
           {preview?.exists ? "Bewertungsmatrix aktualisieren" : "Bewertungsmatrix anlegen"}
         </Button>
       </div>
@@ -148,7 +153,7 @@ export default function BewertungView(): ReactElement {
           </ul>
         </>
       )}
-      <UebersichtBericht />
+      <UebersichtBericht primary={!!preview?.exists} />
     </div>
   );
 }

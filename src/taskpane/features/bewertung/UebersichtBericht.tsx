@@ -8,7 +8,7 @@ import { useState, type ReactElement } from "react";
 import type { ChartRasterizer } from "../../../docx/report";
 import { OVERVIEW_SHEET } from "../../../workbook/overview-sheet";
 import type { MonitoringReader } from "../../../workbook/report-model";
-import { type Notice, NoticeBar } from "../../components";
+import { type Notice, NoticeBar, stepAppearance } from "../../components";
 import { download } from "../../services/download";
 import { refreshOverview } from "../../services/overview";
 import { errorText, useSession } from "../../session";
@@ -47,11 +47,14 @@ export interface UebersichtBerichtProps {
    * indicators then read „keine Daten“ and have no chart.
    */
   monitoring?: MonitoringReader;
+  /** Whether „Übersicht erzeugen“ is the view's one primary action (once the round's matrix exists). */
+  primary?: boolean;
 }
 
 export default function UebersichtBericht({
   rasterizer = loadBrowserRasterizer,
   monitoring,
+  primary = true,
 }: UebersichtBerichtProps): ReactElement {
   const styles = useStyles();
   const { host, today } = useSession();
@@ -104,7 +107,11 @@ export default function UebersichtBericht({
         Kreistag und Integrationsbeirat.
       </Body1>
       <div className={styles.buttons}>
-        <Button appearance="primary" disabled={!host || work !== null} onClick={() => void overview()}>
+        <Button
+          appearance={stepAppearance(primary, true)}
+          disabled={!host || work !== null}
+          onClick={() => void overview()}
+        >
           Übersicht erzeugen
         </Button>
         <Button disabled={!host || work !== null} onClick={() => void report()}>

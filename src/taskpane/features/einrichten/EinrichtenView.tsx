@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import type { TemplateName } from "../../../domain/templates";
+import { stepAppearance } from "../../components";
 import { setUpWorkbook } from "../../services/operations";
 import { errorText, useSession } from "../../session";
 import FortschreibungSection from "./FortschreibungSection";
@@ -34,12 +35,18 @@ const useStyles = makeStyles({
 
 type Outcome = { intent: "success" | "error"; title: string; text: string };
 
+/** The view's three tasks; the one the user works on holds the view's one primary action. */
+type Task = "vorlage" | "import" | "fortschreibung";
+
 export default function EinrichtenView(): ReactElement {
   const styles = useStyles();
   const session = useSession();
   const [template, setTemplate] = useState<TemplateName>("leer");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [task, setTask] = useState<Task | null>(null);
+  // Until the user begins a task: the structure while there is none to work in, else no primary at all.
+  const primary: Task | null = task ?? (session.concept ? null : "vorlage");
 
   const run = async () => {
     setBusy(true);
@@ -50,6 +57,7 @@ export default function EinrichtenView(): ReactElement {
       if (!host) throw new Error("Es ist keine Arbeitsmappe geöffnet.");
       const result = await setUpWorkbook(host, template, session.today);
       await session.reload(host);
+      setTask(null); // done here: the next step is in another view
       const parts = [];
       if (result.created.length) parts.push(`Angelegt: ${result.created.join(", ")}.`);
       if (result.existing.length) parts.push(`Schon vorhanden und nicht verändert: ${result.existing.join(", ")}.`);
@@ -72,14 +80,20 @@ export default function EinrichtenView(): ReactElement {
         unverändert; es werden keine Daten überschrieben.
       </Body1>
       <Field label="Vorlage">
-        <RadioGroup value={template} onChange={(_, data) => setTemplate(data.value as TemplateName)}>
+        <RadioGroup
+          value={template}
+          onChange={(_, data) => {
+            setTemplate(data.value as TemplateName);
+            setTask("vorlage");
+          }}
+        >
           {TEMPLATES.map((t) => (
             <Radio key={t.value} value={t.value} label={`${t.label} – ${t.text}`} />
           ))}
         </RadioGroup>
       </Field>
       <div>
-        <Button appearance="primary" onClick={() => void run()} disabled={busy}>
+        <Button appearance={stepAppearance(primary === "vorlage", true)} onClick={() => void run()} disabled={busy}>
           {session.host ? "Struktur anlegen" : "Neue Arbeitsmappe mit dieser Vorlage anlegen"}
         </Button>
       </div>
@@ -91,8 +105,8 @@ export default function EinrichtenView(): ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
-      <ImportSection />
-      <FortschreibungSection />
+      <ImportSection primary={primary === "import"} onStart={() => setTask("import")} />
+      <FortschreibungSection primary={primary === "fortschreibung"} onStart={() => setTask("fortschreibung")} />
     </div>
   );
 }

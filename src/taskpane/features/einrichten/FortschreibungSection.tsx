@@ -2,7 +2,7 @@
  * „Nächste Konzeptperiode (Fortschreibung)“: die neue Laufzeit eingeben, sehen, welche Maßnahmen übernommen,
  * zur Überarbeitung markiert und nicht übernommen werden (mit Grund), und dann die neue Arbeitsmappe aus den
  * Bytes der offenen erstellen und herunterladen. Die offene Arbeitsmappe bleibt unverändert. Das Erstellen
- * (exceljs, Zip-Patchen) wird erst geladen, wenn jemand auf „Neue Arbeitsmappe erstellen“ klickt.
+ * (Lesen, Zip-Patchen) wird erst geladen, wenn jemand auf „Neue Arbeitsmappe erstellen“ klickt.
  */
 import {
   Body1,
@@ -26,7 +26,7 @@ import { readSettings } from "../../../domain/settings";
 import { type FortschreibungPreview, previewFortschreibung } from "../../../workbook/fortschreibung";
 import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
 import { download } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
 
@@ -111,7 +111,7 @@ function PreviewLists({ preview }: { preview: Exclude<FortschreibungPreview, { p
   );
 }
 
-export default function FortschreibungSection(): ReactElement {
+export default function FortschreibungSection({ primary, onStart }: SectionProps): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
@@ -142,6 +142,7 @@ export default function FortschreibungSection(): ReactElement {
   if (!host || !concept?.found.massnahmen) return <></>;
 
   const create = async () => {
+    onStart();
     const problem = laufzeitProblem(laufzeit);
     setShownProblem(problem);
     setNotice(null);
@@ -194,6 +195,7 @@ export default function FortschreibungSection(): ReactElement {
           value={laufzeit}
           inputMode="numeric"
           onChange={(_, d) => {
+            onStart();
             setLaufzeit(d.value);
             setBuilt(null);
             if (shownProblem) setShownProblem(laufzeitProblem(d.value));
@@ -215,7 +217,7 @@ export default function FortschreibungSection(): ReactElement {
 
       <div className={layout.actions}>
         <Button
-          appearance={built ? "secondary" : "primary"}
+          appearance={stepAppearance(primary, !built)}
           onClick={() => void create()}
           disabled={busy || !preview || problem !== null}
         >
@@ -238,7 +240,11 @@ export default function FortschreibungSection(): ReactElement {
             </MessageBarBody>
           </MessageBar>
           <div className={layout.actions}>
-            <Button appearance="primary" onClick={() => download(built.data, built.fileName)} disabled={busy}>
+            <Button
+              appearance={stepAppearance(primary, true)}
+              onClick={() => download(built.data, built.fileName)}
+              disabled={busy}
+            >
               Neue Arbeitsmappe herunterladen
             </Button>
             {!excel && session.openWorkbook && (

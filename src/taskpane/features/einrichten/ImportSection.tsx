@@ -1,7 +1,7 @@
 /**
  * „Bestehende Liste übernehmen“: eine Liste (.xlsx oder .csv) auswählen, die vermutete Zuordnung der Spalten
  * prüfen und korrigieren, sehen, was übernommen wird, und erst dann die neue Arbeitsmappe bauen. Die Import-
- * Module und exceljs werden erst geladen, wenn eine Liste ausgewählt wird.
+ * Module und der Leser der Arbeitsmappe werden erst geladen, wenn eine Liste ausgewählt wird.
  */
 import {
   Body1,
@@ -20,7 +20,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useRef, useState, type ReactElement } from "react";
 import type { ImportGrid, ImportMapping, ListFile } from "../../services/importList";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
 import { download, readFile } from "../../services/download";
 import { errorText, openMadeWorkbook, useSession } from "../../session";
 import { ConceptGaps } from "../listen/Gaps";
@@ -61,7 +61,7 @@ interface Built {
   summary: string[];
 }
 
-export default function ImportSection(): ReactElement {
+export default function ImportSection({ primary, onStart }: SectionProps): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
@@ -82,6 +82,7 @@ export default function ImportSection(): ReactElement {
   }, [loaded]);
 
   const pickList = async (file: File) => {
+    onStart();
     setBusy("lesen");
     setNotice(null);
     setBuilt(null);
@@ -163,7 +164,7 @@ export default function ImportSection(): ReactElement {
       />
       <div className={layout.actions}>
         <Button
-          appearance={loaded ? "secondary" : "primary"}
+          appearance={stepAppearance(primary, !loaded)}
           onClick={() => picker.current?.click()}
           disabled={busy !== null}
         >
@@ -310,7 +311,7 @@ export default function ImportSection(): ReactElement {
           )}
           <div className={layout.actions}>
             <Button
-              appearance={built ? "secondary" : "primary"}
+              appearance={stepAppearance(primary, !built)}
               onClick={() => void take()}
               disabled={busy !== null || preview.problem !== null}
             >
@@ -333,7 +334,11 @@ export default function ImportSection(): ReactElement {
             </MessageBarBody>
           </MessageBar>
           <div className={layout.actions}>
-            <Button appearance="primary" onClick={() => download(built.data, built.fileName)} disabled={busy !== null}>
+            <Button
+              appearance={stepAppearance(primary, true)}
+              onClick={() => download(built.data, built.fileName)}
+              disabled={busy !== null}
+            >
               Neue Arbeitsmappe herunterladen
             </Button>
             {!excel && session.openWorkbook && (

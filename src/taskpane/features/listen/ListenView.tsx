@@ -4,17 +4,16 @@
  * and the action that makes its references uniform.
  */
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { checkConcept } from "../../../domain/rules";
 import type { ReadConcept } from "../../../workbook/read";
 import { NoConcept } from "../../components";
 import { useSession } from "../../session";
 import { Gaps } from "./Gaps";
-import { CHOICE_LABEL, LIST_KINDS, type ListChoice } from "./model";
+import { CHOICE_LABEL, LIST_EDIT, LIST_KINDS, type ListChoice } from "./model";
 import { SettingsEditor } from "./SettingsEditor";
-import { type EditorHandle, TableEditor } from "./TableEditor";
+import { TableEditor } from "./TableEditor";
 import { Uniform } from "./Uniform";
-import { UnsavedGuard } from "./UnsavedGuard";
 
 const CHOICES: ListChoice[] = [...LIST_KINDS, "einstellungen"];
 
@@ -35,14 +34,12 @@ export default function ListenView(): ReactElement {
 function Lists({ concept }: { concept: ReadConcept }): ReactElement {
   const session = useSession();
   const styles = useStyles();
-  const editor = useRef<EditorHandle>(null);
   const [choice, setChoice] = useState<ListChoice>("handlungsfelder");
-  const [pending, setPending] = useState<ListChoice | null>(null);
   const [open, setOpen] = useState<{ id: string | null; seq: number } | null>(null);
   const findings = useMemo(() => checkConcept(concept, { today: session.today }).findings, [concept, session.today]);
 
   // A finding or a hint led here: show its list, with its row (or a new row) open.
-  const request = session.requestedTarget;
+  const request = session.navRequest;
   useEffect(() => {
     if (!request || request.seq <= handled || request.target.view !== "listen") return;
     handled = request.seq;
@@ -51,18 +48,16 @@ function Lists({ concept }: { concept: ReadConcept }): ReactElement {
     if (kind !== "einstellungen") setOpen({ id: id ?? null, seq: request.seq });
   }, [request]);
 
+  /** Another list, through the pane's guard when the open form holds unsaved changes. */
   const choose = (next: ListChoice) => {
     if (next === choice) return;
-    if (editor.current?.dirty) setPending(next);
-    else {
-      setChoice(next);
-      setOpen(null);
-    }
-  };
-  const go = (next: ListChoice) => {
-    setPending(null);
-    setChoice(next);
-    setOpen(null);
+    void session.leave(
+      () => {
+        setChoice(next);
+        setOpen(null);
+      },
+      { edit: LIST_EDIT },
+    );
   };
 
   return (
@@ -82,21 +77,10 @@ function Lists({ concept }: { concept: ReadConcept }): ReactElement {
           ))}
         </Select>
       </Field>
-      {pending && (
-        <UnsavedGuard
-          what={`Ihre Änderungen in „${CHOICE_LABEL[choice]}“`}
-          onSave={() => void editor.current?.save().then((ok) => ok && go(pending))}
-          onDiscard={() => {
-            editor.current?.discard();
-            go(pending);
-          }}
-          onStay={() => setPending(null)}
-        />
-      )}
       {choice === "einstellungen" ? (
-        <SettingsEditor ref={editor} concept={concept} />
+        <SettingsEditor concept={concept} />
       ) : (
-        <TableEditor ref={editor} key={choice} concept={concept} kind={choice} findings={findings} open={open} />
+        <TableEditor key={choice} concept={concept} kind={choice} findings={findings} open={open} />
       )}
       <Uniform concept={concept} />
     </div>

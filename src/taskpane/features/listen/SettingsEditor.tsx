@@ -1,21 +1,19 @@
 /** The Einstellungen the checks and the circulation need, one field per key, written by their Schlüssel. */
 import { Button, Field, Input, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { forwardRef, useImperativeHandle, useMemo, useState, type ReactElement } from "react";
+import { useMemo, useState, type ReactElement } from "react";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
-import { errorText, useSession } from "../../session";
-import type { FormValues } from "./model";
+import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
+import { DateField } from "../../fields/DateField";
+import { useSession, useUnsavedEdit } from "../../session";
+import { monitoringModel } from "../monitoring/model";
+import { type FormValues, LIST_EDIT } from "./model";
 import { validation } from "./RowForm";
-import { SETTING_FIELDS, checkSettings, settingWrites, settingsForm } from "./settings";
-import type { EditorHandle } from "./TableEditor";
+import { SETTING_FIELDS, checkSettings, settingDue, settingWrites, settingsForm } from "./settings";
 import { saveSettings } from "./writes";
 
 const useStyles = makeStyles({ form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS } });
 
-export const SettingsEditor = forwardRef<EditorHandle, { concept: ReadConcept }>(function SettingsEditor(
-  { concept },
-  ref,
-): ReactElement {
+export function SettingsEditor({ concept }: { concept: ReadConcept }): ReactElement {
   const session = useSession();
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -24,6 +22,10 @@ export const SettingsEditor = forwardRef<EditorHandle, { concept: ReadConcept }>
   const [busy, setBusy] = useState(false);
   const writes = settingWrites(concept, form);
   const findings = useMemo(() => checkSettings(concept, form, session.today), [concept, form, session.today]);
+  const berichtsstichtag = useMemo(
+    () => monitoringModel(concept, session.today).berichtsstichtag,
+    [concept, session.today],
+  );
 
   const save = async (): Promise<boolean> => {
     if (!session.host) return false;
@@ -31,30 +33,23 @@ export const SettingsEditor = forwardRef<EditorHandle, { concept: ReadConcept }>
       setNotice({ intent: "success", text: "Die Einstellungen sind unverändert." });
       return true;
     }
-    setBusy(true);
-    try {
-      await saveSettings(session.host, concept, writes);
-      const read = await session.reload();
-      if (read) setForm(settingsForm(read));
-      const keys = writes.map((w) => w.id);
-      setNotice({
-        intent: "success",
-        text: `${keys.length === 1 ? "Die Einstellung" : "Die Einstellungen"} ${keys.map((k) => `„${k}“`).join(", ")} ${keys.length === 1 ? "ist" : "sind"} gespeichert.`,
-      });
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const host = session.host;
+    return runWrite(
+      async () => {
+        await saveSettings(host, concept, writes);
+        const read = await session.reload();
+        if (read) setForm(settingsForm(read));
+        const keys = writes.map((w) => w.id);
+        return `${keys.length === 1 ? "Die Einstellung" : "Die Einstellungen"} ${keys.map((k) => `„${k}“`).join(", ")} ${keys.length === 1 ? "ist" : "sind"} gespeichert.`;
+      },
+      { setNotice, setBusy },
+    );
   };
 
-  useImperativeHandle(ref, () => ({
-    dirty: writes.length > 0,
-    save,
-    discard: () => setForm(settingsForm(concept)),
-  }));
+  useUnsavedEdit(
+    LIST_EDIT,
+    writes.length > 0 ? { subject: "den Einstellungen", save, discard: () => setForm(settingsForm(concept)) } : null,
+  );
 
   return (
     <form
@@ -74,13 +69,21 @@ export const SettingsEditor = forwardRef<EditorHandle, { concept: ReadConcept }>
           hint={f.standard ? `${f.hint} Leer: ${f.standard}.` : f.hint}
           {...validation(findings[f.key])}
         >
-          <Input
-            value={form[f.key] ?? ""}
-            inputMode={f.type === "number" ? "decimal" : undefined}
-            placeholder={f.type === "date" ? "TT.MM.JJJJ" : undefined}
-            autoComplete="off"
-            onChange={(_, d) => setForm({ ...form, [f.key]: d.value })}
-          />
+          {f.type === "date" ? (
+            <DateField
+              value={form[f.key] ?? ""}
+              onChange={(value) => setForm({ ...form, [f.key]: value })}
+              dueDate={settingDue(f.key, form, session.today, berichtsstichtag)}
+              label={f.key}
+            />
+          ) : (
+            <Input
+              value={form[f.key] ?? ""}
+              inputMode={f.type === "number" ? "decimal" : undefined}
+              autoComplete="off"
+              onChange={(_, d) => setForm({ ...form, [f.key]: d.value })}
+            />
+          )}
         </Field>
       ))}
       <div className={layout.actions}>
@@ -90,4 +93,4 @@ export const SettingsEditor = forwardRef<EditorHandle, { concept: ReadConcept }>
       </div>
     </form>
   );
-});
+}

@@ -13,17 +13,18 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
 import type { RowRecord } from "../../../domain/model";
 import type { Finding } from "../../../domain/rules";
 import { idKey, textOf } from "../../../domain/values";
 import { severityCount } from "../../../workbook/report";
 import type { ReadConcept } from "../../../workbook/read";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
-import { errorText, useSession } from "../../session";
+import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
+import { useSession, useUnsavedEdit } from "../../session";
 import {
   type FormValues,
   LISTS,
+  LIST_EDIT,
   type ListKind,
   byField,
   checkRow,
@@ -39,16 +40,8 @@ import {
   valuesFromForm,
 } from "./model";
 import { RowForm } from "./RowForm";
-import { UnsavedGuard } from "./UnsavedGuard";
 import { referrersOf, referrersText } from "./usage";
 import { removeRow, saveRow } from "./writes";
-
-/** What the view around the editor can ask of it (before the user leaves the list). */
-export interface EditorHandle {
-  dirty: boolean;
-  save(): Promise<boolean>;
-  discard(): void;
-}
 
 interface Editing {
   id: string;
@@ -67,18 +60,21 @@ function useRefocus<T extends HTMLElement>() {
   return [ref, () => setTimes((n) => n + 1)] as const;
 }
 
-/** A row to open once the user has decided about unsaved changes: an ID, or null for a new one. */
-type Pending = { id: string | null } | null;
-
-export const TableEditor = forwardRef<
-  EditorHandle,
-  { concept: ReadConcept; kind: ListKind; findings: Finding[]; open: { id: string | null; seq: number } | null }
->(function TableEditor({ concept, kind, findings, open }, ref): ReactElement {
+export function TableEditor({
+  concept,
+  kind,
+  findings,
+  open,
+}: {
+  concept: ReadConcept;
+  kind: ListKind;
+  findings: Finding[];
+  open: { id: string | null; seq: number } | null;
+}): ReactElement {
   const session = useSession();
   const layout = useLayoutStyles();
   const info = LISTS[kind];
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [pending, setPending] = useState<Pending>(null);
   const [asking, setAsking] = useState<"delete" | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
@@ -99,10 +95,9 @@ export const TableEditor = forwardRef<
       dirty: false,
     });
     setAsking(null);
-    setPending(null);
   };
-  /** Opens a row (or a new one), asking first when the form holds unsaved changes. */
-  const request = (id: string | null) => (editing?.dirty ? setPending({ id }) : start(id));
+  /** Opens a row (or a new one), through the pane's guard when the form holds unsaved changes. */
+  const request = (id: string | null) => void session.leave(() => start(id), { edit: LIST_EDIT });
 
   // A finding or a hint led here: open the row it names (or an empty form to add one).
   useEffect(() => {
@@ -119,20 +114,17 @@ export const TableEditor = forwardRef<
 
   /** Runs a write, reads the workbook again and closes the form; a failure is one German sentence. */
   const act = async (write: () => Promise<void>, done: string): Promise<boolean> => {
-    setBusy(true);
-    try {
-      await write();
-      await session.reload();
-      setNotice({ intent: "success", text: done });
-      close();
-      return true;
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-      return false;
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
+    const ok = await runWrite(
+      async () => {
+        await write();
+        await session.reload();
+        close();
+        return done;
+      },
+      { setNotice, setBusy },
+    );
+    setAsking(null);
+    return ok;
   };
 
   const save = async (): Promise<boolean> => {
@@ -156,7 +148,10 @@ export const TableEditor = forwardRef<
       await act(() => removeRow(host, kind, editing.id), `${info.singular} ${editing.id} ist gelöscht.`);
   };
 
-  useImperativeHandle(ref, () => ({ dirty: !!editing?.dirty, save, discard: () => setEditing(null) }));
+  useUnsavedEdit(
+    LIST_EDIT,
+    editing?.dirty ? { subject: `${info.singular} ${editing.id}`, save, discard: () => setEditing(null) } : null,
+  );
 
   const shown = rows.filter((r) => !query || labelOf(kind, r).toLowerCase().includes(query.trim().toLowerCase()));
   const referrers = editing && !editing.isNew ? referrersOf(concept, kind, editing.id) : [];
@@ -165,14 +160,6 @@ export const TableEditor = forwardRef<
     <div className={layout.section}>
       <Subtitle2 as="h2">{info.label}</Subtitle2>
       <NoticeBar notice={notice} />
-      {pending && editing && (
-        <UnsavedGuard
-          what={`Ihre Änderungen an ${info.singular} ${editing.id}`}
-          onSave={() => void save().then((ok) => ok && start(pending.id))}
-          onDiscard={() => start(pending.id)}
-          onStay={() => setPending(null)}
-        />
-      )}
       {editing ? (
         <RowForm
           title={editing.isNew ? `${info.aNew} ${editing.id}` : `${info.singular} ${editing.id} bearbeiten`}
@@ -217,7 +204,7 @@ export const TableEditor = forwardRef<
       <RowList kind={kind} rows={shown} findings={findings} onEdit={(id) => request(id)} />
     </div>
   );
-});
+}
 
 function DeleteQuestion({
   what,

@@ -17,6 +17,9 @@ export type ListKind = (typeof LIST_KINDS)[number];
 /** What the view can show: a list, or the Einstellungen. */
 export type ListChoice = ListKind | "einstellungen";
 
+/** The key the open list form announces its unsaved input under (one form at a time; see useUnsavedEdit). */
+export const LIST_EDIT = "listen";
+
 export interface ListInfo {
   label: string;
   /** `Handlungsfeld`: in buttons and sentences. */

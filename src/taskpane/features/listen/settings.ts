@@ -2,13 +2,21 @@
  * The Einstellungen the checks and the circulation need, as the pane edits them: one field per key
  * (docs/arbeitsmappe.md › Einstellungen), each row of tblEinstellungen found by its Schlüssel.
  */
-import { type CellValue, dateFromIso, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
+import {
+  type CellValue,
+  type IsoDate,
+  dateFromIso,
+  formatGermanDate,
+  isoFromDate,
+  parseGermanDate,
+} from "../../../domain/dates";
 import type { ConceptData, RowRecord } from "../../../domain/model";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { type Finding, checkConcept } from "../../../domain/rules";
 import { DEFAULT_SETTINGS, SETTING_KEYS } from "../../../domain/settings";
 import { normalizeLabel, textOf } from "../../../domain/values";
 import type { RowWrite } from "../../../workbook/host";
+import { inFourWeeks } from "../../fields/DateField";
 import type { FormValues } from "./model";
 
 export interface SettingField {
@@ -100,6 +108,29 @@ export function settingsForm(concept: ConceptData): FormValues {
     form[f.key] = value instanceof Date ? formatGermanDate(isoFromDate(value)) : textOf(value);
   }
   return form;
+}
+
+/**
+ * Where a date setting's calendar opens while its field holds no day: the date due for it, not simply today —
+ * the next year's start and the period's end for the Laufzeit, the Berichtsstichtag due (`berichtsstichtag`),
+ * four weeks on for the return; the Stichtag is today by definition.
+ */
+export function settingDue(key: string, form: FormValues, today: IsoDate, berichtsstichtag: IsoDate): IsoDate {
+  const year = Number(today.slice(0, 4));
+  const von = parseGermanDate(form[SETTING_KEYS.laufzeitVon] ?? "");
+  const start = von.kind === "date" ? Number(von.date.slice(0, 4)) : year + 1;
+  switch (key) {
+    case SETTING_KEYS.laufzeitVon:
+      return `${year + 1}-01-01`;
+    case SETTING_KEYS.laufzeitBis:
+      return `${start + 4}-12-31`;
+    case SETTING_KEYS.berichtsstichtag:
+      return berichtsstichtag;
+    case SETTING_KEYS.ruecklaufBis:
+      return inFourWeeks(today);
+    default:
+      return today;
+  }
 }
 
 /** The cell a setting's text becomes: an exact day as a date, a number as a number, else the text. */

@@ -3,14 +3,15 @@
  * Maßnahmen becomes form values and back, and the live check of one measure by the same domain rules as
  * the command line.
  */
-import { type CellValue, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
+import { type CellValue, type IsoDate, formatGermanDate, isoFromDate, parseGermanDate } from "../../../domain/dates";
 import type { ConceptData, RowRecord } from "../../../domain/model";
 import { answeringMeasures } from "../../../domain/needs";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { type Finding, type SmartLetter, SMART_LETTERS, checkConcept } from "../../../domain/rules";
+import { readSettings } from "../../../domain/settings";
 import { idKey, nextFreeId, referenceId, referenceIds, referenceLabel, textOf } from "../../../domain/values";
 import { type ColumnSpec, tableSpec } from "../../../workbook/contract";
-import { type ReadConcept, columnNumber, parseAddress } from "../../../workbook/read";
+import { type ReadConcept, columnLetter, columnNumber, parseAddress } from "../../../workbook/read";
 
 export const MASSNAHMEN_SPEC = tableSpec("massnahmen");
 /** Every column of Maßnahmen except the ID (which the pane assigns). */
@@ -145,10 +146,6 @@ export function checkMeasure(concept: ReadConcept, id: string, form: FormValues,
   };
   const result = checkConcept(data, { today });
   const sheet = concept.massnahmen.sheet;
-  const fieldByColumn = new Map<number, string>();
-  for (const [field, letter] of Object.entries(concept.massnahmen.columns)) {
-    if (letter) fieldByColumn.set(columnNumber(letter), field);
-  }
   const findings = result.findings.filter((f) => {
     if (f.id !== null && idKey(f.id) === idKey(id)) return true;
     if (f.sheet !== sheet) return false;
@@ -158,22 +155,13 @@ export function checkMeasure(concept: ReadConcept, id: string, form: FormValues,
       return false;
     }
   });
+  const fieldOf = findingField(concept);
   const byField: Record<string, Finding[]> = {};
   const bySection: MeasureCheck["bySection"] = {};
   const sectionOf = new Map<string, Section["key"]>();
   for (const s of sections()) for (const c of s.columns) sectionOf.set(c.field, s.key);
   for (const f of findings) {
-    let field = "_";
-    if (f.sheet === sheet) {
-      try {
-        field = fieldByColumn.get(parseAddress(f.cell).column) ?? "_";
-      } catch {
-        field = "_";
-      }
-    } else if (f.rule.startsWith("A_")) {
-      field = "federfuehrung"; // a finding at the lead's Akteur row is about the Federführung
-    }
-    if (field === "id") field = "_";
+    const field = fieldOf(f) ?? "_";
     (byField[field] ??= []).push(f);
     const section = sectionOf.get(field) ?? f.smart ?? "einordnung";
     (bySection[section] ??= []).push(f);
@@ -181,6 +169,28 @@ export function checkMeasure(concept: ReadConcept, id: string, form: FormValues,
   const state = result.measures[0];
   const letters = state?.letters ?? { S: false, M: false, A: false, R: false, T: false };
   return { byField, bySection, letters, rejected: state?.rejected ?? false, findings };
+}
+
+/**
+ * The form field a finding about a measure is at (its cell's column in Maßnahmen; a finding at the lead's
+ * Akteur row is about the Federführung), or null when it names none.
+ */
+export function findingField(concept: ReadConcept): (f: Finding) => string | null {
+  const sheet = concept.massnahmen.sheet;
+  const fieldByColumn = new Map<number, string>();
+  for (const [field, letter] of Object.entries(concept.massnahmen.columns)) {
+    if (letter && field !== "id") fieldByColumn.set(columnNumber(letter), field);
+  }
+  return (f) => {
+    if (f.sheet === sheet) {
+      try {
+        return fieldByColumn.get(parseAddress(f.cell).column) ?? null;
+      } catch {
+        return null;
+      }
+    }
+    return f.rule.startsWith("A_") ? "federfuehrung" : null;
+  };
 }
 
 /** The ID a new measure gets: the next free `M-nnn`. */
@@ -242,6 +252,39 @@ export function akteurOptions(concept: ReadConcept): Option[] {
     }));
 }
 
+/** The columns of a new Akteur the pane asks for (all but the ID, which it assigns). */
+export const AKTEUR_COLUMNS: readonly ColumnSpec[] = tableSpec("akteure").columns.filter((c) => c.field !== "id");
+
+/**
+ * Checks a new Akteur as the form holds it, by the rules of `check` (E-Mail, Art), with the Akteure as they
+ * are plus this one: its findings by field.
+ */
+export function checkAkteur(
+  concept: ReadConcept,
+  id: string,
+  form: Record<string, string>,
+  today: IsoDate,
+): { field: string; finding: Finding }[] {
+  const akteure = concept.akteure;
+  if (!akteure) return [];
+  const row = Math.max(akteure.headerRow, ...akteure.rows.map((r) => r.row)) + 1;
+  const values: RowRecord["values"] = { id };
+  for (const c of AKTEUR_COLUMNS) values[c.field] = (form[c.field] ?? "").trim() || null;
+  const data: ConceptData = {
+    ...concept,
+    // Only the Akteure are of interest: without measures the check is quick on every keystroke.
+    massnahmen: { ...concept.massnahmen, rows: [] },
+    akteure: { ...akteure, rows: [...akteure.rows, { row, values }] },
+  };
+  const fieldByColumn = new Map(Object.entries(akteure.columns).map(([field, letter]) => [letter, field]));
+  return checkConcept(data, { today }).findings.flatMap((finding) => {
+    if (finding.sheet !== akteure.sheet || !/^\$?[A-Z]+\$?\d+$/i.test(finding.cell)) return [];
+    const at = parseAddress(finding.cell);
+    const field = fieldByColumn.get(columnLetter(at.column));
+    return at.row === row && field ? [{ field, finding }] : [];
+  });
+}
+
 export function nextAkteurId(concept: ReadConcept): string {
   const spec = tableSpec("akteure");
   return nextFreeId(
@@ -251,11 +294,33 @@ export function nextAkteurId(concept: ReadConcept): string {
   );
 }
 
-/** The measures for the picker: `M-001 – Titel`. */
-export function measureOptions(concept: ReadConcept): Option[] {
-  return concept.massnahmen.rows
-    .filter((r) => text(r, "id"))
-    .map((r) => ({ value: text(r, "id"), label: referenceLabel(text(r, "id"), text(r, "titel")) }));
+export interface MeasureGroup {
+  /** `HF-01 – Name`, or „Ohne Handlungsfeld“. */
+  label: string;
+  measures: (Option & { smart: string })[];
+}
+
+/**
+ * The measures for the picker, grouped by Handlungsfeld in the order of the Handlungsfelder, each with its
+ * SMART state in words (by the same rules as `check`).
+ */
+export function measureGroups(concept: ReadConcept, today: IsoDate): MeasureGroup[] {
+  const states = new Map(checkConcept(concept, { today }).measures.map((m) => [idKey(m.id), m]));
+  const groups = new Map<string, MeasureGroup>(
+    handlungsfeldOptions(concept).map((o) => [idKey(referenceId(o.value)), { label: o.label, measures: [] }]),
+  );
+  for (const r of concept.massnahmen.rows) {
+    const id = text(r, "id");
+    if (!id) continue;
+    const hf = text(r, "handlungsfeld");
+    const key = idKey(referenceId(hf));
+    if (!groups.has(key)) groups.set(key, { label: hf || "Ohne Handlungsfeld", measures: [] });
+    const state = states.get(idKey(id));
+    const open = state ? SMART_LETTERS.filter((l) => !state.letters[l]) : [];
+    const smart = state?.rejected ? "verworfen" : open.length ? `offen: ${open.join(", ")}` : "SMART-vollständig";
+    groups.get(key)!.measures.push({ value: id, label: referenceLabel(id, text(r, "titel")), smart });
+  }
+  return [...groups.values()].filter((g) => g.measures.length > 0);
 }
 
 /** Finds the option whose ID matches a cell value (`HF-03` or `HF-03 – …`). */
@@ -297,4 +362,19 @@ export function bedarfOptions(
       label: referenceLabel(text(r, "id"), text(r, "bedarf")),
       answeredBy: others.get(idKey(text(r, "id"))) ?? [],
     }));
+}
+
+/**
+ * Where the calendar of Beginn and Frist opens while they are empty: the next due dates, not today — the
+ * Laufzeit's start and end while they lie ahead, else the first day of next month and the end of the year.
+ */
+export function dueDates(concept: ReadConcept, today: IsoDate): { beginn: IsoDate; frist: IsoDate } {
+  const { settings } = readSettings(concept);
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  const ahead = (d: IsoDate | null): d is IsoDate => d !== null && d > today;
+  return {
+    beginn: ahead(settings.laufzeitVon) ? settings.laufzeitVon : nextMonth,
+    frist: ahead(settings.laufzeitBis) ? settings.laufzeitBis : `${year}-12-31`,
+  };
 }

@@ -15,16 +15,18 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Title3,
+  Subtitle2,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { type IsoDate, formatGermanDate } from "../../../domain/dates";
-import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
-import { type Notice, NoConcept, NoticeBar } from "../../components";
-import { errorText, useSession } from "../../session";
+import { parseGermanNumber } from "../../../domain/numbers";
+import { type Notice, NoConcept, NoticeBar, runWrite } from "../../components";
+import { DateField, dayOf } from "../../fields/DateField";
+import { AmpelLabel, shownNumber } from "../../fields/display";
+import { useSession, useUnsavedEdit } from "../../session";
 import { LineChart } from "./LineChart";
-import { type IndicatorMonitoring, type MonitoringModel, monitoringModel } from "./model";
-import { SachstandSection, dayOf } from "./SachstandSection";
+import { type IndicatorMonitoring, type MonitoringModel, indicatorDue, monitoringModel } from "./model";
+import { SachstandSection } from "./SachstandSection";
 import { figure, useMonitoringStyles } from "./styles";
 import { writeIndikatorwert, writeSachstand } from "./writes";
 
@@ -39,23 +41,23 @@ export default function MonitoringView(): ReactElement {
     [concept, session.today],
   );
   // A finding or a hint led here: the measure or indicator it names.
-  const request = session.requestedTarget;
+  const request = session.navRequest;
   const target = request?.target.view === "monitoring" && request.seq > handled ? request.target : null;
   useEffect(() => {
     if (request) handled = Math.max(handled, request.seq);
   }, [request]);
   if (!host || !concept || !model) return <NoConcept hasWorkbook={!!host} />;
 
-  const save = async (write: () => Promise<void>, done: string) => {
-    setNotice(null);
-    try {
-      await write();
-      await session.reload();
-      setNotice({ intent: "success", text: done });
-    } catch (error) {
-      setNotice({ intent: "error", text: errorText(error) });
-    }
-  };
+  /** Writes, re-reads and says so; false when it failed (the notice says why). */
+  const save = (write: () => Promise<void>, done: string): Promise<boolean> =>
+    runWrite(
+      async () => {
+        await write();
+        await session.reload();
+        return done;
+      },
+      { setNotice },
+    );
 
   return (
     <div className={styles.root}>
@@ -80,6 +82,7 @@ export default function MonitoringView(): ReactElement {
       />
       <IndicatorPanel
         indicators={model.indicators}
+        berichtsstichtag={model.berichtsstichtag}
         referenceDate={model.referenceDate}
         requested={target?.indicator ?? null}
         onSave={(input) =>
@@ -115,51 +118,72 @@ function Due({ model }: { model: MonitoringModel }): ReactElement | null {
 /** The navigation request last acted on (the view mounts anew each time it is shown). */
 let handled = 0;
 
+/** The key of the value form's unsaved input (see useUnsavedEdit). */
+const VALUE_EDIT = "monitoring-wert";
+
 function IndicatorPanel({
   indicators,
+  berichtsstichtag,
   referenceDate,
   requested,
   onSave,
 }: {
   indicators: IndicatorMonitoring[];
+  berichtsstichtag: IsoDate;
   referenceDate: IsoDate;
   requested: string | null;
-  onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<void>;
+  onSave: (input: { indikator: string; stichtag: IsoDate; wert: number }) => Promise<boolean>;
 }): ReactElement {
   const styles = useMonitoringStyles();
+  const session = useSession();
   const [selected, setSelected] = useState(requested ?? indicators[0]?.id ?? "");
   useEffect(() => {
     if (requested) setSelected(requested);
   }, [requested]);
   const indicator = indicators.find((i) => i.id === selected) ?? indicators[0];
-  const [date, setDate] = useState(referenceDate);
+  const due = indicator ? indicatorDue(indicator.values, berichtsstichtag, referenceDate) : referenceDate;
+  const [date, setDate] = useState(() => formatGermanDate(due));
   const [wert, setWert] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Another indicator, or a value saved: the date moves on to the one due next.
+  useEffect(() => setDate(formatGermanDate(due)), [due]);
+
+  const submit = async (): Promise<boolean> => {
+    if (!indicator) return false;
+    const day = dayOf(date);
+    const parsed = parseGermanNumber(wert);
+    const problem = !day
+      ? "Bitte einen Stichtag als Datum angeben, z. B. 31.12.2026."
+      : parsed.kind !== "number"
+        ? "Bitte den Wert als Zahl eingeben, z. B. 12,5."
+        : null;
+    setError(problem);
+    if (problem || !day || parsed.kind !== "number") return false;
+    const saved = await onSave({ indikator: indicator.id, stichtag: day, wert: parsed.value });
+    if (saved) setWert("");
+    return saved;
+  };
+  useUnsavedEdit(
+    VALUE_EDIT,
+    wert.trim() !== "" && indicator
+      ? { subject: `dem Wert für ${indicator.id}`, save: submit, discard: () => setWert("") }
+      : null,
+  );
   if (!indicator) return <Body1>Es gibt noch keine Indikatoren mit ID.</Body1>;
   const { state } = indicator;
   const unit = indicator.einheit === "%" ? " %" : indicator.einheit ? ` ${indicator.einheit}` : "";
 
-  const submit = async () => {
-    const day = dayOf(date);
-    const parsed = parseGermanNumber(wert);
-    if (!day) return setError("Bitte einen Stichtag als Datum angeben, z. B. 31.12.2026.");
-    if (parsed.kind !== "number") return setError("Bitte den Wert als Zahl eingeben, z. B. 12,5.");
-    setError(null);
-    await onSave({ indikator: indicator.id, stichtag: day, wert: parsed.value });
-    setWert("");
-  };
-
   return (
     <section className={styles.section} aria-labelledby="mon-indikatoren">
-      <Title3 as="h2" id="mon-indikatoren">
+      <Subtitle2 as="h2" id="mon-indikatoren">
         Indikatoren
-      </Title3>
+      </Subtitle2>
       <Field label="Indikator">
         <Select
           className={styles.wide}
           select={{ className: styles.wide }}
           value={indicator.id}
-          onChange={(_, d) => setSelected(d.value)}
+          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: VALUE_EDIT })}
         >
           {indicators.map((i) => (
             <option key={i.id} value={i.id}>
@@ -188,11 +212,18 @@ function IndicatorPanel({
           </TableRow>
           <TableRow>
             <TableHeaderCell scope="row">Ampel</TableHeaderCell>
-            <TableCell>{state.ampel}</TableCell>
+            <TableCell>
+              <AmpelLabel value={state.ampel} />
+            </TableCell>
           </TableRow>
         </TableBody>
       </Table>
-      <LineChart name={`${indicator.id} – ${indicator.name}`} target={indicator.target} values={indicator.values} />
+      <LineChart
+        name={`${indicator.id} – ${indicator.name}`}
+        target={indicator.target}
+        values={indicator.values}
+        unit={indicator.einheit}
+      />
       {indicator.values.length > 0 && (
         <Table size="small" className={styles.table} aria-label={`Werte von ${indicator.id}`}>
           <TableHeader>
@@ -205,7 +236,7 @@ function IndicatorPanel({
             {indicator.values.map((v) => (
               <TableRow key={v.row}>
                 <TableCell>{formatGermanDate(v.stichtag)}</TableCell>
-                <TableCell className={styles.number}>{formatGermanNumber(v.wert)}</TableCell>
+                <TableCell className={styles.number}>{shownNumber(v.wert)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -221,7 +252,7 @@ function IndicatorPanel({
       >
         <div className={styles.row}>
           <Field label="Stichtag" required className={styles.narrow}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+            <DateField value={date} onChange={setDate} dueDate={due} label="Stichtag" required />
           </Field>
           <Field
             label={`Wert${unit ? ` (${unit.trim()})` : ""}`}
@@ -233,9 +264,8 @@ function IndicatorPanel({
           </Field>
         </div>
         <div>
-          <Button appearance="primary" type="submit">
-            Wert speichern
-          </Button>
+          {/* The view's one primary action is the Sachstand; entering a value is the second task here. */}
+          <Button type="submit">Wert speichern</Button>
         </div>
       </form>
     </section>

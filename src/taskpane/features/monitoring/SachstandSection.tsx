@@ -3,30 +3,18 @@
  * from the measure's offers to set the measure's Status in the same step (checked by default), so that the
  * two never disagree; „Gemeldet von“ is remembered in the pane, „Gemeldet am“ is today.
  */
-import {
-  Body1,
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Select,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-  Title3,
-} from "@fluentui/react-components";
+import { Body1, Button, Checkbox, Field, Input, Select, Subtitle2, Textarea } from "@fluentui/react-components";
 import { useEffect, useState, type ReactElement } from "react";
-import { type IsoDate, compareIso, formatGermanDate, parseGermanDate } from "../../../domain/dates";
+import { type IsoDate, compareIso, formatGermanDate } from "../../../domain/dates";
 import { STATUS_VALUES } from "../../../domain/model";
 import { AMPEL_VALUES } from "../../../domain/monitoring";
 import { formatGermanNumber, parseGermanNumber } from "../../../domain/numbers";
 import { matchListValue } from "../../../domain/values";
+import { DateField, dayOf } from "../../fields/DateField";
+import { useSession, useUnsavedEdit } from "../../session";
+import { SachstandHistory } from "./History";
 import type { MeasureMonitoring } from "./model";
-import { figure, useMonitoringStyles } from "./styles";
+import { useMonitoringStyles } from "./styles";
 import type { SachstandInput } from "./writes";
 
 const REPORTER_KEY = "massnahmenplaner.gemeldetVon";
@@ -48,11 +36,12 @@ function remember(reporter: string): void {
   }
 }
 
-/** A date field's value: `JJJJ-MM-TT` from the date input, or German text; null when not a day. */
-export function dayOf(text: string): IsoDate | null {
-  const parsed = parseGermanDate(text);
-  return parsed.kind === "date" ? parsed.date : null;
-}
+/** The key of the report form's unsaved input (see useUnsavedEdit). */
+const REPORT_EDIT = "monitoring-sachstand";
+
+type SachstandForm = ReturnType<typeof formFor>;
+const sameForm = (a: SachstandForm, b: SachstandForm) =>
+  (Object.keys(a) as (keyof SachstandForm)[]).every((k) => a[k] === b[k]);
 
 function formFor(measure: MeasureMonitoring | undefined, existing: MeasureMonitoring["history"][number] | undefined) {
   return {
@@ -85,37 +74,50 @@ export function SachstandSection({
   berichtsstichtag: IsoDate;
   /** A measure to show (a finding or a hint led here). */
   requested: string | null;
-  onSave: (input: SachstandInput, setStatus: boolean) => Promise<void>;
+  onSave: (input: SachstandInput, setStatus: boolean) => Promise<boolean>;
 }): ReactElement {
   const styles = useMonitoringStyles();
+  const session = useSession();
   const [selected, setSelected] = useState(requested ?? measures[0]?.id ?? "");
   const measure = measures.find((m) => m.id === selected) ?? measures[0];
-  const [date, setDate] = useState(berichtsstichtag);
+  const [date, setDate] = useState(() => formatGermanDate(berichtsstichtag));
   const existing = measure?.history.find((h) => h.berichtsstichtag === dayOf(date));
-  const [form, setForm] = useState(() => formFor(measure, existing));
+  /** What the form shows when nothing is typed: the report for the measure and date, else its Status. */
+  const [base, setBase] = useState(() => formFor(measure, existing));
+  const [form, setForm] = useState(base);
   const [reporter, setReporter] = useState(rememberedReporter);
   const [setStatus, setSetStatus] = useState(true);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (requested) setSelected(requested);
   }, [requested]);
-  // A new measure or date: the form shows what is reported for it, else the measure's Status.
-  useEffect(() => setForm(formFor(measure, existing)), [measure?.id, existing?.row, measure?.history.length]);
+  // Another measure, date or a saved report: the form follows — unless the user has typed (a date typed
+  // digit by digit names no report on the way, and must not wipe the text).
+  useEffect(() => {
+    const next = formFor(measure, existing);
+    setForm((f) => (sameForm(f, base) ? next : f));
+    setBase(next);
+  }, [measure?.id, existing?.row, measure?.history.length]);
   // Each new Status asks again, with the default yes.
   useEffect(() => setSetStatus(true), [form.status, measure?.id]);
-  if (!measure) return <Body1>Es gibt noch keine Maßnahmen mit ID.</Body1>;
-  const offer = statusOffer(measure, form.status, dayOf(date));
+  const offer = measure ? statusOffer(measure, form.status, dayOf(date)) : null;
 
-  const submit = async () => {
+  const submit = async (): Promise<boolean> => {
+    if (!measure) return false;
     const day = dayOf(date);
     const umsetzung = parseGermanNumber(form.umsetzung);
-    if (!day) return setError("Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026.");
-    if (form.sachstand.trim() === "") return setError("Bitte den Sachstand in ein, zwei Sätzen beschreiben.");
-    if (umsetzung.kind === "invalid" || (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100)))
-      return setError("Die Umsetzung ist eine Zahl von 0 bis 100.");
-    setError(null);
+    const problem = !day
+      ? "Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026."
+      : form.sachstand.trim() === ""
+        ? "Bitte den Sachstand in ein, zwei Sätzen beschreiben."
+        : umsetzung.kind === "invalid" ||
+            (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100))
+          ? "Die Umsetzung ist eine Zahl von 0 bis 100."
+          : null;
+    setError(problem);
+    if (problem || !day) return false;
     remember(reporter.trim());
-    await onSave(
+    return onSave(
       {
         massnahme: measure.id,
         berichtsstichtag: day,
@@ -130,20 +132,27 @@ export function SachstandSection({
       offer !== null && setStatus,
     );
   };
+  useUnsavedEdit(
+    REPORT_EDIT,
+    measure && !sameForm(form, base)
+      ? { subject: `dem Sachstand für ${measure.id}`, save: submit, discard: () => setForm(base) }
+      : null,
+  );
+  if (!measure) return <Body1>Es gibt noch keine Maßnahmen mit ID.</Body1>;
   const set = (field: keyof typeof form) => (_: unknown, data: { value: string }) =>
     setForm({ ...form, [field]: data.value });
 
   return (
     <section className={styles.section} aria-labelledby="mon-sachstaende">
-      <Title3 as="h2" id="mon-sachstaende">
+      <Subtitle2 as="h2" id="mon-sachstaende">
         Sachstände
-      </Title3>
+      </Subtitle2>
       <Field label="Maßnahme">
         <Select
           className={styles.wide}
           select={{ className: styles.wide }}
           value={measure.id}
-          onChange={(_, d) => setSelected(d.value)}
+          onChange={(_, d) => void session.leave(() => setSelected(d.value), { edit: REPORT_EDIT })}
         >
           {measures.map((m) => (
             <option key={m.id} value={m.id}>
@@ -152,7 +161,7 @@ export function SachstandSection({
           ))}
         </Select>
       </Field>
-      <History measure={measure} />
+      <SachstandHistory id={measure.id} history={measure.history} />
       <form
         className={styles.form}
         aria-label={`Sachstand für ${measure.id} melden`}
@@ -163,7 +172,7 @@ export function SachstandSection({
       >
         <div className={styles.row}>
           <Field label="Berichtsstichtag" required className={styles.narrow}>
-            <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
+            <DateField value={date} onChange={setDate} dueDate={berichtsstichtag} label="Berichtsstichtag" required />
           </Field>
           <Field label="Status" required className={styles.narrow}>
             <Select value={form.status} onChange={set("status")}>
@@ -210,36 +219,5 @@ export function SachstandSection({
         </div>
       </form>
     </section>
-  );
-}
-
-/** The measure's reports, oldest first: date, Status with Umsetzung and Ampel, the text. */
-function History({ measure }: { measure: MeasureMonitoring }): ReactElement {
-  const styles = useMonitoringStyles();
-  if (measure.history.length === 0) return <Body1>Für {measure.id} ist noch kein Sachstand gemeldet.</Body1>;
-  return (
-    <Table size="small" className={styles.table} aria-label={`Bisherige Sachstände von ${measure.id}`}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>Stichtag</TableHeaderCell>
-          <TableHeaderCell>Stand</TableHeaderCell>
-          <TableHeaderCell>Sachstand</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {/* Three columns, so the history reads in the 320 px pane: Status, Umsetzung and Ampel together. */}
-        {measure.history.map((h) => (
-          <TableRow key={h.row}>
-            <TableCell>{formatGermanDate(h.berichtsstichtag)}</TableCell>
-            <TableCell>
-              {[h.status, h.umsetzung === null ? null : figure(h.umsetzung, " %"), h.ampel ? `Ampel ${h.ampel}` : null]
-                .filter(Boolean)
-                .join(", ")}
-            </TableCell>
-            <TableCell className={styles.text}>{h.sachstand}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
   );
 }

@@ -96,3 +96,19 @@ export function monitoringModel(concept: ReadConcept, today: IsoDate): Monitorin
     indicators,
   };
 }
+
+/**
+ * The Stichtag a new value of an indicator is due for: the Berichtsstichtag while the indicator has no value
+ * from it on, else the end of the year (of the reference date, or the one after the latest value) — the
+ * next date to measure, not simply today.
+ */
+export function indicatorDue(
+  values: readonly IndicatorValue[],
+  berichtsstichtag: IsoDate,
+  referenceDate: IsoDate,
+): IsoDate {
+  const latest = values.reduce<IsoDate | null>((l, v) => (l === null || v.stichtag > l ? v.stichtag : l), null);
+  if (latest === null || latest < berichtsstichtag) return berichtsstichtag;
+  const yearEnd = `${referenceDate.slice(0, 4)}-12-31`;
+  return yearEnd > latest ? yearEnd : `${Number(latest.slice(0, 4)) + 1}-12-31`;
+}

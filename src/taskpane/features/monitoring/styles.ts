@@ -1,6 +1,6 @@
 /** The layout and number format the Monitoring view's sections share. */
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { formatGermanNumber } from "../../../domain/numbers";
+import { shownNumber } from "../../fields/display";
 
 export const useMonitoringStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalL },
@@ -15,6 +15,6 @@ export const useMonitoringStyles = makeStyles({
   number: { textAlign: "right" },
 });
 
-/** A figure to one decimal, German, with its unit; `–` when there is none. */
+/** A figure to one decimal, German with a real minus sign, with its unit; `–` when there is none. */
 export const figure = (n: number | null, unit = "") =>
-  n === null ? "–" : `${formatGermanNumber(Math.round(n * 10) / 10)}${unit}`;
+  n === null ? "–" : `${shownNumber(Math.round(n * 10) / 10)}${unit}`;

@@ -9,7 +9,6 @@ import {
   Caption1,
   Checkbox,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -19,14 +18,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState, type ReactElement } from "react";
+import { formatGermanDate } from "../../../domain/dates";
 import { readSettings } from "../../../domain/settings";
 import { textOf } from "../../../domain/values";
 import { type RowNote, byNameText, distributionOf, unassignedText } from "../../../workbook/distribution";
 import type { ReadConcept } from "../../../workbook/read";
 import type { WorkbookHost } from "../../../workbook/host";
-import { type Notice, NoticeBar, useLayoutStyles } from "../../components";
+import { type Notice, NoticeBar, stepAppearance, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
+import { DateField, dayOf, inFourWeeks } from "../../fields/DateField";
 import { download } from "../../services/download";
+import { monitoringModel } from "../monitoring/model";
 import type { SplitFile, SplitResult } from "../../services/circulation";
 
 const useStyles = makeStyles({
@@ -38,7 +40,6 @@ const useStyles = makeStyles({
 const circulation = () => import(/* webpackChunkName: "circulation" */ "../../services/circulation");
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Who gets the measures, read from the workbook as it is now (no file is made for this). */
 function previewOf(concept: ReadConcept) {
@@ -46,7 +47,16 @@ function previewOf(concept: ReadConcept) {
   return distributionOf(concept, rows);
 }
 
-export default function VerteilenExport({ host, concept }: { host: WorkbookHost; concept: ReadConcept }): ReactElement {
+export default function VerteilenExport({
+  host,
+  concept,
+  primary,
+}: {
+  host: WorkbookHost;
+  concept: ReadConcept;
+  /** Whether this section holds the view's one primary action. */
+  primary: boolean;
+}): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
@@ -55,8 +65,10 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
   const [result, setResult] = useState<SplitResult | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const [stichtag, setStichtag] = useState(session.today);
-  const [ruecklauf, setRuecklauf] = useState(saved);
+  // The status query asks for the Berichtsstichtag due now (as the Monitoring view), not for today.
+  const due = useMemo(() => monitoringModel(concept, session.today).berichtsstichtag, [concept, session.today]);
+  const [stichtag, setStichtag] = useState(() => formatGermanDate(due));
+  const [ruecklauf, setRuecklauf] = useState(() => (saved ? formatGermanDate(saved) : ""));
   const [drafts, setDrafts] = useState(false);
   /** What the drafts lack (recipients without address), known once the files are made. */
   const [draftWarnings, setDraftWarnings] = useState<string[]>([]);
@@ -74,22 +86,24 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
   };
 
   /** `sachstand`: a status query for that Berichtsstichtag besides the measures. */
-  const prepareFiles = (sachstand?: string) =>
+  const prepareFiles = (sachstandText?: string) =>
     run(async () => {
       setResult(null);
-      if (sachstand !== undefined && !ISO_DAY.test(sachstand))
-        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben.");
-      if (ruecklauf !== "" && !ISO_DAY.test(ruecklauf))
-        throw new Error("Bitte „Rücklauf bis“ als Datum angeben oder das Feld leeren.");
+      const sachstand = sachstandText === undefined ? undefined : dayOf(sachstandText);
+      if (sachstand === null)
+        throw new Error("Bitte für die Sachstandsabfrage einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026.");
+      const bis = ruecklauf.trim() === "" ? null : dayOf(ruecklauf);
+      if (ruecklauf.trim() !== "" && bis === null)
+        throw new Error("Bitte „Rücklauf bis“ als Datum angeben, z. B. 31.03.2027, oder das Feld leeren.");
       const services = await circulation();
       // The workbook keeps the date the files name.
-      if (ruecklauf !== saved) {
-        await services.writeRuecklaufBis(host, concept, ruecklauf || null);
+      if ((bis ?? "") !== saved) {
+        await services.writeRuecklaufBis(host, concept, bis);
         await session.reload();
       }
       const split = await services.splitOpenWorkbook(host, session.today, {
         sachstand,
-        ...(ruecklauf ? { ruecklaufBis: ruecklauf } : {}),
+        ...(bis ? { ruecklaufBis: bis } : {}),
       });
       setResult(split);
       setDraftWarnings(services.draftNotes(split.files));
@@ -138,21 +152,27 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
             : "Ohne Datum nennen die Dateien keinen Termin."
         }
       >
-        <Input
-          type="date"
+        <DateField
           value={ruecklauf}
-          onChange={(_, d) => {
-            setRuecklauf(d.value);
+          onChange={(value) => {
+            setRuecklauf(value);
             setResult(null);
           }}
+          dueDate={inFourWeeks(session.today)}
+          label="Rücklauf bis"
         />
       </Field>
       <div className={layout.actions}>
-        <Button appearance={result ? "secondary" : "primary"} onClick={() => void prepareFiles()} disabled={busy}>
+        <Button appearance={stepAppearance(primary, !result)} onClick={() => void prepareFiles()} disabled={busy}>
           Dateien erstellen
         </Button>
         <Field label="Berichtsstichtag der Sachstandsabfrage">
-          <Input type="date" value={stichtag} onChange={(_, d) => setStichtag(d.value)} />
+          <DateField
+            value={stichtag}
+            onChange={setStichtag}
+            dueDate={due}
+            label="Berichtsstichtag der Sachstandsabfrage"
+          />
         </Field>
         <Button onClick={() => void prepareFiles(stichtag)} disabled={busy}>
           Sachstandsabfrage erstellen
@@ -160,7 +180,7 @@ export default function VerteilenExport({ host, concept }: { host: WorkbookHost;
         <Checkbox label="Mail-Entwürfe beilegen" checked={drafts} onChange={(_, d) => setDrafts(d.checked === true)} />
         {result && result.files.length > 0 && (
           <Button
-            appearance="primary"
+            appearance={stepAppearance(primary, true)}
             onClick={() =>
               void (result.files.length === 1 && !drafts ? downloadOne(result.files[0]!) : downloadAll(result))
             }

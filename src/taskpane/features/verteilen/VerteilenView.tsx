@@ -158,7 +158,8 @@ export default function VerteilenView(): ReactElement {
         Sie hier wieder zusammen: Sie sehen vorher, was sich ändert, und entscheiden bei Konflikten selbst.
       </Body1>
 
-      <VerteilenExport host={host} concept={concept} />
+      {/* One primary action: making the files, or „Zusammenführen“ while a return is previewed. */}
+      <VerteilenExport host={host} concept={concept} primary={!preview} />
 
       <section className={layout.section} aria-labelledby="verteilen-import">
         <Subtitle2 as="h2" id="verteilen-import">
@@ -182,11 +183,7 @@ export default function VerteilenView(): ReactElement {
           }}
         />
         <div className={layout.actions}>
-          <Button
-            appearance={preview ? "secondary" : "primary"}
-            onClick={() => picker.current?.click()}
-            disabled={busy}
-          >
+          <Button onClick={() => picker.current?.click()} disabled={busy}>
             Rückläufe auswählen …
           </Button>
         </div>
