@@ -1,5 +1,6 @@
 /** `uebersicht <datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]`: the sheet Übersicht with its charts. */
 import type { MonitoringReader } from "../workbook/report-model";
+import { KENNZAHLEN } from "../workbook/kennzahlen-sheet";
 import { OVERVIEW_SHEET } from "../workbook/overview-sheet";
 import { buildOverview } from "../xlsx/concept";
 import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
@@ -12,7 +13,8 @@ export const UEBERSICHT: CommandSpec = {
   usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]",
   summary:
     `Legt das Blatt „${OVERVIEW_SHEET}“ an oder erneuert es: je Handlungsfeld Maßnahmen nach Status, überfällig,\n` +
-    "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen.",
+    "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen;\n" +
+    `mit Werten von Basisindikatoren auch das Blatt „${KENNZAHLEN.sheet}“ (je Gebiet und Stichtag).`,
   options: {
     stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },
     output: {
@@ -46,7 +48,10 @@ export function uebersichtCommand(monitoring?: MonitoringReader) {
         (outcome.indicatorsWithoutValues
           ? ` (${outcome.indicatorsWithoutValues} Indikatoren ohne Werte, ohne Diagramm)`
           : "") +
-        ".\n",
+        ".\n" +
+        (outcome.kennzahlen
+          ? `Blatt „${KENNZAHLEN.sheet}“ erzeugt: ${outcome.kennzahlen} ${outcome.kennzahlen === 1 ? "Basisindikator" : "Basisindikatoren"} nach Gebiet, mit Diagrammen.\n`
+          : ""),
     );
     return 0;
   };

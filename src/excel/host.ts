@@ -366,6 +366,8 @@ export class ExcelHost implements WorkbookHost {
     if (plan.print) applyPrint(ws.pageLayout, plan.print);
     // Manual page breaks between blocks (ExcelApi 1.9; the sheet is new, so it has none of its own).
     for (const row of plan.rowBreaks ?? []) ws.horizontalPageBreaks.add(addressOf(row, 1));
+    // Rows of chart series the table shows otherwise (ExcelApi 1.2).
+    for (const row of plan.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
     // Charts last, over the cells written above; queued in the same request, so they cost no sync.
     (plan.charts ?? []).forEach((chart, i) => addChart(ws, chart, chartName(plan.name, i)));
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {
@@ -775,6 +777,8 @@ function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
   chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
   // Labels at 11 pt as in the file: printed at the sheet's scale still 8 pt or more.
   chart.format.font.size = 11;
+  // Series in hidden rows (ExcelApi 1.8, within the 1.14 of Office LTSC 2021).
+  if (plan.plotHidden) chart.plotVisibleOnly = false;
   applyAxes(chart, plan);
   const categories = ws.getRange(plan.categories);
   plan.series.forEach((s, i) => {

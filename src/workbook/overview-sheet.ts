@@ -14,6 +14,7 @@ import { INDICATOR_AMPELN, type ReportIndicator } from "../domain/report";
 import { type CellPlan, type ChartPlan, DATE_FORMAT, NUMBER_FORMATS, type PlanValue, type SheetPlan } from "./plan";
 import { headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
 import { type FoundTable, type WorkbookSource, columnLetter } from "./read";
+import { planKennzahlen } from "./kennzahlen-sheet";
 import { type MonitoringReader, readReportModel } from "./report-model";
 
 export const OVERVIEW_SHEET = "Übersicht";
@@ -392,14 +393,17 @@ export interface OverviewOutcome {
   handlungsfelder: number;
   charts: number;
   indicatorsWithoutValues: number;
+  /** Basisindikatoren on the sheet Kennzahlen (0: no such sheet made). */
+  kennzahlen: number;
 }
 
 /** The plan of the sheet Übersicht for a workbook as read, and what it holds (CLI and pane alike). */
 export function planOverview(
   source: WorkbookSource,
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
-): { plan: SheetPlan; outcome: OverviewOutcome } {
+): { plan: SheetPlan; outcome: OverviewOutcome; kennzahlen: SheetPlan | null } {
   const { concept, check, model } = readReportModel(source, options);
+  const kennzahlen = planKennzahlen(concept, check.referenceDate);
   const indicators = model.fields.flatMap((f) => f.indicators);
   const plan = planOverviewSheet({
     overview: overviewOf(model, concept, check),
@@ -414,6 +418,7 @@ export function planOverview(
     handlungsfelder: model.fields.filter((f) => f.id !== "").length,
     charts: plan.charts?.length ?? 0,
     indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
+    kennzahlen: kennzahlen?.blocks.length ?? 0,
   };
-  return { plan, outcome };
+  return { plan, outcome, kennzahlen: kennzahlen?.plan ?? null };
 }

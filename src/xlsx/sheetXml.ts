@@ -123,6 +123,7 @@ function sheetDataXml(
 ): { xml: string; bottom: number; right: number } {
   const grid = gridOf(plan);
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const hidden = new Set(plan.hiddenRows ?? []);
   let bottom = 1;
   let right = 1;
   const out: string[] = ["<sheetData>"];
@@ -134,7 +135,9 @@ function sheetDataXml(
       const merged: CellStyle = { ...columnStyle.get(c), ...style };
       // The header (and anything above it) stays locked in an editable column.
       if (merged.unlocked && r <= (plan.table?.row ?? 1)) delete merged.unlocked;
-      if (value instanceof Date && !/d/.test(merged.numFmt ?? "")) merged.numFmt = DATE_FORMAT;
+      // A date keeps a date format of its own (`yyyy` for a year), else it gets the day's.
+      if (value instanceof Date && !/[dmy]/i.test((merged.numFmt ?? "").replace(/"[^"]*"/g, "")))
+        merged.numFmt = DATE_FORMAT;
       const xml = cellXml(`${columnLetter(c)}${r}`, value, ctx.styles.cellStyle(merged), ctx.date1904);
       if (xml) {
         parts.push(xml);
@@ -144,7 +147,8 @@ function sheetDataXml(
     if (parts.length === 0) continue;
     bottom = Math.max(bottom, r);
     const height = heights.get(r);
-    out.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${parts.join("")}</row>`);
+    const attrs = `${hidden.has(r) ? ' hidden="1"' : ""}${height ? ` ht="${height}" customHeight="1"` : ""}`;
+    out.push(`<row r="${r}"${attrs}>${parts.join("")}</row>`);
   }
   out.push("</sheetData>");
   return { xml: out.join(""), bottom, right };
