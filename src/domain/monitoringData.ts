@@ -5,7 +5,7 @@
  * never stored. The sheet Kennzahlen, the Integrationsbericht, the pane and the Zielindikatoren's IST (the
  * own area's total) all read them from here.
  */
-import { type CellValue, type IsoDate, compareIso, parseGermanDate } from "./dates";
+import { type CellValue, type DateParse, type IsoDate, compareIso, parseGermanDate } from "./dates";
 import { GebietIndex, type Gebiet, readGebiete } from "./gebiete";
 import {
   type ConceptData,
@@ -15,7 +15,7 @@ import {
   type Kennzeichen,
   type RowRecord,
 } from "./model";
-import { parseGermanNumber } from "./numbers";
+import { type NumberParse, parseGermanNumber } from "./numbers";
 import { readSettings } from "./settings";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
 
@@ -108,31 +108,103 @@ export function valueKey(indikator: string, stichtag: IsoDate, gebiet: string, g
   return `${idKey(indikator)}|${stichtag}|${idKey(gebiet)}|${gruppeKey(gruppe)}`;
 }
 
+/** The cells of an Indikatorwerte row as read (each once: the rules and the values share them). */
+export interface RowReading {
+  /** The Indikator's ID as written ('' when empty). */
+  indikator: string;
+  date: DateParse;
+  number: NumberParse;
+  kennzeichen: Kennzeichen | null | "invalid";
+  /** The area the Gebiet cell names (see GebietIndex.areaOf), and whether the own area or Gebiete holds it. */
+  gebiet: string;
+  gebietKnown: boolean;
+  /** The Gruppe as shown ('' = insgesamt). */
+  gruppe: string;
+}
+
+/**
+ * Reads the cells of the rows of a table, memoizing what repeats in thousands of rows (the same Stichtag,
+ * the same Indikator, Gebiet and Gruppe texts), so that 50,000 rows cost little more than their cells.
+ */
+class Reader {
+  private readonly dates = new Map<string | number, DateParse>();
+  private readonly keys = new Map<string, string>();
+
+  date(value: CellValue): DateParse {
+    const key =
+      value instanceof Date ? value.getTime() : typeof value === "string" || typeof value === "number" ? value : null;
+    if (key === null) return parseGermanDate(value);
+    let parsed = this.dates.get(key);
+    if (!parsed) {
+      parsed = parseGermanDate(value);
+      this.dates.set(key, parsed);
+    }
+    return parsed;
+  }
+
+  /** idKey of a text that repeats. */
+  key(text: string): string {
+    let k = this.keys.get(text);
+    if (k === undefined) {
+      k = idKey(text);
+      this.keys.set(text, k);
+    }
+    return k;
+  }
+
+  private readonly areas = new Map<CellValue, { gebiet: string; known: boolean }>();
+  private readonly gruppen = new Map<CellValue, string>();
+
+  constructor(private readonly gebiete: GebietIndex) {}
+
+  row(row: WertRow): RowReading {
+    const v = row.values;
+    const raw = v.gebiet ?? null;
+    let area = this.areas.get(raw);
+    if (!area) {
+      area = { gebiet: this.gebiete.areaOf(raw), known: this.gebiete.known(raw) };
+      if (typeof raw !== "object") this.areas.set(raw, area);
+    }
+    const g = v.gruppe ?? null;
+    let gruppe = this.gruppen.get(g);
+    if (gruppe === undefined) {
+      gruppe = gruppeText(g);
+      if (typeof g !== "object") this.gruppen.set(g, gruppe);
+    }
+    return {
+      indikator: referenceId(v.indikator ?? null),
+      date: this.date(v.stichtag ?? null),
+      number: parseGermanNumber(v.wert ?? null),
+      kennzeichen: kennzeichenOf(v.kennzeichen ?? null),
+      gebiet: area.gebiet,
+      gebietKnown: area.known,
+      gruppe,
+    };
+  }
+}
+
 /** One readable stored row (its Indikator, Stichtag and a Wert or marker); null otherwise. */
-function storedValue(row: WertRow, gebiete: GebietIndex, canonical: (id: string) => string): MonitoringValue | null {
-  const v = row.values;
-  const indikator = referenceId(v.indikator ?? null);
-  const date = parseGermanDate(v.stichtag ?? null);
-  const number = parseGermanNumber(v.wert ?? null);
-  const kennzeichen = kennzeichenOf(v.kennzeichen ?? null);
+function storedValue(row: WertRow, r: RowReading, canonical: (id: string) => string): MonitoringValue | null {
+  const { indikator, date, number, kennzeichen } = r;
   if (indikator === "" || date.kind !== "date" || kennzeichen === "invalid") return null;
   if (number.kind !== "number" && number.kind !== "empty") return null;
   let wert = number.kind === "number" ? number.value : null;
   if (wert === null && kennzeichen === "-") wert = 0;
   if (wert === null && kennzeichen === null) return null;
-  const abgerufen = parseGermanDate(v.abgerufenAm ?? null);
+  const v = row.values;
+  const abgerufen = v.abgerufenAm === undefined ? null : parseGermanDate(v.abgerufenAm);
   return {
     indikator: canonical(indikator),
     stichtag: date.date,
-    gebiet: gebiete.areaOf(v.gebiet ?? null),
-    gruppe: gruppeText(v.gruppe ?? null),
+    gebiet: r.gebiet,
+    gruppe: r.gruppe,
     wert,
     kennzeichen,
     berechnet: false,
     rows: [row.row],
     doppelt: false,
     quelle: textOf(v.quelle ?? null),
-    abgerufenAm: abgerufen.kind === "date" ? abgerufen.date : null,
+    abgerufenAm: abgerufen?.kind === "date" ? abgerufen.date : null,
   };
 }
 
@@ -156,17 +228,32 @@ export class MonitoringData {
   private readonly byKey = new Map<string, MonitoringValue>();
   private readonly byIndicator = new Map<string, MonitoringValue[]>();
 
+  /** Each Indikatorwerte row's cells as read, by sheet row. */
+  readonly readings = new Map<number, RowReading>();
+  private readonly reader: Reader;
+
   constructor(concept: Pick<ConceptData, "indikatoren" | "indikatorwerte" | "gebiete" | "einstellungen">) {
     const setting = readSettings(concept).settings.gebiet;
     this.gebiete = new GebietIndex(readGebiete(concept.gebiete), setting);
+    this.reader = new Reader(this.gebiete);
     const indicators = new Map<string, IndikatorRow>();
     for (const row of concept.indikatoren?.rows ?? []) {
       const id = textOf(row.values.id ?? null);
       if (id !== "" && !indicators.has(idKey(id))) indicators.set(idKey(id), row);
     }
-    const canonical = (id: string) => textOf(indicators.get(idKey(id))?.values.id ?? null) || id;
+    const spelled = new Map<string, string>();
+    const canonical = (id: string) => {
+      let c = spelled.get(id);
+      if (c === undefined) {
+        c = textOf(indicators.get(idKey(id))?.values.id ?? null) || id;
+        spelled.set(id, c);
+      }
+      return c;
+    };
     for (const row of concept.indikatorwerte?.rows ?? []) {
-      const value = storedValue(row, this.gebiete, canonical);
+      const reading = this.reader.row(row);
+      this.readings.set(row.row, reading);
+      const value = storedValue(row, reading, canonical);
       if (value) this.add(value);
     }
     new Calculator(this, indicators).run();
@@ -176,7 +263,7 @@ export class MonitoringData {
 
   /** Adds a value; a second one of the same key joins it (computed values never replace stored ones). */
   add(value: MonitoringValue): void {
-    const key = valueKey(value.indikator, value.stichtag, value.gebiet, value.gruppe);
+    const key = this.keyOf(value.indikator, value.stichtag, value.gebiet, value.gruppe);
     const held = this.byKey.get(key);
     if (!held) {
       this.byKey.set(key, value);
@@ -192,7 +279,12 @@ export class MonitoringData {
 
   /** The value of a key, if there is one. */
   at(indikator: string, stichtag: IsoDate, gebiet: string, gruppe = ""): MonitoringValue | undefined {
-    return this.byKey.get(valueKey(indikator, stichtag, gebiet, gruppe));
+    return this.byKey.get(this.keyOf(indikator, stichtag, gebiet, gruppe));
+  }
+
+  /** valueKey with the repeating texts' keys memoized. */
+  private keyOf(indikator: string, stichtag: IsoDate, gebiet: string, gruppe: string): string {
+    return `${this.reader.key(indikator)}|${stichtag}|${this.reader.key(gebiet)}|${gruppe === "" ? "" : gruppeKey(gruppe)}`;
   }
 
   /** An indicator's values (every Gebiet and Gruppe), by Stichtag. */

@@ -2,17 +2,10 @@
 import { type IsoDate, compareIso } from "../dates";
 import { gebietText } from "../gebiete";
 import { type FieldsOf, STATUS_VALUES } from "../model";
-import {
-  type IndicatorValue,
-  dateOf,
-  indicatorState,
-  indicatorTarget,
-  monthsBefore,
-  turnusMonths,
-} from "../monitoring";
-import { type MonitoringValue, kennzeichenOf, ownTotals } from "../monitoringData";
-import { formatGermanNumber, parseGermanNumber } from "../numbers";
-import { idKey, matchListValue, normalizeLabel, referenceId, referenceIds, textOf } from "../values";
+import { type IndicatorValue, indicatorState, indicatorTarget, monthsBefore, turnusMonths } from "../monitoring";
+import { type MonitoringValue, ownTotals } from "../monitoringData";
+import { formatGermanNumber } from "../numbers";
+import { idKey, matchListValue, normalizeLabel, referenceIds, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, type Table, at, has, rowId, subjectOf, value } from "./context";
 
 /**
@@ -23,43 +16,56 @@ export function checkIndicatorValues(c: Collector, ctx: RuleContext): IndicatorV
   const table = ctx.data.indikatorwerte;
   if (!table || !has(table, "indikator")) return [];
   for (const row of table.rows) checkValueRow(c, ctx, table, row);
-  const known = ctx.monitoring.values.filter((v) => ctx.indById.has(idKey(v.indikator)));
+  // A value's Indikator is spelled as in Indikatoren when it is known (MonitoringData), so a Map by it does.
+  const einheiten = new Map<string, string>();
+  for (const ind of ctx.data.indikatoren?.rows ?? []) {
+    const id = rowId(ind);
+    if (id && !einheiten.has(id)) einheiten.set(id, normalizeLabel(textOf(value(ind, "einheit"))));
+  }
+  const known = ctx.monitoring.values.filter((v) => einheiten.has(v.indikator));
   checkDoubled(c, ctx, table, known);
-  for (const v of known) if (!v.berechnet && v.wert !== null) checkPlausible(c, ctx, table, v);
-  return ownTotals(ctx.monitoring).filter((v) => ctx.indById.has(idKey(v.indikator)));
+  for (const v of known) if (!v.berechnet && v.wert !== null) checkPlausible(c, table, v, einheiten.get(v.indikator)!);
+  return ownTotals(ctx.monitoring).filter((v) => einheiten.has(v.indikator));
 }
 
 /** Each unreadable cell of a row is reported; a Wert may be left empty where a Kennzeichen stands. */
 function checkValueRow(c: Collector, ctx: RuleContext, table: Table<"indikatorwerte">, row: Row<"indikatorwerte">) {
-  const indicator = referenceId(value(row, "indikator"));
+  const reading = ctx.monitoring.readings.get(row.row)!;
+  const indicator = reading.indikator;
   const place = (field: FieldsOf<"indikatorwerte">) => ({ table, row: row.row, field, id: indicator || null });
-  const subject = subjectOf(table, row);
+  let named: ReturnType<typeof subjectOf> | null = null;
+  // Made only for a finding: most rows have none.
+  const subject = () => (named ??= subjectOf(table, row));
   if (indicator === "") {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "indikator", given: "" });
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject: subject(), problem: "indikator", given: "" });
   } else if (!ctx.indById.has(idKey(indicator))) {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "unbekannt", given: indicator });
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject: subject(), problem: "unbekannt", given: indicator });
   }
-  if (has(table, "stichtag") && dateOf(value(row, "stichtag")) === null) {
+  if (has(table, "stichtag") && reading.date.kind !== "date") {
     const given = textOf(value(row, "stichtag"));
-    c.add("I_WERT_UNGUELTIG", place("stichtag"), { subject, problem: "stichtag", given });
+    c.add("I_WERT_UNGUELTIG", place("stichtag"), { subject: subject(), problem: "stichtag", given });
   }
   const marked = has(table, "kennzeichen");
-  const kennzeichen = marked ? kennzeichenOf(value(row, "kennzeichen")) : null;
+  const kennzeichen = marked ? reading.kennzeichen : null;
   if (kennzeichen === "invalid") {
     const given = textOf(value(row, "kennzeichen"));
-    c.add("I_KENNZEICHEN_UNGUELTIG", place("kennzeichen"), { subject, problem: "kennzeichen", given });
+    c.add("I_KENNZEICHEN_UNGUELTIG", place("kennzeichen"), { subject: subject(), problem: "kennzeichen", given });
   }
-  const wert = has(table, "wert") ? parseGermanNumber(value(row, "wert")) : null;
+  const wert = has(table, "wert") ? reading.number : null;
   if (wert?.kind === "invalid" || (wert?.kind === "empty" && !marked)) {
-    c.add("I_WERT_UNGUELTIG", place("wert"), { subject, problem: "wert", given: textOf(value(row, "wert")) });
+    c.add("I_WERT_UNGUELTIG", place("wert"), {
+      subject: subject(),
+      problem: "wert",
+      given: textOf(value(row, "wert")),
+    });
   } else if (wert?.kind === "empty" && kennzeichen === null) {
-    c.add("I_KENNZEICHEN_UNGUELTIG", place("wert"), { subject, problem: "leer", given: "" });
+    c.add("I_KENNZEICHEN_UNGUELTIG", place("wert"), { subject: subject(), problem: "leer", given: "" });
   }
-  if (has(table, "gebiet") && !ctx.monitoring.gebiete.known(value(row, "gebiet"))) {
+  if (has(table, "gebiet") && !reading.gebietKnown) {
     const gebiet = gebietText(value(row, "gebiet"));
     const zero = /^\d+$/.test(gebiet) && ctx.monitoring.gebiete.get(`0${gebiet}`) ? `0${gebiet}` : null;
     c.add("I_GEBIET_UNBEKANNT", place("gebiet"), {
-      subject,
+      subject: subject(),
       gebiet,
       sheet: ctx.data.gebiete?.sheet ?? "Gebiete",
       zero,
@@ -86,16 +92,13 @@ function checkDoubled(c: Collector, ctx: RuleContext, table: Table<"indikatorwer
 }
 
 /** Einheit `%` takes 0–100, Einheit `Anzahl` whole numbers from 0. */
-function checkPlausible(c: Collector, ctx: RuleContext, table: Table<"indikatorwerte">, v: MonitoringValue) {
-  const ind = ctx.indById.get(idKey(v.indikator));
-  const einheit = normalizeLabel(textOf(ind ? value(ind, "einheit") : null));
+function checkPlausible(c: Collector, table: Table<"indikatorwerte">, v: MonitoringValue, einheit: string) {
   const place = { table, row: v.rows.at(-1)!, field: "wert" as const, id: v.indikator };
   const wert = v.wert!;
-  const shown = formatGermanNumber(wert);
   if ((einheit === "%" || einheit === "prozent") && (wert < 0 || wert > 100)) {
-    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "%" });
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: formatGermanNumber(wert), einheit: "%" });
   } else if (einheit === "anzahl" && (wert < 0 || !Number.isInteger(wert))) {
-    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "Anzahl" });
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: formatGermanNumber(wert), einheit: "Anzahl" });
   }
 }
 
