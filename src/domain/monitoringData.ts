@@ -15,7 +15,7 @@ import {
   type Kennzeichen,
   type RowRecord,
 } from "./model";
-import { type NumberParse, parseGermanNumber } from "./numbers";
+import { type NumberParse, formatGermanNumber, parseGermanNumber } from "./numbers";
 import { readSettings } from "./settings";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
 
@@ -402,4 +402,11 @@ export function ownTotals(data: MonitoringData): { indikator: string; stichtag: 
       ? [{ indikator: v.indikator, stichtag: v.stichtag, wert: v.wert, row: v.rows.at(-1) ?? 0 }]
       : [],
   );
+}
+
+/** A value as a reader sees it: `12.345`, `.` for a marker alone, `7,8 p` for a number with its marker. */
+export function shownValue(v: { wert: number | null; kennzeichen: string | null }): string {
+  const number = v.wert === null ? "" : formatGermanNumber(v.wert);
+  if (v.kennzeichen === null) return number;
+  return number === "" || v.kennzeichen === "-" ? v.kennzeichen : `${number} ${v.kennzeichen}`;
 }

@@ -7,8 +7,7 @@
  * line of Werteübernahme: taken, already there, in conflict, replaced, or not taken with its reason. Pure.
  */
 import { type CellValue, type IsoDate, dateFromIso, formatGermanDate } from "../../domain/dates";
-import { type MonitoringData, type MonitoringValue, valueKey } from "../../domain/monitoringData";
-import { formatGermanNumber } from "../../domain/numbers";
+import { type MonitoringData, type MonitoringValue, shownValue, valueKey } from "../../domain/monitoringData";
 import { idKey } from "../../domain/values";
 import { type ReadConcept, columnLetter, columnNumber } from "../read";
 import { referenceNames, rowsOfConcept, uniformRow } from "../references";
@@ -78,12 +77,6 @@ export function gebietEintraege(data: MonitoringData): GebietEintrag[] {
 const sameValue = (a: { wert: number | null; kennzeichen: string | null }, b: typeof a) =>
   a.kennzeichen === b.kennzeichen &&
   (a.wert === b.wert || (a.wert !== null && b.wert !== null && Math.abs(a.wert - b.wert) <= 1e-9 * Math.abs(a.wert)));
-
-export function shownValue(v: { wert: number | null; kennzeichen: string | null }): string {
-  const number = v.wert === null ? "" : formatGermanNumber(v.wert);
-  if (v.kennzeichen === null) return number;
-  return number === "" || v.kennzeichen === "-" ? v.kennzeichen : `${number} ${v.kennzeichen}`;
-}
 
 /** A cell address of a file (`E12`, `'Tab 1'!E12`) in parts. */
 function cellParts(zelle: string): { prefix: string; column: number; row: number } {

@@ -37,6 +37,5 @@ export {
   changesData,
   gebietEintraege,
   planWerte,
-  shownValue,
 } from "./apply";
 export { WERTEUEBERNAHME, planWerteuebernahmeSheet, werteSummary } from "./sheet";
