@@ -11,7 +11,11 @@ export type Mode = "excel" | "browser";
 /** Where a finding, a count or a hint leads: the place in the pane that fixes it. */
 export type NavTarget =
   | { view: "massnahme"; id?: string; field?: string }
-  | { view: "listen"; kind: "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "einstellungen"; id?: string }
+  | {
+      view: "listen";
+      kind: "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "gebiete" | "einstellungen";
+      id?: string;
+    }
   | { view: "monitoring"; measure?: string; indicator?: string }
   | { view: "pruefen" }
   | { view: "start" };

@@ -47,8 +47,11 @@ export interface WerteFile {
 export interface WertePlan {
   /** Rows to append to Indikatorwerte, values by field, references in the one form. */
   additions: Record<string, CellValue>[];
-  /** Rows of Indikatorwerte whose value the file's replaces (`aktualisieren`). */
-  updates: { rows: number[]; values: Record<string, CellValue> }[];
+  /**
+   * Rows of Indikatorwerte whose value the file's replaces (`aktualisieren`): by sheet row, and by their key
+   * (Indikator, Stichtag, Gebiet, Gruppe) for a host that finds rows by key.
+   */
+  updates: { rows: number[]; key: Record<string, CellValue>; values: Record<string, CellValue> }[];
   /** Rows to append to Gebiete. */
   gebiete: Record<string, CellValue>[];
   lines: UebernahmeLine[];
@@ -261,7 +264,10 @@ class Planner {
   private replace(result: WerteResult, w: Indikatorwert, held: Held): void {
     const values = this.rowValues(result, w);
     if (held.addition !== null) Object.assign(this.plan.additions[held.addition]!, values);
-    else this.plan.updates.push({ rows: held.rows, values });
+    else {
+      const key = { indikator: w.indikator, stichtag: dateFromIso(w.stichtag), gebiet: w.gebiet, gruppe: w.gruppe || null };
+      this.plan.updates.push({ rows: held.rows, key, values });
+    }
     this.plan.counts.ersetzt++;
     this.plan.lines.push(this.keyLine(result.datei, w, held, "ersetzt", outcomeText({ code: "ERSETZT" })));
     Object.assign(held, { wert: w.wert, kennzeichen: w.kennzeichen });

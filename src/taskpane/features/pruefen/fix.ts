@@ -14,7 +14,7 @@ export interface Fix {
   label: string;
 }
 
-const LISTS = ["handlungsfelder", "ziele", "indikatoren", "akteure"] as const;
+const LISTS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "gebiete"] as const;
 type ListKind = (typeof LISTS)[number];
 const isList = (kind: EntityKind): kind is ListKind => (LISTS as readonly string[]).includes(kind);
 
