@@ -227,11 +227,14 @@ export function App(): ReactElement {
     ...(mode === "browser"
       ? {
           newWorkbook: workbook.create,
-          openWorkbook: async (data: ArrayBuffer, name: string) => {
+          openWorkbook: async (data: ArrayBuffer, name: string, edit?: string) => {
             let opened: WorkbookHost | null = null;
-            await guard.leave(async () => {
-              opened = await workbook.open({ data, name, handle: null }, true);
-            }, "workbook");
+            await guard.leave(
+              async () => {
+                opened = await workbook.open({ data, name, handle: null }, true);
+              },
+              edit ? { opening: edit } : "workbook",
+            );
             return opened;
           },
         }

@@ -24,6 +24,11 @@ export type NavTarget =
 export interface PendingEdit {
   /** What is unsaved, completing „Die Änderungen an … sind noch nicht gespeichert.“ (`M-012`). */
   subject: string;
+  /**
+   * Where „Änderungen an …“ does not fit (a preview to merge, a workbook built but in no file yet): the whole
+   * sentence the guard shows instead, saying what „Speichern und weiter“ does with it.
+   */
+  sentence?: string;
   /** Saves the input; false when that failed (the form then says why, and the way out is not taken). */
   save(): Promise<boolean>;
   /** Drops the input: the form shows what is stored again. */
@@ -33,9 +38,11 @@ export interface PendingEdit {
 /**
  * What is at stake on a way out: `edits` the forms' unsaved input (switching view); `workbook` also the
  * workbook's changes not yet downloaded (opening another workbook); `{ edit }` only the input one form
- * announced under that key (choosing another entry within the form, which leaves the other forms be).
+ * announced under that key (choosing another entry within the form, which leaves the other forms be);
+ * `{ opening }` as `workbook`, but not the input announced under that key: the workbook a form built is
+ * being opened, which keeps it.
  */
-export type LeaveScope = "edits" | "workbook" | { edit: string };
+export type LeaveScope = "edits" | "workbook" | { edit: string } | { opening: string };
 
 /** Where the open workbook's saved changes are (see `whereSaved`). */
 export type Storage =
@@ -65,9 +72,10 @@ export interface Session {
   newWorkbook?(): Promise<WorkbookHost>;
   /**
    * Browser mode: opens the bytes of an .xlsx file in the pane in place of the open workbook, after the
-   * guard (unsaved input, changes not yet downloaded); null when the user chose to keep working.
+   * guard (unsaved input, changes not yet downloaded); null when the user chose to keep working. `edit`:
+   * the key under which the form that built these bytes announced them (opening them is no way out for them).
    */
-  openWorkbook?(data: ArrayBuffer, fileName: string): Promise<WorkbookHost | null>;
+  openWorkbook?(data: ArrayBuffer, fileName: string, edit?: string): Promise<WorkbookHost | null>;
   /** Shows a measure in the SMART template (through the guard). */
   openMeasure(id: string): void;
   /** Goes where `target` says, through the guard: the view, the measure, the field. */
@@ -111,6 +119,9 @@ export function useUnsavedEdit(key: string, edit: PendingEdit | null): void {
       get subject() {
         return latest.current?.subject ?? "";
       },
+      get sentence() {
+        return latest.current?.sentence;
+      },
       save: () => latest.current?.save() ?? Promise.resolve(true),
       discard: () => latest.current?.discard(),
     });
@@ -139,14 +150,16 @@ export function errorText(error: unknown): string {
 
 /**
  * Opens a workbook the pane has just made (an import, a Fortschreibung) in place of the one open in the
- * browser mode, after the guard; returns the sentence that tells the user, or throws with one German sentence.
+ * browser mode, after the guard (`edit`: the key the made workbook is announced under, see `useMadeWorkbook`);
+ * returns the sentence that tells the user, or throws with one German sentence.
  */
 export async function openMadeWorkbook(
   session: Session,
   file: { data: ArrayBuffer; fileName: string },
+  edit?: string,
 ): Promise<string> {
   if (!session.openWorkbook) throw new Error("Nur im Browser-Modus kann eine neue Arbeitsmappe hier geöffnet werden.");
-  const host = await session.openWorkbook(file.data.slice(0), file.fileName);
+  const host = await session.openWorkbook(file.data.slice(0), file.fileName, edit);
   if (!host) throw new Error(`„${file.fileName}“ ist nicht geöffnet: Sie bearbeiten „${session.fileName}“ weiter.`);
   await session.reload(host);
   return `„${file.fileName}“ ist jetzt hier geöffnet. Speichern Sie sie mit „Herunterladen“ oben, wenn Sie fertig sind.`;

@@ -484,6 +484,20 @@ describeE2E("the pane in the browser, by keyboard", () => {
     await tabTo("Wert der Gesamtdatei behalten");
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }).isChecked()).resolves.toBe(true);
+    // Another view while the preview is not merged: the guard asks; „Weiter bearbeiten“ keeps the choice.
+    await chooseView("Prüfen");
+    const question = page.getByRole("alertdialog", { name: "Nicht gespeicherte Änderungen" });
+    await question
+      .getByText(
+        "Der Rücklauf „Rücklauf Jugend.xlsx“ ist noch nicht zusammengeführt: „Speichern und weiter“ führt ihn zusammen, mit Ihrer Entscheidung zum Konflikt.",
+      )
+      .waitFor();
+    await fits("Nachfrage vor dem Verlassen der Vorschau");
+    await tabTo("Weiter bearbeiten", 5);
+    await page.keyboard.press("Enter");
+    await question.waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: /^Verteilen/, selected: true }).waitFor();
+    await expect(page.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }).isChecked()).resolves.toBe(true);
     await tabTo("Zusammenführen");
     await page.keyboard.press("Enter");
     await page

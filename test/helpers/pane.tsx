@@ -29,8 +29,11 @@ export function installJsdomShims(): void {
   };
 }
 
-/** Answers the guard's dialog (checking its text against `text`) and waits until it is gone. */
-export async function answer(button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten", text?: RegExp) {
+/** Answers the guard's dialog (checking that its text matches or contains `text`) and waits until it is gone. */
+export async function answer(
+  button: "Speichern und weiter" | "Verwerfen" | "Weiter bearbeiten",
+  text?: RegExp | string,
+) {
   // In jsdom Fluent's focus manager sometimes marks a dialog that follows another aria-hidden (it never did
   // in Chromium, where the e2e test answers it by role and axe checks it): found here including hidden.
   const dialog = await screen.findByRole("alertdialog", { hidden: true });

@@ -2,21 +2,25 @@
 /**
  * The whole pane in jsdom: nothing typed is lost on any way out. In browser mode (the example workbook
  * opened from a file) the start view leads to a field, a view switch asks, the form survives it, the page
- * asks before it is left while changes are not downloaded, and the download keeps the file's name. In
- * Excel (Office.js replaced by the recording fake) a row selected in the sheet while the form holds edits
- * asks the same question.
+ * asks before it is left while changes are not downloaded, and the download keeps the file's name; a
+ * previewed return with a conflict decided is asked about and merged by „Speichern und weiter“; a workbook
+ * built in Einrichten is asked about until it is downloaded or opened, and once opened, Start says what it
+ * still lacks and leads there. In Excel (Office.js replaced by the recording fake) a row selected in the
+ * sheet while the form holds edits asks the same question.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost } from "../../src/excel/host";
 import { App } from "../../src/taskpane/App";
 import { readFile } from "../../src/taskpane/services/download";
+import { splitWorkbook } from "../../src/xlsx/circulation";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { createTemplateWorkbook } from "../../src/xlsx/concept";
 import { FakeWorkbook } from "../excel/fakeExcel";
 import { TODAY, answer, installJsdomShims } from "../helpers/pane";
+import { toExcelJs } from "../helpers/xlsx";
 
 beforeAll(installJsdomShims);
 afterEach(() => {
@@ -42,6 +46,23 @@ const leavingAsks = () => {
   return event.defaultPrevented;
 };
 
+/** The header's first line: the file and the state of its changes. */
+const status = () => screen.getAllByRole("status")[0]!.textContent;
+/** Clicks a button, once its view has loaded. */
+const click = async (name: string | RegExp) => {
+  const button = await screen.findByRole("button", { name }, { timeout: 10_000 });
+  await act(async () => {
+    fireEvent.click(button);
+  });
+};
+/** Picks files in a hidden file input, as the file chooser does. */
+const pick = async (label: string, files: File[]) => {
+  const input = await screen.findByLabelText(label, undefined, { timeout: 10_000 });
+  await act(async () => {
+    fireEvent.change(input, { target: { files } });
+  });
+};
+
 describe("browser mode", () => {
   const bytes = createTemplateWorkbook("beispiel", TODAY).toBytes() as Uint8Array<ArrayBuffer>;
   let downloads: { name: string; blob: Blob }[];
@@ -61,10 +82,10 @@ describe("browser mode", () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  async function openBeispiel() {
+  async function openBeispiel(data: BlobPart = bytes) {
     render(<App />);
     const input = await screen.findByLabelText("Arbeitsmappe öffnen");
-    const file = new File([bytes], "beispiel.xlsx");
+    const file = new File([data], "beispiel.xlsx");
     await act(async () => {
       fireEvent.change(input, { target: { files: [file] } });
     });
@@ -73,7 +94,6 @@ describe("browser mode", () => {
 
   it("leads from the start view to the field, asks on a view switch, keeps the form and asks before the page is left", async () => {
     await openBeispiel();
-    const status = () => screen.getAllByRole("status")[0]!.textContent;
     expect(status()).toBe("beispiel.xlsx · unverändert");
     expect(leavingAsks()).toBe(false);
     const figures = screen.getByRole("region", { name: "Start" });
@@ -143,6 +163,132 @@ describe("browser mode", () => {
     // The changed workbook went to the downloads first, under its own name; then the other one opened.
     await waitFor(() => expect(screen.getAllByRole("status")[0]!.textContent).toBe("andere.xlsx · unverändert"));
     expect(downloads.map((d) => d.name)).toEqual(["beispiel.xlsx"]);
+  }, 60_000);
+
+  it("asks before a previewed return with a conflict decided is left, and „Speichern und weiter“ merges it", async () => {
+    // The Gesamtdatei and the return of „Dezernat II – Soziales“ both change M-001's Titel: a conflict.
+    const master = new BrowserHost(createTemplateWorkbook("beispiel", TODAY), "beispiel.xlsx");
+    const { files } = await splitWorkbook(master.document, { masterFile: "beispiel.xlsx", date: TODAY });
+    const back = await toExcelJs(files[0]!.workbook);
+    back.getWorksheet("Maßnahmen")!.getCell("D2").value = "Willkommensmappe digital";
+    const returned = new File([(await back.xlsx.writeBuffer()) as ArrayBuffer], files[0]!.fileName);
+    await master.writeRows([{ kind: "massnahmen", id: "M-001", values: { titel: "Willkommensmappe 2027" } }]);
+    await openBeispiel(new Uint8Array((await master.file()).data));
+
+    await view("Verteilen");
+    await pick("Rückläufe auswählen", [returned]);
+    await screen.findByText(/Vorschau \(noch nichts geschrieben\): .*1 Konflikt zu entscheiden/, undefined, {
+      timeout: 10_000,
+    });
+    fireEvent.click(screen.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }));
+    expect(leavingAsks()).toBe(true);
+    expect(status()).toBe("beispiel.xlsx · unverändert");
+
+    // „Weiter bearbeiten“: the preview stays with the choice made.
+    const sentence = `Der Rücklauf „${files[0]!.fileName}“ ist noch nicht zusammengeführt: „Speichern und weiter“ führt ihn zusammen, mit Ihrer Entscheidung zum Konflikt.`;
+    await view("Prüfen");
+    await answer("Weiter bearbeiten", sentence);
+    expect(selected()).toBe("verteilen");
+    const chosen = () =>
+      (screen.getByRole("radio", { name: "Wert aus dem Rücklauf übernehmen" }) as HTMLInputElement).checked;
+    expect(chosen()).toBe(true);
+    // Other returns picked would replace the preview: asked the same way.
+    await pick("Rückläufe auswählen", [returned]);
+    await answer("Weiter bearbeiten", sentence);
+    expect(chosen()).toBe(true);
+
+    // „Speichern und weiter“: merged as „Zusammenführen“ would, with the return's value; then Prüfen.
+    await view("Prüfen");
+    await answer("Speichern und weiter", sentence);
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    await waitFor(() => expect(status()).toBe("beispiel.xlsx · übernommen, noch nicht heruntergeladen"));
+    await click("Arbeitsmappe herunterladen");
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    const saved = await BrowserHost.open(await readFile(downloads[0]!.blob as File), "beispiel.xlsx");
+    const m001 = readConcept(await saved.snapshot()).massnahmen.rows.find((r) => r.values.id === "M-001")!;
+    expect(m001.values.titel).toBe("Willkommensmappe digital");
+    expect(leavingAsks()).toBe(false);
+
+    // „Verwerfen“ drops a preview and writes nothing.
+    await view("Verteilen");
+    await pick("Rückläufe auswählen", [returned]);
+    await screen.findByText(/Vorschau \(noch nichts geschrieben\)/, undefined, { timeout: 10_000 });
+    await view("Prüfen");
+    await answer("Verwerfen", /ist noch nicht zusammengeführt/);
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    expect(status()).toBe("beispiel.xlsx · heruntergeladen (Download-Ordner des Browsers)");
+    expect(leavingAsks()).toBe(false);
+  }, 60_000);
+
+  it("asks before a new workbook of the Fortschreibung that is in no file is left, and downloads it", async () => {
+    await openBeispiel();
+    await view("Einrichten");
+    await screen.findByRole("list", { name: /^Übernommen: / }, { timeout: 10_000 });
+    fireEvent.change(field(/^Laufzeit der neuen Periode/), { target: { value: "2029–2032" } });
+    await click("Neue Arbeitsmappe erstellen");
+    const name = "beispiel 2029-2032.xlsx";
+    await screen.findByText(`Neue Arbeitsmappe „${name}“ erstellt`, undefined, { timeout: 15_000 });
+    expect(leavingAsks()).toBe(true);
+    expect(status()).toBe("beispiel.xlsx · unverändert");
+
+    const sentence = `Die neue Arbeitsmappe „${name}“ ist noch in keiner Datei: „Speichern und weiter“ lädt sie herunter.`;
+    await view("Prüfen");
+    await answer("Weiter bearbeiten", sentence);
+    expect(selected()).toBe("einrichten");
+    expect(downloads).toEqual([]);
+    await view("Prüfen");
+    await answer("Speichern und weiter");
+    await waitFor(() => expect(selected()).toBe("pruefen"));
+    expect(downloads.map((d) => d.name)).toEqual([name]);
+    const made = readConcept(
+      await (await BrowserHost.open(await readFile(downloads[0]!.blob as File), name)).snapshot(),
+    );
+    expect(made.massnahmen.rows.length).toBeGreaterThan(0);
+    expect(leavingAsks()).toBe(false);
+  }, 60_000);
+
+  it("asks about an imported workbook until it is opened here, which asks nothing about it; Start then leads to what it lacks", async () => {
+    await openBeispiel();
+    await view("Einrichten");
+    const csv =
+      "Nr.;Maßnahme;Handlungsfeld;Zuständigkeit;bis wann\r\n" +
+      "1;Sprachcafé einrichten;Bildung;Jugendamt;Ende 2026\r\n" +
+      "2;Elternlotsen ausbilden;Bildung;Jugendamt;30.06.2027\r\n" +
+      "3;Wohnungsbörse;Wohnen;Sozialamt;2027\r\n";
+    await pick("Liste auswählen", [new File([csv], "musterdorf.csv", { type: "text/csv" })]);
+    await screen.findByText("Spalten der Liste", undefined, { timeout: 10_000 });
+    await click("Übernehmen");
+    await screen.findByText("Neue Arbeitsmappe „musterdorf – Maßnahmenplan.xlsx“ erstellt");
+    expect(leavingAsks()).toBe(true);
+    await view("Start");
+    await answer(
+      "Weiter bearbeiten",
+      "Die neue Arbeitsmappe „musterdorf – Maßnahmenplan.xlsx“ ist noch in keiner Datei",
+    );
+
+    // Opening it keeps it: the guard does not ask about it (nor about beispiel.xlsx, which is unchanged).
+    await click("Hier öffnen");
+    await screen.findByText(/ist jetzt hier geöffnet/);
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    expect(status()).toBe("musterdorf – Maßnahmenplan.xlsx · übernommen, noch nicht heruntergeladen");
+    expect(downloads).toEqual([]);
+
+    // Start: what the list did not have, each line a link to its place.
+    await view("Start");
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
+    const gaps = await screen.findByRole("region", { name: "Was noch fehlt" });
+    expect(
+      within(gaps)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toContain("3 Maßnahmen ohne Ziel: Ziele anlegen");
+    await act(async () => {
+      fireEvent.click(within(gaps).getByRole("button", { name: "3 Maßnahmen ohne Ziel: Ziele anlegen" }));
+    });
+    await waitFor(() => expect(selected()).toBe("listen"));
+    await waitFor(() =>
+      expect((screen.getByRole("combobox", { name: "Liste" }) as HTMLSelectElement).value).toBe("ziele"),
+    );
   }, 60_000);
 });
 

@@ -1,6 +1,8 @@
 /**
  * The one guard of the pane: before a way out would drop unsaved input (switching view or measure, opening
  * another workbook), it asks once, in one wording — „Speichern und weiter“, „Verwerfen“, „Weiter bearbeiten“.
+ * What is unsaved may also be a preview of returns not yet merged or a workbook built but in no file yet; its
+ * sentence then says what „Speichern und weiter“ does (merge, download).
  */
 import {
   Body1,
@@ -41,6 +43,13 @@ export interface Guard {
 const joined = (items: string[]) =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} und ${items[items.length - 1]}`;
 
+/** The forms' input a way out of `scope` would drop. */
+function atStake(edits: ReadonlyMap<string, PendingEdit>, scope: LeaveScope): PendingEdit[] {
+  if (typeof scope !== "object") return [...edits.values()];
+  if ("edit" in scope) return [edits.get(scope.edit)].filter((e): e is PendingEdit => !!e);
+  return [...edits].filter(([key]) => key !== scope.opening).map(([, edit]) => edit);
+}
+
 export function useGuard(workbook: WorkbookAtStake): Guard {
   const edits = useRef(new Map<string, PendingEdit>());
   const [question, setQuestion] = useState<Question | null>(null);
@@ -53,19 +62,19 @@ export function useGuard(workbook: WorkbookAtStake): Guard {
   }, []);
 
   const leave = useCallback(async (action: () => void | Promise<void>, scope: LeaveScope = "edits") => {
-    const pending =
-      typeof scope === "object"
-        ? [edits.current.get(scope.edit)].filter((e): e is PendingEdit => !!e)
-        : [...edits.current.values()];
-    const file = scope === "workbook" ? latest.current.unsaved() : null;
+    const pending = atStake(edits.current, scope);
+    const file =
+      scope === "workbook" || (typeof scope === "object" && "opening" in scope) ? latest.current.unsaved() : null;
     if (pending.length === 0 && !file) {
       await action();
       return true;
     }
     const lines: string[] = [];
-    if (pending.length) {
-      lines.push(`Die Änderungen an ${joined(pending.map((p) => p.subject))} sind noch nicht gespeichert.`);
+    const changes = pending.filter((p) => !p.sentence);
+    if (changes.length) {
+      lines.push(`Die Änderungen an ${joined(changes.map((p) => p.subject))} sind noch nicht gespeichert.`);
     }
+    for (const p of pending) if (p.sentence) lines.push(p.sentence);
     if (file) lines.push(file);
     // Asked after the event that led here is over: a list that closes with it (the measure picker) would
     // otherwise take the focus back from the dialog.

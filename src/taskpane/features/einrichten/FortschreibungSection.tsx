@@ -27,8 +27,8 @@ import { type FortschreibungPreview, previewFortschreibung } from "../../../work
 import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
-import { download } from "../../services/download";
-import { errorText, openMadeWorkbook, useSession } from "../../session";
+import { errorText, useSession } from "../../session";
+import { useMadeWorkbook } from "./madeWorkbook";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
 
@@ -56,6 +56,9 @@ function suggestedLaufzeit(von: string | null, bis: string | null): string {
   const length = von ? last - Number(von.slice(0, 4)) + 1 : 4;
   return `${last + 1}–${last + Math.max(length, 1)}`;
 }
+
+/** The key the new workbook is announced to the guard under (see useMadeWorkbook). */
+const FORTSCHREIBUNG_EDIT = "einrichten-fortschreibung";
 
 const label = (m: MeasureDecision) => [m.id, m.titel].filter(Boolean).join(" – ") || `Zeile ${m.row}`;
 
@@ -125,6 +128,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [built, setBuilt] = useState<FortgeschriebeneMappe | null>(null);
+  const made = useMadeWorkbook(FORTSCHREIBUNG_EDIT, built, () => setBuilt(null));
 
   useEffect(() => {
     let current = true;
@@ -164,7 +168,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
     if (!built || !session.openWorkbook) return;
     setBusy(true);
     try {
-      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
+      setNotice({ intent: "success", text: await made.openHere() });
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
     } finally {
@@ -240,11 +244,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
             </MessageBarBody>
           </MessageBar>
           <div className={layout.actions}>
-            <Button
-              appearance={stepAppearance(primary, true)}
-              onClick={() => download(built.data, built.fileName)}
-              disabled={busy}
-            >
+            <Button appearance={stepAppearance(primary, true)} onClick={made.download} disabled={busy}>
               Neue Arbeitsmappe herunterladen
             </Button>
             {!excel && session.openWorkbook && (

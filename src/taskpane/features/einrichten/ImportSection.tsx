@@ -21,9 +21,10 @@ import {
 import { useMemo, useRef, useState, type ReactElement } from "react";
 import type { ImportGrid, ImportMapping, ListFile } from "../../services/importList";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
-import { download, readFile } from "../../services/download";
-import { errorText, openMadeWorkbook, useSession } from "../../session";
+import { readFile } from "../../services/download";
+import { errorText, useSession } from "../../session";
 import { ConceptGaps } from "../listen/Gaps";
+import { useMadeWorkbook } from "./madeWorkbook";
 
 type Lib = typeof import("../../services/importList");
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "import-list" */ "../../services/importList");
@@ -61,6 +62,9 @@ interface Built {
   summary: string[];
 }
 
+/** The key the built workbook is announced to the guard under (see useMadeWorkbook). */
+const IMPORT_EDIT = "einrichten-import";
+
 export default function ImportSection({ primary, onStart }: SectionProps): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
@@ -70,6 +74,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
   const [busy, setBusy] = useState<"lesen" | "bauen" | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [built, setBuilt] = useState<Built | null>(null);
+  const made = useMadeWorkbook(IMPORT_EDIT, built, () => setBuilt(null));
 
   const preview = useMemo(() => {
     if (!loaded) return null;
@@ -127,7 +132,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     if (!built || !session.openWorkbook) return;
     setBusy("bauen");
     try {
-      setNotice({ intent: "success", text: await openMadeWorkbook(session, built) });
+      setNotice({ intent: "success", text: await made.openHere() });
       setOpened(true);
     } catch (error) {
       setNotice({ intent: "error", text: errorText(error) });
@@ -159,7 +164,8 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = "";
-          if (file) void pickList(file);
+          // Another list drops the workbook built from this one: asked first while it is in no file.
+          if (file) void session.leave(() => pickList(file), { edit: IMPORT_EDIT });
         }}
       />
       <div className={layout.actions}>
@@ -334,11 +340,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
             </MessageBarBody>
           </MessageBar>
           <div className={layout.actions}>
-            <Button
-              appearance={stepAppearance(primary, true)}
-              onClick={() => download(built.data, built.fileName)}
-              disabled={busy !== null}
-            >
+            <Button appearance={stepAppearance(primary, true)} onClick={made.download} disabled={busy !== null}>
               Neue Arbeitsmappe herunterladen
             </Button>
             {!excel && session.openWorkbook && (

@@ -7,6 +7,7 @@ import { type ReactElement, useMemo } from "react";
 import { NO_MASSNAHMEN_TEXT, useLayoutStyles } from "../../components";
 import { useSession } from "../../session";
 import { type StartModel, startModel } from "./model";
+import { StartGaps } from "./StartGaps";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
@@ -69,6 +70,7 @@ export default function StartView({ onOpen, onSetUp }: { onOpen?: () => void; on
   return (
     <div className={styles.root}>
       <Figures model={model} />
+      {concept && <StartGaps concept={concept} />}
       <NextSteps model={model} />
     </div>
   );

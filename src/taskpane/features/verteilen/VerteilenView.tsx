@@ -12,9 +12,11 @@ import {
 } from "@fluentui/react-components";
 import { Fragment, useRef, useState, type ReactElement, type ReactNode } from "react";
 import { ACTION_LABEL, type MergeAction } from "../../../domain/merge";
+import type { WorkbookHost } from "../../../workbook/host";
+import type { ReadConcept } from "../../../workbook/read";
 import type { MergePreview } from "../../services/circulation";
 import { type Notice, NoConcept, NoticeBar, useLayoutStyles } from "../../components";
-import { errorText, useSession } from "../../session";
+import { type PendingEdit, errorText, useSession, useUnsavedEdit } from "../../session";
 import { readFile } from "../../services/download";
 import VerteilenExport, { NoteList } from "./VerteilenExport";
 
@@ -58,11 +60,52 @@ const OTHER_KINDS = new Set<MergeAction["kind"]>([
   "notReported",
 ]);
 
+/** The key a previewed return is announced to the guard under (see useUnsavedEdit). */
+const RETURN_EDIT = "verteilen-ruecklauf";
+
+/**
+ * A previewed return is unsaved input: leaving it asks, and „Speichern und weiter“ merges it as
+ * „Zusammenführen“ does, with the choices made. That is the write the preview was made for and shows in
+ * full, so the guard's „Speichern“ can mean nothing else; a preview that cannot be merged (`blocked`)
+ * holds nothing to save and is not announced.
+ */
+function pendingReturn(
+  preview: MergePreview | null,
+  merge: () => Promise<boolean>,
+  discard: () => void,
+): PendingEdit | null {
+  if (!preview || preview.blocked !== null) return null;
+  const files = preview.outcome.summaries.map((s) => `„${s.file}“`);
+  const one = files.length === 1;
+  const list = new Intl.ListFormat("de", { type: "conjunction" }).format(files);
+  // Every conflict has a decision (the Gesamtdatei's value until the user chose otherwise).
+  const conflicts = preview.choices.length;
+  const choices =
+    conflicts === 0
+      ? ""
+      : conflicts === 1
+        ? ", mit Ihrer Entscheidung zum Konflikt"
+        : `, mit Ihren Entscheidungen zu den ${conflicts} Konflikten`;
+  return {
+    subject: one ? `dem Rücklauf ${list}` : `den Rückläufen ${list}`,
+    sentence:
+      `${one ? "Der Rücklauf" : "Die Rückläufe"} ${list} ${one ? "ist" : "sind"} noch nicht zusammengeführt: ` +
+      `„Speichern und weiter“ führt ${one ? "ihn" : "sie"} zusammen${choices}.`,
+    save: merge,
+    discard,
+  };
+}
+
 export default function VerteilenView(): ReactElement {
+  const { host, concept } = useSession();
+  if (!host || !concept) return <NoConcept hasWorkbook={!!host} />;
+  return <Verteilen host={host} concept={concept} />;
+}
+
+function Verteilen({ host, concept }: { host: WorkbookHost; concept: ReadConcept }): ReactElement {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
-  const { host, concept } = session;
   const [preview, setPreview] = useState<MergePreview | null>(null);
   const [decisions, setDecisions] = useState<Map<number, Decision>>(new Map());
   const [problems, setProblems] = useState<string[]>([]);
@@ -71,17 +114,16 @@ export default function VerteilenView(): ReactElement {
   const [busy, setBusy] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
 
-  if (!host || !concept) {
-    return <NoConcept hasWorkbook={!!host} />;
-  }
-
-  const run = async (area: Area, work: () => Promise<void>) => {
+  /** Runs an action of the section `area`; false when it failed (its sentence is then the notice). */
+  const run = async (area: Area, work: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setNotice(null);
     try {
       await work();
+      return true;
     } catch (error) {
       setNotice({ area, intent: "error", text: errorText(error) });
+      return false;
     } finally {
       setBusy(false);
     }
@@ -127,6 +169,11 @@ export default function VerteilenView(): ReactElement {
             : "Keine offenen Konflikte; alle Schritte im Blatt „Zusammenführung“."),
       });
     });
+
+  useUnsavedEdit(
+    RETURN_EDIT,
+    pendingReturn(preview, merge, () => setPreview(null)),
+  );
 
   const choosable = new Set(preview?.choices.map((c) => c.index) ?? []);
   /** One way of counting for the whole preview and for each file: conflicts to decide are not „nicht übernommen“. */
@@ -179,7 +226,14 @@ export default function VerteilenView(): ReactElement {
           onChange={(e) => {
             const picked = [...(e.target.files ?? [])];
             e.target.value = "";
-            if (picked.length > 0) void importReturns(picked);
+            // Other returns replace the preview: asked first, as any way out of it.
+            if (picked.length === 0) return;
+            void session.leave(
+              async () => {
+                await importReturns(picked);
+              },
+              { edit: RETURN_EDIT },
+            );
           }}
         />
         <div className={layout.actions}>
