@@ -10,13 +10,14 @@
  * marker. Only functions Office LTSC 2021 and LibreOffice both compute.
  */
 import type { CellValue, IsoDate } from "../domain/dates";
-import { dateFromIso } from "../domain/dates";
+import { dateFromIso, formatGermanDate } from "../domain/dates";
 import { MonitoringData, type MonitoringValue } from "../domain/monitoringData";
 import { type KennzahlenBlock, type KennzahlenZeile, ALLGEMEINES_KAPITEL, kennzahlenOf } from "../domain/kennzahlen";
 import { readSettings } from "../domain/settings";
 import { isBlank } from "../domain/values";
 import { type CellPlan, type ChartPlan, DATE_FORMAT, type PlanValue, type SheetPlan } from "./plan";
-import { withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
+import { literalCriterion, labelledCriterion, quoteSheet } from "./formulas";
+import { handoutTitle, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
 import { type FoundTable, type ReadConcept, columnLetter } from "./read";
 
 /** No Excel table: each block has its own Stichtage as columns, so one table cannot hold them. */
@@ -29,12 +30,6 @@ export const KENNZAHLEN_NOTE =
 /** Rows a chart takes; a block of a table of a dozen rows and its chart fits on a page across. */
 const CHART_ROWS = 14;
 const COLOURS = ["0F6CBD", "C50F1F", "107C10", "8764B8", "CA5010", "605E5C", "038387", "986F0B"];
-
-const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-/** A criterion that matches the text literally (`~` escapes Excel's wildcards). */
-const literal = (text: string) => `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
-/** The criterion of an `ID – Name` entry: the ID, a space, anything. */
-const labelled = (id: string) => `${literal(id).slice(0, -1)} *"`;
 
 /** The Indikatorwerte table as the formulas refer to it, with its rows by sheet row. */
 export interface ValuesTable {
@@ -58,15 +53,15 @@ export function sumifsOf(t: ValuesTable, v: MonitoringValue, gebiet: string): st
   const c = t.found.columnIndex as Partial<Record<string, number>>;
   if (!row || !(row["stichtag"] instanceof Date) || typeof row["wert"] !== "number") return null;
   if (!isBlank(row["gruppe"] ?? null) || c["wert"] === undefined || c["stichtag"] === undefined) return null;
-  const col = (field: string) => `${quote(t.found.sheet)}!$${columnLetter(c[field]!)}:$${columnLetter(c[field]!)}`;
+  const col = (field: string) => `${quoteSheet(t.found.sheet)}!$${columnLetter(c[field]!)}:$${columnLetter(c[field]!)}`;
   const [y, m, d] = v.stichtag.split("-").map(Number);
   const fixed = [`${col("stichtag")},DATE(${y},${m},${d})`, ...(c["gruppe"] ? [`${col("gruppe")},""`] : [])];
-  const indikatoren = [literal(v.indikator), labelled(v.indikator)];
+  const indikatoren = [literalCriterion(v.indikator), labelledCriterion(v.indikator)];
   const own = gebiet === t.own;
   const gebiete =
     c["gebiet"] === undefined
       ? [null]
-      : [...(own ? ['""'] : []), ...(gebiet ? [literal(gebiet), labelled(gebiet)] : [])];
+      : [...(own ? ['""'] : []), ...(gebiet ? [literalCriterion(gebiet), labelledCriterion(gebiet)] : [])];
   if (c["gebiet"] === undefined && !own) return null;
   const terms = indikatoren.flatMap((i) =>
     gebiete.map(
@@ -121,8 +116,6 @@ function changeFormula(block: KennzahlenBlock, row: number): PlanValue {
     ? { formula: `IF(${both},${last}-${first},"")` }
     : { formula: `IF(AND(${both},${first}<>0),(${last}-${first})/${first}*100,"")` };
 }
-
-const germanDate = (iso: IsoDate) => iso.split("-").reverse().join(".");
 
 function subtitle(block: KennzahlenBlock): string {
   const i = block.indikator;
@@ -211,7 +204,9 @@ function blockPlan(block: KennzahlenBlock, t: ValuesTable | null, top: number) {
 function altText(block: KennzahlenBlock, zeilen: KennzahlenZeile[]): string {
   const unit = block.indikator.einheit ? ` (${block.indikator.einheit})` : "";
   const series = zeilen
-    .map((z) => `${z.name}: ${z.werte.map((w, j) => `${germanDate(block.stichtage[j]!)} ${shown(w)}`).join(", ")}`)
+    .map(
+      (z) => `${z.name}: ${z.werte.map((w, j) => `${formatGermanDate(block.stichtage[j]!)} ${shown(w)}`).join(", ")}`,
+    )
     .join("; ");
   return `Liniendiagramm ${block.indikator.id} ${block.indikator.name}${unit}. ${series}.`;
 }
@@ -233,22 +228,7 @@ export interface KennzahlenInput {
 
 /** The sheet, printed as a handout (A4 across, ≥ 8 pt): each block on one page, chapters as headings. */
 export function planKennzahlenSheet(input: KennzahlenInput): SheetPlan {
-  const cells: CellPlan[] = [
-    {
-      row: 1,
-      column: 1,
-      value: `Kennzahlen – ${input.konzepttitel || "Integrationsmonitoring"}`,
-      bold: true,
-      size: 14,
-      wrap: false,
-    },
-    {
-      row: 2,
-      column: 1,
-      value: `${input.kommune ? `${input.kommune} · ` : ""}Stand ${germanDate(input.stichtag)}`,
-      wrap: false,
-    },
-  ];
+  const cells = handoutTitle(`Kennzahlen – ${input.konzepttitel || "Integrationsmonitoring"}`, input);
   const charts: ChartPlan[] = [];
   const hiddenRows: number[] = [];
   const blocks: { first: number; last: number }[] = [];

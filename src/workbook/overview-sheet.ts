@@ -12,8 +12,9 @@ import { STATUS_VALUES } from "../domain/model";
 import { type Overview, type OverviewRow, overviewOf } from "../domain/overview";
 import { INDICATOR_AMPELN, type ReportIndicator } from "../domain/report";
 import { type CellPlan, type ChartPlan, DATE_FORMAT, NUMBER_FORMATS, type PlanValue, type SheetPlan } from "./plan";
-import { headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
+import { handoutTitle, headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
 import { type FoundTable, type WorkbookSource, columnLetter } from "./read";
+import { literalCriterion, quoteSheet } from "./formulas";
 import { planKennzahlen } from "./kennzahlen-sheet";
 import { type MonitoringReader, readReportModel } from "./report-model";
 
@@ -43,9 +44,6 @@ export interface OverviewInput {
   stichtag: IsoDate;
 }
 
-const quote = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-/** A COUNTIFS/SUMIFS criterion that matches the text literally (`~` escapes Excel's wildcards). */
-const literal = (text: string) => `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
 const germanDate = (iso: IsoDate) => iso.split("-").reverse().join(".");
 
 export const NEEDS_HEADERS = ["Bedarfe", "beantwortet"] as const;
@@ -86,17 +84,17 @@ function secondHeaders(round: number | null, withNeeds: boolean): string[] {
 function formulas(t: FoundTable) {
   const col = (field: string) => {
     const c = t.columnIndex[field as never] as number | undefined;
-    return c ? `${quote(t.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}` : null;
+    return c ? `${quoteSheet(t.sheet)}!$${columnLetter(c)}:$${columnLetter(c)}` : null;
   };
   const hf = col("handlungsfeld");
   const st = col("status");
   // The ID alone, or the dropdown's `ID – Name` (the ID, a space, anything): `*` is the wildcard here.
   const both = (fn: string, head: string, tail: string, id: string) =>
-    `${fn}(${head}${hf},${literal(id)}${tail})+${fn}(${head}${hf},${literal(id).slice(0, -1)} *"${tail})`;
+    `${fn}(${head}${hf},${literalCriterion(id)}${tail})+${fn}(${head}${hf},${literalCriterion(id).slice(0, -1)} *"${tail})`;
   return {
     count(id: string, status?: string): string | null {
       if (!hf || (status && !st)) return null;
-      return both("COUNTIFS", "", status ? `,${st},${literal(status)}` : "", id);
+      return both("COUNTIFS", "", status ? `,${st},${literalCriterion(status)}` : "", id);
     },
     /** A sum over the measures not verworfen (they cost nothing, as in the Sachstandsbericht). */
     sum(id: string, field: string): string | null {
@@ -294,20 +292,7 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
   const last = HEADER_ROW + Math.max(rows.length, 1);
   const total = last + 1;
   const cells: CellPlan[] = [
-    {
-      row: 1,
-      column: 1,
-      value: `Übersicht – ${input.konzepttitel || "Handlungskonzept"}`,
-      bold: true,
-      size: 14,
-      wrap: false,
-    },
-    {
-      row: 2,
-      column: 1,
-      value: `${input.kommune ? `${input.kommune} · ` : ""}Stand ${germanDate(input.stichtag)}`,
-      wrap: false,
-    },
+    ...handoutTitle(`Übersicht – ${input.konzepttitel || "Handlungskonzept"}`, input),
     { row: total, column: 1, value: "Alle Handlungsfelder", bold: true },
   ];
   for (let c = 2; c <= head.length; c++) {
