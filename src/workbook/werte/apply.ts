@@ -265,7 +265,12 @@ class Planner {
     const values = this.rowValues(result, w);
     if (held.addition !== null) Object.assign(this.plan.additions[held.addition]!, values);
     else {
-      const key = { indikator: w.indikator, stichtag: dateFromIso(w.stichtag), gebiet: w.gebiet, gruppe: w.gruppe || null };
+      const key = {
+        indikator: w.indikator,
+        stichtag: dateFromIso(w.stichtag),
+        gebiet: w.gebiet,
+        gruppe: w.gruppe || null,
+      };
       this.plan.updates.push({ rows: held.rows, key, values });
     }
     this.plan.counts.ersetzt++;
