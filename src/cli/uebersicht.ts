@@ -51,6 +51,9 @@ export function uebersichtCommand(monitoring?: MonitoringReader) {
         ".\n" +
         (outcome.kennzahlen
           ? `Blatt „${KENNZAHLEN.sheet}“ erzeugt: ${outcome.kennzahlen} ${outcome.kennzahlen === 1 ? "Basisindikator" : "Basisindikatoren"} nach Gebiet, mit Diagrammen.\n`
+          : "") +
+        (outcome.kennzahlenBlocked
+          ? `Das Blatt „${KENNZAHLEN.sheet}“ gibt es schon mit eigenem Inhalt; es bleibt unverändert. Benennen Sie es um, damit das Programm die Kennzahlen der Basisindikatoren anlegen kann.\n`
           : ""),
     );
     return 0;

@@ -18,7 +18,7 @@ import { isBlank } from "../domain/values";
 import { type CellPlan, type ChartPlan, DATE_FORMAT, type PlanValue, type SheetPlan } from "./plan";
 import { literalCriterion, labelledCriterion, quoteSheet } from "./formulas";
 import { handoutTitle, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
-import { type FoundTable, type ReadConcept, columnLetter } from "./read";
+import { type FoundTable, type ReadConcept, type WorkbookSource, columnLetter } from "./read";
 
 /** No Excel table: each block has its own Stichtage as columns, so one table cannot hold them. */
 export const KENNZAHLEN = { sheet: "Kennzahlen" } as const;
@@ -295,4 +295,15 @@ export function planKennzahlen(
     stichtag: referenceDate,
   });
   return { plan, blocks };
+}
+
+/**
+ * Whether the workbook has a sheet Kennzahlen that the program did not make (a user's own, from before the
+ * Integrationsmonitoring): the program's starts with its title `Kennzahlen – …` in A1.
+ */
+export function isForeignKennzahlen(source: WorkbookSource): boolean {
+  const name = source.sheetNames().find((n) => n.toLowerCase() === KENNZAHLEN.sheet.toLowerCase());
+  if (!name) return false;
+  const title = source.sheet(name)?.value(1, 1);
+  return !(typeof title === "string" && title.startsWith(`${KENNZAHLEN.sheet} – `));
 }

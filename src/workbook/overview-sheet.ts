@@ -15,7 +15,7 @@ import { type CellPlan, type ChartPlan, DATE_FORMAT, NUMBER_FORMATS, type PlanVa
 import { handoutTitle, headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
 import { type FoundTable, type WorkbookSource, columnLetter } from "./read";
 import { literalCriterion, quoteSheet } from "./formulas";
-import { planKennzahlen } from "./kennzahlen-sheet";
+import { isForeignKennzahlen, planKennzahlen } from "./kennzahlen-sheet";
 import { type MonitoringReader, readReportModel } from "./report-model";
 
 export const OVERVIEW_SHEET = "Übersicht";
@@ -380,6 +380,8 @@ export interface OverviewOutcome {
   indicatorsWithoutValues: number;
   /** Basisindikatoren on the sheet Kennzahlen (0: no such sheet made). */
   kennzahlen: number;
+  /** A sheet Kennzahlen of the user's own stands where the program's would go: it is left alone. */
+  kennzahlenBlocked: boolean;
 }
 
 /** The plan of the sheet Übersicht for a workbook as read, and what it holds (CLI and pane alike). */
@@ -388,7 +390,9 @@ export function planOverview(
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
 ): { plan: SheetPlan; outcome: OverviewOutcome; kennzahlen: SheetPlan | null } {
   const { concept, check, model } = readReportModel(source, options);
-  const kennzahlen = planKennzahlen(concept, check.referenceDate);
+  // A sheet of that name the program did not make (its title) is the user's: never replaced.
+  const blocked = isForeignKennzahlen(source);
+  const kennzahlen = blocked ? null : planKennzahlen(concept, check.referenceDate);
   const indicators = model.fields.flatMap((f) => f.indicators);
   const plan = planOverviewSheet({
     overview: overviewOf(model, concept, check),
@@ -404,6 +408,7 @@ export function planOverview(
     charts: plan.charts?.length ?? 0,
     indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
     kennzahlen: kennzahlen?.blocks.length ?? 0,
+    kennzahlenBlocked: blocked && planKennzahlen(concept, check.referenceDate) !== null,
   };
   return { plan, outcome, kennzahlen: kennzahlen?.plan ?? null };
 }

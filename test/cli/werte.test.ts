@@ -287,6 +287,37 @@ describe("werte into a workbook made before the Integrationsmonitoring", () => {
   });
 });
 
+describe("uebersicht after werte", () => {
+  it("makes the sheet Kennzahlen, but leaves a user's own sheet of that name alone and says so", async () => {
+    const file = await writeWorkbook(monitoringRows());
+    expect((await runCli(["werte", file, GENESIS, "--indikator", "I-020"])).code).toBe(0);
+    const made = await runCli(["uebersicht", file]);
+    expect(made.out).toContain("Blatt „Kennzahlen“ erzeugt: 1 Basisindikator nach Gebiet, mit Diagrammen.");
+    expect(ooxmlProblems(file)).toEqual([]);
+
+    const own = await writeWorkbook(monitoringRows(), "eigenes.xlsx");
+    const doc = await openWorkbook(own);
+    doc.applySheetPlan({
+      name: "Kennzahlen",
+      state: "visible",
+      widths: [],
+      formats: [],
+      wrapColumns: [],
+      frozen: { rows: 0, columns: 0 },
+      cells: [{ row: 1, column: 1, value: "Unsere Kennzahlen" }],
+      validations: [],
+      conditionalFormats: [],
+    });
+    await saveWorkbookAtomically(doc, own);
+    await runCli(["werte", own, GENESIS, "--indikator", "I-020"]);
+    const kept = await runCli(["uebersicht", own]);
+    expect(kept.code).toBe(0);
+    expect(kept.out).toContain("Das Blatt „Kennzahlen“ gibt es schon mit eigenem Inhalt; es bleibt unverändert.");
+    const source = await (await openWorkbook(own)).source();
+    expect(source.sheet("Kennzahlen")!.value(1, 1)).toBe("Unsere Kennzahlen");
+  });
+});
+
 describe("werte with unusable input", () => {
   async function untouched(args: string[], sentence: RegExp) {
     const file = await writeWorkbook(monitoringRows());
