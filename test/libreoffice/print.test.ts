@@ -193,6 +193,7 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
       "Sachstände",
       "Angebote",
       "Bedarfe",
+      "Gebiete",
     ]);
     expect(sheetsOf("runde")).toContain("Bewertung 2027");
     expect(sheetsOf("bericht")).toContain("Prüfbericht");
