@@ -16,6 +16,7 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  mergeClasses,
 } from "@fluentui/react-components";
 import { useMemo, useState, type ReactElement } from "react";
 import type { IsoDate } from "../../../domain/dates";
@@ -120,28 +121,36 @@ function BlockView({ block }: { block: KennzahlenBlock }): ReactElement {
       <Table size="small" className={styles.table} aria-label={`${i.id} nach Gebiet`}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Gebiet</TableHeaderCell>
+            <TableHeaderCell className={styles.compact}>Gebiet</TableHeaderCell>
             {block.stichtage.map((s) => (
-              <TableHeaderCell key={s} className={styles.number}>
+              <TableHeaderCell key={s} className={mergeClasses(styles.compact, styles.number)}>
                 {year(s)}
               </TableHeaderCell>
             ))}
-            {block.stichtage.length > 1 && <TableHeaderCell className={styles.number}>Veränderung</TableHeaderCell>}
+            {block.stichtage.length > 1 && (
+              // A soft hyphen: in the 320 px pane the header may break, the figures below it never.
+              <TableHeaderCell className={mergeClasses(styles.compact, styles.number)}>
+                Verände{"\u00AD"}rung
+              </TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
           {block.zeilen.map((z) => (
             <TableRow key={z.gebiet || "eigen"}>
-              <TableHeaderCell scope="row" className={styles.text}>
+              <TableHeaderCell scope="row" className={mergeClasses(styles.compact, styles.text)}>
                 {z.rolle === "eigen" ? <strong>{z.name}</strong> : z.name}
               </TableHeaderCell>
               {z.werte.map((w, j) => (
-                <TableCell key={block.stichtage[j]} className={styles.number}>
+                <TableCell
+                  key={block.stichtage[j]}
+                  className={mergeClasses(styles.compact, styles.number, styles.figures)}
+                >
                   {w ? `${shown(w)}${w.wert !== null ? unit : ""}` : "–"}
                 </TableCell>
               ))}
               {block.stichtage.length > 1 && (
-                <TableCell className={styles.number}>
+                <TableCell className={mergeClasses(styles.compact, styles.number, styles.figures)}>
                   {z.veraenderung === null ? "–" : `${z.veraenderung > 0 ? "+" : ""}${figure(z.veraenderung, change)}`}
                 </TableCell>
               )}
