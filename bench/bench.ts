@@ -11,13 +11,11 @@
  * Every measurement runs in a fresh child process (bench/child.ts), so the peak RSS belongs to that one
  * operation. It prints figures and never fails on them: the exit code is 0 unless a measurement crashed.
  */
-import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import type { ChildResult, Op } from "./child";
+import type { Op } from "./child";
 import { REPO_ROOT, TODAY, conceptWorkbook } from "./generate";
-import { readConcept } from "../src/workbook/read";
-import { openWorkbook } from "../src/xlsx/file";
+import { type Run, median, partsCheckReads, runChild } from "./runner";
 
 const DEFAULT_SIZES = [500, 5000, 20000];
 /** The floors: time against the read limit, peak memory against an exceljs read of the same file. */
@@ -28,7 +26,6 @@ const AIMS: { op: Op; size: number; ratio: number; memory?: number }[] = [
   { op: "check", size: 5000, ratio: 1.5 },
   { op: "matrix-inplace", size: 5000, ratio: 2.5, memory: 1.0 },
 ];
-const CHILD = path.join(__dirname, "child.ts");
 
 /** What is measured (the floors themselves first). */
 const MEASURES: { op: Op; label: string }[] = [
@@ -41,11 +38,6 @@ const MEASURES: { op: Op; label: string }[] = [
   { op: "matrix", label: "matrix -o" },
   { op: "matrix-inplace", label: "matrix (in der Datei)" },
 ];
-
-interface Run extends ChildResult {
-  /** Wall time of the whole child process, tsx start-up and module loading included. */
-  processMs: number;
-}
 
 function parseOptions(argv: string[]): { sizes: number[]; runs: number; ops: Op[] | null } {
   let sizes = DEFAULT_SIZES;
@@ -74,44 +66,6 @@ function parseOptions(argv: string[]): { sizes: number[]; runs: number; ops: Op[
     }
   }
   return { sizes, runs, ops };
-}
-
-/** The parts `check` reads of a file (what the read limit parses): the program's reader tells. */
-async function partsCheckReads(file: string): Promise<string[]> {
-  const doc = await openWorkbook(file);
-  readConcept(await doc.source());
-  return doc.pkg.inflatedParts();
-}
-
-/** `node --import tsx bench/child.ts <op> <file> [parts]` in a fresh process. */
-function runChild(op: Op, file: string, parts: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD, op, file, ...(op === TIME_FLOOR ? parts : [])], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      const processMs = performance.now() - start;
-      const line = stdout.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{")) {
-        reject(new Error(`${op} ${path.basename(file)}: Kindprozess endete mit ${signal ?? code}\n${stderr.trim()}`));
-        return;
-      }
-      resolve({ ...(JSON.parse(line) as ChildResult), processMs });
-    });
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 interface Summary {
@@ -189,7 +143,7 @@ async function main(): Promise<number> {
         if (done.get(op)!.length < i) continue;
         log(`${count(n)} Maßnahmen: ${op} (${i + 1}/${runs}) …`);
         try {
-          done.get(op)!.push(await runChild(op, files.get(n)!, parts));
+          done.get(op)!.push(await runChild(op, files.get(n)!, op === TIME_FLOOR ? parts : []));
         } catch (error) {
           failed = true;
           log(error instanceof Error ? error.message : String(error));

@@ -15,8 +15,19 @@ import { formatFindingsText } from "../src/cli/format";
 import { addReportSheet, buildMatrix, checkWorkbook } from "../src/xlsx/concept";
 import { openWorkbook, saveWorkbookAtomically } from "../src/xlsx/file";
 import { readConcept } from "../src/workbook/read";
+import { runWerte } from "../src/xlsx/werte";
 
-export const OPS = ["limit", "read", "open", "check", "read-write", "check-o", "matrix", "matrix-inplace"] as const;
+export const OPS = [
+  "limit",
+  "read",
+  "open",
+  "check",
+  "read-write",
+  "check-o",
+  "matrix",
+  "matrix-inplace",
+  "werte",
+] as const;
 export type Op = (typeof OPS)[number];
 
 export interface ChildResult {
@@ -106,6 +117,19 @@ async function run(op: Op, file: string, outDir: string, parts: string[]): Promi
       const ms = performance.now() - t0;
       return { op, ms, findings: outcome.rows, outputBytes: (await fs.stat(copy)).size };
     }
+    case "werte": {
+      // The CLI's `werte <file> <statistik.csv> --indikator I-001` in place, on a copy (made before the clock).
+      const copy = path.join(outDir, "inplace.xlsx");
+      const t0 = performance.now();
+      const workbook = await openWorkbook(copy);
+      const csv = parts[0]!;
+      const bytes = new Uint8Array(await fs.readFile(csv));
+      const options = { zuordnung: { indikator: "I-001" }, alleGebiete: false, aktualisieren: false, heute: TODAY };
+      const outcome = await runWerte(workbook, [{ name: path.basename(csv), bytes }], options, () => undefined);
+      if (outcome.written) await saveWorkbookAtomically(workbook, copy);
+      const ms = performance.now() - t0;
+      return { op, ms, findings: outcome.plan.counts.uebernommen, outputBytes: (await fs.stat(copy)).size };
+    }
     case "check-o": {
       const { workbook, result, text } = await check(file);
       addReportSheet(workbook, result, path.basename(file));
@@ -131,7 +155,7 @@ async function main(): Promise<void> {
   }
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), "massnahmenplaner-bench-"));
   try {
-    if (op === "matrix-inplace") await fs.copyFile(file, path.join(outDir, "inplace.xlsx"));
+    if (op === "matrix-inplace" || op === "werte") await fs.copyFile(file, path.join(outDir, "inplace.xlsx"));
     const cpu = process.cpuUsage();
     const result = await run(op as Op, file, outDir, parts);
     const used = process.cpuUsage(cpu);

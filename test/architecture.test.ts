@@ -184,6 +184,11 @@ const HOMONYMS: { file: string; text: string; why: string }[] = [
   { file: "src/workbook/import/synonyms.ts", text: "Hinweise", why: "a header of a city's list meaning Bemerkung" },
   { file: "src/workbook/import/synonyms.ts", text: "Zeitplan", why: "a header of a city's list meaning Frist" },
   {
+    file: "src/workbook/import/synonyms.ts",
+    text: "Kennzahlen",
+    why: "a header of a city's list meaning its Indikatoren",
+  },
+  {
     file: "src/taskpane/features/massnahme/MassnahmeView.tsx",
     text: "Hinweise",
     why: "a count of findings (1 Hinweis, 2 Hinweise)",

@@ -19,7 +19,7 @@ export function onePositional(
 export function requireEnding(
   file: string,
   endung: Endung,
-  was: "Die Datei" | "Die Ausgabedatei" = "Die Ausgabedatei",
+  was: "Die Datei" | "Die Ausgabedatei" | "Die Arbeitsmappe" = "Die Ausgabedatei",
 ): void {
   if (!file.toLowerCase().endsWith(endung)) throw cliError("ENDUNG_FALSCH", { was, datei: file, endung });
 }

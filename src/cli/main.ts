@@ -21,6 +21,7 @@ import {
   SPLIT,
   UEBERSICHT,
   VORLAGE,
+  WERTE,
   ZEITPLAN,
 } from "./specs";
 import { UserError } from "../xlsx/userError";
@@ -52,6 +53,7 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
   vorlage: { spec: VORLAGE, run: async (a, r) => (await import("./vorlage")).commandVorlage(a, r) },
   anstehend: { spec: ANSTEHEND, run: async (a, r) => (await import("./anstehend")).commandAnstehend(a, r) },
   export: { spec: EXPORT, run: async (a, r) => (await import("./export")).commandExport(a, r) },
+  werte: { spec: WERTE, run: async (a, r) => (await import("./werte")).commandWerte(a, r) },
 };
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";

@@ -4,6 +4,7 @@
  * What is wrong with a file itself is the file host's (src/xlsx/messages.ts).
  */
 import { type MappingProblem, mappingText } from "../workbook/import/messages";
+import { type StatisticsProblem, problemText } from "../workbook/werte/messages";
 import { userErrors } from "../xlsx/userError";
 
 const q = (text: string) => `„${text}“`;
@@ -34,8 +35,8 @@ export const CLI_MESSAGES = {
   /** `was`: what is to be given once (`Datei`, `Liste`, `Arbeitsmappe`); `aufruf` the command's usage. */
   GENAU_EINE: (p: { was: "Datei" | "Liste" | "Arbeitsmappe"; aufruf: string }) =>
     `Bitte genau eine ${p.was} angeben: ${p.aufruf}`,
-  /** `was`: `Die Datei` or `Die Ausgabedatei`. */
-  ENDUNG_FALSCH: (p: { was: "Die Datei" | "Die Ausgabedatei"; datei: string; endung: Endung }) =>
+  /** `was`: `Die Datei`, `Die Ausgabedatei` or `Die Arbeitsmappe`. */
+  ENDUNG_FALSCH: (p: { was: "Die Datei" | "Die Ausgabedatei" | "Die Arbeitsmappe"; datei: string; endung: Endung }) =>
     `${p.was} ${q(p.datei)} muss auf ${p.endung} enden.`,
   DATEI_VORHANDEN: (p: { datei: string }) =>
     `Die Datei ${q(p.datei)} existiert bereits; mit --force wird sie überschrieben.`,
@@ -94,6 +95,21 @@ export const CLI_MESSAGES = {
   LAUFZEIT_UNGUELTIG: (p: { satz: string }) => p.satz,
   AUSGABE_IST_ALTE: (p: { datei: string }) =>
     `Die Ausgabedatei ${q(p.datei)} ist die alte Arbeitsmappe selbst; sie bleibt unverändert, bitte einen anderen Namen angeben.`,
+
+  // ——— werte ———
+  STATISTIK_FEHLT: (p: { aufruf: string }) =>
+    `Bitte die Arbeitsmappe und mindestens eine Statistikdatei angeben: ${p.aufruf}`,
+  STATISTIK_IST_ARBEITSMAPPE: (p: { datei: string }) =>
+    `${q(p.datei)} ist die Arbeitsmappe selbst, keine Statistikdatei.`,
+  INDIKATOR_UND_ZUORDNUNG: () => "Bitte entweder --indikator oder --zuordnung angeben, nicht beides.",
+  INDIKATOR_LEER: () => "Die Option --indikator braucht die ID eines Indikators, z. B. I-021.",
+  INDIKATOR_FEHLT: () =>
+    'Bitte angeben, zu welchem Indikator die Werte gehören: --indikator I-021, oder für mehrere --zuordnung datei.json mit {"spalten": {"Ausländer": "I-021"}}.',
+  WERTE_ZUORDNUNG_KEIN_JSON: (p: { datei: string }) =>
+    `Die Zuordnung ${q(p.datei)} ist kein gültiges JSON, z. B. {"spalten": {"Ausländer": "I-021"}}.`,
+  /** `problem`: what is wrong with the mapping (the werte messages word it). */
+  WERTE_ZUORDNUNG_UNBRAUCHBAR: (p: { datei: string; problem: StatisticsProblem }) =>
+    `${p.datei}: ${problemText(p.problem)}`,
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the command line: `throw cliError("RUNDE_FEHLT", {})`. */

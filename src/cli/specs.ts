@@ -3,11 +3,13 @@
  * it, and the command table (main.ts) lists it without loading any command's code.
  */
 import { PRUEFBERICHT } from "../workbook/sheets/pruefbericht";
+import { KENNZAHLEN } from "../workbook/sheets/kennzahlen";
 import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
 import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
 import { UEBERNAHME_SHEET } from "../workbook/sheets/uebernahme";
 import { VORPERIODE } from "../workbook/sheets/vorperiode";
 import { ZEITPLAN_SHEET } from "../workbook/sheets/zeitplan";
+import { WERTEUEBERNAHME } from "../workbook/sheets/werteuebernahme";
 import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import type { CommandSpec, OptionSpec } from "./args";
 
@@ -121,7 +123,8 @@ export const UEBERSICHT: CommandSpec = {
   usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]",
   summary:
     `Legt das Blatt „${OVERVIEW_SHEET.sheet}“ an oder erneuert es: je Handlungsfeld Maßnahmen nach Status, überfällig,\n` +
-    "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen.",
+    "SMART-vollständig, Kosten, Indikatoren nach Ampel, Ø Gesamt der letzten Bewertung, mit Diagrammen;\n" +
+    `mit Werten von Basisindikatoren auch das Blatt „${KENNZAHLEN.sheet}“ (je Gebiet und Stichtag).`,
   options: {
     stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag (sonst wie bei check)" },
     output: OUTPUT_INSTEAD,
@@ -220,4 +223,32 @@ export const VORLAGE: CommandSpec = {
     output: { type: "string", short: "o", value: "vorlage.docx", description: "die Word-Datei, die geschrieben wird" },
   },
   exit: "0 geschrieben, 2 Eingabe unbrauchbar (z. B. ein Schritt ohne Gremium).",
+};
+
+export const WERTE: CommandSpec = {
+  name: "werte",
+  // The options in full under `werte --help`; the overview line stays within 100 characters.
+  usage: "<datei.xlsx> <statistik.csv|.xlsx>... (--indikator ID | --zuordnung datei.json) [Optionen]",
+  summary:
+    "Übernimmt Werte der amtlichen Statistik (GENESIS, Open SDG, Tabellen) nach Gebiet und Gruppe ins Blatt\n" +
+    `„Indikatorwerte“ (ohne -o in der Datei selbst); das Blatt „${WERTEUEBERNAHME.sheet}“ nennt jede Zelle,\n` +
+    "die nicht übernommen wurde, mit dem Grund.",
+  options: {
+    indikator: { type: "string", value: "ID", description: "der Indikator, zu dem alle Werte der Dateien gehören" },
+    zuordnung: {
+      type: "string",
+      value: "datei.json",
+      description: 'Spalten zu Indikatoren: {"spalten": {"<Überschrift>": "<Indikator-ID>"}}',
+    },
+    "alle-gebiete": {
+      type: "boolean",
+      description: "auch Gebiete außerhalb des eigenen übernehmen (als Vergleichsgebiete ergänzt)",
+    },
+    aktualisieren: {
+      type: "boolean",
+      description: "abweichende Werte der Dateien ersetzen die der Arbeitsmappe (die alten aufgeführt)",
+    },
+    output: OUTPUT_INSTEAD,
+  },
+  exit: "0 übernommen, 1 übernommen mit Konflikten (abweichende Werte), 2 Eingabe unbrauchbar (nichts geschrieben).",
 };

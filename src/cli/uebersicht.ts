@@ -1,5 +1,6 @@
 /** `uebersicht <datei.xlsx> [--stichtag JJJJ-MM-TT] [-o out.xlsx]`: the sheet Übersicht with its charts. */
 import type { MonitoringReader } from "../workbook/report-model";
+import { KENNZAHLEN } from "../workbook/sheets/kennzahlen";
 import { OVERVIEW_SHEET } from "../workbook/sheets/uebersicht";
 import { buildOverview } from "../xlsx/concept";
 import { saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
@@ -27,7 +28,13 @@ export function uebersichtCommand(monitoring?: MonitoringReader) {
         (outcome.indicatorsWithoutValues
           ? ` (${outcome.indicatorsWithoutValues} Indikatoren ohne Werte, ohne Diagramm)`
           : "") +
-        ".\n",
+        ".\n" +
+        (outcome.kennzahlen
+          ? `Blatt „${KENNZAHLEN.sheet}“ erzeugt: ${outcome.kennzahlen} ${outcome.kennzahlen === 1 ? "Basisindikator" : "Basisindikatoren"} nach Gebiet, mit Diagrammen.\n`
+          : "") +
+        (outcome.kennzahlenBlocked
+          ? `Das Blatt „${KENNZAHLEN.sheet}“ gibt es schon mit eigenem Inhalt; es bleibt unverändert. Benennen Sie es um, damit das Programm die Kennzahlen der Basisindikatoren anlegen kann.\n`
+          : ""),
     );
     return 0;
   };

@@ -16,6 +16,29 @@ export const STATUS_VALUES = [
 export const FINANZIERUNG_VALUES = ["gesichert", "beantragt", "offen"] as const;
 export const ART_VALUES = ["intern", "extern"] as const;
 export const PRIORITAET_VALUES = ["hoch", "mittel", "niedrig"] as const;
+
+// ——— Integrationsmonitoring (docs/arbeitsmappe.md, Integrationsmonitoring) ———
+/** The Art of an indicator: a Zielindikator measures a Ziel (the default); a Basisindikator describes a state. */
+export const INDIKATOR_ART_VALUES = ["Zielindikator", "Basisindikator"] as const;
+/** The Ebene of a Gebiet, from the Gemeinde up to the Bund, and the own keys of a city's parts. */
+export const EBENE_VALUES = [
+  "Gemeinde",
+  "Gemeindeverband",
+  "Kreis",
+  "Regierungsbezirk",
+  "Land",
+  "Bund",
+  "Stadtteil",
+  "Sozialraum",
+] as const;
+export const VERGLEICH_VALUES = ["ja", "nein"] as const;
+/**
+ * The official markers of the statistical offices (Zeichenerklärung), in Kennzeichen: `-` nichts vorhanden
+ * (Wert 0), `.` unbekannt oder geheim, `x` gesperrt, `/` nicht sicher genug, `...` fällt später an, `()`
+ * Aussagewert eingeschränkt, `p` vorläufig, `r` berichtigt, `s` geschätzt (these four keep their Wert).
+ */
+export const KENNZEICHEN_VALUES = ["-", ".", "x", "/", "...", "()", "p", "r", "s"] as const;
+export type Kennzeichen = (typeof KENNZEICHEN_VALUES)[number];
 /**
  * Where a Bedarf was found: the ways of participation and analysis the municipalities' concepts name
  * (Befragung and World Café in the participation process, the staff survey, expert talks, statistics).
@@ -73,6 +96,12 @@ export const ENTITY_FIELDS = {
     "datenquelle",
     "erhebungsturnus",
     "zustaendig",
+    // Integrationsmonitoring
+    "art",
+    "handlungsfeld",
+    "definition",
+    "berechnung",
+    "naechsteVeroeffentlichung",
   ],
   akteure: ["id", "bezeichnung", "fachbereich", "ansprechperson", "email", "art"],
   massnahmen: [
@@ -97,7 +126,18 @@ export const ENTITY_FIELDS = {
     "bedarfe",
   ],
   kriterien: ["kriterium", "gewicht", "beschreibung"],
-  indikatorwerte: ["indikator", "stichtag", "wert", "quelle", "bemerkung"],
+  indikatorwerte: [
+    "indikator",
+    "stichtag",
+    "wert",
+    "quelle",
+    "bemerkung",
+    // Integrationsmonitoring
+    "gebiet",
+    "gruppe",
+    "kennzeichen",
+    "abgerufenAm",
+  ],
   sachstaende: [
     "massnahme",
     "berichtsstichtag",
@@ -139,6 +179,8 @@ export const ENTITY_FIELDS = {
     "status",
     "ergebnis",
   ],
+  // Last, so that its column on the hidden sheet Listen comes after those existing workbooks already have.
+  gebiete: ["id", "gebiet", "ebene", "uebergeordnet", "vergleich"],
 } as const;
 
 /** The entity kinds of the workbook; each has one table. */

@@ -5,6 +5,7 @@
  */
 import { type CellValue, type IsoDate, compareIso, parseGermanDate, periodStart } from "./dates";
 import { type ConceptData, type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
+import { MonitoringData, gruppeKey, ownTotals } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
 import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
@@ -109,8 +110,12 @@ export function indicatorTarget(row: RowRecord<FieldsOf<"indikatoren">>): Indica
   };
 }
 
-/** The Indikatorwerte row as a value, or null when its Indikator, Stichtag or Wert cannot be read. */
+/**
+ * The Indikatorwerte row as a value of the own area's total, or null when its Indikator, Stichtag or Wert
+ * cannot be read or it names a Gebiet or a Gruppe (see ownTotals for the own area named by its key).
+ */
 export function indicatorValue(row: RowRecord<FieldsOf<"indikatorwerte">>): IndicatorValue | null {
+  if (textOf(row.values.gebiet ?? null) !== "" || gruppeKey(row.values.gruppe ?? null) !== "") return null;
   const indikator = referenceId(row.values.indikator ?? null);
   const stichtag = dateOf(row.values.stichtag ?? null);
   const wert = numberOf(row.values.wert ?? null);
@@ -324,11 +329,11 @@ export function monthsBefore(date: IsoDate, months: number): IsoDate {
  * Berichtsstichtag in force. Unreadable rows are left out (check names them: I_WERT_UNGUELTIG, SACHSTAND_UNGUELTIG).
  */
 export function monitoringAt(
-  concept: Pick<ConceptData, "indikatoren" | "indikatorwerte" | "sachstaende">,
+  concept: Pick<ConceptData, "indikatoren" | "indikatorwerte" | "sachstaende" | "gebiete" | "einstellungen">,
   settings: Pick<Settings, "indikatorToleranz" | "berichtsstichtag">,
   referenceDate: IsoDate,
 ): MonitoringInput {
-  const values = (concept.indikatorwerte?.rows ?? []).flatMap((r) => indicatorValue(r) ?? []);
+  const values = ownTotals(new MonitoringData(concept));
   const reports = (concept.sachstaende?.rows ?? []).flatMap((r) => sachstandOf(r) ?? []);
   const indicators = (concept.indikatoren?.rows ?? []).flatMap((row) => {
     const target = indicatorTarget(row);

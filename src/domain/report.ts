@@ -26,6 +26,7 @@ import {
   type SachstandInput,
   sachstandDue,
 } from "./monitoring";
+import { isBasisindikator } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
 import { idKey, matchListValue, normalizeLabel, referenceId, textOf } from "./values";
@@ -377,7 +378,8 @@ function fieldsOf(concept: ConceptData, l: Lookups, monitoring: MonitoringInput 
   const seenIndicators = new Set<string>();
   for (const row of concept.indikatoren?.rows ?? []) {
     const id = textOf(cell(row, "id"));
-    if (!id || seenIndicators.has(idKey(id))) continue;
+    // A Basisindikator belongs to the Integrationsmonitoring (Kennzahlen), not to a Handlungsfeld's targets.
+    if (!id || seenIndicators.has(idKey(id)) || isBasisindikator(row)) continue;
     seenIndicators.add(idKey(id));
     const field = l.zielToField.get(idKey(referenceId(cell(row, "ziel")))) ?? "";
     fieldOf(field).indicators.push(indicatorOf(row, states.get(idKey(id))));

@@ -18,6 +18,8 @@ export interface Settings {
   berichtsstichtag: IsoDate | null;
   /** T of the indicator Ampel, in percentage points. */
   indikatorToleranz: number;
+  /** The ID in Gebiete of the concept's own area (the Kreis or the city); values without a Gebiet are its. */
+  gebiet: string;
 }
 
 export const SETTING_KEYS = {
@@ -32,6 +34,7 @@ export const SETTING_KEYS = {
   ruecklaufBis: "Rücklauf bis",
   berichtsstichtag: "Berichtsstichtag",
   indikatorToleranz: "Indikator-Toleranz (Prozentpunkte)",
+  gebiet: "Gebiet",
 } as const satisfies Record<keyof Settings, string>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ruecklaufBis: null,
   berichtsstichtag: null,
   indikatorToleranz: 10,
+  gebiet: "",
 };
 
 /** A setting whose value could not be read; the default applies and the rule engine reports it. */

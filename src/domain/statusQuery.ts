@@ -12,6 +12,7 @@
 import { type CellValue, parseGermanDate } from "./dates";
 import { type MergeAction, type MergeField, type RowValues, comparable, displayValue } from "./merge";
 import { type ReportLabel, mergeNote } from "./mergeNotes";
+import { gruppeKey } from "./monitoringData";
 import { idKey, referenceId, textOf } from "./values";
 
 /** One long table of the round: how its rows are keyed and when a row counts as reported. */
@@ -26,6 +27,8 @@ export interface LongTable {
   reportedField: string;
   /** The fields compared and appended (the key fields included). */
   fields: MergeField[];
+  /** The own area's ID (Einstellungen `Gebiet`), the same as no Gebiet in a key; '' when none. */
+  own?: string;
 }
 
 export interface LongReturn {
@@ -41,20 +44,26 @@ export interface AppendOutcome {
   actions: MergeAction[];
 }
 
-/** `<subject ID key>|<ISO date>`; null when the row names no subject or no readable date. */
+/** `<subject ID key>|<ISO date>` (and the Gebiet and Gruppe, see rowKey); null without subject or date. */
 export function longKey(table: LongTable, values: RowValues): string | null {
-  return rowKey(values, table.subjectField, table.dateField);
+  return rowKey(values, table.subjectField, table.dateField, table.own);
 }
 
 /**
  * The key of a row of a long table by its subject and date fields (see longKey); without a date field the
- * subject alone (an Einstellung by its Schlüssel).
+ * subject alone (an Einstellung by its Schlüssel). A row of Indikatorwerte with a Gebiet or a Gruppe has
+ * them in its key too: `|<Gebiet>|<Gruppe>`, where the own area (`own`, Einstellungen `Gebiet`) counts as no
+ * Gebiet and `insgesamt` as no Gruppe — so the own area's total keeps the key it always had.
  */
-export function rowKey(values: RowValues, subjectField: string, dateField?: string): string | null {
+export function rowKey(values: RowValues, subjectField: string, dateField?: string, own = ""): string | null {
   const subject = idKey(referenceId(values[subjectField] ?? null));
   if (dateField === undefined) return subject || null;
   const date = parseGermanDate(values[dateField] ?? null);
-  return subject && date.kind === "date" ? `${subject}|${date.date}` : null;
+  if (!subject || date.kind !== "date") return null;
+  const gebiet = idKey(referenceId(values["gebiet"] ?? null));
+  const area = gebiet === idKey(own) ? "" : gebiet;
+  const gruppe = gruppeKey(values["gruppe"] ?? null);
+  return area === "" && gruppe === "" ? `${subject}|${date.date}` : `${subject}|${date.date}|${area}|${gruppe}`;
 }
 
 function sameValues(table: LongTable, a: RowValues, b: RowValues): boolean {

@@ -60,6 +60,8 @@ export function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): vo
   chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
   // Labels at 11 pt as in the file: printed at the sheet's scale still 8 pt or more.
   chart.format.font.size = 11;
+  // Series in hidden rows (ExcelApi 1.8, within the 1.14 of Office LTSC 2021).
+  if (plan.plotHidden) chart.plotVisibleOnly = false;
   applyAxes(chart, plan);
   const categories = ws.getRange(plan.categories);
   plan.series.forEach((s, i) => {

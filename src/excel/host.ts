@@ -269,6 +269,8 @@ export class ExcelHost implements WorkbookHost {
     if (plan.print) applyPrint(ws.pageLayout, plan.print);
     // Manual page breaks between blocks (ExcelApi 1.9; the sheet is new, so it has none of its own).
     for (const row of plan.rowBreaks ?? []) ws.horizontalPageBreaks.add(addressOf(row, 1));
+    // Rows of chart series the table shows otherwise (ExcelApi 1.2).
+    for (const row of plan.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
     // Charts last, over the cells written above; queued in the same request, so they cost no sync.
     (plan.charts ?? []).forEach((chart, i) => addChart(ws, chart, chartName(plan.name, i)));
     if (plan.notes?.length && this.isSetSupported("ExcelApi", "1.18")) {

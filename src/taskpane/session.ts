@@ -13,7 +13,7 @@ export type NavTarget =
   | { view: "massnahme"; id?: string; field?: string }
   | {
       view: "listen";
-      kind: "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "prozessplan" | "einstellungen";
+      kind: "handlungsfelder" | "ziele" | "indikatoren" | "akteure" | "prozessplan" | "gebiete" | "einstellungen";
       id?: string;
     }
   | { view: "monitoring"; measure?: string; indicator?: string }

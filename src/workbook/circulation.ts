@@ -5,6 +5,7 @@
  * split.ts; who gets which rows: distribution.ts.
  */
 import type { CellValue } from "../domain/dates";
+import { readSettings } from "../domain/settings";
 import { type AppendOutcome, type LongTable, appendReports } from "../domain/statusQuery";
 import { type FieldKind, type MergeField, type MergeRow, type ReturnBase, type RowValues } from "../domain/merge";
 import { recipientMatcher } from "../domain/recipients";
@@ -122,9 +123,11 @@ export function mergeReports(master: ReadConcept, returns: ReturnReports[]): Rec
   };
   // What is appended names its measure or indicator in the one form (`ID – Name`, see references.ts).
   const names = referenceNames(rowsOfConcept(master));
+  // The own area's values count as one area with and without its key (Einstellungen `Gebiet`).
+  const own = readSettings(master).settings.gebiet;
   const merge = (kind: LongKind) => {
     const outcome = appendReports(
-      LONG_TABLES[kind],
+      { ...LONG_TABLES[kind], own },
       (master[kind]?.rows ?? []).map((r) => r.values as RowValues),
       returns.map((ret) => ({ file: ret.file, rows: ret.rows[kind], owns: owners(kind, ret) })),
     );

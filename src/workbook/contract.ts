@@ -6,16 +6,20 @@
 import {
   ART_VALUES,
   BEFASSUNG_VALUES,
+  EBENE_VALUES,
   ENTITY_FIELDS,
   ENTITY_KINDS,
   type EntityKind,
   FINANZIERUNG_VALUES,
   FORMAT_VALUES,
   type FieldsOf,
+  INDIKATOR_ART_VALUES,
+  KENNZEICHEN_VALUES,
   PRIORITAET_VALUES,
   PROZESS_STATUS_VALUES,
   QUELLE_VALUES,
   STATUS_VALUES,
+  VERGLEICH_VALUES,
 } from "../domain/model";
 import { AMPEL_VALUES } from "../domain/monitoring";
 import type { SmartLetter } from "../domain/rules";
@@ -34,6 +38,11 @@ export interface ColumnSpec<F extends string = string> {
   /** Further header texts that mean this column (compared like headers). */
   synonyms?: readonly string[];
   required: boolean;
+  /**
+   * A required column whose cell may stay empty in some rows: when `field` holds `value` (any value where
+   * `value` is absent). The Ziel of a Basisindikator, the Wert of a row with a Kennzeichen.
+   */
+  optionalWhen?: { field: string; value?: string };
   format: ColumnFormat;
   /** Column width in characters. */
   width: number;
@@ -173,6 +182,62 @@ export const ZIELE = defineTable({
   },
 });
 
+/** The columns of the Integrationsmonitoring in Indikatoren (docs/arbeitsmappe.md, Integrationsmonitoring). */
+const INDIKATOREN_MONITORING = {
+  art: col(
+    "Art",
+    false,
+    "text",
+    14,
+    [
+      "Art des Indikators",
+      "Zielindikator (Standard): misst ein Ziel. Basisindikator: beschreibt die Lage, z. B. den Ausländeranteil; braucht kein Ziel, keinen Basis- und Zielwert.",
+    ],
+    { list: { kind: "values", values: INDIKATOR_ART_VALUES }, synonyms: ["Indikatorart", "Typ"] },
+  ),
+  handlungsfeld: col(
+    "Handlungsfeld",
+    false,
+    "text",
+    24,
+    [
+      "Handlungsfeld",
+      "Nur für Basisindikatoren: In welches Kapitel des Berichts gehört er? Leer: Bevölkerung und Zuwanderung.",
+    ],
+    { list: ref("handlungsfelder", "handlungsfeld"), synonyms: ["Kapitel"] },
+  ),
+  definition: col(
+    "Definition",
+    false,
+    "text",
+    40,
+    ["Definition", "Was genau wird gezählt? Ein Satz, z. B. „Anteil der Einwohner ohne deutsche Staatsangehörigkeit“."],
+    { synonyms: ["Beschreibung", "Erläuterung"] },
+  ),
+  berechnung: col(
+    "Berechnung",
+    false,
+    "text",
+    16,
+    [
+      "Berechnung",
+      "Wird der Wert berechnet? Quotient zweier Indikatoren, z. B. I-021 / I-020; bei Einheit % mal 100, bei je 1.000 mal 1.000. Sonst leer.",
+    ],
+    { synonyms: ["Formel", "Rechenweg"] },
+  ),
+  naechsteVeroeffentlichung: col(
+    "Nächste Veröffentlichung",
+    false,
+    "date",
+    14,
+    [
+      "Nächste Veröffentlichung",
+      "Wann veröffentlicht die Quelle neue Werte? TT.MM.JJJJ; danach weist die Prüfung darauf hin.",
+    ],
+    { synonyms: ["Nächster Stand", "Veröffentlichung"] },
+  ),
+} satisfies Partial<Record<FieldsOf<"indikatoren">, ColumnDef>>;
+
 export const INDIKATOREN = defineTable({
   kind: "indikatoren",
   sheet: "Indikatoren",
@@ -185,9 +250,14 @@ export const INDIKATOREN = defineTable({
   nonEmpty: { indikator: "Bezeichnung des Indikators" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. I-001. Einmal vergeben, nicht mehr ändern."]),
-    ziel: col("Ziel", true, "text", 30, ["Ziel", "Welches Ziel misst der Indikator? Aus der Liste wählen."], {
-      list: ref("ziele", "ziel"),
-    }),
+    ziel: col(
+      "Ziel",
+      true,
+      "text",
+      30,
+      ["Ziel", "Welches Ziel misst der Indikator? Aus der Liste wählen. Ein Basisindikator braucht kein Ziel."],
+      { list: ref("ziele", "ziel"), optionalWhen: { field: "art", value: "Basisindikator" } },
+    ),
     indikator: col(
       "Indikator",
       true,
@@ -245,6 +315,7 @@ export const INDIKATOREN = defineTable({
       ],
       { list: ref("akteure", "bezeichnung"), synonyms: ["Zuständigkeit", "Datenlieferung"] },
     ),
+    ...INDIKATOREN_MONITORING,
   },
 });
 
@@ -492,6 +563,48 @@ export const KRITERIEN = defineTable({
   },
 });
 
+/** The dimensions of a value in the Integrationsmonitoring: Gebiet, Gruppe, Kennzeichen, Abgerufen am. */
+const INDIKATORWERTE_MONITORING = {
+  gebiet: col(
+    "Gebiet",
+    false,
+    "text",
+    24,
+    [
+      "Gebiet",
+      "Für welches Gebiet gilt der Wert? Aus der Liste der Gebiete wählen. Leer: das eigene Gebiet (Einstellungen, Gebiet).",
+    ],
+    { list: ref("gebiete", "gebiet"), synonyms: ["Gebietsschlüssel", "AGS", "Region"] },
+  ),
+  gruppe: col(
+    "Gruppe",
+    false,
+    "text",
+    22,
+    ["Gruppe", "Für welche Gruppe gilt der Wert, z. B. weiblich oder „weiblich | Ausländer/-innen“? Leer: insgesamt."],
+    { synonyms: ["Untergliederung", "Merkmal"] },
+  ),
+  kennzeichen: col(
+    "Kennzeichen",
+    false,
+    "text",
+    12,
+    [
+      "Kennzeichen",
+      "Zeichen der Statistikämter: - nichts vorhanden, . unbekannt/geheim, x gesperrt, / nicht sicher genug, ... später, () eingeschränkt, p vorläufig, r berichtigt, s geschätzt.",
+    ],
+    { list: { kind: "values", values: KENNZEICHEN_VALUES }, synonyms: ["Zeichen", "Fußnote"] },
+  ),
+  abgerufenAm: col(
+    "Abgerufen am",
+    false,
+    "date",
+    12,
+    ["Abgerufen am", "Wann wurde der Wert bei der Quelle abgerufen? TT.MM.JJJJ."],
+    { synonyms: ["Abrufdatum", "Abruf"] },
+  ),
+} satisfies Partial<Record<FieldsOf<"indikatorwerte">, ColumnDef>>;
+
 export const INDIKATORWERTE = defineTable({
   kind: "indikatorwerte",
   sheet: "Indikatorwerte",
@@ -512,9 +625,17 @@ export const INDIKATORWERTE = defineTable({
       ["Stichtag", "Auf welchen Tag bezieht sich der Wert? TT.MM.JJJJ; ein Jahr (2025) gilt als 31.12."],
       { synonyms: ["Datum", "Jahr"] },
     ),
-    wert: col("Wert", true, "number", 11, ["Wert", "Der gemessene Wert in der Einheit des Indikators, z. B. 12,5."], {
-      synonyms: ["IST", "Ist-Wert"],
-    }),
+    wert: col(
+      "Wert",
+      true,
+      "number",
+      11,
+      [
+        "Wert",
+        "Der gemessene Wert in der Einheit des Indikators, z. B. 12,5. Zeichen der Statistikämter (., x, /) gehören in die Spalte Kennzeichen.",
+      ],
+      { synonyms: ["IST", "Ist-Wert"], optionalWhen: { field: "kennzeichen" } },
+    ),
     quelle: col(
       "Quelle",
       false,
@@ -535,6 +656,7 @@ export const INDIKATORWERTE = defineTable({
         synonyms: ["Bemerkungen", "Anmerkung", "Hinweis"],
       },
     ),
+    ...INDIKATORWERTE_MONITORING,
   },
 });
 
@@ -886,6 +1008,61 @@ export const PROZESSPLAN = defineTable({
   },
 });
 
+export const GEBIETE = defineTable({
+  kind: "gebiete",
+  sheet: "Gebiete",
+  table: "tblGebiete",
+  requiredSheet: false,
+  tabColor: "FF008575",
+  // The data office's reference: a status query names the Gebiet of each row it prefills (split.ts), so the
+  // Fachbereich needs no list of all Gebiete, Land and Bund included.
+  travels: "never",
+  nonEmpty: { gebiet: "Name des Gebiets", ebene: "Ebene" },
+  columns: {
+    id: col(
+      "ID",
+      true,
+      "text",
+      12,
+      [
+        "ID (Schlüssel)",
+        "Amtlicher Gemeindeschlüssel: 8 Stellen Gemeinde, 5 Kreis, 2 Land, DG Deutschland; für Stadtteile ein eigener, z. B. SR-01. Führende Nullen bleiben.",
+      ],
+      { synonyms: ["Schlüssel", "AGS", "Gebietsschlüssel"] },
+    ),
+    gebiet: col("Gebiet", true, "text", 30, ["Gebiet", "Name des Gebiets, z. B. „Flensburg, Stadt“."], {
+      synonyms: ["Name", "Bezeichnung"],
+    }),
+    ebene: col(
+      "Ebene",
+      true,
+      "text",
+      16,
+      ["Ebene", "Gemeinde, Gemeindeverband, Kreis, Regierungsbezirk, Land, Bund, Stadtteil oder Sozialraum."],
+      { list: { kind: "values", values: EBENE_VALUES } },
+    ),
+    uebergeordnet: col(
+      "Übergeordnet",
+      false,
+      "text",
+      24,
+      ["Übergeordnet", "Das Gebiet, zu dem es gehört: die ID aus dieser Liste, z. B. der Kreis einer Gemeinde."],
+      { list: ref("gebiete", "gebiet"), synonyms: ["gehört zu", "Obergebiet"] },
+    ),
+    vergleich: col(
+      "Vergleich",
+      false,
+      "text",
+      10,
+      [
+        "Vergleich",
+        "ja für ein Gebiet außerhalb des eigenen (Land, Bund, Nachbarkreis), das zum Vergleich gezeigt wird.",
+      ],
+      { list: { kind: "values", values: VERGLEICH_VALUES } },
+    ),
+  },
+});
+
 /** The table of each entity kind; a kind without a table does not compile. */
 const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   einstellungen: EINSTELLUNGEN,
@@ -900,6 +1077,7 @@ const SPECS: { [K in EntityKind]: TableSpec<K> } = {
   angebote: ANGEBOTE,
   bedarfe: BEDARFE,
   prozessplan: PROZESSPLAN,
+  gebiete: GEBIETE,
 };
 
 /** All tables in workbook order. */

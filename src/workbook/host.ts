@@ -25,10 +25,11 @@ export interface RowWrite {
 
 /**
  * How a row of a table without IDs is found: Indikatorwerte and Sachstände by the ID their `subject` field
- * names and the day their `date` field names (`2025` = 31.12.2025); Einstellungen by the text of its `name`
- * field (the Schlüssel), compared like headers.
+ * names and the day their `date` field names (`2025` = 31.12.2025) — Indikatorwerte also by Gebiet and
+ * Gruppe, `own` being the own area's ID (see rowKey); Einstellungen by the text of its `name` field (the
+ * Schlüssel), compared like headers.
  */
-export type RowKey = { subject: string; date: string } | { name: string };
+export type RowKey = { subject: string; date: string; own?: string } | { name: string };
 
 /** The address of a row's values: its ID key, else its key; null when it has none. */
 export function rowAddress(values: Record<string, CellValue>, key: RowKey | undefined): string | null {
@@ -40,7 +41,7 @@ export function rowAddress(values: Record<string, CellValue>, key: RowKey | unde
     const name = normalizeLabel(textOf(values[key.name] ?? null));
     return name ? `name:${name}` : null;
   }
-  return rowKey(values, key.subject, key.date);
+  return rowKey(values, key.subject, key.date, key.own);
 }
 
 /** The address a write looks for (its ID, or its key from its values). */

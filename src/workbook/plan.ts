@@ -106,6 +106,15 @@ function cellValue(column: ColumnSpec, value: CellValue): CellValue {
   return value ?? null;
 }
 
+/** The part of a required cell's highlighting that spares the rows where it may stay empty (optionalWhen). */
+function unlessCondition(columns: readonly ColumnSpec[], column: ColumnSpec): string {
+  const when = column.optionalWhen;
+  const index = when ? columns.findIndex((c) => c.field === when.field) : -1;
+  if (!when || index < 0) return "";
+  const other = `$${columnLetter(index + 1)}2`;
+  return when.value === undefined ? `,LEN(TRIM(${other}))=0` : `,TRIM(${other})<>"${when.value}"`;
+}
+
 /** A reference table or Maßnahmen as a new sheet with an Excel table, dropdowns and highlighting. */
 export function planTableSheet(content: TableContent, layouts: Layouts): SheetPlan {
   const { spec } = content;
@@ -134,7 +143,7 @@ export function planTableSheet(content: TableContent, layouts: Layouts): SheetPl
     if (column.required) {
       conditionalFormats.push({
         range,
-        formula: `AND(COUNTA($A2:$${lastCol}2)>0,LEN(TRIM(${letter}2))=0)`,
+        formula: `AND(COUNTA($A2:$${lastCol}2)>0,LEN(TRIM(${letter}2))=0${unlessCondition(columns, column)})`,
         fill: FILL.missing,
       });
     }

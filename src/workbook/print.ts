@@ -9,7 +9,14 @@ import type { CellValue } from "../domain/dates";
 import { SETTING_KEYS } from "../domain/settings";
 import { emWidth, lineWords } from "../domain/calibri";
 import { normalizeLabel, textOf } from "../domain/values";
-import { type PlanValue, type PrintPlan, type SheetPlan, type WorkbookPlan, isFormula } from "./sheet-plan";
+import {
+  type CellPlan,
+  type PlanValue,
+  type PrintPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+  isFormula,
+} from "./sheet-plan";
 
 /** The smallest scale in percent: 11 pt body text prints at 8.25 pt. */
 export const MIN_SCALE = 75;
@@ -254,4 +261,17 @@ export function pageInfoFromSettingRows(rows: Record<string, CellValue>[]): Page
   const value = (key: string) =>
     textOf(rows.find((r) => normalizeLabel(textOf(r["schluessel"] ?? null)) === normalizeLabel(key))?.["wert"] ?? null);
   return { kommune: value(SETTING_KEYS.kommune), konzepttitel: value(SETTING_KEYS.konzepttitel) };
+}
+
+/** The two lines a printed handout opens with: its title (14 pt, bold) and `Kommune · Stand TT.MM.JJJJ`. */
+export function handoutTitle(title: string, info: { kommune: string; stichtag: IsoDate }): CellPlan[] {
+  return [
+    { row: 1, column: 1, value: title, bold: true, size: 14, wrap: false },
+    {
+      row: 2,
+      column: 1,
+      value: `${info.kommune ? `${info.kommune} · ` : ""}Stand ${formatGermanDate(info.stichtag)}`,
+      wrap: false,
+    },
+  ];
 }

@@ -167,8 +167,14 @@ function rowAddress(kind: EntityKind, rows: { values: Record<string, CellValue> 
     const a = addressOf(values);
     if (!a || counts.get(a) !== 1) return null;
     if (!key) return { kind, id: textOf(values["id"] ?? null), values: changed };
-    // The key's date goes along unchanged, so that the row is found by its (unchanged) subject and date.
+    // The key's date (and a value's Gebiet and Gruppe) go along, so that the row is found by its key.
     const date = values[key.date] ?? null;
-    return { kind, id: a, key, values: { [key.subject]: values[key.subject] ?? null, [key.date]: date, ...changed } };
+    const dims = Object.fromEntries(["gebiet", "gruppe"].flatMap((f) => (f in values ? [[f, values[f] ?? null]] : [])));
+    return {
+      kind,
+      id: a,
+      key,
+      values: { [key.subject]: values[key.subject] ?? null, [key.date]: date, ...dims, ...changed },
+    };
   };
 }

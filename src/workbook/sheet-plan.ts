@@ -100,6 +100,8 @@ export interface SheetPlan {
   charts?: ChartPlan[];
   /** Manual page breaks: the first row of each new printed page (blocks that must not be split). */
   rowBreaks?: number[];
+  /** Rows hidden on screen and paper (a chart's series that the table shows otherwise, see ChartPlan.plotHidden). */
+  hiddenRows?: number[];
 }
 
 /** A native Excel chart whose data are ranges of the same sheet (absolute A1 ranges such as `$B$3:$B$9`). */
@@ -123,6 +125,8 @@ export interface ChartPlan {
   dateFormat?: string;
   /** The value axis: counts start at 0 and step by whole numbers. */
   valueAxis?: { min?: number; majorUnit?: number; numFmt?: string };
+  /** The series read hidden rows too (values the visible table shows with a marker instead, as #N/A). */
+  plotHidden?: boolean;
 }
 
 /** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */

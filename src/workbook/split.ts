@@ -8,11 +8,12 @@ import type { IsoDate } from "../domain/dates";
 import { formatGermanDate } from "../domain/dates";
 import type { MergeRow } from "../domain/merge";
 import type { EntityKind } from "../domain/model";
-import { indicatorValue, latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
+import { latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
+import { MonitoringData, type MonitoringValue, ownTotals, shownValue } from "../domain/monitoringData";
 import { formatGermanNumber } from "../domain/numbers";
 import { recipientRef } from "../domain/recipients";
 import type { Settings } from "../domain/settings";
-import { idKey, normalizeLabel, textOf } from "../domain/values";
+import { idKey, normalizeLabel, referenceLabel, textOf } from "../domain/values";
 import { EXTRA_PREFIX, extraKey, mergeFields, tableRows } from "./circulation";
 import { MASSNAHMEN, TABLES, tableSpec } from "./contract";
 import { type Distribution, type DistributedRow, distributionOf, indicatorsOf } from "./distribution";
@@ -159,6 +160,18 @@ export const PREVIOUS_VALUE = {
   header: "Letzter Wert (nur zur Information)",
 };
 
+/**
+ * The values of an indicator by Gebiet and Gruppe at its latest Stichtag, when it has values of other
+ * Gebiete or Gruppen than the own area's total (stored ones: a computed value is delivered by none).
+ */
+function deliveredSeries(data: MonitoringData, indikator: string): MonitoringValue[] {
+  const stored = data.of(indikator).filter((v) => !v.berechnet);
+  const latest = stored.at(-1)?.stichtag;
+  const last = stored.filter((v) => v.stichtag === latest);
+  const own = idKey(data.gebiete.own);
+  return last.some((v) => idKey(v.gebiet) !== own || v.gruppe !== "") ? last : [];
+}
+
 /** The rows to fill in a status query: one Sachstand per measure, one value per indicator the recipient delivers. */
 export function statusQueryContents(
   concept: ReadConcept,
@@ -173,17 +186,26 @@ export function statusQueryContents(
       : "noch kein Sachstand";
     return { massnahme: m.id, berichtsstichtag, status: m.values["status"] ?? null, [PREVIOUS_REPORT.key]: previous };
   });
-  const values = (concept.indikatorwerte?.rows ?? []).map(indicatorValue).filter((v) => v !== null);
-  const indikatorwerte = indicatorsOf(concept, recipientRef(group.recipient)).map((ind) => {
+  const data = new MonitoringData(concept);
+  const values = ownTotals(data);
+  const indikatorwerte = indicatorsOf(concept, recipientRef(group.recipient)).flatMap((ind) => {
+    const quelle = ind.values["datenquelle"] ?? null;
+    const delivered = deliveredSeries(data, ind.id);
+    if (delivered.length > 0) {
+      // The Gebiete and Gruppen the Fachbereich delivered last time, one row each.
+      return delivered.map((v) => ({
+        indikator: ind.id,
+        stichtag: berichtsstichtag,
+        gebiet: v.gebiet === data.gebiete.own ? null : referenceLabel(v.gebiet, data.gebiete.get(v.gebiet)?.name ?? ""),
+        gruppe: v.gruppe || null,
+        quelle,
+        [PREVIOUS_VALUE.key]: `${formatGermanDate(v.stichtag)}: ${shownValue(v)}`,
+      }));
+    }
     const known = valuesOf(ind.id, values);
     const last = known[known.length - 1];
     const previous = last ? `${formatGermanDate(last.stichtag)}: ${formatGermanNumber(last.wert)}` : "noch kein Wert";
-    return {
-      indikator: ind.id,
-      stichtag: berichtsstichtag,
-      quelle: ind.values["datenquelle"] ?? null,
-      [PREVIOUS_VALUE.key]: previous,
-    };
+    return [{ indikator: ind.id, stichtag: berichtsstichtag, quelle, [PREVIOUS_VALUE.key]: previous }];
   });
   return [
     { spec: tableSpec("sachstaende"), rows: sachstaende, extraColumns: [PREVIOUS_REPORT] },

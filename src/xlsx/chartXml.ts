@@ -94,7 +94,7 @@ export function chartXml(chart: ChartPlan, sheet: string): string {
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}"><c:lang val="de-DE"/><c:roundedCorners val="0"/>` +
     `<c:chart>${title(chart.title)}<c:plotArea><c:layout/>${plot}${categoryAxis(chart)}${valueAxis(chart)}</c:plotArea>` +
-    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/>' +
+    `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="${chart.plotHidden ? 0 : 1}"/>` +
     // Over time, a value not measured on a date is no gap: the line runs on to the next measured one.
     `<c:dispBlanksAs val="${chart.categoryAxis === "date" ? "span" : "gap"}"/></c:chart>` +
     // Axis labels and legend at 11 pt, like the cells: printed at the sheet's scale (≥ 75 %) still 8 pt or more.

@@ -69,13 +69,17 @@ export async function buildMatrix(doc: XlsxDocument, round: number): Promise<Mat
 
 export type { OverviewOutcome };
 
-/** Creates or regenerates the sheet Übersicht with its charts (a chart the user made elsewhere stays). */
+/**
+ * Creates or regenerates the sheet Übersicht with its charts (a chart the user made elsewhere stays), and
+ * Kennzahlen where Basisindikatoren have values.
+ */
 export async function buildOverview(
   doc: XlsxDocument,
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
 ): Promise<OverviewOutcome> {
-  const { plan, outcome } = planOverview(await doc.source(), options);
+  const { plan, outcome, kennzahlen } = planOverview(await doc.source(), options);
   doc.applySheetPlan(plan);
+  if (kennzahlen) doc.applySheetPlan(kennzahlen);
   return outcome;
 }
 

@@ -73,6 +73,10 @@ export class XlsxDocument {
     this.guard(() => this.pkg.extendTable(table, lastRow));
   }
 
+  addTableColumns(table: string, headers: string[]): void {
+    this.guard(() => this.pkg.addTableColumns(table, headers));
+  }
+
   /** The workbook as .xlsx bytes; `codec` compresses the parts the program wrote (default: the package's). */
   toBytes(codec?: ZipCodec): Uint8Array {
     return this.guard(() => this.pkg.toBytes(new Date(), codec));

@@ -16,7 +16,8 @@ import {
   retitled,
 } from "../domain/fortschreibung";
 import type { FieldsOf, RowRecord } from "../domain/model";
-import { type IndicatorValue, indicatorTarget, indicatorValue } from "../domain/monitoring";
+import { type IndicatorValue, indicatorTarget } from "../domain/monitoring";
+import { MonitoringData, ownTotals } from "../domain/monitoringData";
 import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
 import { textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readConcept } from "../workbook/read";
@@ -70,8 +71,7 @@ function indicatorsOf(concept: ReadConcept) {
 }
 
 function valuesOfWorkbook(concept: ReadConcept): IndicatorValue[] {
-  const rows = (concept.found.indikatorwerte?.rows ?? []) as RowRecord<FieldsOf<"indikatorwerte">>[];
-  return rows.flatMap((r) => indicatorValue(r) ?? []);
+  return ownTotals(new MonitoringData(concept));
 }
 
 /** Writes settings into their rows of tblEinstellungen; a key without a row is appended to the table. */

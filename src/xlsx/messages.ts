@@ -5,6 +5,7 @@
  */
 import { type RowNote, unassignedText } from "../workbook/distribution";
 import { type ProzessplanProblem, prozessplanText } from "../workbook/prozessplanMessages";
+import { type StatisticsProblem, problemText } from "../workbook/werte/messages";
 import type { PackageErrorReason } from "./opc";
 import { userErrors } from "./userError";
 
@@ -100,6 +101,20 @@ export const XLSX_MESSAGES = {
   // ——— zeitplan and vorlage ———
   /** No Zeitplan or Vorlage to make from the workbook's Prozessplan (see src/workbook/prozessplanMessages.ts). */
   PROZESSPLAN_UNBRAUCHBAR: (p: { datei: string; problem: ProzessplanProblem }) => prozessplanText(p.problem, p.datei),
+
+  // ——— werte: statistics files and the Indikatorwerte they go into ———
+  /** `kodierung`: `UTF-16`, or null for bytes that Windows-1252 does not define. */
+  STATISTIK_KODIERUNG: (p: { datei: string; kodierung: "UTF-16" | null }) =>
+    `Die Datei ${q(p.datei)} ${p.kodierung === "UTF-16" ? "ist in UTF-16 gespeichert" : "ist weder UTF-8 noch Windows-1252"}; ` +
+    "lesbar sind Statistikdateien in UTF-8 oder Windows-1252. Speichern Sie sie z. B. in Excel als „CSV UTF-8“.",
+  /** `problem`: why the file is no statistics table (the werte messages word it). */
+  STATISTIK_UNBRAUCHBAR: (p: { problem: StatisticsProblem }) => problemText(p.problem),
+  INDIKATOREN_UNBEKANNT: (p: { ids: readonly string[]; blatt: string }) =>
+    `${p.ids.length === 1 ? "Den Indikator" : "Die Indikatoren"} ${p.ids.map(q).join(", ")} gibt es im Blatt ${q(p.blatt)} nicht; ` +
+    `legen Sie ${p.ids.length === 1 ? "ihn" : "sie"} dort an oder nennen Sie einen vorhandenen.`,
+  KEIN_PLATZ_FUER_SPALTEN: (p: { blatt: string; spalten: readonly string[] }) =>
+    `Rechts neben der Tabelle im Blatt ${q(p.blatt)} stehen Einträge; für die Spalten ${p.spalten.join(", ")} ist dort kein Platz. ` +
+    "Fügen Sie diese Spalten selbst in die Tabelle ein; es wurde nichts geschrieben.",
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the file host: `throw xlsxError("DATEI_FEHLT", { datei })`. */

@@ -16,7 +16,7 @@
 import type { SheetPlan } from "../workbook/plan";
 import { replaceSheet } from "./generatedSheets";
 import { OpcPackage, PackageError, PART_KINDS, XML_DECL, contentTypesXml, relsXml } from "./opc";
-import { deleteRows, extendTable, writeCells } from "./rowOps";
+import { addTableColumns, deleteRows, extendTable, writeCells } from "./rowOps";
 import type { CellWrite } from "./sheetPatch";
 import { NS_MAIN, NS_REL } from "./sheetXml";
 import type { Guard, PackageReader, PackageSource } from "./source";
@@ -166,6 +166,11 @@ export class XlsxPackage {
 
   extendTable(tableName: string, lastRow: number): void {
     extendTable(this.book, tableName, lastRow);
+  }
+
+  /** Widens a table by new columns to its right, with their headers (see rowOps.addTableColumns). */
+  addTableColumns(tableName: string, headers: string[]): void {
+    addTableColumns(this.book, tableName, headers);
   }
 
   /** The package as .xlsx bytes: untouched parts copied compressed, written parts deflated. */

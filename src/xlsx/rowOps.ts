@@ -2,7 +2,7 @@
  * Changes to the cells and rows of a user's worksheet (see ./sheetPatch.ts for the XML): cells written into
  * it, rows deleted with what hangs on them, a table extended over rows added below it.
  */
-import { columnNumber } from "../workbook/read";
+import { columnLetter, columnNumber } from "../workbook/read";
 import { shiftSheetAreas, shiftSheetFormulas } from "./formulaShift";
 import { PackageError, isKind, resolveTarget } from "./opc";
 import {
@@ -16,7 +16,7 @@ import {
   widenTableHelp,
 } from "./sheetPatch";
 import type { WorkbookPart, WorksheetEntry } from "./workbookPart";
-import { attributes, element, rootPrefix, setAttribute, splice } from "./xml";
+import { attributes, element, rootPrefix, setAttribute, splice, xmlText } from "./xml";
 
 function worksheetNamed(book: WorkbookPart, name: string): WorksheetEntry {
   const sheet = book.worksheet(name);
@@ -121,4 +121,54 @@ export function extendTable(book: WorkbookPart, tableName: string, lastRow: numb
   };
   const widened = widenTableHelp(sheetXml, area);
   if (widened !== sheetXml) opc.put(table.sheetPart, widened);
+}
+
+/**
+ * Widens a table by columns to its right: their headers are written into the header row and the table
+ * (its range, filter and column list) takes them in. The cells to the right of the table must be empty;
+ * the caller makes sure (the writes a user made there are never covered).
+ */
+export function addTableColumns(book: WorkbookPart, tableName: string, headers: string[]): void {
+  if (headers.length === 0) return;
+  const opc = book.opc;
+  const table = book.tables().find((t) => t.name.toLowerCase() === tableName.toLowerCase());
+  if (!table) return;
+  const xml = opc.text(table.part)!;
+  const p = rootPrefix(xml, "table");
+  const root = element(xml, `${p}table`)!;
+  const [start, end] = (attributes(root.tag).ref ?? "").split(":");
+  const from = cellRef((start ?? "").replace(/\$/g, "").toUpperCase());
+  const to = cellRef((end ?? "").replace(/\$/g, "").toUpperCase());
+  const columns = element(xml, `${p}tableColumns`);
+  if (!from || !to || !columns) return;
+  const right = to.column + headers.length;
+  const ref = `${columnLetter(from.column)}${from.row}:${columnLetter(right)}${to.row}`;
+  const ids = [...xml.matchAll(/<(?:\w+:)?tableColumn\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+  let id = Math.max(0, ...ids);
+  const added = headers.map((h) => `<${p}tableColumn id="${++id}" name="${xmlText(h)}"/>`).join("");
+  const close = xml.indexOf(`</${p}tableColumns>`, columns.start);
+  const count = Number(attributes(columns.tag).count ?? ids.length) + headers.length;
+  const edits = [
+    { start: root.start, end: root.start + root.tag.length, text: setAttribute(root.tag, "ref", ref) },
+    {
+      start: columns.start,
+      end: columns.start + columns.tag.length,
+      text: setAttribute(columns.tag, "count", String(count)),
+    },
+    { start: close, end: close, text: added },
+  ];
+  const filter = element(xml, `${p}autoFilter`, root.start + root.tag.length);
+  if (filter && filter.start < columns.start) {
+    const filterRef = (attributes(filter.tag).ref ?? "").replace(/:[A-Z]+(\d+)$/i, `:${columnLetter(right)}$1`);
+    edits.push({
+      start: filter.start,
+      end: filter.start + filter.tag.length,
+      text: setAttribute(filter.tag, "ref", filterRef),
+    });
+  }
+  opc.put(table.part, splice(xml, edits));
+  const sheet = book.worksheets().find((w) => w.part === table.sheetPart);
+  if (!sheet) return;
+  const cells = headers.map((value, i) => ({ row: from.row, column: to.column + 1 + i, value }));
+  writeCells(book, sheet.name, cells, from.row);
 }

@@ -124,6 +124,7 @@ function sheetDataXml(
 ): { xml: string; bottom: number; right: number } {
   const grid = gridOf(plan);
   const heights = new Map((plan.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const hidden = new Set(plan.hiddenRows ?? []);
   let bottom = 1;
   let right = 1;
   const out: string[] = ["<sheetData>"];
@@ -135,8 +136,10 @@ function sheetDataXml(
       const merged: CellStyle = { ...columnStyle.get(c), ...style };
       // The header (and anything above it) stays locked in an editable column.
       if (merged.unlocked && r <= (plan.table?.row ?? 1)) delete merged.unlocked;
-      // A date keeps a date format of its own (`[$-407]mmm`: a month's name); any other gets TT.MM.JJJJ.
-      if (value instanceof Date && !/[dmy]/i.test(merged.numFmt ?? "")) merged.numFmt = DATE_FORMAT;
+      // A date keeps a date format of its own (`[$-407]mmm`: a month's name; `yyyy` for a year), else it gets
+      // TT.MM.JJJJ; quoted literal text in a format names no date part.
+      if (value instanceof Date && !/[dmy]/i.test((merged.numFmt ?? "").replace(/"[^"]*"/g, "")))
+        merged.numFmt = DATE_FORMAT;
       const xml = cellXml(`${columnLetter(c)}${r}`, value, ctx.styles.cellStyle(merged), ctx.date1904);
       if (xml) {
         parts.push(xml);
@@ -146,7 +149,8 @@ function sheetDataXml(
     if (parts.length === 0) continue;
     bottom = Math.max(bottom, r);
     const height = heights.get(r);
-    out.push(`<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${parts.join("")}</row>`);
+    const attrs = `${hidden.has(r) ? ' hidden="1"' : ""}${height ? ` ht="${height}" customHeight="1"` : ""}`;
+    out.push(`<row r="${r}"${attrs}>${parts.join("")}</row>`);
   }
   out.push("</sheetData>");
   return { xml: out.join(""), bottom, right };

@@ -8,6 +8,7 @@
 import type { StatisticsGrid } from "../workbook/werte";
 import { decodeText } from "../domain/text";
 import { importGrids, parseCsv, sniffSeparator } from "./importSource";
+import { xlsxError } from "./messages";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -31,11 +32,27 @@ export function statisticsSeparator(text: string): string {
   return sniffSeparator(text);
 }
 
+/** Bytes of Windows-1252 that no character has: text with them is in another encoding. */
+const UNDEFINED_1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
+
+/**
+ * The text of a statistics CSV: UTF-8 (with or without BOM) or Windows-1252, as the offices publish; any
+ * other encoding (UTF-16, or bytes Windows-1252 does not define) is one sentence (UserError).
+ */
+function statisticsText(bytes: Uint8Array, name: string): { text: string; encoding: string } {
+  const decoded = decodeText(bytes);
+  const file = name.replace(/^.*[\\/]/, "");
+  if (decoded.encoding === "UTF-16" || (decoded.encoding === "Windows-1252" && UNDEFINED_1252.test(decoded.text))) {
+    throw xlsxError("STATISTIK_KODIERUNG", { datei: file, kodierung: decoded.encoding === "UTF-16" ? "UTF-16" : null });
+  }
+  return decoded;
+}
+
 export function statisticsCsvGrid(
   bytes: Uint8Array,
   name: string,
 ): StatisticsGrid & { separator: string; encoding: string } {
-  const { text, encoding } = decodeText(bytes);
+  const { text, encoding } = statisticsText(bytes, name);
   const separator = statisticsSeparator(text);
   const rows = parseCsv(text, separator).map((r) => r.map((f) => (f.trim() === "" ? null : f)));
   while (rows.length > 0 && rows.at(-1)!.every((v) => v === null)) rows.pop();

@@ -194,6 +194,7 @@ describePrint("the printed workbook (LibreOffice, A4)", () => {
       "Angebote",
       "Bedarfe",
       "Prozessplan",
+      "Gebiete",
     ]);
     expect(sheetsOf("runde")).toContain("Bewertung 2027");
     expect(sheetsOf("bericht")).toContain("Prüfbericht");

@@ -124,6 +124,33 @@ describe.each([
     expect(screen.getByRole("form", { name: "Neuer Indikator I-002" })).toBeTruthy();
   });
 
+  it("keeps Gebiete by their official key, leading zero and all, with nothing proposed", async () => {
+    const host = await makeHost();
+    await renderView(<ListenView />, host, _ === "browser mode" ? "browser" : "excel");
+    change(/^Liste/, "gebiete");
+    await click("Neues Gebiet");
+    const kreis = screen.getByRole("form", { name: /^Neues Gebiet/ });
+    expect((within(kreis).getByLabelText(/^ID/) as HTMLInputElement).value).toBe("");
+    change(/^ID/, "03159", kreis);
+    change(/^Gebiet/, "Göttingen", kreis);
+    change(/^Ebene/, "Kreis", kreis);
+    await click("Speichern", kreis);
+    await screen.findByText("Gebiet 03159 – Göttingen ist gespeichert.");
+    await click("Neues Gebiet");
+    const gemeinde = screen.getByRole("form", { name: /^Neues Gebiet/ });
+    change(/^ID/, "03159001", gemeinde);
+    change(/^Gebiet/, "Adelebsen", gemeinde);
+    change(/^Ebene/, "Gemeinde", gemeinde);
+    change(/^Übergeordnet/, "03159 – Göttingen", gemeinde);
+    await click("Speichern", gemeinde);
+    await screen.findByText("Gebiet 03159001 – Adelebsen ist gespeichert.");
+    const gebiete = (readConcept(await host.snapshot()).gebiete?.rows ?? []).map((r) => r.values);
+    expect(gebiete).toEqual([
+      expect.objectContaining({ id: "03159", gebiet: "Göttingen", ebene: "Kreis" }),
+      expect.objectContaining({ id: "03159001", uebergeordnet: "03159 – Göttingen" }),
+    ]);
+  });
+
   it("removes a row only when nothing refers to it, and says which rows do", async () => {
     const host = await makeHost();
     await host.writeRows([

@@ -14,12 +14,13 @@ describe("the workbook contract", () => {
       tblHandlungsfelder: "Handlungsfelder: ID*, Handlungsfeld*, Leitziel, Beschreibung",
       tblZiele: "Ziele: ID*, Handlungsfeld*, Ziel*, Zielgruppe",
       tblIndikatoren:
-        "Indikatoren: ID*, Ziel*, Indikator*, Einheit, Basiswert, Basisjahr, Zielwert, Zieljahr, Datenquelle, Erhebungsturnus, Zuständig",
+        "Indikatoren: ID*, Ziel*, Indikator*, Einheit, Basiswert, Basisjahr, Zielwert, Zieljahr, Datenquelle, Erhebungsturnus, Zuständig, Art, Handlungsfeld, Definition, Berechnung, Nächste Veröffentlichung",
       tblAkteure: "Akteure: ID*, Bezeichnung*, Fachbereich, Ansprechperson, E-Mail, Art",
       tblMassnahmen:
         "Maßnahmen: ID*, Handlungsfeld*, Ziel*, Titel*, Beschreibung*, Zielgruppe, Indikatoren*, Zielwert*, Federführung*, Beteiligte, Personal (VZÄ), Sachkosten (EUR), Finanzierung, Beginn, Frist*, Status*, Priorität, Bemerkung, Bedarfe",
       tblKriterien: "Bewertungskriterien: Kriterium*, Gewicht*, Beschreibung",
-      tblIndikatorwerte: "Indikatorwerte: Indikator*, Stichtag*, Wert*, Quelle, Bemerkung",
+      tblIndikatorwerte:
+        "Indikatorwerte: Indikator*, Stichtag*, Wert*, Quelle, Bemerkung, Gebiet, Gruppe, Kennzeichen, Abgerufen am",
       tblSachstaende:
         "Sachstände: Maßnahme*, Berichtsstichtag*, Status*, Umsetzung (%), Ampel, Sachstand*, Nächste Schritte, Hindernisse, Gemeldet von, Gemeldet am",
       tblAngebote:
@@ -27,6 +28,7 @@ describe("the workbook contract", () => {
       tblBedarfe: "Bedarfe: ID*, Bedarf*, Handlungsfeld*, Quelle*, Zielgruppe, Priorität, Begründung",
       tblProzessplan:
         "Prozessplan: ID*, Phase, Schritt*, Beginn, Termin, Verantwortlich, Beteiligte, Format, Gremium, Befassung, Gegenstand, Drucksache, Status*, Ergebnis",
+      tblGebiete: "Gebiete: ID*, Gebiet*, Ebene*, Übergeordnet, Vergleich",
     });
   });
 

@@ -1,4 +1,5 @@
 /** K — coherence of the concept: every Handlungsfeld has Ziele, every Ziel measures and indicators, every indicator a use. */
+import { isBasisindikator } from "../monitoringData";
 import { idKey, referenceId, textOf } from "../values";
 import { type Collector, type RuleContext, at, has, rowId, value } from "./context";
 
@@ -36,7 +37,8 @@ function checkUnusedIndicators(c: Collector, ctx: RuleContext) {
   const indikatoren = ctx.data.indikatoren;
   for (const i of indikatoren?.rows ?? []) {
     const id = rowId(i);
-    if (!id || ctx.linkedIndicators.has(idKey(id))) continue;
+    // A Basisindikator describes a state: no measure is expected to use it.
+    if (!id || ctx.linkedIndicators.has(idKey(id)) || isBasisindikator(i)) continue;
     c.add("K_INDIKATOR_UNGENUTZT", at(indikatoren!, i, "id"), { id });
   }
 }

@@ -1,6 +1,7 @@
 /** What every rule group works with: typed tables and rows, the collector of findings, the ID indexes. */
 import type { CellValue, IsoDate } from "../dates";
 import type { ConceptData, EntityKind, FieldsOf, RowRecord, TableData } from "../model";
+import { MonitoringData } from "../monitoringData";
 import type { Settings } from "../settings";
 import { idKey, textOf } from "../values";
 import { type Finding, type RuleCode, RULES } from "./catalogue";
@@ -93,6 +94,8 @@ export interface RuleContext {
   zieleWithMeasure: Set<string>;
   /** Indicators (ID keys) linked by measures not `verworfen`, with those measures. */
   linkedIndicators: Map<string, string[]>;
+  /** The Indikatorwerte by Indikator, Stichtag, Gebiet and Gruppe, with the computed ones and the Gebiete. */
+  monitoring: MonitoringData;
 }
 
 export function ruleContext(data: ConceptData, settings: Settings, referenceDate: IsoDate): RuleContext {
@@ -106,5 +109,6 @@ export function ruleContext(data: ConceptData, settings: Settings, referenceDate
     akteurById: indexById(data.akteure),
     zieleWithMeasure: new Set(),
     linkedIndicators: new Map(),
+    monitoring: new MonitoringData(data),
   };
 }

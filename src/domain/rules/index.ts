@@ -22,6 +22,7 @@ import { Collector, type Table, ruleContext } from "./context";
 import { checkIndicatorStates, checkIndicatorValues } from "./indicators";
 import { checkLinkedIndicators } from "./measurable";
 import { checkMeasures } from "./measures";
+import { checkMonitoring } from "./monitoring";
 import { checkNeeds } from "./needs";
 import { checkProzessplan } from "./prozessplan";
 import { checkSachstaende } from "./reports";
@@ -43,6 +44,7 @@ export function checkConcept(data: CheckInput, options: CheckOptions): CheckResu
   checkLinkedIndicators(c, ctx);
   checkCoherence(c, ctx);
   checkNeeds(c, ctx);
+  checkMonitoring(c, ctx);
   const values = checkIndicatorValues(c, ctx);
   checkIndicatorStates(c, ctx, values);
   checkSachstaende(c, ctx);

@@ -1,92 +1,104 @@
 /** I — indicator values: readable, unique, plausible, current, and the indicator's Ampel. */
-import { compareIso } from "../dates";
-import { STATUS_VALUES } from "../model";
-import {
-  type IndicatorValue,
-  dateOf,
-  indicatorState,
-  indicatorTarget,
-  indicatorValue,
-  monthsBefore,
-  numberOf,
-  turnusMonths,
-} from "../monitoring";
+import { type IsoDate, compareIso } from "../dates";
+import { gebietText } from "../gebiete";
+import { type FieldsOf, STATUS_VALUES } from "../model";
+import { type IndicatorValue, indicatorState, indicatorTarget, monthsBefore, turnusMonths } from "../monitoring";
+import { type MonitoringValue, ownTotals } from "../monitoringData";
 import { formatGermanNumber } from "../numbers";
-import { idKey, matchListValue, normalizeLabel, referenceId, referenceIds, textOf } from "../values";
+import { idKey, matchListValue, normalizeLabel, referenceIds, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, type Table, at, has, rowId, subjectOf, value } from "./context";
 
-/** Checks every Indikatorwerte row; returns the readable values of known indicators. */
+/**
+ * Checks every Indikatorwerte row, and the values by their key (Indikator, Stichtag, Gebiet, Gruppe);
+ * returns the own area's totals of known indicators (stored or computed), which the Ampel is made of.
+ */
 export function checkIndicatorValues(c: Collector, ctx: RuleContext): IndicatorValue[] {
   const table = ctx.data.indikatorwerte;
   if (!table || !has(table, "indikator")) return [];
-  const values: IndicatorValue[] = [];
-  for (const row of table.rows) {
-    if (!checkValueRow(c, ctx, table, row)) continue;
-    const v = indicatorValue(row);
-    if (v) values.push(v);
+  for (const row of table.rows) checkValueRow(c, ctx, table, row);
+  // A value's Indikator is spelled as in Indikatoren when it is known (MonitoringData), so a Map by it does.
+  const einheiten = new Map<string, string>();
+  for (const ind of ctx.data.indikatoren?.rows ?? []) {
+    const id = rowId(ind);
+    if (id && !einheiten.has(id)) einheiten.set(id, normalizeLabel(textOf(value(ind, "einheit"))));
   }
-  checkDoubled(c, table, values);
-  for (const v of values) checkPlausible(c, ctx, table, v);
-  return values;
+  const known = ctx.monitoring.values.filter((v) => einheiten.has(v.indikator));
+  checkDoubled(c, ctx, table, known);
+  for (const v of known) if (!v.berechnet && v.wert !== null) checkPlausible(c, table, v, einheiten.get(v.indikator)!);
+  return ownTotals(ctx.monitoring).filter((v) => einheiten.has(v.indikator));
 }
 
-/** Each unreadable cell of a row is reported; true when the row is a usable value. */
-function checkValueRow(
-  c: Collector,
-  ctx: RuleContext,
-  table: Table<"indikatorwerte">,
-  row: Row<"indikatorwerte">,
-): boolean {
-  const indicator = referenceId(value(row, "indikator"));
-  const place = (field: "indikator" | "stichtag" | "wert") => ({ table, row: row.row, field, id: indicator || null });
-  const subject = subjectOf(table, row);
-  let ok = true;
+/** Each unreadable cell of a row is reported; a Wert may be left empty where a Kennzeichen stands. */
+function checkValueRow(c: Collector, ctx: RuleContext, table: Table<"indikatorwerte">, row: Row<"indikatorwerte">) {
+  const reading = ctx.monitoring.readings.get(row.row)!;
+  const indicator = reading.indikator;
+  const place = (field: FieldsOf<"indikatorwerte">) => ({ table, row: row.row, field, id: indicator || null });
+  let named: ReturnType<typeof subjectOf> | null = null;
+  // Made only for a finding: most rows have none.
+  const subject = () => (named ??= subjectOf(table, row));
   if (indicator === "") {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "indikator", given: "" });
-    ok = false;
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject: subject(), problem: "indikator", given: "" });
   } else if (!ctx.indById.has(idKey(indicator))) {
-    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject, problem: "unbekannt", given: indicator });
-    ok = false;
+    c.add("I_WERT_UNGUELTIG", place("indikator"), { subject: subject(), problem: "unbekannt", given: indicator });
   }
-  if (has(table, "stichtag") && dateOf(value(row, "stichtag")) === null) {
+  if (has(table, "stichtag") && reading.date.kind !== "date") {
     const given = textOf(value(row, "stichtag"));
-    c.add("I_WERT_UNGUELTIG", place("stichtag"), { subject, problem: "stichtag", given });
-    ok = false;
+    c.add("I_WERT_UNGUELTIG", place("stichtag"), { subject: subject(), problem: "stichtag", given });
   }
-  if (has(table, "wert") && numberOf(value(row, "wert")) === null) {
-    c.add("I_WERT_UNGUELTIG", place("wert"), { subject, problem: "wert", given: textOf(value(row, "wert")) });
-    ok = false;
+  const marked = has(table, "kennzeichen");
+  const kennzeichen = marked ? reading.kennzeichen : null;
+  if (kennzeichen === "invalid") {
+    const given = textOf(value(row, "kennzeichen"));
+    c.add("I_KENNZEICHEN_UNGUELTIG", place("kennzeichen"), { subject: subject(), problem: "kennzeichen", given });
   }
-  return ok;
+  const wert = has(table, "wert") ? reading.number : null;
+  if (wert?.kind === "invalid" || (wert?.kind === "empty" && !marked)) {
+    c.add("I_WERT_UNGUELTIG", place("wert"), {
+      subject: subject(),
+      problem: "wert",
+      given: textOf(value(row, "wert")),
+    });
+  } else if (wert?.kind === "empty" && kennzeichen === null) {
+    c.add("I_KENNZEICHEN_UNGUELTIG", place("wert"), { subject: subject(), problem: "leer", given: "" });
+  }
+  if (has(table, "gebiet") && !reading.gebietKnown) {
+    const gebiet = gebietText(value(row, "gebiet"));
+    const zero = /^\d+$/.test(gebiet) && ctx.monitoring.gebiete.get(`0${gebiet}`) ? `0${gebiet}` : null;
+    c.add("I_GEBIET_UNBEKANNT", place("gebiet"), {
+      subject: subject(),
+      gebiet,
+      sheet: ctx.data.gebiete?.sheet ?? "Gebiete",
+      zero,
+    });
+  }
 }
 
-/** Two different values for the same indicator and Stichtag: every row of the group is reported. */
-function checkDoubled(c: Collector, table: Table<"indikatorwerte">, values: IndicatorValue[]) {
-  const groups = new Map<string, IndicatorValue[]>();
+/** Different values for the same Indikator, Stichtag, Gebiet and Gruppe: every row of the key is reported. */
+function checkDoubled(c: Collector, ctx: RuleContext, table: Table<"indikatorwerte">, values: MonitoringValue[]) {
+  const own = idKey(ctx.monitoring.gebiete.own);
   for (const v of values) {
-    const key = `${idKey(v.indikator)}|${v.stichtag}`;
-    groups.set(key, [...(groups.get(key) ?? []), v]);
-  }
-  for (const group of groups.values()) {
-    if (new Set(group.map((v) => v.wert)).size < 2) continue;
-    for (const v of group) {
-      const others = group.filter((o) => o !== v).map((o) => o.row);
-      const place = { table, row: v.row, field: "wert" as const, id: v.indikator };
-      c.add("I_WERT_DOPPELT", place, { indicator: v.indikator, stichtag: v.stichtag, otherRows: others });
+    if (!v.doppelt) continue;
+    for (const row of v.rows) {
+      const place = { table, row, field: "wert" as const, id: v.indikator };
+      c.add("I_WERT_DOPPELT", place, {
+        indicator: v.indikator,
+        stichtag: v.stichtag,
+        otherRows: v.rows.filter((r) => r !== row),
+        gebiet: idKey(v.gebiet) === own ? null : v.gebiet,
+        gruppe: v.gruppe || null,
+      });
     }
   }
 }
 
 /** Einheit `%` takes 0–100, Einheit `Anzahl` whole numbers from 0. */
-function checkPlausible(c: Collector, ctx: RuleContext, table: Table<"indikatorwerte">, v: IndicatorValue) {
-  const ind = ctx.indById.get(idKey(v.indikator));
-  const einheit = normalizeLabel(textOf(ind ? value(ind, "einheit") : null));
-  const place = { table, row: v.row, field: "wert" as const, id: v.indikator };
-  const shown = formatGermanNumber(v.wert);
-  if ((einheit === "%" || einheit === "prozent") && (v.wert < 0 || v.wert > 100)) {
-    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "%" });
-  } else if (einheit === "anzahl" && (v.wert < 0 || !Number.isInteger(v.wert))) {
-    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: shown, einheit: "Anzahl" });
+function checkPlausible(c: Collector, table: Table<"indikatorwerte">, v: MonitoringValue, einheit: string) {
+  const place = { table, row: v.rows.at(-1)!, field: "wert" as const, id: v.indikator };
+  const wert = v.wert!;
+  if ((einheit === "%" || einheit === "prozent") && (wert < 0 || wert > 100)) {
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: formatGermanNumber(wert), einheit: "%" });
+  } else if (einheit === "anzahl" && (wert < 0 || !Number.isInteger(wert))) {
+    c.add("I_WERT_UNPLAUSIBEL", place, { indicator: v.indikator, wert: formatGermanNumber(wert), einheit: "Anzahl" });
   }
 }
 
@@ -124,12 +136,12 @@ function checkCurrent(
   values: IndicatorValue[],
 ) {
   const since = monthsBefore(ctx.referenceDate, turnusMonths(value(ind, "erhebungsturnus")) + 3);
-  const current = values.some(
-    (v) =>
-      idKey(v.indikator) === idKey(id) &&
-      compareIso(v.stichtag, since) >= 0 &&
-      compareIso(v.stichtag, ctx.referenceDate) <= 0,
-  );
+  const inTime = (stichtag: IsoDate) =>
+    compareIso(stichtag, since) >= 0 && compareIso(stichtag, ctx.referenceDate) <= 0;
+  // A row with an official marker (`.`, `x` …) is a value given: the office published none.
+  const current =
+    values.some((v) => idKey(v.indikator) === idKey(id) && inTime(v.stichtag)) ||
+    ctx.monitoring.series(id).some((v) => v.kennzeichen !== null && inTime(v.stichtag));
   if (!current) {
     c.add("I_WERT_FEHLT", at(indikatoren, ind, "id"), {
       indicator: id,

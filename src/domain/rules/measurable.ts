@@ -1,4 +1,5 @@
 /** M — messbar: a measure's indicators and Zielwert, and the indicators' own data. */
+import { isBasisindikator } from "../monitoringData";
 import { idKey, isBlank, referenceId, referenceIds, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, at, has, rowId, value } from "./context";
 import type { Subject } from "./messages";
@@ -70,7 +71,9 @@ export function checkLinkedIndicators(c: Collector, ctx: RuleContext) {
   for (const [key, users] of ctx.linkedIndicators) {
     const ind = ctx.indById.get(key);
     if (!ind) continue;
-    const missing = MEASURING_FIELDS.filter(([field]) => has(indikatoren, field) && isBlank(value(ind, field)));
+    // A Basisindikator has no Basis- and Zielwert to measure against; only its Datenquelle is expected.
+    const fields = isBasisindikator(ind) ? MEASURING_FIELDS.filter(([f]) => f === "datenquelle") : MEASURING_FIELDS;
+    const missing = fields.filter(([field]) => has(indikatoren, field) && isBlank(value(ind, field)));
     if (missing.length === 0) continue;
     c.add("M_INDIKATOR_UNVOLLSTAENDIG", at(indikatoren, ind, missing[0]![0]), {
       indicator: rowId(ind) ?? "",

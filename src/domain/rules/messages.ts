@@ -6,7 +6,7 @@
  */
 import { type DatePrecision, type IsoDate, formatGermanDate } from "../dates";
 import type { EntityKind } from "../model";
-import { STATUS_VALUES } from "../model";
+import { KENNZEICHEN_VALUES, STATUS_VALUES } from "../model";
 
 export function quote(text: string): string {
   return `„${text}“`;
@@ -35,6 +35,7 @@ const NOUN: Record<EntityKind, readonly [string, string]> = {
   angebote: ["das Angebot", "das Angebot"],
   bedarfe: ["der Bedarf", "den Bedarf"],
   prozessplan: ["der Schritt", "den Schritt"],
+  gebiete: ["das Gebiet", "das Gebiet"],
 };
 
 /** `die Maßnahme M-006`, or `die Zeile 12 im Blatt „Maßnahmen“` for a row without ID. */
@@ -54,6 +55,12 @@ const list = (values: readonly string[]) => values.join(", ");
 const and = (values: readonly string[]) =>
   values.length < 2 ? list(values) : `${list(values.slice(0, -1))} und ${values[values.length - 1]}`;
 
+/** ` (Gebiet 01001, Gruppe weiblich)` where a value is not the own area's total; '' otherwise. */
+function dimensions(gebiet: string | null | undefined, gruppe: string | null | undefined): string {
+  const parts = [gebiet ? `Gebiet ${gebiet}` : "", gruppe ? `Gruppe ${quote(gruppe)}` : ""].filter(Boolean);
+  return parts.length ? ` (${parts.join(", ")})` : "";
+}
+
 const PRECISION_WORD: Record<Exclude<DatePrecision, "day">, string> = {
   month: "Monatsangabe",
   quarter: "Quartalsangabe",
@@ -70,8 +77,9 @@ const REFERENCE: Record<ReferenceLabel, readonly [string, string]> = {
   Ziel: ["das Ziel", "das"],
   Indikator: ["den Indikator", "den"],
   Bedarf: ["den Bedarf", "den"],
+  Gebiet: ["das Gebiet", "das"],
 };
-export type ReferenceLabel = "Handlungsfeld" | "Ziel" | "Indikator" | "Bedarf";
+export type ReferenceLabel = "Handlungsfeld" | "Ziel" | "Indikator" | "Bedarf" | "Gebiet";
 
 /** Cells of an Indikatorwerte or Sachstände row that cannot be read, with the text found (`""`: empty). */
 type RowProblem<P extends string> = { subject: Subject; problem: P; given: string };
@@ -229,8 +237,15 @@ export const MESSAGES = {
       stichtag: `${unreadable("Stichtag", "keinen", p.given, "ist kein Datum")}. Tragen Sie ein Datum wie 31.12.2025 oder ein Jahr wie 2025 ein.`,
       wert: `${unreadable("Wert", "keinen", p.given, "ist keine Zahl")}. Tragen Sie nur die Zahl ein, z. B. 12,5.`,
     }[p.problem],
-  I_WERT_DOPPELT: (p: { indicator: string; stichtag: IsoDate; otherRows: readonly number[] }) =>
-    `Für den Indikator ${p.indicator} stehen zum Stichtag ${date(p.stichtag)} verschiedene Werte (auch in Zeile ${list(p.otherRows.map(String))}). Lassen Sie den richtigen stehen und löschen Sie die anderen.`,
+  /** `gebiet`, `gruppe`: named where the value is not the own area's total. */
+  I_WERT_DOPPELT: (p: {
+    indicator: string;
+    stichtag: IsoDate;
+    otherRows: readonly number[];
+    gebiet?: string | null;
+    gruppe?: string | null;
+  }) =>
+    `Für den Indikator ${p.indicator} stehen zum Stichtag ${date(p.stichtag)}${dimensions(p.gebiet, p.gruppe)} verschiedene Werte (auch in Zeile ${list(p.otherRows.map(String))}). Lassen Sie den richtigen stehen und löschen Sie die anderen.`,
   I_WERT_UNPLAUSIBEL: (p: { indicator: string; wert: string; einheit: "%" | "Anzahl" }) =>
     p.einheit === "%"
       ? `Der Indikator ${p.indicator} hat den Wert ${p.wert}, der nicht zwischen 0 und 100 liegt, obwohl seine Einheit % ist. Prüfen Sie den Wert.`
@@ -239,6 +254,31 @@ export const MESSAGES = {
     `Für den Indikator ${p.indicator} (genutzt von ${list(p.users)}, in Umsetzung) ist seit ${date(p.since)} bis zum Stichtag ${date(p.referenceDate)} kein Wert eingetragen. Tragen Sie den aktuellen Wert ein.`,
   I_ZIEL_GEFAEHRDET: (p: { indicator: string; zielerreichung: string; soll: string; stand: IsoDate }) =>
     `Der Indikator ${p.indicator} hat eine Zielerreichung von ${p.zielerreichung} % (Stand ${date(p.stand)}) und liegt damit weit unter dem Soll von ${p.soll} %; Ampel rot. Prüfen Sie mit den Verantwortlichen, ob die Maßnahmen nachgesteuert werden müssen.`,
+  /** `zero`: the key with the leading zero a number cell lost, where Gebiete holds it. */
+  I_GEBIET_UNBEKANNT: (p: { subject: Subject; gebiet: string; sheet: string; zero: string | null }) =>
+    `${Nom(p.subject)} nennt das Gebiet ${quote(p.gebiet)}, das es im Blatt ${quote(p.sheet)} nicht gibt. ` +
+    (p.zero
+      ? `Gemeint ist vermutlich ${quote(p.zero)}: Der führenden Null wegen muss der Schlüssel als Text in der Zelle stehen; wählen Sie das Gebiet aus der Liste.`
+      : "Wählen Sie ein Gebiet aus der Liste oder legen Sie es im Blatt „Gebiete“ an."),
+  /** `leer`: neither Wert nor Kennzeichen; else `given` is not a marker. */
+  I_KENNZEICHEN_UNGUELTIG: (p: RowProblem<"kennzeichen" | "leer">) =>
+    p.problem === "leer"
+      ? `${Nom(p.subject)} hat weder einen Wert noch ein Kennzeichen. Tragen Sie den Wert ein oder, wo das Statistikamt keinen nennt, sein Zeichen (z. B. „.“ für unbekannt).`
+      : `${Nom(p.subject)} hat als Kennzeichen ${quote(p.given)}; das ist keines der Zeichen der Statistikämter. Wählen Sie eines aus der Liste (${list(KENNZEICHEN_VALUES)}) oder lassen Sie das Feld leer.`,
+  /** `problem`: not a quotient of two IDs, an operand that is no indicator, or the indicator itself. */
+  I_BERECHNUNG_UNGUELTIG: (p: {
+    indicator: string;
+    given: string;
+    problem: "form" | "unbekannt" | "selbst";
+    operand: string | null;
+  }) =>
+    ({
+      form: `Der Indikator ${p.indicator} hat als Berechnung ${quote(p.given)}; erwartet wird der Quotient zweier Indikatoren wie „I-021 / I-020“. Korrigieren Sie die Berechnung oder lassen Sie sie leer.`,
+      unbekannt: `Die Berechnung ${quote(p.given)} des Indikators ${p.indicator} nennt ${quote(p.operand ?? "")}, den es im Blatt „Indikatoren“ nicht gibt. Nennen Sie zwei vorhandene Indikatoren.`,
+      selbst: `Die Berechnung ${quote(p.given)} des Indikators ${p.indicator} beruht auf ihm selbst; so lässt sich kein Wert berechnen. Nennen Sie zwei andere Indikatoren mit veröffentlichten Werten.`,
+    })[p.problem],
+  I_WERTE_FAELLIG: (p: { indicator: string; datum: IsoDate; quelle: string }) =>
+    `Für den Indikator ${p.indicator} sind neue Werte fällig: ${p.quelle ? `Die Quelle (${p.quelle})` : "Die Quelle"} veröffentlicht sie laut „Nächste Veröffentlichung“ seit dem ${date(p.datum)}. Übernehmen Sie die neuen Werte (z. B. mit dem Befehl „werte“) und tragen Sie danach die folgende Veröffentlichung ein.`,
   SACHSTAND_FEHLT: (p: { subject: Subject; berichtsstichtag: IsoDate }) =>
     `Für ${acc(p.subject)} ist zum Berichtsstichtag ${date(p.berichtsstichtag)} kein Sachstand gemeldet. Tragen Sie den Sachstand ein oder fragen Sie ihn bei der Federführung ab.`,
   /** `problem`: what cannot be read; `given` the cell's text. */

@@ -1,6 +1,7 @@
 /** Structure rules common to every table: sheets, columns, IDs, required cells, references, choice lists. */
 import type { ConceptData, FieldsOf, RowRecord, TableData } from "../model";
 import { ENTITY_KINDS, STATUS_VALUES } from "../model";
+import { isBasisindikator } from "../monitoringData";
 import type { SettingProblem } from "../settings";
 import { idKey, isBlank, matchListValue, referenceId, textOf } from "../values";
 import { type Collector, type RuleContext, at, has, rowId, subjectOf, value } from "./context";
@@ -115,6 +116,8 @@ export function checkParentReferences(c: Collector, ctx: RuleContext) {
     checkReference(c, ziele!, z, "handlungsfeld", "Handlungsfeld", ctx.hfById, sheetOf(ctx, "handlungsfelder"));
   }
   for (const ind of indikatoren?.rows ?? []) {
+    // A Basisindikator belongs to no Ziel; one it names must exist all the same.
+    if (isBasisindikator(ind) && isBlank(value(ind, "ziel"))) continue;
     checkReference(c, indikatoren!, ind, "ziel", "Ziel", ctx.zielById, sheetOf(ctx, "ziele"));
   }
 }

@@ -7,6 +7,7 @@
  */
 import { BEWERTUNG } from "./bewertung";
 import { HINTS_SHEET } from "./hinweise";
+import { KENNZAHLEN } from "./kennzahlen";
 import { CONFLICT_SHEET } from "./konflikte";
 import { LISTEN_SHEET } from "./listen";
 import { PRUEFBERICHT } from "./pruefbericht";
@@ -16,18 +17,21 @@ import { UEBERNAHME_SHEET } from "./uebernahme";
 import { OVERVIEW_SHEET } from "./uebersicht";
 import { ANGEBOTE_BASE_SHEET, BASE_SHEET } from "./verteilung";
 import { VORPERIODE } from "./vorperiode";
+import { WERTEUEBERNAHME } from "./werteuebernahme";
 import { ZEITPLAN_SHEET } from "./zeitplan";
 import { MERGE_LOG_SHEET } from "./zusammenfuehrung";
 
 /**
- * Every single sheet: what `check -o`, `uebersicht`, `zeitplan`, `fortschreiben`, `import`, `split` and
- * `merge` write.
+ * Every single sheet: what `check -o`, `uebersicht`, `zeitplan`, `fortschreiben`, `import`, `werte`, `split`
+ * and `merge` write.
  */
 export const SHEETS: readonly GeneratedSheet[] = [
   PRUEFBERICHT,
   OVERVIEW_SHEET,
+  KENNZAHLEN,
   ZEITPLAN_SHEET,
   VORPERIODE,
+  WERTEUEBERNAHME,
   UEBERNAHME_SHEET,
   HINTS_SHEET,
   CONFLICT_SHEET,

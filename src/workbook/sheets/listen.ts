@@ -5,6 +5,7 @@
  */
 import { ENTITY_KINDS, type EntityKind } from "../../domain/model";
 import { TABLES, tableSpec } from "../contract";
+import { quoteSheet } from "../formulas";
 import { type CellPlan, type Layouts, SPARE_ROWS, type SheetPlan } from "../sheet-plan";
 import { columnLetter } from "../source";
 import { generatedSheet } from "./sheet";
@@ -16,9 +17,6 @@ export const LISTEN_SHEET = generatedSheet({
   plan: planListSheet,
   read: null,
 });
-
-/** A sheet name in a formula: quoted, with its quotes doubled. */
-export const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The `ID – Name` list of a reference table: one column of the hidden sheet `Listen`. */
 export interface ListColumn {

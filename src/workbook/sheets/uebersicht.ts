@@ -11,7 +11,8 @@ import { type IsoDate, compareIso, dateFromIso } from "../../domain/dates";
 import { STATUS_VALUES } from "../../domain/model";
 import { type Overview, type OverviewRow, overviewOf } from "../../domain/overview";
 import { INDICATOR_AMPELN, type ReportIndicator } from "../../domain/report";
-import { headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "../print";
+import { literalCriterion, quoteSheet } from "../formulas";
+import { handoutTitle, headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "../print";
 import type { FoundTable } from "../read";
 import { type MonitoringReader, readReportModel } from "../report-model";
 import {
@@ -23,7 +24,7 @@ import {
   type SheetPlan,
 } from "../sheet-plan";
 import { type WorkbookSource, columnLetter } from "../source";
-import { quoteSheet } from "./listen";
+import { isForeignKennzahlen, planKennzahlen } from "./kennzahlen";
 import { generatedSheet } from "./sheet";
 
 /** Written by `uebersicht` and the pane's „Übersicht erzeugen“; never read back. */
@@ -58,8 +59,6 @@ export interface OverviewInput {
   stichtag: IsoDate;
 }
 
-/** A COUNTIFS/SUMIFS criterion that matches the text literally (`~` escapes Excel's wildcards). */
-const literal = (text: string) => `"${text.replace(/[~*?]/g, "~$&").replace(/"/g, '""')}"`;
 const germanDate = (iso: IsoDate) => iso.split("-").reverse().join(".");
 
 export const NEEDS_HEADERS = ["Bedarfe", "beantwortet"] as const;
@@ -106,11 +105,11 @@ function formulas(t: FoundTable) {
   const st = col("status");
   // The ID alone, or the dropdown's `ID – Name` (the ID, a space, anything): `*` is the wildcard here.
   const both = (fn: string, head: string, tail: string, id: string) =>
-    `${fn}(${head}${hf},${literal(id)}${tail})+${fn}(${head}${hf},${literal(id).slice(0, -1)} *"${tail})`;
+    `${fn}(${head}${hf},${literalCriterion(id)}${tail})+${fn}(${head}${hf},${literalCriterion(id).slice(0, -1)} *"${tail})`;
   return {
     count(id: string, status?: string): string | null {
       if (!hf || (status && !st)) return null;
-      return both("COUNTIFS", "", status ? `,${st},${literal(status)}` : "", id);
+      return both("COUNTIFS", "", status ? `,${st},${literalCriterion(status)}` : "", id);
     },
     /** A sum over the measures not verworfen (they cost nothing, as in the Sachstandsbericht). */
     sum(id: string, field: string): string | null {
@@ -308,20 +307,7 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
   const last = HEADER_ROW + Math.max(rows.length, 1);
   const total = last + 1;
   const cells: CellPlan[] = [
-    {
-      row: 1,
-      column: 1,
-      value: `Übersicht – ${input.konzepttitel || "Handlungskonzept"}`,
-      bold: true,
-      size: 14,
-      wrap: false,
-    },
-    {
-      row: 2,
-      column: 1,
-      value: `${input.kommune ? `${input.kommune} · ` : ""}Stand ${germanDate(input.stichtag)}`,
-      wrap: false,
-    },
+    ...handoutTitle(`Übersicht – ${input.konzepttitel || "Handlungskonzept"}`, input),
     { row: total, column: 1, value: "Alle Handlungsfelder", bold: true },
   ];
   for (let c = 2; c <= head.length; c++) {
@@ -407,14 +393,21 @@ export interface OverviewOutcome {
   handlungsfelder: number;
   charts: number;
   indicatorsWithoutValues: number;
+  /** Basisindikatoren on the sheet Kennzahlen (0: no such sheet made). */
+  kennzahlen: number;
+  /** A sheet Kennzahlen of the user's own stands where the program's would go: it is left alone. */
+  kennzahlenBlocked: boolean;
 }
 
 /** The plan of the sheet Übersicht for a workbook as read, and what it holds (CLI and pane alike). */
 export function planOverview(
   source: WorkbookSource,
   options: { referenceDate?: IsoDate; today: IsoDate; monitoring?: MonitoringReader },
-): { plan: SheetPlan; outcome: OverviewOutcome } {
+): { plan: SheetPlan; outcome: OverviewOutcome; kennzahlen: SheetPlan | null } {
   const { concept, check, model } = readReportModel(source, options);
+  // A sheet of that name the program did not make (its title) is the user's: never replaced.
+  const blocked = isForeignKennzahlen(source);
+  const kennzahlen = blocked ? null : planKennzahlen(concept, check.referenceDate);
   const indicators = model.fields.flatMap((f) => f.indicators);
   const plan = planOverviewSheet({
     overview: overviewOf(model, concept, check),
@@ -429,6 +422,8 @@ export function planOverview(
     handlungsfelder: model.fields.filter((f) => f.id !== "").length,
     charts: plan.charts?.length ?? 0,
     indicatorsWithoutValues: indicators.filter((i) => i.werte.length === 0).length,
+    kennzahlen: kennzahlen?.blocks.length ?? 0,
+    kennzahlenBlocked: blocked && planKennzahlen(concept, check.referenceDate) !== null,
   };
-  return { plan, outcome };
+  return { plan, outcome, kennzahlen: kennzahlen?.plan ?? null };
 }

@@ -16,7 +16,7 @@ import type { ProzessplanProblem } from "../prozessplanMessages";
 import type { FoundTable, ReadConcept } from "../read";
 import { type CellPlan, type ConditionalFormatPlan, DATE_FORMAT, type Formula, type SheetPlan } from "../sheet-plan";
 import { columnLetter } from "../source";
-import { quoteSheet } from "./listen";
+import { quoteSheet } from "../formulas";
 import { generatedSheet } from "./sheet";
 
 /** Written by `zeitplan`, `fortschreiben` (where the old workbook had one) and „Zeitplan erzeugen“; never read back. */

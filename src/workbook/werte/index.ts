@@ -26,4 +26,16 @@ export {
   type TakeoverReason,
   type TablePart,
   type ZuordnungDetail,
+  type Outcome,
+  outcomeText,
 } from "./messages";
+export {
+  type Ergebnis,
+  type UebernahmeLine,
+  type WerteFile,
+  type WertePlan,
+  changesData,
+  gebietEintraege,
+  planWerte,
+} from "./apply";
+export { WERTEUEBERNAHME, planWerteuebernahmeSheet, werteSummary } from "../sheets/werteuebernahme";

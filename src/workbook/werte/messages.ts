@@ -116,3 +116,38 @@ const REASON_TEXT: { [C in TakeoverReason["code"]]: (r: Extract<TakeoverReason, 
 export function reasonText(reason: TakeoverReason, count: number): string {
   return (REASON_TEXT[reason.code] as (r: TakeoverReason, n: number) => string)(reason, count);
 }
+
+/** What became of values in a workbook (lines of Werteübernahme besides the cells not taken). */
+export type Outcome =
+  | { code: "UEBERNOMMEN"; werte: number }
+  | { code: "VORHANDEN"; werte: number }
+  /** The workbook holds another value for the key and keeps it. */
+  | { code: "KONFLIKT" }
+  /** An earlier file of the same run gave another value for the key, which is kept. */
+  | { code: "KONFLIKT_DATEIEN"; datei: string; zelle: string }
+  | { code: "ERSETZT" }
+  | { code: "ZUORDNUNG_UNGENUTZT"; eintrag: string }
+  | { code: "GEBIET_ERGAENZT"; ebene: string; uebergeordnet: string; vergleich: boolean };
+
+const values = (n: number) => (n === 1 ? "1 Wert" : `${n} Werte`);
+
+const OUTCOME_TEXT: { [C in Outcome["code"]]: (o: Extract<Outcome, { code: C }>) => string } = {
+  UEBERNOMMEN: (o) => `${values(o.werte)} ins Blatt „Indikatorwerte“ übernommen.`,
+  VORHANDEN: (o) =>
+    `${values(o.werte)} ${o.werte === 1 ? "stand" : "standen"} schon so in der Arbeitsmappe; nichts geändert.`,
+  KONFLIKT: () =>
+    "Die Arbeitsmappe hat für diesen Schlüssel einen anderen Wert (vermutlich berichtigt) und behält ihn. Mit --aktualisieren wird der Wert der Datei übernommen.",
+  KONFLIKT_DATEIEN: (o) =>
+    `Die Datei ${quote(o.datei)} nennt in Zelle ${o.zelle} für diesen Schlüssel einen anderen Wert; übernommen ist jener.`,
+  ERSETZT: () =>
+    "Der Wert der Datei ersetzt den bisherigen der Arbeitsmappe (--aktualisieren); der alte steht daneben.",
+  ZUORDNUNG_UNGENUTZT: (o) =>
+    `Der Eintrag ${quote(o.eintrag)} der Zuordnung passt zu keiner Überschrift dieser Datei; prüfen Sie die Schreibweise.`,
+  GEBIET_ERGAENZT: (o) =>
+    `Im Blatt „Gebiete“ ergänzt: Ebene ${o.ebene}${o.uebergeordnet ? `, gehört zu ${o.uebergeordnet}` : ""}${o.vergleich ? ", als Vergleichsgebiet" : ""}.`,
+};
+
+/** The German text of a line of Werteübernahme about values taken, present, in conflict, replaced. */
+export function outcomeText(outcome: Outcome): string {
+  return (OUTCOME_TEXT[outcome.code] as (o: Outcome) => string)(outcome);
+}

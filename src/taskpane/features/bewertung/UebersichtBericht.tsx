@@ -84,7 +84,13 @@ export default function UebersichtBericht({
           ? " Ein Indikator hat noch keine Werte."
           : without > 1
             ? ` ${without} Indikatoren haben noch keine Werte.`
-            : "")
+            : "") +
+        (outcome.kennzahlen
+          ? ` Das Blatt „Kennzahlen“ zeigt ${outcome.kennzahlen === 1 ? "einen Basisindikator" : `${outcome.kennzahlen} Basisindikatoren`} nach Gebiet.`
+          : "") +
+        (outcome.kennzahlenBlocked
+          ? " Ein eigenes Blatt „Kennzahlen“ bleibt unverändert; benennen Sie es um, damit die Kennzahlen der Basisindikatoren entstehen."
+          : "")
       );
     });
 

@@ -20,7 +20,7 @@ import { idKey, nextFreeId, referenceId, referenceLabel, textOf } from "../../..
 import { type ColumnSpec, type TableSpec, tableSpec } from "../../../workbook/contract";
 import { type ReadConcept, columnLetter, parseAddress } from "../../../workbook/read";
 
-export const LIST_KINDS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "prozessplan"] as const;
+export const LIST_KINDS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "prozessplan", "gebiete"] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
 /** What the view can show: a list, or the Einstellungen. */
 export type ListChoice = ListKind | "einstellungen";
@@ -71,6 +71,14 @@ export const LISTS: Record<ListKind, ListInfo> = {
     nameField: "schritt",
     summary: ["termin", "gremium", "befassung", "status"],
   },
+  // The Integrationsmonitoring's areas: the ID is the official key (AGS), which the user enters.
+  gebiete: {
+    label: "Gebiete",
+    singular: "Gebiet",
+    aNew: "Neues Gebiet",
+    nameField: "gebiet",
+    summary: ["ebene", "uebergeordnet", "vergleich"],
+  },
 };
 
 export const CHOICE_LABEL: Record<ListChoice, string> = {
@@ -79,6 +87,7 @@ export const CHOICE_LABEL: Record<ListChoice, string> = {
   indikatoren: "Indikatoren",
   akteure: "Akteure",
   prozessplan: "Prozessplan",
+  gebiete: "Gebiete",
   einstellungen: "Einstellungen",
 };
 
@@ -196,11 +205,15 @@ export function inputProblems(kind: ListKind, form: FormValues): Record<string, 
   return problems;
 }
 
-/** The ID a new row gets: the contract's prefix and the next free number (`HF-08`). */
+/**
+ * The ID a new row gets: the contract's prefix and the next free number (`HF-08`); '' for a list whose IDs
+ * are official keys the user enters (Gebiete: the AGS).
+ */
 export function proposedId(concept: ConceptData, kind: ListKind): string {
   const spec = tableSpec(kind);
+  if (!spec.idPrefix || !spec.idDigits) return "";
   const ids = ((concept[kind]?.rows ?? []) as RowRecord[]).map((r) => text(r, "id"));
-  return nextFreeId(spec.idPrefix!, spec.idDigits!, ids);
+  return nextFreeId(spec.idPrefix, spec.idDigits, ids);
 }
 
 /** A table as the rules see it, for a list the workbook lacks: the contract's columns from A, header in row 1. */
@@ -269,10 +282,14 @@ export function saveProblem(
   problems: Record<string, string>,
 ): string | null {
   const id = row.id.trim();
-  if (!id) return "Bitte eine ID angeben.";
+  if (!id)
+    return kind === "gebiete"
+      ? "Bitte den Schlüssel des Gebiets als ID angeben, z. B. 03159."
+      : "Bitte eine ID angeben.";
   const taken = rowsOf(concept, kind).some((r) => idKey(text(r, "id")) === idKey(id));
+  const proposal = proposedId(concept, kind);
   if (row.isNew && taken)
-    return `Die ID ${id} ist schon vergeben. Übernehmen Sie den Vorschlag ${proposedId(concept, kind)}.`;
+    return `Die ID ${id} ist schon vergeben.${proposal ? ` Übernehmen Sie den Vorschlag ${proposal}.` : ""}`;
   if (Object.keys(problems).length > 0) return "Bitte korrigieren Sie die markierten Angaben.";
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * Monitoring: which measures still owe a Sachstand, per measure its Sachstand history and a form for this
  * period's report (see SachstandSection.tsx); per indicator its values, IST against Soll, the Ampel (as
- * text) and a small chart. Every entry writes one row by its key.
+ * text) and a small chart; the Basisindikatoren by Gebiet and Gruppe (BasisSection) and „Werte übernehmen“
+ * from statistics files (WerteSection). Every entry writes one row by its key.
  */
 import {
   Body1,
@@ -26,7 +27,10 @@ import { AmpelLabel, shownNumber } from "../../fields/display";
 import { useSession, useUnsavedEdit } from "../../session";
 import { LineChart } from "./LineChart";
 import { type IndicatorMonitoring, type MonitoringModel, indicatorDue, monitoringModel } from "./model";
+import { BasisSection } from "./BasisSection";
 import { SachstandSection } from "./SachstandSection";
+import { WerteSection } from "./WerteSection";
+import type { ReadConcept } from "../../../workbook/read";
 import { figure, useMonitoringStyles } from "./styles";
 import { writeIndikatorwert, writeSachstand } from "./writes";
 
@@ -92,8 +96,18 @@ export default function MonitoringView(): ReactElement {
           )
         }
       />
+      <BasisSection concept={concept} data={model.data} referenceDate={model.referenceDate} />
+      <WerteSection indicators={allIndicators(concept)} />
     </div>
   );
+}
+
+/** Every indicator with an ID, for the choice of the values' indicator. */
+function allIndicators(concept: ReadConcept): { id: string; name: string }[] {
+  return (concept.indikatoren?.rows ?? []).flatMap((r) => {
+    const id = String(r.values.id ?? "").trim();
+    return id ? [{ id, name: String(r.values.indikator ?? "").trim() }] : [];
+  });
 }
 
 /** Which measures still owe a Sachstand for the Berichtsstichtag in force (as the check counts them). */

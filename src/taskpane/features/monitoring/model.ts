@@ -11,12 +11,12 @@ import {
   currentBerichtsstichtag,
   indicatorState,
   indicatorTarget,
-  indicatorValue,
   nextBerichtsstichtag,
   sachstandHistory,
   sachstandOf,
   valuesOf,
 } from "../../../domain/monitoring";
+import { MonitoringData, isBasisindikator, ownTotals } from "../../../domain/monitoringData";
 import { dueWithoutSachstand } from "../../../domain/report";
 import { readSettings } from "../../../domain/settings";
 import { textOf } from "../../../domain/values";
@@ -53,14 +53,19 @@ export interface MonitoringModel {
   missing: string[];
   tolerance: number;
   measures: MeasureMonitoring[];
+  /** The Zielindikatoren (a Basisindikator has no target: see `data` for it). */
   indicators: IndicatorMonitoring[];
+  /** The values by Gebiet and Gruppe, computed ones included (the Basisindikatoren's section). */
+  data: MonitoringData;
 }
 
 export function monitoringModel(concept: ReadConcept, today: IsoDate): MonitoringModel {
   const { settings } = readSettings(concept);
   const referenceDate = settings.stichtag ?? today;
   const reports = (concept.sachstaende?.rows ?? []).map(sachstandOf).filter((r) => r !== null);
-  const values = (concept.indikatorwerte?.rows ?? []).map(indicatorValue).filter((v) => v !== null);
+  // The own area's totals: a Zielindikator's IST never comes from another Gebiet or a Gruppe.
+  const data = new MonitoringData(concept);
+  const values = ownTotals(data);
   const measures = concept.massnahmen.rows
     .map((r) => ({
       id: textOf(r.values.id ?? null),
@@ -70,7 +75,7 @@ export function monitoringModel(concept: ReadConcept, today: IsoDate): Monitorin
     .filter((m) => m.id !== "")
     .map((m) => ({ ...m, history: sachstandHistory(m.id, reports) }));
   const indicators = (concept.indikatoren?.rows ?? [])
-    .filter((r) => textOf(r.values.id ?? null) !== "")
+    .filter((r) => textOf(r.values.id ?? null) !== "" && !isBasisindikator(r))
     .map((r) => {
       const target = indicatorTarget(r);
       return {
@@ -94,6 +99,7 @@ export function monitoringModel(concept: ReadConcept, today: IsoDate): Monitorin
     tolerance: settings.indikatorToleranz,
     measures,
     indicators,
+    data,
   };
 }
 

@@ -13,6 +13,13 @@ export const useMonitoringStyles = makeStyles({
   table: { tableLayout: "auto" },
   text: { overflowWrap: "anywhere" },
   number: { textAlign: "right" },
+  // A table of a Basisindikator by Gebiet: up to five Stichtage and the change beside the names, so its cells
+  // keep little padding and a figure stays on one line; what gives is the name, which wraps.
+  compact: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  figures: { whiteSpace: "nowrap" },
 });
 
 /** A figure to one decimal, German with a real minus sign, with its unit; `–` when there is none. */

@@ -6,6 +6,8 @@
  * sheet first.
  */
 import { type CellValue, type IsoDate, dateFromIso } from "../../../domain/dates";
+import { GebietIndex, readGebiete } from "../../../domain/gebiete";
+import { readSettings } from "../../../domain/settings";
 import type { RowWrite, WorkbookHost } from "../../../workbook/host";
 import type { ReadConcept } from "../../../workbook/read";
 import { referenceNames, rowsOfConcept, uniformRow } from "../../../workbook/references";
@@ -61,11 +63,13 @@ export async function writeIndikatorwert(
   await ensureLongTable(host, concept, "indikatorwerte");
   const names = referenceNames(rowsOfConcept(concept));
   const values = { indikator: input.indikator, stichtag: asDate(input.stichtag), wert: input.wert };
+  // The own area's total: the row without Gebiet or with the own area's key (Einstellungen „Gebiet“).
+  const own = new GebietIndex(readGebiete(concept.gebiete), readSettings(concept).settings.gebiet).own;
   await host.writeRows([
     {
       kind: "indikatorwerte",
       id: input.indikator,
-      key: { subject: "indikator", date: "stichtag" },
+      key: { subject: "indikator", date: "stichtag", own },
       values: uniformRow("indikatorwerte", values, names),
     },
   ]);

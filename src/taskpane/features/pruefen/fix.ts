@@ -14,7 +14,7 @@ export interface Fix {
   label: string;
 }
 
-const LISTS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "prozessplan"] as const;
+const LISTS = ["handlungsfelder", "ziele", "indikatoren", "akteure", "prozessplan", "gebiete"] as const;
 type ListKind = (typeof LISTS)[number];
 const isList = (kind: EntityKind): kind is ListKind => (LISTS as readonly string[]).includes(kind);
 
