@@ -20,11 +20,10 @@ import {
   type UnreadableValue,
 } from "../domain/report";
 import { chartAltText, hasChart } from "./chart";
+import type { ChartImages } from "./document";
 import { count, date, euro, fte, longDate, number, percent, score, valueInUnit } from "./format";
 import type { CellSpec, Tables } from "./tables";
 
-/** The PNG of each indicator's chart, by indicator ID (indicators without values have none). */
-export type ChartImages = Map<string, Uint8Array>;
 
 /** Shown size of a chart in px (96 per inch). */
 export interface ChartSize {
