@@ -24,7 +24,6 @@ import type { ChartImages } from "./document";
 import { count, date, euro, fte, longDate, number, percent, score, valueInUnit } from "./format";
 import type { CellSpec, Tables } from "./tables";
 
-
 /** Shown size of a chart in px (96 per inch). */
 export interface ChartSize {
   width: number;
@@ -44,14 +43,14 @@ const DASH = "–";
 export const para = (text: string, options: { bold?: boolean; italics?: boolean; size?: number } = {}) =>
   new Paragraph({ children: [new TextRun({ text, ...options })], spacing: { after: 120 } });
 
-const heading = (text: string, level: 1 | 2 | 3) =>
+export const heading = (text: string, level: 1 | 2 | 3) =>
   new Paragraph({
     text,
     heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3,
     keepNext: true,
   });
 
-const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
+export const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
 
 const ampelCell = (ampel: IndicatorAmpel | Ampel | null): CellSpec =>
   ampel ? { text: ampel, fill: AMPEL_FILL[ampel] } : DASH;
@@ -305,8 +304,14 @@ function fieldResources(field: ReportField, t: Tables): Paragraph[] {
   return out;
 }
 
-function indicatorPart(field: ReportField, t: Tables, charts: FieldCharts): Paragraph[] {
-  const out: Paragraph[] = [heading("Indikatoren", 3)];
+/** The indicators' table (Basis, IST, Ziel, Zielerreichung, Soll, Ampel) and their charts, under `title`. */
+export function indicatorPart(
+  field: Pick<ReportField, "indicators">,
+  t: Tables,
+  charts: FieldCharts,
+  title = heading("Indikatoren", 3),
+): Paragraph[] {
+  const out: Paragraph[] = [title];
   if (field.indicators.length === 0) return [...out, para("Diesem Handlungsfeld ist kein Indikator zugeordnet.")];
   out.push(
     t.add(
