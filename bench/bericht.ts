@@ -23,7 +23,7 @@ import { planNewWorkbook } from "../src/workbook/plan";
 import { XlsxDocument } from "../src/xlsx/document";
 import { REPO_ROOT, TODAY, generateMeasures } from "./generate";
 import { parseCommandArgs } from "../src/cli/args";
-import { BERICHT } from "../src/cli/bericht";
+import { BERICHT } from "../src/cli/specs";
 import { createProgress } from "../src/cli/progress";
 
 const MEASURES = 5000;

@@ -4,7 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { type IsoDate, parseGermanDate } from "../domain/dates";
-import { UserError } from "../xlsx/file";
+import type { UserError } from "../xlsx/userError";
+import { cliError } from "./messages";
 
 export interface OptionSpec {
   type: "string" | "boolean";
@@ -49,19 +50,19 @@ function parseError(error: unknown, spec: CommandSpec): UserError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-[^', ]+)/.exec(message)?.[1] ?? "";
-  const help = `„massnahmenplaner ${spec.name} --help“ zeigt die möglichen Optionen`;
+  const befehl = spec.name;
   switch (code) {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return new UserError(`Die Option „${option}“ kennt der Befehl ${spec.name} nicht; ${help}.`);
+      return cliError("OPTION_UNBEKANNT", { befehl, option });
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE": {
       const name = option.replace(/^-+/, "").replace(/=.*$/, "");
       const known = spec.options[name] ?? COMMON_OPTIONS[name];
       return known?.type === "boolean"
-        ? new UserError(`Die Option „${option.replace(/=.*$/, "")}“ steht für sich und nimmt keinen Wert; ${help}.`)
-        : new UserError(`Die Option „${option}“ braucht einen Wert; ${help}.`);
+        ? cliError("OPTION_OHNE_WERT", { befehl, option: option.replace(/=.*$/, "") })
+        : cliError("OPTION_BRAUCHT_WERT", { befehl, option });
     }
     default:
-      return new UserError(`Die Angaben für ${spec.name} sind nicht lesbar (${message}); ${help}.`);
+      return cliError("ANGABEN_UNLESBAR", { befehl, grund: message });
   }
 }
 
@@ -86,7 +87,7 @@ export function parseCommandArgs(argv: string[], spec: CommandSpec): ParsedArgs 
     if (typeof value === "boolean") {
       if (value) result.flags.add(name);
     } else if (typeof value === "string") {
-      if (value.trim() === "") throw new UserError(`Die Option ${optionName(spec, name)} braucht einen Wert.`);
+      if (value.trim() === "") throw cliError("OPTION_WERT_LEER", { option: optionName(spec, name) });
       result.options.set(name, value);
     }
   }
@@ -138,7 +139,7 @@ export function overviewHelp(version: string, specs: CommandSpec[]): string {
     `Maßnahmenplaner ${version} – SMARTe Maßnahmen für Integrations- und Handlungskonzepte`,
     "",
     "Aufruf: massnahmenplaner <Befehl> [Optionen]",
-    "        (im Projektordner: npm run --silent cli -- <Befehl> [Optionen])",
+    "        (im Projektordner nach npm install: npx massnahmenplaner <Befehl> [Optionen])",
     "",
     "Befehle:",
     ...commands,
@@ -157,7 +158,7 @@ export function referenceDateOption(text: string | undefined, what = "Der Sticht
   if (text === undefined) return undefined;
   const parsed = parseGermanDate(text);
   if (parsed.kind !== "date" || parsed.precision !== "day") {
-    throw new UserError(`${what} „${text}“ ist kein Datum; geben Sie ihn als JJJJ-MM-TT an, z. B. 2026-12-31.`);
+    throw cliError("DATUM_UNGUELTIG", { was: what, text });
   }
   return parsed.date;
 }

@@ -8,22 +8,11 @@ import { type MonitoringReader, readReportModel } from "../workbook/report-model
 import { resvgRasterizer } from "../docx/raster";
 import { renderReport } from "../docx/report";
 import { openWorkbook, withReadableConcept, writeFileAtomically } from "../xlsx/file";
-import { UserError } from "../xlsx/userError";
-import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
-import type { Run } from "./main";
-
-export const BERICHT: CommandSpec = {
-  name: "bericht",
-  usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] -o <bericht.docx>",
-  summary:
-    "Schreibt den Sachstandsbericht für Ausschuss, Kreistag und Integrationsbeirat als Word-Dokument\n" +
-    "(Zusammenfassung, je Handlungsfeld Indikatoren mit Diagramm und Maßnahmen, Bewertung, Anhang).",
-  options: {
-    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag des Berichts (sonst wie bei check)" },
-    output: { type: "string", short: "o", value: "bericht.docx", description: "die Word-Datei, die geschrieben wird" },
-  },
-  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
-};
+import { type ParsedArgs, referenceDateOption } from "./args";
+import { onePositional, requireEnding } from "./inputs";
+import { cliError } from "./messages";
+import type { Run } from "./run";
+import { BERICHT } from "./specs";
 
 interface BerichtArgs {
   file: string;
@@ -33,11 +22,11 @@ interface BerichtArgs {
 
 function berichtArgs(args: ParsedArgs): BerichtArgs {
   const usage = `bericht ${BERICHT.usage}`;
-  if (args.positional.length !== 1) throw new UserError(`Bitte genau eine Datei angeben: ${usage}`);
+  const file = onePositional(args.positional, usage);
   const output = args.options.get("output");
-  if (!output) throw new UserError(`Bitte mit -o angeben, wohin der Bericht geschrieben wird: ${usage}`);
-  if (!/\.docx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .docx enden.`);
-  return { file: args.positional[0]!, output, referenceDate: referenceDateOption(args.options.get("stichtag")) };
+  if (!output) throw cliError("AUSGABE_FEHLT", { fuer: "bericht", aufruf: usage });
+  requireEnding(output, ".docx");
+  return { file, output, referenceDate: referenceDateOption(args.options.get("stichtag")) };
 }
 
 /** The report model of a workbook file. */

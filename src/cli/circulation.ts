@@ -3,72 +3,26 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { byNameText, unassignedText } from "../workbook/distribution";
 import { type ReturnWorkbook, type SplitResult, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
-import { UserError, saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
+import { saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
+import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
+import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import { draftEml, draftFileName, draftNotes } from "../workbook/splitMail";
 import type { MergeAction } from "../domain/merge";
-import { type CommandSpec, type ParsedArgs, referenceDateOption } from "./args";
-import type { Run } from "./main";
-import { openStep } from "./progress";
-
-export const SPLIT: CommandSpec = {
-  name: "split",
-  usage: "<datei.xlsx> --ziel <ordner> [--sachstand JJJJ-MM-TT] [--angebote] [--mail]",
-  summary:
-    "Schreibt je Fachbereich und je Akteur ohne Fachbereich (etwa das Jobcenter) eine Arbeitsmappe mit\n" +
-    "dessen Maßnahmen in den Ordner, zum Verteilen; verworfene bleiben zu Hause, was sich niemandem zuordnen\n" +
-    "lässt, wird vorher genannt. Vorhandene Dateien werden nicht überschrieben. Mit --sachstand: die\n" +
-    "Sachstandsabfrage; mit --angebote: der Erfassungsbogen der bestehenden Angebote; mit --mail: je Datei\n" +
-    "ein Mail-Entwurf (.eml) an die Ansprechpersonen, nichts wird gesendet.",
-  options: {
-    ziel: { type: "string", value: "ORDNER", description: "der Ordner für die Dateien" },
-    sachstand: {
-      type: "string",
-      value: "JJJJ-MM-TT",
-      description: "Berichtsstichtag: je Maßnahme eine Zeile Sachstand und die Indikatorwerte zum Ausfüllen",
-    },
-    angebote: {
-      type: "boolean",
-      description: "Erfassungsbogen: jeder Fachbereich und Träger ergänzt seine Angebote und trägt neue ein",
-    },
-    mail: {
-      type: "boolean",
-      description:
-        "neben jeder Datei ein Mail-Entwurf <datei>.eml an die Ansprechpersonen mit der Datei im Anhang (Outlook öffnet ihn zum Senden; gesendet wird nichts)",
-    },
-  },
-  exit: "0 geschrieben (auch wenn Maßnahmen niemandem zuzuordnen sind; sie werden vorher genannt), 2 Eingabe unbrauchbar.",
-};
-
-export const MERGE: CommandSpec = {
-  name: "merge",
-  usage: "<datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
-  summary:
-    "Führt die Rückläufe der Fachbereiche feldweise zusammen (ohne -o in der Datei selbst);\n" +
-    "Konflikte stehen im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.",
-  options: {
-    output: {
-      type: "string",
-      short: "o",
-      value: "out.xlsx",
-      description: "in diese Datei schreiben statt in die Datei selbst",
-    },
-  },
-  exit: "0 zusammengeführt, 1 zusammengeführt mit Konflikten, 2 Eingabe unbrauchbar.",
-};
+import { type ParsedArgs, referenceDateOption } from "./args";
+import { exists, onePositional, openStep, requireEnding } from "./inputs";
+import { cliError } from "./messages";
+import type { Run } from "./run";
+import { MERGE } from "./specs";
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Promise<number> {
-  if (args.positional.length !== 1)
-    throw new UserError("Bitte genau eine Datei angeben: split <datei.xlsx> --ziel <ordner>");
-  const file = args.positional[0]!;
+  const file = onePositional(args.positional, "split <datei.xlsx> --ziel <ordner>");
   const target = args.options.get("ziel");
-  if (!target)
-    throw new UserError("Bitte mit --ziel den Ordner angeben, in den die Dateien zum Verteilen geschrieben werden.");
+  if (!target) throw cliError("ZIEL_FEHLT", {});
   const sachstand = referenceDateOption(args.options.get("sachstand"), "Der Berichtsstichtag");
   const targetStat = await fs.stat(target).catch(() => null);
-  if (targetStat && !targetStat.isDirectory())
-    throw new UserError(`„${target}“ ist eine Datei, kein Ordner; geben Sie bei --ziel einen Ordner an.`);
+  if (targetStat && !targetStat.isDirectory()) throw cliError("ZIEL_IST_DATEI", { ziel: target });
   const master = await openStep(file, progress);
   progress.step("Ordne die Maßnahmen den Fachbereichen und Akteuren zu …");
   const split = await withReadableConcept(file, () =>
@@ -84,18 +38,14 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   const names = files.flatMap((f) => [f.fileName, ...(mail ? [draftFileName(f.fileName)] : [])]);
   // Never overwrite: a distribution goes into its own (new or empty) folder.
   for (const name of names) {
-    if (await exists(path.join(target, name))) {
-      throw new UserError(
-        `Im Ordner „${target}“ liegt schon „${name}“; bitte einen neuen Ordner angeben oder die alte Datei entfernen, es wurde nichts geschrieben.`,
-      );
-    }
+    if (await exists(path.join(target, name))) throw cliError("ZIEL_BELEGT", { ziel: target, datei: name });
   }
   // What goes to nobody is said before any file is written.
   io.out(splitNotes(split));
   try {
     await fs.mkdir(target, { recursive: true });
   } catch {
-    throw new UserError(`Der Ordner „${target}“ kann nicht angelegt werden (fehlende Berechtigung?).`);
+    throw cliError("ORDNER_NICHT_ANLEGBAR", { ziel: target });
   }
   for (const f of files) {
     progress.step(`Schreibe „${f.fileName}“ …`);
@@ -123,12 +73,6 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   return 0;
 }
 
-const exists = (file: string) =>
-  fs.stat(file).then(
-    () => true,
-    () => false,
-  );
-
 const recipientsText = (n: number) => (n === 0 ? "niemanden (Adresse fehlt)" : plural(n, "Empfänger", "Empfänger"));
 
 /** Before the files: what goes to nobody, leads resolved by name, and measures not sent because verworfen. */
@@ -152,18 +96,11 @@ function splitNotes({ unassigned, byName, rejected }: SplitResult): string {
 
 export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const [file, ...returnFiles] = args.positional;
-  if (!file || returnFiles.length === 0) {
-    throw new UserError(
-      "Bitte die Gesamtdatei und mindestens einen Rücklauf angeben: merge <datei.xlsx> <rücklauf.xlsx>... [-o out.xlsx]",
-    );
-  }
+  if (!file || returnFiles.length === 0) throw cliError("RUECKLAEUFE_FEHLEN", { aufruf: `merge ${MERGE.usage}` });
   const output = args.options.get("output") ?? file;
-  if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
+  requireEnding(output, ".xlsx");
   for (const r of returnFiles) {
-    if (path.resolve(r) === path.resolve(file))
-      throw new UserError(
-        `Der Rücklauf „${r}“ ist die Gesamtdatei selbst; bitte die Dateien der Fachbereiche angeben.`,
-      );
+    if (path.resolve(r) === path.resolve(file)) throw cliError("RUECKLAUF_IST_GESAMTDATEI", { datei: r });
   }
   // Every file is opened and read before anything is written: one unusable return, and nothing changes.
   const master = await openStep(file, progress);
@@ -196,8 +133,8 @@ export async function commandMerge(args: ParsedArgs, { io, progress }: Run): Pro
     io.out(`Hinweis: „${o.file}“ wurde aus „${o.masterFile}“ verteilt, nicht aus „${path.basename(file)}“.\n`);
   io.out(
     result.conflicts > 0
-      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „Konflikte“, alle Schritte im Blatt „Zusammenführung“.\n`
-      : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „Zusammenführung“.\n`,
+      ? `Zusammengeführt in „${output}“; ${plural(result.conflicts, "Wert steht", "Werte stehen")} zur Klärung im Blatt „${CONFLICT_SHEET.sheet}“, alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`
+      : `Zusammengeführt in „${output}“ ohne Konflikte; alle Schritte im Blatt „${MERGE_LOG_SHEET.sheet}“.\n`,
   );
   return result.conflicts > 0 ? 1 : 0;
 }

@@ -5,26 +5,15 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { parseLaufzeit } from "../domain/fortschreibung";
-import { VORPERIODE } from "../workbook/vorperiode-sheet";
+import { VORPERIODE } from "../workbook/sheets/vorperiode";
 import { fortschreiben } from "../xlsx/fortschreibung";
-import { UserError, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
-import type { CommandSpec, ParsedArgs } from "./args";
-import type { Run } from "./main";
-import { openStep } from "./progress";
-
-export const FORTSCHREIBEN: CommandSpec = {
-  name: "fortschreiben",
-  usage: "<alt.xlsx> --laufzeit JJJJ-JJJJ -o <neu.xlsx> [--force]",
-  summary:
-    "Beginnt die nächste Konzeptperiode als neue Arbeitsmappe: neue Laufzeit, Maßnahmen mit ihren IDs außer\n" +
-    `beendeten, umgesetzten und verworfenen (Blatt „${VORPERIODE.sheet}“), Basiswerte aus dem letzten IST.`,
-  options: {
-    laufzeit: { type: "string", value: "JJJJ-JJJJ", description: "die Laufzeit der neuen Periode, z. B. 2029-2032" },
-    output: { type: "string", short: "o", value: "neu.xlsx", description: "die neue Arbeitsmappe (Pflicht)" },
-    force: { type: "boolean", description: "eine vorhandene Ausgabedatei überschreiben" },
-  },
-  exit: "0 geschrieben, 2 Eingabe unbrauchbar.",
-};
+import { saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
+import { xlsxError } from "../xlsx/messages";
+import type { ParsedArgs } from "./args";
+import { onePositional, openStep, requireEnding } from "./inputs";
+import { cliError } from "./messages";
+import type { Run } from "./run";
+import { FORTSCHREIBEN } from "./specs";
 
 /** The same file under another name (a link) counts as the same file. */
 async function sameFile(a: string, b: string): Promise<boolean> {
@@ -43,23 +32,16 @@ function listed(ids: string[]): string {
 
 export async function commandFortschreiben(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const usage = `fortschreiben ${FORTSCHREIBEN.usage}`;
-  if (args.positional.length !== 1) throw new UserError(`Bitte genau eine Arbeitsmappe angeben: ${usage}`);
-  const file = args.positional[0]!;
+  const file = onePositional(args.positional, usage, "Arbeitsmappe");
   const parsed = parseLaufzeit(args.options.get("laufzeit"));
-  if ("error" in parsed) throw new UserError(parsed.error);
+  if ("error" in parsed) throw cliError("LAUFZEIT_UNGUELTIG", { satz: parsed.error });
   const output = args.options.get("output");
-  if (!output) throw new UserError(`Bitte mit -o die neue Arbeitsmappe angeben; die alte bleibt unverändert: ${usage}`);
-  if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
-  if (await sameFile(file, output)) {
-    throw new UserError(
-      `Die Ausgabedatei „${output}“ ist die alte Arbeitsmappe selbst; sie bleibt unverändert, bitte einen anderen Namen angeben.`,
-    );
-  }
+  if (!output) throw cliError("AUSGABE_FEHLT", { fuer: "fortschreiben", aufruf: usage });
+  requireEnding(output, ".xlsx");
+  if (await sameFile(file, output)) throw cliError("AUSGABE_IST_ALTE", { datei: output });
   const existing = await fs.stat(output).catch(() => null);
-  if (existing?.isDirectory()) throw new UserError(`„${output}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
-  if (existing && !args.flags.has("force")) {
-    throw new UserError(`Die Datei „${output}“ existiert bereits; mit --force wird sie überschrieben.`);
-  }
+  if (existing?.isDirectory()) throw xlsxError("IST_ORDNER", { ziel: output });
+  if (existing && !args.flags.has("force")) throw cliError("DATEI_VORHANDEN", { datei: output });
   const doc = await openStep(file, progress);
   progress.step("Übernehme Maßnahmen, Laufzeit und Basiswerte …");
   const outcome = await withReadableConcept(file, () =>

@@ -3,9 +3,6 @@
  * the line is shown once the command has been running for a second, so a quick run stays silent and a
  * long one says where it is. `--quiet` silences it.
  */
-import type { XlsxDocument } from "../xlsx/document";
-import { stat } from "node:fs/promises";
-import { MAX_FILE_BYTES, openWorkbook } from "../xlsx/file";
 
 /** How long a command runs before its steps are shown. */
 export const PROGRESS_AFTER_MS = 1000;
@@ -29,15 +26,4 @@ export function createProgress(write: (text: string) => void, now: () => number,
       write(`[${seconds} s] ${text}\n`);
     },
   };
-}
-
-/** Opens a workbook as a step of its own: opening a large file is the longest step of most commands. */
-export async function openStep(file: string, progress: Progress): Promise<XlsxDocument> {
-  const size = await stat(file).then(
-    (s) => s.size,
-    () => 0,
-  );
-  // A file over the limit is refused at once: nothing to wait for.
-  progress.step(`Öffne „${file}“ …`, size >= LARGE_FILE_BYTES && size <= MAX_FILE_BYTES);
-  return openWorkbook(file);
 }

@@ -4,71 +4,37 @@
  * (docs/befehle.md). Exit 0, 1 with conflicts, 2 for unusable input (the workbook untouched).
  */
 import * as path from "node:path";
-import { parseZuordnung, problemText, werteSummary, WERTEUEBERNAHME, type Zuordnung } from "../workbook/werte";
-import { UserError, readInput, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
+import { parseZuordnung, werteSummary, WERTEUEBERNAHME, type Zuordnung } from "../workbook/werte";
+import { readInput, saveWorkbookAtomically, withReadableConcept } from "../xlsx/file";
 import { runWerte } from "../xlsx/werte";
-import type { CommandSpec, ParsedArgs } from "./args";
-import type { Run } from "./main";
-import { openStep } from "./progress";
-
-export const WERTE: CommandSpec = {
-  name: "werte",
-  // The options in full under `werte --help`; the overview line stays within 100 characters.
-  usage: "<datei.xlsx> <statistik.csv|.xlsx>... (--indikator ID | --zuordnung datei.json) [Optionen]",
-  summary:
-    "Übernimmt Werte der amtlichen Statistik (GENESIS, Open SDG, Tabellen) nach Gebiet und Gruppe ins Blatt\n" +
-    "„Indikatorwerte“ (ohne -o in der Datei selbst); das Blatt „Werteübernahme“ nennt jede Zelle,\n" +
-    "die nicht übernommen wurde, mit dem Grund.",
-  options: {
-    indikator: { type: "string", value: "ID", description: "der Indikator, zu dem alle Werte der Dateien gehören" },
-    zuordnung: {
-      type: "string",
-      value: "datei.json",
-      description: 'Spalten zu Indikatoren: {"spalten": {"<Überschrift>": "<Indikator-ID>"}}',
-    },
-    "alle-gebiete": {
-      type: "boolean",
-      description: "auch Gebiete außerhalb des eigenen übernehmen (als Vergleichsgebiete ergänzt)",
-    },
-    aktualisieren: {
-      type: "boolean",
-      description: "abweichende Werte der Dateien ersetzen die der Arbeitsmappe (die alten aufgeführt)",
-    },
-    output: {
-      type: "string",
-      short: "o",
-      value: "out.xlsx",
-      description: "in diese Datei schreiben statt in die Datei selbst",
-    },
-  },
-  exit: "0 übernommen, 1 übernommen mit Konflikten (abweichende Werte), 2 Eingabe unbrauchbar (nichts geschrieben).",
-};
+import type { ParsedArgs } from "./args";
+import { openStep, requireEnding } from "./inputs";
+import { cliError } from "./messages";
+import type { Run } from "./run";
+import { WERTE } from "./specs";
 
 async function readZuordnung(args: ParsedArgs): Promise<Zuordnung> {
   const indikator = args.options.get("indikator");
   const file = args.options.get("zuordnung");
   if (indikator !== undefined && file !== undefined) {
-    throw new UserError("Bitte entweder --indikator oder --zuordnung angeben, nicht beides.");
+    throw cliError("INDIKATOR_UND_ZUORDNUNG", {});
   }
   if (indikator !== undefined) {
-    if (indikator.trim() === "")
-      throw new UserError("Die Option --indikator braucht die ID eines Indikators, z. B. I-021.");
+    if (indikator.trim() === "") throw cliError("INDIKATOR_LEER", {});
     return { indikator: indikator.trim() };
   }
   if (file === undefined) {
-    throw new UserError(
-      'Bitte angeben, zu welchem Indikator die Werte gehören: --indikator I-021, oder für mehrere --zuordnung datei.json mit {"spalten": {"Ausländer": "I-021"}}.',
-    );
+    throw cliError("INDIKATOR_FEHLT", {});
   }
   const text = (await readInput(file)).toString("utf8").replace(/^\uFEFF/, "");
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UserError(`Die Zuordnung „${file}“ ist kein gültiges JSON, z. B. {"spalten": {"Ausländer": "I-021"}}.`);
+    throw cliError("WERTE_ZUORDNUNG_KEIN_JSON", { datei: file });
   }
   const parsed = parseZuordnung(json);
-  if (!parsed.ok) throw new UserError(`${file}: ${problemText(parsed.problem)}`);
+  if (!parsed.ok) throw cliError("WERTE_ZUORDNUNG_UNBRAUCHBAR", { datei: file, problem: parsed.problem });
   return parsed.zuordnung;
 }
 
@@ -77,16 +43,16 @@ const count = (n: number, one: string, many: string) => `${n.toLocaleString("de-
 export async function commandWerte(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const usage = `werte ${WERTE.usage}`;
   if (args.positional.length < 2) {
-    throw new UserError(`Bitte die Arbeitsmappe und mindestens eine Statistikdatei angeben: ${usage}`);
+    throw cliError("STATISTIK_FEHLT", { aufruf: usage });
   }
   const [file, ...statistics] = args.positional as [string, ...string[]];
-  if (!/\.xlsx$/i.test(file)) throw new UserError(`Die Arbeitsmappe „${file}“ muss auf .xlsx enden.`);
+  requireEnding(file, ".xlsx", "Die Arbeitsmappe");
   const output = args.options.get("output") ?? file;
-  if (!/\.xlsx$/i.test(output)) throw new UserError(`Die Ausgabedatei „${output}“ muss auf .xlsx enden.`);
+  requireEnding(output, ".xlsx");
   const clash = statistics.find(
     (s) => path.resolve(s) === path.resolve(file) || path.resolve(s) === path.resolve(output),
   );
-  if (clash) throw new UserError(`„${clash}“ ist die Arbeitsmappe selbst, keine Statistikdatei.`);
+  if (clash) throw cliError("STATISTIK_IST_ARBEITSMAPPE", { datei: clash });
   const zuordnung = await readZuordnung(args);
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const name of statistics) {

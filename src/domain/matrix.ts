@@ -6,7 +6,7 @@ import { type CellValue, type IsoDate, parseGermanDate } from "./dates";
 import { type ConceptData, type RowRecord, STATUS_VALUES } from "./model";
 import { parseGermanNumber } from "./numbers";
 import type { Settings } from "./settings";
-import { DEFAULT_KRITERIEN } from "./templates";
+import { DEFAULT_KRITERIEN } from "./templates/kriterien";
 import { idKey, matchListValue, referenceId, referenceLabel, textOf } from "./values";
 
 export const SCALE = [
@@ -55,13 +55,6 @@ export const MATRIX_COLUMNS = {
 } as const;
 
 export type InputKey = (typeof MATRIX_COLUMNS.input)[number]["key"];
-
-export function roundSheetName(round: number): string {
-  return `Bewertung ${round}`;
-}
-export function roundTableName(round: number): string {
-  return `tblBewertung${round}`;
-}
 
 /** Criteria from tblKriterien; the defaults of the contract when it is missing or has no usable row. */
 export function readCriteria(data: Pick<ConceptData, "kriterien">): { criteria: Criterion[]; defaults: boolean } {

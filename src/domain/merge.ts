@@ -15,12 +15,9 @@
  * same return again changes nothing: the memory records, per distribution and row, which master row the
  * row went to and which values the master has taken.
  */
-import { type CellValue, parseGermanDate } from "./dates";
-import { formatGermanNumber, parseGermanNumber } from "./numbers";
+import type { CellValue } from "./dates";
 import {
-  type AkteurRef,
   type Recipient,
-  type RecipientRef,
   fachbereichResolver,
   recipientMatcher,
   recipientRefLabel,
@@ -28,269 +25,32 @@ import {
   recipientLabel,
   sameFachbereich,
 } from "./recipients";
-import { idKey, nextFreeId, referenceId, referenceIds, textOf } from "./values";
+import { idKey, nextFreeId } from "./values";
+import { type MergeNote, type MergeRowKind, mergeNote } from "./mergeNotes";
+import {
+  type ActionKind,
+  type FileSummary,
+  type MasterInput,
+  type MemoryEntry,
+  type MergeAction,
+  type MergeField,
+  type MergeOptions,
+  type MergeOutcome,
+  type MergeRow,
+  type ReturnBase,
+  type ReturnInput,
+  type RowValues,
+  comparable,
+  displayValue,
+} from "./mergeModel";
 
-/** How a column's values are compared. */
-export type FieldKind =
-  /** text as the user sees it (white space collapsed) */
-  | "text"
-  /** a value from a fixed list, without case */
-  | "list"
-  | "date"
-  | "number"
-  /** one ID, also in the dropdown form `ID – Name` */
-  | "reference"
-  /** several IDs separated by `;` or `,` */
-  | "references"
-  /** a column the contract does not know: dates, numbers and text each compared as such */
-  | "general";
-
-export interface MergeField {
-  /** The field name of a contract column, or `extra:<normalized header>` for a column a user added. */
-  key: string;
-  /** The header shown in reports. */
-  label: string;
-  kind: FieldKind;
-}
-
-export type RowValues = Record<string, CellValue>;
-
-export interface MergeRow {
-  id: string;
-  /** Values by field key (the ID field included or not; it is never merged as a value). */
-  values: RowValues;
-}
-
-/** What a distributed workbook remembers of what was sent, and to whom (a Fachbereich or an Akteur). */
-export interface ReturnBase extends RecipientRef {
-  /** Identifies one distribution to one recipient. */
-  token: string;
-  masterFile: string;
-  /** The field keys that were sent. */
-  fields: string[];
-  rows: MergeRow[];
-}
-
-export interface ReturnInput {
-  /** The file name, for the report. */
-  file: string;
-  fields: MergeField[];
-  rows: MergeRow[];
-  /** null: no base values (rows copied into a fresh workbook) — merged two-way, nothing overwritten. */
-  base: ReturnBase | null;
-}
-
-/** One row of a return that the master has taken, with the values it has taken (the next merge's base). */
-export interface MemoryEntry {
-  token: string;
-  /** The row's key in the return: its ID key, or `#` and its content for a row without ID. */
-  returnKey: string;
-  masterId: string;
-  values: RowValues;
-}
-
-export interface MasterInput {
-  fields: MergeField[];
-  rows: MergeRow[];
-}
-
-export interface MergeOptions {
-  idField: string;
-  idPrefix: string;
-  idDigits: number;
-  /** The field that names the lead Akteur, whose Fachbereich owns the row. */
-  ownerField: string;
-  /** The field that names a row in the report (default `titel`, a measure's). */
-  titleField?: string;
-  /** How the notes name a row and its owner field (default: measures and their Federführung). */
-  words?: RowWords;
-  akteure: AkteurRef[];
-  memory: MemoryEntry[];
-  /**
-   * The form a value takes in the master (references as `ID – Name`, see src/workbook/references.ts);
-   * values are compared as before, so that the form never makes a conflict.
-   */
-  formValue?: (key: string, value: CellValue) => CellValue;
-}
-
-/** The German words of the merge notes for one kind of row. */
-export interface RowWords {
-  /** `die Maßnahme` */
-  the: string;
-  /** `die neue Maßnahme` */
-  theNew: string;
-  /** `Neue Maßnahme` */
-  aNew: string;
-  /** `Die Federführung` */
-  owner: string;
-  /** What to do instead of deleting a row. */
-  instead: string;
-}
-
-export const MEASURE_WORDS: RowWords = {
-  the: "die Maßnahme",
-  theNew: "die neue Maßnahme",
-  aNew: "Neue Maßnahme",
-  owner: "Die Federführung",
-  instead: "Soll sie entfallen, setzen Sie dort den Status auf „verworfen“.",
-};
-
-const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-export type ActionKind =
-  | "applied"
-  | "conflict"
-  | "added"
-  | "addedRenamed"
-  | "deletedKept"
-  | "foreign"
-  | "duplicate"
-  | "masterDeleted"
-  | "columnMissingInMaster"
-  | "columnMissingInReturn"
-  | "twoWay"
-  | "masterDuplicate"
-  /** status query: a Sachstand or Indikatorwert appended to its long table */
-  | "appended"
-  /** status query: a row left empty */
-  | "notReported"
-  /** status query: the same report is already in the master */
-  | "unchanged";
-
-export const ACTION_LABEL: Record<ActionKind, string> = {
-  applied: "übernommen",
-  conflict: "Konflikt – Gesamtdatei behalten",
-  added: "neu aufgenommen",
-  addedRenamed: "neu aufgenommen mit neuer ID",
-  deletedKept: "im Rücklauf gelöscht – in der Gesamtdatei behalten",
-  foreign: "anderer Fachbereich – nicht übernommen",
-  duplicate: "doppelt im Rücklauf – nicht übernommen",
-  masterDeleted: "in der Gesamtdatei gelöscht – nicht übernommen",
-  columnMissingInMaster: "Spalte fehlt in der Gesamtdatei – nicht übernommen",
-  columnMissingInReturn: "Spalte fehlt im Rücklauf – Gesamtdatei unverändert",
-  twoWay: "ohne Basis – nicht übernommen",
-  masterDuplicate: "ID in der Gesamtdatei doppelt – nicht übernommen",
-  appended: "angefügt",
-  notReported: "nicht gemeldet",
-  unchanged: "schon vorhanden",
-};
-
-export interface MergeAction {
-  file: string;
-  kind: ActionKind;
-  /** The row's ID in the return (may be empty). */
-  id: string;
-  /** The row's ID in the master after the merge (empty when the row is not in the master). */
-  masterId: string;
-  /** The field's header; empty for an action on the whole row. */
-  field: string;
-  masterValue: string;
-  returnValue: string;
-  note: string;
-  /** A value of the return that the master does not have: listed in `Konflikte`. */
-  notApplied: boolean;
-}
-
-export interface FileSummary {
-  file: string;
-  twoWay: boolean;
-  applied: number;
-  added: number;
-  renamed: number;
-  deletedKept: number;
-  notApplied: number;
-}
-
-export interface MergeOutcome {
-  /** Changed fields of existing master rows, by master ID (raw values from the returns). */
-  updates: { id: string; values: RowValues }[];
-  /** New rows, with their master ID in the ID field. */
-  additions: MergeRow[];
-  /** The master after the merge: existing rows in order, then the new ones. */
-  rows: MergeRow[];
-  actions: MergeAction[];
-  /** The complete memory to keep in the master (entries of other distributions included). */
-  memory: MemoryEntry[];
-  summaries: FileSummary[];
-  conflicts: number;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Comparing values
-
-function dateKey(value: CellValue, dayOnly: boolean): string | null {
-  const p = parseGermanDate(value);
-  if (p.kind !== "date" || (dayOnly && p.precision !== "day")) return null;
-  return `D:${p.date}:${p.precision}`;
-}
-
-function numberKey(value: CellValue): string | null {
-  const p = parseGermanNumber(value);
-  return p.kind === "number" ? `N:${p.value}` : null;
-}
-
-/** The form in which two values of a field are equal exactly when the user means the same. */
-export function comparable(kind: FieldKind, value: CellValue): string {
-  const text = textOf(value);
-  if (text === "") return "";
-  switch (kind) {
-    case "text":
-      return `T:${text}`;
-    case "list":
-      return `T:${text.toLocaleLowerCase("de-DE")}`;
-    case "date":
-      return dateKey(value, false) ?? `T:${text}`;
-    case "number":
-      return numberKey(value) ?? `T:${text}`;
-    case "reference":
-      return `R:${idKey(referenceId(value))}`;
-    case "references":
-      return `R:${referenceIds(value).map(idKey).join(";")}`;
-    case "general":
-      if (value instanceof Date) return dateKey(value, false) ?? `T:${text}`;
-      if (typeof value === "number") return `N:${value}`;
-      return dateKey(value, true) ?? numberKey(value) ?? `T:${text}`;
-  }
-}
-
-/** A value as a German user reads it in a report. */
-export function displayValue(value: CellValue): string {
-  if (typeof value === "number") return formatGermanNumber(value);
-  return textOf(value);
-}
+export * from "./mergeModel";
 
 // ---------------------------------------------------------------------------------------------
 interface Working {
   id: string;
   values: RowValues;
   original: boolean;
-}
-
-/** Memory values as JSON text for a cell; dates stay dates. */
-export function serializeValues(values: RowValues): string {
-  const plain: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    plain[k] = v instanceof Date ? { date: Number.isNaN(v.getTime()) ? null : v.toISOString() } : (v ?? null);
-  }
-  return JSON.stringify(plain);
-}
-
-export function deserializeValues(text: string): RowValues | null {
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return null;
-    const values: RowValues = {};
-    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
-      if (v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean") values[k] = v;
-      else if (typeof v === "object" && v !== null && "date" in v) {
-        const d = (v as { date: unknown }).date;
-        values[k] = typeof d === "string" ? new Date(d) : null;
-      }
-    }
-    return values;
-  } catch {
-    return null;
-  }
 }
 
 export function mergeReturns(master: MasterInput, returns: ReturnInput[], options: MergeOptions): MergeOutcome {
@@ -453,8 +213,9 @@ class ReturnMerge {
     if (this.base) this.reportDeletedRows();
   }
 
-  private get words(): RowWords {
-    return this.state.options.words ?? MEASURE_WORDS;
+  /** What the rows are, as the notes name them. */
+  private get art(): MergeRowKind {
+    return this.state.options.rowKind ?? "massnahme";
   }
 
   private act(a: Omit<MergeAction, "file">) {
@@ -475,8 +236,7 @@ class ReturnMerge {
     const key = idKey(row.id);
     const returnKey = key || this.contentKey(row);
     if (this.seen.has(returnKey)) {
-      const note = `Die ID ${row.id || "(leer)"} steht mehrfach im Rücklauf; nur die erste Zeile wurde berücksichtigt.`;
-      this.reportWholeRow(row, "duplicate", "", note, null);
+      this.reportWholeRow(row, "duplicate", "", mergeNote("ID_DOPPELT_IM_RUECKLAUF", { id: row.id }), null);
       return;
     }
     this.seen.add(returnKey);
@@ -501,8 +261,7 @@ class ReturnMerge {
   private mergeTwoWay(row: MergeRow, key: string) {
     const m = key ? this.state.working.get(key) : undefined;
     if (!m) {
-      const note = `Der Rücklauf enthält keine Basiswerte der Verteilung, und ${this.words.the} steht nicht in der Gesamtdatei; die Zeile wurde nicht aufgenommen.`;
-      this.reportWholeRow(row, "twoWay", "", note, null);
+      this.reportWholeRow(row, "twoWay", "", mergeNote("OHNE_BASIS_UNBEKANNT", { art: this.art }), null);
       return;
     }
     for (const f of this.common) {
@@ -517,7 +276,7 @@ class ReturnMerge {
         masterValue: displayValue(mv),
         returnValue: displayValue(rv),
         notApplied: true,
-        note: "Der Rücklauf enthält keine Basiswerte der Verteilung; ohne sie ist nicht erkennbar, welche Seite geändert hat. Gesamtdatei behalten.",
+        ...mergeNote("OHNE_BASIS", {}),
       });
     }
     this.reportOnlyInReturn(row, m.id, null);
@@ -534,8 +293,8 @@ class ReturnMerge {
     const m = this.state.working.get(mk);
     if (this.state.duplicates.has(mk) || !m) {
       const note = m
-        ? `Die ID ${masterId} kommt in der Gesamtdatei mehrfach vor; bitte dort eindeutig machen und den Rücklauf erneut zusammenführen.`
-        : `${upper(this.words.the)} ${masterId} wurde in der Gesamtdatei inzwischen gelöscht; die Änderungen des Rücklaufs wurden nicht übernommen.`;
+        ? mergeNote("ID_DOPPELT_IN_GESAMTDATEI", { id: masterId })
+        : mergeNote("IN_GESAMTDATEI_GELOESCHT", { art: this.art, id: masterId });
       const kind: ActionKind = m ? "masterDuplicate" : "masterDeleted";
       this.reportFields(row, kind, m ? masterId : "", note, this.common, (f) => changed(f), m?.values ?? null);
       this.reportOnlyInReturn(row, "", baseValues);
@@ -544,9 +303,8 @@ class ReturnMerge {
     const lead = m.values[this.state.options.ownerField] ?? null;
     if (!this.owns(lead)) {
       const owner = this.state.recipientOf(lead);
-      const note = owner
-        ? `${upper(this.words.the)} gehört in der Gesamtdatei zu „${recipientLabel(owner)}“, nicht zu „${this.recipient}“; Änderungen wurden nicht übernommen.`
-        : `${upper(this.words.the)} gehört in der Gesamtdatei nicht zu „${this.recipient}“ (${this.words.owner} nennt dort keinen bekannten Akteur); Änderungen wurden nicht übernommen.`;
+      const eigner = owner ? recipientLabel(owner) : null;
+      const note = mergeNote("GEHOERT_ANDEREM", { art: this.art, eigner, empfaenger: this.recipient });
       const differs = (f: MergeField) =>
         changed(f) && this.norm(f, row.values[f.key] ?? null) !== this.norm(f, m.values[f.key] ?? null);
       this.reportFields(row, "foreign", m.id, note, this.common, differs, m.values);
@@ -583,16 +341,16 @@ class ReturnMerge {
       returnValue: displayValue(rv),
     };
     if (isKnown && this.norm(f, mv) === bn) {
-      this.act({ kind: "applied", ...values, notApplied: false, note: "" });
+      this.act({ kind: "applied", ...values, notApplied: false, ...mergeNote("UEBERNOMMEN", {}) });
       this.summary.applied++;
       this.state.apply(m, f.key, rv);
       next[f.key] = rv;
       return;
     }
     const note = isKnown
-      ? `In der Gesamtdatei und im Rücklauf geändert (verteilt: „${displayValue(bv)}“); Gesamtdatei behalten.`
-      : "Die Spalte war bei der Verteilung noch nicht dabei; Gesamtdatei behalten.";
-    this.act({ kind: "conflict", ...values, notApplied: true, note });
+      ? mergeNote("BEIDE_GEAENDERT", { verteilt: displayValue(bv) })
+      : mergeNote("SPALTE_NACH_VERTEILUNG", {});
+    this.act({ kind: "conflict", ...values, notApplied: true, ...note });
     if (isKnown) next[f.key] = bv;
   }
 
@@ -603,7 +361,7 @@ class ReturnMerge {
     const existing = key ? state.working.get(key) : undefined;
     if (owner !== "" && !sameFachbereich(owner, base.fachbereich)) {
       // Only what differs from the master's row of that ID (if any) is lost; each such value is reported.
-      const note = `${this.words.owner} gehört zu „${owner}“, nicht zu „${this.recipient}“; die Zeile wurde nicht übernommen.`;
+      const note = mergeNote("NEUE_ZEILE_ANDERER", { art: this.art, eigner: owner, empfaenger: this.recipient });
       this.reportWholeRow(row, "foreign", existing?.id ?? "", note, existing?.values ?? null);
       return;
     }
@@ -637,11 +395,11 @@ class ReturnMerge {
         row.values[common.find((f) => f.key === (state.options.titleField ?? "titel"))?.key ?? ""] ?? null,
       ),
       notApplied: false,
-      note: !key
-        ? `${this.words.aNew} ohne ID; die Zeile hat die ID ${id} erhalten.`
+      ...(!key
+        ? mergeNote("NEU_OHNE_ID", { art: this.art, id })
         : renamed
-          ? `Die ID ${row.id} ist in der Gesamtdatei schon vergeben; ${this.words.theNew} hat die ID ${id} erhalten.`
-          : `${this.words.aNew} aus dem Rücklauf.`,
+          ? mergeNote("NEU_ID_VERGEBEN", { art: this.art, alt: row.id, id })
+          : mergeNote("NEU", { art: this.art })),
     });
     this.reportOnlyInReturn(row, id, null);
     this.mem.set(returnKey, { token: base.token, returnKey, masterId: id, values: pick(row.values, common) });
@@ -661,7 +419,7 @@ class ReturnMerge {
         masterValue: "",
         returnValue: "",
         notApplied: false,
-        note: `Die Spalte „${f.label}“ fehlt im Rücklauf; ihre Werte in der Gesamtdatei bleiben unverändert.`,
+        ...mergeNote("SPALTE_FEHLT_IM_RUECKLAUF", { spalte: f.label }),
       });
     }
   }
@@ -674,7 +432,7 @@ class ReturnMerge {
     row: MergeRow,
     kind: ActionKind,
     masterId: string,
-    note: string,
+    note: MergeNote,
     fields: MergeField[],
     include: (f: MergeField) => boolean,
     masterValues: RowValues | null,
@@ -691,15 +449,21 @@ class ReturnMerge {
         masterValue: masterValues ? displayValue(masterValues[f.key] ?? null) : "",
         returnValue: displayValue(row.values[f.key] ?? null),
         notApplied: true,
-        note,
+        ...note,
       });
     }
     if (!any)
-      this.act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, note });
+      this.act({ kind, id: row.id, masterId, field: "", masterValue: "", returnValue: "", notApplied: false, ...note });
   }
 
   /** Every non-empty value of a row that is not taken at all (unless `against` already has it). */
-  private reportWholeRow(row: MergeRow, kind: ActionKind, masterId: string, note: string, against: RowValues | null) {
+  private reportWholeRow(
+    row: MergeRow,
+    kind: ActionKind,
+    masterId: string,
+    note: MergeNote,
+    against: RowValues | null,
+  ) {
     const lost = (f: MergeField) => {
       const rn = this.norm(f, row.values[f.key] ?? null);
       return rn !== "" && !(against && this.norm(f, against[f.key] ?? null) === rn);
@@ -721,7 +485,7 @@ class ReturnMerge {
         masterValue: "",
         returnValue: displayValue(rv),
         notApplied: true,
-        note: `Die Spalte „${f.label}“ gibt es in der Gesamtdatei nicht; der Wert wurde nicht übernommen.`,
+        ...mergeNote("SPALTE_FEHLT_IN_GESAMTDATEI", { spalte: f.label }),
       });
     }
   }
@@ -744,7 +508,7 @@ class ReturnMerge {
         masterValue: displayValue(m.values[this.state.options.titleField ?? "titel"] ?? null),
         returnValue: "",
         notApplied: false,
-        note: `Die Zeile fehlt im Rücklauf; ${this.words.the} bleibt in der Gesamtdatei. ${this.words.instead}`,
+        ...mergeNote("ZEILE_FEHLT_IM_RUECKLAUF", { art: this.art }),
       });
     }
   }

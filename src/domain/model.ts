@@ -183,6 +183,8 @@ export interface TableData<F extends string = string> {
   missingColumns: { field: F; header: string }[];
   /** The column to the right of the last header (where a missing column would go). */
   nextFreeColumn: string;
+  /** The cells of a row that must not be empty, with the name a message gives each (the contract's). */
+  nonEmpty: Partial<Record<F, string>>;
   rows: RowRecord<F>[];
 }
 

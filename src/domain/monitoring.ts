@@ -7,7 +7,6 @@ import { type CellValue, type IsoDate, compareIso, parseGermanDate, periodStart 
 import { type ConceptData, type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
 import { MonitoringData, gruppeKey, ownTotals } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
-import type { MonitoringInput } from "./report";
 import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
 
@@ -32,6 +31,48 @@ export interface IndicatorValue {
   stichtag: IsoDate;
   wert: number;
   row: number;
+}
+
+/** A value at its Stichtag, as the report and its charts show it (an Indikatorwert without its row). */
+export interface IndicatorPoint {
+  stichtag: IsoDate;
+  wert: number;
+}
+
+/** One indicator's state at the reference date, as the monitoring domain works it out (docs/arbeitsmappe.md, Monitoring). */
+export interface IndicatorStateInput {
+  /** The Indikator's ID. */
+  id: string;
+  /** The latest value with Stichtag on or before the reference date. */
+  ist: IndicatorPoint | null;
+  /** (IST − Basiswert) / (Zielwert − Basiswert) in percent; null without IST, Basiswert or Zielwert. */
+  zielerreichung: number | null;
+  /** Share of the time from 31.12. of the Basisjahr to 31.12. of the Zieljahr that has passed, 0–100. */
+  soll: number | null;
+  ampel: IndicatorAmpel;
+  /** The values up to the reference date (the chart's series), any order. */
+  werte: IndicatorPoint[];
+}
+
+/** One row of Sachstände. */
+export interface SachstandInput {
+  /** The measure's ID. */
+  massnahme: string;
+  berichtsstichtag: IsoDate;
+  status: string;
+  /** Umsetzung in percent, 0–100; null when not given. */
+  umsetzung: number | null;
+  /** The reporting unit's own Ampel; null when not given. */
+  ampel: AmpelFarbe | null;
+  sachstand: string;
+}
+
+/** The monitoring data of a concept at a reference date: the input of the Sachstandsbericht and the Übersicht. */
+export interface MonitoringInput {
+  indicators: IndicatorStateInput[];
+  sachstaende: SachstandInput[];
+  /** The Berichtsstichtag in force at the reference date (see currentBerichtsstichtag); null when there is none. */
+  berichtsstichtag: IsoDate | null;
 }
 
 export interface IndicatorState {

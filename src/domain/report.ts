@@ -17,7 +17,15 @@ import {
   weightedScore,
 } from "./matrix";
 import { type ConceptData, FINANZIERUNG_VALUES, type Finanzierung, type RowRecord, STATUS_VALUES } from "./model";
-import { AMPEL_VALUES, type IndicatorAmpel, sachstandDue } from "./monitoring";
+import {
+  AMPEL_VALUES,
+  type IndicatorAmpel,
+  type IndicatorPoint,
+  type IndicatorStateInput,
+  type MonitoringInput,
+  type SachstandInput,
+  sachstandDue,
+} from "./monitoring";
 import { isBasisindikator } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
 import type { CheckResult } from "./rules";
@@ -32,45 +40,8 @@ export const OHNE_STATUS = "ohne gültigen Status";
 /** The group of measures and indicators whose Handlungsfeld cannot be found. */
 export const OHNE_HANDLUNGSFELD = "Ohne zugeordnetes Handlungsfeld";
 
-export interface IndicatorValue {
-  stichtag: IsoDate;
-  wert: number;
-}
-
-/** One indicator's state at the reference date, as the monitoring domain works it out (docs/arbeitsmappe.md, Monitoring). */
-export interface IndicatorStateInput {
-  /** The Indikator's ID. */
-  id: string;
-  /** The latest value with Stichtag on or before the reference date. */
-  ist: IndicatorValue | null;
-  /** (IST − Basiswert) / (Zielwert − Basiswert) in percent; null without IST, Basiswert or Zielwert. */
-  zielerreichung: number | null;
-  /** Share of the time from 31.12. of the Basisjahr to 31.12. of the Zieljahr that has passed, 0–100. */
-  soll: number | null;
-  ampel: IndicatorAmpel;
-  /** The values up to the reference date (the chart's series), any order. */
-  werte: IndicatorValue[];
-}
-
-/** One row of Sachstände. */
-export interface SachstandInput {
-  /** The measure's ID. */
-  massnahme: string;
-  berichtsstichtag: IsoDate;
-  status: string;
-  /** Umsetzung in percent, 0–100; null when not given. */
-  umsetzung: number | null;
-  /** The reporting unit's own Ampel; null when not given. */
-  ampel: Ampel | null;
-  sachstand: string;
-}
-
-export interface MonitoringInput {
-  indicators: IndicatorStateInput[];
-  sachstaende: SachstandInput[];
-  /** The Berichtsstichtag in force at the reference date (see currentBerichtsstichtag); null when there is none. */
-  berichtsstichtag: IsoDate | null;
-}
+/** The report's inputs from monitoring (computed by monitoringAt). */
+export type { IndicatorStateInput, MonitoringInput, SachstandInput };
 
 export interface LatestRoundInput {
   round: number;
@@ -154,12 +125,12 @@ export interface ReportIndicator {
   einheit: string;
   basis: { wert: number | null; jahr: number | null };
   ziel: { wert: number | null; jahr: number | null };
-  ist: IndicatorValue | null;
+  ist: IndicatorPoint | null;
   zielerreichung: number | null;
   soll: number | null;
   ampel: IndicatorAmpel;
   /** By Stichtag, ascending. */
-  werte: IndicatorValue[];
+  werte: IndicatorPoint[];
 }
 
 export interface ReportField {

@@ -11,13 +11,14 @@
  */
 import { type CellValue, parseGermanDate } from "./dates";
 import { type MergeAction, type MergeField, type RowValues, comparable, displayValue } from "./merge";
+import { type ReportLabel, mergeNote } from "./mergeNotes";
 import { gruppeKey } from "./monitoringData";
 import { idKey, referenceId, textOf } from "./values";
 
 /** One long table of the round: how its rows are keyed and when a row counts as reported. */
 export interface LongTable {
   /** For reports: `Sachstand`, `Indikatorwert`. */
-  label: string;
+  label: ReportLabel;
   /** The field naming the measure or indicator. */
   subjectField: string;
   /** The date field of the key. */
@@ -106,20 +107,21 @@ function appendRow(table: LongTable, row: RowValues, ret: LongReturn, known: Map
     field: table.label,
     masterValue: "",
     returnValue: "",
-    note: "",
   };
+  const was = table.label;
+  const datum = date;
   const shown = displayValue(row[table.reportedField] ?? null);
   if (!reported(table, row)) {
-    return { ...base, kind: "notReported", notApplied: false, note: `${table.label} zum ${date} nicht gemeldet.` };
+    return { ...base, kind: "notReported", notApplied: false, ...mergeNote("NICHT_GEMELDET", { was, datum }) };
   }
   const key = longKey(table, row);
   if (!key) {
-    const note = `${table.label} ohne ${subject ? "lesbares Datum" : "Angabe, worauf er sich bezieht"}; nicht übernommen.`;
-    return { ...base, kind: "conflict", returnValue: shown, notApplied: true, note };
+    const note = mergeNote("BERICHT_UNLESBAR", { was, ohne: subject ? "datum" : "bezug" });
+    return { ...base, kind: "conflict", returnValue: shown, notApplied: true, ...note };
   }
   if (!ret.owns(subject)) {
-    const note = `${subject} gehört nicht zum Fachbereich dieses Rücklaufs; ${table.label} zum ${date} nicht übernommen.`;
-    return { ...base, kind: "foreign", returnValue: shown, notApplied: true, note };
+    const note = mergeNote("BERICHT_FREMD", { was, id: subject, datum });
+    return { ...base, kind: "foreign", returnValue: shown, notApplied: true, ...note };
   }
   const existing = known.get(key);
   if (!existing) {
@@ -129,7 +131,7 @@ function appendRow(table: LongTable, row: RowValues, ret: LongReturn, known: Map
       masterId: subject,
       returnValue: shown,
       notApplied: false,
-      note: `${table.label} zum ${date} angefügt.`,
+      ...mergeNote("ANGEFUEGT", { was, datum }),
     };
   }
   if (sameValues(table, existing, row)) {
@@ -139,12 +141,12 @@ function appendRow(table: LongTable, row: RowValues, ret: LongReturn, known: Map
       masterId: subject,
       returnValue: shown,
       notApplied: false,
-      note: `${table.label} zum ${date} steht schon in der Gesamtdatei.`,
+      ...mergeNote("SCHON_VORHANDEN", { was, datum }),
     };
   }
   const masterValue = displayValue(existing[table.reportedField] ?? null);
-  const note = `In der Gesamtdatei steht für ${subject} zum ${date} schon ein anderer ${table.label}; Gesamtdatei behalten.`;
-  return { ...base, kind: "conflict", masterId: subject, masterValue, returnValue: shown, notApplied: true, note };
+  const note = mergeNote("ANDERER_BERICHT", { was, id: subject, datum });
+  return { ...base, kind: "conflict", masterId: subject, masterValue, returnValue: shown, notApplied: true, ...note };
 }
 
 function pick(table: LongTable, row: RowValues): RowValues {

@@ -12,28 +12,27 @@ import type { EntityKind } from "../domain/model";
 import { idKey, normalizeLabel } from "../domain/values";
 import { type TableSpec, tableSpec } from "../workbook/contract";
 import { type RowWrite, type WorkbookFile, type WorkbookHost, rowAddress, writeAddress } from "../workbook/host";
-import type {
-  CellPlan,
-  ChartPlan,
-  ConditionalFormatPlan,
-  PrintPlan,
-  SheetPlan,
-  ValidationPlan,
-} from "../workbook/plan";
-import { type SheetGrid, type TableLocation, type WorkbookSource, columnLetter } from "../workbook/read";
-import {
-  DEFAULT_CHUNK_BYTES,
-  type WriteBlock,
-  addressOf,
-  chunkBlocks,
-  columnAddress,
-  cssColor,
-  hasFormula,
-  officeCell,
-  parseRangeAddress,
-} from "./cells";
+import type { SheetPlan } from "../workbook/plan";
+import type { SheetGrid, TableLocation, WorkbookSource } from "../workbook/read";
+import { DEFAULT_CHUNK_BYTES, addressOf, columnAddress, cssColor, officeCell, parseRangeAddress } from "./cells";
+import { addChart, chartName } from "./charts";
 import { ExcelHostError, toHostError } from "./errors";
 import { readOpenWorkbookFile } from "./file";
+import {
+  VISIBILITY,
+  applyCellFormat,
+  applyConditionalFormat,
+  applyPrint,
+  applyValidation,
+  planChunks,
+  setAll,
+  temporaryName,
+  widthInPoints,
+  writeBlock,
+} from "./sheetFormat";
+
+export { chartName } from "./charts";
+export { headerFooterSections, planChunks, validationRule, widthInPoints } from "./sheetFormat";
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
 
@@ -62,58 +61,6 @@ function defaultIsSetSupported(set: string, version: string): boolean {
     return false;
   }
 }
-
-/** Column width in characters (as in the plans and in the .xlsx package) → points for `format.columnWidth`. */
-/** A header or footer in Excel's codes (`&L…&C…&R…`) as its left, center and right sections. */
-export function headerFooterSections(text: string): { left: string; center: string; right: string } {
-  const sections = { left: "", center: "", right: "" };
-  let current: keyof typeof sections = "center";
-  // `&&` is a literal ampersand, not a section code.
-  for (const part of text.split(/(&&|&[LCR])/)) {
-    if (part === "&L") current = "left";
-    else if (part === "&C") current = "center";
-    else if (part === "&R") current = "right";
-    else sections[current] += part;
-  }
-  return sections;
-}
-
-/**
- * Page setup of a plan. Row heights are left to Excel, which fits rows with wrapped text itself (the
- * estimated heights of the plan are for files, which no program measures on opening).
- */
-function applyPrint(layout: Excel.PageLayout, print: PrintPlan): void {
-  layout.orientation = print.landscape ? "Landscape" : "Portrait";
-  layout.paperSize = "A4";
-  // "Fit all columns on one page": one page wide, as many pages tall as needed.
-  if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-  else if (print.scale) layout.zoom = { scale: print.scale };
-  if (print.repeatHeaderRow > 0) layout.setPrintTitleRows(`$${print.repeatHeaderRow}:$${print.repeatHeaderRow}`);
-  if (print.repeatColumns) {
-    const { first, last } = print.repeatColumns;
-    layout.setPrintTitleColumns(`$${columnLetter(first)}:$${columnLetter(last)}`);
-  }
-  if (print.margins) {
-    // Office.js takes margins in points, the plan in inches.
-    layout.leftMargin = print.margins.left * 72;
-    layout.rightMargin = print.margins.right * 72;
-    layout.topMargin = print.margins.top * 72;
-    layout.bottomMargin = print.margins.bottom * 72;
-    layout.headerMargin = print.margins.header * 72;
-    layout.footerMargin = print.margins.footer * 72;
-  }
-  const pages = layout.headersFooters.defaultForAllPages;
-  if (print.header) {
-    const h = headerFooterSections(print.header);
-    [pages.leftHeader, pages.centerHeader, pages.rightHeader] = [h.left, h.center, h.right];
-  }
-  if (print.footer) {
-    const f = headerFooterSections(print.footer);
-    [pages.leftFooter, pages.centerFooter, pages.rightFooter] = [f.left, f.center, f.right];
-  }
-}
-
-export const widthInPoints = (characters: number) => Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 
 /** A sheet's used range as a grid, 1-based, offset by the range's top-left cell. */
 class ValuesGrid implements SheetGrid {
@@ -152,50 +99,6 @@ class SnapshotSource implements WorkbookSource {
   }
   tables() {
     return this.tableLocations;
-  }
-}
-
-const VISIBILITY: Record<SheetPlan["state"], "Visible" | "Hidden" | "VeryHidden"> = {
-  visible: "Visible",
-  hidden: "Hidden",
-  veryHidden: "VeryHidden",
-};
-
-const ERROR_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
-
-const OPERATOR = { between: "Between", greaterThanOrEqual: "GreaterThanOrEqualTo" } as const;
-
-const formulaInput = (f: string): string | number => (/^-?\d+(\.\d+)?$/.test(f) ? Number(f) : `=${f}`);
-
-/** The Office.js rule of a planned validation; null for "any value" (prompt only). */
-export function validationRule(v: ValidationPlan): Excel.DataValidationRule | null {
-  const operator = OPERATOR[v.operator ?? "between"];
-  switch (v.type) {
-    case "list": {
-      const f = v.formulae[0] ?? "";
-      // `"a,b,c"` is a literal list; anything else a formula giving the entries.
-      const source = /^".*"$/.test(f) ? f.slice(1, -1) : `=${f}`;
-      return { list: { inCellDropDown: true, source } };
-    }
-    case "date":
-      return {
-        date: {
-          operator,
-          formula1: v.formulae[0] ?? "",
-          ...(v.formulae[1] !== undefined ? { formula2: v.formulae[1] } : {}),
-        },
-      };
-    case "decimal":
-    case "whole": {
-      const basic: Excel.BasicDataValidation = {
-        operator,
-        formula1: formulaInput(v.formulae[0] ?? "0"),
-        ...(v.formulae[1] !== undefined ? { formula2: formulaInput(v.formulae[1]) } : {}),
-      };
-      return v.type === "decimal" ? { decimal: basic } : { wholeNumber: basic };
-    }
-    case "any":
-      return null;
   }
 }
 
@@ -637,166 +540,4 @@ function sameValue(current: unknown, next: CellValue): boolean {
   const b = next === undefined || next === null ? "" : next;
   if (b instanceof Date) return false;
   return a === b;
-}
-
-function temporaryName(name: string): string {
-  return `~${name}`.slice(0, 25) + `~${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/** Sets a range property to one value for every cell (documented for values, formulas, numberFormat). */
-function setAll(range: Excel.Range, property: "numberFormat", value: string): void {
-  (range as unknown as Record<string, unknown>)[property] = value;
-}
-
-/** The write requests of a plan's cells, each under `budget` bytes: one sync each. */
-export function planChunks(plan: SheetPlan, budget = DEFAULT_CHUNK_BYTES): WriteBlock[][] {
-  return chunkBlocks(planBlocks(plan, new Map(plan.formats.map((f) => [f.column, f.numFmt]))), budget);
-}
-
-/** The cells of a plan as rectangles: the table (header and rows), and runs of single cells per column. */
-function planBlocks(plan: SheetPlan, columnFormats: Map<number, string>): WriteBlock[] {
-  const blocks: WriteBlock[] = [];
-  if (plan.table) {
-    const t = plan.table;
-    const inputs: WriteBlock["inputs"] = [];
-    const formats: WriteBlock["formats"] = [];
-    for (const row of [t.headers, ...t.rows]) {
-      const cells = t.headers.map((_, j) => officeCell(row[j] ?? null, columnFormats.get(t.column + j)));
-      inputs.push(cells.map((c) => c.input));
-      formats.push(cells.map((c) => c.format));
-    }
-    blocks.push({ row: t.row, column: t.column, inputs, formats });
-  }
-  // Consecutive cells of one column (the formulas of `Listen`, the labels of a report) as one range.
-  const cells = [...plan.cells].sort((a, b) => a.column - b.column || a.row - b.row);
-  let run: WriteBlock | null = null;
-  for (const c of cells) {
-    const cell = officeCell(c.value, columnFormats.get(c.column), c.numFmt);
-    if (run && run.column === c.column && run.row + run.inputs.length === c.row) {
-      run.inputs.push([cell.input]);
-      run.formats.push([cell.format]);
-    } else {
-      run = { row: c.row, column: c.column, inputs: [[cell.input]], formats: [[cell.format]] };
-      blocks.push(run);
-    }
-  }
-  return blocks;
-}
-
-function writeBlock(ws: Excel.Worksheet, block: WriteBlock): void {
-  const width = block.inputs[0]?.length ?? 0;
-  if (width === 0 || block.inputs.length === 0) return;
-  const range = ws.getRange(
-    addressOf(block.row, block.column, block.row + block.inputs.length - 1, block.column + width - 1),
-  );
-  // Formats first: a cell formatted as text keeps `=…` as text.
-  if (block.formats.some((r) => r.some((f) => f !== null))) range.numberFormat = block.formats;
-  if (hasFormula(block)) range.formulas = block.inputs;
-  else range.values = block.inputs;
-}
-
-function applyValidation(ws: Excel.Worksheet, v: ValidationPlan): void {
-  const dv = ws.getRange(v.range).dataValidation;
-  // The prompt before the rule: Excel on the web rejects a rule set first on some ranges.
-  dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
-  dv.ignoreBlanks = true;
-  const rule = validationRule(v);
-  if (rule) dv.rule = rule;
-  dv.errorAlert = v.error
-    ? { showAlert: true, style: ERROR_STYLE[v.error.style], title: v.error.title, message: v.error.text }
-    : { showAlert: false, style: "Information", title: "", message: "" };
-}
-
-function applyConditionalFormat(ws: Excel.Worksheet, cf: ConditionalFormatPlan): void {
-  const format = ws.getRange(cf.range).conditionalFormats.add("Custom");
-  format.custom.rule.formula = `=${cf.formula}`;
-  format.custom.format.fill.color = cssColor(cf.fill);
-  if (cf.font) format.custom.format.font.color = cssColor(cf.font);
-}
-
-/** Bold, size, alignment and wrapping of a single cell, where the plan sets them. */
-function applyCellFormat(format: Excel.RangeFormat, c: CellPlan): void {
-  if (c.bold) format.font.bold = true;
-  if (c.size) format.font.size = c.size;
-  if (c.right) format.horizontalAlignment = "Right";
-  if (c.wrap === false) format.wrapText = false;
-}
-
-/** The name of the `index`-th chart of a generated sheet: it says who made it and where it belongs. */
-export function chartName(sheet: string, index: number): string {
-  return `Maßnahmenplaner ${sheet} ${index + 1}`;
-}
-
-const CHART_TYPE: Record<ChartPlan["kind"], "BarStacked" | "LineMarkers"> = {
-  stackedBar: "BarStacked",
-  line: "LineMarkers",
-};
-
-/** A one-row range holds a series in a row, anything else in a column. */
-function seriesBy(address: string): "Rows" | "Columns" {
-  const area = parseRangeAddress(address);
-  return area.top === area.bottom && area.right > area.left ? "Rows" : "Columns";
-}
-
-/**
- * Adds a planned chart with ExcelApi ≤ 1.14: created over its first series' values (1.1), then each series
- * set to exactly the planned ranges, name and colour (`setValues`, `setXAxisValues`, `lineStyle`: 1.7).
- */
-/**
- * The axes as in the file (src/xlsx/chartXml.ts): dates placed by their time (a date axis, ExcelApi 1.7, one
- * tick a year), counts from 0 in whole steps (1.1; their number format 1.8, as the blanks spanned over time).
- */
-function applyAxes(chart: Excel.Chart, plan: ChartPlan): void {
-  if (plan.categoryAxis === "date") {
-    const axis = chart.axes.categoryAxis;
-    axis.categoryType = "DateAxis";
-    axis.baseTimeUnit = "Days";
-    axis.majorTimeUnitScale = "Years";
-    axis.majorUnit = 1;
-    if (plan.dateFormat) axis.numberFormat = plan.dateFormat;
-    chart.displayBlanksAs = "Interplotted";
-  }
-  const v = plan.valueAxis;
-  if (v) {
-    const axis = chart.axes.valueAxis;
-    if (v.min !== undefined) axis.minimum = v.min;
-    if (v.majorUnit !== undefined) axis.majorUnit = v.majorUnit;
-    if (v.numFmt) axis.numberFormat = v.numFmt;
-  }
-}
-
-function addChart(ws: Excel.Worksheet, plan: ChartPlan, name: string): void {
-  const first = plan.series[0];
-  if (!first) return;
-  const chart = ws.charts.add(CHART_TYPE[plan.kind], ws.getRange(first.values), seriesBy(first.values));
-  chart.name = name;
-  chart.title.text = plan.title;
-  chart.title.visible = true;
-  chart.legend.visible = true;
-  chart.legend.position = "Bottom";
-  chart.setPosition(addressOf(plan.from.row, plan.from.column), addressOf(plan.to.row - 1, plan.to.column - 1));
-  // Labels at 11 pt as in the file: printed at the sheet's scale still 8 pt or more.
-  chart.format.font.size = 11;
-  // Series in hidden rows (ExcelApi 1.8, within the 1.14 of Office LTSC 2021).
-  if (plan.plotHidden) chart.plotVisibleOnly = false;
-  applyAxes(chart, plan);
-  const categories = ws.getRange(plan.categories);
-  plan.series.forEach((s, i) => {
-    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-    series.name = s.name;
-    series.setValues(ws.getRange(s.values));
-    series.setXAxisValues(categories);
-    const colour = cssColor(s.color);
-    if (plan.kind === "stackedBar") {
-      series.format.fill.setSolidColor(colour);
-    } else {
-      series.format.line.color = colour;
-      series.format.line.lineStyle = s.dashed ? "Dash" : "Continuous";
-      if (s.dashed) series.markerStyle = "None";
-      else {
-        series.markerBackgroundColor = colour;
-        series.markerForegroundColor = colour;
-      }
-    }
-  });
 }

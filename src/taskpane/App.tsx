@@ -20,6 +20,7 @@ import {
   useRef,
   useState,
   type ReactElement,
+  type RefObject,
 } from "react";
 import type { WorkbookHost } from "../workbook/host";
 import type { Selection } from "../xlsx/browserHost";
@@ -139,7 +140,6 @@ export function App(): ReactElement {
         : null,
     save: workbook.save,
   });
-  const [busy, setBusy] = useState(false);
   const [view, setView] = useState<View>("start");
   const [visited, setVisited] = useState<ReadonlySet<View>>(() => new Set(["start"]));
   const [navRequest, setNavRequest] = useState<Session["navRequest"]>(null);
@@ -179,41 +179,7 @@ export function App(): ReactElement {
     onOpened: () => show("start"),
   });
 
-  /** Browser mode: opens a chosen file in place of the open workbook, once the guard let it. */
-  const openPicked = (picked: Parameters<typeof workbook.open>[0]) =>
-    guard.leave(async () => {
-      setBusy(true);
-      workbook.setProblem(null);
-      try {
-        await workbook.load(await workbook.open(picked));
-        show("start");
-      } catch (error) {
-        workbook.setProblem(errorText(error));
-      } finally {
-        setBusy(false);
-      }
-    }, "workbook");
-
-  const chooseFile = async () => {
-    if (!canSaveBack()) return fileInput.current?.click();
-    try {
-      const picked = await pickWithHandle();
-      if (picked) await openPicked(picked);
-    } catch (error) {
-      workbook.setProblem(errorText(error));
-    }
-  };
-
-  const saveFile = async () => {
-    setBusy(true);
-    try {
-      await workbook.save();
-    } catch (error) {
-      workbook.setProblem(errorText(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, openPicked, chooseFile, saveFile } = useBrowserFiles(workbook, guard, () => show("start"), fileInput);
 
   const session: Session = {
     mode,
@@ -288,23 +254,83 @@ export function App(): ReactElement {
               </Suspense>
             </section>
           ))}
-          <div
-            className={selection ? mergeClasses(styles.selection, view === "massnahme" && styles.inFlow) : undefined}
-            role="status"
-            aria-live="polite"
-          >
-            {selection && (
-              <Body1>
-                Ausgewählte Zelle: <strong>{selection.label}</strong>
-                {selection.text ? ` – „${selection.text}“` : " (leer)"}
-              </Body1>
-            )}
-          </div>
+          <SelectionStatus selection={selection} inFlow={view === "massnahme"} />
           {guard.dialog}
         </main>
       </SessionContext.Provider>
     </FluentProvider>
   );
+}
+
+/** Browser mode: the selected cell, in sight wherever it was clicked (in the flow under the SMART template). */
+function SelectionStatus({
+  selection,
+  inFlow,
+}: {
+  selection: { label: string; text: string } | null;
+  inFlow: boolean;
+}): ReactElement {
+  const styles = useStyles();
+  return (
+    <div
+      className={selection ? mergeClasses(styles.selection, inFlow && styles.inFlow) : undefined}
+      role="status"
+      aria-live="polite"
+    >
+      {selection && (
+        <Body1>
+          Ausgewählte Zelle: <strong>{selection.label}</strong>
+          {selection.text ? ` – „${selection.text}“` : " (leer)"}
+        </Body1>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Browser mode: opening a chosen file in place of the open workbook (once the guard let it), through the file
+ * picker that can save back where there is one, and saving.
+ */
+function useBrowserFiles(
+  workbook: ReturnType<typeof useWorkbook>,
+  guard: ReturnType<typeof useGuard>,
+  onOpened: () => void,
+  fileInput: RefObject<HTMLInputElement | null>,
+) {
+  const [busy, setBusy] = useState(false);
+  const openPicked = (picked: Parameters<typeof workbook.open>[0]) =>
+    guard.leave(async () => {
+      setBusy(true);
+      workbook.setProblem(null);
+      try {
+        await workbook.load(await workbook.open(picked));
+        onOpened();
+      } catch (error) {
+        workbook.setProblem(errorText(error));
+      } finally {
+        setBusy(false);
+      }
+    }, "workbook");
+  const chooseFile = async () => {
+    if (!canSaveBack()) return fileInput.current?.click();
+    try {
+      const picked = await pickWithHandle();
+      if (picked) await openPicked(picked);
+    } catch (error) {
+      workbook.setProblem(errorText(error));
+    }
+  };
+  const saveFile = async () => {
+    setBusy(true);
+    try {
+      await workbook.save();
+    } catch (error) {
+      workbook.setProblem(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, openPicked, chooseFile, saveFile };
 }
 
 function renderView(view: View, start: { onOpen?: () => void; onShow(view: "einrichten"): void }): ReactElement {

@@ -66,6 +66,17 @@ export interface TableSpec<K extends EntityKind = EntityKind> {
   /** In the order of the domain's field list (ENTITY_FIELDS). */
   columns: readonly ColumnSpec<FieldsOf<K>>[];
   tabColor: string;
+  /**
+   * Whether each Fachbereich's file (`split`) holds the table read-only, as the reference its dropdowns
+   * draw from: `always`, `ifPresent` (only when the master has the sheet), or `never` (Maßnahmen, Angebote
+   * and the status query's tables travel as the recipient's own rows, the rest stays at home).
+   */
+  travels: "always" | "ifPresent" | "never";
+  /**
+   * The cells of a row that must not be empty (PFLICHTFELD_LEER), with the name the message gives each.
+   * Maßnahmen's required cells are the SMART rules' (S_TITEL_FEHLT …), not listed here.
+   */
+  nonEmpty: Partial<Record<FieldsOf<K>, string>>;
 }
 
 /** A column's presentation; its field is the key it is given under in `TableDef.columns`. */
@@ -98,6 +109,8 @@ export const EINSTELLUNGEN = defineTable({
   table: "tblEinstellungen",
   requiredSheet: false,
   tabColor: "FF605E5C",
+  travels: "always",
+  nonEmpty: {},
   columns: {
     schluessel: col(
       "Schlüssel",
@@ -122,6 +135,8 @@ export const HANDLUNGSFELDER = defineTable({
   idPrefix: "HF",
   idDigits: 2,
   tabColor: "FF0F6CBD",
+  travels: "always",
+  nonEmpty: { handlungsfeld: "Name des Handlungsfelds" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. HF-01. Einmal vergeben, nicht mehr ändern."]),
     handlungsfeld: col(
@@ -145,6 +160,8 @@ export const ZIELE = defineTable({
   idPrefix: "Z",
   idDigits: 2,
   tabColor: "FF0F6CBD",
+  travels: "always",
+  nonEmpty: { ziel: "Zielformulierung" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. Z-01. Einmal vergeben, nicht mehr ändern."]),
     handlungsfeld: col(
@@ -226,6 +243,8 @@ export const INDIKATOREN = defineTable({
   idPrefix: "I",
   idDigits: 3,
   tabColor: "FF0F6CBD",
+  travels: "always",
+  nonEmpty: { indikator: "Bezeichnung des Indikators" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. I-001. Einmal vergeben, nicht mehr ändern."]),
     ziel: col(
@@ -305,6 +324,8 @@ export const AKTEURE = defineTable({
   idPrefix: "A",
   idDigits: 2,
   tabColor: "FF0F6CBD",
+  travels: "always",
+  nonEmpty: { bezeichnung: "Bezeichnung" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. A-01. Einmal vergeben, nicht mehr ändern."]),
     bezeichnung: col(
@@ -353,6 +374,8 @@ export const MASSNAHMEN = defineTable({
   idPrefix: "M",
   idDigits: 3,
   tabColor: "FF107C10",
+  travels: "never",
+  nonEmpty: {},
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. M-001. Einmal vergeben, nicht mehr ändern."], {
       synonyms: ["Nr", "Nummer"],
@@ -522,6 +545,8 @@ export const KRITERIEN = defineTable({
   table: "tblKriterien",
   requiredSheet: false,
   tabColor: "FF8764B8",
+  travels: "never",
+  nonEmpty: {},
   columns: {
     kriterium: col("Kriterium", true, "text", 30, [
       "Kriterium",
@@ -583,6 +608,8 @@ export const INDIKATORWERTE = defineTable({
   table: "tblIndikatorwerte",
   requiredSheet: false,
   tabColor: "FF008575",
+  travels: "never",
+  nonEmpty: {},
   columns: {
     indikator: col("Indikator", true, "text", 40, ["Indikator", "Welcher Indikator? Aus der Liste wählen."], {
       list: ref("indikatoren", "indikator"),
@@ -636,6 +663,8 @@ export const SACHSTAENDE = defineTable({
   table: "tblSachstaende",
   requiredSheet: false,
   tabColor: "FF008575",
+  travels: "never",
+  nonEmpty: { sachstand: "Sachstand" },
   columns: {
     massnahme: col(
       "Maßnahme",
@@ -722,6 +751,8 @@ export const ANGEBOTE = defineTable({
   idPrefix: "AN",
   idDigits: 3,
   tabColor: "FFC19C00",
+  travels: "never",
+  nonEmpty: { angebot: "Angebot", traeger: "Träger" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. AN-001. Einmal vergeben, nicht mehr ändern."], {
       synonyms: ["Nr", "Nummer"],
@@ -791,6 +822,8 @@ export const BEDARFE = defineTable({
   idPrefix: "B",
   idDigits: 3,
   tabColor: "FFC19C00",
+  travels: "ifPresent",
+  nonEmpty: { bedarf: "Bedarf", quelle: "Quelle" },
   columns: {
     id: col("ID", true, "text", 9, ["ID", "Eindeutige Kennung, z. B. B-001. Einmal vergeben, nicht mehr ändern."], {
       synonyms: ["Nr", "Nummer"],
@@ -842,6 +875,10 @@ export const GEBIETE = defineTable({
   table: "tblGebiete",
   requiredSheet: false,
   tabColor: "FF008575",
+  // The data office's reference: a status query names the Gebiet of each row it prefills (split.ts), so the
+  // Fachbereich needs no list of all Gebiete, Land and Bund included.
+  travels: "never",
+  nonEmpty: { gebiet: "Name des Gebiets", ebene: "Ebene" },
   columns: {
     id: col(
       "ID",
@@ -920,7 +957,3 @@ export function columnSpec<K extends EntityKind>(kind: K, field: FieldsOf<K>): C
 export function anchorHeader(spec: TableSpec): ColumnSpec {
   return spec.columns.find((c) => c.required)!;
 }
-
-/** Generated sheets. */
-export const PRUEFBERICHT = { sheet: "Prüfbericht", table: "tblPruefbericht" } as const;
-export const LISTEN_SHEET = "Listen";

@@ -12,7 +12,7 @@ import {
 import type { ExistingRound } from "../domain/matrix";
 import { idKey, normalizeLabel, textOf } from "../domain/values";
 import { type FoundTable, type WorkbookSource, readConcept } from "./read";
-import { readLatestRound } from "./rounds";
+import { readLatestRound } from "./sheets/bewertung";
 
 /** The Maßnahmen rows for `decideMeasures`; null when the table has no column ID. */
 export function measureInputs(table: FoundTable): MeasureInput[] | null {

@@ -6,7 +6,7 @@ import type { CellValue } from "../domain/dates";
 import type { EntityKind } from "../domain/model";
 import { rowKey } from "../domain/statusQuery";
 import { idKey, normalizeLabel, textOf } from "../domain/values";
-import type { SheetPlan } from "./plan";
+import type { SheetPlan } from "./sheet-plan";
 import type { WorkbookSource } from "./read";
 
 /** Write or update one row of a contract table, found by its ID (never by row number). */

@@ -1,267 +1,27 @@
 /**
- * What to write, as data. A plan describes sheets, tables, dropdowns, conditional formats, formulas and
- * print settings; the file host (src/xlsx) and the Office.js host (src/excel) apply the same plan to a
- * file or to the open workbook.
+ * The sheets of the contract's tables as plans (src/workbook/sheet-plan.ts): a new workbook, a table's
+ * sheet with its dropdowns and highlighting, and where the tables of a workbook sit for formulas.
  */
 import type { CellValue, IsoDate } from "../domain/dates";
 import { dateFromIso, isValidIsoDate } from "../domain/dates";
-import { ENTITY_KINDS, type EntityKind } from "../domain/model";
-import { type ColumnFormat, type ColumnSpec, type TableSpec, LISTEN_SHEET, TABLES, tableSpec } from "./contract";
+import type { EntityKind } from "../domain/model";
+import { type ColumnSpec, type TableSpec, TABLES } from "./contract";
 import { pageInfoFromSettingRows, withPrintLayout, workbookWithPageInfo } from "./print";
 import { type FoundTable, columnLetter } from "./read";
 import { uniformContents } from "./references";
+import {
+  type ConditionalFormatPlan,
+  FILL,
+  type Layouts,
+  NUMBER_FORMATS,
+  SPARE_ROWS,
+  type SheetPlan,
+  type ValidationPlan,
+  type WorkbookPlan,
+} from "./sheet-plan";
+import { LISTEN_SHEET, listFormula } from "./sheets/listen";
 
-export interface Formula {
-  formula: string;
-}
-export type PlanValue = CellValue | Formula;
-
-export function isFormula(v: PlanValue): v is Formula {
-  return typeof v === "object" && v !== null && !(v instanceof Date) && "formula" in v;
-}
-
-export interface ValidationPlan {
-  /** A1 range on the sheet, e.g. `B2:B501`. */
-  range: string;
-  type: "list" | "date" | "decimal" | "whole" | "any";
-  operator?: "between" | "greaterThanOrEqual";
-  /** Without leading `=`; for `date`, ISO dates. */
-  formulae: string[];
-  prompt: { title: string; text: string };
-  /** null: no error alert (any value accepted, the list only offers). */
-  error: { style: "stop" | "warning" | "information"; title: string; text: string } | null;
-}
-
-export interface ConditionalFormatPlan {
-  range: string;
-  /** Without leading `=`, relative to the top-left cell of the range. */
-  formula: string;
-  fill: string;
-  font?: string;
-}
-
-export interface TablePlan {
-  name: string;
-  /** Top-left cell of the header. */
-  row: number;
-  column: number;
-  headers: string[];
-  rows: PlanValue[][];
-  style: string;
-  /** Columns (0-based, as `headers`) holding numbers: their header is right-aligned over the numbers. */
-  numeric?: number[];
-  /** false: no filter buttons in the header (a printed summary needs none). */
-  filterButtons?: boolean;
-}
-
-export interface CellPlan {
-  row: number;
-  column: number;
-  value: PlanValue;
-  bold?: boolean;
-  size?: number;
-  numFmt?: string;
-  /** Right-aligned, as a header over a column of numbers. */
-  right?: boolean;
-  /** false: on one line, running over its empty neighbours, also in a column that wraps (a title). */
-  wrap?: false;
-}
-
-export interface SheetPlan {
-  name: string;
-  state: "visible" | "hidden" | "veryHidden";
-  tabColor?: string;
-  /** Width per column, 1-based positions. */
-  widths: { column: number; width: number }[];
-  /** Number format per column (the whole column, so new rows get it too). */
-  formats: { column: number; numFmt: string }[];
-  wrapColumns: number[];
-  /** Align every column to the top of its cells, also those that do not wrap (rows of wrapped text are tall). */
-  alignTop?: boolean;
-  frozen: { rows: number; columns: number };
-  table?: TablePlan;
-  cells: CellPlan[];
-  validations: ValidationPlan[];
-  conditionalFormats: ConditionalFormatPlan[];
-  print?: PrintPlan;
-  /** Heights in points of rows whose wrapped text needs more than one line (see print.ts). */
-  rowHeights?: { row: number; height: number }[];
-  protect?: boolean;
-  /**
-   * With `protect`: the columns (1-based) whose cells below the header stay editable, the rest of the sheet
-   * being read-only — e.g. a status query's fields to fill beside the previous report. Absent: the whole
-   * protected sheet is read-only.
-   */
-  unlockedColumns?: number[];
-  /** Cell notes (comments) to put back, e.g. those the team left in a round. */
-  notes?: { row: number; column: number; text: string }[];
-  /**
-   * Native charts over the sheet's own cells. A sheet with charts owns its drawing: regenerating it replaces
-   * the charts; a sheet without charts keeps a drawing the user put on it.
-   */
-  charts?: ChartPlan[];
-  /** Manual page breaks: the first row of each new printed page (blocks that must not be split). */
-  rowBreaks?: number[];
-  /** Rows hidden on screen and paper (a chart's series that the table shows otherwise, see ChartPlan.plotHidden). */
-  hiddenRows?: number[];
-}
-
-/** A native Excel chart whose data are ranges of the same sheet (absolute A1 ranges such as `$B$3:$B$9`). */
-export interface ChartPlan {
-  kind: "stackedBar" | "line";
-  title: string;
-  /** Where it sits: the cell of its top-left corner and the cell just past its bottom-right corner. */
-  from: { row: number; column: number };
-  to: { row: number; column: number };
-  /** The category labels (one row or column). */
-  categories: string;
-  series: { name: string; values: string; color: string; dashed?: boolean }[];
-  /** What the chart shows, in words, for screen readers (Excel's alternative text). */
-  altText: string;
-  /**
-   * `date`: the categories are dates, placed by their distance in time (Excel's date axis), labelled by year;
-   * absent: one even step per category.
-   */
-  categoryAxis?: "date";
-  /** The number format of the dates on a date axis (`yyyy`, `dd.mm.yyyy`). */
-  dateFormat?: string;
-  /** The value axis: counts start at 0 and step by whole numbers. */
-  valueAxis?: { min?: number; majorUnit?: number; numFmt?: string };
-  /** The series read hidden rows too (values the visible table shows with a marker instead, as #N/A). */
-  plotHidden?: boolean;
-}
-
-/** How a sheet prints (A4). Everything past the first three fields is optional; see print.ts. */
-export interface PrintPlan {
-  landscape: boolean;
-  /** Scale the sheet to one page wide; false where that would shrink the text below 8 pt. */
-  fitToWidth: boolean;
-  /** The header row repeated at the top of every page. */
-  repeatHeaderRow: number;
-  /** Print scale in percent when not fitted to the width. */
-  scale?: number;
-  /** Columns repeated at the left of every page when the sheet runs over several pages wide (1-based). */
-  repeatColumns?: { first: number; last: number };
-  /** Page margins in inches. */
-  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
-  /** Page header and footer in Excel's codes (`&L` `&C` `&R` sections, `&P` page, `&N` pages, `&A` sheet, `&D` date). */
-  header?: string;
-  footer?: string;
-}
-
-export interface WorkbookPlan {
-  sheets: SheetPlan[];
-}
-
-export const DATE_FORMAT = "dd.mm.yyyy";
-
-export const NUMBER_FORMATS: Record<ColumnFormat, string | null> = {
-  general: null,
-  text: "@",
-  email: "@",
-  date: DATE_FORMAT,
-  number: "#,##0.##",
-  fte: "0.0#",
-  currency: '#,##0.00 "€"',
-  year: "0",
-};
-
-/** Rows past the data that still get dropdowns and highlighting, so new entries are covered. */
-export const SPARE_ROWS = 500;
-
-export const FILL = {
-  missing: "FFFDE7E9",
-  error: "FFFDE7E9",
-  warning: "FFFFF4CE",
-  info: "FFE8F1FB",
-  green: "FFDFF6DD",
-  yellow: "FFFFF4CE",
-  red: "FFFDE7E9",
-  header: "FF0F6CBD",
-} as const;
-
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
-
-/** Where each table of a workbook sits, for formulas that refer to it. */
-export interface TableLayout {
-  sheet: string;
-  headerRow: number;
-  /** 1-based column of each field. */
-  columnIndex: Partial<Record<string, number>>;
-  lastRow: number;
-}
-
-export type Layouts = Partial<Record<EntityKind, TableLayout>>;
-
-/** The `ID – Name` list of a reference table: one column of the hidden sheet `Listen`. */
-export interface ListColumn {
-  kind: EntityKind;
-  column: number;
-  rows: number;
-}
-
-/** The reference tables that dropdowns draw from, with the field that names an entry. */
-const LIST_SOURCES: { kind: EntityKind; nameField: string }[] = [];
-for (const spec of TABLES) {
-  for (const { list } of spec.columns) {
-    if (list?.kind === "table" && !LIST_SOURCES.some((l) => l.kind === list.table)) {
-      LIST_SOURCES.push({ kind: list.table, nameField: list.nameField });
-    }
-  }
-}
-// In the order of the kinds, so that a list column keeps its place on `Listen` when a table gains a reference.
-LIST_SOURCES.sort((a, b) => ENTITY_KINDS.indexOf(a.kind) - ENTITY_KINDS.indexOf(b.kind));
-
-function listColumns(layouts: Layouts): (ListColumn & { nameField: string })[] {
-  return LIST_SOURCES.filter((l) => layouts[l.kind]).map((l, i) => ({
-    ...l,
-    column: i + 1,
-    rows: Math.max(layouts[l.kind]!.lastRow - layouts[l.kind]!.headerRow, 0) + SPARE_ROWS,
-  }));
-}
-
-/** The hidden sheet `Listen`: live `ID – Name` entries of each reference table, by formula. */
-export function planListSheet(layouts: Layouts): SheetPlan {
-  const cells: CellPlan[] = [];
-  for (const list of listColumns(layouts)) {
-    const layout = layouts[list.kind]!;
-    const spec = tableSpec(list.kind);
-    const idCol = layout.columnIndex["id"];
-    const nameCol = layout.columnIndex[list.nameField];
-    cells.push({ row: 1, column: list.column, value: spec.sheet, bold: true });
-    if (!idCol) continue;
-    for (let i = 0; i < list.rows; i++) {
-      const r = layout.headerRow + 1 + i;
-      const id = `${quoteSheet(layout.sheet)}!$${columnLetter(idCol)}${r}`;
-      const name = nameCol ? `${quoteSheet(layout.sheet)}!$${columnLetter(nameCol)}${r}` : null;
-      const formula = name
-        ? `IF(TRIM(${id})="","",IF(TRIM(${name})="",TRIM(${id}),TRIM(${id})&" – "&TRIM(${name})))`
-        : `IF(TRIM(${id})="","",TRIM(${id}))`;
-      cells.push({ row: 2 + i, column: list.column, value: { formula } });
-    }
-  }
-  return {
-    name: LISTEN_SHEET,
-    state: "hidden",
-    widths: listColumns(layouts).map((l) => ({ column: l.column, width: 40 })),
-    formats: [],
-    wrapColumns: [],
-    frozen: { rows: 1, columns: 0 },
-    cells,
-    validations: [],
-    conditionalFormats: [],
-    protect: true,
-  };
-}
-
-/** The DV source of a reference column: the non-empty entries at the top of its `Listen` column. */
-function listFormula(layouts: Layouts, kind: EntityKind): string | null {
-  const list = listColumns(layouts).find((l) => l.kind === kind);
-  if (!list) return null;
-  const c = columnLetter(list.column);
-  const sheet = quoteSheet(LISTEN_SHEET);
-  return `OFFSET(${sheet}!$${c}$2,0,0,MAX(1,COUNTIF(${sheet}!$${c}$2:$${c}$${list.rows + 1},"?*")),1)`;
-}
+export * from "./sheet-plan";
 
 export function validationFor(column: ColumnSpec, range: string, layouts: Layouts): ValidationPlan | null {
   const prompt = column.prompt;
@@ -458,6 +218,6 @@ export function planNewWorkbook(
     ...(extraColumns[spec.kind] ? { extraColumns: extraColumns[spec.kind] } : {}),
   }));
   const layouts = contractLayouts(tables);
-  const plan = { sheets: [...tables.map((t) => planTableSheet(t, layouts)), planListSheet(layouts)] };
+  const plan = { sheets: [...tables.map((t) => planTableSheet(t, layouts)), LISTEN_SHEET.plan(layouts)] };
   return workbookWithPageInfo(plan, { ...pageInfoFromSettingRows(contents.einstellungen ?? []), stand });
 }

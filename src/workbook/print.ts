@@ -9,8 +9,14 @@ import type { CellValue } from "../domain/dates";
 import { SETTING_KEYS } from "../domain/settings";
 import { emWidth, lineWords } from "../domain/calibri";
 import { normalizeLabel, textOf } from "../domain/values";
-import type { CellPlan, PlanValue, PrintPlan, SheetPlan, WorkbookPlan } from "./plan";
-import { isFormula } from "./plan";
+import {
+  type CellPlan,
+  type PlanValue,
+  type PrintPlan,
+  type SheetPlan,
+  type WorkbookPlan,
+  isFormula,
+} from "./sheet-plan";
 
 /** The smallest scale in percent: 11 pt body text prints at 8.25 pt. */
 export const MIN_SCALE = 75;

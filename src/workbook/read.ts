@@ -6,39 +6,11 @@
 import type { CellValue } from "../domain/dates";
 import { type ConceptData, type EntityKind, ENTITY_KINDS, type RowRecord, type TableData } from "../domain/model";
 import { isBlank, normalizeLabel } from "../domain/values";
-import { type TableSpec, TABLES, anchorHeader } from "./contract";
-import { formerMeasureIds, readVorperiode } from "./vorperiode";
+import { MASSNAHMEN, type TableSpec, TABLES, anchorHeader } from "./contract";
+import { type Area, type SheetGrid, type WorkbookSource, columnLetter } from "./source";
+import { formerMeasureIds, readVorperiode } from "./sheets/vorperiode";
 
-/** A rectangle of a sheet, 1-based and inclusive. */
-export interface Area {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
-export interface SheetGrid {
-  readonly name: string;
-  /** Last used row and column (1-based); 0 for an empty sheet. */
-  readonly rowCount: number;
-  readonly columnCount: number;
-  /** Plain value of a cell: formulas give their result, rich text its text. 1-based. */
-  value(row: number, column: number): CellValue;
-  /** Text of a cell's note (comment), where the host can read notes. */
-  note?(row: number, column: number): string | undefined;
-}
-
-export interface TableLocation {
-  name: string;
-  sheet: string;
-  area: Area;
-}
-
-export interface WorkbookSource {
-  sheetNames(): string[];
-  sheet(name: string): SheetGrid | undefined;
-  tables(): TableLocation[];
-}
+export * from "./source";
 
 /** A table as found in the workbook, with the columns a user added. */
 export interface FoundTable<F extends string = string> extends TableData<F> {
@@ -51,23 +23,16 @@ export interface FoundTable<F extends string = string> extends TableData<F> {
   columnIndex: Partial<Record<F, number>>;
 }
 
-export class UnreadableWorkbookError extends Error {}
+/**
+ * A workbook without a Maßnahmen table: it cannot be checked at all. Its message is the predicate of a
+ * sentence (`enthält kein Blatt „Maßnahmen“ …`) that a surface completes with the workbook's name.
+ */
+export class UnreadableWorkbookError extends Error {
+  readonly code = "MASSNAHMEN_FEHLEN";
 
-export function columnLetter(column: number): string {
-  let s = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-/** `B7` → { row: 7, column: 2 } */
-export function parseAddress(address: string): { row: number; column: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) throw new Error(`not a cell address: ${address}`);
-  return { row: Number(m[2]), column: columnNumber(m[1]!) };
+  constructor(readonly params: { sheet: string; table: string }) {
+    super(`enthält kein Blatt „${params.sheet}“ und keine Tabelle „${params.table}“ mit einer Spalte „ID“`);
+  }
 }
 
 /** Which field of the spec a header text names, by header or synonym. */
@@ -173,6 +138,7 @@ export function readTable<K extends EntityKind>(spec: TableSpec<K>, source: Work
     columns,
     missingColumns,
     nextFreeColumn: columnLetter(Math.max(lastHeader, area.left - 1) + 1),
+    nonEmpty: spec.nonEmpty as Partial<Record<string, string>>,
     rows,
     tableName,
     area: { ...area, bottom },
@@ -205,9 +171,7 @@ export function readConcept(source: WorkbookSource): ReadConcept {
   }
   const massnahmen = found.massnahmen;
   if (!massnahmen) {
-    throw new UnreadableWorkbookError(
-      "enthält kein Blatt „Maßnahmen“ und keine Tabelle „tblMassnahmen“ mit einer Spalte „ID“",
-    );
+    throw new UnreadableWorkbookError({ sheet: MASSNAHMEN.sheet, table: MASSNAHMEN.table });
   }
   const tables = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, found[kind] ?? null]));
   return {

@@ -8,7 +8,7 @@ import { monitoringAt } from "../domain/monitoring";
 import { type CheckResult, checkConcept } from "../domain/rules";
 import { readSettings } from "../domain/settings";
 import { type ReadConcept, type WorkbookSource, readConcept } from "./read";
-import { readLatestRound } from "./rounds";
+import { readLatestRound } from "./sheets/bewertung";
 
 /** Monitoring data of a workbook (indicator states, Sachstände) at a reference date; undefined when not read. */
 export type MonitoringReader = (

@@ -8,7 +8,8 @@ import { type Mailbox, XLSX_MIME_TYPE, mailAddress, writeEml } from "../domain/m
 import { type Recipient, akteurLabel, sameFachbereich } from "../domain/recipients";
 import { idKey, normalizeLabel, textOf } from "../domain/values";
 import type { ReadConcept } from "./read";
-import { type HintsInput, conceptName, distributionLabel, hintsLines } from "./split";
+import { type HintsInput, conceptName, hintsLines } from "./sheets/hinweise";
+import { distributionLabel } from "./split";
 
 /** An E-Mail in the Akteure that is no usable address: left out of the draft, and said so. */
 export interface UnusableAddress {

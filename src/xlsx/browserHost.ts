@@ -16,6 +16,7 @@ import type { SheetPlan } from "../workbook/plan";
 import { type SheetGrid, type WorkbookSource, parseAddress, readTable } from "../workbook/read";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
+import { xlsxError } from "./messages";
 import { UserError } from "./userError";
 
 export interface Selection {
@@ -25,8 +26,17 @@ export interface Selection {
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** A German sentence for a file that is not a usable workbook. */
-export class BrowserFileError extends Error {}
+/** A file that is not a usable workbook: the user error, for the pane to show its sentence. */
+export class BrowserFileError extends Error {
+  readonly code: string;
+  readonly params: object;
+
+  constructor(error: UserError) {
+    super(error.message);
+    this.code = error.code;
+    this.params = error.params;
+  }
+}
 
 export class BrowserHost implements WorkbookHost {
   private selection: Selection | null = null;
@@ -41,15 +51,15 @@ export class BrowserHost implements WorkbookHost {
   static async open(data: ArrayBuffer, fileName: string): Promise<BrowserHost> {
     const bytes = new Uint8Array(data);
     if (bytes.length > 50 * 1024 * 1024) {
-      throw new BrowserFileError(`Die Datei „${fileName}“ ist größer als die erlaubten 50 MB.`);
+      throw new BrowserFileError(xlsxError("ZU_GROSS_OHNE_GROESSE", { datei: fileName }));
     }
     if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-      throw new BrowserFileError(`Die Datei „${fileName}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
+      throw new BrowserFileError(xlsxError("KEINE_ARBEITSMAPPE", { datei: fileName }));
     }
     try {
       return new BrowserHost(await XlsxDocument.open(bytes, fileName), fileName);
     } catch (error) {
-      if (error instanceof UserError) throw new BrowserFileError(error.message);
+      if (error instanceof UserError) throw new BrowserFileError(error);
       throw error;
     }
   }
@@ -124,12 +134,10 @@ export class BrowserHost implements WorkbookHost {
     const spec = tableSpec(kind);
     const found = readTable(spec, source);
     if (!found) {
-      throw new Error(
-        `Die Tabelle „${spec.table}“ (Blatt „${spec.sheet}“) fehlt; legen Sie unter „Einrichten“ die Struktur an.`,
-      );
+      throw xlsxError("TABELLE_FEHLT", { tabelle: spec.table, blatt: spec.sheet });
     }
     if (writes.some((w) => !w.key) && found.columnIndex["id"] === undefined)
-      throw new Error(`Im Blatt „${found.sheet}“ fehlt die Spalte „ID“.`);
+      throw xlsxError("ID_SPALTE_FEHLT", { blatt: found.sheet });
     const grid = source.sheet(found.sheet)!;
     const rowOf = new Map<string, number>();
     const key = writes.find((w) => w.key)?.key;

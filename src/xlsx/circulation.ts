@@ -18,20 +18,18 @@ import { idKey } from "../domain/values";
 import type { EntityKind } from "../domain/model";
 import { type Recipient, recipientRef } from "../domain/recipients";
 import {
-  ANGEBOTE_TOKEN_SUFFIX,
   extraKey,
   mergeFields,
   mergeReports,
-  planConflictSheet,
-  planMemorySheet,
-  planMergeLogSheet,
-  readBase,
-  readMemory,
   type ReturnReports,
   returnReports,
   tableRows,
 } from "../workbook/circulation";
-import { type RowNote, akteurRefs, unassignedText } from "../workbook/distribution";
+import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
+import { MEMORY_SHEET } from "../workbook/sheets/ruecklaufprotokoll";
+import { ANGEBOTE_BASE_SHEET, ANGEBOTE_TOKEN_SUFFIX, BASE_SHEET } from "../workbook/sheets/verteilung";
+import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
+import { type RowNote, akteurRefs } from "../workbook/distribution";
 import {
   distributionLabel,
   planSplitWorkbook,
@@ -53,7 +51,7 @@ import {
 import { referenceFormer } from "../workbook/references";
 import { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 export interface SplitFile {
   /** The Fachbereich, or the Akteur without Fachbereich, the file is for. */
@@ -96,14 +94,10 @@ export interface SplitOptions {
 function massnahmenOf(concept: ReadConcept, file: string): FoundTable {
   const table = concept.found.massnahmen!;
   if (table.columnIndex["id" as never] === undefined) {
-    throw new UserError(
-      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lassen sich Maßnahmen nicht zusammenführen.`,
-    );
+    throw xlsxError("KEINE_ID_SPALTE", { datei: file, blatt: table.sheet, zweck: "zusammenfuehren" });
   }
   return table;
 }
-
-const some = (list: (string | number)[]) => `${list.slice(0, 5).join(", ")}${list.length > 5 ? " …" : ""}`;
 
 /**
  * One workbook per recipient with its measures (see docs/befehle.md, `split`): per Fachbereich, and per Akteur
@@ -115,14 +109,10 @@ export async function splitWorkbook(master: XlsxDocument, options: SplitOptions)
   massnahmenOf(concept, options.masterFile);
   const { withoutId, duplicates } = splitBlockers(concept, source);
   if (withoutId.length > 0) {
-    throw new UserError(
-      `In „${options.masterFile}“ haben Maßnahmen keine ID (Zeile ${some(withoutId)}); bitte zuerst IDs vergeben, damit sich die Rückläufe zuordnen lassen.`,
-    );
+    throw xlsxError("MASSNAHMEN_OHNE_ID", { datei: options.masterFile, zeilen: withoutId });
   }
   if (duplicates.length > 0) {
-    throw new UserError(
-      `In „${options.masterFile}“ sind IDs doppelt vergeben (${some(duplicates)}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
-    );
+    throw xlsxError("MASSNAHMEN_ID_DOPPELT", { datei: options.masterFile, ids: duplicates });
   }
   if (options.angebote) angeboteBlockers(concept, source, options.masterFile);
   const distribution = splitDistribution(concept, source, {
@@ -130,7 +120,8 @@ export async function splitWorkbook(master: XlsxDocument, options: SplitOptions)
     sachstand: options.sachstand !== undefined,
   });
   const { groups } = distribution;
-  if (groups.length === 0) throw new UserError(nothingToSend(options.masterFile, distribution.unassigned));
+  if (groups.length === 0)
+    throw xlsxError("NICHTS_ZU_VERTEILEN", { datei: options.masterFile, erste: distribution.unassigned[0] ?? null });
   const settings = { ...readSettings(concept).settings };
   if (options.ruecklaufBis) settings.ruecklaufBis = options.ruecklaufBis;
   const stem = options.masterFile.replace(/^.*[\\/]/, "").replace(/\.xlsx$/i, "");
@@ -168,24 +159,12 @@ export async function splitWorkbook(master: XlsxDocument, options: SplitOptions)
 }
 
 /** Why a distribution has no file at all: no measures, or none that names a known Akteur. */
-function nothingToSend(masterFile: string, unassigned: RowNote[]): string {
-  if (unassigned.length === 0)
-    return `Die Arbeitsmappe „${masterFile}“ enthält keine Maßnahmen zum Verteilen (verworfene werden nicht verschickt).`;
-  return `In „${masterFile}“ lässt sich keine Maßnahme einem Fachbereich oder Akteur zuordnen, es wurde nichts geschrieben; zuerst: ${unassignedText(unassigned[0]!)}`;
-}
-
 /** Angebote that could not be merged back by ID stop the Erfassungsbogen before anything is written. */
 function angeboteBlockers(concept: ReadConcept, source: WorkbookSource, masterFile: string): void {
   const { withoutId, duplicates } = splitBlockers(concept, source, "angebote");
   const sheet = concept.found.angebote?.sheet ?? ANGEBOTE.sheet;
-  if (withoutId.length > 0)
-    throw new UserError(
-      `In „${masterFile}“ haben Angebote im Blatt „${sheet}“ keine ID (Zeile ${withoutId.slice(0, 5).join(", ")}${withoutId.length > 5 ? " …" : ""}); bitte zuerst IDs vergeben, damit sich die Rückläufe zuordnen lassen.`,
-    );
-  if (duplicates.length > 0)
-    throw new UserError(
-      `In „${masterFile}“ sind IDs von Angeboten doppelt vergeben (${duplicates.slice(0, 5).join(", ")}${duplicates.length > 5 ? " …" : ""}); bitte zuerst eindeutig machen, damit sich die Rückläufe zuordnen lassen.`,
-    );
+  if (withoutId.length > 0) throw xlsxError("ANGEBOTE_OHNE_ID", { datei: masterFile, blatt: sheet, zeilen: withoutId });
+  if (duplicates.length > 0) throw xlsxError("ANGEBOTE_ID_DOPPELT", { datei: masterFile, ids: duplicates });
 }
 
 function randomToken(): string {
@@ -216,11 +195,12 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
   try {
     concept = readConcept(source);
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new UserError(`Der Rücklauf „${file}“ ${error.message}.`);
+    if (error instanceof UnreadableWorkbookError)
+      throw xlsxError("RUECKLAUF_UNLESBAR", { datei: file, aussage: error.message });
     throw error;
   }
   const table = massnahmenOf(concept, file);
-  const base = readBase(source);
+  const base = BASE_SHEET.read(source);
   const input = {
     file,
     fields: mergeFields(table),
@@ -232,13 +212,10 @@ export async function readReturnWithReports({ file, workbook }: ReturnWorkbook):
 
 /** The Angebote of an Erfassungsbogen; null for a return without Angebote base values. */
 function angeboteReturn(file: string, concept: ReadConcept, source: WorkbookSource): ReturnInput | null {
-  const base = readBase(source, true);
+  const base = ANGEBOTE_BASE_SHEET.read(source);
   if (!base) return null;
   const table = concept.found.angebote;
-  if (!table)
-    throw new UserError(
-      `Der Rücklauf „${file}“ ist ein Erfassungsbogen, aber das Blatt „${ANGEBOTE.sheet}“ fehlt; bitte die verschickte Datei mit dem Blatt zurücksenden.`,
-    );
+  if (!table) throw xlsxError("ERFASSUNGSBOGEN_OHNE_BLATT", { datei: file, blatt: ANGEBOTE.sheet });
   return {
     file,
     fields: mergeFields(table),
@@ -277,7 +254,7 @@ export async function mergeWorkbooks(
   const table = massnahmenOf(concept, masterFile);
   const fields = mergeFields(table);
   const rows = tableRows(table, source);
-  const memory = readMemory(source);
+  const memory = MEMORY_SHEET.read(source);
   const isAngebot = (m: MemoryEntry) => m.token.endsWith(ANGEBOTE_TOKEN_SUFFIX);
   const outcome = mergeReturns({ fields, rows }, inputs, {
     idField: "id",
@@ -308,9 +285,9 @@ export async function mergeWorkbooks(
   outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   const { settings } = readSettings(concept);
   const page = { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand: localIsoDate(new Date()) };
-  master.applySheetPlan(planConflictSheet(outcome, page));
-  master.applySheetPlan(planMergeLogSheet(outcome, page));
-  master.applySheetPlan(planMemorySheet(outcome.memory));
+  master.applySheetPlan(CONFLICT_SHEET.plan(outcome, page));
+  master.applySheetPlan(MERGE_LOG_SHEET.plan(outcome, page));
+  master.applySheetPlan(MEMORY_SHEET.plan(outcome.memory));
   const name = masterFile.replace(/^.*[\\/]/, "").toLowerCase();
   return {
     ...outcome,
@@ -351,13 +328,7 @@ function mergeAngebote(
     idDigits: ANGEBOTE.idDigits!,
     ownerField: "traeger",
     titleField: "angebot",
-    words: {
-      the: "das Angebot",
-      theNew: "das neue Angebot",
-      aNew: "Neues Angebot",
-      owner: "Der Träger",
-      instead: "Soll es entfallen, löschen Sie es dort.",
-    },
+    rowKind: "angebot",
     akteure: akteurRefs(concept),
     memory,
     formValue: referenceFormer(concept, "angebote"),

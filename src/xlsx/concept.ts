@@ -2,13 +2,12 @@
 import type { IsoDate } from "../domain/dates";
 import type { ConceptData } from "../domain/model";
 import { type CheckResult, checkConcept } from "../domain/rules";
-import { roundSheetName } from "../domain/matrix";
 import { type TemplateName, templateContent } from "../domain/templates";
-import { planRoundSheets } from "../workbook/matrix-sheet";
+import { BEWERTUNG, planRoundSheets } from "../workbook/sheets/bewertung";
 import { planNewWorkbook } from "../workbook/plan";
 import { type ReadConcept, readConcept } from "../workbook/read";
-import { planReportSheet } from "../workbook/report";
-import { type OverviewOutcome, planOverview } from "../workbook/overview-sheet";
+import { planReportSheet } from "../workbook/sheets/pruefbericht";
+import { type OverviewOutcome, planOverview } from "../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../workbook/report-model";
 import { XlsxDocument } from "./document";
 
@@ -56,7 +55,7 @@ export async function buildMatrix(doc: XlsxDocument, round: number): Promise<Mat
   doc.applySheetPlan(roundSheet);
   const addedCriteriaSheet = criteriaSheet !== null;
   return {
-    sheet: roundSheetName(round),
+    sheet: BEWERTUNG.sheet(round),
     rows: plan.rows.length,
     criteria: plan.criteria.map((c) => c.name),
     defaultCriteria: plan.defaultCriteria,

@@ -1,40 +1,14 @@
 /**
  * A workbook file as the command line and the browser mode hold it: the package (read and written by the
  * package layer, see ./package.ts) and the name the user knows it by. This is where the package's errors,
- * codes with parameters, become one German sentence naming the file.
+ * codes with parameters, become user errors naming the file (worded in ./messages.ts).
  */
-import { LISTEN_SHEET } from "../workbook/contract";
+import { LISTEN_SHEET } from "../workbook/sheets/listen";
 import type { SheetPlan, WorkbookPlan } from "../workbook/plan";
 import { type CellWrite, PackageError, XlsxPackage } from "./package";
 import type { Guard, PackageSource } from "./source";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 import type { ZipCodec } from "./zip";
-
-/** One German sentence for a package that cannot be used, naming the file as the user gave it. */
-export function packageErrorMessage(name: string, error: PackageError): string {
-  switch (error.reason) {
-    case "too-large-part":
-      return `Die Datei „${name}“ enthält einen Teil („${error.part}“), der entpackt größer als 200 MB wäre; so große Arbeitsmappen werden nicht geöffnet.`;
-    case "too-large-package":
-      return `Die Datei „${name}“ wäre entpackt größer als 1 GB; so große Arbeitsmappen werden nicht geöffnet.`;
-    case "zip64":
-      return `Die Datei „${name}“ ist für eine Arbeitsmappe zu groß (ZIP64); so große Arbeitsmappen werden nicht geöffnet.`;
-    case "encrypted":
-      return `Die Datei „${name}“ ist verschlüsselt; speichern Sie sie in Excel ohne Kennwort.`;
-    case "doctype":
-      return `Die Datei „${name}“ enthält im Teil „${error.part}“ eine DOCTYPE-Angabe, die Excel nie schreibt; sie wird aus Sicherheitsgründen nicht geöffnet.`;
-    case "not-a-workbook":
-      return `Die Datei „${name}“ ist ein ZIP-Archiv, aber keine Excel-Arbeitsmappe (.xlsx).`;
-    case "chart-sheet":
-      return `Das Blatt „${error.sheet}“ ist ein Diagrammblatt; bitte benennen Sie es um, damit das Programm sein Blatt anlegen kann.`;
-    case "foreign-part":
-      return `Das Blatt „${error.sheet}“ wird vom Programm neu erzeugt, enthält aber „${error.part}“, das dabei verloren ginge; es wurde nichts geschrieben. Bitte verschieben Sie es auf ein eigenes Blatt.`;
-    case "no-sheet":
-      return `In der Datei „${name}“ fehlt das Blatt „${error.sheet}“.`;
-    default:
-      return `Die Datei „${name}“ ist beschädigt oder keine gültige Excel-Arbeitsmappe (.xlsx).`;
-  }
-}
 
 export class XlsxDocument {
   private readonly guard: Guard;
@@ -92,7 +66,7 @@ export class XlsxDocument {
    * the hidden sheet Listen keep reading their rows by position.
    */
   deleteRows(sheet: string, rows: number[]): void {
-    this.guard(() => this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET]));
+    this.guard(() => this.pkg.deleteRows(sheet, rows, [LISTEN_SHEET.sheet]));
   }
 
   extendTable(table: string, lastRow: number): void {
@@ -113,7 +87,8 @@ function guard<T>(name: string, run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof PackageError) throw new UserError(packageErrorMessage(name, error));
+    if (error instanceof PackageError)
+      throw xlsxError("PAKET_UNBRAUCHBAR", { datei: name, grund: error.reason, teil: error.part, blatt: error.sheet });
     throw error;
   }
 }

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { UnreadableWorkbookError } from "../workbook/read";
 import { XlsxDocument } from "./document";
+import { xlsxError } from "./messages";
 import { UserError } from "./userError";
 import type { ZipCodec } from "./zip";
 
@@ -30,18 +31,16 @@ export async function readInput(file: string): Promise<Buffer> {
   try {
     stat = await fs.stat(file);
   } catch {
-    throw new UserError(`Die Datei „${file}“ wurde nicht gefunden.`);
+    throw xlsxError("DATEI_FEHLT", { datei: file });
   }
-  if (!stat.isFile()) throw new UserError(`„${file}“ ist keine Datei, sondern ein Ordner oder ein Gerät.`);
+  if (!stat.isFile()) throw xlsxError("KEINE_DATEI", { datei: file });
   if (stat.size > MAX_FILE_BYTES) {
-    throw new UserError(
-      `Die Datei „${file}“ ist mit ${(stat.size / 1024 / 1024).toFixed(0)} MB größer als die erlaubten 50 MB.`,
-    );
+    throw xlsxError("ZU_GROSS", { datei: file, mb: stat.size / 1024 / 1024 });
   }
   try {
     return await fs.readFile(file);
   } catch {
-    throw new UserError(`Die Datei „${file}“ lässt sich nicht lesen (fehlende Berechtigung?).`);
+    throw xlsxError("NICHT_LESBAR", { datei: file });
   }
 }
 
@@ -49,12 +48,9 @@ export async function readInput(file: string): Promise<Buffer> {
 export async function openWorkbook(file: string): Promise<XlsxDocument> {
   const data = await readInput(file);
   if (data.subarray(0, 4).equals(OLE)) {
-    throw new UserError(
-      `Die Datei „${file}“ ist im alten .xls-Format oder mit Kennwort verschlüsselt; speichern Sie sie in Excel als .xlsx ohne Kennwort.`,
-    );
+    throw xlsxError("XLS_ODER_KENNWORT", { datei: file });
   }
-  if (!data.subarray(0, 4).equals(ZIP))
-    throw new UserError(`Die Datei „${file}“ ist keine Excel-Arbeitsmappe (.xlsx).`);
+  if (!data.subarray(0, 4).equals(ZIP)) throw xlsxError("KEINE_ARBEITSMAPPE", { datei: file });
   const doc = await XlsxDocument.open(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), file, NODE_ZLIB);
   origins.set(doc, { file: path.resolve(file), digest: digestOf(data) });
   return doc;
@@ -111,12 +107,12 @@ async function removeStaleTemps(dir: string, target: string): Promise<void> {
 function writeError(target: string, error: unknown): never {
   if (error instanceof UserError) throw error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") throw new UserError(`Der Ordner für „${target}“ existiert nicht.`);
+  if (code === "ENOENT") throw xlsxError("ORDNER_FEHLT", { ziel: target });
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    throw new UserError(`„${target}“ kann nicht geschrieben werden (fehlende Berechtigung oder Datei gesperrt).`);
+    throw xlsxError("NICHT_SCHREIBBAR", { ziel: target });
   }
-  if (code === "EISDIR") throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
-  if (code === "ENOSPC") throw new UserError(`Für „${target}“ ist auf dem Datenträger kein Platz mehr.`);
+  if (code === "EISDIR") throw xlsxError("IST_ORDNER", { ziel: target });
+  if (code === "ENOSPC") throw xlsxError("KEIN_PLATZ", { ziel: target });
   throw error;
 }
 
@@ -127,9 +123,7 @@ async function withLock<T>(dir: string, target: string, run: () => Promise<T>): 
     await fs.writeFile(lock, String(process.pid), { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") writeError(target, error);
-    throw new UserError(
-      `„${target}“ wird gerade von einem anderen Vorgang geschrieben; es wurde nichts geändert. Bitte den Befehl danach erneut ausführen.`,
-    );
+    throw xlsxError("GESPERRT", { ziel: target });
   }
   try {
     return await run();
@@ -160,9 +154,9 @@ export async function writeFileAtomically(
   const dir = path.dirname(path.resolve(target));
   await removeStaleTemps(dir, target);
   const existing = await fs.stat(target).catch(() => null);
-  if (existing?.isDirectory()) throw new UserError(`„${target}“ ist ein Ordner; geben Sie einen Dateinamen an.`);
+  if (existing?.isDirectory()) throw xlsxError("IST_ORDNER", { ziel: target });
   if (existing && (existing.mode & 0o222) === 0) {
-    throw new UserError(`„${target}“ ist schreibgeschützt und wird nicht ersetzt; es wurde nichts geschrieben.`);
+    throw xlsxError("SCHREIBGESCHUETZT", { ziel: target });
   }
   const temp = path.join(dir, tempName(target));
   let created = false;
@@ -191,9 +185,7 @@ async function refuseIfChanged(doc: XlsxDocument, target: string): Promise<void>
   if (!origin || origin.file !== path.resolve(target)) return;
   const now = await fs.readFile(target).catch(() => null);
   if (!now || digestOf(now) !== origin.digest) {
-    throw new UserError(
-      `„${target}“ wurde geändert, seit es gelesen wurde (z. B. von Excel oder einem anderen Zusammenführen); es wurde nichts geschrieben. Bitte den Befehl erneut ausführen.`,
-    );
+    throw xlsxError("GEAENDERT", { ziel: target });
   }
 }
 
@@ -202,7 +194,8 @@ export async function withReadableConcept<T>(file: string, run: () => T | Promis
   try {
     return await run();
   } catch (error) {
-    if (error instanceof UnreadableWorkbookError) throw new UserError(`Die Arbeitsmappe „${file}“ ${error.message}.`);
+    if (error instanceof UnreadableWorkbookError)
+      throw xlsxError("ARBEITSMAPPE_UNLESBAR", { datei: file, aussage: error.message });
     throw error;
   }
 }

@@ -22,12 +22,11 @@ import { SETTING_KEYS, type Settings, readSettings } from "../domain/settings";
 import { textOf } from "../domain/values";
 import { type FoundTable, type ReadConcept, type WorkbookSource, readConcept } from "../workbook/read";
 import { latestVerdicts, measureInputs } from "../workbook/fortschreibung";
-import { planVorperiodeSheet } from "../workbook/vorperiode-sheet";
-import { readVorperiode } from "../workbook/vorperiode";
+import { planVorperiodeSheet, readVorperiode } from "../workbook/sheets/vorperiode";
 import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 export interface FortschreibungOutcome {
   decisions: MeasureDecisions;
@@ -48,9 +47,7 @@ function fieldCells(table: FoundTable, row: number, values: Record<string, CellW
 function measuresOf(table: FoundTable, file: string): MeasureInput[] {
   const measures = measureInputs(table);
   if (!measures) {
-    throw new UserError(
-      `Die Arbeitsmappe „${file}“ hat im Blatt „${table.sheet}“ keine Spalte „ID“; ohne IDs lässt sich die Geschichte der Maßnahmen nicht fortführen.`,
-    );
+    throw xlsxError("KEINE_ID_SPALTE", { datei: file, blatt: table.sheet, zweck: "fortschreiben" });
   }
   return measures;
 }

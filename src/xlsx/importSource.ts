@@ -8,7 +8,7 @@ import { decodeText } from "../domain/text";
 import { isBlank } from "../domain/values";
 import type { ImportGrid } from "../workbook/import/mapping";
 import { XlsxDocument } from "./document";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -114,13 +114,11 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 /** The grids of a list file, by what its bytes are (not by its name). */
 export async function importGrids(bytes: Uint8Array, name: string): Promise<{ grids: ImportGrid[]; kind: string }> {
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new UserError(
-      `Die Datei „${name}“ ist im alten .xls-Format; speichern Sie sie in Excel als .xlsx oder .csv.`,
-    );
+    throw xlsxError("LISTE_XLS", { datei: name });
   }
   if (startsWith(bytes, ZIP_MAGIC)) return { grids: await xlsxGrids(bytes, name), kind: "Excel-Arbeitsmappe" };
   if (bytes.subarray(0, 4096).includes(0) && !startsWith(bytes, [0xff, 0xfe]) && !startsWith(bytes, [0xfe, 0xff])) {
-    throw new UserError(`Die Datei „${name}“ ist weder eine Excel-Arbeitsmappe (.xlsx) noch eine Textdatei (.csv).`);
+    throw xlsxError("LISTE_UNBEKANNT", { datei: name });
   }
   const grid = csvGrid(bytes, name);
   const sep = { ";": "Semikolon", ",": "Komma", "\t": "Tabulator" }[grid.separator] ?? grid.separator;

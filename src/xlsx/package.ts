@@ -19,7 +19,7 @@ import { OpcPackage, PackageError, PART_KINDS, XML_DECL, contentTypesXml, relsXm
 import { addTableColumns, deleteRows, extendTable, writeCells } from "./rowOps";
 import type { CellWrite } from "./sheetPatch";
 import { NS_MAIN, NS_REL } from "./sheetXml";
-import { type Guard, PackageReader, type PackageSource } from "./source";
+import type { Guard, PackageReader, PackageSource } from "./source";
 import { EMPTY_STYLES, type StyleBook } from "./styles";
 import { type SheetEntry, type TableEntry, WorkbookPart } from "./workbookPart";
 import type { ZipCodec } from "./zip";
@@ -29,11 +29,16 @@ export { PackageError };
 
 export class XlsxPackage {
   private readonly book: WorkbookPart;
-  private readonly reader: PackageReader;
+  private loadedReader: PackageReader | null = null;
 
   private constructor(private readonly opc: OpcPackage) {
     this.book = new WorkbookPart(opc);
-    this.reader = new PackageReader(this.book);
+  }
+
+  /** The reader of cells (./source.ts with the XML scanner), loaded when first asked for: `init` never is. */
+  private get reader(): PackageReader {
+    this.loadedReader ??= new (require("./source") as typeof import("./source")).PackageReader(this.book);
+    return this.loadedReader;
   }
 
   /** Reads the package's directory; throws PackageError (limits, not a workbook). Nothing is inflated yet. */

@@ -8,7 +8,7 @@
 import type { StatisticsGrid } from "../workbook/werte";
 import { decodeText } from "../domain/text";
 import { importGrids, parseCsv, sniffSeparator } from "./importSource";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -43,10 +43,7 @@ function statisticsText(bytes: Uint8Array, name: string): { text: string; encodi
   const decoded = decodeText(bytes);
   const file = name.replace(/^.*[\\/]/, "");
   if (decoded.encoding === "UTF-16" || (decoded.encoding === "Windows-1252" && UNDEFINED_1252.test(decoded.text))) {
-    const found = decoded.encoding === "UTF-16" ? "ist in UTF-16 gespeichert" : "ist weder UTF-8 noch Windows-1252";
-    throw new UserError(
-      `Die Datei „${file}“ ${found}; lesbar sind Statistikdateien in UTF-8 oder Windows-1252. Speichern Sie sie z. B. in Excel als „CSV UTF-8“.`,
-    );
+    throw xlsxError("STATISTIK_KODIERUNG", { datei: file, kodierung: decoded.encoding === "UTF-16" ? "UTF-16" : null });
   }
   return decoded;
 }

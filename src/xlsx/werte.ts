@@ -9,8 +9,9 @@ import type { IsoDate } from "../domain/dates";
 import { MonitoringData } from "../domain/monitoringData";
 import { readSettings } from "../domain/settings";
 import { tableSpec } from "../workbook/contract";
-import { layoutsOf, planListSheet } from "../workbook/plan";
+import { layoutsOf } from "../workbook/plan";
 import { type FoundTable, type ReadConcept, readConcept, readTable } from "../workbook/read";
+import { LISTEN_SHEET } from "../workbook/sheets/listen";
 import {
   WERTEUEBERNAHME,
   type WerteFile,
@@ -20,7 +21,6 @@ import {
   gebietEintraege,
   planWerte,
   planWerteuebernahmeSheet,
-  problemText,
   readStatisticsFile,
   toIndicatorValues,
 } from "../workbook/werte";
@@ -28,7 +28,7 @@ import { appendTableRows } from "./circulation";
 import type { XlsxDocument } from "./document";
 import type { CellWrite } from "./package";
 import { statisticsGrids } from "./statisticsSource";
-import { UserError } from "./userError";
+import { xlsxError } from "./messages";
 
 /** The Integrationsmonitoring's columns of Indikatorwerte, added where an older workbook lacks them. */
 const DIMENSION_FIELDS = ["gebiet", "gruppe", "kennzeichen", "abgerufenAm"] as const;
@@ -59,7 +59,7 @@ export async function readWerteFile(
 ): Promise<WerteFile> {
   const { grids } = await statisticsGrids(bytes, name);
   const read = readStatisticsFile(grids, name);
-  if (!read.ok) throw new UserError(problemText(read.problem));
+  if (!read.ok) throw xlsxError("STATISTIK_UNBRAUCHBAR", { problem: read.problem });
   const gebiete = [...gebietEintraege(data), ...added];
   const results = read.file.tables.map((table) => {
     const result = toIndicatorValues(table, {
@@ -100,7 +100,7 @@ export async function applyWertePlan(
   if (plan.additions.length + plan.updates.length > 0) await writeValues(doc, concept, plan);
   if (plan.gebiete.length > 0) {
     appendTableRows(doc, await doc.source(), concept, "gebiete", plan.gebiete);
-    if (!concept.found.gebiete) doc.applySheetPlan(planListSheet(layoutsOf(readConcept(await doc.source()).found)));
+    if (!concept.found.gebiete) doc.applySheetPlan(LISTEN_SHEET.plan(layoutsOf(readConcept(await doc.source()).found)));
   }
   const { settings } = readSettings(concept);
   doc.applySheetPlan(
@@ -143,9 +143,7 @@ async function withDimensions(doc: XlsxDocument, table: FoundTable): Promise<Fou
     for (let r = table.headerRow; r <= Math.max(table.area.bottom, table.rows.at(-1)?.row ?? 0); r++) {
       const v = grid.value(r, c);
       if (v !== null && v !== undefined && v !== "") {
-        throw new UserError(
-          `Rechts neben der Tabelle im Blatt „${table.sheet}“ stehen Einträge; für die Spalten ${headers.join(", ")} ist dort kein Platz. Fügen Sie diese Spalten selbst in die Tabelle ein; es wurde nichts geschrieben.`,
-        );
+        throw xlsxError("KEIN_PLATZ_FUER_SPALTEN", { blatt: table.sheet, spalten: headers });
       }
     }
   }
@@ -170,10 +168,7 @@ export async function runWerte(
   const concept = readConcept(await doc.source());
   const unknown = unknownIndicators(options.zuordnung, concept);
   if (unknown.length > 0) {
-    const list = unknown.map((id) => `„${id}“`).join(", ");
-    throw new UserError(
-      `${unknown.length === 1 ? "Den Indikator" : "Die Indikatoren"} ${list} gibt es im Blatt „Indikatoren“ nicht; legen Sie ${unknown.length === 1 ? "ihn" : "sie"} dort an oder nennen Sie einen vorhandenen.`,
-    );
+    throw xlsxError("INDIKATOREN_UNBEKANNT", { ids: unknown, blatt: tableSpec("indikatoren").sheet });
   }
   const data = new MonitoringData(concept);
   const added: ReturnType<typeof gebietEintraege> = [];

@@ -10,7 +10,13 @@
  * (local header, central directory) — so this module reads and writes those, and fflate does the DEFLATE
  * work (streaming `Inflate` with a byte budget, `deflateSync` for the parts the program writes).
  */
-import { Inflate, deflateSync } from "fflate";
+import type * as Fflate from "fflate";
+
+/**
+ * fflate, loaded when first needed: the browser inflates and deflates with it, the command line passes
+ * Node's zlib (see ZipCodec) and never loads it.
+ */
+const fflate = (): typeof Fflate => require("fflate") as typeof Fflate;
 
 /** Limits of the contract ("Bad input"): one part at most 200 MB, the whole package at most 1 GB unpacked. */
 export const MAX_PART_BYTES = 200 * 1024 * 1024;
@@ -147,7 +153,7 @@ export function inflateStream(entry: ZipEntry, onData: (chunk: Uint8Array) => vo
       data = codec.inflate(entry.raw, budget);
       if (!data) throw overflow();
     } else {
-      const inflate = new Inflate(take);
+      const inflate = new (fflate().Inflate)(take);
       for (let i = 0; i < entry.raw.length; i += CHUNK) {
         inflate.push(entry.raw.subarray(i, i + CHUNK), i + CHUNK >= entry.raw.length);
       }
@@ -244,7 +250,7 @@ export function newEntry(name: string, data: Uint8Array, now = new Date(), codec
   };
 }
 
-const defaultDeflate = (data: Uint8Array) => deflateSync(data, { level: 6 });
+const defaultDeflate = (data: Uint8Array) => fflate().deflateSync(data, { level: 6 });
 
 /** Writes the entries in order; copied entries keep their compressed bytes, CRC and sizes. */
 export function writeZip(entries: ZipEntry[]): Uint8Array {

@@ -7,7 +7,7 @@
 import type ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { HINTS_SHEET } from "../../src/workbook/split";
+import { HINTS_SHEET } from "../../src/workbook/sheets/hinweise";
 import { XLSX_MIME_TYPE } from "../../src/domain/mail";
 import { columnOf, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tempDir } from "../helpers/cli";
 import { type ParsedMail, parseEml } from "../helpers/mime";
@@ -41,7 +41,7 @@ function drafts(dir: string): Map<string, ParsedMail> {
 /** The Hinweise of a written file below its title, as the sheet shows them. */
 async function hintsOf(file: string): Promise<string[]> {
   const wb = await loadWorkbook(file);
-  const values = sheet(wb, HINTS_SHEET).getColumn(1).values as unknown[];
+  const values = sheet(wb, HINTS_SHEET.sheet).getColumn(1).values as unknown[];
   return values.slice(4).filter((v): v is string => typeof v === "string" && v !== "");
 }
 

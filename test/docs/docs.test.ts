@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { COMMANDS } from "../../src/cli/main";
 import { RULES, type RuleCode } from "../../src/domain/rules";
 import { TABLES } from "../../src/workbook/contract";
+import { SHEETS, SHEET_FAMILIES } from "../../src/workbook/sheets";
 import { SEVERITY_LABEL } from "../../src/workbook/report";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -74,6 +75,11 @@ describe("docs/arbeitsmappe.md", () => {
       expect(doc).toContain(t.table);
       for (const c of t.columns) expect(doc).toContain(`| ${c.header}${c.required ? " *" : ""} |`);
     }
+  });
+
+  it("names every sheet the program writes (the registry of src/workbook/sheets), with its table", () => {
+    for (const s of SHEETS) expect(doc).toContain(`| ${s.sheet} | ${s.table ?? "–"} |`);
+    for (const f of SHEET_FAMILIES) expect(doc).toContain(`| ${f.sheet(0).replace(/0$/, "JJJJ")} |`);
   });
 });
 

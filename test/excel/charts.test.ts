@@ -2,7 +2,7 @@
 import { templateContent } from "../../src/domain/templates";
 import { ExcelHost, chartName } from "../../src/excel/host";
 import { type SheetPlan, planNewWorkbook } from "../../src/workbook/plan";
-import { OVERVIEW_SHEET, planOverview } from "../../src/workbook/overview-sheet";
+import { OVERVIEW_SHEET, planOverview } from "../../src/workbook/sheets/uebersicht";
 import { XlsxDocument } from "../../src/xlsx/document";
 import { conceptRows, monitoring } from "../report/fixture";
 import { FakeWorkbook } from "./fakeExcel";
@@ -28,10 +28,10 @@ describe("ExcelHost charts", () => {
     const plan = await fixtureOverview();
     expect(plan.charts?.map((c) => c.kind)).toEqual(["stackedBar", "line", "line"]);
     await host.applySheetPlan(plan);
-    const charts = fake.sheet(OVERVIEW_SHEET)!.charts;
+    const charts = fake.sheet(OVERVIEW_SHEET.sheet)!.charts;
     expect(charts.map((c) => [c.name, c.type, c.title])).toEqual(
       plan.charts!.map((c, i) => [
-        chartName(OVERVIEW_SHEET, i),
+        chartName(OVERVIEW_SHEET.sheet, i),
         c.kind === "line" ? "LineMarkers" : "BarStacked",
         c.title,
       ]),
@@ -60,7 +60,7 @@ describe("ExcelHost charts", () => {
     const { fake, host } = setup();
     const plan = await fixtureOverview();
     await host.applySheetPlan(plan);
-    const charts = fake.sheet(OVERVIEW_SHEET)!.charts;
+    const charts = fake.sheet(OVERVIEW_SHEET.sheet)!.charts;
     expect(charts[0]!.axes).toEqual({
       valueAxis: { minimum: 0, majorUnit: plan.charts![0]!.valueAxis!.majorUnit, numberFormat: "0" },
     });
@@ -83,7 +83,7 @@ describe("ExcelHost charts", () => {
     const plan = await fixtureOverview();
     expect(plan.rowBreaks?.length).toBeGreaterThan(0);
     await host.applySheetPlan(plan);
-    const sheet = fake.sheet(OVERVIEW_SHEET)!;
+    const sheet = fake.sheet(OVERVIEW_SHEET.sheet)!;
     expect(sheet.rowBreaks).toEqual(plan.rowBreaks!.map((r) => `A${r}`));
     expect(fake.tables.find((t) => t.name === plan.table!.name)!.showFilterButton).toBe(false);
     // Maßnahmen (B4) is a count: right-aligned over its numbers; Handlungsfeld (A4) is not.
@@ -105,9 +105,9 @@ describe("ExcelHost charts", () => {
     });
     await host.applySheetPlan(plan);
     await host.applySheetPlan(plan);
-    expect(fake.sheets.filter((s) => s.name === OVERVIEW_SHEET)).toHaveLength(1);
-    expect(fake.sheet(OVERVIEW_SHEET)!.charts.map((c) => c.name)).toEqual(
-      plan.charts!.map((_, i) => chartName(OVERVIEW_SHEET, i)),
+    expect(fake.sheets.filter((s) => s.name === OVERVIEW_SHEET.sheet)).toHaveLength(1);
+    expect(fake.sheet(OVERVIEW_SHEET.sheet)!.charts.map((c) => c.name)).toEqual(
+      plan.charts!.map((_, i) => chartName(OVERVIEW_SHEET.sheet, i)),
     );
     expect(fake.sheet("Meine Auswertung")!.charts.map((c) => c.name)).toEqual(["Diagramm 1"]);
   });
@@ -123,7 +123,7 @@ describe("ExcelHost charts", () => {
       fake.syncs = 0;
       await host.applySheetPlan(p);
       counts.push(fake.syncs);
-      expect(fake.sheet(OVERVIEW_SHEET)!.charts).toHaveLength(p.charts!.length);
+      expect(fake.sheet(OVERVIEW_SHEET.sheet)!.charts).toHaveLength(p.charts!.length);
     }
     expect(counts[1]).toBe(counts[0]);
   });

@@ -6,7 +6,7 @@ import { EDIT_MODE_MESSAGE, ExcelHostError, HostBusyError } from "../../src/exce
 import { tableSpec } from "../../src/workbook/contract";
 import { type SheetPlan, planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept, readTable } from "../../src/workbook/read";
-import { planReportSheet } from "../../src/workbook/report";
+import { planReportSheet } from "../../src/workbook/sheets/pruefbericht";
 import { checkWorkbook, createTemplateWorkbook } from "../../src/xlsx/concept";
 import { FakeWorkbook, OfficeError } from "./fakeExcel";
 

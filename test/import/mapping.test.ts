@@ -3,14 +3,8 @@
  * periods, the guess over a grid, corrections, and Sachstände rows for the contract's table once it exists.
  */
 import { buildImport, splitActors } from "../../src/workbook/import/build";
-import {
-  MappingError,
-  applyMappingOverrides,
-  chooseGrid,
-  fieldOf,
-  guessMapping,
-  periodOf,
-} from "../../src/workbook/import/mapping";
+import { applyMappingOverrides } from "../../src/workbook/import/overrides";
+import { MappingError, chooseGrid, fieldOf, guessMapping, periodOf } from "../../src/workbook/import/mapping";
 import { sachstandRow } from "../../src/workbook/import/workbook";
 import type { TableSpec } from "../../src/workbook/contract";
 

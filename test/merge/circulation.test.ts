@@ -5,8 +5,12 @@
 import ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { BASE_SHEET, CONFLICT_SHEET, MEMORY_SHEET, MERGE_LOG_SHEET } from "../../src/workbook/circulation";
-import { HINTS_SHEET, safeFileName, splitFileNames } from "../../src/workbook/split";
+import { HINTS_SHEET } from "../../src/workbook/sheets/hinweise";
+import { CONFLICT_SHEET } from "../../src/workbook/sheets/konflikte";
+import { MEMORY_SHEET } from "../../src/workbook/sheets/ruecklaufprotokoll";
+import { BASE_SHEET } from "../../src/workbook/sheets/verteilung";
+import { MERGE_LOG_SHEET } from "../../src/workbook/sheets/zusammenfuehrung";
+import { safeFileName, splitFileNames } from "../../src/workbook/split";
 import { readConcept } from "../../src/workbook/read";
 import { ExcelJsSource } from "../helpers/excelJsSource";
 import { TODAY, columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tablesOf, tempDir } from "../helpers/cli";
@@ -119,7 +123,7 @@ describe("split", () => {
 
     const wb = await loadWorkbook(fb4);
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
-      [HINTS_SHEET, "visible"],
+      [HINTS_SHEET.sheet, "visible"],
       ["Maßnahmen", "visible"],
       ["Einstellungen", "visible"],
       ["Handlungsfelder", "visible"],
@@ -128,7 +132,7 @@ describe("split", () => {
       ["Akteure", "visible"],
       ["Bedarfe", "visible"],
       ["Listen", "hidden"],
-      [BASE_SHEET, "veryHidden"],
+      [BASE_SHEET.sheet, "veryHidden"],
     ]);
     const m = sheet(wb, "Maßnahmen");
     // M-006, M-007 (A-04) and M-005, M-009 (A-05) are led by Fachbereich 4.
@@ -147,7 +151,7 @@ describe("split", () => {
     expect(Object.entries(dv).find(([range]) => range.startsWith(`${federCol}2`))?.[1].formulae[0]).toContain("Listen");
     expect(((m as unknown as { conditionalFormattings: unknown[] }).conditionalFormattings ?? []).length).toBeGreaterThan(5);
     // References are protected (without password), Maßnahmen not.
-    for (const name of ["Einstellungen", "Handlungsfelder", "Ziele", "Indikatoren", "Akteure", HINTS_SHEET]) {
+    for (const name of ["Einstellungen", "Handlungsfelder", "Ziele", "Indikatoren", "Akteure", HINTS_SHEET.sheet]) {
       const protection = (sheet(wb, name) as unknown as { sheetProtection?: { sheet?: boolean; algorithmName?: string } }).sheetProtection;
       expect({ name, locked: protection?.sheet }).toEqual({ name, locked: true });
     }
@@ -155,7 +159,7 @@ describe("split", () => {
     // All reference rows are there, so the dropdowns offer everything.
     expect(idsOf(sheet(wb, "Akteure"))).toHaveLength(8);
 
-    const hints = sheet(wb, HINTS_SHEET)
+    const hints = sheet(wb, HINTS_SHEET.sheet)
       .getColumn(1)
       .values.filter((v): v is string => typeof v === "string")
       .join("\n");
@@ -164,7 +168,7 @@ describe("split", () => {
     expect(hints).toContain("Koordinierungsstelle Integration, Sabine Gericke, integration@beispielkreis.de");
     expect(hints).toContain(`Verteilt am 22.11.2026 aus „konzept.xlsx“`);
 
-    const base = sheet(wb, BASE_SHEET);
+    const base = sheet(wb, BASE_SHEET.sheet);
     expect(base.getCell("B3").text).toBe(FB4);
     expect(base.getCell("B4").text).toBe("konzept.xlsx");
   });
@@ -273,7 +277,7 @@ describe("merge", () => {
       ["", "M-022", "neu aufgenommen mit neuer ID", ""],
       ["M-009", "M-009", "im Rücklauf gelöscht – in der Gesamtdatei behalten", ""],
     ]);
-    expect(wb.getWorksheet(MEMORY_SHEET)?.state).toBe("veryHidden");
+    expect(wb.getWorksheet(MEMORY_SHEET.sheet)?.state).toBe("veryHidden");
 
     // The same return again: nothing changes (the conflict is still reported).
     const before = tableRows(m);

@@ -9,8 +9,9 @@ import type ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
-import { BASE_SHEET, CONFLICT_SHEET } from "../../src/workbook/circulation";
-import { HINTS_SHEET } from "../../src/workbook/split";
+import { HINTS_SHEET } from "../../src/workbook/sheets/hinweise";
+import { CONFLICT_SHEET } from "../../src/workbook/sheets/konflikte";
+import { BASE_SHEET } from "../../src/workbook/sheets/verteilung";
 import { openWorkbook, saveWorkbookAtomically } from "../../src/xlsx/file";
 import { TODAY, columnOf, loadWorkbook, removeTempDirs, rowWhere, runCli, sheet, tempDir } from "../helpers/cli";
 import { ooxmlProblems } from "../helpers/ooxml";
@@ -42,7 +43,7 @@ function ids(ws: ExcelJS.Worksheet, header = "ID"): string[] {
 }
 
 function hintsOf(wb: ExcelJS.Workbook): string {
-  return sheet(wb, HINTS_SHEET)
+  return sheet(wb, HINTS_SHEET.sheet)
     .getColumn(1)
     .values.filter((v): v is string => typeof v === "string")
     .join("\n");
@@ -88,7 +89,7 @@ describe("split to everyone who leads a measure", () => {
     expect(hints).toContain("Maßnahmen zur Rückmeldung – Jobcenter Beispielkreis");
     expect(hints).toContain("die 4 Maßnahmen, für die Sie federführend sind");
     expect(hints).not.toMatch(/Ihr(em)? Fachbereich/);
-    const base = sheet(jobcenter, BASE_SHEET);
+    const base = sheet(jobcenter, BASE_SHEET.sheet);
     expect([base.getCell("A3").text, base.getCell("B3").text]).toEqual(["Fachbereich", ""]);
     expect([base.getCell("A6").text, base.getCell("B6").text]).toEqual(["Akteur", "A-06"]);
 
@@ -210,7 +211,7 @@ describe("merging the returns of an Akteur", () => {
     // What `split` wrote before: every measure without Fachbereich in one file, its base naming no Akteur.
     const old = path.join(out, JOBCENTER);
     await edit(old, (wb) => {
-      const base = sheet(wb, BASE_SHEET);
+      const base = sheet(wb, BASE_SHEET.sheet);
       base.getCell("B3").value = "ohne Fachbereich";
       base.getCell("B6").value = null;
       const m = sheet(wb, "Maßnahmen");

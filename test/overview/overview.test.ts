@@ -10,7 +10,7 @@ import { STATUS_VALUES } from "../../src/domain/model";
 import { overviewOf } from "../../src/domain/overview";
 import { INDICATOR_AMPELN } from "../../src/domain/report";
 import { templateContent } from "../../src/domain/templates";
-import { OVERVIEW_NOTE, OVERVIEW_SHEET, countStep, planOverview } from "../../src/workbook/overview-sheet";
+import { OVERVIEW_NOTE, OVERVIEW_SHEET, countStep, planOverview } from "../../src/workbook/sheets/uebersicht";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { readReportModel } from "../../src/workbook/report-model";
 import { chartXml } from "../../src/xlsx/chartXml";
@@ -215,10 +215,10 @@ describe("the Übersicht's plan for print", () => {
     const p = await plan();
     const [status, ...lines] = p.charts!;
     expect(status!.valueAxis).toEqual({ min: 0, majorUnit: 1, numFmt: "0" });
-    expect(chartXml(status!, OVERVIEW_SHEET)).toContain('<c:majorUnit val="1"/>');
+    expect(chartXml(status!, OVERVIEW_SHEET.sheet)).toContain('<c:majorUnit val="1"/>');
     for (const line of lines) {
       expect(line.categoryAxis).toBe("date");
-      const xml = chartXml(line, OVERVIEW_SHEET);
+      const xml = chartXml(line, OVERVIEW_SHEET.sheet);
       expect(xml).toContain("<c:dateAx>");
       expect(xml).not.toContain("<c:catAx>");
       expect(xml).toMatch(/<c:cat><c:numRef>/);

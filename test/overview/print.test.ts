@@ -11,7 +11,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { STATUS_VALUES } from "../../src/domain/model";
-import { INDICATOR_HEADERS, NEEDS_HEADERS, OVERVIEW_SHEET } from "../../src/workbook/overview-sheet";
+import { INDICATOR_HEADERS, NEEDS_HEADERS, OVERVIEW_SHEET } from "../../src/workbook/sheets/uebersicht";
 import { readReportModel } from "../../src/workbook/report-model";
 import { openWorkbook } from "../../src/xlsx/file";
 import { TODAY, removeTempDirs, runCli, tempDir } from "../helpers/cli";
@@ -39,10 +39,10 @@ function onlyOverview(file: string): void {
   const parts = unzipSync(fs.readFileSync(file));
   let xml = strFromU8(parts["xl/workbook.xml"]!);
   const sheets = [...xml.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0]);
-  const active = sheets.findIndex((s) => s.includes(`name="${OVERVIEW_SHEET}"`));
+  const active = sheets.findIndex((s) => s.includes(`name="${OVERVIEW_SHEET.sheet}"`));
   expect(active).toBeGreaterThanOrEqual(0);
   for (const sheet of sheets) {
-    if (sheet.includes(`name="${OVERVIEW_SHEET}"`) || / state="/.test(sheet)) continue;
+    if (sheet.includes(`name="${OVERVIEW_SHEET.sheet}"`) || / state="/.test(sheet)) continue;
     xml = xml.replace(sheet, sheet.replace("<sheet ", '<sheet state="hidden" '));
   }
   xml = xml.replace(/<workbookView[^>]*\/>/, (view) =>
@@ -79,7 +79,7 @@ describePrint("the Übersicht printed by LibreOffice (A4 across)", () => {
     convertToPdf([printed, path.join(dir, "referenz.xlsx")], dir);
     // The sheet's pages, told by the sheet's name in their footer (`Stand: … Übersicht Seite x von y`).
     pages = pdfPages(path.join(dir, "uebersicht.pdf")).filter((p) =>
-      p.words.some((w) => w.y > p.height - 54 && w.text === OVERVIEW_SHEET),
+      p.words.some((w) => w.y > p.height - 54 && w.text === OVERVIEW_SHEET.sheet),
     );
     const reference = pdfPages(path.join(dir, "referenz.pdf"))
       .flatMap((p) => p.words)

@@ -1,7 +1,7 @@
 /** The report model: figures worked out by hand for the fixture concept (see fixture.ts). */
 import type { ExistingRound } from "../../src/domain/matrix";
 import { KEINE_DATEN, buildReportModel, dueWithoutSachstand, latestSachstaende } from "../../src/domain/report";
-import { readLatestRound, roundYears } from "../../src/workbook/rounds";
+import { readLatestRound, roundYears } from "../../src/workbook/sheets/bewertung";
 import { gridSource } from "../helpers/grid";
 import { STICHTAG, checkedConcept, conceptRows, monitoring } from "./fixture";
 

@@ -7,7 +7,7 @@ import { checkConcept } from "../../src/domain/rules";
 import { planNewWorkbook } from "../../src/workbook/plan";
 import { MIN_SCALE } from "../../src/workbook/print";
 import { readConcept } from "../../src/workbook/read";
-import { planReportSheet } from "../../src/workbook/report";
+import { planReportSheet } from "../../src/workbook/sheets/pruefbericht";
 import { XlsxDocument } from "../../src/xlsx/document";
 
 const TODAY = "2026-11-22";

@@ -5,7 +5,7 @@
  * the row and column counts; hostile parts refused; parts no reader asks for never inflated.
  */
 import { zipSync } from "fflate";
-import { LISTEN_SHEET } from "../../src/workbook/contract";
+import { LISTEN_SHEET } from "../../src/workbook/sheets/listen";
 import { checkWorkbook, createTemplateWorkbook } from "../../src/xlsx/concept";
 import { XlsxDocument } from "../../src/xlsx/document";
 import { NODE_ZLIB } from "../../src/xlsx/file";
@@ -313,6 +313,6 @@ describe("hostile and broken parts", () => {
     expect(result.findings.length).toBeGreaterThan(0);
     const part = (name: string) => doc.pkg.sheets().find((s) => s.name === name)!.part!;
     expect(doc.pkg.inflatedParts()).toContain(part("Maßnahmen"));
-    expect(doc.pkg.inflatedParts()).not.toContain(part(LISTEN_SHEET));
+    expect(doc.pkg.inflatedParts()).not.toContain(part(LISTEN_SHEET.sheet));
   });
 });

@@ -1,6 +1,6 @@
 /** Structure rules common to every table: sheets, columns, IDs, required cells, references, choice lists. */
 import type { ConceptData, FieldsOf, RowRecord, TableData } from "../model";
-import { STATUS_VALUES } from "../model";
+import { ENTITY_KINDS, STATUS_VALUES } from "../model";
 import { isBasisindikator } from "../monitoringData";
 import type { SettingProblem } from "../settings";
 import { idKey, isBlank, matchListValue, referenceId, textOf } from "../values";
@@ -16,6 +16,7 @@ export function checkMissingTables(c: Collector, data: ConceptData) {
       columns: {},
       missingColumns: [],
       nextFreeColumn: "A",
+      nonEmpty: {},
       rows: [],
     };
     c.add(
@@ -26,12 +27,8 @@ export function checkMissingTables(c: Collector, data: ConceptData) {
   }
 }
 
-/** Missing columns, IDs (missing, doubled) and the required cells named in `requiredFields`. */
-export function checkStructure<F extends string>(
-  c: Collector,
-  table: TableData<F>,
-  requiredFields: Partial<Record<F, string>>,
-) {
+/** Missing columns, IDs (missing, doubled) and the cells that must not be empty (the contract's `nonEmpty`). */
+export function checkStructure<F extends string>(c: Collector, table: TableData<F>) {
   for (const missing of table.missingColumns) {
     c.add(
       "SPALTE_FEHLT",
@@ -53,7 +50,7 @@ export function checkStructure<F extends string>(
     } else {
       seen.set(idKey(id), [...(seen.get(idKey(id)) ?? []), record]);
     }
-    for (const [field, label] of Object.entries(requiredFields) as [F, string][]) {
+    for (const [field, label] of Object.entries(table.nonEmpty) as [F, string][]) {
       if (has(table, field) && isBlank(value(record, field))) {
         c.add("PFLICHTFELD_LEER", at(table, record, field), {
           subject: subjectOf(table, record),
@@ -75,21 +72,11 @@ export function checkStructure<F extends string>(
 
 /** Structure of every table that is there, in workbook order. */
 export function checkAllStructures(c: Collector, data: ConceptData, problems: SettingProblem[]) {
-  if (data.einstellungen) {
-    checkStructure(c, data.einstellungen, {});
-    checkSettings(c, data.einstellungen, problems);
+  for (const kind of ENTITY_KINDS) {
+    const table = data[kind] as TableData | null;
+    if (table) checkStructure(c, table);
+    if (kind === "einstellungen" && data.einstellungen) checkSettings(c, data.einstellungen, problems);
   }
-  if (data.handlungsfelder) checkStructure(c, data.handlungsfelder, { handlungsfeld: "Name des Handlungsfelds" });
-  if (data.ziele) checkStructure(c, data.ziele, { ziel: "Zielformulierung" });
-  if (data.indikatoren) checkStructure(c, data.indikatoren, { indikator: "Bezeichnung des Indikators" });
-  if (data.akteure) checkStructure(c, data.akteure, { bezeichnung: "Bezeichnung" });
-  checkStructure(c, data.massnahmen, {});
-  if (data.kriterien) checkStructure(c, data.kriterien, {});
-  if (data.indikatorwerte) checkStructure(c, data.indikatorwerte, {});
-  if (data.sachstaende) checkStructure(c, data.sachstaende, { sachstand: "Sachstand" });
-  if (data.angebote) checkStructure(c, data.angebote, { angebot: "Angebot", traeger: "Träger" });
-  if (data.bedarfe) checkStructure(c, data.bedarfe, { bedarf: "Bedarf", quelle: "Quelle" });
-  if (data.gebiete) checkStructure(c, data.gebiete, { gebiet: "Name des Gebiets", ebene: "Ebene" });
 }
 
 function checkSettings(c: Collector, table: TableData<FieldsOf<"einstellungen">>, problems: SettingProblem[]) {

@@ -14,6 +14,7 @@ import {
   type RowValues,
   mergeReturns,
 } from "../../domain/merge";
+import { mergeNote } from "../../domain/mergeNotes";
 import { statusFromReports } from "../../domain/statusQuery";
 import { SETTING_KEYS } from "../../domain/settings";
 import { idKey, normalizeLabel } from "../../domain/values";
@@ -23,12 +24,11 @@ import {
   type ReturnReports,
   mergeFields,
   mergeReports,
-  planConflictSheet,
-  planMemorySheet,
-  planMergeLogSheet,
-  readMemory,
   tableRows,
 } from "../../workbook/circulation";
+import { CONFLICT_SHEET } from "../../workbook/sheets/konflikte";
+import { MEMORY_SHEET } from "../../workbook/sheets/ruecklaufprotokoll";
+import { MERGE_LOG_SHEET } from "../../workbook/sheets/zusammenfuehrung";
 import { EINSTELLUNGEN, MASSNAHMEN } from "../../workbook/contract";
 import { akteurRefs } from "../../workbook/distribution";
 import { safeFileName } from "../../workbook/split";
@@ -221,7 +221,7 @@ export async function previewMerge(
     idDigits: MASSNAHMEN.idDigits!,
     ownerField: "federfuehrung",
     akteure: akteurRefs(concept),
-    memory: readMemory(source),
+    memory: MEMORY_SHEET.read(source),
     formValue: referenceFormer(concept, "massnahmen"),
   });
   const round = mergeReports(concept, reports);
@@ -291,8 +291,6 @@ export interface MergeWritten {
   taken: number;
 }
 
-const PANE_NOTE = "Im Aufgabenbereich entschieden: Wert des Rücklaufs übernommen.";
-
 /**
  * Writes the merge: the updates and new rows, the return values the coordinator chose (`take`: action
  * indices), then the sheets `Konflikte`, `Zusammenführung` and the merge memory. Merges again first and
@@ -327,7 +325,12 @@ export async function writeMerge(
     if (!take.has(c.index)) continue;
     taken++;
     write(c.masterId, { [c.field]: c.value });
-    outcome.actions[c.index] = { ...c.action, kind: "applied", notApplied: false, note: PANE_NOTE };
+    outcome.actions[c.index] = {
+      ...c.action,
+      kind: "applied",
+      notApplied: false,
+      ...mergeNote("IM_AUFGABENBEREICH_UEBERNOMMEN", {}),
+    };
     // The memory notes the value as taken, so the next merge of this return sees nothing new.
     const token = preview.inputs.find((i) => i.file === c.action.file)?.base?.token;
     const entry = token
@@ -342,9 +345,9 @@ export async function writeMerge(
   outcome.conflicts = outcome.actions.filter((a) => a.notApplied).length;
   if (writes.length > 0) await host.writeRows(writes);
   await appendReportRows(host, again.appended);
-  await host.applySheetPlan(planConflictSheet(outcome));
-  await host.applySheetPlan(planMergeLogSheet(outcome));
-  await host.applySheetPlan(planMemorySheet(outcome.memory));
+  await host.applySheetPlan(CONFLICT_SHEET.plan(outcome));
+  await host.applySheetPlan(MERGE_LOG_SHEET.plan(outcome));
+  await host.applySheetPlan(MEMORY_SHEET.plan(outcome.memory));
   return { outcome, taken };
 }
 

@@ -13,6 +13,7 @@ import {
   type ColumnTarget,
   type ImportGrid,
   type ImportMapping,
+  asOwnColumn,
   cellReader,
   chooseGrid,
   fieldLabel,
@@ -21,7 +22,8 @@ import {
   periodEnd,
 } from "../../workbook/import/mapping";
 import { IMPORT_SYNONYMS, type ImportField, type PeriodAspect } from "../../workbook/import/synonyms";
-import { UEBERNAHME_SHEET, planImportWorkbook, rowRanges } from "../../workbook/import/workbook";
+import { planImportWorkbook } from "../../workbook/import/workbook";
+import { UEBERNAHME_SHEET, rowRanges } from "../../workbook/sheets/uebernahme";
 import type { SheetPlan } from "../../workbook/plan";
 import { columnLetter } from "../../workbook/read";
 import { XlsxDocument } from "../../xlsx/document";
@@ -136,12 +138,7 @@ export function retarget(mapping: ImportMapping, column: number, target: ColumnT
     columns: mapping.columns.map((c) => {
       if (c.column === column) return { column: c.column, header: c.header, target };
       if (key !== null && targetValue(c.target) === key) {
-        return {
-          column: c.column,
-          header: c.header,
-          target: { kind: "extra" },
-          ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
-        };
+        return asOwnColumn(c);
       }
       return c;
     }),
@@ -198,7 +195,7 @@ export function buildWorkbook(
   return {
     data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     fileName,
-    summary: summaryOf(plan.sheets.find((s) => s.name === UEBERNAHME_SHEET)),
+    summary: summaryOf(plan.sheets.find((s) => s.name === UEBERNAHME_SHEET.sheet)),
   };
 }
 

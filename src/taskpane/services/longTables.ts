@@ -7,7 +7,8 @@
 import type { EntityKind } from "../../domain/model";
 import { tableSpec } from "../../workbook/contract";
 import type { WorkbookHost } from "../../workbook/host";
-import { contractLayouts, layoutsOf, planListSheet, planTableSheet } from "../../workbook/plan";
+import { contractLayouts, layoutsOf, planTableSheet } from "../../workbook/plan";
+import { LISTEN_SHEET } from "../../workbook/sheets/listen";
 import { type ReadConcept, readConcept } from "../../workbook/read";
 
 export async function ensureTable(host: WorkbookHost, concept: ReadConcept, kind: EntityKind): Promise<void> {
@@ -15,7 +16,7 @@ export async function ensureTable(host: WorkbookHost, concept: ReadConcept, kind
   const content = { spec: tableSpec(kind), rows: [] };
   const layouts = { ...layoutsOf(concept.found), ...contractLayouts([content]) };
   const skipped = await host.createSheetsIfMissing([planTableSheet(content, layouts)]);
-  if (skipped.length === 0) await host.applySheetPlan(planListSheet(layouts));
+  if (skipped.length === 0) await host.applySheetPlan(LISTEN_SHEET.plan(layouts));
 }
 
 export async function ensureLongTable(
@@ -32,5 +33,5 @@ export async function ensureLongTable(
  */
 export async function refreshLists(host: WorkbookHost): Promise<void> {
   const concept = readConcept(await host.snapshot());
-  await host.applySheetPlan(planListSheet(layoutsOf(concept.found)));
+  await host.applySheetPlan(LISTEN_SHEET.plan(layoutsOf(concept.found)));
 }

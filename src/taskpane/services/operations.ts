@@ -3,16 +3,15 @@
  * the browser). Everything is computed by the domain; this module only reads, plans and writes.
  */
 import { type IsoDate, localIsoDate } from "../../domain/dates";
-import { type Ampel, type MatrixPlan, ampel, roundSheetName, scoreOf, weightedScore } from "../../domain/matrix";
+import { type Ampel, type MatrixPlan, ampel, scoreOf, weightedScore } from "../../domain/matrix";
 import { type CheckResult, checkConcept } from "../../domain/rules";
 import { type Settings, readSettings } from "../../domain/settings";
 import { type TemplateName, templateContent } from "../../domain/templates";
-import { PRUEFBERICHT } from "../../workbook/contract";
 import type { WorkbookHost } from "../../workbook/host";
-import { type RoundSheets, planRoundSheets } from "../../workbook/matrix-sheet";
+import { BEWERTUNG, type RoundSheets, planRoundSheets } from "../../workbook/sheets/bewertung";
 import { planNewWorkbook } from "../../workbook/plan";
 import { type ReadConcept, UnreadableWorkbookError, readConcept } from "../../workbook/read";
-import { planReportSheet } from "../../workbook/report";
+import { PRUEFBERICHT, planReportSheet } from "../../workbook/sheets/pruefbericht";
 
 export { UnreadableWorkbookError };
 
@@ -107,7 +106,7 @@ async function roundOf(host: WorkbookHost, round: number): Promise<RoundPreview 
   const { settings } = readSettings(sheets.concept);
   return {
     round,
-    sheet: roundSheetName(round),
+    sheet: BEWERTUNG.sheet(round),
     exists: sheets.exists,
     plan: sheets.plan,
     summary: roundSummary(sheets.plan, settings),

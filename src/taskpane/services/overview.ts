@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../../domain/dates";
 import type { WorkbookHost } from "../../workbook/host";
-import { type OverviewOutcome, planOverview } from "../../workbook/overview-sheet";
+import { type OverviewOutcome, planOverview } from "../../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../../workbook/report-model";
 
 /** Creates or replaces the sheets with their charts (Excel: native charts through Office.js). */

@@ -6,7 +6,8 @@
 import { type CellValue, type IsoDate, parseGermanDate } from "../../domain/dates";
 import { normalizeLabel, textOf } from "../../domain/values";
 import { MASSNAHMEN } from "../contract";
-import { type Area, columnLetter, columnNumber } from "../read";
+import type { Area } from "../read";
+import { MappingError } from "./messages";
 import { IMPORT_SYNONYMS, type ImportField, PERIOD_ASPECTS, type PeriodAspect } from "./synonyms";
 
 /** One sheet of the list as plain values; merged areas as the file has them. */
@@ -179,7 +180,20 @@ function assign(headers: string[], grid: ImportGrid, headerBottom: number): Colu
   }));
 }
 
-const targetKey = (t: ColumnTarget) =>
+/**
+ * A column whose field another column was given: kept as its own column, remembering what it looked like
+ * (one column per field, in the pane as with `--zuordnung`).
+ */
+export function asOwnColumn(c: ColumnMapping): ColumnMapping {
+  return {
+    column: c.column,
+    header: c.header,
+    target: { kind: "extra" },
+    ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
+  };
+}
+
+export const targetKey = (t: ColumnTarget) =>
   t.kind === "field" ? t.field : t.kind === "period" ? `${t.aspect}:${t.date}` : null;
 
 /** Two columns for one field: the better header (then the left one) is taken, the other stays its own column. */
@@ -230,8 +244,7 @@ export function guessMapping(grid: ImportGrid): ImportMapping & { recognised: nu
 
 // ——— the user's corrections ———
 
-/** A mapping the user cannot mean; the message is one German sentence. */
-export class MappingError extends Error {}
+export { MappingError };
 
 const FIELD_LABEL = new Map<ImportField, string>(
   MASSNAHMEN.columns.filter((c) => c.field in IMPORT_SYNONYMS).map((c) => [c.field as ImportField, c.header]),
@@ -256,84 +269,6 @@ export function targetOf(text: string): ColumnTarget | null {
   return exact ? { kind: "field", field: exact.field } : null;
 }
 
-function headerRange(value: unknown): [number, number] {
-  const m =
-    typeof value === "number"
-      ? [String(value), String(value), undefined]
-      : typeof value === "string"
-        ? /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(value)
-        : null;
-  const top = m ? Number(m[1]) : NaN;
-  const bottom = m?.[2] ? Number(m[2]) : top;
-  if (!Number.isInteger(top) || top < 1 || bottom < top || bottom > top + 1) {
-    throw new MappingError(
-      `„kopfzeile“ muss eine Zeilennummer wie 3 oder zwei Zeilen wie "3-4" sein, nicht „${String(value)}“.`,
-    );
-  }
-  return [top, bottom];
-}
-
-/**
- * Applies a mapping file `{ "kopfzeile": 3, "spalten": { "B": "Titel", "Zuständigkeit": "Federführung",
- * "H": "Sachstand 2016", "J": "eigene Spalte" } }` on top of the guess: columns by letter or header, targets
- * by the contract's header, a known synonym, a period (`Ampel 2017/2018`) or `eigene Spalte`. A guessed
- * column whose field the user gave to another column stays as its own column.
- */
-export function applyMappingOverrides(grid: ImportGrid, guess: ImportMapping, json: unknown): ImportMapping {
-  if (typeof json !== "object" || json === null || Array.isArray(json)) {
-    throw new MappingError("Die Zuordnung muss ein JSON-Objekt mit „spalten“ (und wahlweise „kopfzeile“) sein.");
-  }
-  const { kopfzeile, spalten, ...rest } = json as Record<string, unknown>;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined)
-    throw new MappingError(
-      `Die Zuordnung kennt den Eintrag „${unknown}“ nicht; möglich sind „kopfzeile“ und „spalten“.`,
-    );
-  const base = kopfzeile === undefined ? guess : mappingAt(grid, ...headerRange(kopfzeile));
-  if (spalten === undefined) return base;
-  if (typeof spalten !== "object" || spalten === null || Array.isArray(spalten)) {
-    throw new MappingError('„spalten“ muss ein Objekt sein, z. B. { "B": "Titel" }.');
-  }
-  const chosen = new Map<number, ColumnTarget>();
-  for (const [key, value] of Object.entries(spalten as Record<string, unknown>)) {
-    const column = /^[A-Z]{1,3}$/.test(key.trim())
-      ? base.columns.find((c) => c.column === columnNumber(key.trim()))
-      : base.columns.find((c) => headerKey(c.header) === headerKey(key));
-    if (!column) throw new MappingError(`Die Zuordnung nennt die Spalte „${key}“, die die Liste nicht hat.`);
-    const target = typeof value === "string" ? targetOf(value) : null;
-    if (!target) {
-      throw new MappingError(
-        `Für die Spalte „${key}“ ist „${String(value)}“ kein bekanntes Ziel; möglich sind die Spalten der Maßnahmen (z. B. „Titel“, „Federführung“, „Frist“), „Sachstand JJJJ“, „Status JJJJ“, „Ampel JJJJ“ oder „eigene Spalte“.`,
-      );
-    }
-    const key2 = targetKey(target);
-    const clash = key2 ? [...chosen].find(([, t]) => targetKey(t) === key2) : undefined;
-    if (clash)
-      throw new MappingError(
-        `Die Zuordnung gibt „${String(value)}“ zwei Spalten (${columnLetter(clash[0])} und ${columnLetter(column.column)}).`,
-      );
-    chosen.set(column.column, target);
-  }
-  const taken = new Set([...chosen.values()].map(targetKey).filter((k) => k !== null));
-  return {
-    ...base,
-    columns: base.columns.map((c) => {
-      const own = chosen.get(c.column);
-      if (own) return { column: c.column, header: c.header, target: own };
-      const key = targetKey(c.target);
-      if (key && taken.has(key)) {
-        return {
-          column: c.column,
-          header: c.header,
-          target: { kind: "extra" },
-          ...(c.target.kind === "field" ? { alsoLike: c.target.field } : {}),
-        };
-      }
-      return c;
-    }),
-  };
-}
-
 /**
  * The sheet to import: the one named (compared like sheet names), else the one whose header names the
  * most known columns. Throws MappingError when the named sheet is missing or no header is recognised.
@@ -344,22 +279,18 @@ export function chooseGrid(
   /** The user gives the mapping: a sheet without known headers is fine. */
   mappingGiven = false,
 ): { grid: ImportGrid; guess: ImportMapping } {
-  const names = grids.map((g) => `„${g.sheet}“`).join(", ");
   const visible = grids.some((g) => !g.hidden) ? grids.filter((g) => !g.hidden) : grids;
   const candidates =
     wanted === undefined ? visible : grids.filter((g) => normalizeLabel(g.sheet) === normalizeLabel(wanted));
   if (candidates.length === 0)
-    throw new MappingError(`Das Blatt „${wanted}“ gibt es in der Liste nicht; vorhanden sind: ${names}.`);
+    throw new MappingError({ code: "BLATT_FEHLT", blatt: wanted ?? "", vorhanden: grids.map((g) => g.sheet) });
   let best: { grid: ImportGrid; guess: ImportMapping & { recognised: number } } | null = null;
   for (const grid of candidates) {
     const guess = guessMapping(grid);
     if (!best || guess.recognised > best.guess.recognised) best = { grid, guess };
   }
   if (!best || (best.guess.recognised === 0 && !mappingGiven)) {
-    const where = wanted === undefined ? "" : ` im Blatt „${wanted}“`;
-    throw new MappingError(
-      `In der Liste wurde${where} in den ersten zehn Zeilen keine Kopfzeile mit bekannten Überschriften (z. B. „Maßnahme“, „Zuständigkeit“, „bis wann“) gefunden; mit --zuordnung lässt sich angeben, welche Spalte was enthält.`,
-    );
+    throw new MappingError({ code: "KEINE_KOPFZEILE", blatt: wanted ?? null });
   }
   return best;
 }

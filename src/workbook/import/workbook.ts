@@ -1,18 +1,15 @@
 /**
  * The imported list as a new contract workbook: the template's content plus the imported rows, through
- * planNewWorkbook, and the sheet Übernahme that says what was taken from where and what was not understood.
+ * planNewWorkbook, and the sheet Übernahme (sheets/uebernahme.ts) that says what was taken from where and
+ * what was not understood.
  */
 import type { CellValue } from "../../domain/dates";
-import { formatGermanDate } from "../../domain/dates";
 import type { EntityKind } from "../../domain/model";
 import { normalizeLabel } from "../../domain/values";
 import { type TableSpec, TABLES } from "../contract";
-import { type CellPlan, type SheetPlan, type WorkbookPlan, planNewWorkbook } from "../plan";
-import { columnLetter } from "../read";
+import { type WorkbookPlan, planNewWorkbook } from "../plan";
+import { UEBERNAHME_SHEET } from "../sheets/uebernahme";
 import type { ImportResult, SachstandImport } from "./build";
-import { type ColumnTarget, fieldLabel } from "./mapping";
-
-export const UEBERNAHME_SHEET = "Übernahme";
 
 /** The contract's Sachstände table, once the contract has one. */
 export function sachstaendeSpec(): TableSpec | undefined {
@@ -36,134 +33,6 @@ export function sachstandRow(spec: TableSpec, s: SachstandImport): Record<string
   return row;
 }
 
-export function targetText(target: ColumnTarget): string {
-  if (target.kind === "field")
-    return target.field === "federfuehrung" ? "Federführung (weitere Stellen: Beteiligte)" : fieldLabel(target.field);
-  if (target.kind === "period") {
-    const what = { sachstand: "Sachstand", status: "Status", ampel: "Ampel" }[target.aspect];
-    return `Sachstände: ${what} zum ${formatGermanDate(target.date)}`;
-  }
-  return "eigene Spalte in Maßnahmen";
-}
-
-/** `6, 7, 9, 10, 11` → `6–7, 9–11`. */
-export function rowRanges(rows: number[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-    parts.push(j > i ? `${rows[i]}–${rows[j]}` : String(rows[i]));
-    i = j;
-  }
-  return parts.join(", ");
-}
-
-interface Writer {
-  cells: CellPlan[];
-  row: number;
-  line(values: CellValue[], bold?: boolean): void;
-  gap(): void;
-}
-
-function writer(): Writer {
-  const w: Writer = {
-    cells: [],
-    row: 1,
-    line(values, bold) {
-      values.forEach((value, i) => {
-        if (value !== null && value !== undefined && value !== "")
-          w.cells.push({ row: w.row, column: i + 1, value, ...(bold ? { bold } : {}) });
-      });
-      w.row++;
-    },
-    gap() {
-      w.row++;
-    },
-  };
-  return w;
-}
-
-/** The sheet Übernahme: source, mapping, rows taken, values not understood (with their cells), Sachstände not written. */
-export function planUebernahmeSheet(
-  result: ImportResult,
-  source: string,
-  sachstaendeWritten: boolean,
-  /** Sheets of the list that were not imported. */
-  otherSheets: string[] = [],
-): SheetPlan {
-  const w = writer();
-  const { mapping } = result;
-  w.cells.push({
-    row: 1,
-    column: 1,
-    value: `Übernahme aus „${source}“, Blatt „${result.sheet}“`,
-    bold: true,
-    size: 14,
-  });
-  w.row = 2;
-  const header =
-    mapping.headerTop === mapping.headerBottom
-      ? `Zeile ${mapping.headerTop}`
-      : `Zeilen ${mapping.headerTop}–${mapping.headerBottom}`;
-  const rows = result.rows.length === 1 ? `Zeile ${result.rows[0]}` : `Zeilen ${rowRanges(result.rows)}`;
-  w.line([`Kopfzeile: ${header}. Übernommen: ${result.massnahmen.length} Maßnahmen aus ${rows}.`]);
-  w.line([
-    `Neu angelegt: ${result.handlungsfelder.length} Handlungsfelder, ${result.ziele.length} Ziele, ${result.indikatoren.length} Indikatoren, ${result.akteure.length} Akteure, ${result.sachstaende.length} Sachstände.`,
-  ]);
-  if (otherSheets.length > 0)
-    w.line([`Weitere Blätter der Liste, nicht übernommen: ${otherSheets.map((n) => `„${n}“`).join(", ")}.`]);
-  if (!mapping.columns.some((c) => c.target.kind === "field" && c.target.field === "id")) {
-    w.line(["Keine Spalte mit Nummern erkannt: die Maßnahmen haben neue IDs (M-001 …) bekommen."]);
-  }
-  w.gap();
-  w.line(["Zuordnung der Spalten"], true);
-  w.line(["Spalte", "Überschrift", "übernommen als", "Hinweis"], true);
-  for (const c of mapping.columns) {
-    const extra = result.extraColumns.find((e) => e.column === c.column);
-    const hint = c.alsoLike
-      ? `sieht auch wie „${fieldLabel(c.alsoLike)}“ aus; übernommen wurde dafür Spalte ${columnLetter(
-          mapping.columns.find((o) => o.target.kind === "field" && o.target.field === c.alsoLike)?.column ?? 0,
-        )}`
-      : "";
-    const as = extra ? `eigene Spalte „${extra.header}“ in Maßnahmen` : targetText(c.target);
-    w.line([columnLetter(c.column), c.header || "(ohne Überschrift)", as, hint]);
-  }
-  w.gap();
-  w.line(["Nicht oder anders verstandene Werte"], true);
-  if (result.notes.length === 0) w.line(["Keine: jeder Wert wurde so übernommen, wie er in der Liste steht."]);
-  else {
-    w.line(["Zelle", "Wert", "Hinweis"], true);
-    for (const n of result.notes) w.line([n.cell, n.value, n.message]);
-  }
-  if (!sachstaendeWritten && result.sachstaende.length > 0) {
-    w.gap();
-    w.line(["Sachstände (die Vorlage hat noch kein Blatt „Sachstände“; bitte von hier übernehmen)"], true);
-    w.line(["Maßnahme", "Berichtsstichtag", "Status", "Ampel", "Sachstand", "Zellen"], true);
-    for (const s of result.sachstaende) {
-      w.line([
-        s.massnahme,
-        new Date(`${s.berichtsstichtag}T00:00:00Z`),
-        s.status ?? "",
-        s.ampel ?? "",
-        s.sachstand,
-        s.cells.join(", "),
-      ]);
-    }
-  }
-  return {
-    name: UEBERNAHME_SHEET,
-    state: "visible",
-    tabColor: "FF605E5C",
-    widths: [12, 36, 44, 60, 60, 20].map((width, i) => ({ column: i + 1, width })),
-    formats: [],
-    wrapColumns: [2, 3, 4, 5],
-    frozen: { rows: 0, columns: 0 },
-    cells: w.cells.map((c) => (c.value instanceof Date ? { ...c, numFmt: "dd.mm.yyyy" } : c)),
-    validations: [],
-    conditionalFormats: [],
-  };
-}
-
 /** The whole new workbook: template content, imported rows, Sachstände where the contract has the sheet, Übernahme. */
 export function planImportWorkbook(
   result: ImportResult,
@@ -184,5 +53,5 @@ export function planImportWorkbook(
   const plan = planNewWorkbook(contents as Partial<Record<EntityKind, Record<string, CellValue>[]>>, {
     extraColumns: { massnahmen: result.extraColumns.map(({ key, header }) => ({ key, header })) },
   });
-  return { sheets: [...plan.sheets, planUebernahmeSheet(result, source, spec !== undefined, otherSheets)] };
+  return { sheets: [...plan.sheets, UEBERNAHME_SHEET.plan(result, source, spec !== undefined, otherSheets)] };
 }

@@ -38,4 +38,4 @@ export {
   gebietEintraege,
   planWerte,
 } from "./apply";
-export { WERTEUEBERNAHME, planWerteuebernahmeSheet, werteSummary } from "./sheet";
+export { WERTEUEBERNAHME, planWerteuebernahmeSheet, werteSummary } from "../sheets/werteuebernahme";

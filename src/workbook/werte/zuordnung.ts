@@ -5,6 +5,7 @@
  * file the row's unit counts as part of the path, so `{"Anzahl": "I-020", "Prozent": "I-021"}` splits
  * Open SDG rows by `Units`. A column named by none is not taken; one named for two indicators neither.
  */
+import { z } from "zod";
 import { headerKey } from "../import/mapping";
 import type { StatisticsProblem, ZuordnungDetail } from "./messages";
 import type { StatisticsTable } from "./table";
@@ -13,6 +14,34 @@ export type Zuordnung = { indikator: string } | { spalten: Readonly<Record<strin
 
 export type ColumnAssignment =
   { kind: "indikator"; id: string } | { kind: "keine" } | { kind: "mehrdeutig"; ids: string[] };
+
+/**
+ * The `--zuordnung` file of the statistics, as zod reads it (the schema library the house uses for every
+ * JSON the program reads): `spalten` with at least one entry, each a header text and an indicator ID.
+ */
+const ZUORDNUNG_FILE = z.strictObject({
+  spalten: z
+    .record(
+      z.string().refine((kopf) => headerKey(kopf) !== ""),
+      z
+        .string()
+        .trim()
+        .refine((id) => id !== ""),
+    )
+    .refine((spalten) => Object.keys(spalten).length > 0),
+});
+
+/** The detail a zod issue of ZUORDNUNG_FILE means, for the file `json`. */
+function zuordnungDetail(issue: z.core.$ZodIssue, json: Record<string, unknown>): ZuordnungDetail {
+  if (issue.code === "unrecognized_keys") return { code: "EINTRAG_UNBEKANNT", eintrag: issue.keys[0] ?? "" };
+  if (issue.path.length < 2) return { code: "SPALTEN_FEHLEN" };
+  const kopf = String(issue.path[1]);
+  const wert = (json.spalten as Record<string, unknown>)[kopf];
+  return { code: "ZIEL_UNGUELTIG", kopf, wert: typeof wert === "string" ? wert : JSON.stringify(wert) };
+}
+
+/** Checked in this order, so that the first sentence names the outermost problem. */
+const ISSUE_ORDER = (issue: z.core.$ZodIssue) => (issue.code === "unrecognized_keys" ? 0 : issue.path.length);
 
 /** Reads the parsed JSON of a `--zuordnung` file. */
 export function parseZuordnung(
@@ -23,18 +52,10 @@ export function parseZuordnung(
     problem: { code: "ZUORDNUNG_UNGUELTIG" as const, detail },
   });
   if (typeof json !== "object" || json === null || Array.isArray(json)) return fail({ code: "KEIN_OBJEKT" });
-  const { spalten, ...rest } = json as Record<string, unknown>;
-  const unknown = Object.keys(rest)[0];
-  if (unknown !== undefined) return fail({ code: "EINTRAG_UNBEKANNT", eintrag: unknown });
-  if (typeof spalten !== "object" || spalten === null || Array.isArray(spalten) || Object.keys(spalten).length === 0)
-    return fail({ code: "SPALTEN_FEHLEN" });
-  const out: Record<string, string> = {};
-  for (const [kopf, wert] of Object.entries(spalten as Record<string, unknown>)) {
-    if (typeof wert !== "string" || wert.trim() === "" || headerKey(kopf) === "")
-      return fail({ code: "ZIEL_UNGUELTIG", kopf, wert: typeof wert === "string" ? wert : JSON.stringify(wert) });
-    out[kopf] = wert.trim();
-  }
-  return { ok: true, zuordnung: { spalten: out } };
+  const parsed = ZUORDNUNG_FILE.safeParse(json);
+  if (parsed.success) return { ok: true, zuordnung: { spalten: parsed.data.spalten } };
+  const first = [...parsed.error.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b))[0]!;
+  return fail(zuordnungDetail(first, json as Record<string, unknown>));
 }
 
 export class ColumnAssigner {

@@ -6,7 +6,7 @@
 import { Body1, Button, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useState, type ReactElement } from "react";
 import type { ChartRasterizer } from "../../../docx/report";
-import { OVERVIEW_SHEET } from "../../../workbook/overview-sheet";
+import { OVERVIEW_SHEET } from "../../../workbook/sheets/uebersicht";
 import type { MonitoringReader } from "../../../workbook/report-model";
 import { type Notice, NoticeBar, stepAppearance } from "../../components";
 import { download } from "../../services/download";
@@ -33,7 +33,7 @@ const loadReport = () =>
 type Work = "overview" | "report";
 
 const PROGRESS: Record<Work, string> = {
-  overview: `Das Blatt „${OVERVIEW_SHEET}“ wird erzeugt …`,
+  overview: `Das Blatt „${OVERVIEW_SHEET.sheet}“ wird erzeugt …`,
   report: "Der Sachstandsbericht wird gesetzt …",
 };
 
@@ -76,10 +76,10 @@ export default function UebersichtBericht({
   const overview = () =>
     run("overview", async () => {
       const outcome = await refreshOverview(host!, today, monitoring);
-      await host!.selectCell(OVERVIEW_SHEET, "A1");
+      await host!.selectCell(OVERVIEW_SHEET.sheet, "A1");
       const without = outcome.indicatorsWithoutValues;
       return (
-        `Das Blatt „${OVERVIEW_SHEET}“ ist erzeugt: ${outcome.handlungsfelder} Handlungsfelder, ${diagrams(outcome.charts)}.` +
+        `Das Blatt „${OVERVIEW_SHEET.sheet}“ ist erzeugt: ${outcome.handlungsfelder} Handlungsfelder, ${diagrams(outcome.charts)}.` +
         (without === 1
           ? " Ein Indikator hat noch keine Werte."
           : without > 1
@@ -108,9 +108,9 @@ export default function UebersichtBericht({
         Übersicht und Bericht
       </Subtitle2>
       <Body1 as="p" block>
-        Das Blatt „{OVERVIEW_SHEET}“ zeigt je Handlungsfeld Maßnahmen, Kosten, Indikatoren und die letzte Bewertung, mit
-        Diagrammen; es wird bei jedem Erzeugen ersetzt. Der Sachstandsbericht ist ein Word-Dokument für Ausschuss,
-        Kreistag und Integrationsbeirat.
+        Das Blatt „{OVERVIEW_SHEET.sheet}“ zeigt je Handlungsfeld Maßnahmen, Kosten, Indikatoren und die letzte
+        Bewertung, mit Diagrammen; es wird bei jedem Erzeugen ersetzt. Der Sachstandsbericht ist ein Word-Dokument für
+        Ausschuss, Kreistag und Integrationsbeirat.
       </Body1>
       <div className={styles.buttons}>
         <Button

@@ -28,6 +28,7 @@ import { UnreadableWorkbookError } from "../../../workbook/read";
 import type { FortgeschriebeneMappe } from "../../services/fortschreibung";
 import { type Notice, NoticeBar, type SectionProps, stepAppearance, useLayoutStyles } from "../../components";
 import { errorText, useSession } from "../../session";
+import { MadeWorkbookActions } from "./MadeWorkbookActions";
 import { useMadeWorkbook } from "./madeWorkbook";
 
 const loadLib = () => import(/* webpackChunkName: "fortschreibung" */ "../../services/fortschreibung");
@@ -114,8 +115,42 @@ function PreviewLists({ preview }: { preview: Exclude<FortschreibungPreview, { p
   );
 }
 
+/** The new workbook: what it took, and how to keep it (download, or open it here in the browser mode). */
+function BuiltWorkbook({
+  built,
+  primary,
+  busy,
+  notice,
+  onDownload,
+  onOpenHere,
+}: {
+  built: FortgeschriebeneMappe;
+  primary: boolean;
+  busy: boolean;
+  notice: Notice | null;
+  onDownload: () => void;
+  onOpenHere: () => void;
+}): ReactElement {
+  const excel = useSession().mode === "excel";
+  return (
+    <>
+      <MessageBar intent="success" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>Neue Arbeitsmappe „{built.fileName}“ erstellt</MessageBarTitle>
+          Übernommen: {measures(built.outcome.decisions.carried.length + built.outcome.decisions.revised.length)}, davon{" "}
+          {built.outcome.decisions.revised.length} zur Überarbeitung markiert. Nicht übernommen:{" "}
+          {measures(built.outcome.decisions.dropped.length)}. Basiswerte aus dem letzten IST:{" "}
+          {built.outcome.baselines.length} Indikatoren.
+          {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
+        </MessageBarBody>
+      </MessageBar>
+      <MadeWorkbookActions primary={primary} busy={busy} onDownload={onDownload} onOpenHere={onOpenHere} />
+      <NoticeBar notice={notice} />
+    </>
+  );
+}
+
 export default function FortschreibungSection({ primary, onStart }: SectionProps): ReactElement {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
   const { host, concept } = session;
@@ -176,7 +211,6 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
     }
   };
 
-  const excel = session.mode === "excel";
   const problem = preview && "problem" in preview ? preview.problem : null;
 
   return (
@@ -232,35 +266,14 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
       {!built && <NoticeBar notice={notice} />}
 
       {built && (
-        <>
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>Neue Arbeitsmappe „{built.fileName}“ erstellt</MessageBarTitle>
-              Übernommen: {measures(built.outcome.decisions.carried.length + built.outcome.decisions.revised.length)},
-              davon {built.outcome.decisions.revised.length} zur Überarbeitung markiert. Nicht übernommen:{" "}
-              {measures(built.outcome.decisions.dropped.length)}. Basiswerte aus dem letzten IST:{" "}
-              {built.outcome.baselines.length} Indikatoren.
-              {excel ? " Laden Sie sie herunter und öffnen Sie sie in Excel." : ""}
-            </MessageBarBody>
-          </MessageBar>
-          <div className={layout.actions}>
-            <Button appearance={stepAppearance(primary, true)} onClick={made.download} disabled={busy}>
-              Neue Arbeitsmappe herunterladen
-            </Button>
-            {!excel && session.openWorkbook && (
-              <Button onClick={() => void openHere()} disabled={busy}>
-                Hier öffnen
-              </Button>
-            )}
-          </div>
-          {!excel && session.openWorkbook && (
-            <Caption1 className={styles.muted}>
-              „Hier öffnen“ ersetzt die hier geöffnete Arbeitsmappe „{session.fileName}“; laden Sie sie vorher herunter,
-              wenn Sie Änderungen daran behalten wollen.
-            </Caption1>
-          )}
-          <NoticeBar notice={notice} />
-        </>
+        <BuiltWorkbook
+          built={built}
+          primary={primary}
+          busy={busy}
+          notice={notice}
+          onDownload={made.download}
+          onOpenHere={() => void openHere()}
+        />
       )}
     </section>
   );

@@ -189,6 +189,7 @@ function emptyTable(spec: TableSpec): TableData {
     columns,
     missingColumns: [],
     nextFreeColumn: columnLetter(spec.columns.length + 1),
+    nonEmpty: spec.nonEmpty,
     rows: [],
   };
 }

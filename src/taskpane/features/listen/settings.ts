@@ -175,6 +175,7 @@ export function checkSettings(concept: ConceptData, form: FormValues, today: str
     columns: table?.columns ?? { schluessel: "A", wert: "B" },
     missingColumns: [],
     nextFreeColumn: table?.nextFreeColumn ?? "C",
+    nonEmpty: {},
     rows,
   };
   const { findings } = checkConcept({ ...concept, einstellungen }, { today });

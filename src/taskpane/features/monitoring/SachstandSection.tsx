@@ -64,6 +64,18 @@ function statusOffer(measure: MeasureMonitoring, status: string, day: IsoDate | 
   return current ?? measure.status;
 }
 
+/** Why a report cannot be saved as typed, in one sentence; null when it can. */
+function reportProblem(
+  day: IsoDate | null,
+  sachstand: string,
+  umsetzung: ReturnType<typeof parseGermanNumber>,
+): string | null {
+  if (!day) return "Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026.";
+  if (sachstand.trim() === "") return "Bitte den Sachstand in ein, zwei Sätzen beschreiben.";
+  const outside = umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100);
+  return umsetzung.kind === "invalid" || outside ? "Die Umsetzung ist eine Zahl von 0 bis 100." : null;
+}
+
 export function SachstandSection({
   measures,
   berichtsstichtag,
@@ -106,14 +118,7 @@ export function SachstandSection({
     if (!measure) return false;
     const day = dayOf(date);
     const umsetzung = parseGermanNumber(form.umsetzung);
-    const problem = !day
-      ? "Bitte einen Berichtsstichtag als Datum angeben, z. B. 30.06.2026."
-      : form.sachstand.trim() === ""
-        ? "Bitte den Sachstand in ein, zwei Sätzen beschreiben."
-        : umsetzung.kind === "invalid" ||
-            (umsetzung.kind === "number" && (umsetzung.value < 0 || umsetzung.value > 100))
-          ? "Die Umsetzung ist eine Zahl von 0 bis 100."
-          : null;
+    const problem = reportProblem(day, form.sachstand, umsetzung);
     setError(problem);
     if (problem || !day) return false;
     remember(reporter.trim());
@@ -170,29 +175,7 @@ export function SachstandSection({
           void submit();
         }}
       >
-        <div className={styles.row}>
-          <Field label="Berichtsstichtag" required className={styles.narrow}>
-            <DateField value={date} onChange={setDate} dueDate={berichtsstichtag} label="Berichtsstichtag" required />
-          </Field>
-          <Field label="Status" required className={styles.narrow}>
-            <Select value={form.status} onChange={set("status")}>
-              {STATUS_VALUES.map((s) => (
-                <option key={s}>{s}</option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Umsetzung (%)" className={styles.narrow}>
-            <Input inputMode="decimal" value={form.umsetzung} onChange={set("umsetzung")} />
-          </Field>
-          <Field label="Ampel" className={styles.narrow}>
-            <Select value={form.ampel} onChange={set("ampel")}>
-              <option value="">(keine)</option>
-              {AMPEL_VALUES.map((a) => (
-                <option key={a}>{a}</option>
-              ))}
-            </Select>
-          </Field>
-        </div>
+        <ReportState date={date} onDate={setDate} due={berichtsstichtag} form={form} set={set} />
         {offer !== null && (
           <Checkbox
             checked={setStatus}
@@ -219,5 +202,47 @@ export function SachstandSection({
         </div>
       </form>
     </section>
+  );
+}
+
+/** The state of a report in one row: its Berichtsstichtag, Status, Umsetzung and Ampel. */
+function ReportState({
+  date,
+  onDate,
+  due,
+  form,
+  set,
+}: {
+  date: string;
+  onDate: (value: string) => void;
+  due: IsoDate;
+  form: { status: string; umsetzung: string; ampel: string };
+  set: (field: "status" | "umsetzung" | "ampel") => (_: unknown, data: { value: string }) => void;
+}): ReactElement {
+  const styles = useMonitoringStyles();
+  return (
+    <div className={styles.row}>
+      <Field label="Berichtsstichtag" required className={styles.narrow}>
+        <DateField value={date} onChange={onDate} dueDate={due} label="Berichtsstichtag" required />
+      </Field>
+      <Field label="Status" required className={styles.narrow}>
+        <Select value={form.status} onChange={set("status")}>
+          {STATUS_VALUES.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Umsetzung (%)" className={styles.narrow}>
+        <Input inputMode="decimal" value={form.umsetzung} onChange={set("umsetzung")} />
+      </Field>
+      <Field label="Ampel" className={styles.narrow}>
+        <Select value={form.ampel} onChange={set("ampel")}>
+          <option value="">(keine)</option>
+          {AMPEL_VALUES.map((a) => (
+            <option key={a}>{a}</option>
+          ))}
+        </Select>
+      </Field>
+    </div>
   );
 }

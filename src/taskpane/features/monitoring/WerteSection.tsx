@@ -22,7 +22,7 @@ import {
 } from "@fluentui/react-components";
 import { useRef, useState, type ReactElement } from "react";
 import type { UebernahmeLine } from "../../../workbook/werte";
-import { werteSummary } from "../../../workbook/werte/sheet";
+import { werteSummary } from "../../../workbook/sheets/werteuebernahme";
 import { type Notice, NoticeBar, runWrite } from "../../components";
 import { readFile } from "../../services/download";
 import { errorText, useSession } from "../../session";

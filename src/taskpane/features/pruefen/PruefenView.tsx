@@ -13,7 +13,7 @@ import {
 import { useId, useMemo, useState, type ReactElement } from "react";
 import { type Finding, RULES, type Severity, type SmartLetter, SMART_LETTERS } from "../../../domain/rules";
 import { idKey, referenceLabel, textOf } from "../../../domain/values";
-import { PRUEFBERICHT } from "../../../workbook/contract";
+import { PRUEFBERICHT } from "../../../workbook/sheets/pruefbericht";
 import { SEVERITY_PLURAL, severityCount } from "../../../workbook/report";
 import { checkWorkbook, writeReport } from "../../services/operations";
 import { type Notice, NoConcept, NoticeBar } from "../../components";

@@ -57,7 +57,6 @@ export default function VerteilenExport({
   /** Whether this section holds the view's one primary action. */
   primary: boolean;
 }): ReactElement {
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const session = useSession();
   const saved = useMemo(() => readSettings(concept).settings.ruecklaufBis ?? "", [concept]);
@@ -122,12 +121,7 @@ export default function VerteilenExport({
       const archive = splitArchive(files, session.today, { drafts });
       download(archive.data, archive.fileName, "application/zip");
       const n = files.files.length;
-      setNotice({
-        intent: "success",
-        text: drafts
-          ? `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} und ${plural(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
-          : `„${archive.fileName}“ mit ${plural(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`,
-      });
+      setNotice({ intent: "success", text: archiveText(archive.fileName, n, drafts) });
     });
 
   const notes = result ?? preview;
@@ -194,34 +188,49 @@ export default function VerteilenExport({
       {result && drafts && draftWarnings.length > 0 && (
         <NoteList intent="warning" title="Mail-Entwürfe: Adressen fehlen" notes={draftWarnings} />
       )}
-      {result && (
-        <>
-          <Subtitle2 as="h3" id="verteilen-dateien">
-            Dateien zum Verteilen
-          </Subtitle2>
-          <ul className={layout.cards} aria-labelledby="verteilen-dateien">
-            {result.files.map((f) => (
-              <li key={f.fileName} className={layout.card}>
-                <Link
-                  as="button"
-                  inline
-                  className={styles.fileLink}
-                  onClick={() => void downloadOne(f)}
-                  disabled={busy}
-                >
-                  {f.fileName}
-                </Link>
-                <Caption1>
-                  {f.recipient.name}
-                  {f.recipient.akteur ? " (Akteur ohne Fachbereich)" : ""}:{" "}
-                  {plural(f.measures, "Maßnahme", "Maßnahmen")}
-                </Caption1>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {result && <SplitFiles files={result.files} busy={busy} onDownload={(f) => void downloadOne(f)} />}
     </section>
+  );
+}
+
+/** What the ZIP holds, as the notice says it while it downloads. */
+function archiveText(fileName: string, n: number, drafts: boolean): string {
+  return drafts
+    ? `„${fileName}“ mit ${plural(n, "Datei", "Dateien")} und ${plural(n, "Mail-Entwurf", "Mail-Entwürfen")} wird heruntergeladen; einen Entwurf (.eml) öffnet Outlook per Doppelklick zum Prüfen und Senden.`
+    : `„${fileName}“ mit ${plural(n, "Datei", "Dateien")} wird heruntergeladen; bitte jede Datei an ihren Empfänger geben.`;
+}
+
+/** The files made, each a link that downloads it, with its recipient and how many measures it holds. */
+function SplitFiles({
+  files,
+  busy,
+  onDownload,
+}: {
+  files: SplitFile[];
+  busy: boolean;
+  onDownload: (file: SplitFile) => void;
+}): ReactElement {
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  return (
+    <>
+      <Subtitle2 as="h3" id="verteilen-dateien">
+        Dateien zum Verteilen
+      </Subtitle2>
+      <ul className={layout.cards} aria-labelledby="verteilen-dateien">
+        {files.map((f) => (
+          <li key={f.fileName} className={layout.card}>
+            <Link as="button" inline className={styles.fileLink} onClick={() => onDownload(f)} disabled={busy}>
+              {f.fileName}
+            </Link>
+            <Caption1>
+              {f.recipient.name}
+              {f.recipient.akteur ? " (Akteur ohne Fachbereich)" : ""}: {plural(f.measures, "Maßnahme", "Maßnahmen")}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -7,19 +7,34 @@
  * what needs the program's reading (overdue, SMART, Ampel, Gesamt) stands as the value of the day it was made.
  * Only functions Office LTSC 2021 and LibreOffice both compute: no XLOOKUP, LET, LAMBDA or dynamic arrays.
  */
-import { type IsoDate, compareIso, dateFromIso } from "../domain/dates";
-import { STATUS_VALUES } from "../domain/model";
-import { type Overview, type OverviewRow, overviewOf } from "../domain/overview";
-import { INDICATOR_AMPELN, type ReportIndicator } from "../domain/report";
-import { type CellPlan, type ChartPlan, DATE_FORMAT, NUMBER_FORMATS, type PlanValue, type SheetPlan } from "./plan";
-import { handoutTitle, headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
-import { type FoundTable, type WorkbookSource, columnLetter } from "./read";
-import { literalCriterion, quoteSheet } from "./formulas";
-import { isForeignKennzahlen, planKennzahlen } from "./kennzahlen-sheet";
-import { type MonitoringReader, readReportModel } from "./report-model";
+import { type IsoDate, compareIso, dateFromIso } from "../../domain/dates";
+import { STATUS_VALUES } from "../../domain/model";
+import { type Overview, type OverviewRow, overviewOf } from "../../domain/overview";
+import { INDICATOR_AMPELN, type ReportIndicator } from "../../domain/report";
+import { literalCriterion, quoteSheet } from "../formulas";
+import { handoutTitle, headingWidth, withBlockBreaks, withPageInfo, withPrintLayout } from "../print";
+import type { FoundTable } from "../read";
+import { type MonitoringReader, readReportModel } from "../report-model";
+import {
+  type CellPlan,
+  type ChartPlan,
+  DATE_FORMAT,
+  NUMBER_FORMATS,
+  type PlanValue,
+  type SheetPlan,
+} from "../sheet-plan";
+import { type WorkbookSource, columnLetter } from "../source";
+import { isForeignKennzahlen, planKennzahlen } from "./kennzahlen";
+import { generatedSheet } from "./sheet";
 
-export const OVERVIEW_SHEET = "Übersicht";
-export const OVERVIEW_TABLE = "tblUebersicht";
+/** Written by `uebersicht` and the pane's „Übersicht erzeugen“; never read back. */
+export const OVERVIEW_SHEET = generatedSheet({
+  sheet: "Übersicht",
+  table: "tblUebersicht",
+  state: "visible",
+  plan: planOverview,
+  read: null,
+});
 const HEADER_ROW = 4;
 
 const STATUS_COLOURS: Record<(typeof STATUS_VALUES)[number], string> = {
@@ -342,8 +357,8 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
   }));
   const numeric = head.map((_, i) => i).filter((i) => i > 0);
   const sheet: SheetPlan = {
-    name: OVERVIEW_SHEET,
-    state: "visible",
+    name: OVERVIEW_SHEET.sheet,
+    state: OVERVIEW_SHEET.state,
     tabColor: "FF0F6CBD",
     widths,
     formats: [
@@ -353,7 +368,7 @@ export function planOverviewSheet(input: OverviewInput): SheetPlan {
     wrapColumns: [],
     frozen: { rows: 0, columns: 0 },
     table: {
-      name: OVERVIEW_TABLE,
+      name: OVERVIEW_SHEET.table,
       row: HEADER_ROW,
       column: 1,
       headers: head,

@@ -4,11 +4,19 @@
  * `Zellen` add up to the data cells of the files: nothing is lost silently.
  */
 import { type IsoDate, formatGermanDate } from "../../domain/dates";
-import { FILL, type SheetPlan } from "../plan";
 import { withPageInfo, withPrintLayout } from "../print";
-import type { WertePlan } from "./apply";
+import { FILL, type SheetPlan } from "../sheet-plan";
+import type { WertePlan } from "../werte/apply";
+import { generatedSheet } from "./sheet";
 
-export const WERTEUEBERNAHME = { sheet: "Werteübernahme", table: "tblWerteuebernahme" } as const;
+/** Written by `werte` and the pane's „Werte übernehmen“, replaced by each run; never read back. */
+export const WERTEUEBERNAHME = generatedSheet({
+  sheet: "Werteübernahme",
+  table: "tblWerteuebernahme",
+  state: "visible",
+  plan: planWerteuebernahmeSheet,
+  read: null,
+});
 
 const HEADERS = [
   "Datei",

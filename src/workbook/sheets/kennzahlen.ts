@@ -9,19 +9,31 @@
  * formula cannot match (a date as text, two rows), stands as the value of the day. A marked cell shows its
  * marker. Only functions Office LTSC 2021 and LibreOffice both compute.
  */
-import type { CellValue, IsoDate } from "../domain/dates";
-import { dateFromIso, formatGermanDate } from "../domain/dates";
-import { MonitoringData, type MonitoringValue } from "../domain/monitoringData";
-import { type KennzahlenBlock, type KennzahlenZeile, ALLGEMEINES_KAPITEL, kennzahlenOf } from "../domain/kennzahlen";
-import { readSettings } from "../domain/settings";
-import { isBlank } from "../domain/values";
-import { type CellPlan, type ChartPlan, DATE_FORMAT, type PlanValue, type SheetPlan } from "./plan";
-import { literalCriterion, labelledCriterion, quoteSheet } from "./formulas";
-import { handoutTitle, withBlockBreaks, withPageInfo, withPrintLayout } from "./print";
-import { type FoundTable, type ReadConcept, type WorkbookSource, columnLetter } from "./read";
+import type { CellValue, IsoDate } from "../../domain/dates";
+import { dateFromIso, formatGermanDate } from "../../domain/dates";
+import { MonitoringData, type MonitoringValue } from "../../domain/monitoringData";
+import { type KennzahlenBlock, type KennzahlenZeile, ALLGEMEINES_KAPITEL, kennzahlenOf } from "../../domain/kennzahlen";
+import { readSettings } from "../../domain/settings";
+import { isBlank } from "../../domain/values";
+import { labelledCriterion, literalCriterion, quoteSheet } from "../formulas";
+import { handoutTitle, withBlockBreaks, withPageInfo, withPrintLayout } from "../print";
+import type { FoundTable, ReadConcept } from "../read";
+import { type CellPlan, type ChartPlan, DATE_FORMAT, type PlanValue, type SheetPlan } from "../sheet-plan";
+import { type WorkbookSource, columnLetter } from "../source";
+import { generatedSheet } from "./sheet";
 
-/** No Excel table: each block has its own Stichtage as columns, so one table cannot hold them. */
-export const KENNZAHLEN = { sheet: "Kennzahlen" } as const;
+/**
+ * Written by `uebersicht` and the pane's „Übersicht erzeugen“ beside the Übersicht when Basisindikatoren have
+ * values; never read back. No Excel table: each block has its own Stichtage as columns, so one table cannot
+ * hold them.
+ */
+export const KENNZAHLEN = generatedSheet({
+  sheet: "Kennzahlen",
+  table: null,
+  state: "visible",
+  plan: planKennzahlen,
+  read: null,
+});
 
 export const KENNZAHLEN_NOTE =
   "Der Maßnahmenplaner erzeugt dieses Blatt neu (Befehl „uebersicht“ oder im Aufgabenbereich „Übersicht erzeugen“); " +

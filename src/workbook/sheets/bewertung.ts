@@ -1,9 +1,11 @@
 /**
- * The sheet `Bewertung JJJJ`: reading what the team entered, and the plan of the regenerated sheet with
- * live formulas for Gesamt, Ampel and the per-Handlungsfeld summary (Excel and LibreOffice alike).
+ * The sheets `Bewertung JJJJ`, one per round: reading what the team entered, finding the latest round, and
+ * the plan of the regenerated sheet with live formulas for Gesamt, Ampel and the per-Handlungsfeld summary
+ * (Excel and LibreOffice alike). Written by `matrix` and the pane's Bewertung; read back by the next
+ * `matrix` of the round, the report, the Übersicht and the Fortschreibung.
  */
-import type { CellValue, IsoDate } from "../domain/dates";
-import { dateFromIso, isValidIsoDate } from "../domain/dates";
+import type { CellValue, IsoDate } from "../../domain/dates";
+import { dateFromIso, isValidIsoDate } from "../../domain/dates";
 import {
   EMPFEHLUNGEN,
   ENTFALLEN,
@@ -12,25 +14,30 @@ import {
   type MatrixPlan,
   SCALE_TEXT,
   planRound,
-  roundSheetName,
-  roundTableName,
-} from "../domain/matrix";
-import { readSettings } from "../domain/settings";
-import { DEFAULT_KRITERIEN } from "../domain/templates";
-import { isBlank, normalizeLabel, textOf } from "../domain/values";
-import { tableSpec } from "./contract";
-import {
-  type CellPlan,
-  DATE_FORMAT,
-  FILL,
-  type PlanValue,
-  type SheetPlan,
-  type ValidationPlan,
-  contractLayouts,
-  planTableSheet,
-} from "./plan";
-import { type PageInfo, withPageInfo, withPrintLayout } from "./print";
-import { type ReadConcept, type WorkbookSource, columnLetter, readConcept } from "./read";
+} from "../../domain/matrix";
+import type { LatestRoundInput } from "../../domain/report";
+import { readSettings } from "../../domain/settings";
+import { DEFAULT_KRITERIEN } from "../../domain/templates/kriterien";
+import { isBlank, normalizeLabel, textOf } from "../../domain/values";
+import { tableSpec } from "../contract";
+import { contractLayouts, planTableSheet } from "../plan";
+import { type PageInfo, withPageInfo, withPrintLayout } from "../print";
+import { type ReadConcept, readConcept } from "../read";
+import { type CellPlan, DATE_FORMAT, FILL, type PlanValue, type SheetPlan, type ValidationPlan } from "../sheet-plan";
+import { type WorkbookSource, columnLetter } from "../source";
+import { sheetFamily } from "./sheet";
+
+export const BEWERTUNG = sheetFamily({
+  sheet: (round) => `Bewertung ${round}`,
+  table: (round) => `tblBewertung${round}`,
+  memberOf: (name) => {
+    const m = /^bewertung(\d{4})$/.exec(normalizeLabel(name));
+    return m && normalizeLabel(`Bewertung ${m[1]}`) === normalizeLabel(name) ? Number(m[1]) : null;
+  },
+  state: "visible",
+  plan: planRoundSheets,
+  read: readExistingRound,
+});
 
 /** Rows above the table: row 1 holds the title and the weights of the criteria. */
 export const WEIGHT_ROW = 1;
@@ -38,10 +45,9 @@ export const HEADER_ROW = 2;
 
 /** Reads an existing round; null when the workbook has none for this round. */
 export function readExistingRound(source: WorkbookSource, round: number): ExistingRound | null {
-  const tableName = roundTableName(round).toLowerCase();
+  const tableName = BEWERTUNG.table(round).toLowerCase();
   const table = source.tables().find((t) => t.name.toLowerCase() === tableName);
-  const sheetName =
-    table?.sheet ?? source.sheetNames().find((n) => normalizeLabel(n) === normalizeLabel(roundSheetName(round)));
+  const sheetName = table?.sheet ?? source.sheetNames().find((n) => BEWERTUNG.memberOf(n) === round);
   const sheet = sheetName ? source.sheet(sheetName) : undefined;
   if (!sheet) return null;
   let headerRow = table?.area.top ?? 0;
@@ -91,15 +97,25 @@ function toCell(value: CellValue): CellValue {
 /** Formula numbers are written with a dot, whatever the locale. */
 const num = (n: number) => String(n);
 
-/** The round's sheet; `page` names Kommune, Konzepttitel and Stand in the printed page's header and footer. */
-export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
+/** Where the parts of a round's sheet are: its columns (1-based) and the rows of its table. */
+interface RoundLayout {
+  /** The number of criteria. */
+  k: number;
+  lead: number;
+  firstScore: number;
+  lastScore: number;
+  gesamtCol: number;
+  ampelCol: number;
+  inputStart: number;
+  headers: string[];
+  firstRow: number;
+  lastRow: number;
+}
+
+function roundLayout(plan: MatrixPlan): RoundLayout {
   const k = plan.criteria.length;
   const lead = MATRIX_COLUMNS.lead.length;
-  const firstScore = lead + 1;
-  const lastScore = lead + k;
-  const gesamtCol = lastScore + 1;
-  const ampelCol = gesamtCol + 1;
-  const inputStart = ampelCol + 1;
+  const gesamtCol = lead + k + 1;
   const headers = [
     ...MATRIX_COLUMNS.lead.map((c) => c.header),
     ...plan.criteria.map((c) => c.name),
@@ -108,17 +124,31 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
     ...plan.retiredColumns,
     ...plan.extraColumns,
   ];
-  const L = columnLetter;
-  const firstRow = HEADER_ROW + 1;
-  const lastRow = HEADER_ROW + Math.max(plan.rows.length, 1);
-  const scoreRange = (r: number) => `${L(firstScore)}${r}:${L(lastScore)}${r}`;
-  const weights = `${L(firstScore)}$${WEIGHT_ROW}:${L(lastScore)}$${WEIGHT_ROW}`;
-  const g = (r: number) => `${L(gesamtCol)}${r}`;
+  return {
+    k,
+    lead,
+    firstScore: lead + 1,
+    lastScore: lead + k,
+    gesamtCol,
+    ampelCol: gesamtCol + 1,
+    inputStart: gesamtCol + 2,
+    headers,
+    firstRow: HEADER_ROW + 1,
+    lastRow: HEADER_ROW + Math.max(plan.rows.length, 1),
+  };
+}
 
-  const rows: PlanValue[][] = plan.rows.map((row, i) => {
-    const r = firstRow + i;
+const L = columnLetter;
+
+/** The table's rows: the measures with their scores, live Gesamt and Ampel, and the team's inputs. */
+function roundRows(plan: MatrixPlan, at: RoundLayout): PlanValue[][] {
+  const scoreRange = (r: number) => `${L(at.firstScore)}${r}:${L(at.lastScore)}${r}`;
+  const weights = `${L(at.firstScore)}$${WEIGHT_ROW}:${L(at.lastScore)}$${WEIGHT_ROW}`;
+  const g = (r: number) => `${L(at.gesamtCol)}${r}`;
+  return plan.rows.map((row, i) => {
+    const r = at.firstRow + i;
     const gesamt =
-      k === 0
+      at.k === 0
         ? ""
         : {
             formula: `IF(COUNT(${scoreRange(r)})=0,"",IFERROR(SUMPRODUCT(${scoreRange(r)},${weights})/SUMPRODUCT(ISNUMBER(${scoreRange(r)})*${weights}),""))`,
@@ -143,34 +173,34 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
       ...row.extra,
     ];
   });
+}
 
-  const cells: CellPlan[] = [
-    { row: WEIGHT_ROW, column: 1, value: `Bewertung ${plan.round}`, bold: true, size: 14 },
-    { row: WEIGHT_ROW, column: lead, value: "Gewicht →", bold: true },
-    ...plan.criteria.map((c, i) => ({ row: WEIGHT_ROW, column: firstScore + i, value: c.weight, bold: true })),
+/** Row 1: the title, the weight of each criterion above its column, the Ampel's thresholds. */
+function weightCells(plan: MatrixPlan, at: RoundLayout): CellPlan[] {
+  return [
+    { row: WEIGHT_ROW, column: 1, value: BEWERTUNG.sheet(plan.round), bold: true, size: 14 },
+    { row: WEIGHT_ROW, column: at.lead, value: "Gewicht →", bold: true },
+    ...plan.criteria.map((c, i) => ({ row: WEIGHT_ROW, column: at.firstScore + i, value: c.weight, bold: true })),
     {
       row: WEIGHT_ROW,
-      column: gesamtCol,
+      column: at.gesamtCol,
       value: `Ampel: grün ab ${plan.ampel.gruenAb}, gelb ab ${plan.ampel.gelbAb}`,
     },
   ];
+}
 
-  // Per-Handlungsfeld summary below the table.
-  const top = lastRow + 3;
-  const col = (c: number) => `$${L(c)}$${firstRow}:$${L(c)}$${lastRow}`;
+/** The per-Handlungsfeld summary below the table, from row `top`: counts, Ø Gesamt and Ampel, by formula. */
+function summaryCells(plan: MatrixPlan, at: RoundLayout, top: number): CellPlan[] {
+  const col = (c: number) => `$${L(c)}$${at.firstRow}:$${L(c)}$${at.lastRow}`;
   const hf = col(2);
   const status = col(5);
-  const gesamt = col(gesamtCol);
-  const ampel = col(ampelCol);
+  const gesamt = col(at.gesamtCol);
+  const ampel = col(at.ampelCol);
   const active = `${status},"<>${ENTFALLEN}"`;
   const summaryHeaders = ["Handlungsfeld", "Maßnahmen", "bewertet", "Ø Gesamt", "grün", "gelb", "rot"];
-  cells.push({
-    row: top,
-    column: 1,
-    value: "Auswertung nach Handlungsfeld (ohne entfallene Maßnahmen)",
-    bold: true,
-    size: 12,
-  });
+  const cells: CellPlan[] = [
+    { row: top, column: 1, value: "Auswertung nach Handlungsfeld (ohne entfallene Maßnahmen)", bold: true, size: 12 },
+  ];
   // The label in column A runs over the empty column B, so the figures start in column C, their headers
   // right-aligned over them.
   summaryHeaders.forEach((h, i) =>
@@ -200,12 +230,16 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
   };
   plan.handlungsfelder.forEach((h, i) => summaryRow(top + 2 + i, h, `$A${top + 2 + i}`));
   summaryRow(top + 2 + plan.handlungsfelder.length, "Alle Handlungsfelder", null);
+  return cells;
+}
 
-  const dataRange = (c: number) => `${L(c)}${firstRow}:${L(c)}${lastRow}`;
+/** Scores 0 to 4, the Empfehlung from its list, the Begründung's prompt, Bewertet am as a date. */
+function roundValidations(at: RoundLayout): ValidationPlan[] {
+  const dataRange = (c: number) => `${L(c)}${at.firstRow}:${L(c)}${at.lastRow}`;
   const validations: ValidationPlan[] = [];
-  if (k > 0) {
+  if (at.k > 0) {
     validations.push({
-      range: `${L(firstScore)}${firstRow}:${L(lastScore)}${lastRow}`,
+      range: `${L(at.firstScore)}${at.firstRow}:${L(at.lastScore)}${at.lastRow}`,
       type: "whole",
       operator: "between",
       formulae: ["0", "4"],
@@ -219,7 +253,7 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
   }
   validations.push(
     {
-      range: dataRange(inputStart),
+      range: dataRange(at.inputStart),
       type: "list",
       formulae: [`"${EMPFEHLUNGEN.join(",")}"`],
       prompt: {
@@ -229,14 +263,14 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
       error: { style: "stop", title: "Empfehlung", text: `Bitte aus der Liste wählen: ${EMPFEHLUNGEN.join(", ")}.` },
     },
     {
-      range: dataRange(inputStart + 1),
+      range: dataRange(at.inputStart + 1),
       type: "any",
       formulae: [],
       prompt: { title: "Begründung", text: "Kurze Begründung der Empfehlung für den Ausschuss." },
       error: null,
     },
     {
-      range: dataRange(inputStart + 3),
+      range: dataRange(at.inputStart + 3),
       type: "date",
       operator: "between",
       formulae: ["2000-01-01", "2100-12-31"],
@@ -244,11 +278,21 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
       error: { style: "stop", title: "Bewertet am", text: "Bitte ein Datum wie 15.03.2027 eingeben." },
     },
   );
-  const ampelRange = dataRange(ampelCol);
+  return validations;
+}
+
+/** The round's sheet; `page` names Kommune, Konzepttitel and Stand in the printed page's header and footer. */
+export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
+  const at = roundLayout(plan);
+  const { headers, lead, gesamtCol, ampelCol, inputStart, firstRow } = at;
+  const rows = roundRows(plan, at);
+  // The summary starts two rows below the table.
+  const top = at.lastRow + 3;
+  const ampelRange = `${L(ampelCol)}${firstRow}:${L(ampelCol)}${at.lastRow}`;
   const a0 = `$${L(ampelCol)}${firstRow}`;
   const sheet: SheetPlan = {
-    name: roundSheetName(plan.round),
-    state: "visible",
+    name: BEWERTUNG.sheet(plan.round),
+    state: BEWERTUNG.state,
     tabColor: "FF8764B8",
     widths: headers.map((_, i) => ({ column: i + 1, width: roundColumnWidth(i + 1, { lead, gesamtCol, inputStart }) })),
     formats: [
@@ -259,15 +303,15 @@ export function planRoundSheet(plan: MatrixPlan, page?: PageInfo): SheetPlan {
     wrapColumns: [3, inputStart + 1],
     frozen: { rows: HEADER_ROW, columns: 1 },
     table: {
-      name: roundTableName(plan.round),
+      name: BEWERTUNG.table(plan.round),
       row: HEADER_ROW,
       column: 1,
       headers,
       rows: rows.length ? rows : [headers.map(() => null)],
       style: "TableStyleMedium7",
     },
-    cells,
-    validations,
+    cells: [...weightCells(plan, at), ...summaryCells(plan, at, top)],
+    validations: roundValidations(at),
     conditionalFormats: [
       { range: ampelRange, formula: `${a0}="grün"`, fill: FILL.green },
       { range: ampelRange, formula: `${a0}="gelb"`, fill: FILL.yellow },
@@ -332,4 +376,27 @@ export function planRoundSheets(source: WorkbookSource, round: number, stand?: I
       !concept.kriterien && plan.defaultCriteria ? planTableSheet(content, contractLayouts([content])) : null,
     roundSheet: planRoundSheet(plan, { kommune: settings.kommune, konzepttitel: settings.konzepttitel, stand }),
   };
+}
+
+/** The years of the rounds in the workbook, by sheet name or table name, ascending. */
+export function roundYears(source: WorkbookSource): number[] {
+  const years = new Set<number>();
+  for (const name of source.sheetNames()) {
+    const round = BEWERTUNG.memberOf(name);
+    if (round !== null) years.add(round);
+  }
+  for (const table of source.tables()) {
+    const m = /^tblbewertung(\d{4})$/i.exec(table.name);
+    if (m && table.name.toLowerCase() === BEWERTUNG.table(Number(m[1])).toLowerCase()) years.add(Number(m[1]));
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
+/** The latest round that can be read (a sheet with an ID column); null when the workbook has none. */
+export function readLatestRound(source: WorkbookSource): LatestRoundInput | null {
+  for (const round of roundYears(source).reverse()) {
+    const existing = readExistingRound(source, round);
+    if (existing) return { round, existing };
+  }
+  return null;
 }
