@@ -7,7 +7,19 @@ import { type CommandSpec, commandHelp, overviewHelp, parseCommandArgs } from ".
 import { cliError } from "./messages";
 import { createProgress } from "./progress";
 import { type CommandRun, type Io, processIo } from "./run";
-import { BERICHT, CHECK, FORTSCHREIBEN, IMPORT, INIT, MATRIX, MERGE, SPLIT, UEBERSICHT, WERTE } from "./specs";
+import {
+  BERICHT,
+  CHECK,
+  FORTSCHREIBEN,
+  IMPORT,
+  INIT,
+  INTEGRATIONSBERICHT,
+  MATRIX,
+  MERGE,
+  SPLIT,
+  UEBERSICHT,
+  WERTE,
+} from "./specs";
 import { UserError } from "../xlsx/userError";
 
 export type { Io, Run } from "./run";
@@ -34,6 +46,10 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
     run: async (a, r) => (await import("./fortschreiben")).commandFortschreiben(a, r),
   },
   werte: { spec: WERTE, run: async (a, r) => (await import("./werte")).commandWerte(a, r) },
+  integrationsbericht: {
+    spec: INTEGRATIONSBERICHT,
+    run: async (a, r) => (await import("./integrationsbericht")).commandIntegrationsbericht(a, r),
+  },
 };
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";

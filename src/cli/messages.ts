@@ -11,6 +11,12 @@ const q = (text: string) => `„${text}“`;
 /** The sentence that points to a command's help. */
 const help = (befehl: string) => `„massnahmenplaner ${befehl} --help“ zeigt die möglichen Optionen`;
 
+/** Which Gebiete have a Gemeindeprofil. */
+const profile = (ids: readonly string[]) =>
+  ids.length
+    ? `ein Gemeindeprofil gibt es für ${ids.join(", ")}`
+    : "die Arbeitsmappe nennt kein Gebiet innerhalb des eigenen, für das es ein Gemeindeprofil gäbe";
+
 export const CLI_MESSAGES = {
   // ——— the command and its options ———
   BEFEHL_UNBEKANNT: (p: { befehl: string }) =>
@@ -100,6 +106,13 @@ export const CLI_MESSAGES = {
   /** `problem`: what is wrong with the mapping (the werte messages word it). */
   WERTE_ZUORDNUNG_UNBRAUCHBAR: (p: { datei: string; problem: StatisticsProblem }) =>
     `${p.datei}: ${problemText(p.problem)}`,
+
+  // ——— integrationsbericht ———
+  /** `moeglich`: the Gebiete inside the own area, which have a Gemeindeprofil. */
+  GEBIET_UNBEKANNT: (p: { gebiet: string; moeglich: readonly string[] }) =>
+    `Das Gebiet ${q(p.gebiet)} steht nicht im Blatt „Gebiete“; ${profile(p.moeglich)}.`,
+  GEBIET_NICHT_INNEN: (p: { gebiet: string; moeglich: readonly string[] }) =>
+    `Das Gebiet ${q(p.gebiet)} liegt nicht im eigenen Gebiet der Arbeitsmappe (Einstellungen „Gebiet“); ${profile(p.moeglich)}.`,
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the command line: `throw cliError("RUNDE_FEHLT", {})`. */
