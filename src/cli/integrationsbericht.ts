@@ -46,10 +46,7 @@ export async function commandIntegrationsbericht(parsed: ParsedArgs, { io, progr
   const read = await withReadableConcept(args.file, () =>
     readIntegrationsbericht(source, { referenceDate: args.referenceDate, today: io.today(), gebiet: args.gebiet }),
   );
-  if ("problem" in read) {
-    const code = read.problem === "unbekannt" ? "GEBIET_UNBEKANNT" : "GEBIET_NICHT_INNEN";
-    throw cliError(code, { gebiet: read.gebiet, moeglich: read.moeglich });
-  }
+  if ("problem" in read) throw cliError("GEBIET_UNBRAUCHBAR", { problem: read });
   const { model } = read;
   progress.step("Zeichne die Diagramme und setze den Bericht …");
   const charts = resvgRasterizer();

@@ -5,17 +5,12 @@
  */
 import { type MappingProblem, mappingText } from "../workbook/import/messages";
 import { type StatisticsProblem, problemText } from "../workbook/werte/messages";
+import { type GebietProblem, gebietProblemText } from "../workbook/integrationsbericht-messages";
 import { userErrors } from "../xlsx/userError";
 
 const q = (text: string) => `„${text}“`;
 /** The sentence that points to a command's help. */
 const help = (befehl: string) => `„massnahmenplaner ${befehl} --help“ zeigt die möglichen Optionen`;
-
-/** Which Gebiete have a Gemeindeprofil. */
-const profile = (ids: readonly string[]) =>
-  ids.length
-    ? `ein Gemeindeprofil gibt es für ${ids.join(", ")}`
-    : "die Arbeitsmappe nennt kein Gebiet innerhalb des eigenen, für das es ein Gemeindeprofil gäbe";
 
 export const CLI_MESSAGES = {
   // ——— the command and its options ———
@@ -108,11 +103,8 @@ export const CLI_MESSAGES = {
     `${p.datei}: ${problemText(p.problem)}`,
 
   // ——— integrationsbericht ———
-  /** `moeglich`: the Gebiete inside the own area, which have a Gemeindeprofil. */
-  GEBIET_UNBEKANNT: (p: { gebiet: string; moeglich: readonly string[] }) =>
-    `Das Gebiet ${q(p.gebiet)} steht nicht im Blatt „Gebiete“; ${profile(p.moeglich)}.`,
-  GEBIET_NICHT_INNEN: (p: { gebiet: string; moeglich: readonly string[] }) =>
-    `Das Gebiet ${q(p.gebiet)} liegt nicht im eigenen Gebiet der Arbeitsmappe (Einstellungen „Gebiet“); ${profile(p.moeglich)}.`,
+  /** The Gemeinde of --gebiet: unknown, or outside the own area (the workbook layer words it). */
+  GEBIET_UNBRAUCHBAR: (p: { problem: GebietProblem }) => gebietProblemText(p.problem),
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the command line: `throw cliError("RUNDE_FEHLT", {})`. */

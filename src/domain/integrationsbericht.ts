@@ -11,7 +11,7 @@
  * Gemeindeprofil the Gemeinde's too) over every Stichtag up to the reference date.
  */
 import { type IsoDate, compareIso } from "./dates";
-import type { Gebiet } from "./gebiete";
+import { type Gebiet, GebietIndex, readGebiete } from "./gebiete";
 import {
   ALLGEMEINES_KAPITEL,
   type KennzahlenBlock,
@@ -24,6 +24,7 @@ import {
 import type { ConceptData, Kennzeichen } from "./model";
 import { type MonitoringData, type MonitoringValue, berechnungFactor, berechnungOf } from "./monitoringData";
 import type { ReportIndicator, ReportModel } from "./report";
+import { readSettings } from "./settings";
 import { idKey, textOf } from "./values";
 
 /** The Zeichenerklärung of the statistical offices, in the contract's words. */
@@ -128,6 +129,11 @@ export interface IntegrationsberichtOptions {
   referenceDate: IsoDate;
   /** The Gemeinde of a Gemeindeprofil (checked with gemeindeprofilGebiet first). */
   gebiet?: string;
+}
+
+/** The Gebiete that have a Gemeindeprofil: those inside the own area, in the order of Gebiete. */
+export function gemeindeprofilGebiete(concept: Pick<ConceptData, "gebiete" | "einstellungen">): Gebiet[] {
+  return new GebietIndex(readGebiete(concept.gebiete), readSettings(concept).settings.gebiet).innerAreas();
 }
 
 /** The Gebiet of a Gemeindeprofil, or why there is none: unknown, or not inside the own area. */

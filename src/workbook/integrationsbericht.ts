@@ -11,12 +11,11 @@ import {
 } from "../domain/integrationsbericht";
 import { MonitoringData } from "../domain/monitoringData";
 import type { WorkbookSource } from "./read";
+import type { GebietProblem } from "./integrationsbericht-messages";
 import { readReportModel } from "./report-model";
 
-/** The report, or why the Gemeinde of a Gemeindeprofil cannot be shown (with the Gebiete that can). */
-export type ReadIntegrationsbericht =
-  | { model: IntegrationsberichtModel }
-  | { problem: "unbekannt" | "nicht-innen"; gebiet: string; moeglich: string[] };
+/** The report, or why the Gemeinde of a Gemeindeprofil cannot be shown. */
+export type ReadIntegrationsbericht = { model: IntegrationsberichtModel } | GebietProblem;
 
 export function readIntegrationsbericht(
   source: WorkbookSource,
