@@ -143,7 +143,7 @@ function basisTables(b: IbBasisindikator, t: Tables): Paragraph[] {
         spacer(),
         t.add(
           h,
-          b.zeilen.map((z) => rowCells(z, b, chunk)),
+          b.zeilen.filter((z) => chunk.some((g) => z.gruppen[g])).map((z) => rowCells(z, b, chunk)),
           numericAfterFirst(h.length),
         ),
       );

@@ -1,84 +1,21 @@
 /**
  * `integrationsbericht` on the command line, and the Integrationsbericht and the Gemeindeprofil as LibreOffice
- * reads (text) and prints (PDF) them: the figures worked out by hand below in the right chapter, the table of
- * contents with its entries, each chart's alt text naming its values, the Gemeindeprofil without the other
- * Gemeinden, every table row printed; the file passes validate-ooxml.py. The workbook is written by the
- * program's own writer: seven years of three Basisindikatoren (one computed) for a Kreis, two Gemeinden, Land
- * and Bund, by Gruppe, with markers, and a Zielindikator with values.
+ * reads (text) and prints (PDF) them: the figures worked out by hand (from ./integrationsFixture.ts) in the right
+ * chapter, the table of contents with its entries, each chart's alt text naming its values, the Gemeindeprofil
+ * without the other Gemeinden, every table row printed; the file passes validate-ooxml.py.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
-import type { CellValue } from "../../src/domain/dates";
-import type { EntityKind } from "../../src/domain/model";
-import { planNewWorkbook } from "../../src/workbook/plan";
-import { XlsxDocument } from "../../src/xlsx/document";
-import { saveWorkbookAtomically } from "../../src/xlsx/file";
 import { leftoverTempFiles, removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { convertWithLibreOffice, describeWithLibreOffice, hasPdfToText } from "../helpers/libreoffice";
-import { withMonitoring } from "../helpers/monitoring";
 import { ooxmlProblems } from "../helpers/ooxml";
+import { workbook } from "./integrationsFixture";
 
 const STICHTAG = "2025-06-30";
-type Rows = Record<string, Record<string, CellValue>[]>;
 
 afterAll(removeTempDirs);
-
-/** k = year − 2018, 2018–2024; see the file comment. */
-function rows(): Rows {
-  const r = withMonitoring() as Rows;
-  r.indikatoren!.find((i) => i["id"] === "I-020")!["definition"] = "Einwohnerinnen und Einwohner mit Hauptwohnsitz.";
-  r.indikatoren!.find((i) => i["id"] === "I-020")!["naechsteVeroeffentlichung"] = "30.09.2025";
-  const date = (y: number) => new Date(Date.UTC(y, 11, 31));
-  const v = (indikator: string, y: number, gebiet: string, wert: number | null, extra: Rows[string][number] = {}) => ({
-    indikator,
-    stichtag: date(y),
-    gebiet,
-    wert,
-    quelle: "GENESIS 12411-01-01-4",
-    abgerufenAm: new Date(Date.UTC(2025, 2, 1)),
-    ...extra,
-  });
-  const marked = (kennzeichen: string, wert: number | null = null) => ({ kennzeichen, wert });
-  r.indikatorwerte = [];
-  for (let y = 2018; y <= 2024; y++) {
-    const k = y - 2018;
-    r.indikatorwerte.push(
-      v("I-020", y, k % 2 ? "" : "09999", 100_000 + 500 * k),
-      v("I-021", y, "09999", 9_000 + 300 * k),
-      v("I-020", y, "09999001", 40_000 + 100 * k),
-      v("I-021", y, "09999001", 4_000 + 100 * k),
-      v("I-020", y, "09999002", 2_000 - 10 * k),
-      v("I-021", y, "09999002", 150 + 5 * k, y === 2020 ? marked(".") : y === 2024 ? marked("p", 180) : {}),
-      v("I-020", y, "09", 13_000_000 + 50_000 * k),
-      v("I-021", y, "09", 1_500_000 + 60_000 * k),
-      v("I-020", y, "DG", 83_000_000 + 100_000 * k),
-      v("I-021", y, "DG", 10_000_000 + 400_000 * k, y === 2024 ? marked("r", 12_400_000) : {}),
-      v("I-020", y, "09999001", 20_000 + 50 * k, { gruppe: "weiblich" }),
-      v("I-021", y, "09999001", 1_900 + 50 * k, { gruppe: "weiblich" }),
-      v("I-021", y, "09999", 4_500 + 150 * k, { gruppe: "weiblich" }),
-    );
-  }
-  const kreis2024: [string, number][] = [
-    ["weiblich", 52_500],
-    ["männlich", 50_500],
-    ["unter 18 Jahre", 17_000],
-    ["18 bis unter 65 Jahre", 63_000],
-    ["65 Jahre und älter", 23_000],
-  ];
-  for (const [gruppe, wert] of kreis2024) r.indikatorwerte.push(v("I-020", 2024, "09999", wert, { gruppe }));
-  r.indikatorwerte.push({ indikator: "I-002", stichtag: date(2024), wert: 5_100 });
-  return r;
-}
-
-async function workbook(dir: string): Promise<string> {
-  const file = path.join(dir, "monitoring.xlsx");
-  const doc = XlsxDocument.create(file);
-  doc.applyWorkbookPlan(planNewWorkbook(rows() as Partial<Record<EntityKind, Record<string, CellValue>[]>>));
-  await saveWorkbookAtomically(doc, file);
-  return file;
-}
 
 /** The lines of LibreOffice's text, trimmed, without empty ones (one table cell per line). */
 function linesOf(txtFile: string): string[] {
