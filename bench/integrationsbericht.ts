@@ -11,7 +11,6 @@
  * alone (resvg, the same SVGs) — what any program that reads this workbook and draws these charts spends.
  * Figures are printed, never asserted.
  */
-import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -19,8 +18,8 @@ import type { CellValue } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { XlsxDocument } from "../src/xlsx/document";
-import { REPO_ROOT, TODAY } from "./generate";
-import { median, partsCheckReads, runChild } from "./runner";
+import { TODAY } from "./generate";
+import { median, partsCheckReads, runChild, runScriptChild } from "./runner";
 
 const INDICATORS = 40;
 const GEMEINDEN = 27; // + the Kreis, the Land and the Bund: 30 Gebiete
@@ -141,25 +140,7 @@ interface Run {
   bytes: number;
 }
 
-function runOwnChild(op: Op, file: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", __filename, "--child", op, file], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    proc.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    proc.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const line = stdout.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{"))
-        reject(new Error(`${op}: Kindprozess endete mit ${code}\n${stderr.trim()}`));
-      else resolve(JSON.parse(line) as Run);
-    });
-  });
-}
+const runOwnChild = (op: Op, file: string) => runScriptChild<Run>(__filename, [op, file]);
 
 const de = (n: number, digits = 2) =>
   n.toLocaleString("de-DE", { minimumFractionDigits: digits, maximumFractionDigits: digits });

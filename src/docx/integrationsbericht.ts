@@ -6,7 +6,7 @@
  * and chart) and the Zielindikatoren as in the Sachstandsbericht (./sections.ts); the annex. Page, styles,
  * header, footer and tables are the Sachstandsbericht's (./document.ts, ./tables.ts).
  */
-import { AlignmentType, HeadingLevel, ImageRun, PageBreak, Paragraph, TableOfContents, TextRun } from "docx";
+import { HeadingLevel, PageBreak, Paragraph, TableOfContents, TextRun } from "docx";
 import type { IbBasisindikator, IbKapitel, IbZeile, IntegrationsberichtModel } from "../domain/integrationsbericht";
 import type { MonitoringValue } from "../domain/monitoringData";
 import { areaChartAltText, areaChartHeight, areaChartSvg, drawnAsIndex } from "./areaChart";
@@ -20,7 +20,7 @@ import {
   wordDocument,
 } from "./document";
 import { change, date, longDate, markedValue } from "./format";
-import { type FieldCharts, heading, indicatorPart, para, spacer } from "./sections";
+import { type FieldCharts, figureParagraphs, heading, indicatorPart, para, spacer } from "./sections";
 import { type CellSpec, Tables } from "./tables";
 
 const DASH = "–";
@@ -188,31 +188,17 @@ function basisText(b: IbBasisindikator, names: Map<string, string>): Paragraph[]
 function areaChart(b: IbBasisindikator, png: Uint8Array, figure: number): Paragraph[] {
   const height = Math.round((CHART_SHOWN.width * areaChartHeight(b)) / CHART_WIDTH);
   const what = drawnAsIndex(b) ? " (Index, erster Wert je Gebiet = 100)" : "";
-  return [
-    new Paragraph({
-      keepNext: true,
-      alignment: AlignmentType.CENTER,
-      spacing: { before: 120 },
-      children: [
-        new ImageRun({
-          type: "png",
-          data: png,
-          transformation: { width: CHART_SHOWN.width, height },
-          altText: {
-            name: `Diagramm ${b.indikator.id}`,
-            title: `${b.indikator.id} ${b.indikator.name}`,
-            description: areaChartAltText(b),
-          },
-        }),
-      ],
-    }),
-    new Paragraph({
-      style: "Caption",
-      alignment: AlignmentType.CENTER,
-      spacing: { after: 200 },
-      children: [new TextRun(`Abbildung ${figure}: ${b.indikator.id} ${b.indikator.name} im Zeitverlauf${what}`)],
-    }),
-  ];
+  const name = `${b.indikator.id} ${b.indikator.name}`;
+  return figureParagraphs(
+    png,
+    { width: CHART_SHOWN.width, height },
+    {
+      id: b.indikator.id,
+      title: name,
+      description: areaChartAltText(b),
+      caption: `Abbildung ${figure}: ${name} im Zeitverlauf${what}`,
+    },
+  );
 }
 
 function chapter(k: IbKapitel, t: Tables, charts: FieldCharts, names: Map<string, string>): Paragraph[] {

@@ -229,7 +229,12 @@ function indicatorRow(i: ReportIndicator): CellSpec[] {
   ];
 }
 
-function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: ChartSize): Paragraph[] {
+/** A chart as a centred picture kept with its caption below; `title` names it, `description` is its alt text. */
+export function figureParagraphs(
+  png: Uint8Array,
+  size: ChartSize,
+  text: { id: string; title: string; description: string; caption: string },
+): Paragraph[] {
   return [
     new Paragraph({
       keepNext: true,
@@ -240,7 +245,7 @@ function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: C
           type: "png",
           data: png,
           transformation: size,
-          altText: { name: `Diagramm ${i.id}`, title: `${i.id} ${i.name}`, description: chartAltText(i) },
+          altText: { name: `Diagramm ${text.id}`, title: text.title, description: text.description },
         }),
       ],
     }),
@@ -248,9 +253,18 @@ function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: C
       style: "Caption",
       alignment: AlignmentType.CENTER,
       spacing: { after: 200 },
-      children: [new TextRun({ text: `Abbildung ${figure}: ${i.id} ${i.name} – Ist-Werte und Soll-Pfad` })],
+      children: [new TextRun({ text: text.caption })],
     }),
   ];
+}
+
+function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: ChartSize): Paragraph[] {
+  return figureParagraphs(png, size, {
+    id: i.id,
+    title: `${i.id} ${i.name}`,
+    description: chartAltText(i),
+    caption: `Abbildung ${figure}: ${i.id} ${i.name} – Ist-Werte und Soll-Pfad`,
+  });
 }
 
 function measureRow(m: ReportMeasure): CellSpec[] {

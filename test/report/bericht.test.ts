@@ -9,6 +9,7 @@ import { resvgRasterizer } from "../../src/docx/raster";
 import { renderReport } from "../../src/docx/report";
 import { columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
+import { hasRun, linesOf } from "../helpers/documentText";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { monitoring, writeWorkbook } from "./fixture";
 
@@ -45,22 +46,6 @@ async function scoredWorkbook(dir: string): Promise<string> {
   }
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-/** The lines of the text, trimmed and without empty ones (LibreOffice writes one table cell per line). */
-function linesOf(txtFile: string): string[] {
-  return fs
-    .readFileSync(txtFile, "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\u00a0/g, " ")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-}
-
-/** Whether `expected` occurs as consecutive lines (a table row, cell by cell). */
-function hasRun(lines: string[], expected: string[]): boolean {
-  return lines.some((_, i) => expected.every((e, k) => lines[i + k] === e));
 }
 
 describe("bericht on the command line", () => {

@@ -5,7 +5,6 @@
  * the pane show) for every Gebiet, each chart's alt text names them, the Gemeindeprofil of the first Gemeinde
  * holds no other Gemeinde, and both files pass validate-ooxml.py.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { gemeindeprofilGebiete } from "../../src/domain/integrationsbericht";
 import { markedValue } from "../../src/docx/format";
@@ -14,18 +13,12 @@ import { readConcept } from "../../src/workbook/read";
 import { openWorkbook } from "../../src/xlsx/file";
 import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
+import { linesOf } from "../helpers/documentText";
 import { ooxmlProblems } from "../helpers/ooxml";
 
 afterAll(removeTempDirs);
 
-const lines = (file: string) =>
-  fs
-    .readFileSync(convertWithLibreOffice(file, "txt"), "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\u00a0/g, " ")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
+const lines = (file: string) => linesOf(convertWithLibreOffice(file, "txt"));
 
 describeWithLibreOffice("the Integrationsbericht of the example concept", () => {
   let dir: string;

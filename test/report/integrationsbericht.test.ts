@@ -10,27 +10,13 @@ import * as path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { leftoverTempFiles, removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { convertWithLibreOffice, describeWithLibreOffice, hasPdfToText } from "../helpers/libreoffice";
+import { hasRun, linesOf } from "../helpers/documentText";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { workbook } from "./integrationsFixture";
 
 const STICHTAG = "2025-06-30";
 
 afterAll(removeTempDirs);
-
-/** The lines of LibreOffice's text, trimmed, without empty ones (one table cell per line). */
-function linesOf(txtFile: string): string[] {
-  return fs
-    .readFileSync(txtFile, "utf8")
-    .replace(/^\uFEFF/, "")
-    .replace(/\u00a0/g, " ")
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-}
-
-/** Whether `expected` occurs as consecutive lines (a table row, cell by cell). */
-const hasRun = (lines: string[], expected: string[]) =>
-  lines.some((_, i) => expected.every((e, k) => lines[i + k] === e));
 
 /** The lines from the heading `from` up to the next of `until` (or the end). */
 function section(lines: string[], from: string, until: string[], start = 0): string[] {
