@@ -31,22 +31,8 @@ function rng(seed: number): () => number {
 }
 
 const GEMEINDEN = [
-  "Nordstadt",
-  "Südstadt",
-  "Altstadt",
-  "Bahnhofsviertel",
-  "Hohenfeld",
-  "Rethen",
-  "Grasdorf",
-  "Ingeln",
-  "Gleidingen",
-  "Oesselse",
-  "Arnum",
-  "Pattensen",
-  "Sarstedt",
-  "Hemmingen",
-  "Wülfel",
-  "Kirchrode",
+  "Nordstadt", "Südstadt", "Altstadt", "Bahnhofsviertel", "Hohenfeld", "Rethen", "Grasdorf", "Ingeln",
+  "Gleidingen", "Oesselse", "Arnum", "Pattensen", "Sarstedt", "Hemmingen", "Wülfel", "Kirchrode",
 ];
 const TEILNEHMENDE = ["Teilnehmende", "Familien", "Beratungen", "Personen", "Veranstaltungen", "Kurse", "Zertifikate"];
 const BEMERKUNGEN = [
@@ -58,23 +44,9 @@ const BEMERKUNGEN = [
 ];
 /** Typical defects, each what `check` is there to find (cf. the example template). */
 const DEFECTS = [
-  "zielwertLeer",
-  "datumUngueltig",
-  "fristUngenau",
-  "fristFortlaufend",
-  "beginnNachFrist",
-  "indikatorUnbekannt",
-  "federfuehrungName",
-  "federfuehrungUnbekannt",
-  "beschreibungKurz",
-  "zielgruppeLeer",
-  "ressourcenLeer",
-  "finanzierungOffen",
-  "zielPasstNicht",
-  "ueberfaellig",
-  "ausserhalbLaufzeit",
-  "idDoppelt",
-  "verworfen",
+  "zielwertLeer", "datumUngueltig", "fristUngenau", "fristFortlaufend", "beginnNachFrist", "indikatorUnbekannt",
+  "federfuehrungName", "federfuehrungUnbekannt", "beschreibungKurz", "zielgruppeLeer", "ressourcenLeer",
+  "finanzierungOffen", "zielPasstNicht", "ueberfaellig", "ausserhalbLaufzeit", "idDoppelt", "verworfen",
   "statusUngueltig",
 ] as const;
 
@@ -106,9 +78,7 @@ export function generateMeasures(n: number, seed = 20261122): Row[] {
     indikatorenByZiel.set(String(i.ziel), list);
   }
   // Well-formed example measures by Ziel serve as titles, descriptions and Zielgruppen.
-  const good = examples.filter(
-    (m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen",
-  );
+  const good = examples.filter((m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen");
   const examplesByZiel = new Map<string, Row[]>();
   for (const m of good) examplesByZiel.set(String(m.ziel), [...(examplesByZiel.get(String(m.ziel)) ?? []), m]);
 
@@ -222,14 +192,7 @@ function applyDefect(
       break;
     case "verworfen":
       Object.assign(row, { zielgruppe: "", indikatoren: "", zielwert: "", federfuehrung: "", beteiligte: "" });
-      Object.assign(row, {
-        personal: null,
-        sachkosten: null,
-        finanzierung: "",
-        beginn: "",
-        frist: "",
-        status: "verworfen",
-      });
+      Object.assign(row, { personal: null, sachkosten: null, finanzierung: "", beginn: "", frist: "", status: "verworfen" });
       break;
     case "statusUngueltig":
       row.status = "läuft";

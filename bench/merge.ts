@@ -77,15 +77,10 @@ async function main(): Promise<void> {
     const prepareMs = performance.now() - t;
     const sizes = files.map((f) => f.measures);
 
-    console.log(
-      `merge: ${returns.length} Rückläufe à ${Math.min(...sizes)}–${Math.max(...sizes)} Maßnahmen in einen Master mit ${MEASURES} Maßnahmen`,
-    );
+    console.log(`merge: ${returns.length} Rückläufe à ${Math.min(...sizes)}–${Math.max(...sizes)} Maßnahmen in einen Master mit ${MEASURES} Maßnahmen`);
     console.log(`  Vorbereitung (Master, split, Bearbeitung): ${seconds(prepareMs)}`);
     // The merge runs in its own process, so that its peak memory is its own.
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--merge", dir, ...returns], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, "--merge", dir, ...returns], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     process.stdout.write(child.stdout);
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -121,9 +116,7 @@ async function mergeOnly(dir: string, returns: string[]): Promise<void> {
   console.log(`  Ziel: Spitzenspeicher unter ${AIM_MB} MB: ${met ? "erreicht" : "NICHT erreicht"}`);
 }
 
-(process.argv[2] === "--merge" ? mergeOnly(process.argv[3]!, process.argv.slice(4)) : main()).catch(
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+(process.argv[2] === "--merge" ? mergeOnly(process.argv[3]!, process.argv.slice(4)) : main()).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
