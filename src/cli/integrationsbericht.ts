@@ -27,13 +27,13 @@ function argsOf(args: ParsedArgs) {
   return { file, output, gebiet, referenceDate: referenceDateOption(args.options.get("stichtag")) };
 }
 
-/** `4 Basisindikatoren in 3 Kapiteln, 2 Zielindikatoren, 6 Gebiete`. */
+/** `3 Kapitel, 4 Basisindikatoren mit Werten, 2 Zielindikatoren, 6 Gebiete`. */
 function contentLine(model: IntegrationsberichtModel): string {
   const basis = model.kapitel.reduce((n, k) => n + k.basis.length, 0);
   const ziel = model.kapitel.reduce((n, k) => n + k.ziel.length, 0);
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return (
-    `${n(basis, "Basisindikator", "Basisindikatoren")} mit Werten in ${n(model.kapitel.length, "Kapitel", "Kapiteln")}, ` +
+    `${n(model.kapitel.length, "Kapitel", "Kapitel")}, ${n(basis, "Basisindikator", "Basisindikatoren")} mit Werten, ` +
     `${n(ziel, "Zielindikator", "Zielindikatoren")}, ${n(model.annex.gebiete.length, "Gebiet", "Gebiete")}`
   );
 }

@@ -54,7 +54,9 @@ describeWithLibreOffice("the Integrationsbericht of the example concept", () => 
         expect([z.name, section.slice(i, i + 5)]).toEqual([z.name, expect.arrayContaining([latest])]);
       }
     }
-    expect(run.out).toContain(`${model.kapitel.flatMap((k) => k.basis).length} Basisindikator`);
+    expect(run.out).toContain(
+      `${model.kapitel.length} Kapitel, ${model.kapitel.flatMap((k) => k.basis).length} Basisindikator`,
+    );
   });
 
   it("writes the Gemeindeprofil of its first Gemeinde without the others, where the example has Gemeinden", async () => {

@@ -63,7 +63,7 @@ describe("integrationsbericht on the command line", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(run.out).toBe(
-      `Integrationsbericht 2025 „${out}“ geschrieben: 3 Basisindikatoren mit Werten in 3 Kapiteln, 2 Zielindikatoren, 5 Gebiete, Stichtag 30.06.2025.\n`,
+      `Integrationsbericht 2025 „${out}“ geschrieben: 3 Kapitel, 3 Basisindikatoren mit Werten, 2 Zielindikatoren, 5 Gebiete, Stichtag 30.06.2025.\n`,
     );
     expect(ooxmlProblems(out)).toEqual([]);
     expect(leftoverTempFiles(dir)).toEqual([]);
