@@ -6,7 +6,9 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { kennzahlenOf } from "../../src/domain/kennzahlen";
 import { STATUS_VALUES } from "../../src/domain/model";
+import { MonitoringData } from "../../src/domain/monitoringData";
 import { overviewOf } from "../../src/domain/overview";
 import { INDICATOR_AMPELN } from "../../src/domain/report";
 import { templateContent } from "../../src/domain/templates";
@@ -126,10 +128,14 @@ describeWithLibreOffice("the sheet Übersicht in LibreOffice", () => {
     expect(expected.rows.some((r) => r.meanGesamt !== null)).toBe(true);
 
     const view = await libreOfficeSees(file);
-    const model = readReportModel(await (await openWorkbook(file)).source(), { today: TODAY }).model;
+    const { model, concept } = readReportModel(await (await openWorkbook(file)).source(), { today: TODAY });
     const withValues = model.fields.flatMap((f) => f.indicators).filter((i) => i.werte.length > 0).length;
     expect(withValues).toBeGreaterThan(0);
-    expect(view.charts).toBe(1 + withValues);
+    // Beside them the sheet Kennzahlen: one chart per Basisindikator of the example's monitoring.
+    const basis = kennzahlenOf(concept, new MonitoringData(concept), { referenceDate: TODAY }).length;
+    expect(basis).toBe(5);
+    expect(run.out).toContain(`${basis} Basisindikatoren nach Gebiet`);
+    expect(view.charts).toBe(1 + withValues + basis);
   });
 });
 

@@ -79,19 +79,22 @@ describe("Übersicht und Bericht", () => {
     const host = await beispielHost();
     await renderView(<UebersichtBericht />, host);
     await click("Übersicht erzeugen");
-    // The example has values for 10 of its 12 indicators: the bars and one line chart for each of them.
+    // The example has values for 10 of its 12 Zielindikatoren: the bars and one line chart for each of them;
+    // beside them the sheet Kennzahlen with a chart for each of its 5 Basisindikatoren.
     expect(screen.getByRole("status").textContent).toBe(
-      "Das Blatt „Übersicht“ ist erzeugt: 7 Handlungsfelder, 11 Diagramme. 2 Indikatoren haben noch keine Werte.",
+      "Das Blatt „Übersicht“ ist erzeugt: 7 Handlungsfelder, 11 Diagramme. 2 Indikatoren haben noch keine Werte. " +
+        "Das Blatt „Kennzahlen“ zeigt 5 Basisindikatoren nach Gebiet.",
     );
     const ws = (await toExcelJs(host.document)).getWorksheet("Übersicht")!;
     expect(ws.getCell("A4").value).toBe("Handlungsfeld");
     expect(ws.getCell("B4").value).toBe("Maßnahmen");
     expect(String(ws.getCell("A5").value)).toMatch(/^HF-01/);
-    expect(chartParts(host)).toHaveLength(11);
+    expect(chartParts(host)).toHaveLength(11 + 5);
     expect(chartParts(host).filter((c) => c.includes("Maßnahmen nach Status je Handlungsfeld"))).toHaveLength(1);
     await click("Übersicht erzeugen");
-    expect(chartParts(host)).toHaveLength(11);
-    expect((await toExcelJs(host.document)).worksheets.filter((w) => w.name === "Übersicht")).toHaveLength(1);
+    expect(chartParts(host)).toHaveLength(11 + 5);
+    const sheets = (await toExcelJs(host.document)).worksheets.map((w) => w.name);
+    expect(sheets.filter((n) => n === "Übersicht" || n === "Kennzahlen")).toEqual(["Übersicht", "Kennzahlen"]);
   });
 
   it("with monitoring data: one line chart per indicator beside the bars", async () => {

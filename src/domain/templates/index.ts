@@ -1,12 +1,13 @@
 /**
  * The content of the `init` templates: Laatzen's seven and Ilm-Kreis's six Handlungsfelder, the default
- * Bewertungskriterien, and a complete example concept with a few typical defects (its rows: ./beispiel.ts,
- * data keyed by field).
+ * Bewertungskriterien, and a complete example concept with a few typical defects (its rows: ./beispiel.ts and
+ * ./beispielMonitoring.ts, data keyed by field).
  */
 import type { CellValue, IsoDate } from "../dates";
 import type { EntityKind } from "../model";
 import { SETTING_KEYS, type Settings } from "../settings";
 import type * as BeispielData from "./beispiel";
+import type * as BeispielMonitoring from "./beispielMonitoring";
 import { DEFAULT_KRITERIEN } from "./kriterien";
 
 export type TemplateName = "leer" | "laatzen" | "ilm-kreis" | "beispiel";
@@ -89,10 +90,14 @@ export function templateContent(name: TemplateName, today: IsoDate): TemplateCon
   }
 }
 
-/** The example concept (templates/beispiel.ts) with the Einstellungen and Kriterien every template has. */
+/**
+ * The example concept (./beispiel.ts) and its Integrationsmonitoring (./beispielMonitoring.ts) with the
+ * Einstellungen and Kriterien every template has.
+ */
 function beispiel(): TemplateContent {
   // The example's rows are loaded when asked for: reading a workbook never needs them.
   const BEISPIEL = require("./beispiel") as typeof BeispielData;
+  const MONITORING = require("./beispielMonitoring") as typeof BeispielMonitoring;
   return {
     einstellungen: settingsRows({
       kommune: "Landkreis Beispielkreis",
@@ -104,17 +109,19 @@ function beispiel(): TemplateContent {
       ampelGelbAb: 2,
       ruecklaufBis: null,
       indikatorToleranz: 10,
+      gebiet: MONITORING.EIGENES_GEBIET,
     }),
     handlungsfelder: rows(BEISPIEL.HANDLUNGSFELDER),
     ziele: rows(BEISPIEL.ZIELE),
-    indikatoren: rows(BEISPIEL.INDIKATOREN),
+    indikatoren: rows([...BEISPIEL.INDIKATOREN, ...MONITORING.BASISINDIKATOREN]),
     akteure: rows(BEISPIEL.AKTEURE),
     massnahmen: rows(BEISPIEL.MASSNAHMEN),
     kriterien: kriterienRows(),
-    indikatorwerte: rows(BEISPIEL.INDIKATORWERTE),
+    indikatorwerte: rows([...BEISPIEL.INDIKATORWERTE, ...MONITORING.BASISWERTE]),
     sachstaende: rows(BEISPIEL.SACHSTAENDE),
     angebote: rows(BEISPIEL.ANGEBOTE),
     bedarfe: rows(BEISPIEL.BEDARFE),
+    gebiete: rows(MONITORING.GEBIETE),
   };
 }
 
