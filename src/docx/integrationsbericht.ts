@@ -152,6 +152,10 @@ function basisTables(b: IbBasisindikator, t: Tables): Paragraph[] {
   return out;
 }
 
+/** The Datenquelle of Indikatoren and the sources the values name that it does not say already. */
+const sourceText = (datenquelle: string, quellen: string[]) =>
+  [datenquelle, ...quellen.filter((q) => !datenquelle.includes(q))].filter((q) => q !== "").join("; ");
+
 /** Definition, Quelle with its date, how a computed indicator is computed. */
 function basisText(b: IbBasisindikator, names: Map<string, string>): Paragraph[] {
   const { indikator } = b;
@@ -162,11 +166,10 @@ function basisText(b: IbBasisindikator, names: Map<string, string>): Paragraph[]
       children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(text)],
     });
   if (indikator.definition) out.push(labelled("Definition", indikator.definition));
-  const quelle = [indikator.quelle, ...b.quellen.filter((q) => q !== indikator.quelle)].filter((q) => q !== "");
   out.push(
     labelled(
       "Quelle",
-      (quelle.length ? quelle.join("; ") : "nicht angegeben") +
+      (sourceText(indikator.quelle, b.quellen) || "nicht angegeben") +
         (b.abgerufenAm ? `, abgerufen am ${date(b.abgerufenAm)}` : "") +
         (indikator.einheit ? `; Einheit: ${indikator.einheit}` : ""),
     ),
@@ -252,8 +255,7 @@ function annex(model: IntegrationsberichtModel, t: Tables): Paragraph[] {
           ["Indikator", "Quelle", "Abgerufen am", "Nächste Veröffentlichung"],
           quellen.map((q) => [
             `${q.indikator.id} ${q.indikator.name}`,
-            [q.indikator.quelle, ...q.quellen.filter((x) => x !== q.indikator.quelle)].filter(Boolean).join("; ") ||
-              DASH,
+            sourceText(q.indikator.quelle, q.quellen) || DASH,
             q.abgerufenAm ? date(q.abgerufenAm) : DASH,
             q.indikator.naechsteVeroeffentlichung || DASH,
           ]),

@@ -206,7 +206,8 @@ function basisOf(block: KennzahlenBlock, data: MonitoringData, options: Integrat
       gruppen: gruppen.map((g) => data.at(indikator.id, aktuell, z.gebiet, g) ?? null),
     };
   });
-  const operands = berechnung ? [berechnung.zaehler, berechnung.nenner] : [indikator.id];
+  // A computed indicator's values come from its operands; values stored for it (Land, Bund) name their own.
+  const operands = berechnung ? [indikator.id, berechnung.zaehler, berechnung.nenner] : [indikator.id];
   return {
     indikator,
     berechnung,

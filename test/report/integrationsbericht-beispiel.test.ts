@@ -13,7 +13,7 @@ import { readConcept } from "../../src/workbook/read";
 import { openWorkbook } from "../../src/xlsx/file";
 import { removeTempDirs, runCli, tempDir } from "../helpers/cli";
 import { convertWithLibreOffice, describeWithLibreOffice } from "../helpers/libreoffice";
-import { linesOf } from "../helpers/documentText";
+import { hasRun, linesOf } from "../helpers/documentText";
 import { ooxmlProblems } from "../helpers/ooxml";
 
 afterAll(removeTempDirs);
@@ -54,6 +54,24 @@ describeWithLibreOffice("the Integrationsbericht of the example concept", () => 
         expect([z.name, section.slice(i, i + 5)]).toEqual([z.name, expect.arrayContaining([latest])]);
       }
     }
+    // Figures of the example's monitoring (src/domain/templates/beispielMonitoring.ts), by chapter.
+    const chapter = (title: string) => {
+      const from = text.indexOf(title, text.indexOf("Einleitung", 20));
+      return text.slice(
+        from,
+        text.findIndex((l, i) => i > from && /^HF-\d\d – |^Anhang$/.test(l)),
+      );
+    };
+    const allgemein = chapter("Bevölkerung und Zuwanderung");
+    expect(hasRun(allgemein, ["Landkreis Beispielkreis", "94.950", "96.076", "+1,2 %"])).toBe(true);
+    expect(hasRun(allgemein, ["Beispieltal", ".", "124", "–"])).toBe(true);
+    const bildung = chapter("HF-03 – Bildung und Sprache");
+    expect(hasRun(bildung, ["Landkreis Beispielkreis", "31,0 %", "33,2 %", "+2,2"])).toBe(true);
+    expect(hasRun(bildung, ["Deutschland", "35,5 %", "37,4 %"])).toBe(true);
+    const annex = text.slice(text.lastIndexOf("Zeichenerklärung"));
+    expect(hasRun(annex, ["Zeichen", "Bedeutung", ".", "Zahlenwert unbekannt oder geheim zu halten", "Quellen"])).toBe(
+      true,
+    );
     expect(run.out).toContain(
       `${model.kapitel.length} Kapitel, ${model.kapitel.flatMap((k) => k.basis).length} Basisindikator`,
     );
