@@ -12,7 +12,6 @@
  *   would (200 indicators with 6 values each → 200 charts rasterised by resvg; one Sachstand per measure).
  * The aim (issue 11): under 10 s and 500 MB. Figures are printed, never asserted.
  */
-import { spawn } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -21,7 +20,8 @@ import type { MonitoringInput } from "../src/domain/report";
 import { templateContent } from "../src/domain/templates";
 import { planNewWorkbook } from "../src/workbook/plan";
 import { XlsxDocument } from "../src/xlsx/document";
-import { REPO_ROOT, TODAY, generateMeasures } from "./generate";
+import { TODAY, generateMeasures } from "./generate";
+import { runScriptChild } from "./runner";
 import { parseCommandArgs } from "../src/cli/args";
 import { BERICHT } from "../src/cli/specs";
 import { createProgress } from "../src/cli/progress";
@@ -140,25 +140,7 @@ interface Run {
   bytes: number;
 }
 
-function runChild(op: Op, file: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", __filename, "--child", op, file], {
-      cwd: REPO_ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    proc.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    proc.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    proc.on("error", reject);
-    proc.on("close", (code) => {
-      const line = stdout.trim().split("\n").pop() ?? "";
-      if (code !== 0 || !line.startsWith("{"))
-        reject(new Error(`${op}: Kindprozess endete mit ${code}\n${stderr.trim()}`));
-      else resolve(JSON.parse(line) as Run);
-    });
-  });
-}
+const runChild = (op: Op, file: string) => runScriptChild<Run>(__filename, [op, file]);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

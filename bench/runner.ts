@@ -50,3 +50,27 @@ export function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * `node --import tsx <script> --child <args …>` in a fresh process: a benchmark that measures in its own
+ * child mode (bench/bericht.ts, bench/integrationsbericht.ts); resolves with the JSON of its last line.
+ */
+export function runScriptChild<T>(script: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ["--import", "tsx", script, "--child", ...args], {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    proc.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    proc.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    proc.on("error", reject);
+    proc.on("close", (code) => {
+      const line = stdout.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !line.startsWith("{"))
+        reject(new Error(`${args[0]}: Kindprozess endete mit ${code}\n${stderr.trim()}`));
+      else resolve(JSON.parse(line) as T);
+    });
+  });
+}

@@ -58,12 +58,16 @@ export function berichtCommand(monitoring?: MonitoringReader) {
         (model.bewertung ? `, Bewertung ${model.bewertung.round}` : "") +
         ".\n" +
         (model.monitoring ? "" : "Indikatorwerte und Sachstände sind nicht enthalten (keine Daten).\n") +
-        (charts.labels
-          ? ""
-          : "Keine Schrift für die Diagramme gefunden (DejaVu Sans, Liberation Sans, Arial): sie sind ohne Beschriftung.\n"),
+        chartFontNote(charts.labels),
     );
     return 0;
   };
 }
 
 export const commandBericht = berichtCommand();
+
+/** The line saying that the charts are drawn without text (no font found); '' when they have their labels. */
+export const chartFontNote = (labels: boolean) =>
+  labels
+    ? ""
+    : "Keine Schrift für die Diagramme gefunden (DejaVu Sans, Liberation Sans, Arial): sie sind ohne Beschriftung.\n";

@@ -16,6 +16,7 @@ import {
   FORTSCHREIBEN,
   IMPORT,
   INIT,
+  INTEGRATIONSBERICHT,
   MATRIX,
   MERGE,
   SPLIT,
@@ -54,6 +55,10 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
   anstehend: { spec: ANSTEHEND, run: async (a, r) => (await import("./anstehend")).commandAnstehend(a, r) },
   export: { spec: EXPORT, run: async (a, r) => (await import("./export")).commandExport(a, r) },
   werte: { spec: WERTE, run: async (a, r) => (await import("./werte")).commandWerte(a, r) },
+  integrationsbericht: {
+    spec: INTEGRATIONSBERICHT,
+    run: async (a, r) => (await import("./integrationsbericht")).commandIntegrationsbericht(a, r),
+  },
 };
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";

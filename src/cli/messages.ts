@@ -5,6 +5,7 @@
  */
 import { type MappingProblem, mappingText } from "../workbook/import/messages";
 import { type StatisticsProblem, problemText } from "../workbook/werte/messages";
+import { type GebietProblem, gebietProblemText } from "../workbook/integrationsbericht-messages";
 import { userErrors } from "../xlsx/userError";
 
 const q = (text: string) => `„${text}“`;
@@ -110,6 +111,10 @@ export const CLI_MESSAGES = {
   /** `problem`: what is wrong with the mapping (the werte messages word it). */
   WERTE_ZUORDNUNG_UNBRAUCHBAR: (p: { datei: string; problem: StatisticsProblem }) =>
     `${p.datei}: ${problemText(p.problem)}`,
+
+  // ——— integrationsbericht ———
+  /** The Gemeinde of --gebiet: unknown, or outside the own area (the workbook layer words it). */
+  GEBIET_UNBRAUCHBAR: (p: { problem: GebietProblem }) => gebietProblemText(p.problem),
 } satisfies Record<string, (params: never) => string>;
 
 /** A user error of the command line: `throw cliError("RUNDE_FEHLT", {})`. */

@@ -252,3 +252,22 @@ export const WERTE: CommandSpec = {
   },
   exit: "0 übernommen, 1 übernommen mit Konflikten (abweichende Werte), 2 Eingabe unbrauchbar (nichts geschrieben).",
 };
+
+export const INTEGRATIONSBERICHT: CommandSpec = {
+  name: "integrationsbericht",
+  usage: "<datei.xlsx> [--stichtag JJJJ-MM-TT] [--gebiet ID] -o <bericht.docx>",
+  summary:
+    "Schreibt den Integrationsbericht aus dem Monitoring als Word-Dokument (Inhaltsverzeichnis, Bevölkerung und\n" +
+    "Zuwanderung, je Handlungsfeld Basis- und Zielindikatoren nach Gebiet mit Diagramm, Anhang); mit --gebiet\n" +
+    "das Gemeindeprofil einer Gemeinde.",
+  options: {
+    stichtag: { type: "string", value: "JJJJ-MM-TT", description: "Stichtag des Berichts (sonst wie bei check)" },
+    gebiet: {
+      type: "string",
+      value: "ID",
+      description: "das Gemeindeprofil dieser Gemeinde: sie, das eigene Gebiet und die Vergleichsgebiete",
+    },
+    output: { type: "string", short: "o", value: "bericht.docx", description: "die Word-Datei, die geschrieben wird" },
+  },
+  exit: "0 geschrieben, 2 Eingabe unbrauchbar (auch ein unbekanntes Gebiet).",
+};

@@ -9,17 +9,17 @@ import { date, valueInUnit } from "./format";
 
 export const CHART_WIDTH = 640;
 export const CHART_HEIGHT = 260;
-const MARGIN = { left: 64, right: 20, top: 16, bottom: 54 };
+export const MARGIN = { left: 64, right: 20, top: 16, bottom: 54 };
 const IST_COLOUR = "#1f4e79";
 const SOLL_COLOUR = "#6b6b6b";
 
-interface Point {
+export interface Point {
   t: number;
   v: number;
 }
 
 /** Days since 1970-01-01 of an ISO date. */
-const dayNumber = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+export const dayNumber = (d: IsoDate) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 const yearEnd = (year: number) => dayNumber(`${year}-12-31`);
 
 /** The Soll path's two ends; null without Basiswert, Basisjahr, Zielwert and Zieljahr. */
@@ -72,8 +72,9 @@ function timeAxis(times: number[]): { min: number; max: number; years: number[] 
   return { min: lo, max: hi, years };
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const fix = (n: number) => n.toFixed(1);
+export const esc = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export const fix = (n: number) => n.toFixed(1);
 
 export interface ChartOptions {
   /** Draw axis labels and the legend (needs a font in the rasteriser). */
@@ -81,24 +82,39 @@ export interface ChartOptions {
   fontFamily?: string;
 }
 
-/** The SVG of an indicator's chart (CHART_WIDTH × CHART_HEIGHT user units). */
-export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOptions): string {
-  const ist: Point[] = indicator.werte.map((w) => ({ t: dayNumber(w.stichtag), v: w.wert }));
-  const soll = sollPath(indicator);
-  const all = [...ist, ...(soll ?? [])];
-  const tAxis = timeAxis(all.map((p) => p.t));
-  const vAxis = valueAxis(all.map((p) => p.v));
+/** The drawing area of a chart and its scales, with the grid, the axes and their labels drawn. */
+export interface ChartFrame {
+  parts: string[];
+  x(t: number): number;
+  y(v: number): number;
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** The attributes of a label's text. */
+  font: string;
+}
+
+/**
+ * Starts a chart `height` units high over the points given (days since 1970 and values): white ground,
+ * horizontal grid lines with their values (`label`), the years under a proportional time axis.
+ */
+export function chartFrame(
+  points: Point[],
+  label: (v: number) => string,
+  options: ChartOptions,
+  height = CHART_HEIGHT,
+): ChartFrame {
+  const tAxis = timeAxis(points.map((p) => p.t));
+  const vAxis = valueAxis(points.map((p) => p.v));
   const plot = {
     left: MARGIN.left,
     right: CHART_WIDTH - MARGIN.right,
     top: MARGIN.top,
-    bottom: CHART_HEIGHT - MARGIN.bottom,
+    bottom: height - MARGIN.bottom,
   };
   const x = (t: number) => plot.left + ((t - tAxis.min) / (tAxis.max - tAxis.min)) * (plot.right - plot.left);
   const y = (v: number) => plot.bottom - ((v - vAxis.min) / (vAxis.max - vAxis.min)) * (plot.bottom - plot.top);
   const font = `font-family="${esc(options.fontFamily ?? "DejaVu Sans")}" font-size="12" fill="#333333"`;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
   for (let v = vAxis.min; v <= vAxis.max + vAxis.step / 2; v += vAxis.step) {
@@ -106,8 +122,8 @@ export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOpti
       `<line x1="${plot.left}" x2="${plot.right}" y1="${fix(y(v))}" y2="${fix(y(v))}" stroke="#dddddd" stroke-width="1"/>`,
     );
     if (options.labels) {
-      const label = valueInUnit(Number(v.toPrecision(12)), indicator.einheit);
-      parts.push(`<text x="${plot.left - 8}" y="${fix(y(v) + 4)}" text-anchor="end" ${font}>${esc(label)}</text>`);
+      const text = label(Number(v.toPrecision(12)));
+      parts.push(`<text x="${plot.left - 8}" y="${fix(y(v) + 4)}" text-anchor="end" ${font}>${esc(text)}</text>`);
     }
   }
   for (const year of tAxis.years) {
@@ -121,6 +137,18 @@ export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOpti
   }
   parts.push(
     `<line x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}" stroke="#888888" stroke-width="1"/>`,
+  );
+  return { parts, x, y, plot, font };
+}
+
+/** The SVG of an indicator's chart (CHART_WIDTH × CHART_HEIGHT user units). */
+export function indicatorChartSvg(indicator: ReportIndicator, options: ChartOptions): string {
+  const ist: Point[] = indicator.werte.map((w) => ({ t: dayNumber(w.stichtag), v: w.wert }));
+  const soll = sollPath(indicator);
+  const { parts, x, y, plot, font } = chartFrame(
+    [...ist, ...(soll ?? [])],
+    (v) => valueInUnit(v, indicator.einheit),
+    options,
   );
   if (soll) {
     parts.push(

@@ -1,38 +1,79 @@
 /**
- * What every Word document of the program shares: A4 with 2 cm margins, Calibri (LibreOffice sets it in the
- * metric-compatible Carlito, so the column widths computed for it hold in both), de-DE as the language, real
- * heading styles, the table paragraph styles (./tables.ts writes its paragraphs in them) without hyphenation,
- * „Seite x von y“ in the footer, and the packing: the docx package builds the document, the tables are put in
- * as WordprocessingML text (./tables.ts), pictures stored, the rest deflated.
+ * What every Word document of the program shares (the Sachstandsbericht ./report.ts, the Integrationsbericht
+ * ./integrationsbericht.ts, the Vorlage ./vorlage.ts): A4 with 2 cm margins, Calibri (which LibreOffice sets in the metric-compatible
+ * Carlito, so the column widths computed for it in ./layout.ts hold in both), de-DE, real heading styles,
+ * the table paragraph styles, a running header, „Seite x von y“ in the footer, the charts rasterised in
+ * batches, and the package: the docx package writes the document, ./tables.ts puts the tables in as text.
  */
 import { type Zippable, strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { AlignmentType, type Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from "docx";
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  type ISectionOptions,
+  type IStylesOptions,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from "docx";
+import { CHART_HEIGHT, CHART_WIDTH } from "./chart";
 import { TABLE_HEADING_STYLE, TABLE_TEXT_PT, TABLE_TEXT_STYLE, type Tables } from "./tables";
+
+/**
+ * Turns a chart's SVG into PNG bytes; `labels` says whether it can draw text (has a font). Synchronous in
+ * Node (resvg), asynchronous in the browser (an image drawn to a canvas).
+ */
+export interface ChartRasterizer {
+  labels: boolean;
+  fontFamily?: string;
+  toPng(svg: string): Uint8Array | Promise<Uint8Array>;
+  /** Lets the rasteriser free what it holds after a batch of charts (native memory, see ./raster.ts). */
+  release?(): Promise<void>;
+}
+
+/** The PNG of each chart, by a key of the document's (an indicator's ID). */
+export type ChartImages = Map<string, Uint8Array>;
+
+const CHARTS_PER_BATCH = 20;
+
+/** Rasterises each chart once (`svg` is asked only for a key not drawn yet), releasing memory in batches. */
+export async function rasterizeCharts(
+  charts: ChartRasterizer | undefined,
+  items: Iterable<{ key: string; svg: (labels: boolean, fontFamily?: string) => string }>,
+): Promise<ChartImages> {
+  const images: ChartImages = new Map();
+  if (!charts) return images;
+  for (const item of items) {
+    if (images.has(item.key)) continue;
+    images.set(item.key, await charts.toPng(item.svg(charts.labels, charts.fontFamily)));
+    if (images.size % CHARTS_PER_BATCH === 0) await charts.release?.();
+  }
+  await charts.release?.();
+  return images;
+}
 
 export const FONT = "Calibri";
 /** A4 with 2 cm margins: the text is 9638 twips (about 642 px) wide. */
-export const PAGE = { width: 11906, height: 16838, margin: 1134 };
+const PAGE = { width: 11906, height: 16838, margin: 1134 };
 export const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+/** Shown width of a chart in px (96 per inch); the PNG has 1,5 times as many. */
+export const CHART_SHOWN = { width: 600, height: Math.round((600 * CHART_HEIGHT) / CHART_WIDTH) };
 
-/** The section properties of an A4 page with 2 cm margins. */
-export const A4_PAGE = {
-  page: {
-    size: { width: PAGE.width, height: PAGE.height },
-    margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, header: 567, footer: 567 },
-  },
-};
-
-/** A header line at the right, small and grey. */
-export function pageHeader(text: string): Header {
+/** The running header: one small line on the right. */
+function pageHeader(text: string): Header {
   return new Header({
     children: [
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text, size: 16, color: "595959" })] }),
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text, size: 16, color: "595959" })],
+      }),
     ],
   });
 }
 
-/** „Seite x von y“, centred. */
-export function pageFooter(): Footer {
+function pageFooter(): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -69,31 +110,74 @@ const headingStyle = (size: number, before: number) => ({
   paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
 });
 
-/** The styles of a document: Calibri 11 in de-DE, title, three heading levels, captions and the table text. */
-export function documentStyles() {
-  return {
-    default: {
-      document: {
-        run: { font: FONT, size: 22, language: { value: "de-DE" } },
-        paragraph: { spacing: { after: 60 } },
-      },
-      title: { run: { font: FONT, size: 44, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
-      heading1: headingStyle(32, 360),
-      heading2: headingStyle(26, 280),
-      heading3: headingStyle(22, 200),
+const STYLES: IStylesOptions = {
+  default: {
+    document: {
+      run: { font: FONT, size: 22, language: { value: "de-DE" } },
+      paragraph: { spacing: { after: 60 } },
     },
-    paragraphStyles: [
+    title: { run: { font: FONT, size: 44, bold: true, color: "1F3864" }, paragraph: { spacing: { after: 240 } } },
+    heading1: headingStyle(32, 360),
+    heading2: headingStyle(26, 280),
+    heading3: headingStyle(22, 200),
+  },
+  paragraphStyles: [
+    {
+      id: "Caption",
+      name: "caption",
+      basedOn: "Normal",
+      next: "Normal",
+      quickFormat: true,
+      run: { size: 18, italics: true, color: "404040" },
+    },
+    ...TABLE_PARAGRAPH_STYLES,
+  ],
+};
+
+/** The document's properties and text: what differs between the program's documents. */
+export interface DocumentParts {
+  title: string;
+  subject: string;
+  author: string;
+  description: string;
+  /** The running header's text. */
+  header: string;
+  children: ISectionOptions["children"];
+  /** Word updates the fields (the table of contents) when it opens the document. */
+  updateFields?: boolean;
+}
+
+/** A4, 2 cm margins, the shared styles, header and footer around `parts.children`. */
+export function wordDocument(parts: DocumentParts): Document {
+  return new Document({
+    title: parts.title,
+    subject: parts.subject,
+    creator: parts.author,
+    lastModifiedBy: parts.author,
+    description: parts.description,
+    features: parts.updateFields ? { updateFields: true } : undefined,
+    styles: STYLES,
+    sections: [
       {
-        id: "Caption",
-        name: "caption",
-        basedOn: "Normal",
-        next: "Normal",
-        quickFormat: true,
-        run: { size: 18, italics: true, color: "404040" },
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: {
+              top: PAGE.margin,
+              bottom: PAGE.margin,
+              left: PAGE.margin,
+              right: PAGE.margin,
+              header: 567,
+              footer: 567,
+            },
+          },
+        },
+        headers: { default: pageHeader(parts.header) },
+        footers: { default: pageFooter() },
+        children: parts.children,
       },
-      ...TABLE_PARAGRAPH_STYLES,
     ],
-  };
+  });
 }
 
 /**
@@ -107,7 +191,7 @@ function withoutHyphenation(styles: string): string {
   return styles.replace(style, "$1<w:suppressAutoHyphens/>");
 }
 
-/** The document as .docx bytes, its tables put in over the text width. */
+/** The document as .docx bytes, with its tables put in place of their placeholders. */
 export async function packDocument(document: Document, tables: Tables): Promise<Uint8Array> {
   const files = unzipSync(await Packer.pack(document, "uint8array"));
   files["word/document.xml"] = strToU8(tables.insertInto(strFromU8(files["word/document.xml"]!), TEXT_WIDTH));

@@ -31,3 +31,26 @@ export const euro = (n: number): string =>
   `${Number.isInteger(Math.round(n * 100) / 100) ? wholeEuros.format(n) : twoDecimals.format(n)}\u00a0€`;
 /** Full-time equivalents: `1,5`, `0,25`. */
 export const fte = (n: number): string => numbers.format(n);
+
+/** A Kennzahl of the monitoring: `12,0 %` for a share, `45,3` per 1.000, `1.144.481` for a count. */
+export function kennzahl(n: number, einheit: string): string {
+  const unit = einheit.trim();
+  if (unit === "%") return percent(n);
+  if (/^je\s/i.test(unit)) return oneDecimal.format(n);
+  return number(n);
+}
+
+/** A change with its sign: `+1,2` (percentage points) or `−3,4 %` (per cent). */
+export function change(n: number, kind: "Prozentpunkte" | "Prozent"): string {
+  const rounded = Math.round(n * 10) / 10;
+  const sign = rounded > 0 ? "+" : rounded < 0 ? "−" : "±";
+  return `${sign}${oneDecimal.format(Math.abs(rounded))}${kind === "Prozent" ? "\u00a0%" : ""}`;
+}
+
+/** A monitoring value as printed: the number with its marker (`7,8 p`, `(12,0 %)`), or the marker alone (`.`). */
+export function markedValue(v: { wert: number | null; kennzeichen: string | null }, einheit: string): string {
+  const text = v.wert === null ? "" : kennzahl(v.wert, einheit);
+  if (v.kennzeichen === null) return text;
+  if (text === "" || v.kennzeichen === "-") return v.kennzeichen;
+  return v.kennzeichen === "()" ? `(${text})` : `${text}\u00a0${v.kennzeichen}`;
+}

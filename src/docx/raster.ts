@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import * as v8 from "node:v8";
 import * as vm from "node:vm";
 import { Resvg } from "@resvg/resvg-js";
-import type { ChartRasterizer } from "./report";
+import type { ChartRasterizer } from "./document";
 
 const FONTS: { file: string; family: string }[] = [
   { file: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", family: "DejaVu Sans" },

@@ -21,11 +21,9 @@ import {
 } from "../domain/report";
 import { chartAltText, hasChart } from "./chart";
 import { countOf } from "../domain/numbers";
+import type { ChartImages } from "./document";
 import { date, euro, fte, longDate, number, percent, score, valueInUnit } from "./format";
 import type { CellSpec, Tables } from "./tables";
-
-/** The PNG of each indicator's chart, by indicator ID (indicators without values have none). */
-export type ChartImages = Map<string, Uint8Array>;
 
 /** Shown size of a chart in px (96 per inch). */
 export interface ChartSize {
@@ -53,7 +51,7 @@ export const heading = (text: string, level: 1 | 2 | 3) =>
     keepNext: true,
   });
 
-const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
+export const spacer = () => new Paragraph({ children: [], spacing: { after: 120 } });
 
 const ampelCell = (ampel: IndicatorAmpel | Ampel | null): CellSpec =>
   ampel ? { text: ampel, fill: AMPEL_FILL[ampel] } : DASH;
@@ -232,7 +230,12 @@ function indicatorRow(i: ReportIndicator): CellSpec[] {
   ];
 }
 
-function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: ChartSize): Paragraph[] {
+/** A chart as a centred picture kept with its caption below; `title` names it, `description` is its alt text. */
+export function figureParagraphs(
+  png: Uint8Array,
+  size: ChartSize,
+  text: { id: string; title: string; description: string; caption: string },
+): Paragraph[] {
   return [
     new Paragraph({
       keepNext: true,
@@ -243,7 +246,7 @@ function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: C
           type: "png",
           data: png,
           transformation: size,
-          altText: { name: `Diagramm ${i.id}`, title: `${i.id} ${i.name}`, description: chartAltText(i) },
+          altText: { name: `Diagramm ${text.id}`, title: text.title, description: text.description },
         }),
       ],
     }),
@@ -251,9 +254,18 @@ function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: C
       style: "Caption",
       alignment: AlignmentType.CENTER,
       spacing: { after: 200 },
-      children: [new TextRun({ text: `Abbildung ${figure}: ${i.id} ${i.name} – Ist-Werte und Soll-Pfad` })],
+      children: [new TextRun({ text: text.caption })],
     }),
   ];
+}
+
+function chartBlock(i: ReportIndicator, png: Uint8Array, figure: number, size: ChartSize): Paragraph[] {
+  return figureParagraphs(png, size, {
+    id: i.id,
+    title: `${i.id} ${i.name}`,
+    description: chartAltText(i),
+    caption: `Abbildung ${figure}: ${i.id} ${i.name} – Ist-Werte und Soll-Pfad`,
+  });
 }
 
 function measureRow(m: ReportMeasure): CellSpec[] {
@@ -307,8 +319,14 @@ function fieldResources(field: ReportField, t: Tables): Paragraph[] {
   return out;
 }
 
-function indicatorPart(field: ReportField, t: Tables, charts: FieldCharts): Paragraph[] {
-  const out: Paragraph[] = [heading("Indikatoren", 3)];
+/** The indicators' table (Basis, IST, Ziel, Zielerreichung, Soll, Ampel) and their charts, under `title`. */
+export function indicatorPart(
+  field: Pick<ReportField, "indicators">,
+  t: Tables,
+  charts: FieldCharts,
+  title = heading("Indikatoren", 3),
+): Paragraph[] {
+  const out: Paragraph[] = [title];
   if (field.indicators.length === 0) return [...out, para("Diesem Handlungsfeld ist kein Indikator zugeordnet.")];
   out.push(
     t.add(

@@ -5,11 +5,11 @@
  * generated from the workbook and meant to be edited before the Vorlage goes into the council information
  * system; headings are real Word headings, the language de-DE, tables ruled as in ./tables.ts.
  */
-import { Document, HeadingLevel, Paragraph, TextRun } from "docx";
+import { type Document, HeadingLevel, Paragraph, TextRun } from "docx";
 import type { Prozessschritt } from "../domain/prozessplan";
 import { OHNE_FINANZIERUNG } from "../domain/report";
 import type { VorlageModel } from "../domain/vorlage";
-import { A4_PAGE, documentStyles, packDocument, pageFooter, pageHeader } from "./document";
+import { packDocument, wordDocument } from "./document";
 import { countOf } from "../domain/numbers";
 import { date, euro, fte, number } from "./format";
 import { nounPhrase } from "./german";
@@ -225,23 +225,13 @@ function vorlageDocument(v: VorlageModel, t: Tables): Document {
   ];
   const author = v.kommune || "Maßnahmenplaner";
   const title = `${v.art}: ${v.schritt.gegenstand || v.schritt.schritt}`;
-  return new Document({
+  return wordDocument({
     title,
     subject: v.art,
-    creator: author,
-    lastModifiedBy: author,
+    author,
     description: `Erstellt mit dem Maßnahmenplaner aus dem Prozessplan (${v.schritt.id}), Stand ${date(v.stichtag)}.`,
-    styles: documentStyles(),
-    sections: [
-      {
-        properties: A4_PAGE,
-        headers: {
-          default: pageHeader(`${v.art}${v.schritt.drucksache ? ` · Drucksachen-Nr. ${v.schritt.drucksache}` : ""}`),
-        },
-        footers: { default: pageFooter() },
-        children,
-      },
-    ],
+    header: `${v.art}${v.schritt.drucksache ? ` · Drucksachen-Nr. ${v.schritt.drucksache}` : ""}`,
+    children,
   });
 }
 

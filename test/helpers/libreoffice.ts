@@ -206,3 +206,8 @@ export function textLines(txtFile: string): string[] {
     .map((l) => l.trim().replace(/^•\s*/, ""))
     .filter((l) => l !== "");
 }
+
+/** Whether `expected` occurs as consecutive lines (a table row, cell by cell). */
+export function hasRun(lines: string[], expected: string[]): boolean {
+  return lines.some((_, i) => expected.every((e, k) => lines[i + k] === e));
+}

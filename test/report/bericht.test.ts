@@ -8,7 +8,7 @@ import { reportModelOf } from "../../src/cli/bericht";
 import { resvgRasterizer } from "../../src/docx/raster";
 import { renderReport } from "../../src/docx/report";
 import { columnOf, leftoverTempFiles, loadWorkbook, removeTempDirs, runCli, sheet, tempDir } from "../helpers/cli";
-import { convertWithLibreOffice, describeWithLibreOffice, textLines } from "../helpers/libreoffice";
+import { convertWithLibreOffice, describeWithLibreOffice, hasRun, textLines } from "../helpers/libreoffice";
 import { ooxmlProblems } from "../helpers/ooxml";
 import { monitoring, writeWorkbook } from "./fixture";
 
@@ -45,11 +45,6 @@ async function scoredWorkbook(dir: string): Promise<string> {
   }
   await wb.xlsx.writeFile(file);
   return file;
-}
-
-/** Whether `expected` occurs as consecutive lines (a table row, cell by cell). */
-function hasRun(lines: string[], expected: string[]): boolean {
-  return lines.some((_, i) => expected.every((e, k) => lines[i + k] === e));
 }
 
 describe("bericht on the command line", () => {

@@ -12,23 +12,13 @@ import { type Notice, NoticeBar, stepAppearance } from "../../components";
 import { download } from "../../services/download";
 import { refreshOverview } from "../../services/overview";
 import { errorText, useSession } from "../../session";
+import IntegrationsberichtDownloads from "./IntegrationsberichtDownloads";
+import { loadBrowserRasterizer, loadReport } from "./reportCode";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
 });
-
-/** The browser's own rasteriser, loaded on demand. */
-const loadBrowserRasterizer = async (): Promise<ChartRasterizer> =>
-  (await import(/* webpackChunkName: "bericht" */ "../../services/browserRaster")).browserRasterizer();
-
-/** The report's code (docx); a chunk that does not arrive is one German sentence, not webpack's. */
-const loadReport = () =>
-  import(/* webpackChunkName: "bericht" */ "../../services/report").catch(() => {
-    throw new Error(
-      "Der Programmteil für den Bericht konnte nicht geladen werden: Bitte öffnen Sie den Aufgabenbereich neu und versuchen Sie es noch einmal.",
-    );
-  });
 
 type Work = "overview" | "report";
 
@@ -126,6 +116,7 @@ export default function UebersichtBericht({
       </div>
       {work && <Spinner size="tiny" labelPosition="after" label={PROGRESS[work]} />}
       <NoticeBar notice={notice} />
+      <IntegrationsberichtDownloads rasterizer={rasterizer} />
     </section>
   );
 }
