@@ -88,6 +88,19 @@ describe("the Prozessplan's rules", () => {
     expect(pFindings(withPlan(cleanPlan()))).toEqual([]);
   });
 
+  it("stay quiet on a plan nobody has begun (the template's undated steps), and speak once a step is dated", () => {
+    const template = ["P-01", "P-02", "P-03"].map((id) => step(id, { termin: null, verantwortlich: "" }));
+    expect(pFindings(withPlan(template))).toEqual([]);
+    const begun = template.map((s, i) => (i === 0 ? { ...s, termin: "31.01.2027" } : s));
+    expect(pFindings(withPlan(begun)).map(([rule, , id]) => `${rule} ${id}`)).toEqual([
+      "P_VERANTWORTLICH_FEHLT P-01",
+      "P_TERMIN_FEHLT P-02",
+      "P_VERANTWORTLICH_FEHLT P-02",
+      "P_TERMIN_FEHLT P-03",
+      "P_VERANTWORTLICH_FEHLT P-03",
+    ]);
+  });
+
   it("find exactly one finding per defective step, at its cell", () => {
     const plan = [
       step("P-01", { termin: null }),

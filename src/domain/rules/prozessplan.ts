@@ -16,18 +16,29 @@ export function checkProzessplan(c: Collector, ctx: RuleContext) {
   const table = ctx.data.prozessplan;
   if (!table) return;
   const steps: { row: Row<"prozessplan">; step: Prozessschritt }[] = [];
+  const begun = planBegun(table);
   for (const row of table.rows) {
     const subject = subjectOf(table, row);
     const step = schrittOf(row);
     checkStepStatus(c, table, row, subject);
     checkChoice(c, table, row, "format", "Format", FORMAT_VALUES);
     checkChoice(c, table, row, "befassung", "Befassung", BEFASSUNG_VALUES);
-    checkStepDates(c, ctx, table, row, subject, step);
-    checkResponsible(c, ctx, table, row, subject);
+    checkStepDates(c, ctx, table, row, subject, step, begun);
+    checkResponsible(c, ctx, table, row, subject, begun);
     checkGremium(c, table, row, subject);
     steps.push({ row, step });
   }
   checkBeratungsfolge(c, table, steps);
+}
+
+/**
+ * Whether anyone has begun to fill in the plan: a step with a Termin or a Verantwortlich. The templates' steps
+ * (and those fortschreiben starts the next period with) have neither; until the coordinator dates or assigns
+ * the first one, a missing Termin or Verantwortlich is the template's state, not a defect, and a new workbook
+ * is not greeted with two warnings per step.
+ */
+function planBegun(table: Table<"prozessplan">): boolean {
+  return table.rows.some((row) => !isBlank(value(row, "termin")) || !isBlank(value(row, "verantwortlich")));
 }
 
 /** Status: required, one of the Prozessplan's own (STATUS_UNGUELTIG, with that list). */
@@ -50,6 +61,7 @@ function checkStepDates(
   row: Row<"prozessplan">,
   subject: Subject,
   step: Prozessschritt,
+  begun: boolean,
 ) {
   for (const label of ["Beginn", "Termin"] as const) {
     const field = label === "Beginn" ? "beginn" : "termin";
@@ -62,7 +74,7 @@ function checkStepDates(
         given: parsed.text,
         vague: parsed.kind === "vague",
       });
-    } else if (parsed.kind === "empty" && field === "termin") {
+    } else if (parsed.kind === "empty" && field === "termin" && begun) {
       c.add("P_TERMIN_FEHLT", at(table, row, "termin"), { subject });
     }
   }
@@ -87,11 +99,12 @@ function checkResponsible(
   table: Table<"prozessplan">,
   row: Row<"prozessplan">,
   subject: Subject,
+  begun: boolean,
 ) {
   if (!has(table, "verantwortlich")) return;
   const raw = value(row, "verantwortlich");
   if (isBlank(raw)) {
-    c.add("P_VERANTWORTLICH_FEHLT", at(table, row, "verantwortlich"), { subject });
+    if (begun) c.add("P_VERANTWORTLICH_FEHLT", at(table, row, "verantwortlich"), { subject });
     return;
   }
   const akteure = ctx.data.akteure;
