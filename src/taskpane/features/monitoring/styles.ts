@@ -11,7 +11,9 @@ export const useMonitoringStyles = makeStyles({
   // A native select is as wide as its longest option; in the 320 px pane it takes the width it has.
   wide: { width: "100%", minWidth: 0, maxWidth: "100%" },
   table: { tableLayout: "auto" },
-  text: { overflowWrap: "anywhere" },
+  // A long Gemeinde name breaks by syllable where the browser hyphenates German (Edge/WebView2 in Office),
+  // and anywhere only where it cannot; the figures beside it never break.
+  text: { overflowWrap: "anywhere", hyphens: "auto" },
   number: { textAlign: "right" },
   // A table of a Basisindikator by Gebiet: up to five Stichtage and the change beside the names, so its cells
   // keep little padding and a figure stays on one line; what gives is the name, which wraps.
