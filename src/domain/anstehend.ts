@@ -7,6 +7,7 @@ import { type DueContext, type DueDate, DUE_KINDS, type Responsible } from "./an
 import type { CalendarItem } from "./ics";
 import { type IsoDate, addDays, compareIso, daysBetween, formatGermanDate } from "./dates";
 import type { ConceptData } from "./model";
+import { MonitoringData } from "./monitoringData";
 import { countOf } from "./numbers";
 import { type AkteurRef, akteurIndex, akteurLabel } from "./recipients";
 import { readSettings } from "./settings";
@@ -129,6 +130,7 @@ export function anstehend(input: AnstehendInput, options: { stichtag: IsoDate; t
     stichtag,
     responsibleOf: responsibleResolver(input.data.akteure),
     coordination: COORDINATION,
+    monitoring: new MonitoringData(input.data),
   };
   const items = DUE_KINDS.flatMap((k) =>
     k.collect(ctx).map((d): DueItem => {

@@ -4,9 +4,10 @@
  * date is one more entry in DUE_KINDS; the collector (./anstehend.ts) filters, orders and groups them all alike.
  */
 import { type CellValue, type IsoDate, compareIso, formatGermanDate, lastDayOfMonth } from "./dates";
-import type { ConceptData, EntityKind } from "./model";
+import type { ConceptData, EntityKind, FieldsOf, RowRecord } from "./model";
 import { STATUS_VALUES } from "./model";
 import { dateOf, monthsBefore, sachstandDue, sachstandOf, turnusMonths } from "./monitoring";
+import { type MonitoringData, nextPublication } from "./monitoringData";
 import { prozessschritte } from "./prozessplan";
 import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
@@ -55,6 +56,8 @@ export interface DueContext {
   responsibleOf(cell: CellValue): Responsible;
   /** Who answers for the dates of the whole concept. */
   coordination: Responsible;
+  /** The Indikatorwerte by indicator, with their Abgerufen am. */
+  monitoring: MonitoringData;
 }
 
 export interface DueKind {
@@ -177,7 +180,43 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return `${later.slice(0, 8)}${String(lastDayOfMonth(ly, lm)).padStart(2, "0")}`;
 }
 
-/** Indicator values due: the latest Stichtag plus the Erhebungsturnus (12 months when none is understood). */
+/** When an indicator's next values are due, and why, in the words of its item. */
+interface ValuesDue {
+  date: IsoDate;
+  /** The reason, after the date: „(letzter Stichtag 31.12.2025, Erhebungsturnus jährlich)“. */
+  reason: string;
+}
+
+/**
+ * The `Nächste Veröffentlichung` where the indicator has one — until a value retrieved on or after it is in
+ * (as the rule I_WERTE_FAELLIG), then nothing is due until the next one is entered; else the latest Stichtag
+ * with a value plus the Erhebungsturnus (12 months when none is understood). One date per indicator, however
+ * many Gebiete and Gruppen its values have.
+ */
+function valuesDue(
+  ctx: DueContext,
+  r: RowRecord<FieldsOf<"indikatoren">>,
+  id: string,
+  latest: Map<string, IsoDate>,
+): ValuesDue | null {
+  const next = nextPublication(r.values.naechsteVeroeffentlichung ?? null, ctx.monitoring.of(id));
+  if (next) {
+    if (next.fetched) return null;
+    return {
+      date: next.datum,
+      reason: "(„Nächste Veröffentlichung“ der Quelle; nach dem Abruf die folgende eintragen)",
+    };
+  }
+  const last = latest.get(idKey(id));
+  if (!last) return null;
+  const turnus = textOf(r.values.erhebungsturnus ?? null);
+  return {
+    date: addMonths(last, turnusMonths(turnus)),
+    reason: `(letzter Stichtag ${formatGermanDate(last)}, Erhebungsturnus ${turnus || "nicht angegeben, ein Jahr angenommen"})`,
+  };
+}
+
+/** Indicator values due: see valuesDue. The key `werte:I-003` stays whichever date applies. */
 const INDIKATORWERTE: DueKind = {
   kind: "indikatorwerte",
   label: "Neue Indikatorwerte",
@@ -185,24 +224,21 @@ const INDIKATORWERTE: DueKind = {
     const latest = latestStichtage(ctx.data);
     return (ctx.data.indikatoren?.rows ?? []).flatMap((r) => {
       const id = textOf(r.values.id ?? null);
-      const last = id ? latest.get(idKey(id)) : undefined;
-      if (!id || !last) return [];
-      const turnus = textOf(r.values.erhebungsturnus ?? null);
-      const date = addMonths(last, turnusMonths(turnus));
+      const due = id ? valuesDue(ctx, r, id, latest) : null;
+      if (!due) return [];
       const name = textOf(r.values.indikator ?? null);
       const quelle = textOf(r.values.datenquelle ?? null);
       return [
         {
           key: `werte:${idKey(id)}`,
-          date,
+          date: due.date,
           id,
           name,
           place: { kind: "indikatoren", row: r.row },
           responsible: ctx.responsibleOf(r.values.zustaendig ?? null),
           summary: `Neue Werte: ${id}${name ? ` ${name}` : ""}`,
           text:
-            `Für den Indikator ${named(id, name)} ist der Wert zum ${formatGermanDate(date)} fällig ` +
-            `(letzter Stichtag ${formatGermanDate(last)}, Erhebungsturnus ${turnus || "nicht angegeben, ein Jahr angenommen"})` +
+            `Für den Indikator ${named(id, name)} ist der Wert zum ${formatGermanDate(due.date)} fällig ${due.reason}` +
             `${quelle ? `; Quelle: ${quelle}` : ""}.`,
         },
       ];

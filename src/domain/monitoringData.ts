@@ -410,3 +410,19 @@ export function shownValue(v: { wert: number | null; kennzeichen: string | null 
   if (v.kennzeichen === null) return number;
   return number === "" || v.kennzeichen === "-" ? v.kennzeichen : `${number} ${v.kennzeichen}`;
 }
+
+/**
+ * An indicator's `Nächste Veröffentlichung` and whether its values are in: a value of the indicator was
+ * retrieved (`Abgerufen am`) on or after that date. The rule I_WERTE_FAELLIG and `anstehend` both ask this;
+ * null where the cell holds no date.
+ */
+export function nextPublication(
+  cell: CellValue,
+  values: readonly MonitoringValue[],
+): { datum: IsoDate; fetched: boolean } | null {
+  const parsed = parseGermanDate(cell);
+  if (parsed.kind !== "date") return null;
+  const datum = parsed.date;
+  const fetched = values.some((v) => v.abgerufenAm !== null && compareIso(v.abgerufenAm, datum) >= 0);
+  return { datum, fetched };
+}

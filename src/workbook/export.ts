@@ -1,12 +1,15 @@
 /**
  * The concept as open data (`export`): the CSV files of the contract and a Frictionless Data Package
  * (datapackage.json) that describes every field with its type and German title. One entry per file, one per
- * column, so a new column is one line. Contact data of persons — Ansprechperson, E-Mail, Gemeldet von — and
+ * column, so a new column is one line. Beyond the contract's four files, gebiete.csv names the Gebiete that
+ * indikatorwerte.csv gives by key (and is the target of its declared reference). Contact data of persons — Ansprechperson, E-Mail, Gemeldet von — and
  * the internal Bemerkungen are no column of any file. Pure: the command line writes the texts.
  */
 import { type CellValue, type IsoDate, periodStart, parseGermanDate } from "../domain/dates";
 import type { FieldsOf, RowRecord } from "../domain/model";
+import { readGebiete, type Gebiet } from "../domain/gebiete";
 import { dateOf, latestSachstand, numberOf, sachstandOf, type Sachstand } from "../domain/monitoring";
+import { MonitoringData, indicatorArt } from "../domain/monitoringData";
 import { akteurIndex } from "../domain/recipients";
 import { readSettings } from "../domain/settings";
 import { idKey, referenceId, referenceIds, textOf } from "../domain/values";
@@ -14,8 +17,8 @@ import { akteurRefs } from "./distribution";
 import type { ReadConcept } from "./read";
 
 /** The types of Table Schema (Frictionless) the columns use. */
-export type FieldType = "string" | "number" | "integer" | "date" | "year";
-type Value = string | number | null;
+export type FieldType = "string" | "number" | "integer" | "boolean" | "date" | "year";
+type Value = string | number | boolean | null;
 
 interface Column<R> {
   name: string;
@@ -33,12 +36,28 @@ interface ExportFile<R> {
   description: string;
   rows(ctx: ExportContext): R[];
   columns: Column<R>[];
+  /** Written only where this holds (gebiete.csv: where the workbook has Gebiete); always when absent. */
+  present?(ctx: ExportContext): boolean;
+  /** The field whose values are unique (Table Schema primaryKey). */
+  primaryKey?: string;
+  /** References into another file, declared only where every value of the field is found there. */
+  foreignKeys?(ctx: ExportContext): ForeignKey[];
+}
+
+/** A Table Schema foreign key: `fields` of this file name `reference.fields` of `reference.resource`. */
+interface ForeignKey {
+  fields: string;
+  reference: { resource: string; fields: string };
 }
 
 /** What the columns look up beyond their own row. */
 interface ExportContext {
   concept: ReadConcept;
   reports: Sachstand[];
+  /** The Indikatorwerte as read: each row's Gebiet (the own area for an empty cell), Gruppe and Kennzeichen. */
+  monitoring: MonitoringData;
+  /** The Gebiete with an ID, a doubled ID once. */
+  gebiete: Gebiet[];
 }
 
 type MRow = { r: RowRecord<FieldsOf<"massnahmen">>; ctx: Lookups };
@@ -235,22 +254,135 @@ const INDIKATOREN: ExportFile<IRow> = {
       value: (r) => orNull(text(i(r, "erhebungsturnus"))),
     },
     { name: "zustaendig", type: "string", title: "Zuständig", value: (r) => leadOf(r.ctx, i(r, "zustaendig")) },
+    {
+      name: "art",
+      type: "string",
+      title: "Art",
+      description: "Zielindikator (misst ein Ziel) oder Basisindikator (beschreibt die Lage, ohne Ziel).",
+      value: (r) => indicatorArt(r.r),
+    },
+    {
+      name: "handlungsfeld_id",
+      type: "string",
+      title: "Handlungsfeld (ID)",
+      description:
+        "Das Kapitel eines Basisindikators (leer: Bevölkerung und Zuwanderung); ein Zielindikator gehört zum Handlungsfeld seines Ziels.",
+      value: (r) => orNull(referenceId(i(r, "handlungsfeld"))),
+    },
+    {
+      name: "handlungsfeld",
+      type: "string",
+      title: "Handlungsfeld",
+      value: (r) => orNull(r.ctx.handlungsfeld(referenceId(i(r, "handlungsfeld")))),
+    },
+    { name: "definition", type: "string", title: "Definition", value: (r) => orNull(text(i(r, "definition"))) },
+    {
+      name: "berechnung",
+      type: "string",
+      title: "Berechnung",
+      description:
+        "Ein berechneter Indikator als Quotient zweier Indikatoren, z. B. „I-021 / I-020“; seine Werte stehen nur, wo sie veröffentlicht sind.",
+      value: (r) => orNull(text(i(r, "berechnung"))),
+    },
+    {
+      name: "naechste_veroeffentlichung",
+      type: "date",
+      title: "Nächste Veröffentlichung",
+      value: (r) => dateOf(i(r, "naechsteVeroeffentlichung")),
+    },
   ],
 };
 
 type WRow = RowRecord<FieldsOf<"indikatorwerte">>;
 const w = (r: WRow, f: FieldsOf<"indikatorwerte">) => r.values[f] ?? null;
 
-const INDIKATORWERTE: ExportFile<WRow> = {
+/** An Indikatorwerte row with its cells as the monitoring reads them (src/domain/monitoringData.ts). */
+type WRead = { r: WRow; gebiet: string; gruppe: string; kennzeichen: string };
+
+const INDIKATORWERTE: ExportFile<WRead> = {
   name: "indikatorwerte",
   title: "Indikatorwerte",
-  description: "Eine Zeile je Indikator und Stichtag (lange Tabelle).",
-  rows: ({ concept }) => (concept.indikatorwerte?.rows ?? []).filter((r) => referenceId(w(r, "indikator")) !== ""),
+  description: "Eine Zeile je Indikator, Stichtag, Gebiet und Gruppe (lange Tabelle).",
+  rows: ({ concept, monitoring }) =>
+    (concept.indikatorwerte?.rows ?? [])
+      .filter((r) => referenceId(w(r, "indikator")) !== "")
+      .map((r) => {
+        const read = monitoring.readings.get(r.row);
+        const k = read?.kennzeichen;
+        const kennzeichen = k === "invalid" || k === undefined ? text(w(r, "kennzeichen")) : (k ?? "");
+        return { r, gebiet: read?.gebiet ?? "", gruppe: read?.gruppe ?? "", kennzeichen };
+      }),
   columns: [
-    { name: "indikator", type: "string", title: "Indikator (ID)", value: (r) => referenceId(w(r, "indikator")) },
-    { name: "stichtag", type: "date", title: "Stichtag", value: (r) => dateOf(w(r, "stichtag")) },
-    { name: "wert", type: "number", title: "Wert", value: (r) => numberOf(w(r, "wert")) },
-    { name: "quelle", type: "string", title: "Quelle", value: (r) => orNull(text(w(r, "quelle"))) },
+    { name: "indikator", type: "string", title: "Indikator (ID)", value: ({ r }) => referenceId(w(r, "indikator")) },
+    { name: "stichtag", type: "date", title: "Stichtag", value: ({ r }) => dateOf(w(r, "stichtag")) },
+    {
+      name: "gebiet",
+      type: "string",
+      title: "Gebiet (ID)",
+      description:
+        "Der Schlüssel des Gebiets (Amtlicher Gemeindeschlüssel mit führenden Nullen, DG für Deutschland, oder ein eigener); siehe gebiete.csv.",
+      value: (r) => orNull(r.gebiet),
+    },
+    {
+      name: "gruppe",
+      type: "string",
+      title: "Gruppe",
+      description: "Leer: insgesamt.",
+      value: (r) => orNull(r.gruppe),
+    },
+    {
+      name: "wert",
+      type: "number",
+      title: "Wert",
+      description: "Leer, wo das Statistikamt statt einer Zahl ein Kennzeichen veröffentlicht.",
+      value: ({ r }) => numberOf(w(r, "wert")),
+    },
+    {
+      name: "kennzeichen",
+      type: "string",
+      title: "Kennzeichen",
+      description:
+        "Zeichen der Statistikämter: - nichts vorhanden, . unbekannt oder geheim, x gesperrt, / nicht sicher genug, ... fällt später an, () eingeschränkt, p vorläufig, r berichtigt, s geschätzt.",
+      value: (r) => orNull(r.kennzeichen),
+    },
+    { name: "quelle", type: "string", title: "Quelle", value: ({ r }) => orNull(text(w(r, "quelle"))) },
+    { name: "abgerufen_am", type: "date", title: "Abgerufen am", value: ({ r }) => dateOf(w(r, "abgerufenAm")) },
+  ],
+  // Frictionless checks a declared reference: declare it only where it holds (every Gebiet in gebiete.csv).
+  foreignKeys: (ctx) => {
+    if (!ctx.concept.gebiete) return [];
+    const ids = new Set(ctx.gebiete.map((g) => g.id));
+    const all = INDIKATORWERTE.rows(ctx).every((r) => r.gebiet === "" || ids.has(r.gebiet));
+    return all ? [{ fields: "gebiet", reference: { resource: "gebiete", fields: "id" } }] : [];
+  },
+};
+
+const GEBIETE: ExportFile<Gebiet> = {
+  name: "gebiete",
+  title: "Gebiete",
+  description: "Die Gebiete der Indikatorwerte: das eigene, die darin und die zum Vergleich.",
+  present: ({ concept }) => concept.gebiete !== null && concept.gebiete !== undefined,
+  rows: ({ gebiete }) => gebiete,
+  primaryKey: "id",
+  columns: [
+    {
+      name: "id",
+      type: "string",
+      title: "ID",
+      description:
+        "Amtlicher Gemeindeschlüssel mit führenden Nullen (8 Stellen Gemeinde, 5 Kreis, 2 Land), DG oder ein eigener.",
+      value: (g) => g.id,
+    },
+    { name: "gebiet", type: "string", title: "Gebiet", value: (g) => orNull(g.name) },
+    { name: "ebene", type: "string", title: "Ebene", value: (g) => orNull(g.ebene) },
+    { name: "uebergeordnet", type: "string", title: "Übergeordnet (ID)", value: (g) => orNull(g.uebergeordnet) },
+    {
+      name: "vergleich",
+      type: "boolean",
+      title: "Vergleich",
+      description: "true für ein Gebiet außerhalb des eigenen, das zum Vergleich gezeigt wird.",
+      value: (g) => g.vergleich,
+    },
   ],
 };
 
@@ -261,13 +393,18 @@ interface ExportTable {
   description: string;
   fields: Omit<Column<unknown>, "value">[];
   records(ctx: ExportContext): Value[][];
+  present(ctx: ExportContext): boolean;
+  primaryKey?: string;
+  foreignKeys(ctx: ExportContext): ForeignKey[];
 }
 
-function table<R>({ columns, rows, ...file }: ExportFile<R>): ExportTable {
+function table<R>({ columns, rows, present, foreignKeys, ...file }: ExportFile<R>): ExportTable {
   return {
     ...file,
     fields: columns.map(({ name, type, title, description }) => ({ name, type, title, description })),
     records: (ctx) => rows(ctx).map((r) => columns.map((c) => c.value(r))),
+    present: present ?? (() => true),
+    foreignKeys: foreignKeys ?? (() => []),
   };
 }
 
@@ -277,20 +414,18 @@ export const EXPORT_FILES: readonly ExportTable[] = [
   table(SACHSTAENDE),
   table(INDIKATOREN),
   table(INDIKATORWERTE),
+  table(GEBIETE),
 ];
 
 export const DATAPACKAGE = "datapackage.json";
 
-/** The names of the files an export writes, datapackage.json last. */
-export const exportFileNames = (): string[] => [...EXPORT_FILES.map((f) => `${f.name}.csv`), DATAPACKAGE];
-
 // ---------------------------------------------------------------------------------------------
 // CSV (RFC 4180) and the Data Package
 
-/** A value as CSV text: a number with a decimal point, a date as ISO, nothing for null. */
+/** A value as CSV text: a number with a decimal point, a date as ISO, `true`/`false`, nothing for null. */
 function csvValue(value: Value): string {
   if (value === null) return "";
-  const t = typeof value === "number" ? String(value) : value;
+  const t = typeof value === "string" ? value : String(value);
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }
 
@@ -324,7 +459,8 @@ function packageName(kommune: string): string {
   return slug ? `massnahmenplan-${slug}` : "massnahmenplan";
 }
 
-function resourceOf(file: ExportTable) {
+function resourceOf(file: ExportTable, ctx: ExportContext) {
+  const foreignKeys = file.foreignKeys(ctx);
   return {
     name: file.name,
     path: `${file.name}.csv`,
@@ -344,6 +480,8 @@ function resourceOf(file: ExportTable) {
         ...(c.description ? { description: c.description } : {}),
       })),
       missingValues: [""],
+      ...(file.primaryKey ? { primaryKey: file.primaryKey } : {}),
+      ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
     },
   };
 }
@@ -352,18 +490,24 @@ function resourceOf(file: ExportTable) {
 export function exportConcept(concept: ReadConcept): ExportedFile[] {
   const { settings } = readSettings(concept);
   const reports = (concept.sachstaende?.rows ?? []).flatMap((r) => sachstandOf(r) ?? []);
-  const ctx: ExportContext = { concept, reports };
-  const files = EXPORT_FILES.map((f) => csvOf(f, ctx));
+  const ctx: ExportContext = {
+    concept,
+    reports,
+    monitoring: new MonitoringData(concept),
+    gebiete: readGebiete(concept.gebiete),
+  };
+  const written = EXPORT_FILES.filter((f) => f.present(ctx));
+  const files = written.map((f) => csvOf(f, ctx));
   const title = [settings.konzepttitel || "Maßnahmenplan", settings.kommune].filter(Boolean).join(" – ");
   const pkg = {
     profile: "tabular-data-package",
     name: packageName(settings.kommune),
     title,
     description:
-      "Maßnahmen, Sachstände, Indikatoren und Indikatorwerte des Konzepts als offene Daten, geschrieben vom Maßnahmenplaner. " +
+      "Maßnahmen, Sachstände, Indikatoren, Indikatorwerte und Gebiete des Konzepts als offene Daten, geschrieben vom Maßnahmenplaner. " +
       "Kontaktdaten von Personen sind nicht enthalten.",
     keywords: ["Handlungskonzept", "Maßnahmen", "Monitoring", "Indikatoren"],
-    resources: EXPORT_FILES.map(resourceOf),
+    resources: written.map((f) => resourceOf(f, ctx)),
   };
   return [...files, { name: DATAPACKAGE, text: JSON.stringify(pkg, null, 2) + "\n" }];
 }

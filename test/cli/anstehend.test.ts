@@ -58,7 +58,9 @@ describe("anstehend", () => {
     expect(run.code).toBe(0);
     const lines = run.out.split("\n");
     expect(lines[0]).toBe(`Anstehend in „${file}“ zum Stichtag 22.11.2026 (die nächsten 60 Tage):`);
-    expect(lines[1]).toBe("2 Punkte sind überfällig, bis zum 21.01.2027 stehen 6 Punkte an.");
+    // The example's monitoring adds two: I-023 overdue since its Nächste Veröffentlichung (as I_WERTE_FAELLIG),
+    // and I-022 (the Land's and the Bund's published shares, no Nächste Veröffentlichung) a year after 2025.
+    expect(lines[1]).toBe("3 Punkte sind überfällig, bis zum 21.01.2027 stehen 7 Punkte an.");
     // The overdue measure leads, under its Federführung with the contact from the Akteure.
     expect(lines.slice(3, 6)).toEqual([
       "A-08 – Kreissportbund Beispielkreis e. V.",
@@ -83,13 +85,15 @@ describe("anstehend", () => {
     const json = JSON.parse(run.out) as JsonResult;
     expect(json).toMatchObject({ referenceDate: "2026-11-22", days: 30, until: "2026-12-22" });
     const items = json.groups.flatMap((g) => g.items);
-    expect(json.summary).toEqual({ overdue: 2, due: items.length - 2 });
-    expect(items.map((i) => i.key)).toEqual(["frist:M-013", "termin:P-17", "ruecklauf"]);
+    expect(json.summary).toEqual({ overdue: 3, due: items.length - 3 });
+    expect(items.map((i) => i.key)).toEqual(["frist:M-013", "werte:I-023", "termin:P-17", "ruecklauf"]);
     expect(items[0]).toMatchObject({ kind: "frist", id: "M-013", sheet: "Maßnahmen", overdue: true, days: -145 });
+    // The example's Basisindikator whose Nächste Veröffentlichung (30.09.2026) passed with no value retrieved since.
+    expect(items[1]).toMatchObject({ kind: "indikatorwerte", id: "I-023", sheet: "Indikatoren", date: "2026-09-30" });
     // The example's overdue step of the Prozessplan, under its Verantwortlich.
-    expect(items[1]).toMatchObject({ kind: "termin", id: "P-17", sheet: "Prozessplan", overdue: true, days: -22 });
-    expect(items[2]).toMatchObject({ kind: "ruecklauf", id: null, sheet: "Einstellungen", date: "2026-12-15" });
-    expect(json.groups[2]!.responsible).toEqual({
+    expect(items[2]).toMatchObject({ kind: "termin", id: "P-17", sheet: "Prozessplan", overdue: true, days: -22 });
+    expect(items[3]).toMatchObject({ kind: "ruecklauf", id: null, sheet: "Einstellungen", date: "2026-12-15" });
+    expect(json.groups[3]!.responsible).toEqual({
       label: "Koordination des Konzepts",
       fachbereich: "",
       ansprechperson: "",
@@ -105,8 +109,9 @@ describe("anstehend", () => {
     const { dir, file } = await example();
     const ics = path.join(dir, "anstehend.ics");
     const first = await runCli(["anstehend", file, "--stichtag", "2026-11-22", "--tage", "400", "--ics", ics]);
+    // 24: the example's five Basisindikatoren each add their next values to the 19 of the concept.
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Kalenderdatei geschrieben: .*anstehend\.ics \(19 Termine\)\.\n$/);
+    expect(first.out).toMatch(/Kalenderdatei geschrieben: .*anstehend\.ics \(24 Termine\)\.\n$/);
     const text = fs.readFileSync(ics, "utf8");
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);

@@ -10,6 +10,7 @@ import type ExcelJS from "exceljs";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
+  columnOf,
   columnValues,
   loadWorkbook,
   removeTempDirs,
@@ -23,7 +24,15 @@ import {
 
 afterAll(removeTempDirs);
 
-const FILES = ["massnahmen.csv", "sachstaende.csv", "indikatoren.csv", "indikatorwerte.csv", "datapackage.json"];
+// gebiete.csv beyond the contract's four: indikatorwerte.csv names its Gebiete by key, the file names them.
+const FILES = [
+  "massnahmen.csv",
+  "sachstaende.csv",
+  "indikatoren.csv",
+  "indikatorwerte.csv",
+  "gebiete.csv",
+  "datapackage.json",
+];
 
 const example = (change?: (wb: ExcelJS.Workbook) => void) => exampleWorkbook("mnp-export-", change);
 
@@ -45,8 +54,27 @@ interface Field {
   type: string;
   title?: string;
 }
+interface ForeignKey {
+  fields: string;
+  reference: { resource: string; fields: string };
+}
 interface Package {
-  resources: { name: string; path: string; schema: { fields: Field[] } }[];
+  resources: {
+    name: string;
+    path: string;
+    schema: { fields: Field[]; primaryKey?: string; foreignKeys?: ForeignKey[] };
+  }[];
+}
+
+/** The package as the export wrote it. */
+const packageOf = (out: string) => JSON.parse(fs.readFileSync(path.join(out, "datapackage.json"), "utf8")) as Package;
+
+/** The Tabular Data Package profile (its subset in test/fixtures) as an ajv validator. */
+function packageValidator() {
+  const schema = JSON.parse(
+    fs.readFileSync(path.join(__dirname, "../fixtures/frictionless/tabular-data-package.schema.json"), "utf8"),
+  ) as object;
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -75,18 +103,15 @@ function pointNumber(value: ExcelJS.CellValue): string {
 }
 
 describe("export", () => {
-  test("writes the four CSV files and a valid Tabular Data Package; every field has a type and a German title", async () => {
+  test("writes the CSV files and a valid Tabular Data Package; every field has a type and a German title", async () => {
     const { dir, file } = await example();
     const out = path.join(dir, "offene-daten");
     const run = await runCli(["export", file, "--ziel", out]);
     expect(run.code).toBe(0);
     expect(run.out).toContain("  massnahmen.csv (20 Zeilen)\n");
     expect(fs.readdirSync(out).sort()).toEqual([...FILES].sort());
-    const pkg = JSON.parse(fs.readFileSync(path.join(out, "datapackage.json"), "utf8")) as Package;
-    const schema = JSON.parse(
-      fs.readFileSync(path.join(__dirname, "../fixtures/frictionless/tabular-data-package.schema.json"), "utf8"),
-    ) as object;
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const pkg = packageOf(out);
+    const validate = packageValidator();
     expect(validate(pkg) ? [] : validate.errors).toEqual([]);
     expect(pkg).not.toHaveProperty("licenses");
     for (const resource of pkg.resources) {
@@ -104,6 +129,7 @@ describe("export", () => {
           if (f.type === "date") expect(value).toMatch(ISO_DATE);
           if (f.type === "number") expect(value).toMatch(NUMBER);
           if (f.type === "year") expect(value).toMatch(/^\d{4}$/);
+          if (f.type === "boolean") expect(value).toMatch(/^(true|false)$/);
         }
       }
     }
@@ -112,6 +138,18 @@ describe("export", () => {
     const broken = structuredClone(pkg);
     broken.resources[0]!.schema.fields[0]!.type = "text";
     expect(validate(broken)).toBe(false);
+    // The reference from a value's Gebiet to gebiete.csv is part of the validated schema: one without its
+    // resource fails.
+    const werte = pkg.resources.find((r) => r.name === "indikatorwerte")!;
+    expect(werte.schema.foreignKeys).toEqual([{ fields: "gebiet", reference: { resource: "gebiete", fields: "id" } }]);
+    expect(pkg.resources.find((r) => r.name === "gebiete")!.schema.primaryKey).toBe("id");
+    const noResource = structuredClone(pkg);
+    delete (
+      noResource.resources.find((r) => r.name === "indikatorwerte")!.schema.foreignKeys![0]!.reference as {
+        resource?: string;
+      }
+    ).resource;
+    expect(validate(noResource)).toBe(false);
   });
 
   test("every CSV reads back to the workbook's values", async () => {
@@ -158,13 +196,112 @@ describe("export", () => {
     const werte = await readCsv(path.join(out, "indikatorwerte.csv"));
     const iw = sheet(wb, "Indikatorwerte");
     expect(werte.rows).toHaveLength(columnValues(iw, "Indikator").filter(Boolean).length);
+    const at = (row: ExcelJS.Row, header: string) => row.getCell(columnOf(iw, header)).value;
     iw.eachRow((row, n) => {
       if (n === 1) return;
       const r = werte.rows[n - 2]!;
-      expect(r.wert).toBe(pointNumber(row.getCell(3).value));
-      const stichtag = row.getCell(2).value;
-      expect(r.stichtag).toBe(isoOf(stichtag));
+      const wert = at(row, "Wert");
+      expect(r.wert).toBe(wert === null ? "" : pointNumber(wert));
+      expect(r.stichtag).toBe(isoOf(at(row, "Stichtag")));
+      // The key of `ID – Name`; an empty Gebiet is the own area (Einstellungen „Gebiet“): the file names it.
+      expect(r.gebiet).toBe(String(at(row, "Gebiet") || "99001").split(" – ")[0]);
+      expect(r.gruppe).toBe(String(at(row, "Gruppe") ?? ""));
+      expect(r.kennzeichen).toBe(String(at(row, "Kennzeichen") ?? ""));
     });
+    // The office's withheld figure (Kennzeichen `.`): no Wert, the marker, when it was retrieved.
+    expect(werte.rows.filter((r) => r.kennzeichen !== "")).toEqual([
+      {
+        indikator: "I-021",
+        stichtag: "2023-12-31",
+        gebiet: "99001005",
+        gruppe: "",
+        wert: "",
+        kennzeichen: ".",
+        quelle: "Statistisches Landesamt Beispielland",
+        abgerufen_am: "2026-09-15",
+      },
+    ]);
+    // A Basisindikator with its monitoring columns; every Gebiet a value names is in gebiete.csv.
+    expect(indikatoren.rows.find((r) => r.id === "I-022")).toMatchObject({
+      art: "Basisindikator",
+      berechnung: "I-021 / I-020",
+      ziel_id: "",
+      naechste_veroeffentlichung: "",
+    });
+    expect(indikatoren.rows.find((r) => r.id === "I-023")).toMatchObject({
+      handlungsfeld_id: "HF-03",
+      naechste_veroeffentlichung: "2026-09-30",
+    });
+    expect(indikatoren.rows.find((r) => r.id === "I-001")).toMatchObject({ art: "Zielindikator" });
+    const gebiete = await readCsv(path.join(out, "gebiete.csv"));
+    expect(gebiete.rows.map((g) => g.id)).toEqual(columnValues(sheet(wb, "Gebiete"), "ID").filter(Boolean));
+    expect(gebiete.rows.find((g) => g.id === "DG")).toEqual({
+      id: "DG",
+      gebiet: "Deutschland",
+      ebene: "Bund",
+      uebergeordnet: "",
+      vergleich: "true",
+    });
+    const ids = new Set(gebiete.rows.map((g) => g.id));
+    expect(werte.rows.filter((r) => !ids.has(r.gebiet!))).toEqual([]);
+  });
+
+  test("a Gemeinde's AGS keeps its leading zero; a Gebiet missing from Gebiete drops the declared reference", async () => {
+    const agsRow = (wb: ExcelJS.Workbook) => {
+      const gebiete = sheet(wb, "Gebiete");
+      // A comparison Gemeinde of Land 01 (Schleswig-Holstein): the key as text, as the offices publish it.
+      setRow(gebiete, gebiete.rowCount + 1, {
+        ID: "01001000",
+        Gebiet: "Flensburg, Stadt",
+        Ebene: "Gemeinde",
+        Vergleich: "ja",
+      });
+      const iw = sheet(wb, "Indikatorwerte");
+      setRow(iw, iw.rowCount + 1, { Indikator: "I-020", Stichtag: "2025", Gebiet: "01001000", Wert: 92550 });
+    };
+    const { dir, file } = await example(agsRow);
+    const out = path.join(dir, "od");
+    expect((await runCli(["export", file, "--ziel", out])).code).toBe(0);
+    const gebiete = await readCsv(path.join(out, "gebiete.csv"));
+    expect(gebiete.rows.find((g) => g.gebiet === "Flensburg, Stadt")).toMatchObject({
+      id: "01001000",
+      vergleich: "true",
+    });
+    const werte = await readCsv(path.join(out, "indikatorwerte.csv"));
+    expect(werte.rows.filter((r) => r.gebiet === "01001000").map((r) => [r.indikator, r.stichtag, r.wert])).toEqual([
+      ["I-020", "2025-12-31", "92550"],
+    ]);
+    const pkg = packageOf(out);
+    const gebiet = pkg.resources
+      .find((r) => r.name === "indikatorwerte")!
+      .schema.fields.find((f) => f.name === "gebiet");
+    expect(gebiet).toMatchObject({ type: "string", title: "Gebiet (ID)" });
+    expect(pkg.resources.find((r) => r.name === "indikatorwerte")!.schema.foreignKeys).toHaveLength(1);
+
+    // A value of a Gebiet that Gebiete lacks (check reports it): the reference would not hold, so none is declared.
+    const { dir: dir2, file: file2 } = await example((wb) => {
+      const iw = sheet(wb, "Indikatorwerte");
+      setRow(iw, iw.rowCount + 1, { Indikator: "I-020", Stichtag: "2025", Gebiet: "01002000", Wert: 247000 });
+    });
+    const out2 = path.join(dir2, "od");
+    expect((await runCli(["export", file2, "--ziel", out2])).code).toBe(0);
+    const pkg2 = packageOf(out2);
+    expect(pkg2.resources.find((r) => r.name === "indikatorwerte")!.schema).not.toHaveProperty("foreignKeys");
+    const validate = packageValidator();
+    expect(validate(pkg2) ? [] : validate.errors).toEqual([]);
+    expect((await readCsv(path.join(out2, "indikatorwerte.csv"))).rows.some((r) => r.gebiet === "01002000")).toBe(true);
+  });
+
+  test("a workbook without Gebiete writes no gebiete.csv and declares no reference", async () => {
+    const { dir, file } = await example((wb) => wb.removeWorksheet(sheet(wb, "Gebiete").id));
+    const out = path.join(dir, "od");
+    expect((await runCli(["export", file, "--ziel", out])).code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(FILES.filter((f) => f !== "gebiete.csv").sort());
+    const pkg = packageOf(out);
+    expect(pkg.resources.map((r) => r.name)).not.toContain("gebiete");
+    expect(pkg.resources.some((r) => r.schema.foreignKeys)).toBe(false);
+    const validate = packageValidator();
+    expect(validate(pkg) ? [] : validate.errors).toEqual([]);
   });
 
   test("no Ansprechperson, E-Mail or Gemeldet von in any file", async () => {

@@ -6,7 +6,7 @@
 import { addMonths } from "../../src/domain/anstehendArten";
 import { type Anstehend, COORDINATION, calendarItems } from "../../src/domain/anstehend";
 import { anstehendOfWorkbook } from "../../src/workbook/anstehend";
-import { type ConceptRows, baseline, measure, toSheets } from "../helpers/concept";
+import { type ConceptRows, baseline, check, measure, rulesOf, toSheets } from "../helpers/concept";
 import { gridSource } from "../helpers/grid";
 
 const STICHTAG = "2026-11-22";
@@ -178,6 +178,60 @@ describe("anstehend", () => {
       "Der Schritt P-01 „Sitzung des Integrationsbeirats“ (Integrationsbeirat, Empfehlung) hat den Termin 10.12.2026 (Status geplant); danach Status und Ergebnis im Prozessplan eintragen.",
     );
     expect(beirat.who).toMatch(/^A-02/);
+  });
+
+  test("a Basisindikator by Gebiet: one item at its Nächste Veröffentlichung, done once a value retrieved on or after it is in — as I_WERTE_FAELLIG", () => {
+    const withMonitoring = (abgerufenAm: string, naechste = "30.09.2026") => {
+      const rows = concept();
+      rows.einstellungen!.push({ schluessel: "Gebiet", wert: "01001" });
+      rows.gebiete = [
+        { id: "01001", gebiet: "Landkreis Test", ebene: "Kreis" },
+        { id: "01001000", gebiet: "Teststadt", ebene: "Gemeinde", uebergeordnet: "01001" },
+      ];
+      rows.indikatoren!.push({
+        id: "I-020",
+        art: "Basisindikator",
+        indikator: "Bevölkerung",
+        datenquelle: "Statistisches Landesamt",
+        erhebungsturnus: "jährlich",
+        naechsteVeroeffentlichung: naechste,
+      });
+      // Values for the Kreis, a Gemeinde and a Gruppe: still one item for the indicator.
+      for (const [gebiet, gruppe] of [
+        ["", ""],
+        ["01001000", ""],
+        ["01001", "weiblich"],
+      ] as const)
+        rows.indikatorwerte!.push({ indikator: "I-020", stichtag: 2025, gebiet, gruppe, wert: 100, abgerufenAm });
+      return rows;
+    };
+    const werte = (rows: ConceptRows) => flat(run(rows)).filter((i) => i.key === "werte:I-020");
+    const faellig = (rows: ConceptRows) => rulesOf(check(rows)).filter((r) => r === "I_WERTE_FAELLIG").length;
+
+    // Retrieved before the publication: overdue since then, not at the latest Stichtag plus the Erhebungsturnus.
+    const open = withMonitoring("15.09.2026");
+    expect(werte(open).map((i) => [i.date, i.overdue])).toEqual([["2026-09-30", true]]);
+    expect(werte(open)[0]!.text).toBe(
+      "Für den Indikator I-020 „Bevölkerung“ ist der Wert zum 30.09.2026 fällig („Nächste Veröffentlichung“ der Quelle; nach dem Abruf die folgende eintragen); Quelle: Statistisches Landesamt.",
+    );
+    expect(faellig(open)).toBe(1);
+    // One value of any Gebiet retrieved on the day of the publication: done, for the list as for the rule.
+    const done = withMonitoring("15.09.2026");
+    done.indikatorwerte!.push({
+      indikator: "I-020",
+      stichtag: 2026,
+      gebiet: "01001000",
+      wert: 101,
+      abgerufenAm: "30.09.2026",
+    });
+    expect(werte(done)).toEqual([]);
+    expect(faellig(done)).toBe(0);
+    // A publication ahead of the Stichtag is due then; the rule waits for it.
+    const ahead = withMonitoring("15.09.2026", "15.12.2026");
+    expect(werte(ahead).map((i) => [i.date, i.overdue])).toEqual([["2026-12-15", false]]);
+    expect(faellig(ahead)).toBe(0);
+    // Without a Nächste Veröffentlichung: the latest Stichtag plus the Erhebungsturnus, as before.
+    expect(werte(withMonitoring("15.09.2026", "")).map((i) => i.date)).toEqual(["2026-12-31"]);
   });
 
   test("a month's last day stays the last day after the Erhebungsturnus", () => {

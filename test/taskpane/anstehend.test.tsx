@@ -28,9 +28,10 @@ describe("Anstehend on the start view", () => {
     const { session } = await renderView(<StartView onSetUp={() => undefined} />, host);
     const region = await screen.findByRole("region", { name: "Anstehend" });
     await waitFor(() => expect(within(region).getByText(/sind überfällig/)).toBeTruthy());
-    expect(within(region).getByText("2 Punkte sind überfällig, bis zum 21.01.2027 stehen 6 Punkte an.")).toBeTruthy();
+    // The example's monitoring adds I-023 (overdue since its Nächste Veröffentlichung) and I-022 (31.12.2026).
+    expect(within(region).getByText("3 Punkte sind überfällig, bis zum 21.01.2027 stehen 7 Punkte an.")).toBeTruthy();
     const late = within(region).getByRole("list", { name: "Überfällig:" });
-    const [item, step] = within(late).getAllByRole("listitem");
+    const [item, werte, step] = within(late).getAllByRole("listitem");
     expect(within(item!).getByText("überfällig seit 30.06.2026 (145 Tage)")).toBeTruthy();
     expect(
       within(item!).getByText(
@@ -41,6 +42,12 @@ describe("Anstehend on the start view", () => {
       fireEvent.click(within(item!).getByRole("button", { name: "M-013 öffnen" }));
     });
     expect(session.navigate).toHaveBeenCalledWith({ view: "massnahme", id: "M-013", field: "frist" });
+    // The Basisindikator whose new values are out leads to its values in the Monitoring.
+    expect(werte!.textContent).toMatch(/^überfällig seit 30\.09\.2026 \(53 Tage\)Für den Indikator I-023/);
+    await act(async () => {
+      fireEvent.click(within(werte!).getByRole("button", { name: "Werte von I-023 erfassen" }));
+    });
+    expect(session.navigate).toHaveBeenLastCalledWith({ view: "monitoring", indicator: "I-023" });
     // The overdue step of the Prozessplan leads to its row in the list editor.
     expect(step!.textContent).toMatch(/^überfällig seit 31\.10\.2026 \(22 Tage\)Der Schritt P-17/);
     await act(async () => {
@@ -48,16 +55,17 @@ describe("Anstehend on the start view", () => {
     });
     expect(session.navigate).toHaveBeenLastCalledWith({ view: "listen", kind: "prozessplan", id: "P-17" });
 
-    // The next five of six, soonest first; the rest is said, not dropped.
+    // The next five of seven, soonest first; the rest is said, not dropped.
     const next = within(region).getByRole("list", { name: "Als Nächstes:" });
     const lines = within(next).getAllByRole("listitem");
     expect(lines).toHaveLength(5);
-    expect(lines[0]!.textContent).toMatch(/^fällig am 31\.12\.2026 \(in 39 Tagen\)Für den Indikator I-003/);
-    expect(within(region).getByText("Dazu 1 weitere; die Kalenderdatei enthält alle.")).toBeTruthy();
+    // Of the day's dates, the example's Basisindikator I-022 (its group „Ohne Zuständigkeit“ leads) comes first.
+    expect(lines[0]!.textContent).toMatch(/^fällig am 31\.12\.2026 \(in 39 Tagen\)Für den Indikator I-022/);
+    expect(within(region).getByText("Dazu 2 weitere; die Kalenderdatei enthält alle.")).toBeTruthy();
     await act(async () => {
-      fireEvent.click(within(lines[0]!).getByRole("button", { name: "Werte von I-003 erfassen" }));
+      fireEvent.click(within(lines[0]!).getByRole("button", { name: "Werte von I-022 erfassen" }));
     });
-    expect(session.navigate).toHaveBeenLastCalledWith({ view: "monitoring", indicator: "I-003" });
+    expect(session.navigate).toHaveBeenLastCalledWith({ view: "monitoring", indicator: "I-022" });
   });
 
   it("downloads the calendar file with every item the command lists", async () => {

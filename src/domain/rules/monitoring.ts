@@ -6,8 +6,7 @@
 import { compareIso } from "../dates";
 import { gebietText } from "../gebiete";
 import { EBENE_VALUES, INDIKATOR_ART_VALUES, VERGLEICH_VALUES } from "../model";
-import { dateOf } from "../monitoring";
-import { berechnungOf, berechnungProblem } from "../monitoringData";
+import { berechnungOf, berechnungProblem, nextPublication } from "../monitoringData";
 import { idKey, isBlank, referenceId, textOf } from "../values";
 import { type Collector, type Row, type RuleContext, at, has, rowId, subjectOf, value } from "./context";
 import { checkChoice, sheetOf } from "./structure";
@@ -58,10 +57,10 @@ function checkBerechnung(c: Collector, ctx: RuleContext, ind: Row<"indikatoren">
  */
 function checkDue(c: Collector, ctx: RuleContext, ind: Row<"indikatoren">) {
   const id = rowId(ind);
-  const datum = dateOf(value(ind, "naechsteVeroeffentlichung"));
-  if (!id || !datum || compareIso(datum, ctx.referenceDate) >= 0) return;
-  const fetched = ctx.monitoring.of(id).some((v) => v.abgerufenAm !== null && compareIso(v.abgerufenAm, datum) >= 0);
-  if (fetched) return;
+  if (!id) return;
+  const next = nextPublication(value(ind, "naechsteVeroeffentlichung"), ctx.monitoring.of(id));
+  if (!next || next.fetched || compareIso(next.datum, ctx.referenceDate) >= 0) return;
+  const { datum } = next;
   c.add("I_WERTE_FAELLIG", at(ctx.data.indikatoren!, ind, "naechsteVeroeffentlichung"), {
     indicator: id,
     datum,
