@@ -4,7 +4,7 @@
  * `init` would write, only with more rows in tblMassnahmen.
  */
 import { createHash } from "node:crypto";
-import { promises as fs, readFileSync } from "node:fs";
+import { promises as fs, readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import { type CellValue, type IsoDate, dateFromIso } from "../src/domain/dates";
 import { templateContent } from "../src/domain/templates";
@@ -212,7 +212,7 @@ export async function writeConceptWorkbook(file: string, n: number): Promise<voi
 /** Sources whose change changes the generated workbook; their hash names the cached file. */
 const GENERATOR_INPUTS = [
   "bench/generate.ts",
-  "src/domain/templates.ts",
+  "src/domain/templates",
   "src/workbook/contract.ts",
   "src/workbook/plan.ts",
   "src/xlsx/sheetXml.ts",
@@ -223,9 +223,18 @@ const GENERATOR_INPUTS = [
   "src/xlsx/generatedSheets.ts",
 ];
 
+/** A file, or every file of a folder (the templates are a folder of typed data since the registry refactoring). */
+function inputFiles(entry: string): string[] {
+  const full = path.join(REPO_ROOT, entry);
+  if (!statSync(full).isDirectory()) return [full];
+  return readdirSync(full)
+    .sort()
+    .map((name) => path.join(full, name));
+}
+
 function generatorHash(): string {
   const hash = createHash("sha1");
-  for (const f of GENERATOR_INPUTS) hash.update(readFileSync(path.join(REPO_ROOT, f)));
+  for (const f of GENERATOR_INPUTS.flatMap(inputFiles)) hash.update(readFileSync(f));
   return hash.digest("hex").slice(0, 10);
 }
 
