@@ -5,6 +5,7 @@ import {
   type Sachstand,
   currentBerichtsstichtag,
   latestSachstand,
+  sachstandHistory,
   sachstandDue,
   sachstandOf,
   sachstandProblems,
@@ -88,7 +89,7 @@ function checkReported(
   reports: Sachstand[],
 ) {
   if (!sachstandDue(status, value(m, "beginn"), berichtsstichtag)) return;
-  const reported = reports.some((r) => idKey(r.massnahme) === idKey(id) && r.berichtsstichtag === berichtsstichtag);
+  const reported = sachstandHistory(id, reports).some((r) => r.berichtsstichtag === berichtsstichtag);
   if (!reported) {
     const subject = subjectOf(ctx.data.massnahmen, m);
     c.add("SACHSTAND_FEHLT", at(ctx.data.massnahmen, m, "id"), { subject, berichtsstichtag });
