@@ -31,8 +31,22 @@ function rng(seed: number): () => number {
 }
 
 const GEMEINDEN = [
-  "Nordstadt", "Südstadt", "Altstadt", "Bahnhofsviertel", "Hohenfeld", "Rethen", "Grasdorf", "Ingeln",
-  "Gleidingen", "Oesselse", "Arnum", "Pattensen", "Sarstedt", "Hemmingen", "Wülfel", "Kirchrode",
+  "Nordstadt",
+  "Südstadt",
+  "Altstadt",
+  "Bahnhofsviertel",
+  "Hohenfeld",
+  "Rethen",
+  "Grasdorf",
+  "Ingeln",
+  "Gleidingen",
+  "Oesselse",
+  "Arnum",
+  "Pattensen",
+  "Sarstedt",
+  "Hemmingen",
+  "Wülfel",
+  "Kirchrode",
 ];
 const TEILNEHMENDE = ["Teilnehmende", "Familien", "Beratungen", "Personen", "Veranstaltungen", "Kurse", "Zertifikate"];
 const BEMERKUNGEN = [
@@ -44,9 +58,23 @@ const BEMERKUNGEN = [
 ];
 /** Typical defects, each what `check` is there to find (cf. the example template). */
 const DEFECTS = [
-  "zielwertLeer", "datumUngueltig", "fristUngenau", "fristFortlaufend", "beginnNachFrist", "indikatorUnbekannt",
-  "federfuehrungName", "federfuehrungUnbekannt", "beschreibungKurz", "zielgruppeLeer", "ressourcenLeer",
-  "finanzierungOffen", "zielPasstNicht", "ueberfaellig", "ausserhalbLaufzeit", "idDoppelt", "verworfen",
+  "zielwertLeer",
+  "datumUngueltig",
+  "fristUngenau",
+  "fristFortlaufend",
+  "beginnNachFrist",
+  "indikatorUnbekannt",
+  "federfuehrungName",
+  "federfuehrungUnbekannt",
+  "beschreibungKurz",
+  "zielgruppeLeer",
+  "ressourcenLeer",
+  "finanzierungOffen",
+  "zielPasstNicht",
+  "ueberfaellig",
+  "ausserhalbLaufzeit",
+  "idDoppelt",
+  "verworfen",
   "statusUngueltig",
 ] as const;
 
@@ -78,7 +106,9 @@ export function generateMeasures(n: number, seed = 20261122): Row[] {
     indikatorenByZiel.set(String(i.ziel), list);
   }
   // Well-formed example measures by Ziel serve as titles, descriptions and Zielgruppen.
-  const good = examples.filter((m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen");
+  const good = examples.filter(
+    (m) => String(m.beschreibung ?? "").split(/\s+/).length >= 12 && m.status !== "verworfen",
+  );
   const examplesByZiel = new Map<string, Row[]>();
   for (const m of good) examplesByZiel.set(String(m.ziel), [...(examplesByZiel.get(String(m.ziel)) ?? []), m]);
 
@@ -192,7 +222,14 @@ function applyDefect(
       break;
     case "verworfen":
       Object.assign(row, { zielgruppe: "", indikatoren: "", zielwert: "", federfuehrung: "", beteiligte: "" });
-      Object.assign(row, { personal: null, sachkosten: null, finanzierung: "", beginn: "", frist: "", status: "verworfen" });
+      Object.assign(row, {
+        personal: null,
+        sachkosten: null,
+        finanzierung: "",
+        beginn: "",
+        frist: "",
+        status: "verworfen",
+      });
       break;
     case "statusUngueltig":
       row.status = "läuft";
@@ -210,7 +247,7 @@ export async function writeConceptWorkbook(file: string, n: number): Promise<voi
 }
 
 /** Sources whose change changes the generated workbook; their hash names the cached file. */
-const GENERATOR_INPUTS = [
+export const GENERATOR_INPUTS = [
   "bench/generate.ts",
   "src/domain/templates",
   "src/workbook/contract.ts",
