@@ -3,7 +3,7 @@
  * `anstehend` (src/workbook/anstehend.ts) — each with who is responsible and a way to its row where it has one,
  * and the calendar file (.ics) to download for Outlook or Thunderbird.
  */
-import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { type ReactElement, useEffect, useState } from "react";
 import {
   type Anstehend as AnstehendResult,
@@ -20,28 +20,10 @@ import { anstehendOfWorkbook } from "../../../workbook/anstehend";
 import { useLayoutStyles } from "../../components";
 import { download } from "../../services/download";
 import { type NavTarget, useSession } from "../../session";
+import { useDatedListStyles } from "./listStyles";
 
 /** How many items of each list the start view shows; the calendar file holds them all. */
 const SHOWN = 5;
-
-const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  line: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    rowGap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
-  late: { color: tokens.colorPaletteRedForeground1 },
-});
 
 /** Where an item's row is, by its kind; null where no row holds it (the next Bewertung round). */
 export function dueTarget(item: DueItem): { target: NavTarget; action: string } | null {
@@ -126,7 +108,7 @@ export function Anstehend(): ReactElement {
 }
 
 function DueLists({ result }: { result: AnstehendResult }): ReactElement {
-  const styles = useStyles();
+  const styles = useDatedListStyles();
   const session = useSession();
   const items = result.groups.flatMap((g) => g.items.map((item) => ({ item, who: g.responsible })));
   const sorted = items.sort((a, b) => a.item.days - b.item.days);

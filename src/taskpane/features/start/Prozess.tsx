@@ -3,7 +3,7 @@
  * ones, each leading to its row; for a Gremium's session its Vorlage as a Word download; and the sheet Zeitplan
  * made from the plan. The Vorlage's code (docx) is loaded only when a Vorlage is asked for.
  */
-import { Body1, Button, Caption1, Spinner, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Spinner, Subtitle2 } from "@fluentui/react-components";
 import { type ReactElement, useState } from "react";
 import { ZEITPLAN_SHEET } from "../../../workbook/sheets/zeitplan";
 import { type Notice, NoticeBar, runWrite, useLayoutStyles } from "../../components";
@@ -11,25 +11,7 @@ import { download } from "../../services/download";
 import { refreshZeitplan } from "../../services/zeitplan";
 import { useSession } from "../../session";
 import type { ProzessLine, ProzessStand } from "./model";
-
-const useStyles = makeStyles({
-  list: {
-    margin: 0,
-    paddingLeft: 0,
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  line: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    rowGap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
-  late: { color: tokens.colorPaletteRedForeground1 },
-});
+import { useDatedListStyles } from "./listStyles";
 
 /** The Vorlage's code; a chunk that does not arrive is one German sentence, not webpack's. */
 const loadVorlage = () =>
@@ -104,7 +86,7 @@ function ProzessLists({
   onOpen(id: string): void;
   onVorlage(id: string): void;
 }): ReactElement {
-  const styles = useStyles();
+  const styles = useDatedListStyles();
   const line = (l: ProzessLine, late: boolean) => (
     <li key={l.id} className={styles.line}>
       <Caption1 className={late ? styles.late : undefined}>{late ? `${l.head} · überfällig` : l.head}</Caption1>
