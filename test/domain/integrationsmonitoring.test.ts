@@ -4,19 +4,11 @@
  */
 import { MonitoringData } from "../../src/domain/monitoringData";
 import { monitoringAt } from "../../src/domain/monitoring";
-import { RULES, type RuleCode } from "../../src/domain/rules";
 import { readSettings } from "../../src/domain/settings";
 import { readConcept } from "../../src/workbook/read";
-import { type ConceptRows, check, rulesOf, toSheets } from "../helpers/concept";
+import { type ConceptRows, type RuleCase, describeRuleCases, check, toSheets } from "../helpers/concept";
 import { gridSource } from "../helpers/grid";
 import { withMonitoring } from "../helpers/monitoring";
-
-type Case = {
-  rule: RuleCode;
-  fires: (rows: ConceptRows) => void;
-  at: { sheet: string; cell: string; id: string | null };
-  quiet: (rows: ConceptRows) => void;
-};
 
 const value = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.indikatorwerte![i]!, v);
 const indicator = (id: string, v: Record<string, unknown>) => (r: ConceptRows) =>
@@ -29,7 +21,7 @@ const push = (v: Record<string, unknown>) => (r: ConceptRows) => r.indikatorwert
 
 // Indikatorwerte columns: A Indikator, B Stichtag, C Wert, D Quelle, E Bemerkung, F Gebiet, G Gruppe, H Kennzeichen.
 // Indikatoren: … L Art, M Handlungsfeld, N Definition, O Berechnung, P Nächste Veröffentlichung.
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     rule: "I_GEBIET_UNBEKANNT",
     fires: value(2, { gebiet: "09998001" }),
@@ -186,21 +178,7 @@ describe("the baseline with an Integrationsmonitoring", () => {
   });
 });
 
-describe.each(cases)("$rule ($at.cell)", ({ rule, fires, at, quiet }) => {
-  it("fires at the right cell with a German message", () => {
-    const rows = withMonitoring();
-    fires(rows);
-    const finding = check(rows).findings.find((f) => f.rule === rule);
-    expect(finding).toMatchObject({ ...at, severity: RULES[rule].severity });
-    expect(finding!.message).toMatch(/^[A-ZÄÖÜ].*\.$/);
-  });
-
-  it("stays quiet for a near miss", () => {
-    const rows = withMonitoring();
-    quiet(rows);
-    expect(rulesOf(check(rows))).not.toContain(rule);
-  });
-});
+describeRuleCases(cases, withMonitoring);
 
 describe("the messages of the Integrationsmonitoring", () => {
   it("name the leading zero a number cell lost", () => {

@@ -13,10 +13,17 @@ import {
   turnusMonths,
 } from "../../src/domain/monitoring";
 import { dueWithoutSachstand } from "../../src/domain/report";
-import { RULES, type RuleCode } from "../../src/domain/rules";
 import { readSettings } from "../../src/domain/settings";
 import { readConcept } from "../../src/workbook/read";
-import { type ConceptRows, baseline, check, rulesOf, toSheets } from "../helpers/concept";
+import {
+  type ConceptRows,
+  type RuleCase,
+  describeRuleCases,
+  baseline,
+  check,
+  rulesOf,
+  toSheets,
+} from "../helpers/concept";
 import { gridSource } from "../helpers/grid";
 
 /** The baseline concept with a report period behind it: every value current, every report in. */
@@ -44,13 +51,6 @@ function monitored(): ConceptRows {
   return rows;
 }
 
-type Case = {
-  rule: RuleCode;
-  fires: (rows: ConceptRows) => void;
-  at: { sheet: string; cell: string; id: string | null };
-  quiet: (rows: ConceptRows) => void;
-};
-
 const value = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.indikatorwerte![i]!, v);
 const report = (i: number, v: Record<string, unknown>) => (r: ConceptRows) => Object.assign(r.sachstaende![i]!, v);
 const setting = (schluessel: string, wert: unknown) => (r: ConceptRows) =>
@@ -71,7 +71,7 @@ function onlyOldValueOfI002(erhebungsturnus: string) {
   };
 }
 
-const cases: Case[] = [
+const cases: RuleCase[] = [
   {
     rule: "I_WERT_UNGUELTIG",
     fires: value(0, { indikator: "I-009" }),
@@ -215,21 +215,7 @@ describe("the monitored baseline", () => {
   });
 });
 
-describe.each(cases)("$rule ($at.cell)", ({ rule, fires, at, quiet }) => {
-  it("fires at the right cell with a German message", () => {
-    const rows = monitored();
-    fires(rows);
-    const finding = check(rows).findings.find((f) => f.rule === rule);
-    expect(finding).toMatchObject({ ...at, severity: RULES[rule].severity });
-    expect(finding!.message).toMatch(/^[A-ZÄÖÜ].*\.$/);
-  });
-
-  it("stays quiet for a near miss", () => {
-    const rows = monitored();
-    quiet(rows);
-    expect(rulesOf(check(rows))).not.toContain(rule);
-  });
-});
+describeRuleCases(cases, monitored);
 
 describe("rules about optional sheets", () => {
   it("do not apply without Indikatorwerte and Sachstände (and no Berichtsstichtag)", () => {

@@ -3,7 +3,7 @@
  * cell and see exactly the finding they expect.
  */
 import type { CellValue } from "../../src/domain/dates";
-import { type CheckResult, type RuleCode, checkConcept } from "../../src/domain/rules";
+import { type CheckResult, RULES, type RuleCode, checkConcept } from "../../src/domain/rules";
 import { TABLES } from "../../src/workbook/contract";
 import { readConcept } from "../../src/workbook/read";
 import { type Sheets, gridSource } from "./grid";
@@ -24,14 +24,25 @@ export function baseline(): ConceptRows {
     ],
     ziele: [
       { id: "Z-01", handlungsfeld: "HF-01", ziel: "Kinder besuchen eine Kita.", zielgruppe: "Familien" },
-      { id: "Z-02", handlungsfeld: "HF-02 – Wirtschaft und Arbeit", ziel: "Zugewanderte finden Arbeit.", zielgruppe: "" },
+      {
+        id: "Z-02",
+        handlungsfeld: "HF-02 – Wirtschaft und Arbeit",
+        ziel: "Zugewanderte finden Arbeit.",
+        zielgruppe: "",
+      },
     ],
     indikatoren: [
       { id: "I-001", ziel: "Z-01", indikator: "Kita-Quote", basiswert: 70, zielwert: 85, datenquelle: "Kita-Planung" },
       { id: "I-002", ziel: "Z-02", indikator: "Beschäftigte", basiswert: 5000, zielwert: "6.000", datenquelle: "BA" },
     ],
     akteure: [
-      { id: "A-01", bezeichnung: "Jugendamt", fachbereich: "FB 4", ansprechperson: "Frau Muster", email: "jugend@kreis.de" },
+      {
+        id: "A-01",
+        bezeichnung: "Jugendamt",
+        fachbereich: "FB 4",
+        ansprechperson: "Frau Muster",
+        email: "jugend@kreis.de",
+      },
       { id: "A-02", bezeichnung: "Jobcenter", fachbereich: "", ansprechperson: "", email: "info@jobcenter.de" },
     ],
     massnahmen: [
@@ -79,7 +90,10 @@ export function toSheets(rows: ConceptRows): Sheets {
   for (const spec of TABLES) {
     const data = rows[spec.kind];
     if (!data) continue;
-    sheets[spec.sheet] = [spec.columns.map((c) => c.header), ...data.map((r) => spec.columns.map((c) => r[c.field] ?? null))];
+    sheets[spec.sheet] = [
+      spec.columns.map((c) => c.header),
+      ...data.map((r) => spec.columns.map((c) => r[c.field] ?? null)),
+    ];
   }
   return sheets;
 }
@@ -90,4 +104,31 @@ export function check(rows: ConceptRows, referenceDate = "2026-11-22"): CheckRes
 
 export function rulesOf(result: CheckResult): RuleCode[] {
   return result.findings.map((f) => f.rule);
+}
+
+/** One rule's case: what makes it fire, where, and the near miss that must stay quiet. */
+export type RuleCase = {
+  rule: RuleCode;
+  fires: (rows: ConceptRows) => void;
+  at: { sheet: string; cell: string; id: string | null };
+  quiet: (rows: ConceptRows) => void;
+};
+
+/** Each case on a fresh concept from `base`: fires at its cell with a whole German sentence, stays quiet on the near miss. */
+export function describeRuleCases(cases: readonly RuleCase[], base: () => ConceptRows): void {
+  describe.each(cases)("$rule ($at.cell)", ({ rule, fires, at, quiet }) => {
+    it("fires at the right cell with a German message", () => {
+      const rows = base();
+      fires(rows);
+      const finding = check(rows).findings.find((f) => f.rule === rule);
+      expect(finding).toMatchObject({ ...at, severity: RULES[rule].severity });
+      expect(finding!.message).toMatch(/^[A-ZÄÖÜ].*\.$/);
+    });
+
+    it("stays quiet for a near miss", () => {
+      const rows = base();
+      quiet(rows);
+      expect(rulesOf(check(rows))).not.toContain(rule);
+    });
+  });
 }
