@@ -5,6 +5,7 @@
  * Gebiet is one sentence and exit 2, and nothing is written.
  */
 import { formatGermanDate } from "../domain/dates";
+import { countOf } from "../domain/numbers";
 import type { IntegrationsberichtModel } from "../domain/integrationsbericht";
 import { documentTitle, renderIntegrationsbericht } from "../docx/integrationsbericht";
 import { resvgRasterizer } from "../docx/raster";
@@ -31,10 +32,9 @@ function argsOf(args: ParsedArgs) {
 function contentLine(model: IntegrationsberichtModel): string {
   const basis = model.kapitel.reduce((n, k) => n + k.basis.length, 0);
   const ziel = model.kapitel.reduce((n, k) => n + k.ziel.length, 0);
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return (
-    `${n(model.kapitel.length, "Kapitel", "Kapitel")}, ${n(basis, "Basisindikator", "Basisindikatoren")} mit Werten, ` +
-    `${n(ziel, "Zielindikator", "Zielindikatoren")}, ${n(model.annex.gebiete.length, "Gebiet", "Gebiete")}`
+    `${countOf(model.kapitel.length, "Kapitel", "Kapitel")}, ${countOf(basis, "Basisindikator", "Basisindikatoren")} mit Werten, ` +
+    `${countOf(ziel, "Zielindikator", "Zielindikatoren")}, ${countOf(model.annex.gebiete.length, "Gebiet", "Gebiete")}`
   );
 }
 

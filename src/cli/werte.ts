@@ -12,6 +12,7 @@ import { openStep, requireEnding } from "./inputs";
 import { cliError } from "./messages";
 import type { Run } from "./run";
 import { WERTE } from "./specs";
+import { countOf } from "../domain/numbers";
 
 async function readZuordnung(args: ParsedArgs): Promise<Zuordnung> {
   const indikator = args.options.get("indikator");
@@ -37,8 +38,6 @@ async function readZuordnung(args: ParsedArgs): Promise<Zuordnung> {
   if (!parsed.ok) throw cliError("WERTE_ZUORDNUNG_UNBRAUCHBAR", { datei: file, problem: parsed.problem });
   return parsed.zuordnung;
 }
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString("de-DE")} ${n === 1 ? one : many}`;
 
 export async function commandWerte(args: ParsedArgs, { io, progress }: Run): Promise<number> {
   const usage = `werte ${WERTE.usage}`;
@@ -105,7 +104,7 @@ export async function commandWerte(args: ParsedArgs, { io, progress }: Run): Pro
   }
   if (plan.counts.konflikte > 0) {
     lines.push(
-      `${count(plan.counts.konflikte, "Wert weicht", "Werte weichen")} von der Arbeitsmappe ab; sie behält ihre Werte. Mit --aktualisieren werden die Werte der Dateien übernommen.`,
+      `${countOf(plan.counts.konflikte, "Wert weicht", "Werte weichen")} von der Arbeitsmappe ab; sie behält ihre Werte. Mit --aktualisieren werden die Werte der Dateien übernommen.`,
     );
   }
   io.out(lines.join("\n") + "\n");

@@ -8,6 +8,7 @@ import { withPageInfo, withPrintLayout } from "../print";
 import { FILL, type SheetPlan } from "../sheet-plan";
 import type { WertePlan } from "../werte/apply";
 import { generatedSheet } from "./sheet";
+import { countOf } from "../../domain/numbers";
 
 /** Written by `werte` and the pane's „Werte übernehmen“, replaced by each run; never read back. */
 export const WERTEUEBERNAHME = generatedSheet({
@@ -37,12 +38,11 @@ const TABLE_ROW = 5;
 /** The sentence over the table: how many values were taken, present, in conflict, replaced, not taken. */
 export function werteSummary(plan: WertePlan): string {
   const c = plan.counts;
-  const n = (k: number, one: string, many: string) => `${k.toLocaleString("de-DE")} ${k === 1 ? one : many}`;
   return (
-    `${n(c.zellen, "Datenzelle", "Datenzellen")}: ${n(c.uebernommen, "Wert", "Werte")} übernommen, ` +
-    `${c.vorhanden.toLocaleString("de-DE")} schon vorhanden, ${n(c.konflikte, "Konflikt", "Konflikte")}, ` +
-    `${c.ersetzt.toLocaleString("de-DE")} ersetzt, ${n(c.nichtUebernommen, "Zelle", "Zellen")} nicht übernommen; ` +
-    `${n(c.gebiete, "Gebiet", "Gebiete")} ergänzt.`
+    `${countOf(c.zellen, "Datenzelle", "Datenzellen")}: ${countOf(c.uebernommen, "Wert", "Werte")} übernommen, ` +
+    `${c.vorhanden.toLocaleString("de-DE")} schon vorhanden, ${countOf(c.konflikte, "Konflikt", "Konflikte")}, ` +
+    `${c.ersetzt.toLocaleString("de-DE")} ersetzt, ${countOf(c.nichtUebernommen, "Zelle", "Zellen")} nicht übernommen; ` +
+    `${countOf(c.gebiete, "Gebiet", "Gebiete")} ergänzt.`
   );
 }
 
