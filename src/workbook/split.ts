@@ -4,14 +4,14 @@
  * own measures, the reference sheets read-only, the status query's rows to fill, and the very hidden base
  * values for the merge. Who gets which rows: distribution.ts.
  */
-import type { IsoDate } from "../domain/dates";
+import type { CellValue, IsoDate } from "../domain/dates";
 import { formatGermanDate } from "../domain/dates";
 import type { MergeRow } from "../domain/merge";
 import type { EntityKind } from "../domain/model";
 import { latestSachstand, sachstandOf, valuesOf } from "../domain/monitoring";
 import { MonitoringData, type MonitoringValue, ownTotals, shownValue } from "../domain/monitoringData";
 import { formatGermanNumber } from "../domain/numbers";
-import { recipientRef } from "../domain/recipients";
+import { type Recipient, recipientRef } from "../domain/recipients";
 import type { Settings } from "../domain/settings";
 import { idKey, normalizeLabel, referenceLabel, textOf } from "../domain/values";
 import { EXTRA_PREFIX, extraKey, mergeFields, tableRows } from "./circulation";
@@ -234,6 +234,21 @@ function referenceKinds(concept: ReadConcept): EntityKind[] {
   );
 }
 
+/**
+ * The Akteure as a recipient sees them. A partner outside the administration (an Akteur without Fachbereich:
+ * Jobcenter, Verein, Träger) gets every Akteur for the Federführung list, but the Ansprechperson and E-Mail
+ * only of itself: the staff's and the other partners' contacts are personal data it has no need of.
+ */
+function contactsFor(recipient: Recipient, rows: Record<string, CellValue>[]): Record<string, CellValue>[] {
+  const own = recipient.akteur;
+  if (!own) return rows;
+  const isOwn = (r: Record<string, CellValue>) =>
+    own.id
+      ? idKey(textOf(r.id ?? null)) === idKey(own.id)
+      : normalizeLabel(textOf(r.bezeichnung ?? null)) === normalizeLabel(own.bezeichnung);
+  return rows.map((r) => (isOwn(r) ? r : { ...r, ansprechperson: null, email: null }));
+}
+
 /** What the Hinweise of a recipient's file say (and its mail draft). */
 export function splitHints({
   concept,
@@ -264,7 +279,8 @@ export function planSplitWorkbook(input: SplitWorkbookInput): WorkbookPlan {
   // Bedarfe go along when the master has them, so the Maßnahmen column Bedarfe offers them as a list.
   const references: TableContent[] = referenceKinds(concept).map((kind) => {
     const found = concept.found[kind];
-    return { spec: tableSpec(kind), rows: found ? tableRows(found, source).map((r) => r.values) : [] };
+    const rows = found ? tableRows(found, source).map((r) => r.values) : [];
+    return { spec: tableSpec(kind), rows: kind === "akteure" ? contactsFor(group.recipient, rows) : rows };
   });
   const measures: TableContent = { spec: MASSNAHMEN, rows: group.rows.map((r) => r.values), extraColumns: extras };
   const query = sachstand ? statusQueryContents(concept, group, sachstand) : [];

@@ -95,6 +95,22 @@ describe("split to everyone who leads a measure", () => {
 
     const ksb = await loadWorkbook(path.join(out, KSB));
     expect(ids(sheet(ksb, "Maßnahmen"))).toEqual(["M-013"]);
+    // A partner outside the administration sees every Akteur for its list, but only its own contact.
+    const contacts = (wb: ExcelJS.Workbook) => {
+      const a = sheet(wb, "Akteure");
+      return ids(a).map((id) => {
+        const r = rowWhere(a, "ID", id);
+        return [id, a.getCell(r, columnOf(a, "Ansprechperson")).text, a.getCell(r, columnOf(a, "E-Mail")).text];
+      });
+    };
+    const partner = contacts(ksb);
+    expect(partner.length).toBeGreaterThan(5);
+    expect(partner.filter(([, person, mail]) => person || mail)).toEqual([
+      ["A-08", "Lea Brandt", "info@ksb-beispielkreis.de"],
+    ]);
+    // Within the administration the contacts stay, as in the master.
+    const jugend = contacts(await loadWorkbook(path.join(out, "konzept – Fachbereich 4 – Jugend.xlsx")));
+    expect(jugend.filter(([, person]) => person).length).toBeGreaterThan(3);
     expect(hintsOf(ksb)).toContain("steht die Maßnahme, für die Sie federführend sind");
     // A Fachbereich's file is addressed to the Fachbereich, as before.
     expect(hintsOf(await loadWorkbook(path.join(out, "konzept – Fachbereich 4 – Jugend.xlsx")))).toContain(
