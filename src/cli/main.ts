@@ -44,7 +44,12 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
   split: { spec: SPLIT, run: async (a, r) => (await import("./circulation")).commandSplit(a, r) },
   merge: { spec: MERGE, run: async (a, r) => (await import("./circulation")).commandMerge(a, r) },
   bericht: { spec: BERICHT, run: async (a, r) => (await import("./bericht")).commandBericht(a, r) },
+  integrationsbericht: {
+    spec: INTEGRATIONSBERICHT,
+    run: async (a, r) => (await import("./integrationsbericht")).commandIntegrationsbericht(a, r),
+  },
   uebersicht: { spec: UEBERSICHT, run: async (a, r) => (await import("./uebersicht")).commandUebersicht(a, r) },
+  werte: { spec: WERTE, run: async (a, r) => (await import("./werte")).commandWerte(a, r) },
   import: { spec: IMPORT, run: async (a, r) => (await import("./import")).commandImport(a, r) },
   fortschreiben: {
     spec: FORTSCHREIBEN,
@@ -54,11 +59,6 @@ export const COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun }> = 
   vorlage: { spec: VORLAGE, run: async (a, r) => (await import("./vorlage")).commandVorlage(a, r) },
   anstehend: { spec: ANSTEHEND, run: async (a, r) => (await import("./anstehend")).commandAnstehend(a, r) },
   export: { spec: EXPORT, run: async (a, r) => (await import("./export")).commandExport(a, r) },
-  werte: { spec: WERTE, run: async (a, r) => (await import("./werte")).commandWerte(a, r) },
-  integrationsbericht: {
-    spec: INTEGRATIONSBERICHT,
-    run: async (a, r) => (await import("./integrationsbericht")).commandIntegrationsbericht(a, r),
-  },
 };
 
 const isHelp = (arg: string | undefined) => arg === "--help" || arg === "-h" || arg === "hilfe";
