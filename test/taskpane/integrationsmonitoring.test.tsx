@@ -75,6 +75,32 @@ describe("Monitoring: Basisindikatoren by Gebiet", () => {
   });
 });
 
+describe("Monitoring: a Basisindikator over more than two years", () => {
+  it("shows the first and the latest Stichtag with the change between them; the chart keeps every year", async () => {
+    const rows = monitoringRows();
+    rows.indikatorwerte!.push({
+      indikator: "I-021",
+      stichtag: new Date(Date.UTC(2023, 11, 31)),
+      gebiet: "09999",
+      wert: 8000,
+    });
+    await renderView(<MonitoringView />, await monitoringHost(rows));
+    const section = screen.getByRole("region", { name: "Integrationsmonitoring" });
+    fireEvent.change(within(section).getByLabelText(/^Basisindikator/), { target: { value: "I-021" } });
+    const table = within(section).getByRole("table", { name: "I-021 nach Gebiet" });
+    const header = within(table)
+      .getAllByRole("columnheader")
+      .map((c) => c.textContent?.replace(/\u00AD/g, ""));
+    expect(header).toEqual(["Gebiet", "2023", "2025", "Veränderung"]);
+    expect(within(table).getByRole("rowheader", { name: "Landkreis Muster" }).parentElement!.textContent).toBe(
+      "Landkreis Muster8.00010.100+26,3 %",
+    );
+    expect(within(section).getByRole("img").getAttribute("aria-label")).toMatch(
+      /Landkreis Muster 31\.12\.2023 8\.000, 31\.12\.2024 9\.000, 31\.12\.2025 10\.100/,
+    );
+  });
+});
+
 describe("Monitoring: Werte übernehmen", () => {
   it("previews a GENESIS file per Gebiet and reason, then writes the values and the sheet Werteübernahme", async () => {
     const rows = monitoringRows();

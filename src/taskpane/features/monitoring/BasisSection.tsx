@@ -115,6 +115,10 @@ function BlockView({ block }: { block: KennzahlenBlock }): ReactElement {
   ]
     .filter(Boolean)
     .join(" · ");
+  // The first and the latest Stichtag with the change between them, as the Integrationsbericht's table: beside
+  // a Gemeinde's name in the 320 px pane there is room for three figures; the chart below shows every year.
+  const last = block.stichtage.length - 1;
+  const columns = last > 1 ? [0, last] : block.stichtage.map((_, j) => j);
   return (
     <>
       {source && <Caption1>{source}</Caption1>}
@@ -122,9 +126,9 @@ function BlockView({ block }: { block: KennzahlenBlock }): ReactElement {
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.compact}>Gebiet</TableHeaderCell>
-            {block.stichtage.map((s) => (
-              <TableHeaderCell key={s} className={mergeClasses(styles.compact, styles.number)}>
-                {year(s)}
+            {columns.map((j) => (
+              <TableHeaderCell key={block.stichtage[j]} className={mergeClasses(styles.compact, styles.number)}>
+                {year(block.stichtage[j]!)}
               </TableHeaderCell>
             ))}
             {block.stichtage.length > 1 && (
@@ -141,14 +145,17 @@ function BlockView({ block }: { block: KennzahlenBlock }): ReactElement {
               <TableHeaderCell scope="row" className={mergeClasses(styles.compact, styles.text)}>
                 {z.rolle === "eigen" ? <strong>{z.name}</strong> : z.name}
               </TableHeaderCell>
-              {z.werte.map((w, j) => (
-                <TableCell
-                  key={block.stichtage[j]}
-                  className={mergeClasses(styles.compact, styles.number, styles.figures)}
-                >
-                  {w ? `${shown(w)}${w.wert !== null ? unit : ""}` : "–"}
-                </TableCell>
-              ))}
+              {columns.map((j) => {
+                const w = z.werte[j];
+                return (
+                  <TableCell
+                    key={block.stichtage[j]}
+                    className={mergeClasses(styles.compact, styles.number, styles.figures)}
+                  >
+                    {w ? `${shown(w)}${w.wert !== null ? unit : ""}` : "–"}
+                  </TableCell>
+                );
+              })}
               {block.stichtage.length > 1 && (
                 <TableCell className={mergeClasses(styles.compact, styles.number, styles.figures)}>
                   {z.veraenderung === null ? "–" : `${z.veraenderung > 0 ? "+" : ""}${figure(z.veraenderung, change)}`}
