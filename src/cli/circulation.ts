@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { byNameText, unassignedText } from "../workbook/distribution";
 import { type ReturnWorkbook, type SplitResult, mergeWorkbooks, splitWorkbook } from "../xlsx/circulation";
-import { saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
+import { NODE_ZLIB, saveWorkbookAtomically, withReadableConcept, writeFileAtomically } from "../xlsx/file";
 import { CONFLICT_SHEET } from "../workbook/sheets/konflikte";
 import { MERGE_LOG_SHEET } from "../workbook/sheets/zusammenfuehrung";
 import { draftEml, draftFileName, draftNotes } from "../workbook/splitMail";
@@ -49,7 +49,7 @@ export async function commandSplit(args: ParsedArgs, { io, progress }: Run): Pro
   for (const f of files) {
     progress.step(`Schreibe „${f.fileName}“ …`);
     // The draft carries the very bytes written (a workbook's zip stamps the time it is made).
-    const bytes = f.workbook.toBytes();
+    const bytes = f.workbook.toBytes(NODE_ZLIB);
     await writeFileAtomically(bytes, path.join(target, f.fileName));
     if (mail) {
       const eml = draftEml(f.mail, f.fileName, bytes, new Date());

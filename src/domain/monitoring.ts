@@ -5,7 +5,7 @@
  */
 import { type CellValue, type IsoDate, compareIso, parseGermanDate, periodStart } from "./dates";
 import { type ConceptData, type FieldsOf, type RowRecord, STATUS_VALUES, type Status } from "./model";
-import { MonitoringData, gruppeKey, ownTotals } from "./monitoringData";
+import { MonitoringData, ownTotals } from "./monitoringData";
 import { parseGermanNumber } from "./numbers";
 import type { Settings } from "./settings";
 import { idKey, matchListValue, referenceId, textOf } from "./values";
@@ -108,19 +108,6 @@ export function indicatorTarget(row: RowRecord<FieldsOf<"indikatoren">>): Indica
     zielwert: numberOf(v("zielwert")),
     zielDatum: dateOf(v("zieljahr")),
   };
-}
-
-/**
- * The Indikatorwerte row as a value of the own area's total, or null when its Indikator, Stichtag or Wert
- * cannot be read or it names a Gebiet or a Gruppe (see ownTotals for the own area named by its key).
- */
-export function indicatorValue(row: RowRecord<FieldsOf<"indikatorwerte">>): IndicatorValue | null {
-  if (textOf(row.values.gebiet ?? null) !== "" || gruppeKey(row.values.gruppe ?? null) !== "") return null;
-  const indikator = referenceId(row.values.indikator ?? null);
-  const stichtag = dateOf(row.values.stichtag ?? null);
-  const wert = numberOf(row.values.wert ?? null);
-  if (indikator === "" || stichtag === null || wert === null) return null;
-  return { indikator, stichtag, wert, row: row.row };
 }
 
 /** The values of one indicator, by Stichtag (rows of the same Stichtag in sheet order). */

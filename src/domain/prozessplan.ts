@@ -5,6 +5,7 @@
  */
 import { type CellValue, type IsoDate, compareIso, parseGermanDate, periodStart } from "./dates";
 import { BEFASSUNG_VALUES, FORMAT_VALUES, PROZESS_STATUS_VALUES, type RowRecord, type TableData } from "./model";
+import { dateOf } from "./monitoring";
 import { matchListValue, normalizeLabel, textOf } from "./values";
 
 export type Befassung = (typeof BEFASSUNG_VALUES)[number];
@@ -48,12 +49,6 @@ export function beginnOf(value: CellValue): IsoDate | null {
   return parsed.kind === "date" ? periodStart(parsed.date, parsed.precision) : null;
 }
 
-/** A Termin as the (last) day it names; null when it is empty or not a date. */
-export function terminOf(value: CellValue): IsoDate | null {
-  const parsed = parseGermanDate(value);
-  return parsed.kind === "date" ? parsed.date : null;
-}
-
 /** A step's row as typed values. */
 export function schrittOf(r: Row): Prozessschritt {
   const text = (field: string) => textOf(cell(r, field));
@@ -63,7 +58,7 @@ export function schrittOf(r: Row): Prozessschritt {
     phase: text("phase"),
     schritt: text("schritt"),
     beginn: beginnOf(cell(r, "beginn")),
-    termin: terminOf(cell(r, "termin")),
+    termin: dateOf(cell(r, "termin")),
     verantwortlich: text("verantwortlich"),
     beteiligte: text("beteiligte"),
     format: matchListValue(cell(r, "format"), FORMAT_VALUES),

@@ -20,12 +20,12 @@ export function checkProzessplan(c: Collector, ctx: RuleContext) {
   for (const row of table.rows) {
     const subject = subjectOf(table, row);
     const step = schrittOf(row);
-    checkStepStatus(c, table, row, subject);
+    checkStepStatus(c, table, row, subject, step);
     checkChoice(c, table, row, "format", "Format", FORMAT_VALUES);
     checkChoice(c, table, row, "befassung", "Befassung", BEFASSUNG_VALUES);
     checkStepDates(c, ctx, table, row, subject, step, begun);
     checkResponsible(c, ctx, table, row, subject, begun);
-    checkGremium(c, table, row, subject);
+    checkGremium(c, table, row, subject, step);
     steps.push({ row, step });
   }
   checkBeratungsfolge(c, table, steps);
@@ -42,10 +42,15 @@ function planBegun(table: Table<"prozessplan">): boolean {
 }
 
 /** Status: required, one of the Prozessplan's own (STATUS_UNGUELTIG, with that list). */
-function checkStepStatus(c: Collector, table: Table<"prozessplan">, row: Row<"prozessplan">, subject: Subject) {
-  if (!has(table, "status")) return;
+function checkStepStatus(
+  c: Collector,
+  table: Table<"prozessplan">,
+  row: Row<"prozessplan">,
+  subject: Subject,
+  step: Prozessschritt,
+) {
+  if (!has(table, "status") || step.status) return;
   const raw = value(row, "status");
-  if (schrittOf(row).status) return;
   c.add("STATUS_UNGUELTIG", at(table, row, "status"), {
     subject,
     given: isBlank(raw) ? null : textOf(raw),
@@ -115,10 +120,16 @@ function checkResponsible(
 }
 
 /** A step with a Befassung, or of Format `Sitzung`, names its Gremium. */
-function checkGremium(c: Collector, table: Table<"prozessplan">, row: Row<"prozessplan">, subject: Subject) {
+function checkGremium(
+  c: Collector,
+  table: Table<"prozessplan">,
+  row: Row<"prozessplan">,
+  subject: Subject,
+  step: Prozessschritt,
+) {
   if (!has(table, "gremium") || !isBlank(value(row, "gremium"))) return;
   const befassung = textOf(value(row, "befassung"));
-  const sitzung = schrittOf(row).format === "Sitzung";
+  const sitzung = step.format === "Sitzung";
   if (befassung === "" && !sitzung) return;
   c.add("P_GREMIUM_FEHLT", at(table, row, "gremium"), { subject, befassung: befassung || null });
 }
