@@ -232,6 +232,11 @@ describe("browser mode", () => {
     expect(status()).toBe("beispiel.xlsx · unverändert");
 
     const sentence = `Die neue Arbeitsmappe „${name}“ ist noch in keiner Datei: „Speichern und weiter“ lädt sie herunter.`;
+    // Another Laufzeit would drop it too: asked first, and kept with the old Laufzeit when the user keeps it.
+    fireEvent.change(field(/^Laufzeit der neuen Periode/), { target: { value: "2029–2033" } });
+    await answer("Weiter bearbeiten", sentence);
+    expect((field(/^Laufzeit der neuen Periode/) as HTMLInputElement).value).toBe("2029–2032");
+    expect(screen.getByText(`Neue Arbeitsmappe „${name}“ erstellt`)).toBeTruthy();
     await view("Prüfen");
     await answer("Weiter bearbeiten", sentence);
     expect(selected()).toBe("einrichten");

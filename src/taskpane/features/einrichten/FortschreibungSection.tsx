@@ -236,12 +236,18 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
           inputMode="numeric"
           onChange={(_, d) => {
             onStart();
-            setLaufzeit(d.value);
-            setBuilt(null);
-            if (shownProblem) setShownProblem(laufzeitProblem(d.value));
+            // A new Laufzeit drops the workbook built for the old one: through the guard while it is in no file.
+            void session.leave(
+              () => {
+                setLaufzeit(d.value);
+                setBuilt(null);
+                if (shownProblem) setShownProblem(laufzeitProblem(d.value));
+              },
+              { edit: FORTSCHREIBUNG_EDIT },
+            );
           }}
           onKeyDown={(e) => {
-            if (e.key === "Enter") void create();
+            if (e.key === "Enter") void session.leave(create, { edit: FORTSCHREIBUNG_EDIT });
           }}
         />
       </Field>
@@ -258,7 +264,7 @@ export default function FortschreibungSection({ primary, onStart }: SectionProps
       <div className={layout.actions}>
         <Button
           appearance={stepAppearance(primary, !built)}
-          onClick={() => void create()}
+          onClick={() => void session.leave(create, { edit: FORTSCHREIBUNG_EDIT })}
           disabled={busy || !preview || problem !== null}
         >
           Neue Arbeitsmappe erstellen

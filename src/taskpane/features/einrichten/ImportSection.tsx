@@ -87,11 +87,17 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     }
   };
 
+  /** Another column or sheet choice drops the workbook built from the old one: through the guard while it is in no file. */
   const change = (next: (l: Loaded) => Partial<Loaded>) => {
     if (!loaded) return;
-    setBuilt(null);
-    setNotice(null);
-    setLoaded({ ...loaded, ...next(loaded) });
+    void session.leave(
+      () => {
+        setBuilt(null);
+        setNotice(null);
+        setLoaded({ ...loaded, ...next(loaded) });
+      },
+      { edit: IMPORT_EDIT },
+    );
   };
 
   /** The imported workbook is open here: the pane shows what it still lacks, each with the way to it. */
@@ -173,7 +179,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
           <div className={layout.actions}>
             <Button
               appearance={stepAppearance(primary, !built)}
-              onClick={() => void take()}
+              onClick={() => void session.leave(take, { edit: IMPORT_EDIT })}
               disabled={busy !== null || preview.problem !== null}
             >
               Übernehmen
