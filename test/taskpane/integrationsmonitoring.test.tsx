@@ -15,7 +15,9 @@ import { planNewWorkbook } from "../../src/workbook/plan";
 import { readConcept } from "../../src/workbook/read";
 import { BrowserHost } from "../../src/xlsx/browserHost";
 import { withMonitoring } from "../helpers/monitoring";
-import { installJsdomShims, renderView } from "../helpers/pane";
+import { answer, installJsdomShims, renderView } from "../helpers/pane";
+import { useSession } from "../../src/taskpane/session";
+import type { ReactElement } from "react";
 
 beforeAll(installJsdomShims);
 afterEach(cleanup);
@@ -101,26 +103,43 @@ describe("Monitoring: a Basisindikator over more than two years", () => {
   });
 });
 
+/** A Kreis with the Bund to compare, no values yet, and the view with a GENESIS file chosen for I-020. */
+async function previewGenesis(extra?: ReactElement): Promise<{ host: BrowserHost; preview: HTMLElement }> {
+  const rows = monitoringRows();
+  rows.einstellungen = rows.einstellungen!.map((e) => (e.schluessel === "Gebiet" ? { ...e, wert: "01001" } : e));
+  rows.gebiete = [
+    { id: "01001", gebiet: "Flensburg", ebene: "Kreis" },
+    { id: "DG", gebiet: "Deutschland", ebene: "Bund", vergleich: "ja" },
+  ];
+  rows.indikatorwerte = [];
+  const host = await monitoringHost(rows);
+  await renderView(
+    <>
+      <MonitoringView />
+      {extra}
+    </>,
+    host,
+  );
+  const section = screen.getByRole("region", { name: "Werte übernehmen" });
+  fireEvent.change(within(section).getByLabelText(/^Indikator der Werte/), { target: { value: "I-020" } });
+  const bytes = fs.readFileSync("/work/shared/fixtures/statistik/12411-01-01-4.csv");
+  await act(async () => {
+    fireEvent.change(within(section).getByLabelText("Statistikdateien auswählen"), {
+      target: { files: [new File([bytes], "12411-01-01-4.csv")] },
+    });
+  });
+  return { host, preview: await within(section).findByRole("region", { name: "Vorschau der Übernahme" }) };
+}
+
+/** A way out of the view, through the pane's guard (as choosing another view is). */
+function WayOut({ left }: { left: () => void }): ReactElement {
+  const session = useSession();
+  return <button onClick={() => void session.leave(left)}>Anderswohin</button>;
+}
+
 describe("Monitoring: Werte übernehmen", () => {
   it("previews a GENESIS file per Gebiet and reason, then writes the values and the sheet Werteübernahme", async () => {
-    const rows = monitoringRows();
-    rows.einstellungen = rows.einstellungen!.map((e) => (e.schluessel === "Gebiet" ? { ...e, wert: "01001" } : e));
-    rows.gebiete = [
-      { id: "01001", gebiet: "Flensburg", ebene: "Kreis" },
-      { id: "DG", gebiet: "Deutschland", ebene: "Bund", vergleich: "ja" },
-    ];
-    rows.indikatorwerte = [];
-    const host = await monitoringHost(rows);
-    await renderView(<MonitoringView />, host);
-    const section = screen.getByRole("region", { name: "Werte übernehmen" });
-    fireEvent.change(within(section).getByLabelText(/^Indikator der Werte/), { target: { value: "I-020" } });
-    const bytes = fs.readFileSync("/work/shared/fixtures/statistik/12411-01-01-4.csv");
-    await act(async () => {
-      fireEvent.change(within(section).getByLabelText("Statistikdateien auswählen"), {
-        target: { files: [new File([bytes], "12411-01-01-4.csv")] },
-      });
-    });
-    const preview = await within(section).findByRole("region", { name: "Vorschau der Übernahme" });
+    const { host, preview } = await previewGenesis();
     expect(within(preview).getByText(/Vorschau: 1\.578 Datenzellen: 6 Werte übernommen/)).toBeTruthy();
     expect(within(preview).getByText(/^01001 – Flensburg, 12411-01-01-4\.csv C11:E11, 3 Zellen$/)).toBeTruthy();
     expect(within(preview).getAllByText(/liegt außerhalb des eigenen Gebiets/).length).toBeGreaterThan(0);
@@ -137,5 +156,25 @@ describe("Monitoring: Werte übernehmen", () => {
     expect(data.at("I-020", "2015-12-31", "DG")!.wert).toBe(82175684);
     expect(concept.indikatorwerte!.rows).toHaveLength(6);
     expect((await host.snapshot()).sheetNames()).toContain("Werteübernahme");
+  });
+
+  it("asks before a way out drops values previewed but not written, and takes them with „Speichern und weiter“", async () => {
+    const left = jest.fn();
+    const { host } = await previewGenesis(<WayOut left={left} />);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Anderswohin" }));
+    });
+    await answer(
+      "Weiter bearbeiten",
+      "Die Werte aus „12411-01-01-4.csv“ sind noch nicht übernommen: „Speichern und weiter“ übernimmt sie.",
+    );
+    expect(left).not.toHaveBeenCalled();
+    expect(readConcept(await host.snapshot()).indikatorwerte?.rows ?? []).toHaveLength(0);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Anderswohin" }));
+    });
+    await answer("Speichern und weiter");
+    await waitFor(() => expect(left).toHaveBeenCalled());
+    expect(readConcept(await host.snapshot()).indikatorwerte!.rows).toHaveLength(6);
   });
 });

@@ -25,12 +25,15 @@ import type { UebernahmeLine } from "../../../workbook/werte";
 import { werteSummary } from "../../../workbook/sheets/werteuebernahme";
 import { type Notice, NoticeBar, runWrite } from "../../components";
 import { readFile } from "../../services/download";
-import { errorText, useSession } from "../../session";
+import { errorText, useSession, useUnsavedEdit } from "../../session";
 import { useMonitoringStyles } from "./styles";
 
 type Lib = typeof import("../../services/werte");
 /** The readers of statistics files load with the first file chosen, not with the pane. */
 const loadLib = (): Promise<Lib> => import(/* webpackChunkName: "werte" */ "../../services/werte");
+
+/** The key a preview of values is announced to the guard under (see useUnsavedEdit). */
+const WERTE_EDIT = "monitoring-werte";
 
 /** Lines the preview lists at most; the sheet Werteübernahme has them all. */
 const SHOWN = 30;
@@ -71,9 +74,9 @@ export function WerteSection({ indicators }: { indicators: { id: string; name: s
     }
   };
 
-  const write = async () => {
+  const write = async (): Promise<boolean> => {
     const host = session.host;
-    if (!host || !preview) return;
+    if (!host || !preview) return false;
     const summary = werteSummary(preview.plan);
     const ok = await runWrite(
       async () => {
@@ -84,7 +87,22 @@ export function WerteSection({ indicators }: { indicators: { id: string; name: s
       { setNotice, setBusy },
     );
     if (ok) setPreview(null);
+    return ok;
   };
+
+  // Values previewed but not yet written are unsaved input, as a previewed return is in Verteilen.
+  const writable = preview && preview.changes && preview.missingColumns.length === 0 ? preview : null;
+  useUnsavedEdit(
+    WERTE_EDIT,
+    writable
+      ? {
+          subject: "",
+          sentence: `Die Werte aus ${writable.files.map((f) => `„${f}“`).join(", ")} sind noch nicht übernommen: „Speichern und weiter“ übernimmt sie.`,
+          save: write,
+          discard: () => setPreview(null),
+        }
+      : null,
+  );
 
   const rechoose = (next: Partial<{ indikator: string; alleGebiete: boolean; aktualisieren: boolean }>) => {
     const choice = { indikator, alleGebiete, aktualisieren, ...next };
