@@ -87,18 +87,10 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
     }
   };
 
-  /** Another column or sheet choice drops the workbook built from the old one: through the guard while it is in no file. */
-  const change = (next: (l: Loaded) => Partial<Loaded>) => {
-    if (!loaded) return;
-    void session.leave(
-      () => {
-        setBuilt(null);
-        setNotice(null);
-        setLoaded({ ...loaded, ...next(loaded) });
-      },
-      { edit: IMPORT_EDIT },
-    );
-  };
+  /** Another list, column or sheet choice drops the workbook built from the old one: asked while it is in no file. */
+  const guarded = (action: () => void | Promise<void>) => void session.leave(action, { edit: IMPORT_EDIT });
+  const change = (next: (l: Loaded) => Partial<Loaded>) =>
+    loaded && guarded(() => (setBuilt(null), setNotice(null), setLoaded({ ...loaded, ...next(loaded) })));
 
   /** The imported workbook is open here: the pane shows what it still lacks, each with the way to it. */
   const [opened, setOpened] = useState(false);
@@ -148,7 +140,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
           const file = e.target.files?.[0];
           e.target.value = "";
           // Another list drops the workbook built from this one: asked first while it is in no file.
-          if (file) void session.leave(() => pickList(file), { edit: IMPORT_EDIT });
+          if (file) guarded(() => pickList(file));
         }}
       />
       <div className={layout.actions}>
@@ -179,7 +171,7 @@ export default function ImportSection({ primary, onStart }: SectionProps): React
           <div className={layout.actions}>
             <Button
               appearance={stepAppearance(primary, !built)}
-              onClick={() => void session.leave(take, { edit: IMPORT_EDIT })}
+              onClick={() => guarded(take)}
               disabled={busy !== null || preview.problem !== null}
             >
               Übernehmen
